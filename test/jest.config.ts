@@ -1,0 +1,4 @@
+// jest-lua configuration for the spec tree (ReplicatedStorage.HivemindTests).
+export = {
+	testMatch: ["**/*.spec"],
+};
