@@ -1,4 +1,5 @@
+/**
+ * Hivemind: machine learning for Roblox game servers.
+ * Each area re-exports its public API from its own folder; add one line per area.
+ */
 export const VERSION = "0.1.0";
-export function add(a: number, b: number) {
-	return a + b;
-}
