@@ -1,2 +1,3 @@
 export * from "./csv";
 export * from "./dataset";
+export * from "./svg";
