@@ -1,0 +1,59 @@
+/**
+ * The machine the command line tool runs on, as the headless runtime exposes it
+ * (`_G.HIVEMIND_HOST`, set by harness/host.luau under Lune). Absent inside Roblox.
+ */
+export interface Host {
+	/** Command-line arguments after the program name. */
+	args: Array<string>;
+	/** Current working directory. */
+	cwd: string;
+	/** Reads an environment variable. */
+	env: (name: string) => string | undefined;
+	/** Reads a whole file as text. */
+	readFile: (path: string) => string;
+	/** Writes a whole file. */
+	writeFile: (path: string, contents: string) => void;
+	/** True when `path` is a file. */
+	isFile: (path: string) => boolean;
+	/** Writes to standard output without a newline. */
+	write: (text: string) => void;
+	/** Writes to standard error without a newline. */
+	ewrite: (text: string) => void;
+}
+
+/** The headless host, or an error when running where there is none (inside Roblox). */
+export function getHost(): Host {
+	const host = (_G as unknown as { HIVEMIND_HOST?: Host }).HIVEMIND_HOST;
+	if (host === undefined) {
+		error("[Hivemind] the command line tool runs under Lune (npx hivemind), not inside Roblox", 2);
+	}
+	return host;
+}
+
+/** A host that records output and serves files from memory (for specs and embedding). */
+export function memoryHost(files: Map<string, string>, args: Array<string>): Host & { out: Array<string>; err: Array<string> } {
+	const out = new Array<string>();
+	const err = new Array<string>();
+	return {
+		args,
+		cwd: ".",
+		env: () => undefined,
+		readFile: (path) => {
+			const text = files.get(path);
+			if (text === undefined) error(`cannot read ${path}: no such file`, 0);
+			return text;
+		},
+		writeFile: (path, contents) => {
+			files.set(path, contents);
+		},
+		isFile: (path) => files.has(path),
+		write: (text) => {
+			out.push(text);
+		},
+		ewrite: (text) => {
+			err.push(text);
+		},
+		out,
+		err,
+	};
+}
