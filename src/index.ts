@@ -3,4 +3,5 @@
  * Each area re-exports its public API from its own folder; add one line per area.
  */
 export const VERSION = "0.1.0";
+export * from "./matrix";
 export * from "./io";

@@ -1,0 +1,44 @@
+/** The matrix engine: plain-data matrices and the functions that work on them. */
+import * as creation from "./creation";
+import * as shape from "./shape";
+import * as elementwise from "./elementwise";
+import * as product from "./product";
+import * as norms from "./norms";
+import * as reductions from "./reductions";
+import * as inplace from "./inplace";
+import * as validate from "./validate";
+import * as cholesky from "./linalg/cholesky";
+import * as lu from "./linalg/lu";
+import * as solve from "./linalg/solve";
+import * as eigen from "./linalg/eigen";
+
+export * from "./types";
+export * from "./creation";
+export * from "./shape";
+export * from "./elementwise";
+export * from "./product";
+export * from "./norms";
+export * from "./reductions";
+export * from "./inplace";
+export * from "./validate";
+export * from "./random";
+export * from "./linalg/cholesky";
+export * from "./linalg/lu";
+export * from "./linalg/solve";
+export * from "./linalg/eigen";
+
+/** Every matrix function in one namespace: `Matrix.matmul(a, b)` (0-based indices). */
+export const Matrix = {
+	...creation,
+	...shape,
+	...elementwise,
+	...product,
+	...norms,
+	...reductions,
+	...inplace,
+	...validate,
+	...cholesky,
+	...lu,
+	...solve,
+	...eigen,
+};
