@@ -6,3 +6,4 @@ export const VERSION = "0.1.0";
 export * from "./matrix";
 export * from "./io";
 export * from "./parameters";
+export * from "./distributed";
