@@ -6,3 +6,5 @@ export const VERSION = "0.1.0";
 export * from "./matrix";
 export * from "./io";
 export * from "./parameters";
+export * from "./options";
+export * from "./costs";
