@@ -4,7 +4,7 @@
  * Instances, buffers or cycles. Paths in messages use Luau's 1-based positions
  * (`data.weights[3][2]`), as the matrix checks do.
  */
-import { describeValue } from "./options";
+import { describeValue } from "./values";
 
 /** Plain data: what the wire format carries. */
 export type PlainData = number | string | boolean | Array<PlainData> | { [key: string]: PlainData };

@@ -6,7 +6,7 @@
 import { RandomGenerator } from "../matrix/random";
 import { describeParameters, isModelParameters, ModelParameters } from "../parameters/tree";
 import { encodeJson, decodeJson } from "./json";
-import { describeValue, isFiniteNumber } from "./options";
+import { describeValue, isFiniteNumber } from "./values";
 import { PlainData, plainDataProblem } from "./plainData";
 
 /** The schema version this build writes and accepts. */
