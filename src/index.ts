@@ -8,3 +8,4 @@ export * from "./io";
 export * from "./parameters";
 export * from "./options";
 export * from "./costs";
+export * from "./distributed";

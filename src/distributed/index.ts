@@ -1,0 +1,3 @@
+/** Distributed training: the wire format, merging, gradient exchange, schedules. */
+export * from "./wire";
+export { PlainData, plainDataProblem } from "./plainData";
