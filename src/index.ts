@@ -9,3 +9,4 @@ export * from "./parameters";
 export * from "./options";
 export * from "./costs";
 export * from "./distributed";
+export * from "./utilities";
