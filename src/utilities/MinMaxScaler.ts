@@ -37,13 +37,14 @@ export class MinMaxScaler extends Scaler<MinMaxScalerOptions> {
 
 	protected derive(statistics: ScalerStatistics): [Vector, Vector] {
 		const [low, high] = this.options.featureRange;
-		const c = statistics.mean.size();
+		const [columnMin, columnMax] = [statistics.min[0], statistics.max[0]];
+		const c = columnMin.size();
 		const offset = table.create<number>(c, 0);
 		const scale = table.create<number>(c, 0);
 		for (const j of $range(0, c - 1)) {
-			const range = statistics.max[j] > statistics.min[j] ? statistics.max[j] - statistics.min[j] : 1;
+			const range = columnMax[j] > columnMin[j] ? columnMax[j] - columnMin[j] : 1;
 			scale[j] = range / (high - low);
-			offset[j] = statistics.min[j] - low * scale[j];
+			offset[j] = columnMin[j] - low * scale[j];
 		}
 		return [offset, scale];
 	}

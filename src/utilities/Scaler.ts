@@ -4,7 +4,7 @@
  * an affine per-column map z = (x − offset) / scale and its inverse, and the saved state as plain
  * data. A scaler subclass only says how offsets and scales follow from the statistics.
  */
-import { assertMatrix, describeShape } from "../matrix";
+import { assertMatrix, copy, describeShape } from "../matrix";
 import { Matrix, Vector } from "../matrix/types";
 import { ConstraintTable, resolveOptions } from "../options";
 import { describeValue } from "../distributed/values";
@@ -28,7 +28,7 @@ function copyOptions<O extends object>(options: Readonly<O>): O {
 }
 
 function copyStatistics(s: ScalerStatistics): ScalerStatistics {
-	return { count: s.count, mean: table.clone(s.mean), m2: table.clone(s.m2), min: table.clone(s.min), max: table.clone(s.max) };
+	return { n: s.n, mean: copy(s.mean), m2: copy(s.m2), min: copy(s.min), max: copy(s.max) };
 }
 
 /** (x − before) · multiplier + after, column by column, as a new matrix. */
@@ -89,7 +89,7 @@ export abstract class Scaler<O extends object> {
 		const method = `${this.scalerName}.${where}`;
 		const statistics = this.fitted(where);
 		assertMatrix(X, "X", method);
-		const c = statistics.mean.size();
+		const c = statistics.mean[0].size();
 		if (X[0].size() !== c) error(`[Hivemind] ${method}: X must have ${c} columns (as fitted), got ${describeShape(X)}`, 3);
 		return X;
 	}

@@ -17,7 +17,7 @@ const CONSTRAINTS: ConstraintTable<StandardScalerOptions> = { withMean: booleanV
 
 /**
  * Scales each column to z = (x − mean) / std, with the population standard deviation
- * (√(M2 / count)). A constant column (minimum = maximum) gets scale 1, so it becomes all zeros
+ * (√(M2 / n)). A constant column (minimum = maximum) gets scale 1, so it becomes all zeros
  * instead of a division by zero. Fit on one server with `fit`, or in pieces with `partialFit`,
  * or across servers by merging {@link ScalerStatistics} with `mergeScalerStatistics` and
  * `setStatistics`; save with `getState()` (plain data).
@@ -34,14 +34,13 @@ export class StandardScaler extends Scaler<StandardScalerOptions> {
 	}
 
 	protected derive(statistics: ScalerStatistics): [Vector, Vector] {
-		const c = statistics.mean.size();
+		const [mean, m2, low, high] = [statistics.mean[0], statistics.m2[0], statistics.min[0], statistics.max[0]];
+		const c = mean.size();
 		const offset = table.create<number>(c, 0);
 		const scale = table.create<number>(c, 1);
 		for (const j of $range(0, c - 1)) {
-			if (this.options.withMean) offset[j] = statistics.mean[j];
-			if (this.options.withStd && statistics.max[j] > statistics.min[j]) {
-				scale[j] = math.sqrt(statistics.m2[j] / statistics.count);
-			}
+			if (this.options.withMean) offset[j] = mean[j];
+			if (this.options.withStd && high[j] > low[j]) scale[j] = math.sqrt(m2[j] / statistics.n);
 		}
 		return [offset, scale];
 	}

@@ -20,13 +20,13 @@ const X = [
 const r5 = math.sqrt(5);
 
 function expectStatisticsClose(actual: ScalerStatistics, expected: ScalerStatistics, tolerance: number) {
-	expect(actual.count).toBe(expected.count);
-	expectMatrixClose([actual.mean, actual.m2, actual.min, actual.max], [expected.mean, expected.m2, expected.min, expected.max], tolerance);
+	expect(actual.n).toBe(expected.n);
+	for (const field of ["mean", "m2", "min", "max"] as const) expectMatrixClose(actual[field], expected[field], tolerance);
 }
 
 describe("scaler statistics", () => {
 	it("computes count, means, M2, minima and maxima by hand", () => {
-		expect(computeScalerStatistics(X)).toEqual({ count: 4, mean: [3, 13, 7], m2: [20, 20, 0], min: [0, 10, 7], max: [6, 16, 7] });
+		expect(computeScalerStatistics(X)).toEqual({ n: 4, mean: [[3, 13, 7]], m2: [[20, 20, 0]], min: [[0, 10, 7]], max: [[6, 16, 7]] });
 	});
 	it("merges shards into the statistics of all rows (to 1e-12), in any grouping", () => {
 		const data = randomNormal(23, 3, new RandomGenerator(5), 1000, 3);
@@ -41,25 +41,26 @@ describe("scaler statistics", () => {
 	it("merges small hand examples exactly", () => {
 		// {1, 3} (mean 2, M2 2) with {6} (mean 6, M2 0): {1, 3, 6} has mean 10/3, M2 = 2 + 16·2·1/3 = 38/3.
 		const merged = mergeScalerStatistics(computeScalerStatistics([[1], [3]]), computeScalerStatistics([[6]]));
-		expect(merged.count).toBe(3);
-		expectClose(merged.mean[0], 10 / 3, 1e-15);
-		expectClose(merged.m2[0], 38 / 3, 1e-15);
-		expect([merged.min[0], merged.max[0]]).toEqual([1, 6]);
+		expect(merged.n).toBe(3);
+		expectClose(merged.mean[0][0], 10 / 3, 1e-15);
+		expectClose(merged.m2[0][0], 38 / 3, 1e-15);
+		expect([merged.min, merged.max]).toEqual([[[1]], [[6]]]);
 	});
 	it("does not modify its arguments", () => {
 		const a = computeScalerStatistics([[1], [3]]);
 		mergeScalerStatistics(a, computeScalerStatistics([[6]]));
-		expect(a).toEqual({ count: 2, mean: [2], m2: [2], min: [1], max: [3] });
+		expect(a).toEqual({ n: 2, mean: [[2]], m2: [[2]], min: [[1]], max: [[3]] });
 	});
 	it("rejects malformed statistics with messages naming the field", () => {
 		const good = computeScalerStatistics([[1, 2]]);
-		expectError(() => mergeScalerStatistics(5 as never, good), "[Hivemind] mergeScalerStatistics: a must be scaler statistics ({ count, mean, m2, min, max }), got 5");
-		expectError(() => mergeScalerStatistics(good, { ...good, count: 0 }), "mergeScalerStatistics: b.count must be an integer ≥ 1, got 0");
-		expectError(() => mergeScalerStatistics(good, { ...good, m2: [1] }), "b.m2 must have 2 entries like b.mean, got 1");
-		expectError(() => mergeScalerStatistics(good, { ...good, m2: [1, -1] }), "b.m2[2] must be ≥ 0, got -1");
-		expectError(() => mergeScalerStatistics(good, { ...good, min: [5, 2] }), "b.min[1] must be ≤ b.max[1] (1), got 5");
-		expectError(() => mergeScalerStatistics(good, { ...good, mean: [1, 0 / 0] }), "b.mean[2] must be a finite number, got nan");
-		expectError(() => mergeScalerStatistics(good, computeScalerStatistics([[1]])), "mergeScalerStatistics: b must describe 2 columns like a, got 1");
+		expectError(() => mergeScalerStatistics(5 as never, good), "[Hivemind] mergeScalerStatistics: a must be a partial (a table), got 5");
+		expectError(() => mergeScalerStatistics(good, { ...good, n: 0 }), "mergeScalerStatistics: b.n must be an integer ≥ 1, got 0");
+		expectError(() => mergeScalerStatistics(good, { ...good, n: 1.5 }), "mergeScalerStatistics: b.n must be an integer ≥ 0, got 1.5");
+		expectError(() => mergeScalerStatistics(good, { ...good, m2: [[1]] }), "mergeScalerStatistics: b.m2 must be 1×2 like a.m2, got 1×1");
+		expectError(() => mergeScalerStatistics(good, { ...good, m2: [[1, -1]] }), "b.m2[1][2] must be ≥ 0, got -1");
+		expectError(() => mergeScalerStatistics(good, { ...good, min: [[5, 2]] }), "b.min[1][1] must be ≤ b.max[1][1] (1), got 5");
+		expectError(() => mergeScalerStatistics(good, { ...good, mean: [[1, 0 / 0]] }), "b.mean[1][2] must be finite, got nan");
+		expectError(() => mergeScalerStatistics(good, computeScalerStatistics([[1]])), "mergeScalerStatistics: b.mean must be 1×2 like a.mean, got 1×1");
 		expectError(() => computeScalerStatistics([[1], [2, 3]]), "computeScalerStatistics: X must be rectangular");
 	});
 });
@@ -91,7 +92,7 @@ describe("StandardScaler", () => {
 			[3, 13, 7],
 			[r5, r5, 1],
 		], 1e-12);
-		expect(pieces.getStatistics().count).toBe(4);
+		expect(pieces.getStatistics().n).toBe(4);
 	});
 	it("fits across servers from merged statistics", () => {
 		const left = new StandardScaler().fit([X[0], X[1]]).getStatistics();
@@ -124,12 +125,15 @@ describe("StandardScaler", () => {
 		expectError(() => scaler.inverseTransform([[1, 0 / 0, 3]]), "StandardScaler.inverseTransform: X[1][2] must be finite, got nan");
 		expectError(() => scaler.fit([] as never), "StandardScaler.fit: X must have at least one row");
 		expectError(() => scaler.fitTransform("x" as never), "StandardScaler.fitTransform: X must be a matrix (array of rows), got string");
-		expectError(() => scaler.setStatistics({ count: 1 } as never), "StandardScaler.setStatistics: statistics.mean must be a non-empty array of numbers");
+		expectError(() => scaler.setStatistics({ n: 1 } as never), "StandardScaler.setStatistics: statistics.mean must be a matrix (array of rows), got nil");
+		const two = computeScalerStatistics([[1, 2], [3, 4]]);
+		expectError(() => scaler.setStatistics({ ...two, mean: [[1, 2], [3, 4]] }), "StandardScaler.setStatistics: statistics.mean must be 1×2, got 2×2");
+		expectError(() => scaler.setStatistics({ ...two, max: [[1, 2, 3]] }), "statistics.max must be 1×2 like statistics.mean, got 1×3");
 		const state = scaler.getState();
 		expectError(() => new MinMaxScaler().setState(state as never), 'MinMaxScaler.setState: state.kind must be "MinMaxScaler", got "StandardScaler"');
 		expectError(() => scaler.setState(7 as never), "StandardScaler.setState: state must be a table from getState(), got 7");
 		expectError(() => scaler.setState({ ...state, options: { withStd: "no" } } as never), "StandardScaler.setState: withStd must be a boolean");
-		expectError(() => scaler.setState({ ...state, statistics: { ...state.statistics, count: 1.5 } }), "state.statistics.count must be an integer ≥ 1, got 1.5");
+		expectError(() => scaler.setState({ ...state, statistics: { ...state.statistics, n: 1.5 } }), "state.statistics.n must be an integer ≥ 0, got 1.5");
 	});
 });
 
