@@ -5,3 +5,4 @@
 export const VERSION = "0.1.0";
 export * from "./matrix";
 export * from "./io";
+export * from "./optimizers";
