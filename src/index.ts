@@ -5,4 +5,8 @@
 export const VERSION = "0.1.0";
 export * from "./matrix";
 export * from "./io";
+export * from "./parameters";
+export * from "./options";
+export * from "./costs";
+export * from "./distributed";
 export * from "./optimizers";

@@ -1,7 +1,8 @@
 /** AdaDelta: unit-corrected steps from running averages of squared gradients and updates. */
 import { Matrix } from "../matrix/types";
 import { OptimizerState } from "./types";
-import { ConstraintTable, positiveNumber, unitInterval } from "./options";
+import { ConstraintTable, numberAbove } from "../options";
+import { unitInterval } from "./helpers";
 import { BaseOptimizer } from "./BaseOptimizer";
 import { adaDeltaKernel } from "./kernels";
 
@@ -14,7 +15,7 @@ export interface AdaDeltaOptions {
 }
 
 const DEFAULTS: AdaDeltaOptions = { rho: 0.95, epsilon: 1e-6 };
-const CONSTRAINTS: ConstraintTable<AdaDeltaOptions> = { rho: unitInterval, epsilon: positiveNumber };
+const CONSTRAINTS: ConstraintTable<AdaDeltaOptions> = { rho: unitInterval, epsilon: numberAbove(0) };
 
 /**
  * AdaDelta (Zeiler 2012): E[g²] ← ρE[g²] + (1−ρ)g², Δ = √(E[Δ²]+ε)/√(E[g²]+ε)·g,

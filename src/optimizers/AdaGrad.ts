@@ -1,7 +1,7 @@
 /** AdaGrad: per-entry rates shrinking with the accumulated squared gradients. */
 import { Matrix } from "../matrix/types";
 import { OptimizerState } from "./types";
-import { ConstraintTable, positiveNumber } from "./options";
+import { ConstraintTable, numberAbove } from "../options";
 import { BaseOptimizer } from "./BaseOptimizer";
 import { squaredAverageKernel } from "./kernels";
 
@@ -12,7 +12,7 @@ export interface AdaGradOptions {
 }
 
 const DEFAULTS: AdaGradOptions = { epsilon: 1e-8 };
-const CONSTRAINTS: ConstraintTable<AdaGradOptions> = { epsilon: positiveNumber };
+const CONSTRAINTS: ConstraintTable<AdaGradOptions> = { epsilon: numberAbove(0) };
 
 /**
  * AdaGrad (Duchi, Hazan & Singer 2011): s ← s + g², w ← w − η·g / (√s + ε).

@@ -2,7 +2,7 @@
 import { Matrix } from "../matrix/types";
 import { scaleInPlace } from "../matrix/inplace";
 import { OptimizerState } from "./types";
-import { ConstraintTable, nonNegativeNumber } from "./options";
+import { ConstraintTable, numberAbove } from "../options";
 import { AdaptiveMoments, MOMENT_CONSTRAINTS, MOMENT_DEFAULTS, MomentOptions } from "./AdaptiveMoments";
 
 /** AdamW's options: Adam's and the decoupled weight decay. */
@@ -12,7 +12,7 @@ export interface AdamWOptions extends MomentOptions {
 }
 
 const DEFAULTS: AdamWOptions = { ...MOMENT_DEFAULTS, weightDecay: 0.01 };
-const CONSTRAINTS: ConstraintTable<AdamWOptions> = { ...MOMENT_CONSTRAINTS, weightDecay: nonNegativeNumber };
+const CONSTRAINTS: ConstraintTable<AdamWOptions> = { ...MOMENT_CONSTRAINTS, weightDecay: numberAbove(0, true) };
 
 /**
  * AdamW (Loshchilov & Hutter 2019): w ← w − η·λ·w, then Adam's step. The decay does not pass

@@ -1,7 +1,8 @@
 /** The Adam family's shared body: first and second moment estimates with bias correction. */
 import { Matrix } from "../matrix/types";
 import { OptimizerState } from "./types";
-import { ConstraintTable, positiveNumber, unitInterval } from "./options";
+import { ConstraintTable, numberAbove } from "../options";
+import { unitInterval } from "./helpers";
 import { BaseOptimizer } from "./BaseOptimizer";
 import { adaptiveMomentKernel, SecondMoment } from "./kernels";
 
@@ -22,7 +23,7 @@ export const MOMENT_DEFAULTS: MomentOptions = { beta1: 0.9, beta2: 0.999, epsilo
 export const MOMENT_CONSTRAINTS: ConstraintTable<MomentOptions> = {
 	beta1: unitInterval,
 	beta2: unitInterval,
-	epsilon: positiveNumber,
+	epsilon: numberAbove(0),
 };
 
 /** Which member of the family: how the moments turn into a step. */

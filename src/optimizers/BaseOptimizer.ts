@@ -1,7 +1,8 @@
 /** What every optimizer shares: validated options, the state bookkeeping around its update rule. */
 import { Matrix } from "../matrix/types";
 import { Optimizer, OptimizerState } from "./types";
-import { ConstraintTable, OptionValues, optionValues, resolveOptions } from "./options";
+import { ConstraintTable, resolveOptions } from "../options";
+import { optionValues, OptionValues } from "./helpers";
 import { beginStep } from "./state";
 
 /**
@@ -24,7 +25,7 @@ export abstract class BaseOptimizer<O extends object> implements Optimizer {
 		private readonly stateKeys: ReadonlyArray<string>,
 	) {
 		this.optimizerName = optimizerName;
-		this.options = resolveOptions(`${optimizerName}.new`, defaults, constraints, options);
+		this.options = resolveOptions(`${optimizerName}.new`, defaults, options as Partial<O>, constraints);
 	}
 
 	/**

@@ -1,5 +1,5 @@
 /** The elastic-net penalty: a mix of L1 and L2. */
-import { closedUnitInterval, ConstraintTable } from "./options";
+import { ConstraintTable, numberBetween } from "../options";
 import { PENALTY_CONSTRAINTS, PENALTY_DEFAULTS, PenaltyOptions, WeightPenalty } from "./WeightPenalty";
 
 /** ElasticNet's options. */
@@ -9,7 +9,7 @@ export interface ElasticNetOptions extends PenaltyOptions {
 }
 
 const DEFAULTS: ElasticNetOptions = { ...PENALTY_DEFAULTS, l1Ratio: 0.5 };
-const CONSTRAINTS: ConstraintTable<ElasticNetOptions> = { ...PENALTY_CONSTRAINTS, l1Ratio: closedUnitInterval };
+const CONSTRAINTS: ConstraintTable<ElasticNetOptions> = { ...PENALTY_CONSTRAINTS, l1Ratio: numberBetween(0, 1) };
 
 /**
  * Elastic net (Zou & Hastie 2005, scikit-learn's scaling): R(w) = λ·(r·Σ|w| + ½(1 − r)·Σw²) over

@@ -1,7 +1,7 @@
 /** Plain gradient descent: w ← w − η·g. */
 import { Matrix } from "../matrix/types";
 import { addScaledInPlace } from "../matrix/inplace";
-import { ConstraintTable } from "./options";
+import { ConstraintTable } from "../options";
 import { BaseOptimizer } from "./BaseOptimizer";
 
 /** GradientDescent has no hyper-parameters besides the learning rate given to `step`. */

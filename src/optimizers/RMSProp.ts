@@ -1,7 +1,8 @@
 /** RMSProp: per-entry rates from a moving average of squared gradients. */
 import { Matrix } from "../matrix/types";
 import { OptimizerState } from "./types";
-import { ConstraintTable, positiveNumber, unitInterval } from "./options";
+import { ConstraintTable, numberAbove } from "../options";
+import { unitInterval } from "./helpers";
 import { BaseOptimizer } from "./BaseOptimizer";
 import { squaredAverageKernel } from "./kernels";
 
@@ -14,7 +15,7 @@ export interface RMSPropOptions {
 }
 
 const DEFAULTS: RMSPropOptions = { rho: 0.9, epsilon: 1e-8 };
-const CONSTRAINTS: ConstraintTable<RMSPropOptions> = { rho: unitInterval, epsilon: positiveNumber };
+const CONSTRAINTS: ConstraintTable<RMSPropOptions> = { rho: unitInterval, epsilon: numberAbove(0) };
 
 /**
  * RMSProp (Hinton's lecture 6e): s ← ρ·s + (1 − ρ)·g², w ← w − η·g / (√s + ε).

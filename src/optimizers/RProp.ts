@@ -2,7 +2,7 @@
 import { Matrix } from "../matrix/types";
 import { fillInPlace } from "../matrix/inplace";
 import { OptimizerState } from "./types";
-import { ConstraintTable, numberBetweenExclusive, positiveNumber } from "./options";
+import { ConstraintTable, numberAbove, numberBetween } from "../options";
 import { BaseOptimizer } from "./BaseOptimizer";
 import { rpropKernel } from "./kernels";
 
@@ -20,10 +20,10 @@ export interface RPropOptions {
 
 const DEFAULTS: RPropOptions = { etaPlus: 1.2, etaMinus: 0.5, minimumStep: 1e-6, maximumStep: 50 };
 const CONSTRAINTS: ConstraintTable<RPropOptions> = {
-	etaPlus: numberBetweenExclusive(1, math.huge),
-	etaMinus: numberBetweenExclusive(0, 1),
-	minimumStep: positiveNumber,
-	maximumStep: positiveNumber,
+	etaPlus: numberAbove(1),
+	etaMinus: numberBetween(0, 1, true),
+	minimumStep: numberAbove(0),
+	maximumStep: numberAbove(0),
 };
 
 /**
@@ -41,7 +41,7 @@ export class RProp extends BaseOptimizer<RPropOptions> {
 		super("RProp", DEFAULTS, CONSTRAINTS, options, ["previousGradient", "stepSize"]);
 		const { minimumStep, maximumStep } = this.options;
 		if (minimumStep > maximumStep) {
-			error(`[Hivemind] RProp.new: option minimumStep must be ≤ maximumStep (${maximumStep}), got ${minimumStep}`, 2);
+			error(`[Hivemind] RProp.new: minimumStep must be ≤ maximumStep (${maximumStep}), got ${minimumStep}`, 2);
 		}
 	}
 

@@ -1,7 +1,8 @@
 /** The shared body of Momentum and Nesterov: one velocity matrix per parameter. */
 import { Matrix } from "../matrix/types";
 import { OptimizerState } from "./types";
-import { ConstraintTable, unitInterval } from "./options";
+import { ConstraintTable } from "../options";
+import { unitInterval } from "./helpers";
 import { BaseOptimizer } from "./BaseOptimizer";
 import { velocityKernel } from "./kernels";
 

@@ -4,7 +4,8 @@ import type { Matrix } from "../matrix/types";
 import { zeros } from "../matrix/creation";
 import { assertMatrix, assertSameShape } from "../matrix/validate";
 import type { Regularizer } from "./regularizers";
-import { ConstraintTable, describeValue, nonNegativeNumber, OptionValues, optionValues, resolveOptions } from "./options";
+import { ConstraintTable, numberAbove, resolveOptions } from "../options";
+import { describeValue, optionValues, OptionValues } from "./helpers";
 
 /** Options shared by the penalties. */
 export interface PenaltyOptions {
@@ -16,7 +17,7 @@ export interface PenaltyOptions {
 export const PENALTY_DEFAULTS: PenaltyOptions = { lambda: 0.01 };
 
 /** The constraint table of `PenaltyOptions`. */
-export const PENALTY_CONSTRAINTS: ConstraintTable<PenaltyOptions> = { lambda: nonNegativeNumber };
+export const PENALTY_CONSTRAINTS: ConstraintTable<PenaltyOptions> = { lambda: numberAbove(0, true) };
 
 /** Bias rows when none are given: the first row. */
 const DEFAULT_BIAS_ROWS = [0];
@@ -41,7 +42,7 @@ export abstract class WeightPenalty<O extends PenaltyOptions = PenaltyOptions> i
 		l1Ratio: (options: Readonly<O>) => number,
 	) {
 		this.regularizerName = regularizerName;
-		this.options = resolveOptions(`${regularizerName}.new`, defaults, constraints, options);
+		this.options = resolveOptions(`${regularizerName}.new`, defaults, options as Partial<O>, constraints);
 		this.l1Ratio = l1Ratio(this.options);
 	}
 

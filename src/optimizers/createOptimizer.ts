@@ -1,6 +1,6 @@
 /** Optimizers by name. */
 import { Optimizer } from "./types";
-import { createByName, sortedKeys } from "./options";
+import { createByName, sortedKeys } from "./helpers";
 import { GradientDescent } from "./GradientDescent";
 import { Momentum } from "./Momentum";
 import { Nesterov } from "./Nesterov";

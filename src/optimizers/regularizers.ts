@@ -5,7 +5,7 @@
  * row (e.g. a model trained without an intercept).
  */
 import type { Matrix } from "../matrix/types";
-import { createByName, OptionValues, sortedKeys } from "./options";
+import { createByName, OptionValues, sortedKeys } from "./helpers";
 import { L1 } from "./L1";
 import { L2 } from "./L2";
 import { ElasticNet } from "./ElasticNet";

@@ -2,19 +2,8 @@
  * Learning-rate schedules: plain objects mapping (base rate, iteration) to the rate of that
  * iteration. `iteration` counts the updates already made (0 for the first update).
  */
-import {
-	booleanOption,
-	ConstraintTable,
-	createByName,
-	describeValue,
-	integerAtLeast,
-	nonNegativeNumber,
-	numberBetweenExclusive,
-	OptionValues,
-	optionValues,
-	resolveOptions,
-	sortedKeys,
-} from "./options";
+import { booleanValue, ConstraintTable, integerAtLeast, numberAbove, numberBetween, resolveOptions } from "../options";
+import { createByName, describeValue, OptionValues, optionValues, sortedKeys } from "./helpers";
 
 /** A learning-rate schedule. */
 export interface LearningRateSchedule {
@@ -58,7 +47,7 @@ function makeSchedule<O extends object>(
 	given: unknown,
 	rule: (baseRate: number, iteration: number, options: Readonly<O>) => number,
 ): LearningRateSchedule {
-	const options = resolveOptions(factoryName, defaults, constraints, given);
+	const options = resolveOptions(factoryName, defaults, given as Partial<O>, constraints);
 	const where = `${scheduleName}.rateAt`;
 	return {
 		scheduleName,
@@ -89,7 +78,7 @@ export function constantRate(options?: Record<string, never>): LearningRateSched
 export function stepDecay(options?: Partial<StepDecayOptions>): LearningRateSchedule {
 	const constraints: ConstraintTable<StepDecayOptions> = {
 		stepSize: integerAtLeast(1),
-		factor: numberBetweenExclusive(0, 1),
+		factor: numberBetween(0, 1, true),
 	};
 	return makeSchedule("StepDecay", "stepDecay", { stepSize: 10, factor: 0.5 }, constraints, options, (baseRate, iteration, o) => {
 		return baseRate * o.factor ** math.floor(iteration / o.stepSize);
@@ -98,7 +87,7 @@ export function stepDecay(options?: Partial<StepDecayOptions>): LearningRateSche
 
 /** base · γ^iteration. Name `"ExponentialDecay"`. */
 export function exponentialDecay(options?: Partial<DecayOptions>): LearningRateSchedule {
-	const constraints: ConstraintTable<DecayOptions> = { decayRate: numberBetweenExclusive(0, 1) };
+	const constraints: ConstraintTable<DecayOptions> = { decayRate: numberBetween(0, 1, true) };
 	return makeSchedule("ExponentialDecay", "exponentialDecay", { decayRate: 0.99 }, constraints, options, (baseRate, iteration, o) => {
 		return baseRate * o.decayRate ** iteration;
 	});
@@ -106,7 +95,7 @@ export function exponentialDecay(options?: Partial<DecayOptions>): LearningRateS
 
 /** base / (1 + γ·iteration). Name `"InverseTimeDecay"`. */
 export function inverseTimeDecay(options?: Partial<DecayOptions>): LearningRateSchedule {
-	const constraints: ConstraintTable<DecayOptions> = { decayRate: nonNegativeNumber };
+	const constraints: ConstraintTable<DecayOptions> = { decayRate: numberAbove(0, true) };
 	return makeSchedule("InverseTimeDecay", "inverseTimeDecay", { decayRate: 0.01 }, constraints, options, (baseRate, iteration, o) => {
 		return baseRate / (1 + o.decayRate * iteration);
 	});
@@ -120,8 +109,8 @@ export function inverseTimeDecay(options?: Partial<DecayOptions>): LearningRateS
 export function cosineAnnealing(options?: Partial<CosineAnnealingOptions>): LearningRateSchedule {
 	const constraints: ConstraintTable<CosineAnnealingOptions> = {
 		period: integerAtLeast(1),
-		minimumRate: nonNegativeNumber,
-		restart: booleanOption,
+		minimumRate: numberAbove(0, true),
+		restart: booleanValue,
 	};
 	const defaults: CosineAnnealingOptions = { period: 100, minimumRate: 0, restart: false };
 	return makeSchedule("CosineAnnealing", "cosineAnnealing", defaults, constraints, options, (baseRate, iteration, o) => {

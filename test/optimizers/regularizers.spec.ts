@@ -82,10 +82,10 @@ describe("regularizers", () => {
 		expect(createRegularizer(l2)).toBe(l2);
 	});
 	it("rejects bad options and arguments", () => {
-		expectError(() => new L1({ lambda: -1 }), "[Hivemind] L1.new: option lambda must be a finite number ≥ 0, got -1");
-		expectError(() => new L2({ lambda: math.huge }), "[Hivemind] L2.new: option lambda must be a finite number ≥ 0, got inf");
-		expectError(() => new ElasticNet({ l1Ratio: 1.5 }), "[Hivemind] ElasticNet.new: option l1Ratio must be a number in [0, 1], got 1.5");
-		expectError(() => new ElasticNet({ ratio: 0.5 } as never), "[Hivemind] ElasticNet.new: options must only name known options (l1Ratio, lambda), got unknown ratio");
+		expectError(() => new L1({ lambda: -1 }), "[Hivemind] L1.new: lambda must be a finite number ≥ 0, got -1");
+		expectError(() => new L2({ lambda: math.huge }), "[Hivemind] L2.new: lambda must be a finite number ≥ 0, got inf");
+		expectError(() => new ElasticNet({ l1Ratio: 1.5 }), "[Hivemind] ElasticNet.new: l1Ratio must be a number in [0, 1], got 1.5");
+		expectError(() => new ElasticNet({ ratio: 0.5 } as never), '[Hivemind] ElasticNet.new: unknown option "ratio"; valid options are l1Ratio, lambda');
 		expectError(() => createRegularizer("L3"), '[Hivemind] createRegularizer: nameOrRegularizer must be a regularizer or one of ElasticNet, L1, L2, got "L3"');
 		const l2 = new L2();
 		expectError(() => l2.penalty(W, [3]), "[Hivemind] L2.penalty: biasRows[1] must be an integer row index in [0, 2], got 3");

@@ -1,0 +1,3 @@
+/** Option tables: declarative constraints, validation with option-naming errors, frozen merges. */
+export * from "./constraints";
+export * from "./resolve";

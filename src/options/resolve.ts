@@ -1,0 +1,49 @@
+/** Merging user options with defaults, validated against a constraint table, then frozen. */
+import { ConstraintTable } from "./constraints";
+
+function show(value: unknown): string {
+	if (typeIs(value, "string")) return `"${value}"`;
+	if (typeIs(value, "table")) return "a table";
+	return tostring(value);
+}
+
+/**
+ * Throws unless every key of `values` is in `constraints` and each value passes its rule. Messages:
+ * `[Hivemind] <where>: unknown option(s) "a", "b"; valid options are ...` and
+ * `[Hivemind] <where>: <option> must be <expected>, got <value>`.
+ */
+export function validateOptions<T extends object>(where: string, values: unknown, constraints: ConstraintTable<T>, argName = "options") {
+	if (values === undefined) return;
+	if (!typeIs(values, "table")) error(`[Hivemind] ${where}: ${argName} must be a table of options, got ${typeOf(values)}`, 3);
+	const table_ = constraints as unknown as { [k: string]: { check: (v: unknown) => boolean; expected: string } };
+	const unknownKeys = new Array<string>();
+	for (const [key] of pairs(values as object)) {
+		if (!typeIs(key, "string") || table_[key] === undefined) unknownKeys.push(tostring(key));
+	}
+	if (unknownKeys.size() > 0) {
+		unknownKeys.sort();
+		const valid = new Array<string>();
+		for (const [key] of pairs(table_)) valid.push(key as string);
+		valid.sort();
+		error(
+			`[Hivemind] ${where}: unknown option${unknownKeys.size() > 1 ? "s" : ""} "${unknownKeys.join('", "')}"; valid options are ${valid.join(", ")}`,
+			3,
+		);
+	}
+	const keys = new Array<string>();
+	for (const [key] of pairs(values as object)) keys.push(key as string);
+	keys.sort();
+	for (const key of keys) {
+		const value = (values as { [k: string]: unknown })[key];
+		const rule = table_[key];
+		if (!rule.check(value)) error(`[Hivemind] ${where}: ${key} must be ${rule.expected}, got ${show(value)}`, 3);
+	}
+}
+
+/** `defaults` overridden by the validated `user` options, as a new frozen table. */
+export function resolveOptions<T extends object>(where: string, defaults: T, user: Partial<T> | undefined, constraints: ConstraintTable<T>): Readonly<T> {
+	validateOptions(where, user, constraints);
+	const merged = table.clone(defaults) as T;
+	if (user !== undefined) for (const [key, value] of pairs(user as object)) (merged as { [k: string]: unknown })[key as string] = value;
+	return table.freeze(merged);
+}

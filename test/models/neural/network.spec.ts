@@ -1,0 +1,62 @@
+import { describe, expect, it } from "../../support/jest-globals";
+import { expectClose } from "../../support/numeric";
+import { Matrix, RandomGenerator } from "../../../src/matrix";
+import type { Matrix as MatrixType } from "../../../src/matrix/types";
+import { ACTIVATION_NAMES, ActivationName } from "../../../src/models/neural/activations";
+import { initializeLayerWeights } from "../../../src/models/neural/initializers";
+import { DenseLayer, backwardPass, forwardPass } from "../../../src/models/neural/network";
+
+/** L = Σ c ⊙ output: a loss whose gradient with respect to the output is exactly c. */
+function linearLoss(weights: Array<MatrixType>, layers: Array<DenseLayer>, x: MatrixType, c: MatrixType): number {
+	const cache = forwardPass(weights, layers, x);
+	const out = cache.activations[cache.activations.size() - 1];
+	let total = 0;
+	for (const i of $range(0, out.size() - 1)) for (const j of $range(0, out[0].size() - 1)) total += c[i][j] * out[i][j];
+	return total;
+}
+
+function tinyNetwork(hidden: ActivationName, output: ActivationName, seed: number) {
+	const rng = new RandomGenerator(seed);
+	const layers: Array<DenseLayer> = [
+		{ neurons: 3, hasBias: false, activation: "None", dropoutRate: 0 },
+		{ neurons: 4, hasBias: true, activation: hidden, dropoutRate: 0 },
+		{ neurons: 3, hasBias: false, activation: hidden, dropoutRate: 0 },
+		{ neurons: 2, hasBias: true, activation: output, dropoutRate: 0 },
+	];
+	const weights = new Array<MatrixType>();
+	for (const l of $range(1, layers.size() - 1)) {
+		const w = initializeLayerWeights("Normal", layers[l - 1].neurons, layers[l].neurons, layers[l].hasBias, rng);
+		// non-zero biases so the bias rows are checked too
+		if (layers[l].hasBias) for (const j of $range(0, w[0].size() - 1)) w[0][j] = rng.normal(0, 0.5);
+		weights.push(w);
+	}
+	const x = Matrix.randomNormal(5, 3, rng);
+	const c = Matrix.randomNormal(5, 2, rng);
+	return { layers, weights, x, c };
+}
+
+describe("NeuralNetwork backpropagation", () => {
+	for (const name of ACTIVATION_NAMES) {
+		it(`matches central finite differences with ${name} activations`, () => {
+			const { layers, weights, x, c } = tinyNetwork(name, name, 11);
+			const cache = forwardPass(weights, layers, x);
+			const gradients = backwardPass(weights, layers, cache, Matrix.copy(c), false);
+			const h = 1e-5;
+			for (const l of $range(0, weights.size() - 1)) {
+				const w = weights[l];
+				expect(gradients[l].size()).toBe(w.size());
+				for (const i of $range(0, w.size() - 1)) {
+					for (const j of $range(0, w[0].size() - 1)) {
+						const saved = w[i][j];
+						w[i][j] = saved + h;
+						const up = linearLoss(weights, layers, x, c);
+						w[i][j] = saved - h;
+						const down = linearLoss(weights, layers, x, c);
+						w[i][j] = saved;
+						expectClose(gradients[l][i][j], (up - down) / (2 * h), 1e-5, `${name} layer ${l + 1} [${i + 1}][${j + 1}]`);
+					}
+				}
+			}
+		});
+	}
+});
