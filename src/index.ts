@@ -9,4 +9,5 @@ export * from "./parameters";
 export * from "./options";
 export * from "./costs";
 export * from "./distributed";
+export * from "./statistics";
 export * from "./optimizers";
