@@ -10,4 +10,5 @@ export * from "./options";
 export * from "./costs";
 export * from "./distributed";
 export * from "./statistics";
+export * from "./optimizers";
 export * from "./utilities";
