@@ -11,3 +11,4 @@ export * from "./costs";
 export * from "./distributed";
 export * from "./statistics";
 export * from "./optimizers";
+export * from "./utilities";
