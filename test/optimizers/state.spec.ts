@@ -2,6 +2,7 @@ import { HttpService } from "@rbxts/services";
 import { describe, expect, it } from "../support/jest-globals";
 import { expectError, expectMatrixClose } from "../support/numeric";
 import type { Matrix as Grid } from "../../src/matrix/types";
+import { decodeJson, encodeJson } from "../../src/distributed/json";
 import { Adam, createOptimizer, isOptimizer, OptimizerState, OPTIMIZER_NAMES, RMSProp } from "../../src/optimizers";
 
 const GRADIENTS: Array<Grid> = [
@@ -55,14 +56,20 @@ describe("optimizer state", () => {
 			const restored = HttpService.JSONDecode(HttpService.JSONEncode(saved)) as OptimizerState;
 			expectStatesClose(restored, saved, 1e-15);
 			expect(restored.t).toBe(3);
-			// A bit-exact copy (what a Lua table copy or an Actor message gives) continues identically.
+			// A bit-exact copy (a Lua table copy, an Actor message, or Hivemind's own JSON codec with
+			// 17 significant digits) continues identically.
 			const copied = deepCopy(saved);
+			const exactJson = decodeJson(encodeJson(saved)) as OptimizerState;
+			expect(exactJson).toEqual(saved);
 			const a = copyOf(w);
 			const b = copyOf(w);
 			const c = copyOf(w);
 			const following = optimizer.step(a, GRADIENTS[3], saved, 0.05);
 			expect(optimizer.step(b, GRADIENTS[3], copied, 0.05)).toEqual(following);
 			expect(b).toEqual(a);
+			const d = copyOf(w);
+			expect(optimizer.step(d, GRADIENTS[3], exactJson, 0.05)).toEqual(following);
+			expect(d).toEqual(a);
 			expectStatesClose(optimizer.step(c, GRADIENTS[3], restored, 0.05), following, 1e-12);
 			expectMatrixClose(c, a, 1e-12);
 			expect(a).never.toEqual(w);
