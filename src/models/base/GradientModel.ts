@@ -12,7 +12,7 @@ import { ConstraintTable } from "../../options";
 import { Optimizer, OptimizerState } from "../../optimizers/types";
 import { createOptimizer } from "../../optimizers/createOptimizer";
 import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
-import { assertSameStructure, copyParameters, ModelParameters, parameterEntries, zipParameters } from "../../parameters";
+import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
@@ -29,6 +29,13 @@ function copyStates(states: OptimizerStates): OptimizerStates {
 		out[name] = s;
 	}
 	return out;
+}
+
+function allFinite(parameters: ModelParameters): boolean {
+	for (const [, matrix] of parameterEntries(parameters)) {
+		for (const row of matrix) for (const v of row) if (v !== v || v === math.huge || v === -math.huge) return false;
+	}
+	return true;
 }
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
@@ -128,24 +135,32 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const o = this.options;
 		const monitor = new TrainingMonitor(where, o);
 		let lastFinite = copyParameters(parameters);
+		let diverged = false;
+		let iterationsRun = 0;
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
+			iterationsRun = iteration;
 			const [dataLoss, gradient] = this.lossAndGradient(parameters, data);
 			if (this.areGradientsSaved) {
 				this.savedGradients = gradient;
 				this.savedSampleCount = n;
 			}
 			if ((iteration - 1) % o.costCalculationInterval === 0) {
-				const cost = dataLoss / n + this.penalty(parameters);
-				const verdict = monitor.record(iteration, cost);
-				if (verdict === "nonfinite") {
-					zipParameters([parameters, lastFinite], (pair) => copyInto(pair[0], pair[1]));
-					break;
-				}
+				const verdict = monitor.record(iteration, dataLoss / n + this.penalty(parameters));
+				diverged = verdict === "nonfinite";
+				if (diverged) break;
 				lastFinite = copyParameters(parameters);
 				if (verdict !== "continue") break;
 			}
 			this.applyStep(parameters, gradient, n);
 			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) task.wait();
+		}
+		if (!diverged && !allFinite(parameters)) {
+			monitor.warnNonFinite("the parameters", iterationsRun);
+			diverged = true;
+		}
+		if (diverged) {
+			const saved = parameterEntries(lastFinite);
+			parameterEntries(parameters).forEach(([, matrix], k) => copyInto(matrix, saved[k][1]));
 		}
 		return monitor.history;
 	}
