@@ -1,0 +1,83 @@
+/**
+ * Building and checking a dense network's layer list (plain data, see `DenseLayer`), and creating
+ * its per-layer weight matrices.
+ */
+import { Matrix } from "../../matrix/types";
+import { RandomGenerator } from "../../matrix/random";
+import { describeShape } from "../../matrix/validate";
+import { ACTIVATION_NAMES, ActivationName, isActivationName } from "./activations";
+import { InitializerName, initializeLayerWeights } from "./initializers";
+import { DenseLayer } from "./network";
+
+function show(value: unknown): string {
+	return typeIs(value, "string") ? `"${value}"` : tostring(value);
+}
+
+/** Validates one `addLayer` call's arguments and returns the layer as plain data. */
+export function makeLayer(
+	where: string,
+	neurons: unknown,
+	hasBias: unknown,
+	activation: unknown,
+	dropoutRate: unknown,
+): DenseLayer {
+	if (!typeIs(neurons, "number") || neurons !== math.floor(neurons) || neurons < 1) {
+		error(`[Hivemind] ${where}: neurons must be an integer ≥ 1, got ${show(neurons)}`, 3);
+	}
+	if (!typeIs(hasBias, "boolean")) error(`[Hivemind] ${where}: hasBias must be a boolean, got ${show(hasBias)}`, 3);
+	if (!isActivationName(activation)) {
+		error(`[Hivemind] ${where}: activation must be one of "${ACTIVATION_NAMES.join('", "')}", got ${show(activation)}`, 3);
+	}
+	if (!typeIs(dropoutRate, "number") || !(dropoutRate >= 0 && dropoutRate < 1)) {
+		error(`[Hivemind] ${where}: dropoutRate must be a number in [0, 1), got ${show(dropoutRate)}`, 3);
+	}
+	return { neurons, hasBias, activation: activation as ActivationName, dropoutRate };
+}
+
+/** Throws unless the network has an input and an output layer and no dropout on the output. */
+export function assertTrainableLayers(where: string, layers: Array<DenseLayer>) {
+	if (layers.size() < 2) {
+		error(
+			`[Hivemind] ${where}: the network must have at least 2 layers (input and output; add them with addLayer or createLayers), got ${layers.size()}`,
+			3,
+		);
+	}
+	const last = layers[layers.size() - 1];
+	if (last.dropoutRate > 0) {
+		error(`[Hivemind] ${where}: the output layer's dropoutRate must be 0, got ${last.dropoutRate}`, 3);
+	}
+}
+
+/** The shape layer l's weight matrix must have: [bias + neurons of layer l−1, neurons of layer l]. */
+export function weightShape(layers: Array<DenseLayer>, l: number): [number, number] {
+	return [layers[l - 1].neurons + (layers[l].hasBias ? 1 : 0), layers[l].neurons];
+}
+
+/** Fresh weights for every layer after the input one, drawn in layer order from `rng`. */
+export function initializeNetwork(layers: Array<DenseLayer>, initializer: InitializerName, rng: RandomGenerator): Array<Matrix> {
+	const weights = new Array<Matrix>();
+	for (const l of $range(1, layers.size() - 1)) {
+		weights.push(initializeLayerWeights(initializer, layers[l - 1].neurons, layers[l].neurons, layers[l].hasBias, rng));
+	}
+	return weights;
+}
+
+/** Throws unless `weights` has one matrix of the right shape per layer after the input one. */
+export function assertWeightsFitLayers(where: string, layers: Array<DenseLayer>, weights: Array<Matrix>) {
+	if (weights.size() !== layers.size() - 1) {
+		error(
+			`[Hivemind] ${where}: parameters must be a list of ${layers.size() - 1} weight matrices (one per layer after the input), got ${weights.size()}`,
+			3,
+		);
+	}
+	for (const l of $range(1, layers.size() - 1)) {
+		const [rows, cols] = weightShape(layers, l);
+		const w = weights[l - 1];
+		if (w.size() !== rows || w[0].size() !== cols) {
+			error(
+				`[Hivemind] ${where}: parameters[${l}] must be ${rows}×${cols} (${layers[l].hasBias ? "bias row + " : ""}${layers[l - 1].neurons} inputs × ${cols} neurons), got ${describeShape(w)}`,
+				3,
+			);
+		}
+	}
+}
