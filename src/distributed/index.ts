@@ -1,3 +1,5 @@
 /** Distributed training: the wire format, merging, gradient exchange, schedules. */
 export * from "./wire";
 export { PlainData, plainDataProblem } from "./plainData";
+export * from "./ModelParametersMerger";
+export { ScoringModel, MergeModelType, scorePrediction } from "./merging/scoring";
