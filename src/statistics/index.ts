@@ -5,4 +5,3 @@ export * from "./moments";
 export * from "./covariance";
 export * from "./kmeans";
 export * from "./naiveBayes";
-export * from "./elm";

@@ -21,7 +21,7 @@ import { featureMatrix, targetMatrix } from "../base/data";
 import { discoverClasses, encodeLabels, labelVector, oneHot } from "../base/labels";
 import { ActivationName } from "./activations";
 import { DenseLayer, costAndGradients, predictOutput } from "./network";
-import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, makeLayer } from "./layers";
+import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
 import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
 
 /** Generator streams forked from the seed: initial weights, dropout masks. */
@@ -33,20 +33,23 @@ const DROPOUT_STREAM = 2;
  * `train(X, y)` and `predict(X)`.
  * @example
  * const network = new NeuralNetwork({ optimizer: "Adam", learningRate: 0.05, maximumNumberOfIterations: 400 });
- * network.createLayers([2, 4, 2], "Tanh");   // 2 inputs, 4 hidden Tanh neurons, 2 outputs
- * network.setLayerActivation(2, "Softmax");  // class probabilities at the output
+ * network.addLayer(2);                        // input layer: 2 features
+ * network.addLayer(4, true, "Tanh");          // hidden layer: 4 Tanh neurons with a bias
+ * network.addLayer(2, true, "Softmax");       // output layer: one probability per class
  * network.train([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
  * const [labels, probabilities] = network.predict([[1, 0]]);
  */
 export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
-	private layers = new Array<DenseLayer>();
-	private layerOptimizers = new Array<Optimizer | false>();
+	private layers: Array<DenseLayer>;
+	private layerOptimizers: Array<Optimizer | false>;
 	private classes: Array<Label> | undefined;
 	private dropoutRng: RandomGenerator;
 
-	/** A network with no layers yet; `options` as in `NeuralNetworkOptions` (validated). */
+	/** A network with the `layers` option's layers (often none yet); `options` as in `NeuralNetworkOptions` (validated). */
 	constructor(options?: Partial<NeuralNetworkOptions>) {
 		super("NeuralNetwork", NEURAL_NETWORK_DEFAULTS, NEURAL_NETWORK_CONSTRAINTS, options);
+		this.layers = makeLayers(`${this.modelName}.new`, this.options.layers);
+		this.layerOptimizers = this.optimizersOfLayers();
 		this.dropoutRng = new RandomGenerator(this.options.seed).fork(DROPOUT_STREAM);
 	}
 
@@ -59,41 +62,51 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 	 */
 	addLayer(neurons: number, hasBias = true, activation: ActivationName = "None", dropoutRate = 0, optimizer?: string | Optimizer) {
 		const where = `${this.modelName}.addLayer`;
-		this.assertAlive(where);
-		this.assertNoParameters(where);
-		this.layers.push(makeLayer(where, neurons, hasBias, activation, dropoutRate));
-		this.layerOptimizers.push(optimizer === undefined ? false : createOptimizer(optimizer));
+		this.assertLayersChangeable(where);
+		const spec: LayerSpec = { neurons, hasBias, activation, dropoutRate, optimizer };
+		makeLayer(where, "", spec);
+		const specs = table.clone(this.options.layers);
+		specs.push(spec);
+		this.setParameters({ layers: specs });
 	}
 
 	/**
 	 * Replaces the layers by `neuronsPerLayer.size()` layers (the first is the input layer), all
-	 * with the same bias flag, activation and dropout rate (the output layer never drops).
+	 * with the same activation, bias flag and dropout rate (the output layer never drops).
 	 * @example network.createLayers([4, 16, 16, 3], "ReLU")
 	 */
 	createLayers(neuronsPerLayer: Array<number>, activation: ActivationName = "Sigmoid", hasBias = true, dropoutRate = 0) {
 		const where = `${this.modelName}.createLayers`;
-		this.assertAlive(where);
-		this.assertNoParameters(where);
+		this.assertLayersChangeable(where);
 		if (!typeIs(neuronsPerLayer, "table") || neuronsPerLayer.size() < 2) {
 			error(`[Hivemind] ${where}: neuronsPerLayer must be an array of at least 2 layer sizes (input and output), got ${tostring(neuronsPerLayer)}`, 2);
 		}
-		const layers = new Array<DenseLayer>();
+		makeLayer(where, "", { neurons: 1, hasBias, activation, dropoutRate });
 		const last = neuronsPerLayer.size() - 1;
-		for (const l of $range(0, last)) layers.push(makeLayer(where, neuronsPerLayer[l], hasBias, activation, l === last ? 0 : dropoutRate));
-		this.layers = layers;
-		this.layerOptimizers = layers.map(() => false as const);
+		const specs = neuronsPerLayer.map((neurons, l): LayerSpec => {
+			if (!typeIs(neurons, "number") || neurons !== math.floor(neurons) || neurons < 1) {
+				error(`[Hivemind] ${where}: neuronsPerLayer[${l + 1}] must be an integer ≥ 1, got ${tostring(neurons)}`, 3);
+			}
+			return { neurons, hasBias, activation, dropoutRate: l === last ? 0 : dropoutRate };
+		});
+		this.setParameters({ layers: specs });
 	}
 
 	/** Changes the activation of layer `layerIndex` (0 = input layer) before training. */
 	setLayerActivation(layerIndex: number, activation: ActivationName) {
 		const where = `${this.modelName}.setLayerActivation`;
-		this.assertAlive(where);
-		this.assertNoParameters(where);
-		const layer = this.layerAt(layerIndex, where);
-		this.layers[layerIndex] = makeLayer(where, layer.neurons, layer.hasBias, activation, layer.dropoutRate);
+		this.assertLayersChangeable(where);
+		const count = this.layers.size();
+		if (!typeIs(layerIndex, "number") || layerIndex !== math.floor(layerIndex) || layerIndex < 0 || layerIndex >= count) {
+			error(`[Hivemind] ${where}: layerIndex must be an integer in [0, ${count - 1}], got ${tostring(layerIndex)}`, 2);
+		}
+		const specs = table.clone(this.options.layers);
+		specs[layerIndex] = { ...specs[layerIndex], activation };
+		makeLayer(where, "", specs[layerIndex]);
+		this.setParameters({ layers: specs });
 	}
 
-	/** The layers as plain data (copies): neurons, hasBias, activation, dropoutRate, input layer first. */
+	/** The layers as plain data (copies, defaults filled in), input layer first. */
 	getLayers(): Array<DenseLayer> {
 		return this.layers.map((layer) => ({ ...layer }));
 	}
@@ -122,7 +135,17 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
-		return ["mode", "classesList"];
+		return ["layers", "mode", "classesList"];
+	}
+
+	protected onOptionsChanged() {
+		super.onOptionsChanged();
+		this.layers = makeLayers(`${this.modelName}.setParameters`, this.options.layers);
+		this.layerOptimizers = this.optimizersOfLayers();
+	}
+
+	private optimizersOfLayers(): Array<Optimizer | false> {
+		return this.options.layers.map((spec) => (spec.optimizer === undefined ? false : createOptimizer(spec.optimizer)));
 	}
 
 	protected biasRowCount(entryName: string): number {
@@ -180,8 +203,6 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 
 	protected copyLearnedStateTo(twin: BaseModel<NeuralNetworkOptions>) {
 		const other = twin as NeuralNetwork;
-		other.layers = this.getLayers();
-		other.layerOptimizers = table.clone(this.layerOptimizers);
 		other.classes = this.getClassesList();
 		other.dropoutRng.setState(this.dropoutRng.getState());
 		super.copyLearnedStateTo(twin);
@@ -202,14 +223,8 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		return classes;
 	}
 
-	private layerAt(layerIndex: number, where: string): DenseLayer {
-		if (!typeIs(layerIndex, "number") || layerIndex !== math.floor(layerIndex) || layerIndex < 0 || layerIndex >= this.layers.size()) {
-			error(`[Hivemind] ${where}: layerIndex must be an integer in [0, ${this.layers.size() - 1}], got ${tostring(layerIndex)}`, 3);
-		}
-		return this.layers[layerIndex];
-	}
-
-	private assertNoParameters(where: string) {
+	private assertLayersChangeable(where: string) {
+		this.assertAlive(where);
 		if (this.parameters !== undefined) {
 			error(`[Hivemind] ${where}: the layers cannot change once the model has parameters (their shapes depend on them); create a new NeuralNetwork`, 3);
 		}

@@ -5,6 +5,8 @@
 import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
+import { Optimizer } from "../../optimizers/types";
+import { isOptimizer, OPTIMIZER_NAMES } from "../../optimizers";
 import { ACTIVATION_NAMES, ActivationName, isActivationName } from "./activations";
 import { InitializerName, initializeLayerWeights } from "./initializers";
 import { DenseLayer } from "./network";
@@ -13,25 +15,46 @@ function show(value: unknown): string {
 	return typeIs(value, "string") ? `"${value}"` : tostring(value);
 }
 
-/** Validates one `addLayer` call's arguments and returns the layer as plain data. */
-export function makeLayer(
-	where: string,
-	neurons: unknown,
-	hasBias: unknown,
-	activation: unknown,
-	dropoutRate: unknown,
-): DenseLayer {
+/** A layer as the `layers` option and `addLayer` take it (missing fields get the defaults shown). */
+export interface LayerSpec {
+	/** Number of neurons (for the input layer: the number of features): integer ≥ 1. */
+	neurons: number;
+	/** Whether the layer's weight matrix has a bias row (first row): default true. */
+	hasBias?: boolean;
+	/** The activation of the layer: default "None". */
+	activation?: ActivationName;
+	/** Fraction of the layer's outputs dropped in training, in [0, 1): default 0. */
+	dropoutRate?: number;
+	/** An optimizer (name or object) for this layer's weights instead of the model's: default none. */
+	optimizer?: string | Optimizer;
+}
+
+/**
+ * Validates one layer (fields named `<prefix>neurons`, … in errors) and returns it as plain data
+ * with the defaults filled in.
+ */
+export function makeLayer(where: string, prefix: string, spec: LayerSpec): DenseLayer {
+	if (!typeIs(spec, "table")) error(`[Hivemind] ${where}: ${prefix === "" ? "layer" : prefix.sub(1, -2)} must be a table {neurons, hasBias?, activation?, dropoutRate?, optimizer?}, got ${show(spec)}`, 3);
+	const { neurons, hasBias = true, activation = "None", dropoutRate = 0, optimizer } = spec;
 	if (!typeIs(neurons, "number") || neurons !== math.floor(neurons) || neurons < 1) {
-		error(`[Hivemind] ${where}: neurons must be an integer ≥ 1, got ${show(neurons)}`, 3);
+		error(`[Hivemind] ${where}: ${prefix}neurons must be an integer ≥ 1, got ${show(neurons)}`, 3);
 	}
-	if (!typeIs(hasBias, "boolean")) error(`[Hivemind] ${where}: hasBias must be a boolean, got ${show(hasBias)}`, 3);
+	if (!typeIs(hasBias, "boolean")) error(`[Hivemind] ${where}: ${prefix}hasBias must be a boolean, got ${show(hasBias)}`, 3);
 	if (!isActivationName(activation)) {
-		error(`[Hivemind] ${where}: activation must be one of "${ACTIVATION_NAMES.join('", "')}", got ${show(activation)}`, 3);
+		error(`[Hivemind] ${where}: ${prefix}activation must be one of "${ACTIVATION_NAMES.join('", "')}", got ${show(activation)}`, 3);
 	}
 	if (!typeIs(dropoutRate, "number") || !(dropoutRate >= 0 && dropoutRate < 1)) {
-		error(`[Hivemind] ${where}: dropoutRate must be a number in [0, 1), got ${show(dropoutRate)}`, 3);
+		error(`[Hivemind] ${where}: ${prefix}dropoutRate must be a number in [0, 1), got ${show(dropoutRate)}`, 3);
 	}
-	return { neurons, hasBias, activation: activation as ActivationName, dropoutRate };
+	if (optimizer !== undefined && !isOptimizer(optimizer) && !(typeIs(optimizer, "string") && OPTIMIZER_NAMES.some((n) => n.lower() === optimizer.lower()))) {
+		error(`[Hivemind] ${where}: ${prefix}optimizer must be one of "${OPTIMIZER_NAMES.join('", "')}" or an Optimizer object, got ${show(optimizer)}`, 3);
+	}
+	return { neurons, hasBias, activation, dropoutRate };
+}
+
+/** Validates every entry of the `layers` option (errors name `layers[i]`, 1-based as Luau shows them). */
+export function makeLayers(where: string, specs: Array<LayerSpec>): Array<DenseLayer> {
+	return specs.map((spec, i) => makeLayer(where, `layers[${i + 1}].`, spec));
 }
 
 /** Throws unless the network has an input and an output layer and no dropout on the output. */

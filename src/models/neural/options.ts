@@ -5,9 +5,15 @@ import { anyOf, constraint, ConstraintTable, integerAtLeast, labelList, oneOf } 
 import { GRADIENT_CONSTRAINTS, GRADIENT_DEFAULTS, GradientOptions } from "../base/gradientOptions";
 import { Label } from "../base/types";
 import { INITIALIZER_NAMES, InitializerName } from "./initializers";
+import { LayerSpec } from "./layers";
 
 /** Options of `NeuralNetwork` (all optional in the constructor). */
 export interface NeuralNetworkOptions extends GradientOptions {
+	/**
+	 * The layers, input layer first (`addLayer` and `createLayers` fill it): each
+	 * `{ neurons, hasBias?, activation?, dropoutRate?, optimizer? }`; default none (add them before training).
+	 */
+	layers: Array<LayerSpec>;
 	/** `"Classification"` (y holds labels; predict returns labels and probabilities) or `"Regression"` (y holds numbers): default "Classification". */
 	mode: "Classification" | "Regression";
 	/**
@@ -28,6 +34,7 @@ export interface NeuralNetworkOptions extends GradientOptions {
 /** Defaults of `NeuralNetworkOptions`. */
 export const NEURAL_NETWORK_DEFAULTS: NeuralNetworkOptions = {
 	...GRADIENT_DEFAULTS,
+	layers: [],
 	mode: "Classification",
 	initializer: "XavierUniform",
 	batchSize: 0,
@@ -37,6 +44,8 @@ export const NEURAL_NETWORK_DEFAULTS: NeuralNetworkOptions = {
 /** Constraint table of `NeuralNetworkOptions`. */
 export const NEURAL_NETWORK_CONSTRAINTS: ConstraintTable<NeuralNetworkOptions> = {
 	...GRADIENT_CONSTRAINTS,
+	// each entry is checked in detail (naming layers[i].field) by the model
+	layers: constraint((v) => typeIs(v, "table") && (v as Array<unknown>).every((entry) => typeIs(entry, "table")), "an array of layer tables"),
 	mode: oneOf("Classification", "Regression"),
 	costFunction: anyOf(
 		constraint((v) => typeIs(v, "string") && (COST_NAMES as Array<string>).includes(v), `one of "${COST_NAMES.join('", "')}"`),
