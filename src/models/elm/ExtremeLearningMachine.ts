@@ -20,9 +20,9 @@ import { describeParameters, ModelParameters, parameterKind } from "../../parame
 import { computeLinearPartial, finalizeLinear, LinearPartial, mergeLinearPartials } from "../../statistics/linear";
 import { assertPartial } from "../../statistics/validate";
 import { BaseModel } from "../base/BaseModel";
-import { Label } from "../base/types";
+import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
-import { discoverClasses, encodeLabels, labelVector, oneHot } from "../base/labels";
+import { labelVector, oneHot } from "../base/labels";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer } from "./hidden";
 
 /** Options of `ExtremeLearningMachine`. */
@@ -196,8 +196,8 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 			t = targetMatrix(y, n, where, xShape, outputs);
 		} else {
 			const labels = labelVector(y, n, where, xShape);
-			const classes = this.classes ?? this.options.classesList ?? discoverClasses(labels, where);
-			t = oneHot(encodeLabels(labels, classes, where), classes.size());
+			const classes = this.classes ?? this.options.classesList ?? sortedUniqueLabels(labels);
+			t = oneHot(encodeLabels(labels, classes, "y", where), classes.size());
 			this.classes = classes;
 		}
 		if (hidden === undefined) {

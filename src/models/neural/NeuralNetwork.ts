@@ -16,9 +16,10 @@ import { createOptimizer } from "../../optimizers";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { GradientModel } from "../base/GradientModel";
 import { BaseModel } from "../base/BaseModel";
-import { TrainingData, Label } from "../base/types";
+import { TrainingData } from "../base/types";
+import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
-import { discoverClasses, encodeLabels, labelVector, oneHot } from "../base/labels";
+import { labelVector, oneHot } from "../base/labels";
 import { ActivationName } from "./activations";
 import { DenseLayer, costAndGradients, predictOutput } from "./network";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
@@ -153,9 +154,9 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		return layer !== undefined && layer.hasBias ? 1 : 0;
 	}
 
-	protected optimizerFor(entryName: string, shared: Optimizer): Optimizer {
+	protected optimizerFor(entryName: string): Optimizer {
 		const own = this.layerOptimizers[tonumber(entryName) as number];
-		return own === undefined || own === false ? shared : own;
+		return own === undefined || own === false ? super.optimizerFor(entryName) : own;
 	}
 
 	protected prepareData(X: unknown, y: unknown, where: string): TrainingData {
@@ -169,16 +170,16 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 			targets = targetMatrix(y, n, where, xShape, outputs);
 		} else {
 			const labels = labelVector(y, n, where, xShape);
-			const classes = this.classes ?? this.options.classesList ?? discoverClasses(labels, where);
+			const classes = this.classes ?? this.options.classesList ?? sortedUniqueLabels(labels);
 			if (!(classes.size() === outputs || (outputs === 1 && classes.size() === 2))) {
 				error(
 					`[Hivemind] ${where}: the output layer must have one neuron per class (${classes.size()}), or 1 neuron for 2 classes, got ${outputs} neurons`,
 					3,
 				);
 			}
-			const indices = encodeLabels(labels, classes, where);
+			const indices = encodeLabels(labels, classes, "y", where);
 			this.classes = classes;
-			targets = outputs === 1 ? indices.map((k) => [k]) : oneHot(indices, classes.size());
+			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, classes.size());
 		}
 		return { inputs, targets, sampleCount: n };
 	}

@@ -87,20 +87,18 @@ export function initializeNetwork(layers: Array<DenseLayer>, initializer: Initia
 
 /** Throws unless `weights` has one matrix of the right shape per layer after the input one. */
 export function assertWeightsFitLayers(where: string, layers: Array<DenseLayer>, weights: Array<Matrix>) {
-	if (weights.size() !== layers.size() - 1) {
-		error(
-			`[Hivemind] ${where}: parameters must be a list of ${layers.size() - 1} weight matrices (one per layer after the input), got ${weights.size()}`,
-			3,
-		);
-	}
+	const expected = new Array<string>();
+	let fits = weights.size() === layers.size() - 1;
 	for (const l of $range(1, layers.size() - 1)) {
 		const [rows, cols] = weightShape(layers, l);
+		expected.push(`${rows}×${cols}`);
 		const w = weights[l - 1];
-		if (w.size() !== rows || w[0].size() !== cols) {
-			error(
-				`[Hivemind] ${where}: parameters[${l}] must be ${rows}×${cols} (${layers[l].hasBias ? "bias row + " : ""}${layers[l - 1].neurons} inputs × ${cols} neurons), got ${describeShape(w)}`,
-				3,
-			);
-		}
+		if (w === undefined || w.size() !== rows || w[0].size() !== cols) fits = false;
+	}
+	if (!fits) {
+		error(
+			`[Hivemind] ${where}: parameters must be a list of ${expected.size()} weight matrices shaped ${expected.join(", ")} (one per layer after the input, bias row first), got ${weights.map((w) => describeShape(w)).join(", ")}`,
+			3,
+		);
 	}
 }
