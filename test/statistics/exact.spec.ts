@@ -2,7 +2,8 @@ import { describe, expect, it } from "../support/jest-globals";
 import { expectClose, expectError, expectMatrixClose } from "../support/numeric";
 import { Matrix } from "../../src/matrix/types";
 import { RandomGenerator } from "../../src/matrix/random";
-import { concatHorizontal, sliceRows } from "../../src/matrix/shape";
+import { concatHorizontal } from "../../src/matrix/shape";
+import { splitRows } from "../distributed/support";
 import { ones } from "../../src/matrix/creation";
 import { mergeChain, mergeTree } from "../../src/statistics/merge";
 import { computeLinearPartial, finalizeLinear, mergeLinearPartials } from "../../src/statistics/linear";
@@ -36,15 +37,7 @@ for (const i of $range(0, 19)) {
 	targets.push([0.3 * row[0] - 2 * row[1] + row[2] + rng.normal(0, 0.1), row[0] - row[2]]);
 }
 const SIZES = [2, 7, 4, 7];
-function shards(m: Matrix): Array<Matrix> {
-	const out = new Array<Matrix>();
-	let start = 0;
-	for (const size of SIZES) {
-		out.push(sliceRows(m, start, start + size));
-		start += size;
-	}
-	return out;
-}
+const shards = (m: Matrix) => splitRows(m, SIZES);
 const XS = shards(X);
 const LS = shards(labels);
 
