@@ -152,7 +152,7 @@ describe("LinearRegression: options and errors", () => {
 		expectError(() => new LinearRegression({ targetCost: [2, 1] }), "targetCost must be {lower, upper} with finite lower ≤ upper, got a table");
 		expectError(() => new LinearRegression({ regularizer: 3 as never }), "regularizer must be one of");
 		expectError(() => new LinearRegression({ yieldInterval: -1 }), "yieldInterval must be an integer ≥ 0, got -1");
-		expectError(() => new LinearRegression({ learningRat: 1 } as never), 'LinearRegression.new: unknown option "learningRat"; valid options are convergenceChecks, convergenceTolerance, costCalculationInterval, costFunction, fitIntercept');
+		expectError(() => new LinearRegression({ learningRat: 1 } as never), 'LinearRegression.new: unknown option "learningRat"; valid options are batchSize, convergenceChecks, convergenceTolerance, costCalculationInterval, costFunction, fitIntercept');
 	});
 	it("changes hyper-parameters with setParameters, validated, but not the intercept once trained", () => {
 		const model = new LinearRegression();
