@@ -1,5 +1,9 @@
 /** Models: the shared contract (base), the registry, and the model families (each registers itself). */
 import "./linear/register";
+import "./neural/register";
+import "./elm/register";
 export * from "./base";
 export * from "./registry";
 export * from "./linear";
+export * from "./neural";
+export * from "./elm";

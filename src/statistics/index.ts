@@ -5,5 +5,4 @@ export * from "./moments";
 export * from "./covariance";
 export * from "./kmeans";
 export * from "./naiveBayes";
-export * from "./elm";
 export * from "./bayesianLinear";

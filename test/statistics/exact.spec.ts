@@ -20,7 +20,6 @@ import {
 	mergeCountNaiveBayesPartials,
 	mergeGaussianNaiveBayesPartials,
 } from "../../src/statistics/naiveBayes";
-import { computeElmPartial, finalizeElm, mergeElmPartials } from "../../src/statistics/elm";
 import { hiddenOutput, initializeHiddenLayer } from "../../src/models/elm/hidden";
 import { updateProblem, createUpdate } from "../../src/distributed/wire";
 
@@ -113,10 +112,11 @@ describe("statistics: chain and tree merges over 4 uneven shards equal the centr
 	});
 	it("the Extreme Learning Machine with one shared random hidden layer", () => {
 		const hidden = initializeHiddenLayer("Tanh", 3, 5, new RandomGenerator(9));
-		const H = concatHorizontal(ones(20, 1), hiddenOutput("Tanh", hidden, X));
+		// the ELM's output layer is ridge regression on H (hiddenOutput includes the bias column of ones)
+		const H = hiddenOutput("Tanh", hidden, X);
 		const HS = shards(H);
 		const targetShards = shards(targets);
-		const results = threeWays((k) => computeElmPartial(HS[k], targetShards[k]), computeElmPartial(H, targets), mergeElmPartials, (p) => ({ beta: finalizeElm(p, 0.1) }));
+		const results = threeWays((k) => computeLinearPartial(HS[k], targetShards[k]), computeLinearPartial(H, targets), mergeLinearPartials, (p) => ({ beta: finalizeLinear(p, 0.1, [0]) }));
 		expectSameMatrices(results, ["beta"]);
 	});
 	it("partials are valid statistics payloads", () => {
