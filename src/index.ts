@@ -9,3 +9,6 @@ export * from "./parameters";
 export * from "./options";
 export * from "./costs";
 export * from "./distributed";
+export * from "./statistics";
+export * from "./optimizers";
+export * from "./utilities";
