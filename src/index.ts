@@ -8,6 +8,7 @@ export * from "./io";
 export * from "./parameters";
 export * from "./options";
 export * from "./costs";
+export * from "./models";
 export * from "./distributed";
 export * from "./statistics";
 export * from "./optimizers";

@@ -6,3 +6,4 @@ export * from "./covariance";
 export * from "./kmeans";
 export * from "./naiveBayes";
 export * from "./elm";
+export * from "./bayesianLinear";

@@ -1,0 +1,5 @@
+/** Models: the shared contract (base), the registry, and the model families (each registers itself). */
+import "./linear/register";
+export * from "./base";
+export * from "./registry";
+export * from "./linear";
