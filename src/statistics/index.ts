@@ -5,5 +5,6 @@ export * from "./moments";
 export * from "./covariance";
 export * from "./kmeans";
 export * from "./naiveBayes";
+export * from "./naiveBayesVariants";
 export * from "./elm";
 export * from "./bayesianLinear";

@@ -1,7 +1,7 @@
 //!native
 /**
  * The per-variant joint log-likelihoods log P(class k) + log P(x | class k) of naive Bayes, each
- * an n×k matrix, and the numerically stable normalization into class probabilities.
+ * an n×k matrix, and the numerically stable (log-sum-exp) normalization into class probabilities.
  */
 import { Matrix, Vector } from "../../matrix/types";
 
@@ -111,9 +111,21 @@ export function categoricalLogLikelihood(x: Matrix, logPriors: Vector, probabili
 	return out;
 }
 
+/** log Σₖ exp(ℓₖ) of each row, shifted by the row maximum so nothing overflows. */
+export function logSumExpRows(logLikelihoods: Matrix): Vector {
+	return logLikelihoods.map((row) => {
+		let m = -math.huge;
+		for (const v of row) if (v > m) m = v;
+		let total = 0;
+		for (const v of row) if (v !== -math.huge) total += math.exp(v - m);
+		return m + math.log(total);
+	});
+}
+
 /**
  * Class probabilities from joint log-likelihoods, row by row with the log-sum-exp shift:
- * P(k | x) = exp(ℓₖ − m) / Σ exp(ℓᵢ − m), m = max ℓ (so nothing overflows or underflows to 0/0).
+ * P(k | x) = exp(ℓₖ − m) / Σᵢ exp(ℓᵢ − m), m = max ℓ (no overflow, no 0/0; dividing after the
+ * shift keeps full precision even when |ℓ| is huge).
  */
 export function probabilitiesFromLogLikelihoods(logLikelihoods: Matrix): Matrix {
 	return logLikelihoods.map((row) => {
