@@ -6,5 +6,4 @@ export * from "./covariance";
 export * from "./kmeans";
 export * from "./naiveBayes";
 export * from "./naiveBayesVariants";
-export * from "./elm";
 export * from "./bayesianLinear";
