@@ -26,7 +26,8 @@ export class BackgroundRunner {
 	/** Starts calling `tick` on every firing of `signal` (default RunService.Heartbeat). */
 	start(signal?: SignalLike) {
 		if (this.connection !== undefined) error(`[Hivemind] ${this.where}.start: already running; call stop() first`, 3);
-		if (signal !== undefined && !(typeIs(signal, "table") || typeIs(signal, "userdata"))) {
+		const connectable = typeIs(signal, "userdata") || (typeIs(signal, "table") && typeIs((signal as unknown as { Connect?: unknown }).Connect, "function"));
+		if (signal !== undefined && !connectable) {
 			error(`[Hivemind] ${this.where}.start: signal must be a signal with Connect (such as RunService.Heartbeat), got ${describeValue(signal)}`, 3);
 		}
 		const source = signal ?? (RunService.Heartbeat as unknown as SignalLike);

@@ -5,14 +5,14 @@
  */
 import { Matrix } from "../matrix/types";
 import { describeValue, isFiniteNumber } from "./values";
-import { assertModelParameters, copyParameters, ModelParameters, parameterEntries, zipParameters } from "../parameters/tree";
+import { copyParameters, ModelParameters, parameterEntries, zipParameters } from "../parameters/tree";
 import { anyOf, callbackValue, constraint, numberAbove, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
 import { Optimizer, OptimizerState } from "../optimizers/types";
 import { createOptimizer, OPTIMIZER_NAMES } from "../optimizers/createOptimizer";
 import { weightedSum } from "./merging/combine";
-import { UPDATE_GUARD_CONSTRAINTS, UPDATE_GUARD_DEFAULTS, UpdateGuard, UpdateGuardOptions, UpdateStatistics } from "./UpdateGuard";
-import { BackgroundRunner, SignalLike } from "./BackgroundRunner";
+import { UPDATE_GUARD_CONSTRAINTS, UPDATE_GUARD_DEFAULTS, UpdateGuardOptions } from "./UpdateGuard";
+import { GuardedAggregator } from "./GuardedAggregator";
 import { fromAbsent, UpdateRecord, validateUpdate } from "./wire";
 
 /**
@@ -71,52 +71,38 @@ function assertOptionalInteger(value: unknown, argName: string, low: number, whe
  * main.addGradients(childGradients, childSampleCount, main.getVersion());
  * main.applyPending(); // or main.start() to apply on every Heartbeat
  */
-export class DistributedGradients {
+export class DistributedGradients extends GuardedAggregator<Pending> {
 	private readonly options: Readonly<Required<Omit<DistributedGradientsOptions, "onRejected" | "onError">>>;
 	private readonly optimizer: Optimizer;
-	private readonly guard: UpdateGuard;
-	private readonly runner: BackgroundRunner;
-	private parameters: ModelParameters | undefined;
 	private states: { [entryName: string]: OptimizerState } = {};
-	private queue = new Array<Pending>();
-	private version = 0;
-	private destroyed = false;
 
 	constructor(options?: DistributedGradientsOptions) {
 		const defaults = { ...UPDATE_GUARD_DEFAULTS, gradientChangeMode: "Descent", optimizer: "GradientDescent", learningRate: 0.1, averaging: "SampleWeighted" };
 		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedGradientsOptions, options, CONSTRAINTS as never);
+		super(WHERE, resolved as UpdateGuardOptions, resolved.onError);
 		this.options = resolved as never;
 		this.optimizer = createOptimizer(resolved.optimizer as Optimizer | string);
-		this.guard = new UpdateGuard(WHERE, resolved as UpdateGuardOptions);
-		this.runner = new BackgroundRunner(WHERE, () => {
-			if (this.queue.size() > 0) this.applyPending();
-		});
-		if (resolved.onError !== undefined) this.runner.onError(resolved.onError);
 	}
 
-	private assertAlive(method: string) {
-		if (this.destroyed) error(`[Hivemind] ${WHERE}.${method}: this object was destroyed`, 3);
+	protected backgroundTick() {
+		if (this.queue.size() > 0) this.applyPending();
+	}
+
+	protected onDestroy() {
+		this.states = {};
 	}
 
 	/** Sets the main parameters (a deep copy unless `doNotDeepCopy`); a new structure resets the optimizer state. */
 	setModelParameters(parameters: ModelParameters, doNotDeepCopy = false) {
-		this.assertAlive("setModelParameters");
-		assertModelParameters(parameters, "parameters", `${WHERE}.setModelParameters`);
+		const previous = this.mainParameters;
+		this.storeParameters(parameters, doNotDeepCopy, "setModelParameters");
 		const names = (p: ModelParameters) => parameterEntries(p).map(([name, m]) => `${name}:${m.size()}×${m[0].size()}`).join(",");
-		if (this.parameters === undefined || names(this.parameters) !== names(parameters)) this.states = {};
-		this.parameters = doNotDeepCopy ? parameters : copyParameters(parameters);
+		if (previous === undefined || names(previous) !== names(parameters)) this.states = {};
 	}
 
 	/** The main parameters (a deep copy unless `doNotDeepCopy`), or undefined before they are set. */
 	getModelParameters(doNotDeepCopy = false): ModelParameters | undefined {
-		const p = this.parameters;
-		if (p === undefined) return undefined;
-		return doNotDeepCopy ? p : copyParameters(p);
-	}
-
-	/** The number of rounds applied so far: children send it back as `baseVersion`. */
-	getVersion(): number {
-		return this.version;
+		return this.readParameters(doNotDeepCopy);
 	}
 
 	/**
@@ -136,8 +122,8 @@ export class DistributedGradients {
 		if (baseVersion !== undefined && baseVersion > this.version) {
 			error(`[Hivemind] ${where}: baseVersion must be ≤ the current version ${this.version}, got ${baseVersion}`, 2);
 		}
-		if (this.parameters === undefined) error(`[Hivemind] ${where}: the main parameters must be set first (setModelParameters), got none`, 2);
-		const norm = this.guard.screen(gradients, this.parameters, "gradients");
+		if (this.mainParameters === undefined) error(`[Hivemind] ${where}: the main parameters must be set first (setModelParameters), got none`, 2);
+		const norm = this.guard.screen(gradients, this.mainParameters, "gradients");
 		if (norm === undefined) return false;
 		this.queue.push({ gradients: copyParameters(gradients), sampleCount, baseVersion: baseVersion ?? this.version, norm });
 		return true;
@@ -150,11 +136,6 @@ export class DistributedGradients {
 		return this.addGradients(update.data, fromAbsent(update.sampleCount), fromAbsent(update.baseVersion));
 	}
 
-	/** The number of queued updates. */
-	getPendingCount(): number {
-		return this.queue.size();
-	}
-
 	/**
 	 * Applies the queued gradients as one round (in arrival order), through the optimizer, and
 	 * returns how many updates reached the main parameters. Stale ones are rejected or
@@ -163,7 +144,7 @@ export class DistributedGradients {
 	applyPending(): number {
 		const where = `${WHERE}.applyPending`;
 		this.assertAlive("applyPending");
-		const parameters = this.parameters;
+		const parameters = this.mainParameters;
 		if (parameters === undefined) error(`[Hivemind] ${where}: the main parameters must be set first (setModelParameters), got none`, 2);
 		const round = this.queue;
 		this.queue = [];
@@ -199,37 +180,6 @@ export class DistributedGradients {
 
 	/** Discards the queued gradients (counted as cleared in the statistics). */
 	clearGradients() {
-		this.guard.clear(this.queue.size());
-		this.queue = [];
-	}
-
-	/** Counts of received, accepted, rejected (by reason), pending and cleared updates. */
-	getStatistics(): UpdateStatistics {
-		return this.guard.getStatistics();
-	}
-
-	/** Applies pending gradients on every firing of `signal` (default RunService.Heartbeat) until `stop()`. */
-	start(signal?: SignalLike) {
-		this.assertAlive("start");
-		this.runner.start(signal);
-	}
-
-	/** Stops the background application. */
-	stop() {
-		this.runner.stop();
-	}
-
-	/** Adds a listener for errors of background rounds; returns a function removing it. */
-	onError(callback: (message: string) => void): () => void {
-		return this.runner.onError(callback);
-	}
-
-	/** Stops, discards the queue (counted) and releases the parameters; the object cannot be used again. */
-	destroy() {
-		this.stop();
-		this.clearGradients();
-		this.parameters = undefined;
-		this.states = {};
-		this.destroyed = true;
+		this.discardQueue();
 	}
 }

@@ -6,3 +6,4 @@ export { ScoringModel, MergeModelType, scorePrediction } from "./merging/scoring
 export * from "./DistributedGradients";
 export * from "./UpdateGuard";
 export { BackgroundRunner, SignalLike } from "./BackgroundRunner";
+export * from "./DistributedModelParameters";
