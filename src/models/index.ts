@@ -2,8 +2,12 @@
 import "./linear/register";
 import "./neural/register";
 import "./elm/register";
+import "./svm/register";
+import "./naiveBayes/register";
 export * from "./base";
 export * from "./registry";
 export * from "./linear";
 export * from "./neural";
 export * from "./elm";
+export * from "./svm";
+export * from "./naiveBayes";
