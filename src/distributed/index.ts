@@ -3,3 +3,7 @@ export * from "./wire";
 export { PlainData, plainDataProblem } from "./plainData";
 export * from "./ModelParametersMerger";
 export { ScoringModel, MergeModelType, scorePrediction } from "./merging/scoring";
+export * from "./DistributedGradients";
+export * from "./UpdateGuard";
+export { BackgroundRunner, SignalLike } from "./BackgroundRunner";
+export * from "./DistributedModelParameters";

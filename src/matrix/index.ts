@@ -14,6 +14,9 @@ import * as solve from "./linalg/solve";
 import * as eigen from "./linalg/eigen";
 
 export * from "./types";
+import type { Matrix as MatrixData } from "./types";
+/** A matrix as plain data (rows of numbers); also the name of the function namespace below. */
+export type Matrix = MatrixData;
 export * from "./creation";
 export * from "./shape";
 export * from "./elementwise";
