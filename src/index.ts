@@ -8,4 +8,8 @@ export * from "./io";
 export * from "./parameters";
 export * from "./options";
 export * from "./costs";
+export * from "./models";
 export * from "./distributed";
+export * from "./statistics";
+export * from "./optimizers";
+export * from "./utilities";

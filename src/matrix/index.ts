@@ -6,6 +6,7 @@ import * as product from "./product";
 import * as norms from "./norms";
 import * as reductions from "./reductions";
 import * as inplace from "./inplace";
+import * as fused from "./fused";
 import * as validate from "./validate";
 import * as cholesky from "./linalg/cholesky";
 import * as lu from "./linalg/lu";
@@ -13,6 +14,9 @@ import * as solve from "./linalg/solve";
 import * as eigen from "./linalg/eigen";
 
 export * from "./types";
+import type { Matrix as MatrixData } from "./types";
+/** A matrix as plain data (rows of numbers); also the name of the function namespace below. */
+export type Matrix = MatrixData;
 export * from "./creation";
 export * from "./shape";
 export * from "./elementwise";
@@ -20,6 +24,7 @@ export * from "./product";
 export * from "./norms";
 export * from "./reductions";
 export * from "./inplace";
+export * from "./fused";
 export * from "./validate";
 export * from "./random";
 export * from "./linalg/cholesky";
@@ -36,6 +41,7 @@ export const Matrix = {
 	...norms,
 	...reductions,
 	...inplace,
+	...fused,
 	...validate,
 	...cholesky,
 	...lu,

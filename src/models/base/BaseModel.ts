@@ -1,0 +1,129 @@
+/** The contract every Hivemind model follows: options, learned parameters, train/predict, clone. */
+import { ConstraintTable, resolveOptions, validateOptions } from "../../options";
+import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters } from "../../parameters";
+
+/**
+ * Base of every model. Options: the model's frozen defaults merged with the user's, validated
+ * against the model's constraint table (unknown keys are errors naming them), frozen. Learned
+ * state: one `ModelParameters` value (plain data, JSON-safe). A subclass is constructed as
+ * `Model.new(options)` in Luau (`new Model(options)` in TypeScript) and must keep that signature.
+ */
+export abstract class BaseModel<O extends object> {
+	/** The model's registered name, e.g. `"LinearRegression"`. */
+	readonly modelName: string;
+	/** The resolved, frozen options. */
+	protected options: Readonly<O>;
+	/** The learned parameters, or undefined before training. */
+	protected parameters: ModelParameters | undefined;
+	private readonly optionConstraints: ConstraintTable<O>;
+	private destroyed = false;
+
+	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
+		this.modelName = modelName;
+		this.optionConstraints = constraints;
+		this.options = resolveOptions(`${modelName}.new`, defaults, options, constraints);
+	}
+
+	/** Trains on `X` (n×p) and targets `y`; returns the cost history (one entry per cost check). */
+	abstract train(X: unknown, y?: unknown): Array<number>;
+
+	/** Predictions for the rows of `X` (classifiers: labels, then class probabilities). */
+	abstract predict(X: unknown): unknown;
+
+	/** The options (frozen; change them with `setParameters`). */
+	getOptions(): Readonly<O> {
+		return this.options;
+	}
+
+	/** Options that cannot change once the model has parameters (their shape depends on them). */
+	protected fixedOptionsAfterTraining(): Array<string> {
+		return [];
+	}
+
+	/** Hook run after `setParameters` changed the options. */
+	protected onOptionsChanged() {}
+
+	/**
+	 * Changes some hyper-parameters (validated like the constructor's; unknown keys are errors).
+	 * @example model.setParameters({ learningRate: 0.01 })
+	 */
+	setParameters(changes: Partial<O>) {
+		const where = `${this.modelName}.setParameters`;
+		this.assertAlive(where);
+		validateOptions(where, changes, this.optionConstraints, "changes");
+		if (this.parameters !== undefined) {
+			for (const name of this.fixedOptionsAfterTraining()) {
+				const value = (changes as { [k: string]: unknown })[name];
+				if (value !== undefined && value !== (this.options as { [k: string]: unknown })[name]) {
+					error(`[Hivemind] ${where}: ${name} cannot change once the model has parameters (their shape depends on it); create a new model`, 2);
+				}
+			}
+		}
+		this.options = resolveOptions(where, this.options as O, changes, this.optionConstraints);
+		this.onOptionsChanged();
+	}
+
+	/** The learned parameters (a deep copy unless `noCopy`), or undefined before training. */
+	getModelParameters(noCopy = false): ModelParameters | undefined {
+		if (this.parameters === undefined) return undefined;
+		return noCopy ? this.parameters : copyParameters(this.parameters);
+	}
+
+	/**
+	 * Checks parameters given to `setModelParameters` (kind, entries, shapes). The default compares
+	 * with the current parameters when there are some; models override to check a fresh model too.
+	 */
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		if (this.parameters !== undefined) assertSameStructure(this.parameters, parameters, where, "the model's parameters", "parameters");
+	}
+
+	/** Hook run after new parameters were set. */
+	protected onParametersSet() {}
+
+	/**
+	 * Replaces the learned parameters (deep-copied unless `noCopy`) after checking their structure
+	 * and shapes; plain data as returned by `getModelParameters` (also after a JSON round trip).
+	 */
+	setModelParameters(parameters: ModelParameters, noCopy = false) {
+		const where = `${this.modelName}.setModelParameters`;
+		this.assertAlive(where);
+		assertModelParameters(parameters, "parameters", where);
+		this.validateModelParameters(parameters, where);
+		this.parameters = noCopy ? parameters : copyParameters(parameters);
+		this.onParametersSet();
+	}
+
+	/** The parameters, or an error naming `where` when the model has none yet. */
+	protected requireParameters(where: string): ModelParameters {
+		this.assertAlive(where);
+		if (this.parameters === undefined) {
+			error(`[Hivemind] ${where}: the model has no parameters yet; call train(X, y) or setModelParameters(parameters) first`, 3);
+		}
+		return this.parameters;
+	}
+
+	/** Throws when the model was destroyed. */
+	protected assertAlive(where: string) {
+		if (this.destroyed) error(`[Hivemind] ${where}: the model was destroyed`, 3);
+	}
+
+	/** Copies learned state (parameters; subclasses add theirs) into a fresh model with the same options. */
+	protected copyLearnedStateTo(twin: BaseModel<O>) {
+		twin.parameters = this.parameters === undefined ? undefined : copyParameters(this.parameters);
+	}
+
+	/** An independent copy: same options, deep copies of the learned state. */
+	clone(): this {
+		this.assertAlive(`${this.modelName}.clone`);
+		const cls = getmetatable(this) as unknown as { new: (options: O) => BaseModel<O> };
+		const twin = cls.new(this.options);
+		this.copyLearnedStateTo(twin);
+		return twin as this;
+	}
+
+	/** Releases the learned state; any later call errors. */
+	destroy() {
+		this.parameters = undefined;
+		this.destroyed = true;
+	}
+}

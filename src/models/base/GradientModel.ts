@@ -1,0 +1,311 @@
+/**
+ * The one training loop of every gradient-trained model, and the distributed-gradient API.
+ * A subclass says how to read its data, initialize its parameters, and compute the summed data
+ * loss with its gradient; the loop does the rest (optimizer, regularizer, stopping, printing,
+ * callbacks, yields, non-finite recovery).
+ */
+import { Matrix } from "../../matrix/types";
+import { copy } from "../../matrix/creation";
+import { copyInto } from "../../matrix/inplace";
+import { scale } from "../../matrix/elementwise";
+import { selectRows } from "../../matrix/shape";
+import { RandomGenerator } from "../../matrix/random";
+import { ConstraintTable } from "../../options";
+import { Optimizer, OptimizerState } from "../../optimizers/types";
+import { createOptimizer } from "../../optimizers/createOptimizer";
+import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
+import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
+import { BaseModel } from "./BaseModel";
+import { GradientOptions } from "./gradientOptions";
+import { TrainingData } from "./types";
+import { TrainingMonitor } from "./monitor";
+
+/** Optimizer states keyed by parameter entry name (as `parameterEntries` names them). */
+export type OptimizerStates = { [entryName: string]: OptimizerState };
+
+function copyStates(states: OptimizerStates): OptimizerStates {
+	const out: OptimizerStates = {};
+	for (const [name, state] of pairs(states)) {
+		const s: OptimizerState = {};
+		for (const [key, value] of pairs(state)) s[key] = typeIs(value, "number") ? value : copy(value);
+		out[name] = s;
+	}
+	return out;
+}
+
+function allFinite(parameters: ModelParameters): boolean {
+	for (const [, matrix] of parameterEntries(parameters)) {
+		for (const row of matrix) for (const v of row) if (v !== v || v === math.huge || v === -math.huge) return false;
+	}
+	return true;
+}
+
+/** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
+export abstract class GradientModel<O extends GradientOptions> extends BaseModel<O> {
+	private optimizer: Optimizer;
+	private optimizerStates: OptimizerStates = {};
+	private updateCount = 0;
+	private areGradientsSaved = false;
+	private savedGradients: ModelParameters | undefined;
+	private savedSampleCount = 0;
+	/** The mini-batch shuffle stream: from the `seed` option at the first mini-batch epoch, kept across calls, restarted when options change. */
+	private shuffler: RandomGenerator | undefined;
+
+	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
+		super(modelName, defaults, constraints, options);
+		this.optimizer = createOptimizer(this.options.optimizer);
+	}
+
+	/** Validates `X`/`y` (errors name `where`) and returns the model's inputs and numeric targets. */
+	protected abstract prepareData(X: unknown, y: unknown, where: string): TrainingData;
+
+	/** The starting parameters for this data (called when the model has none). */
+	protected abstract initializeParameters(data: TrainingData): ModelParameters;
+
+	/**
+	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its
+	 * gradient with respect to them (same structure as `parameters`, also summed).
+	 */
+	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]>;
+
+	/** The optimizer that moves the parameter entry `entryName`: by default the model's (`optimizer` option); models with per-entry optimizers override. */
+	protected optimizerFor(_entryName: string): Optimizer {
+		return this.optimizer;
+	}
+
+	/** Leading rows of a parameter entry that are biases (never regularized); default 0. */
+	protected biasRowCount(_entryName: string): number {
+		return 0;
+	}
+
+	protected onOptionsChanged() {
+		this.shuffler = undefined;
+		const chosen = createOptimizer(this.options.optimizer);
+		if (chosen.optimizerName !== this.optimizer.optimizerName) this.optimizerStates = {};
+		this.optimizer = chosen;
+	}
+
+	protected onParametersSet() {
+		this.optimizerStates = {};
+		this.savedGradients = undefined;
+		this.savedSampleCount = 0;
+	}
+
+	private biasRowsOf(entryName: string): Array<number> {
+		const count = this.biasRowCount(entryName);
+		const rows = new Array<number>();
+		for (const i of $range(0, count - 1)) rows.push(i);
+		return rows;
+	}
+
+	private regularizer(): Regularizer | undefined {
+		const r = this.options.regularizer;
+		return r === undefined ? undefined : createRegularizer(r);
+	}
+
+	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
+	protected penalty(parameters: ModelParameters): number {
+		const regularizer = this.regularizer();
+		if (regularizer === undefined) return 0;
+		let total = 0;
+		for (const [name, matrix] of parameterEntries(parameters)) total += regularizer.penalty(matrix, this.biasRowsOf(name));
+		return total;
+	}
+
+	/** One update: each entry moves by the optimizer from g / n + the regularizer's gradient. */
+	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number) {
+		const o = this.options;
+		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
+		const regularizer = this.regularizer();
+		const gradientEntries = parameterEntries(gradient);
+		const entries = parameterEntries(parameters);
+		for (const k of $range(0, entries.size() - 1)) {
+			const [name, matrix] = entries[k];
+			const step = scale(gradientEntries[k][1], 1 / sampleCount);
+			if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, this.biasRowsOf(name));
+			this.optimizerStates[name] = this.optimizerFor(name).step(matrix, step, this.optimizerStates[name], rate);
+		}
+		this.updateCount += 1;
+	}
+
+	private saveGradient(gradient: ModelParameters, sampleCount: number) {
+		if (this.areGradientsSaved) {
+			this.savedGradients = gradient;
+			this.savedSampleCount = sampleCount;
+		}
+	}
+
+	/**
+	 * One epoch of mini-batch steps over the rows of `data` in the order `order` (batches of
+	 * `batchSize`, the last one smaller); returns the summed loss of the batches (each before its step).
+	 */
+	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, order: Array<number>, batchSize: number): number {
+		let total = 0;
+		const n = order.size();
+		for (const start of $range(0, n - 1, batchSize)) {
+			const rows = new Array<number>();
+			for (const k of $range(start, math.min(start + batchSize, n) - 1)) rows.push(order[k]);
+			const batch: TrainingData = { inputs: selectRows(data.inputs, rows), targets: selectRows(data.targets, rows), sampleCount: rows.size() };
+			const [loss, gradient] = this.lossAndGradient(parameters, batch);
+			this.saveGradient(gradient, rows.size());
+			this.applyStep(parameters, gradient, rows.size());
+			total += loss;
+		}
+		return total;
+	}
+
+	/**
+	 * Trains by gradient steps from the current parameters (online: a second call continues):
+	 * full-batch, or with `batchSize` one epoch of shuffled mini-batches per iteration (the recorded
+	 * cost is then the epoch's mean batch loss); returns the cost history (mean data loss + penalty, every K iterations).
+	 * Stops at the iteration limit, inside `targetCost`, on convergence, or on a non-finite cost
+	 * (parameters restored to the last finite state, with a warning).
+	 */
+	train(X: unknown, y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		const data = this.prepareData(X, y, where);
+		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
+		if (!this.options.keepOptimizerState) this.optimizerStates = {};
+		const parameters = this.parameters;
+		const n = data.sampleCount;
+		const o = this.options;
+		const monitor = new TrainingMonitor(where, o);
+		let lastFinite = copyParameters(parameters);
+		let diverged = false;
+		let iterationsRun = 0;
+		const miniBatches = o.batchSize > 0 && o.batchSize < n;
+		if (miniBatches && this.shuffler === undefined) this.shuffler = new RandomGenerator(o.seed);
+		const shuffler = miniBatches ? this.shuffler : undefined;
+		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
+			iterationsRun = iteration;
+			let dataLoss: number;
+			let gradient: ModelParameters | undefined;
+			if (shuffler !== undefined) {
+				dataLoss = this.miniBatchEpoch(parameters, data, shuffler.permutation(n), o.batchSize);
+			} else {
+				[dataLoss, gradient] = this.lossAndGradient(parameters, data);
+				this.saveGradient(gradient, n);
+			}
+			if ((iteration - 1) % o.costCalculationInterval === 0) {
+				const verdict = monitor.record(iteration, dataLoss / n + this.penalty(parameters));
+				diverged = verdict === "nonfinite";
+				if (diverged) break;
+				lastFinite = copyParameters(parameters);
+				if (verdict !== "continue") break;
+			}
+			if (gradient !== undefined) this.applyStep(parameters, gradient, n);
+			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) task.wait();
+		}
+		if (!diverged && !allFinite(parameters)) {
+			monitor.warnNonFinite("the parameters", iterationsRun);
+			diverged = true;
+		}
+		if (diverged) {
+			const saved = parameterEntries(lastFinite);
+			parameterEntries(parameters).forEach(([, matrix], k) => copyInto(matrix, saved[k][1]));
+		}
+		return monitor.history;
+	}
+
+	/** Keep (true) or stop keeping the raw gradient of each `train` iteration, for `getGradients`. */
+	setAreGradientsSaved(areGradientsSaved: boolean) {
+		if (!typeIs(areGradientsSaved, "boolean")) {
+			error(`[Hivemind] ${this.modelName}.setAreGradientsSaved: areGradientsSaved must be a boolean, got ${typeOf(areGradientsSaved)}`, 2);
+		}
+		this.areGradientsSaved = areGradientsSaved;
+		if (!areGradientsSaved) {
+			this.savedGradients = undefined;
+			this.savedSampleCount = 0;
+		}
+	}
+
+	/** The saved gradient (summed data loss, no 1/n, no regularization; a copy), or undefined. */
+	getGradients(): ModelParameters | undefined {
+		return this.savedGradients === undefined ? undefined : copyParameters(this.savedGradients);
+	}
+
+	/** The number of samples behind the saved gradient (0 when none). */
+	getGradientSampleCount(): number {
+		return this.savedSampleCount;
+	}
+
+	/**
+	 * One gradient computation without a step: returns (gradient, n, summed data loss) for `X`, `y`
+	 * at the current parameters (initialized from the data when the model has none).
+	 */
+	computeGradients(X: unknown, y?: unknown): LuaTuple<[ModelParameters, number, number]> {
+		const where = `${this.modelName}.computeGradients`;
+		this.assertAlive(where);
+		const data = this.prepareData(X, y, where);
+		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
+		const [loss, gradient] = this.lossAndGradient(this.parameters, data);
+		return $tuple(gradient, data.sampleCount, loss);
+	}
+
+	private checkGradients(gradients: unknown, sampleCount: unknown, where: string): ModelParameters {
+		const parameters = this.requireParameters(where);
+		assertSameStructure(parameters, gradients, where, "the model's parameters", "gradients");
+		if (!typeIs(sampleCount, "number") || sampleCount < 1 || sampleCount !== math.floor(sampleCount)) {
+			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1, got ${tostring(sampleCount)}`, 3);
+		}
+		return parameters;
+	}
+
+	/** Stores an external gradient (summed over `sampleCount` samples) as the saved one. */
+	setGradients(gradients: ModelParameters, sampleCount: number) {
+		this.checkGradients(gradients, sampleCount, `${this.modelName}.setGradients`);
+		this.savedGradients = copyParameters(gradients);
+		this.savedSampleCount = sampleCount;
+	}
+
+	/**
+	 * One optimizer step from a gradient summed over `sampleCount` samples (e.g. Σ gᵢ over children
+	 * with Σ nᵢ), plus this model's regularization; without arguments, the saved gradient.
+	 */
+	applyGradients(gradients?: ModelParameters, sampleCount?: number) {
+		const where = `${this.modelName}.applyGradients`;
+		const g = gradients ?? this.savedGradients;
+		const n = gradients !== undefined ? sampleCount : this.savedSampleCount;
+		if (g === undefined) error(`[Hivemind] ${where}: gradients must be given (no gradient is saved), got nil`, 2);
+		const parameters = this.checkGradients(g, n, where);
+		this.applyStep(parameters, g, n as number);
+	}
+
+	/** Forgets the optimizer state (momentum, moments) and the update counter. */
+	resetOptimizer() {
+		this.optimizerStates = {};
+		this.updateCount = 0;
+	}
+
+	/** The optimizer state per parameter entry (a deep copy; plain data). */
+	getOptimizerStates(): OptimizerStates {
+		return copyStates(this.optimizerStates);
+	}
+
+	/** Restores optimizer states saved by `getOptimizerStates` (deep-copied). */
+	setOptimizerStates(states: OptimizerStates) {
+		if (!typeIs(states, "table")) error(`[Hivemind] ${this.modelName}.setOptimizerStates: states must be a table, got ${typeOf(states)}`, 2);
+		this.optimizerStates = copyStates(states);
+	}
+
+	protected copyLearnedStateTo(twin: BaseModel<O>) {
+		super.copyLearnedStateTo(twin);
+		const other = twin as GradientModel<O>;
+		other.optimizerStates = this.getOptimizerStates();
+		other.updateCount = this.updateCount;
+		other.areGradientsSaved = this.areGradientsSaved;
+		other.savedGradients = this.getGradients();
+		other.savedSampleCount = this.savedSampleCount;
+		if (this.shuffler !== undefined) {
+			other.shuffler = new RandomGenerator(this.options.seed);
+			other.shuffler.setState(this.shuffler.getState());
+		}
+	}
+
+	destroy() {
+		this.optimizerStates = {};
+		this.savedGradients = undefined;
+		super.destroy();
+	}
+}

@@ -1,0 +1,76 @@
+//!native
+/** Validating and converting model inputs: feature matrices, bias columns, numeric targets. */
+import { Matrix } from "../../matrix/types";
+import { assertMatrix, describeShape } from "../../matrix/validate";
+import { copy } from "../../matrix/creation";
+
+/**
+ * A validated copy of the feature matrix `X` (rectangular, finite, non-empty); when
+ * `expectedWidth` is given, `X` must have that many columns. Errors name `where` and `X`.
+ */
+export function featureMatrix(X: unknown, where: string, expectedWidth?: number, argName = "X"): Matrix {
+	if (typeIs(X, "table") && typeIs((X as Array<unknown>)[0], "number")) {
+		error(`[Hivemind] ${where}: ${argName} must be a matrix (array of rows, one per sample), got a vector of ${(X as Array<unknown>).size()} numbers; wrap one sample as {{...}}`, 3);
+	}
+	assertMatrix(X, argName, where);
+	if (expectedWidth !== undefined && X[0].size() !== expectedWidth) {
+		error(`[Hivemind] ${where}: ${argName} must have ${expectedWidth} columns (features) like the training data, got ${describeShape(X)}`, 3);
+	}
+	return copy(X);
+}
+
+/** `x` with a column of ones prepended (the bias input), as a new matrix. */
+export function withBiasColumn(x: Matrix): Matrix {
+	const n = x.size();
+	const p = x[0].size();
+	const out = table.create<Array<number>>(n);
+	for (const i of $range(0, n - 1)) {
+		const xi = x[i];
+		const row = table.create<number>(p + 1, 1);
+		for (const j of $range(0, p - 1)) row[j + 1] = xi[j];
+		out[i] = row;
+	}
+	return out;
+}
+
+/** The model's input matrix: validated `X`, with the bias column when `fitIntercept`. */
+export function modelInputs(X: unknown, where: string, fitIntercept: boolean, expectedWidth?: number): Matrix {
+	const x = featureMatrix(X, where, expectedWidth);
+	return fitIntercept ? withBiasColumn(x) : x;
+}
+
+/** Throws unless `y` describes `rows` samples; the message names both shapes. */
+export function assertRowCount(y: Array<unknown>, rows: number, where: string, xShape: string, argName = "y") {
+	if (y.size() !== rows) {
+		error(`[Hivemind] ${where}: ${argName} must have ${rows} rows like X (${xShape}), got ${describeShape(y)}`, 3);
+	}
+}
+
+/**
+ * Numeric targets as an n×k matrix: a vector of n numbers (→ n×1) or an n×k matrix, finite,
+ * with as many rows as X. `outputs`, when given, fixes k.
+ */
+export function targetMatrix(y: unknown, rows: number, where: string, xShape: string, outputs?: number): Matrix {
+	if (y === undefined) error(`[Hivemind] ${where}: y must be given (targets for the ${rows} samples of X), got nil`, 3);
+	if (!typeIs(y, "table")) error(`[Hivemind] ${where}: y must be a vector or matrix of numbers, got ${typeOf(y)}`, 3);
+	const list = y as Array<unknown>;
+	let m: Matrix;
+	if (typeIs(list[0], "number")) {
+		m = table.create<Array<number>>(list.size());
+		for (const i of $range(0, list.size() - 1)) {
+			const v = list[i];
+			if (!typeIs(v, "number") || v !== v || v === math.huge || v === -math.huge) {
+				error(`[Hivemind] ${where}: y[${i + 1}] must be a finite number, got ${tostring(v)}`, 3);
+			}
+			m[i] = [v];
+		}
+	} else {
+		assertMatrix(y, "y", where);
+		m = copy(y);
+	}
+	assertRowCount(m, rows, where, xShape);
+	if (outputs !== undefined && m[0].size() !== outputs) {
+		error(`[Hivemind] ${where}: y must have ${outputs} columns (outputs) like the model, got ${describeShape(m)}`, 3);
+	}
+	return m;
+}

@@ -1,0 +1,8 @@
+/** The model contract: BaseModel, the shared gradient loop, input and label helpers. */
+export * from "./types";
+export * from "./data";
+export * from "./labels";
+export * from "./BaseModel";
+export * from "./gradientOptions";
+export * from "./monitor";
+export * from "./GradientModel";

@@ -1,0 +1,20 @@
+/** Types shared by every model: prepared training data, capability tags. */
+import { Matrix } from "../../matrix/types";
+
+/** Validated training data as the shared loop uses it. */
+export interface TrainingData {
+	/** n×p inputs, with the bias column first when the model adds one. */
+	readonly inputs: Matrix;
+	/** n×k numeric targets (one-hot rows or 0/1 columns for classifiers). */
+	readonly targets: Matrix;
+	/** n, the number of samples. */
+	readonly sampleCount: number;
+}
+
+/**
+ * Capability tags of a registered model, selecting the conformance checks and the distributed
+ * strategies: `gradient` (trained by the shared loop; computeGradients/applyGradients), `online`
+ * (train again continues), `statistics` (exact mergeable sufficient statistics), the kind
+ * (`classifier`, `regressor`, `clusterer`) and `nondeterministic` (results depend on the seed).
+ */
+export type ModelTag = "gradient" | "online" | "statistics" | "classifier" | "regressor" | "clusterer" | "nondeterministic";

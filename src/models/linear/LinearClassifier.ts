@@ -1,0 +1,74 @@
+/** Base of the gradient-trained linear classifiers: labels, classes, probabilities. */
+import { Matrix } from "../../matrix/types";
+import { argmax } from "../../matrix/reductions";
+import { labelVector } from "../base/labels";
+import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
+import { BaseModel } from "../base/BaseModel";
+import { LinearModel, LinearModelOptions } from "./LinearModel";
+
+/** Options of every linear classifier. */
+export interface LinearClassifierOptions extends LinearModelOptions {
+	/** The class labels in output order (numbers or strings); default: binary models {0, 1}, others discovered (sorted) at the first training. */
+	classesList?: Array<Label>;
+}
+
+/**
+ * A linear classifier: `y` is a vector of labels (or an n×1 matrix); `predict` returns the labels
+ * and, as a second value, the n×k class probabilities (columns in `getClassesList()` order).
+ */
+export abstract class LinearClassifier<O extends LinearClassifierOptions> extends LinearModel<O> {
+	private classes: Array<Label> | undefined;
+
+	/** Numeric targets from 0-based class indices (binary: an n×1 column of 0/1; multinomial: one-hot). */
+	protected abstract encodeTargets(indices: Array<number>, classCount: number): Matrix;
+
+	/** Class probabilities (n×k, rows summing to 1) from the scores. */
+	protected abstract probabilitiesFromScores(z: Matrix): Matrix;
+
+	/** Checks the number of classes found in the data (binary models need exactly 2). */
+	protected abstract checkClassCount(classes: Array<Label>, where: string): void;
+
+	protected fixedOptionsAfterTraining(): Array<string> {
+		return ["fitIntercept", "classesList"];
+	}
+
+	/** The class labels in output order, or undefined when not known yet. */
+	getClassesList(): Array<Label> | undefined {
+		const classes = this.classes ?? this.options.classesList;
+		return classes === undefined ? undefined : table.clone(classes);
+	}
+
+	protected knownClasses(): Array<Label> | undefined {
+		return this.classes ?? this.options.classesList;
+	}
+
+	protected prepareTargets(y: unknown, rows: number, where: string, xShape: string): Matrix {
+		const labels = labelVector(y, rows, where, xShape);
+		const classes = this.knownClasses() ?? sortedUniqueLabels(labels);
+		this.checkClassCount(classes, where);
+		const indices = encodeLabels(labels, classes, "y", where);
+		this.classes = classes;
+		return this.encodeTargets(indices, classes.size());
+	}
+
+	/**
+	 * The predicted labels and, as a second value, the class probabilities (n×k).
+	 * @example local labels, probabilities = model:predict(X)
+	 */
+	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const z = this.scores(X, where);
+		const classes = this.knownClasses();
+		if (classes === undefined) {
+			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 2);
+		}
+		const probabilities = this.probabilitiesFromScores(z);
+		const labels = argmax(probabilities, 1).map((k) => classes[k]);
+		return $tuple(labels, probabilities);
+	}
+
+	protected copyLearnedStateTo(twin: BaseModel<O>) {
+		super.copyLearnedStateTo(twin);
+		(twin as LinearClassifier<O>).classes = this.classes === undefined ? undefined : table.clone(this.classes);
+	}
+}

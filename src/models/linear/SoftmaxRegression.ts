@@ -1,0 +1,54 @@
+/** Multinomial logistic (softmax) regression. */
+import { Matrix } from "../../matrix/types";
+import { CostFunction, createCost } from "../../costs";
+import { ConstraintTable, labelList } from "../../options";
+import { oneHot } from "../base/labels";
+import { Label } from "../../utilities/labels";
+import { LINEAR_CONSTRAINTS, LINEAR_DEFAULTS } from "./LinearModel";
+import { LinearClassifier, LinearClassifierOptions } from "./LinearClassifier";
+import { OutputLink, softmaxLink } from "./links";
+
+/** Options of `SoftmaxRegression` (classesList: default discovered, sorted, at the first training). */
+export type SoftmaxRegressionOptions = LinearClassifierOptions;
+
+const CONSTRAINTS: ConstraintTable<SoftmaxRegressionOptions> = { ...LINEAR_CONSTRAINTS, classesList: labelList };
+
+/**
+ * P(class j | x) = softmax(b + x·W)ⱼ (computed stably), fitted by gradient descent on the
+ * categorical cross-entropy; one score column per class.
+ * @example
+ * const model = new SoftmaxRegression({ classesList: ["rock", "paper", "scissors"] });
+ * model.train(X, labels);
+ * const [predicted, probabilities] = model.predict(X);
+ */
+export class SoftmaxRegression extends LinearClassifier<SoftmaxRegressionOptions> {
+	constructor(options?: Partial<SoftmaxRegressionOptions>) {
+		super("SoftmaxRegression", LINEAR_DEFAULTS, CONSTRAINTS, options);
+	}
+
+	protected trainingCost(): CostFunction {
+		return createCost("CategoricalCrossEntropy");
+	}
+
+	protected trainingLink(): OutputLink {
+		return softmaxLink;
+	}
+
+	protected fixedOutputCount(): number | undefined {
+		return this.knownClasses()?.size();
+	}
+
+	protected checkClassCount(classes: Array<Label>, where: string) {
+		if (classes.size() < 2) {
+			error(`[Hivemind] ${where}: y must hold at least 2 classes for ${this.modelName}, found ${classes.size()}; give the classesList option`, 4);
+		}
+	}
+
+	protected encodeTargets(indices: Array<number>, classCount: number): Matrix {
+		return oneHot(indices, classCount);
+	}
+
+	protected probabilitiesFromScores(z: Matrix): Matrix {
+		return softmaxLink.forward(z);
+	}
+}
