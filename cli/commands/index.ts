@@ -1,4 +1,5 @@
 import { Command } from "./command";
+import { demoCommand } from "./demo";
 
 /** Every command of the tool, in the order `hivemind --help` lists them. */
-export const COMMANDS: Array<Command> = [];
+export const COMMANDS: Array<Command> = [demoCommand];

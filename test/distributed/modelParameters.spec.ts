@@ -6,28 +6,9 @@ import { createUpdate } from "../../src/distributed/wire";
 import { Matrix } from "../../src/matrix/types";
 import { ModelParameters } from "../../src/parameters/tree";
 import { NormalLinearRegression } from "../../src/models/linear/NormalLinearRegression";
-import { ManualSignal, regressionData, splitRows } from "./support";
+import { ManualSignal, MeanChild, regressionData, splitRows } from "./support";
 
 const quiet = { logRejections: false };
-
-/** A child whose "training" sets its single parameter to the mean of y. */
-class MeanChild {
-	parameters: Matrix | undefined;
-	trained = 0;
-	train(_X: Matrix, y: Matrix) {
-		let total = 0;
-		for (const row of y) total += row[0];
-		this.parameters = [[total / y.size()]];
-		this.trained += 1;
-		return [0];
-	}
-	getModelParameters() {
-		return this.parameters;
-	}
-	setModelParameters(p: ModelParameters) {
-		this.parameters = p as Matrix;
-	}
-}
 
 /** A merger that records how many entries each merge received. */
 class CountingMerger extends ModelParametersMerger {

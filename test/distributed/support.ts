@@ -4,6 +4,7 @@ import { matmul, transposeMatmul } from "../../src/matrix/product";
 import { subtract } from "../../src/matrix/elementwise";
 import { sliceRows } from "../../src/matrix/shape";
 import { RandomGenerator } from "../../src/matrix/random";
+import { ModelParameters } from "../../src/parameters/tree";
 
 /** A signal fired by hand, synchronously (no timing in specs). */
 export class ManualSignal {
@@ -53,4 +54,21 @@ export function splitRows(m: Matrix, sizes: Array<number>): Array<Matrix> {
 		start += size;
 	}
 	return out;
+}
+
+/** A child whose "training" sets its single parameter to the mean of y (ignoring where it started). */
+export class MeanChild {
+	constructor(public parameters?: Matrix) {}
+	train(_X: unknown, y: unknown) {
+		let total = 0;
+		for (const row of y as Matrix) total += row[0];
+		this.parameters = [[total / (y as Matrix).size()]];
+		return [0];
+	}
+	getModelParameters() {
+		return this.parameters;
+	}
+	setModelParameters(p: ModelParameters) {
+		this.parameters = p as Matrix;
+	}
 }
