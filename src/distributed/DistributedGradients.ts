@@ -4,6 +4,8 @@
  * through its own optimizer (any optimizer of the library: Adam on the main model works).
  */
 import { Matrix } from "../matrix/types";
+import { copy } from "../matrix/creation";
+import { copyInto } from "../matrix/inplace";
 import { describeValue, isFiniteNumber } from "./values";
 import { copyParameters, ModelParameters, parameterEntries, zipParameters } from "../parameters/tree";
 import { anyOf, callbackValue, constraint, numberAbove, objectWith, oneOf } from "../options/constraints";
@@ -169,10 +171,25 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 			used.map((entry) => entry.gradients),
 			(matrices) => weightedSum(matrices, scaled),
 		);
+		// Step on copies, commit only when every entry stepped: a failing optimizer changes nothing
+		// and the round goes back to the queue (still pending, not lost).
 		const gradientEntries = parameterEntries(combined);
-		parameterEntries(parameters).forEach(([name, matrix], i) => {
-			this.states[name] = this.optimizer.step(matrix, gradientEntries[i][1] as Matrix, this.states[name], this.options.learningRate);
-		});
+		const steppedStates: { [entryName: string]: OptimizerState } = {};
+		const stepped = parameterEntries(copyParameters(parameters));
+		const [ok, err] = pcall(() =>
+			stepped.forEach(([name, matrix], i) => {
+				const old = this.states[name];
+				const state = old === undefined ? undefined : (table.clone(old) as OptimizerState);
+				if (state !== undefined) for (const [key, value] of pairs(state)) if (!typeIs(value, "number")) state[key] = copy(value);
+				steppedStates[name] = this.optimizer.step(matrix, gradientEntries[i][1] as Matrix, state, this.options.learningRate);
+			}),
+		);
+		if (!ok) {
+			this.queue = [...used, ...this.queue];
+			error(err, 0);
+		}
+		parameterEntries(parameters).forEach(([, matrix], i) => copyInto(matrix, stepped[i][1]));
+		this.states = steppedStates;
 		for (const entry of used) this.guard.accept(entry.norm);
 		this.version += 1;
 		return used.size();

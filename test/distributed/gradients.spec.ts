@@ -78,6 +78,10 @@ describe("DistributedGradients: training", () => {
 		expect(main.getModelParameters()).toEqual([[1]]);
 		main.setModelParameters(p, true);
 		expect(main.getModelParameters(true)).toBe(p);
+		main.addGradients([[1]], 1);
+		main.applyPending();
+		expect(p[0][0]).toBe(5 - 0.1); // shared without copying: updated in place
+		expect(main.getModelParameters(true)).toBe(p);
 	});
 	it("accepts wire-format gradient updates", () => {
 		const main = new DistributedGradients({ learningRate: 1, ...quiet });
@@ -164,6 +168,16 @@ describe("DistributedGradients: background", () => {
 		signal.Fire();
 		expect(main.getPendingCount()).toBe(1);
 	});
+	it("runs on RunService.Heartbeat when no signal is given", () => {
+		const main = new DistributedGradients({ learningRate: 1, averaging: "Sum", ...quiet });
+		main.setModelParameters([[0]]);
+		main.addGradients([[3]]);
+		main.start();
+		for (const _ of $range(1, 3)) task.wait();
+		main.stop();
+		expect(main.getModelParameters()).toEqual([[-3]]);
+		expect(main.getVersion()).toBe(1);
+	});
 	it("surfaces background errors instead of dying", () => {
 		const signal = new ManualSignal();
 		const messages = new Array<string>();
@@ -175,6 +189,11 @@ describe("DistributedGradients: background", () => {
 		(main as unknown as { optimizer: { step: () => never } }).optimizer.step = () => error("[Hivemind] test: the step failed");
 		signal.Fire();
 		expect(messages).toEqual(["[Hivemind] test: the step failed"]);
+		expect(main.getModelParameters()).toEqual([[0]]); // nothing committed
+		expect(main.getPendingCount()).toBe(1); // the round is back in the queue
+		expect(main.getStatistics().pending).toBe(1);
+		signal.Fire();
+		expect(messages.size()).toBe(2); // the loop keeps running
 		expectError(() => main.start(signal), "DistributedGradients.start: already running; call stop() first");
 		main.destroy();
 		expectError(() => main.addGradients([[1]]), "DistributedGradients.addGradients: this object was destroyed");
