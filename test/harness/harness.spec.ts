@@ -134,6 +134,22 @@ describeHeadless("harness: require", () => {
 	}, CHILD_TIMEOUT);
 });
 
+describeHeadless("the Studio runner (studio/run-tests.server.ts)", () => {
+	it("runs jest over ReplicatedStorage.HivemindTests and prints the same summary line", () => {
+		// test/fixtures/harness/studio.project.json maps the fixture `failing` as HivemindTests.
+		const run = runNode([
+			"scripts/lune.js",
+			"harness/run.luau",
+			"test/fixtures/harness/studio.project.json",
+			"ServerScriptService.HivemindTestRunner.run-tests",
+		]);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain("Expected: 43");
+		expect(lastLine(run.stdout)).toBe("1 passed, 1 failed");
+		expect(run.stderr).toContain("[Hivemind] 1 passed, 1 failed");
+	}, CHILD_TIMEOUT);
+});
+
 describeHeadless("npm test: the build step", () => {
 	it("fails on a type error with the compiler's message, before any test runs", () => {
 		const run = runNode([
