@@ -1,4 +1,8 @@
 import { Command } from "./command";
+import { trainCommand } from "./train";
+import { predictCommand } from "./predict";
+import { evaluateCommand } from "./evaluate";
+import { modelsCommand } from "./models";
 
 /** Every command of the tool, in the order `hivemind --help` lists them. */
-export const COMMANDS: Array<Command> = [];
+export const COMMANDS: Array<Command> = [trainCommand, predictCommand, evaluateCommand, modelsCommand];
