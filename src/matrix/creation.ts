@@ -1,44 +1,47 @@
 //!native
 /** Creating matrices: constants, identity, copies of nested arrays, seeded random fills. */
 import { Matrix, Vector } from "./types";
-import { assertInteger, assertMatrix, assertNumber, assertVector } from "./validate";
+import { assertInteger, assertMatrix, assertMatrixShape, assertNumber, assertVector } from "./validate";
 import { RandomGenerator } from "./random";
+
+/** Checks rows and cols at a public entry point and returns a rows×cols matrix of `value`. */
+function checkedFill(rows: number, cols: number, value: number, where: string): Matrix {
+	assertInteger(rows, "rows", where, 1);
+	assertInteger(cols, "cols", where, 1);
+	const out = table.create<Array<number>>(rows);
+	for (const i of $range(1, rows)) out[i - 1] = table.create<number>(cols, value);
+	return out;
+}
 
 /** A rows×cols matrix filled with `value`. */
 export function filled(rows: number, cols: number, value: number): Matrix {
-	assertInteger(rows, "rows", "Matrix.filled", 1);
-	assertInteger(cols, "cols", "Matrix.filled", 1);
 	assertNumber(value, "value", "Matrix.filled", true);
-	const out = table.create<Array<number>>(rows);
-	for (const i of $range(1, rows)) {
-		out[i - 1] = table.create<number>(cols, value);
-	}
-	return out;
+	return checkedFill(rows, cols, value, "Matrix.filled");
 }
 
 /** A rows×cols matrix of zeros. */
 export function zeros(rows: number, cols: number): Matrix {
-	return filled(rows, cols, 0);
+	return checkedFill(rows, cols, 0, "Matrix.zeros");
 }
 
 /** A rows×cols matrix of ones. */
 export function ones(rows: number, cols: number): Matrix {
-	return filled(rows, cols, 1);
+	return checkedFill(rows, cols, 1, "Matrix.ones");
 }
 
 /** The n×n identity matrix. */
 export function identity(n: number): Matrix {
-	assertInteger(n, "n", "Matrix.identity", 1);
-	const out = filled(n, n, 0);
+	const out = checkedFill(n, n, 0, "Matrix.identity");
 	for (const i of $range(0, n - 1)) out[i][i] = 1;
 	return out;
 }
 
-/** A deep copy of `m` (no validation: internal and hot paths). */
+/** A deep copy of `m` (shape checked in O(1); entries are not inspected, so it suits hot paths). */
 export function copy(m: Matrix): Matrix {
+	assertMatrixShape(m, "m", "Matrix.copy");
 	const r = m.size();
 	const out = table.create<Array<number>>(r);
-	for (const i of $range(0, r - 1)) out[i] = table.clone(m[i]);
+	for (const i of $range(1, r)) out[i - 1] = table.clone(m[i - 1]);
 	return out;
 }
 
@@ -71,27 +74,28 @@ export function rowOf(values: Vector): Matrix {
 
 /** A rows×cols matrix of uniform draws in [low, high) from `rng`. */
 export function randomUniform(rows: number, cols: number, rng: RandomGenerator, low = 0, high = 1): Matrix {
-	const out = filled(rows, cols, 0);
+	const out = checkedFill(rows, cols, 0, "Matrix.randomUniform");
 	if (!(rng instanceof RandomGenerator)) error(`[Hivemind] Matrix.randomUniform: rng must be a RandomGenerator, got ${typeOf(rng)}`, 2);
 	assertNumber(low, "low", "Matrix.randomUniform");
 	assertNumber(high, "high", "Matrix.randomUniform");
-	for (const i of $range(0, rows - 1)) {
-		const row = out[i];
-		for (const j of $range(0, cols - 1)) row[j] = rng.uniform(low, high);
+	if (high < low) error(`[Hivemind] Matrix.randomUniform: high must be ≥ low (${low}), got ${high}`, 2);
+	for (const i of $range(1, rows)) {
+		const row = out[i - 1];
+		for (const j of $range(1, cols)) row[j - 1] = rng.uniform(low, high);
 	}
 	return out;
 }
 
 /** A rows×cols matrix of normal draws N(mean, std²) from `rng`. */
 export function randomNormal(rows: number, cols: number, rng: RandomGenerator, mean = 0, std = 1): Matrix {
-	const out = filled(rows, cols, 0);
+	const out = checkedFill(rows, cols, 0, "Matrix.randomNormal");
 	if (!(rng instanceof RandomGenerator)) error(`[Hivemind] Matrix.randomNormal: rng must be a RandomGenerator, got ${typeOf(rng)}`, 2);
 	assertNumber(mean, "mean", "Matrix.randomNormal");
 	assertNumber(std, "std", "Matrix.randomNormal");
 	if (std < 0) error(`[Hivemind] Matrix.randomNormal: std must be ≥ 0, got ${std}`, 2);
-	for (const i of $range(0, rows - 1)) {
-		const row = out[i];
-		for (const j of $range(0, cols - 1)) row[j] = rng.normal(mean, std);
+	for (const i of $range(1, rows)) {
+		const row = out[i - 1];
+		for (const j of $range(1, cols)) row[j - 1] = rng.normal(mean, std);
 	}
 	return out;
 }

@@ -2,119 +2,100 @@
 /**
  * Element-wise arithmetic with broadcasting: the right operand may be a matrix of the same
  * shape, a 1×c row (applied to every row), an r×1 column (applied to every column), or a scalar.
- * Every function returns a new matrix.
+ * Every function returns a new matrix (the `...InPlace` variants in inplace.ts overwrite instead).
  */
 import { Matrix } from "./types";
-import { describeShape } from "./validate";
+import { assertMatrixShape } from "./validate";
+import { copy } from "./creation";
+import {
+	addKernel,
+	applyKernel,
+	broadcastKind,
+	divideKernel,
+	multiplyKernel,
+	SCALAR,
+	subtractKernel,
+} from "./broadcast";
 
-type Op = (x: number, y: number) => number;
-
-/** Applies `op` entry by entry with broadcasting (see the file comment). */
-export function broadcast(a: Matrix, b: Matrix | number, op: Op, where: string): Matrix {
-	const r = a.size();
-	const c = a[0].size();
-	const out = table.create<Array<number>>(r);
-	if (typeIs(b, "number")) {
-		for (const i of $range(0, r - 1)) {
-			const ai = a[i];
-			const row = table.create<number>(c, 0);
-			for (const j of $range(0, c - 1)) row[j] = op(ai[j], b);
-			out[i] = row;
-		}
-		return out;
-	}
-	if (!typeIs(b, "table") || b.size() === 0 || !typeIs(b[0], "table")) {
-		error(`[Hivemind] ${where}: b must be a matrix or a number, got ${describeShape(b)}`, 3);
-	}
-	const br = b.size();
-	const bc = b[0].size();
-	if (br === r && bc === c) {
-		for (const i of $range(0, r - 1)) {
-			const ai = a[i];
-			const bi = b[i];
-			const row = table.create<number>(c, 0);
-			for (const j of $range(0, c - 1)) row[j] = op(ai[j], bi[j]);
-			out[i] = row;
-		}
-	} else if (br === 1 && bc === c) {
-		const b0 = b[0];
-		for (const i of $range(0, r - 1)) {
-			const ai = a[i];
-			const row = table.create<number>(c, 0);
-			for (const j of $range(0, c - 1)) row[j] = op(ai[j], b0[j]);
-			out[i] = row;
-		}
-	} else if (br === r && bc === 1) {
-		for (const i of $range(0, r - 1)) {
-			const ai = a[i];
-			const bv = b[i][0];
-			const row = table.create<number>(c, 0);
-			for (const j of $range(0, c - 1)) row[j] = op(ai[j], bv);
-			out[i] = row;
-		}
-	} else {
-		error(
-			`[Hivemind] ${where}: shapes ${describeShape(a)} and ${describeShape(b)} are not compatible (b must be ${r}×${c}, 1×${c}, ${r}×1 or a number)`,
-			3,
-		);
-	}
+/** Applies `op` entry by entry with broadcasting and returns a new matrix (the general, slower path). */
+export function broadcast(a: Matrix, b: Matrix | number, op: (x: number, y: number) => number, where: string): Matrix {
+	const kind = broadcastKind(a, b, where);
+	const out = copy(a);
+	applyKernel(out, b, kind, op);
 	return out;
 }
 
-const addOp: Op = (x, y) => x + y;
-const subtractOp: Op = (x, y) => x - y;
-const multiplyOp: Op = (x, y) => x * y;
-const divideOp: Op = (x, y) => x / y;
-const powerOp: Op = (x, y) => x ** y;
-const greaterOp: Op = (x, y) => (x > y ? 1 : 0);
-const lessOp: Op = (x, y) => (x < y ? 1 : 0);
-const equalOp: Op = (x, y) => (x === y ? 1 : 0);
-
 /** a + b (broadcasting). */
 export function add(a: Matrix, b: Matrix | number): Matrix {
-	return broadcast(a, b, addOp, "Matrix.add");
+	const kind = broadcastKind(a, b, "Matrix.add");
+	const out = copy(a);
+	addKernel(out, b, kind);
+	return out;
 }
 
 /** a − b (broadcasting). */
 export function subtract(a: Matrix, b: Matrix | number): Matrix {
-	return broadcast(a, b, subtractOp, "Matrix.subtract");
+	const kind = broadcastKind(a, b, "Matrix.subtract");
+	const out = copy(a);
+	subtractKernel(out, b, kind);
+	return out;
 }
 
 /** a ⊙ b, the element-wise (Hadamard) product (broadcasting). */
 export function multiply(a: Matrix, b: Matrix | number): Matrix {
-	return broadcast(a, b, multiplyOp, "Matrix.multiply");
+	const kind = broadcastKind(a, b, "Matrix.multiply");
+	const out = copy(a);
+	multiplyKernel(out, b, kind);
+	return out;
 }
 
-/** a ⊘ b, element-wise division (broadcasting). */
+/** a ⊘ b, element-wise division (broadcasting; x/0 gives ±inf or NaN as in Luau). */
 export function divide(a: Matrix, b: Matrix | number): Matrix {
-	return broadcast(a, b, divideOp, "Matrix.divide");
+	const kind = broadcastKind(a, b, "Matrix.divide");
+	const out = copy(a);
+	divideKernel(out, b, kind);
+	return out;
 }
 
-/** a ^ b element-wise (broadcasting). */
+const powerOp = (x: number, y: number) => x ** y;
+const greaterOp = (x: number, y: number) => (x > y ? 1 : 0);
+const lessOp = (x: number, y: number) => (x < y ? 1 : 0);
+const equalOp = (x: number, y: number) => (x === y ? 1 : 0);
+
+/** a ^ b element-wise (broadcasting; a negative base with a fractional exponent gives NaN). */
 export function power(a: Matrix, b: Matrix | number): Matrix {
 	return broadcast(a, b, powerOp, "Matrix.power");
 }
 
 /** s · a. */
 export function scale(a: Matrix, s: number): Matrix {
-	return broadcast(a, s, multiplyOp, "Matrix.scale");
+	assertMatrixShape(a, "a", "Matrix.scale");
+	if (!typeIs(s, "number")) error(`[Hivemind] Matrix.scale: s must be a number, got ${typeOf(s)}`, 2);
+	const out = copy(a);
+	multiplyKernel(out, s, SCALAR);
+	return out;
 }
 
 /** −a. */
 export function negate(a: Matrix): Matrix {
-	return broadcast(a, -1, multiplyOp, "Matrix.negate");
+	assertMatrixShape(a, "a", "Matrix.negate");
+	const out = copy(a);
+	multiplyKernel(out, -1, SCALAR);
+	return out;
 }
 
-/** fn(value, i, j) applied to every entry (0-based i, j). */
+/** fn(value, i, j) applied to every entry (0-based i, j); returns a new matrix. */
 export function map(a: Matrix, fn: (value: number, i: number, j: number) => number): Matrix {
+	assertMatrixShape(a, "a", "Matrix.map");
+	if (!typeIs(fn, "function")) error(`[Hivemind] Matrix.map: fn must be a function, got ${typeOf(fn)}`, 2);
 	const r = a.size();
 	const c = a[0].size();
 	const out = table.create<Array<number>>(r);
-	for (const i of $range(0, r - 1)) {
-		const ai = a[i];
+	for (const i of $range(1, r)) {
+		const ai = a[i - 1];
 		const row = table.create<number>(c, 0);
-		for (const j of $range(0, c - 1)) row[j] = fn(ai[j], i, j);
-		out[i] = row;
+		for (const j of $range(1, c)) row[j - 1] = fn(ai[j - 1], i - 1, j - 1);
+		out[i - 1] = row;
 	}
 	return out;
 }
@@ -134,8 +115,21 @@ export function equalTo(a: Matrix, b: Matrix | number): Matrix {
 	return broadcast(a, b, equalOp, "Matrix.equalTo");
 }
 
-/** Every entry clamped into [low, high]. */
+/** Every entry clamped into [low, high]; returns a new matrix. */
 export function clip(a: Matrix, low: number, high: number): Matrix {
-	if (low > high) error(`[Hivemind] Matrix.clip: low must be ≤ high, got ${low} and ${high}`, 2);
-	return map(a, (v) => (v < low ? low : v > high ? high : v));
+	assertMatrixShape(a, "a", "Matrix.clip");
+	if (!typeIs(low, "number") || !typeIs(high, "number") || !(low <= high)) {
+		error(`[Hivemind] Matrix.clip: low and high must be numbers with low ≤ high, got ${tostring(low)} and ${tostring(high)}`, 2);
+	}
+	const c = a[0].size();
+	const out = copy(a);
+	for (const i of $range(1, out.size())) {
+		const row = out[i - 1];
+		for (const j of $range(1, c)) {
+			const v = row[j - 1];
+			if (v < low) row[j - 1] = low;
+			else if (v > high) row[j - 1] = high;
+		}
+	}
+	return out;
 }

@@ -6,6 +6,7 @@ import * as product from "./product";
 import * as norms from "./norms";
 import * as reductions from "./reductions";
 import * as inplace from "./inplace";
+import * as fused from "./fused";
 import * as validate from "./validate";
 import * as cholesky from "./linalg/cholesky";
 import * as lu from "./linalg/lu";
@@ -23,6 +24,7 @@ export * from "./product";
 export * from "./norms";
 export * from "./reductions";
 export * from "./inplace";
+export * from "./fused";
 export * from "./validate";
 export * from "./random";
 export * from "./linalg/cholesky";
@@ -39,6 +41,7 @@ export const Matrix = {
 	...norms,
 	...reductions,
 	...inplace,
+	...fused,
 	...validate,
 	...cholesky,
 	...lu,

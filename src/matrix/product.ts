@@ -1,193 +1,274 @@
 //!native
 /**
- * Products: matrix–matrix (i-k-j order, rows hoisted into locals, two rows of A per pass,
- * inner loop unrolled by 4: the fastest of the idioms measured), matrix–vector, outer, dot,
- * and the transposed products that training needs without forming a transpose.
+ * Products: matrix–matrix, matrix–vector, outer, dot, and the transposed products that training
+ * needs without forming a transpose.
+ *
+ * The matrix product runs in i-k-j order with rows hoisted into locals and is register-blocked:
+ * each pass of the inner loop updates two output rows from four rows of b, so every entry loaded
+ * feeds several multiply-adds. Measured on 256×256 under Lune this was the fastest of the idioms
+ * tried (about 1.3 GFLOP/s native, 200 MFLOP/s interpreted, against 300 / 90 for the naive i-j-k
+ * triple loop). Loops count from 1 and index `[j - 1]`, which roblox-ts emits as a plain `[j]`.
  */
 import { Matrix, Vector } from "./types";
-import { describeShape } from "./validate";
+import { assertMatrixShape, assertVector, describeShape } from "./validate";
 
-/** out += s · src over columns 0 … c−1 (unrolled by 4). */
-function axpyRow(out: Array<number>, src: Array<number>, s: number, c: number) {
-	const c4 = c - (c % 4);
-	for (const j of $range(0, c4 - 1, 4)) {
-		out[j] += s * src[j];
-		out[j + 1] += s * src[j + 1];
-		out[j + 2] += s * src[j + 2];
-		out[j + 3] += s * src[j + 3];
-	}
-	for (const j of $range(c4, c - 1)) out[j] += s * src[j];
+/** o += s·p over columns 1…c. */
+function axpy11(o: Array<number>, p: Array<number>, s: number, c: number) {
+	for (const j of $range(1, c)) o[j - 1] += s * p[j - 1];
 }
 
-/** out1 += s1 · src, out2 += s2 · src (two rows of A share each row of B). */
-function axpyTwoRows(out1: Array<number>, out2: Array<number>, src: Array<number>, s1: number, s2: number, c: number) {
-	const c4 = c - (c % 4);
-	for (const j of $range(0, c4 - 1, 4)) {
-		const b0 = src[j];
-		const b1 = src[j + 1];
-		const b2 = src[j + 2];
-		const b3 = src[j + 3];
-		out1[j] += s1 * b0;
-		out1[j + 1] += s1 * b1;
-		out1[j + 2] += s1 * b2;
-		out1[j + 3] += s1 * b3;
-		out2[j] += s2 * b0;
-		out2[j + 1] += s2 * b1;
-		out2[j + 2] += s2 * b2;
-		out2[j + 3] += s2 * b3;
-	}
-	for (const j of $range(c4, c - 1)) {
-		const b = src[j];
-		out1[j] += s1 * b;
-		out2[j] += s2 * b;
+/** o += s·p + t·q + x·u + y·v (one output row from four rows of b). */
+function axpy14(
+	o: Array<number>,
+	p: Array<number>,
+	q: Array<number>,
+	u: Array<number>,
+	v: Array<number>,
+	s: number,
+	t: number,
+	x: number,
+	y: number,
+	c: number,
+) {
+	for (const j of $range(1, c)) o[j - 1] += s * p[j - 1] + t * q[j - 1] + x * u[j - 1] + y * v[j - 1];
+}
+
+/** o1 += s1·p, o2 += s2·p (two output rows from one row of b). */
+function axpy21(o1: Array<number>, o2: Array<number>, p: Array<number>, s1: number, s2: number, c: number) {
+	for (const j of $range(1, c)) {
+		const p0 = p[j - 1];
+		o1[j - 1] += s1 * p0;
+		o2[j - 1] += s2 * p0;
 	}
 }
 
-/** Writes a·b into `out` (r×c, overwritten); shapes are trusted. */
+/** Two output rows from four rows of b (p, q, u, v = b[k…k+3]; a1, a2 = the two rows of a). */
+function axpy24(
+	o1: Array<number>,
+	o2: Array<number>,
+	p: Array<number>,
+	q: Array<number>,
+	u: Array<number>,
+	v: Array<number>,
+	a1: Array<number>,
+	a2: Array<number>,
+	k: number,
+	c: number,
+) {
+	const s1 = a1[k];
+	const t1 = a1[k + 1];
+	const x1 = a1[k + 2];
+	const y1 = a1[k + 3];
+	const s2 = a2[k];
+	const t2 = a2[k + 1];
+	const x2 = a2[k + 2];
+	const y2 = a2[k + 3];
+	for (const j of $range(1, c)) {
+		const p0 = p[j - 1];
+		const q0 = q[j - 1];
+		const u0 = u[j - 1];
+		const v0 = v[j - 1];
+		o1[j - 1] += s1 * p0 + t1 * q0 + x1 * u0 + y1 * v0;
+		o2[j - 1] += s2 * p0 + t2 * q0 + x2 * u0 + y2 * v0;
+	}
+}
+
+/** Sets every entry of the first `c` columns of `row` to 0. */
+function zeroRow(row: Array<number>, c: number) {
+	for (const j of $range(1, c)) row[j - 1] = 0;
+}
+
+/** Writes a·b into `out` (a.rows × b.cols, overwritten, not aliasing a or b); shapes are trusted. */
 export function matmulKernel(out: Matrix, a: Matrix, b: Matrix) {
 	const r = a.size();
 	const inner = b.size();
 	const c = b[0].size();
-	let i = 0;
-	while (i + 1 < r) {
+	const inner4 = inner - (inner % 4);
+	const r2 = r - (r % 2);
+	for (const i of $range(0, r2 - 1, 2)) {
 		const o1 = out[i];
 		const o2 = out[i + 1];
-		for (const j of $range(0, c - 1)) {
-			o1[j] = 0;
-			o2[j] = 0;
-		}
+		zeroRow(o1, c);
+		zeroRow(o2, c);
 		const a1 = a[i];
 		const a2 = a[i + 1];
-		for (const k of $range(0, inner - 1)) axpyTwoRows(o1, o2, b[k], a1[k], a2[k], c);
-		i += 2;
+		for (const k of $range(0, inner4 - 1, 4)) axpy24(o1, o2, b[k], b[k + 1], b[k + 2], b[k + 3], a1, a2, k, c);
+		for (const k of $range(inner4, inner - 1)) axpy21(o1, o2, b[k], a1[k], a2[k], c);
 	}
-	if (i < r) {
-		const o = out[i];
-		for (const j of $range(0, c - 1)) o[j] = 0;
-		const ai = a[i];
-		for (const k of $range(0, inner - 1)) axpyRow(o, b[k], ai[k], c);
+	if (r2 < r) {
+		const o = out[r2];
+		zeroRow(o, c);
+		const ai = a[r2];
+		for (const k of $range(0, inner4 - 1, 4)) {
+			axpy14(o, b[k], b[k + 1], b[k + 2], b[k + 3], ai[k], ai[k + 1], ai[k + 2], ai[k + 3], c);
+		}
+		for (const k of $range(inner4, inner - 1)) axpy11(o, b[k], ai[k], c);
 	}
 }
 
-function checkProduct(a: Matrix, b: Matrix, where: string) {
+/** Writes aᵀ·b into `out` (a.cols × b.cols, overwritten, not aliasing a or b); shapes are trusted. */
+export function transposeMatmulKernel(out: Matrix, a: Matrix, b: Matrix) {
+	const n = a.size();
+	const p = a[0].size();
+	const q = b[0].size();
+	if (q === 1) {
+		// One column (a gradient Xᵀr): accumulate into a flat vector, one pass over the rows.
+		const acc = table.create<number>(p, 0);
+		for (const k of $range(1, n)) {
+			const s = b[k - 1][0];
+			if (s !== 0) axpy11(acc, a[k - 1], s, p);
+		}
+		for (const i of $range(1, p)) out[i - 1][0] = acc[i - 1];
+		return;
+	}
+	for (const i of $range(1, p)) zeroRow(out[i - 1], q);
+	const n4 = n - (n % 4);
+	for (const k of $range(0, n4 - 1, 4)) {
+		const a0 = a[k];
+		const a1 = a[k + 1];
+		const a2 = a[k + 2];
+		const a3 = a[k + 3];
+		const b0 = b[k];
+		const b1 = b[k + 1];
+		const b2 = b[k + 2];
+		const b3 = b[k + 3];
+		for (const i of $range(1, p)) axpy14(out[i - 1], b0, b1, b2, b3, a0[i - 1], a1[i - 1], a2[i - 1], a3[i - 1], q);
+	}
+	for (const k of $range(n4, n - 1)) {
+		const ak = a[k];
+		const bk = b[k];
+		for (const i of $range(1, p)) axpy11(out[i - 1], bk, ak[i - 1], q);
+	}
+}
+
+/** A rows×cols matrix of zeros (internal, unchecked). */
+function blank(rows: number, cols: number): Matrix {
+	const out = table.create<Array<number>>(rows);
+	for (const i of $range(1, rows)) out[i - 1] = table.create<number>(cols, 0);
+	return out;
+}
+
+/** The matrix product a·b (a: r×n, b: n×c → r×c). */
+export function matmul(a: Matrix, b: Matrix): Matrix {
+	assertMatrixShape(a, "a", "Matrix.matmul");
+	assertMatrixShape(b, "b", "Matrix.matmul");
 	if (a[0].size() !== b.size()) {
 		error(
-			`[Hivemind] ${where}: cannot multiply ${describeShape(a)} by ${describeShape(b)} (a has ${a[0].size()} columns, b has ${b.size()} rows)`,
-			3,
+			`[Hivemind] Matrix.matmul: cannot multiply ${describeShape(a)} by ${describeShape(b)} (a has ${a[0].size()} columns, b has ${b.size()} rows)`,
+			2,
 		);
 	}
-}
-
-/** The matrix product a·b. */
-export function matmul(a: Matrix, b: Matrix): Matrix {
-	checkProduct(a, b, "Matrix.matmul");
-	const r = a.size();
-	const c = b[0].size();
-	const out = table.create<Array<number>>(r);
-	for (const i of $range(0, r - 1)) out[i] = table.create<number>(c, 0);
+	const out = blank(a.size(), b[0].size());
 	matmulKernel(out, a, b);
 	return out;
 }
 
 /** a·v for a vector v (length = a's columns); returns a vector. */
 export function matVec(a: Matrix, v: Vector): Vector {
+	assertMatrixShape(a, "a", "Matrix.matVec");
 	const c = a[0].size();
-	if (v.size() !== c) {
-		error(`[Hivemind] Matrix.matVec: cannot multiply ${describeShape(a)} by a vector of length ${v.size()}`, 2);
+	if (!typeIs(v, "table") || v.size() !== c) {
+		error(`[Hivemind] Matrix.matVec: cannot multiply ${describeShape(a)} by a vector of length ${typeIs(v, "table") ? v.size() : typeOf(v)}`, 2);
 	}
 	const r = a.size();
 	const out = table.create<number>(r, 0);
-	for (const i of $range(0, r - 1)) {
-		const ai = a[i];
+	for (const i of $range(1, r)) {
+		const ai = a[i - 1];
 		let s = 0;
-		for (const j of $range(0, c - 1)) s += ai[j] * v[j];
-		out[i] = s;
+		for (const j of $range(1, c)) s += ai[j - 1] * v[j - 1];
+		out[i - 1] = s;
 	}
 	return out;
 }
 
 /** The outer product u·vᵀ (|u|×|v|). */
 export function outer(u: Vector, v: Vector): Matrix {
+	assertVector(u, "u", "Matrix.outer");
+	assertVector(v, "v", "Matrix.outer");
+	const m = v.size();
 	const out = table.create<Array<number>>(u.size());
-	for (const i of $range(0, u.size() - 1)) {
-		const ui = u[i];
-		const row = table.create<number>(v.size(), 0);
-		for (const j of $range(0, v.size() - 1)) row[j] = ui * v[j];
-		out[i] = row;
+	for (const i of $range(1, u.size())) {
+		const ui = u[i - 1];
+		const row = table.create<number>(m, 0);
+		for (const j of $range(1, m)) row[j - 1] = ui * v[j - 1];
+		out[i - 1] = row;
 	}
 	return out;
 }
 
 /** The dot product of two vectors of equal length. */
 export function dot(u: Vector, v: Vector): number {
-	if (u.size() !== v.size()) error(`[Hivemind] Matrix.dot: vectors must have equal length, got ${u.size()} and ${v.size()}`, 2);
+	if (!typeIs(u, "table") || !typeIs(v, "table")) {
+		error(`[Hivemind] Matrix.dot: u and v must be arrays of numbers, got ${typeOf(u)} and ${typeOf(v)}`, 2);
+	}
+	if (u.size() !== v.size()) error(`[Hivemind] Matrix.dot: u and v must have equal length, got ${u.size()} and ${v.size()}`, 2);
 	let s = 0;
-	for (const i of $range(0, u.size() - 1)) s += u[i] * v[i];
+	for (const i of $range(1, u.size())) s += u[i - 1] * v[i - 1];
 	return s;
 }
 
 /** aᵀ·b without forming aᵀ (a: n×p, b: n×q → p×q). */
 export function transposeMatmul(a: Matrix, b: Matrix): Matrix {
+	assertMatrixShape(a, "a", "Matrix.transposeMatmul");
+	assertMatrixShape(b, "b", "Matrix.transposeMatmul");
 	if (a.size() !== b.size()) {
-		error(`[Hivemind] Matrix.transposeMatmul: cannot multiply the transpose of ${describeShape(a)} by ${describeShape(b)} (row counts differ)`, 2);
+		error(
+			`[Hivemind] Matrix.transposeMatmul: cannot multiply the transpose of ${describeShape(a)} by ${describeShape(b)} (row counts differ)`,
+			2,
+		);
 	}
-	const n = a.size();
-	const p = a[0].size();
-	const q = b[0].size();
-	const out = table.create<Array<number>>(p);
-	for (const i of $range(0, p - 1)) out[i] = table.create<number>(q, 0);
-	for (const k of $range(0, n - 1)) {
-		const ak = a[k];
-		const bk = b[k];
-		for (const i of $range(0, p - 1)) {
-			const s = ak[i];
-			if (s !== 0) axpyRow(out[i], bk, s, q);
-		}
-	}
+	const out = blank(a[0].size(), b[0].size());
+	transposeMatmulKernel(out, a, b);
 	return out;
 }
 
 /** a·bᵀ without forming bᵀ (a: n×p, b: m×p → n×m). */
 export function matmulTranspose(a: Matrix, b: Matrix): Matrix {
+	assertMatrixShape(a, "a", "Matrix.matmulTranspose");
+	assertMatrixShape(b, "b", "Matrix.matmulTranspose");
 	const p = a[0].size();
 	if (b[0].size() !== p) {
-		error(`[Hivemind] Matrix.matmulTranspose: cannot multiply ${describeShape(a)} by the transpose of ${describeShape(b)} (column counts differ)`, 2);
+		error(
+			`[Hivemind] Matrix.matmulTranspose: cannot multiply ${describeShape(a)} by the transpose of ${describeShape(b)} (column counts differ)`,
+			2,
+		);
 	}
 	const n = a.size();
 	const m = b.size();
 	const out = table.create<Array<number>>(n);
-	for (const i of $range(0, n - 1)) {
-		const ai = a[i];
+	for (const i of $range(1, n)) {
+		const ai = a[i - 1];
 		const row = table.create<number>(m, 0);
-		for (const j of $range(0, m - 1)) {
-			const bj = b[j];
+		for (const j of $range(1, m)) {
+			const bj = b[j - 1];
 			let s = 0;
-			for (const k of $range(0, p - 1)) s += ai[k] * bj[k];
-			row[j] = s;
+			for (const k of $range(1, p)) s += ai[k - 1] * bj[k - 1];
+			row[j - 1] = s;
 		}
-		out[i] = row;
+		out[i - 1] = row;
 	}
 	return out;
 }
 
-/** xᵀx (p×p, symmetric): each pair computed once and mirrored. */
+/** xᵀx (p×p, symmetric): each pair computed once and mirrored, so the result is exactly symmetric. */
 export function gram(x: Matrix): Matrix {
+	assertMatrixShape(x, "x", "Matrix.gram");
 	const n = x.size();
 	const p = x[0].size();
-	const out = table.create<Array<number>>(p);
-	for (const i of $range(0, p - 1)) out[i] = table.create<number>(p, 0);
-	for (const k of $range(0, n - 1)) {
-		const xk = x[k];
-		for (const i of $range(0, p - 1)) {
-			const s = xk[i];
-			if (s === 0) continue;
-			const oi = out[i];
-			for (const j of $range(i, p - 1)) oi[j] += s * xk[j];
+	const out = blank(p, p);
+	for (const k of $range(1, n)) {
+		const xk = x[k - 1];
+		for (const i of $range(1, p)) {
+			const s = xk[i - 1];
+			if (s !== 0) {
+				const oi = out[i - 1];
+				for (const j of $range(i, p)) oi[j - 1] += s * xk[j - 1];
+			}
 		}
 	}
-	for (const i of $range(1, p - 1)) {
-		const oi = out[i];
-		for (const j of $range(0, i - 1)) oi[j] = out[j][i];
+	for (const i of $range(2, p)) {
+		const oi = out[i - 1];
+		for (const j of $range(1, i - 1)) oi[j - 1] = out[j - 1][i - 1];
 	}
 	return out;
 }

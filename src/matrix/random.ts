@@ -119,7 +119,7 @@ export class RandomGenerator {
 
 	/** A uniform integer in [low, high] (inclusive). */
 	integer(low: number, high: number): number {
-		if (low !== math.floor(low) || high !== math.floor(high) || high < low) {
+		if (!typeIs(low, "number") || !typeIs(high, "number") || low !== math.floor(low) || high !== math.floor(high) || high < low) {
 			error(`[Hivemind] RandomGenerator.integer: low and high must be integers with low ≤ high, got ${low} and ${high}`, 2);
 		}
 		return low + math.floor((this.nextUInt32() / TWO_32) * (high - low + 1));
@@ -127,6 +127,7 @@ export class RandomGenerator {
 
 	/** Shuffles `values` in place (Fisher–Yates) and returns it. */
 	shuffle<T>(values: Array<T>): Array<T> {
+		if (!typeIs(values, "table")) error(`[Hivemind] RandomGenerator.shuffle: values must be an array, got ${typeOf(values)}`, 2);
 		const n = values.size();
 		for (const i of $range(n - 1, 1, -1)) {
 			const j = math.floor((this.nextUInt32() / TWO_32) * (i + 1));
@@ -139,7 +140,7 @@ export class RandomGenerator {
 
 	/** A random permutation of 0 … n−1. */
 	permutation(n: number): Array<number> {
-		if (n !== math.floor(n) || n < 0) error(`[Hivemind] RandomGenerator.permutation: n must be an integer ≥ 0, got ${n}`, 2);
+		if (!typeIs(n, "number") || n !== math.floor(n) || n < 0) error(`[Hivemind] RandomGenerator.permutation: n must be an integer ≥ 0, got ${n}`, 2);
 		const out = new Array<number>();
 		for (const i of $range(0, n - 1)) out.push(i);
 		return this.shuffle(out);
@@ -159,10 +160,24 @@ export class RandomGenerator {
 		return { words: [this.s0, this.s1, this.s2, this.s3], seed: this.seedValue, hasSpare: spare === undefined ? -1 : 1, spare: spare ?? 0 };
 	}
 
-	/** Restores a state from {@link getState}. */
+	/** Restores a state from {@link getState} (validated: four 32-bit words, not all zero). */
 	setState(state: RandomState) {
+		const where = "RandomGenerator.setState";
 		if (!typeIs(state, "table") || !typeIs(state.words, "table") || state.words.size() !== 4) {
-			error(`[Hivemind] RandomGenerator.setState: state must come from getState(), got ${typeOf(state)}`, 2);
+			error(`[Hivemind] ${where}: state must come from getState(), got ${typeOf(state)}`, 2);
+		}
+		const isWord = (v: unknown) => typeIs(v, "number") && v === math.floor(v) && v >= 0 && v < TWO_32;
+		for (const k of $range(0, 3)) {
+			const w = state.words[k];
+			if (!isWord(w)) error(`[Hivemind] ${where}: state.words[${k + 1}] must be an integer in [0, 4294967295], got ${tostring(w)}`, 2);
+		}
+		if (state.words[0] === 0 && state.words[1] === 0 && state.words[2] === 0 && state.words[3] === 0) {
+			error(`[Hivemind] ${where}: state.words must not all be 0 (xoshiro128** would only produce zeros)`, 2);
+		}
+		if (!isWord(state.seed)) error(`[Hivemind] ${where}: state.seed must be an integer in [0, 4294967295], got ${tostring(state.seed)}`, 2);
+		if (state.hasSpare !== 1 && state.hasSpare !== -1) error(`[Hivemind] ${where}: state.hasSpare must be 1 or -1, got ${tostring(state.hasSpare)}`, 2);
+		if (state.hasSpare === 1 && !(typeIs(state.spare, "number") && state.spare === state.spare)) {
+			error(`[Hivemind] ${where}: state.spare must be a number, got ${tostring(state.spare)}`, 2);
 		}
 		this.s0 = state.words[0];
 		this.s1 = state.words[1];

@@ -4,6 +4,7 @@
  * the rows and gives 1×c, axis 1 reduces across the columns and gives r×1.
  */
 import { Axis, Matrix, Vector } from "./types";
+import { assertMatrixShape } from "./validate";
 
 function checkAxis(axis: unknown, where: string) {
 	if (axis !== 0 && axis !== 1) error(`[Hivemind] ${where}: axis must be 0 (down rows) or 1 (across columns), got ${tostring(axis)}`, 3);
@@ -13,6 +14,7 @@ function checkAxis(axis: unknown, where: string) {
 export function sum(m: Matrix): number;
 export function sum(m: Matrix, axis: Axis): Matrix;
 export function sum(m: Matrix, axis?: Axis): number | Matrix {
+	assertMatrixShape(m, "m", "Matrix.sum");
 	const r = m.size();
 	const c = m[0].size();
 	if (axis === undefined) {
@@ -46,6 +48,7 @@ export function sum(m: Matrix, axis?: Axis): number | Matrix {
 export function mean(m: Matrix): number;
 export function mean(m: Matrix, axis: Axis): Matrix;
 export function mean(m: Matrix, axis?: Axis): number | Matrix {
+	assertMatrixShape(m, "m", "Matrix.mean");
 	const r = m.size();
 	const c = m[0].size();
 	if (axis === undefined) return sum(m) / (r * c);
@@ -61,8 +64,10 @@ export function variance(m: Matrix): number;
 export function variance(m: Matrix, axis: Axis | undefined, ddof?: number): number | Matrix;
 export function variance(m: Matrix, axis: Axis, ddof?: number): Matrix;
 export function variance(m: Matrix, axis?: Axis, ddof = 0): number | Matrix {
+	assertMatrixShape(m, "m", "Matrix.variance");
 	const r = m.size();
 	const c = m[0].size();
+	if (!typeIs(ddof, "number") || ddof < 0) error(`[Hivemind] Matrix.variance: ddof must be a number ≥ 0, got ${tostring(ddof)}`, 2);
 	if (axis === undefined) {
 		const count = r * c;
 		if (count - ddof <= 0) error(`[Hivemind] Matrix.variance: ddof ${ddof} leaves no degrees of freedom for ${count} entries`, 2);
@@ -112,6 +117,7 @@ export function variance(m: Matrix, axis?: Axis, ddof = 0): number | Matrix {
 export function standardDeviation(m: Matrix): number;
 export function standardDeviation(m: Matrix, axis: Axis, ddof?: number): Matrix;
 export function standardDeviation(m: Matrix, axis?: Axis, ddof = 0): number | Matrix {
+	if (axis !== undefined) checkAxis(axis, "Matrix.standardDeviation");
 	const v = variance(m, axis, ddof);
 	if (typeIs(v, "number")) return math.sqrt(v);
 	for (const row of v) for (const j of $range(0, row.size() - 1)) row[j] = math.sqrt(row[j]);
@@ -124,6 +130,7 @@ const isGreater: Better = (x, y) => x > y;
 
 /** Index of the best entry per column (axis 0) or per row (axis 1), first on ties; or [i, j] overall. */
 function argBest(m: Matrix, better: Better, axis: Axis | undefined, where: string): Vector | [number, number] {
+	assertMatrixShape(m, "m", where);
 	const r = m.size();
 	const c = m[0].size();
 	if (axis === undefined) {

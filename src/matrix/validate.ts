@@ -84,6 +84,18 @@ export function assertVector(value: unknown, argName: string, where: string): as
 	}
 }
 
+/**
+ * O(1) boundary check for hot functions: throws unless `value` is a table whose first row is a
+ * non-empty table. Entries and the other rows are trusted (use {@link assertMatrix} for data).
+ */
+export function assertMatrixShape(value: unknown, argName: string, where: string): asserts value is Matrix {
+	if (!typeIs(value, "table")) error(`[Hivemind] ${where}: ${argName} must be a matrix (array of rows), got ${typeOf(value)}`, 3);
+	const first = (value as Array<unknown>)[0];
+	if (!typeIs(first, "table") || (first as Array<unknown>).size() === 0) {
+		error(`[Hivemind] ${where}: ${argName} must be a matrix (array of rows), got ${describeShape(value)}`, 3);
+	}
+}
+
 /** Throws unless `a` and `b` have the same shape; the message names the operation and both shapes. */
 export function assertSameShape(a: Matrix, b: Matrix, where: string) {
 	if (a.size() !== b.size() || a[0].size() !== b[0].size()) {

@@ -5,5 +5,5 @@ export * from "./moments";
 export * from "./covariance";
 export * from "./kmeans";
 export * from "./naiveBayes";
-export * from "./elm";
+export * from "./naiveBayesVariants";
 export * from "./bayesianLinear";

@@ -6,6 +6,7 @@ import { RandomGenerator } from "../../src/matrix/random";
 import { modelsWithTag } from "../../src/models";
 import { parameterEntries, zipParameters, ModelParameters } from "../../src/parameters";
 import { GradientApi, rows, StatisticsApi } from "./support";
+import { createUpdate, decodeUpdate, encodeUpdate, updateParameters } from "../../src/distributed/wire";
 
 function expectParametersClose(a: ModelParameters, b: ModelParameters, tolerance: number) {
 	const ea = parameterEntries(a);
@@ -27,6 +28,8 @@ for (const r of modelsWithTag("gradient")) {
 			const [g1, n1, c1] = model.computeGradients(rows(X, 0, 12), rows(y, 0, 12));
 			const [g2, n2, c2] = model.computeGradients(rows(X, 12, 30), rows(y, 12, 30));
 			expect(n).toBe(30);
+			const sent = decodeUpdate(encodeUpdate(createUpdate({ kind: "gradients", modelName: r.name, round: 0, childId: 1, sampleCount: n, data: all })));
+			expectParametersClose(updateParameters(sent), all, 0);
 			expect(n1 + n2).toBe(30);
 			expectClose(c1 + c2, cost, 1e-10);
 			expectParametersClose(
@@ -76,7 +79,8 @@ for (const r of modelsWithTag("statistics")) {
 			const main = r.create(data.options) as unknown as StatisticsApi;
 			const a = main.computePartial(rows(data.X, 0, 7), rows(y, 0, 7));
 			const b = main.computePartial(rows(data.X, 7, 30), rows(y, 7, 30));
-			main.trainFromPartial(main.mergePartials(a, b));
+			const sent = decodeUpdate(encodeUpdate(createUpdate({ kind: "statistics", modelName: r.name, round: 0, childId: 2, data: b as never })));
+			main.trainFromPartial(main.mergePartials(a, sent.data as never));
 			expectParametersClose(main.getModelParameters()!, central.getModelParameters()!, 1e-9);
 			expect(main.predict(data.X)[0]).toBeDefined();
 		});

@@ -6,7 +6,7 @@ import { expectError, expectMatrixClose } from "../support/numeric";
 import { getRegisteredModels } from "../../src/models";
 import { ModelParameters, parameterEntries } from "../../src/parameters";
 import { AnyModel, fresh, setup, withEntry } from "./support";
-import { decodeJson, encodeJson } from "../../src/distributed/json";
+import { createUpdate, decodeUpdate, encodeUpdate, updateParameters } from "../../src/distributed/wire";
 
 function expectSameParameters(a: ModelParameters | undefined, b: ModelParameters | undefined, tolerance = 0) {
 	expect(a).toBeDefined();
@@ -87,11 +87,12 @@ for (const r of getRegisteredModels()) {
 			expectPredictionsClose(b2, a2, 1e-12);
 		});
 
-		it("round-trips its parameters through the exact wire JSON with identical predictions", () => {
+		it("sends its parameters as a valid wire-format update, received with identical predictions", () => {
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);
+			const text = encodeUpdate(createUpdate({ kind: "parameters", modelName: r.name, round: 1, childId: 0, data: model.getModelParameters() }));
 			const copy = fresh(r, data);
-			copy.setModelParameters(decodeJson(encodeJson(model.getModelParameters())));
+			copy.setModelParameters(updateParameters(decodeUpdate(text)));
 			const [a1, a2] = model.predict(data.X);
 			const [b1, b2] = copy.predict(data.X);
 			expect(b1).toEqual(a1);

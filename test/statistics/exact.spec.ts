@@ -2,7 +2,8 @@ import { describe, expect, it } from "../support/jest-globals";
 import { expectClose, expectError, expectMatrixClose } from "../support/numeric";
 import { Matrix } from "../../src/matrix/types";
 import { RandomGenerator } from "../../src/matrix/random";
-import { concatHorizontal, sliceRows } from "../../src/matrix/shape";
+import { concatHorizontal } from "../../src/matrix/shape";
+import { splitRows } from "../distributed/support";
 import { ones } from "../../src/matrix/creation";
 import { mergeChain, mergeTree } from "../../src/statistics/merge";
 import { computeLinearPartial, finalizeLinear, mergeLinearPartials } from "../../src/statistics/linear";
@@ -19,7 +20,6 @@ import {
 	mergeCountNaiveBayesPartials,
 	mergeGaussianNaiveBayesPartials,
 } from "../../src/statistics/naiveBayes";
-import { computeElmPartial, finalizeElm, mergeElmPartials } from "../../src/statistics/elm";
 import { hiddenOutput, initializeHiddenLayer } from "../../src/models/elm/hidden";
 import { updateProblem, createUpdate } from "../../src/distributed/wire";
 
@@ -37,15 +37,7 @@ for (const i of $range(0, 19)) {
 	targets.push([0.3 * row[0] - 2 * row[1] + row[2] + rng.normal(0, 0.1), row[0] - row[2]]);
 }
 const SIZES = [2, 7, 4, 7];
-function shards(m: Matrix): Array<Matrix> {
-	const out = new Array<Matrix>();
-	let start = 0;
-	for (const size of SIZES) {
-		out.push(sliceRows(m, start, start + size));
-		start += size;
-	}
-	return out;
-}
+const shards = (m: Matrix) => splitRows(m, SIZES);
 const XS = shards(X);
 const LS = shards(labels);
 
@@ -120,10 +112,11 @@ describe("statistics: chain and tree merges over 4 uneven shards equal the centr
 	});
 	it("the Extreme Learning Machine with one shared random hidden layer", () => {
 		const hidden = initializeHiddenLayer("Tanh", 3, 5, new RandomGenerator(9));
-		const H = concatHorizontal(ones(20, 1), hiddenOutput("Tanh", hidden, X));
+		// the ELM's output layer is ridge regression on H (hiddenOutput includes the bias column of ones)
+		const H = hiddenOutput("Tanh", hidden, X);
 		const HS = shards(H);
 		const targetShards = shards(targets);
-		const results = threeWays((k) => computeElmPartial(HS[k], targetShards[k]), computeElmPartial(H, targets), mergeElmPartials, (p) => ({ beta: finalizeElm(p, 0.1) }));
+		const results = threeWays((k) => computeLinearPartial(HS[k], targetShards[k]), computeLinearPartial(H, targets), mergeLinearPartials, (p) => ({ beta: finalizeLinear(p, 0.1, [0]) }));
 		expectSameMatrices(results, ["beta"]);
 	});
 	it("partials are valid statistics payloads", () => {

@@ -1,12 +1,39 @@
 //!native
 /** Cholesky factorization A = L·Lᵀ of a symmetric positive-definite matrix, and solving with it. */
 import { Matrix } from "../types";
-import { describeShape } from "../validate";
+import { assertMatrixShape, describeShape } from "../validate";
 
-/** The lower-triangular L with A = L·Lᵀ; errors when A is not square or not positive definite. */
+/** Relative size below which a pivot counts as zero (rounding noise of a singular matrix). */
+const PIVOT_TOLERANCE = 1e-15;
+
+/** Throws unless the square matrix `a` is symmetric to within rounding (relative to its largest entry). */
+export function assertSymmetric(a: Matrix, where: string) {
+	const n = a.size();
+	let largest = 0;
+	for (const row of a) for (const v of row) largest = math.max(largest, math.abs(v));
+	const limit = 1e-10 * largest;
+	for (const i of $range(1, n)) {
+		const ai = a[i - 1];
+		for (const j of $range(i + 1, n)) {
+			if (!(math.abs(ai[j - 1] - a[j - 1][i - 1]) <= limit)) {
+				error(
+					`[Hivemind] ${where}: matrix must be symmetric, got a[${i}][${j}] = ${ai[j - 1]} and a[${j}][${i}] = ${a[j - 1][i - 1]}`,
+					3,
+				);
+			}
+		}
+	}
+}
+
+/**
+ * The lower-triangular L with A = L·Lᵀ; errors when A is not square, not symmetric, or not
+ * positive definite (a pivot ≤ n·1e-15 times its diagonal entry counts as zero).
+ */
 export function cholesky(a: Matrix): Matrix {
+	assertMatrixShape(a, "a", "Matrix.cholesky");
 	const n = a.size();
 	if (a[0].size() !== n) error(`[Hivemind] Matrix.cholesky: matrix must be square, got ${describeShape(a)}`, 2);
+	assertSymmetric(a, "Matrix.cholesky");
 	const l = table.create<Array<number>>(n);
 	for (const i of $range(0, n - 1)) l[i] = table.create<number>(n, 0);
 	for (const i of $range(0, n - 1)) {
@@ -16,7 +43,7 @@ export function cholesky(a: Matrix): Matrix {
 			let s = a[i][j];
 			for (const k of $range(0, j - 1)) s -= li[k] * lj[k];
 			if (i === j) {
-				if (s <= 0 || s !== s) {
+				if (s <= n * PIVOT_TOLERANCE * math.abs(a[i][i]) || s !== s) {
 					error(`[Hivemind] Matrix.cholesky: matrix is not positive definite (pivot ${s} at row ${i + 1})`, 2);
 				}
 				li[i] = math.sqrt(s);
@@ -30,7 +57,10 @@ export function cholesky(a: Matrix): Matrix {
 
 /** Solves (L·Lᵀ)·x = b for x given the Cholesky factor L (b: n×k). */
 export function solveCholesky(l: Matrix, b: Matrix): Matrix {
+	assertMatrixShape(l, "l", "Matrix.solveCholesky");
+	assertMatrixShape(b, "b", "Matrix.solveCholesky");
 	const n = l.size();
+	if (l[0].size() !== n) error(`[Hivemind] Matrix.solveCholesky: l must be square, got ${describeShape(l)}`, 2);
 	if (b.size() !== n) {
 		error(`[Hivemind] Matrix.solveCholesky: right-hand side must have ${n} rows, got ${describeShape(b)}`, 2);
 	}

@@ -1,7 +1,8 @@
 //!native
 /** Symmetric eigen-decomposition by the cyclic Jacobi method (for PCA and spectral norms). */
 import { Matrix, Vector } from "../types";
-import { describeShape } from "../validate";
+import { assertMatrix, describeShape } from "../validate";
+import { assertSymmetric } from "./cholesky";
 
 /** Eigenvalues (descending) and eigenvectors (as columns, same order) of a symmetric matrix. */
 export interface EigenDecomposition {
@@ -11,10 +12,16 @@ export interface EigenDecomposition {
 	vectors: Matrix;
 }
 
-/** Decomposes a symmetric matrix (the lower triangle is trusted to mirror the upper). */
+/**
+ * Decomposes a symmetric matrix (checked to within 1e-10 of its largest entry) by cyclic Jacobi
+ * sweeps until the off-diagonal mass is negligible (at most `maxSweeps`). Each eigenvector's
+ * largest-magnitude component is positive, so results are reproducible.
+ */
 export function symmetricEigen(a: Matrix, maxSweeps = 100): EigenDecomposition {
+	assertMatrix(a, "a", "Matrix.symmetricEigen");
 	const n = a.size();
 	if (a[0].size() !== n) error(`[Hivemind] Matrix.symmetricEigen: matrix must be square, got ${describeShape(a)}`, 2);
+	assertSymmetric(a, "Matrix.symmetricEigen");
 	const m = table.create<Array<number>>(n);
 	const v = table.create<Array<number>>(n);
 	for (const i of $range(0, n - 1)) {

@@ -1,7 +1,7 @@
 //!native
 /** LU decomposition with partial pivoting (P·A = L·U, stored compactly) and solving with it. */
 import { Matrix } from "../types";
-import { describeShape } from "../validate";
+import { assertMatrixShape, describeShape } from "../validate";
 
 /** A compact LU factorization: `lu` holds L (unit diagonal, below) and U (on and above). */
 export interface LuDecomposition {
@@ -17,8 +17,12 @@ export interface LuDecomposition {
 	singularColumn: number;
 }
 
-/** Factorizes a square matrix; singularity is reported in the result, not thrown. */
-export function luDecompose(a: Matrix): LuDecomposition {
+/**
+ * Factorizes a square matrix; singularity is reported in the result, not thrown. A pivot whose
+ * magnitude is at most `tolerance` times the largest entry of `a` counts as zero (0: exact zeros only).
+ */
+export function luDecompose(a: Matrix, tolerance = 1e-14): LuDecomposition {
+	assertMatrixShape(a, "a", "Matrix.luDecompose");
 	const n = a.size();
 	if (a[0].size() !== n) error(`[Hivemind] Matrix.luDecompose: matrix must be square, got ${describeShape(a)}`, 2);
 	const lu = table.create<Array<number>>(n);
@@ -27,7 +31,6 @@ export function luDecompose(a: Matrix): LuDecomposition {
 	for (const i of $range(0, n - 1)) pivots[i] = i;
 	let sign = 1;
 	let singularColumn = 0;
-	const scaleLimit = 1e-14;
 	let largest = 0;
 	for (const row of lu) for (const v of row) largest = math.max(largest, math.abs(v));
 	for (const k of $range(0, n - 1)) {
@@ -40,7 +43,7 @@ export function luDecompose(a: Matrix): LuDecomposition {
 				p = i;
 			}
 		}
-		if (best <= scaleLimit * largest || best === 0) {
+		if (best <= tolerance * largest || best === 0) {
 			if (singularColumn === 0) singularColumn = k + 1;
 			continue;
 		}
@@ -59,7 +62,7 @@ export function luDecompose(a: Matrix): LuDecomposition {
 			const li = lu[i];
 			const f = li[k] / pivot;
 			li[k] = f;
-			if (f !== 0) for (const j of $range(k + 1, n - 1)) li[j] -= f * lk[j];
+			if (f !== 0) for (const j of $range(k + 2, n)) li[j - 1] -= f * lk[j - 1];
 		}
 	}
 	return { lu, pivots, sign, singular: singularColumn !== 0, singularColumn };
@@ -67,6 +70,10 @@ export function luDecompose(a: Matrix): LuDecomposition {
 
 /** Solves A·x = b from a decomposition (b: n×k); errors when A was singular. */
 export function luSolve(decomposition: LuDecomposition, b: Matrix, where = "Matrix.luSolve"): Matrix {
+	if (!typeIs(decomposition, "table") || !typeIs(decomposition.lu, "table") || !typeIs(decomposition.pivots, "table")) {
+		error(`[Hivemind] ${where}: decomposition must come from luDecompose, got ${typeOf(decomposition)}`, 3);
+	}
+	assertMatrixShape(b, "b", where);
 	const { lu, pivots } = decomposition;
 	const n = lu.size();
 	if (decomposition.singular) {
@@ -82,7 +89,7 @@ export function luSolve(decomposition: LuDecomposition, b: Matrix, where = "Matr
 			const f = li[p];
 			if (f !== 0) {
 				const xp = x[p];
-				for (const c of $range(0, k - 1)) row[c] -= f * xp[c];
+				for (const c of $range(1, k)) row[c - 1] -= f * xp[c - 1];
 			}
 		}
 		x[i] = row;
@@ -94,11 +101,11 @@ export function luSolve(decomposition: LuDecomposition, b: Matrix, where = "Matr
 			const f = li[p];
 			if (f !== 0) {
 				const xp = x[p];
-				for (const c of $range(0, k - 1)) row[c] -= f * xp[c];
+				for (const c of $range(1, k)) row[c - 1] -= f * xp[c - 1];
 			}
 		}
 		const d = li[i];
-		for (const c of $range(0, k - 1)) row[c] /= d;
+		for (const c of $range(1, k)) row[c - 1] /= d;
 	}
 	return x;
 }

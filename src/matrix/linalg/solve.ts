@@ -28,15 +28,35 @@ export function inverse(a: Matrix): Matrix {
 	return luSolve(luDecompose(a), eye, "Matrix.inverse");
 }
 
-/** The determinant of a square matrix (0 when singular). */
+/** The determinant of a square matrix (LU with exact-zero pivots only, so tiny but nonzero determinants survive). */
 export function determinant(a: Matrix): number {
 	assertMatrix(a, "a", "Matrix.determinant");
 	if (a.size() !== a[0].size()) error(`[Hivemind] Matrix.determinant: a must be square, got ${describeShape(a)}`, 2);
-	const d = luDecompose(a);
+	const d = luDecompose(a, 0);
 	if (d.singular) return 0;
 	let det = d.sign;
 	for (const i of $range(0, a.size() - 1)) det *= d.lu[i][i];
 	return det;
+}
+
+/** (xtx + λ·I')·w = xty for solveRidge and leastSquares; `where` names the public caller. */
+function ridge(xtx: Matrix, xty: Matrix, lambda: number, unpenalized: Array<number>, where: string): Matrix {
+	const p = xtx.size();
+	const system = table.create<Array<number>>(p);
+	for (const i of $range(0, p - 1)) system[i] = table.clone(xtx[i]);
+	if (lambda !== 0) {
+		for (const i of $range(0, p - 1)) if (!unpenalized.includes(i)) system[i][i] += lambda;
+	}
+	const [ok, factor] = pcall(cholesky, system);
+	if (ok) return solveCholesky(factor as Matrix, xty);
+	const d = luDecompose(system);
+	if (d.singular) {
+		error(
+			`[Hivemind] ${where}: the system is singular (pivot 0 at column ${d.singularColumn}); add regularization (lambda > 0) or remove duplicate features`,
+			3,
+		);
+	}
+	return luSolve(d, xty, where);
 }
 
 /**
@@ -44,27 +64,23 @@ export function determinant(a: Matrix): number {
  * diagonal indices (0-based; typically the bias). Cholesky first, LU as the fallback.
  */
 export function solveRidge(xtx: Matrix, xty: Matrix, lambda: number, unpenalized: Array<number> = []): Matrix {
+	const where = "Matrix.solveRidge";
+	assertMatrix(xtx, "xtx", where);
+	assertMatrix(xty, "xty", where);
 	const p = xtx.size();
-	if (xtx[0].size() !== p) error(`[Hivemind] Matrix.solveRidge: xtx must be square, got ${describeShape(xtx)}`, 2);
-	if (xty.size() !== p) error(`[Hivemind] Matrix.solveRidge: xty must have ${p} rows, got ${describeShape(xty)}`, 2);
-	if (!typeIs(lambda, "number") || lambda < 0 || lambda !== lambda) {
-		error(`[Hivemind] Matrix.solveRidge: lambda must be a number ≥ 0, got ${tostring(lambda)}`, 2);
+	if (xtx[0].size() !== p) error(`[Hivemind] ${where}: xtx must be square, got ${describeShape(xtx)}`, 2);
+	if (xty.size() !== p) error(`[Hivemind] ${where}: xty must have ${p} rows like xtx, got ${describeShape(xty)}`, 2);
+	if (!typeIs(lambda, "number") || !(lambda >= 0) || lambda === math.huge) {
+		error(`[Hivemind] ${where}: lambda must be a finite number ≥ 0, got ${tostring(lambda)}`, 2);
 	}
-	const system = table.create<Array<number>>(p);
-	for (const i of $range(0, p - 1)) {
-		system[i] = table.clone(xtx[i]);
-		if (!unpenalized.includes(i)) system[i][i] += lambda;
+	if (!typeIs(unpenalized, "table")) error(`[Hivemind] ${where}: unpenalized must be an array of indices, got ${typeOf(unpenalized)}`, 2);
+	for (const k of $range(0, unpenalized.size() - 1)) {
+		const index = unpenalized[k];
+		if (!typeIs(index, "number") || index !== math.floor(index) || index < 0 || index >= p) {
+			error(`[Hivemind] ${where}: unpenalized[${k + 1}] must be an index in [0, ${p - 1}], got ${tostring(index)}`, 2);
+		}
 	}
-	const [ok, factor] = pcall(cholesky, system);
-	if (ok) return solveCholesky(factor as Matrix, xty);
-	const d = luDecompose(system);
-	if (d.singular) {
-		error(
-			`[Hivemind] Matrix.solveRidge: the system is singular (pivot 0 at column ${d.singularColumn}); add regularization (lambda > 0) or remove duplicate features`,
-			2,
-		);
-	}
-	return luSolve(d, xty, "Matrix.solveRidge");
+	return ridge(xtx, xty, lambda, unpenalized, where);
 }
 
 /** The least-squares solution w of x·w ≈ y (normal equations; x must have full column rank). */
@@ -74,5 +90,5 @@ export function leastSquares(x: Matrix, y: Matrix): Matrix {
 	if (x.size() !== y.size()) {
 		error(`[Hivemind] Matrix.leastSquares: x and y must have the same number of rows, got ${describeShape(x)} and ${describeShape(y)}`, 2);
 	}
-	return solveRidge(gram(x), transposeMatmul(x, y), 0);
+	return ridge(gram(x), transposeMatmul(x, y), 0, [], "Matrix.leastSquares");
 }

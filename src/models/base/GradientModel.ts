@@ -8,11 +8,13 @@ import { Matrix } from "../../matrix/types";
 import { copy } from "../../matrix/creation";
 import { copyInto } from "../../matrix/inplace";
 import { scale } from "../../matrix/elementwise";
+import { selectRows } from "../../matrix/shape";
+import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
 import { Optimizer, OptimizerState } from "../../optimizers/types";
 import { createOptimizer } from "../../optimizers/createOptimizer";
 import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
-import { assertSameStructure, copyParameters, ModelParameters, parameterEntries, zipParameters } from "../../parameters";
+import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
@@ -31,6 +33,13 @@ function copyStates(states: OptimizerStates): OptimizerStates {
 	return out;
 }
 
+function allFinite(parameters: ModelParameters): boolean {
+	for (const [, matrix] of parameterEntries(parameters)) {
+		for (const row of matrix) for (const v of row) if (v !== v || v === math.huge || v === -math.huge) return false;
+	}
+	return true;
+}
+
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
 export abstract class GradientModel<O extends GradientOptions> extends BaseModel<O> {
 	private optimizer: Optimizer;
@@ -39,6 +48,8 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	private areGradientsSaved = false;
 	private savedGradients: ModelParameters | undefined;
 	private savedSampleCount = 0;
+	/** The mini-batch shuffle stream: from the `seed` option at the first mini-batch epoch, kept across calls, restarted when options change. */
+	private shuffler: RandomGenerator | undefined;
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
@@ -57,12 +68,18 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	 */
 	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]>;
 
+	/** The optimizer that moves the parameter entry `entryName`: by default the model's (`optimizer` option); models with per-entry optimizers override. */
+	protected optimizerFor(_entryName: string): Optimizer {
+		return this.optimizer;
+	}
+
 	/** Leading rows of a parameter entry that are biases (never regularized); default 0. */
 	protected biasRowCount(_entryName: string): number {
 		return 0;
 	}
 
 	protected onOptionsChanged() {
+		this.shuffler = undefined;
 		const chosen = createOptimizer(this.options.optimizer);
 		if (chosen.optimizerName !== this.optimizer.optimizerName) this.optimizerStates = {};
 		this.optimizer = chosen;
@@ -106,14 +123,41 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			const [name, matrix] = entries[k];
 			const step = scale(gradientEntries[k][1], 1 / sampleCount);
 			if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, this.biasRowsOf(name));
-			this.optimizerStates[name] = this.optimizer.step(matrix, step, this.optimizerStates[name], rate);
+			this.optimizerStates[name] = this.optimizerFor(name).step(matrix, step, this.optimizerStates[name], rate);
 		}
 		this.updateCount += 1;
 	}
 
+	private saveGradient(gradient: ModelParameters, sampleCount: number) {
+		if (this.areGradientsSaved) {
+			this.savedGradients = gradient;
+			this.savedSampleCount = sampleCount;
+		}
+	}
+
 	/**
-	 * Trains by full-batch gradient steps from the current parameters (online: a second call
-	 * continues); returns the cost history (mean data loss + penalty, every K iterations).
+	 * One epoch of mini-batch steps over the rows of `data` in the order `order` (batches of
+	 * `batchSize`, the last one smaller); returns the summed loss of the batches (each before its step).
+	 */
+	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, order: Array<number>, batchSize: number): number {
+		let total = 0;
+		const n = order.size();
+		for (const start of $range(0, n - 1, batchSize)) {
+			const rows = new Array<number>();
+			for (const k of $range(start, math.min(start + batchSize, n) - 1)) rows.push(order[k]);
+			const batch: TrainingData = { inputs: selectRows(data.inputs, rows), targets: selectRows(data.targets, rows), sampleCount: rows.size() };
+			const [loss, gradient] = this.lossAndGradient(parameters, batch);
+			this.saveGradient(gradient, rows.size());
+			this.applyStep(parameters, gradient, rows.size());
+			total += loss;
+		}
+		return total;
+	}
+
+	/**
+	 * Trains by gradient steps from the current parameters (online: a second call continues):
+	 * full-batch, or with `batchSize` one epoch of shuffled mini-batches per iteration (the recorded
+	 * cost is then the epoch's mean batch loss); returns the cost history (mean data loss + penalty, every K iterations).
 	 * Stops at the iteration limit, inside `targetCost`, on convergence, or on a non-finite cost
 	 * (parameters restored to the last finite state, with a warning).
 	 */
@@ -128,24 +172,38 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const o = this.options;
 		const monitor = new TrainingMonitor(where, o);
 		let lastFinite = copyParameters(parameters);
+		let diverged = false;
+		let iterationsRun = 0;
+		const miniBatches = o.batchSize > 0 && o.batchSize < n;
+		if (miniBatches && this.shuffler === undefined) this.shuffler = new RandomGenerator(o.seed);
+		const shuffler = miniBatches ? this.shuffler : undefined;
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
-			const [dataLoss, gradient] = this.lossAndGradient(parameters, data);
-			if (this.areGradientsSaved) {
-				this.savedGradients = gradient;
-				this.savedSampleCount = n;
+			iterationsRun = iteration;
+			let dataLoss: number;
+			let gradient: ModelParameters | undefined;
+			if (shuffler !== undefined) {
+				dataLoss = this.miniBatchEpoch(parameters, data, shuffler.permutation(n), o.batchSize);
+			} else {
+				[dataLoss, gradient] = this.lossAndGradient(parameters, data);
+				this.saveGradient(gradient, n);
 			}
 			if ((iteration - 1) % o.costCalculationInterval === 0) {
-				const cost = dataLoss / n + this.penalty(parameters);
-				const verdict = monitor.record(iteration, cost);
-				if (verdict === "nonfinite") {
-					zipParameters([parameters, lastFinite], (pair) => copyInto(pair[0], pair[1]));
-					break;
-				}
+				const verdict = monitor.record(iteration, dataLoss / n + this.penalty(parameters));
+				diverged = verdict === "nonfinite";
+				if (diverged) break;
 				lastFinite = copyParameters(parameters);
 				if (verdict !== "continue") break;
 			}
-			this.applyStep(parameters, gradient, n);
+			if (gradient !== undefined) this.applyStep(parameters, gradient, n);
 			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) task.wait();
+		}
+		if (!diverged && !allFinite(parameters)) {
+			monitor.warnNonFinite("the parameters", iterationsRun);
+			diverged = true;
+		}
+		if (diverged) {
+			const saved = parameterEntries(lastFinite);
+			parameterEntries(parameters).forEach(([, matrix], k) => copyInto(matrix, saved[k][1]));
 		}
 		return monitor.history;
 	}
@@ -239,6 +297,10 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		other.areGradientsSaved = this.areGradientsSaved;
 		other.savedGradients = this.getGradients();
 		other.savedSampleCount = this.savedSampleCount;
+		if (this.shuffler !== undefined) {
+			other.shuffler = new RandomGenerator(this.options.seed);
+			other.shuffler.setState(this.shuffler.getState());
+		}
 	}
 
 	destroy() {

@@ -7,7 +7,7 @@ import { LearningRateSchedule } from "../../optimizers/schedules";
 
 /** Options of the shared training loop (every gradient model accepts them). */
 export interface GradientOptions {
-	/** Iterations (full-batch steps) per `train` call: integer ≥ 1, default 500. */
+	/** Iterations (full-batch steps, or epochs with `batchSize`) per `train` call: integer ≥ 1, default 500. */
 	maximumNumberOfIterations: number;
 	/** The base step size: > 0, default 0.1. */
 	learningRate: number;
@@ -33,6 +33,13 @@ export interface GradientOptions {
 	yieldInterval: number;
 	/** Keep the optimizer state (momentum, Adam moments) between `train` calls: default true. */
 	keepOptimizerState: boolean;
+	/**
+	 * Samples per gradient step: 0 (default) or ≥ n = full batch; otherwise each iteration is one
+	 * epoch over the rows reshuffled (from `seed`) into mini-batches of this size: integer ≥ 0.
+	 */
+	batchSize: number;
+	/** Seed of the mini-batch shuffles (and of the model's own randomness, if any): integer, default 42. */
+	seed: number;
 }
 
 /** Defaults of `GradientOptions` (frozen). */
@@ -46,6 +53,8 @@ export const GRADIENT_DEFAULTS: Readonly<GradientOptions> = table.freeze({
 	isOutputPrinted: false,
 	yieldInterval: 0,
 	keepOptimizerState: true,
+	batchSize: 0,
+	seed: 42,
 });
 
 /** A name from `names`, matched case-insensitively (as `createOptimizer` / `createRegularizer` do). */
@@ -74,4 +83,6 @@ export const GRADIENT_CONSTRAINTS: ConstraintTable<GradientOptions> = {
 	onIteration: callbackValue,
 	yieldInterval: integerAtLeast(0),
 	keepOptimizerState: booleanValue,
+	batchSize: integerAtLeast(0),
+	seed: integerAtLeast(-2147483648, 2147483647),
 };

@@ -17,12 +17,17 @@ export class TrainingMonitor {
 		private readonly options: Readonly<GradientOptions>,
 	) {}
 
+	/** Warns that `what` became non-finite at `iteration` and names the state the parameters return to. */
+	warnNonFinite(what: string, iteration: number) {
+		const restored = this.lastIteration > 0 ? `iteration ${this.lastIteration}` : "the start of this call";
+		warn(`[Hivemind] ${this.where}: ${what} became non-finite at iteration ${iteration}; parameters restored to their state at ${restored} and training stopped`);
+	}
+
 	/** Records the cost at `iteration` and returns whether (and why) to stop. */
 	record(iteration: number, cost: number): Verdict {
 		const o = this.options;
 		if (cost !== cost || cost === math.huge || cost === -math.huge) {
-			const restored = this.lastIteration > 0 ? `iteration ${this.lastIteration}` : "the start of this call";
-			warn(`[Hivemind] ${this.where}: the cost became non-finite (${cost}) at iteration ${iteration}; parameters restored to their state at ${restored} and training stopped`);
+			this.warnNonFinite(`the cost (${cost})`, iteration);
 			return "nonfinite";
 		}
 		this.history.push(cost);

@@ -13,15 +13,34 @@ export interface OutputLink {
 	readonly backward: (z: Matrix, a: Matrix, upstream: Matrix) => Matrix;
 }
 
-/** The complementary error function (Numerical Recipes' Chebyshev fit; relative error < 1.2e-7 everywhere). */
+const INV_SQRT_PI = 1 / math.sqrt(math.pi);
+
+/** erf(x) by its Taylor series (used for |x| < 3, where it converges to about 1e-15). */
+function erfSeries(x: number): number {
+	const x2 = x * x;
+	let term = x;
+	let total = x;
+	for (const n of $range(1, 200)) {
+		term *= -x2 / n;
+		const contribution = term / (2 * n + 1);
+		total += contribution;
+		if (math.abs(contribution) < 1e-17 * math.abs(total)) break;
+	}
+	return 2 * INV_SQRT_PI * total;
+}
+
+/** erfc(x) for x ≥ 3 by its continued fraction e^(−x²)/√π · 1/(x + ½/(x + 1/(x + 3/2/(x + …)))). */
+function erfcContinuedFraction(x: number): number {
+	let f = x;
+	for (const k of $range(120, 1, -1)) f = x + k / 2 / f;
+	return (math.exp(-x * x) * INV_SQRT_PI) / f;
+}
+
+/** The complementary error function 1 − erf(x), to about 1e-14 relative (series below 3, continued fraction beyond). */
 export function erfc(x: number): number {
-	const z = math.abs(x);
-	const t = 1 / (1 + 0.5 * z);
-	const poly =
-		-1.26551223 +
-		t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-	const ans = t * math.exp(-z * z + poly);
-	return x >= 0 ? ans : 2 - ans;
+	if (x >= 3) return erfcContinuedFraction(x);
+	if (x <= -3) return 2 - erfcContinuedFraction(-x);
+	return 1 - erfSeries(x);
 }
 
 const SQRT_HALF = math.sqrt(0.5);

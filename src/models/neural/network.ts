@@ -11,7 +11,8 @@
 import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { matmul, transposeMatmul } from "../../matrix/product";
-import { ActivationName, activateInto, backpropagateActivationInPlace } from "./activations";
+import { CostFunction } from "../../costs/types";
+import { ActivationName, activateInto, backpropagateActivationInPlace, isSoftmax } from "./activations";
 
 /** One dense layer as plain data (the input layer's activation and bias are not used). */
 export interface DenseLayer {
@@ -168,4 +169,46 @@ export function backwardPass(
 		}
 	}
 	return gradients;
+}
+
+/**
+ * True when the output activation and the cost have the simple joint gradient ∂loss/∂z = a − y
+ * (Softmax with categorical cross-entropy, Sigmoid with binary cross-entropy): it is used instead of
+ * chaining −y/p through the activation, which loses precision when p is tiny.
+ */
+export function hasFusedOutputGradient(outputActivation: ActivationName, cost: CostFunction): boolean {
+	return (
+		(isSoftmax(outputActivation) && cost.costName === "CategoricalCrossEntropy") ||
+		(outputActivation === "Sigmoid" && cost.costName === "BinaryCrossEntropy")
+	);
+}
+
+/**
+ * The summed cost of the network on (x, targets) and its gradient with respect to every weight
+ * matrix (the gradient convention: summed over the batch, before 1/n, no regularization).
+ */
+export function costAndGradients(
+	weights: Array<Matrix>,
+	layers: Array<DenseLayer>,
+	x: Matrix,
+	targets: Matrix,
+	cost: CostFunction,
+	dropoutRng?: RandomGenerator,
+): { cost: number; gradients: Array<Matrix> } {
+	const cache = forwardPass(weights, layers, x, dropoutRng);
+	const output = cache.activations[cache.activations.size() - 1];
+	const fused = hasFusedOutputGradient(layers[layers.size() - 1].activation, cost);
+	let outputGradient: Matrix;
+	if (fused) {
+		outputGradient = emptyMatrix(output.size(), output[0].size());
+		for (const i of $range(0, output.size() - 1)) {
+			const o = output[i];
+			const t = targets[i];
+			const g = outputGradient[i];
+			for (const j of $range(0, o.size() - 1)) g[j] = o[j] - t[j];
+		}
+	} else {
+		outputGradient = cost.gradient(output, targets);
+	}
+	return { cost: cost.value(output, targets), gradients: backwardPass(weights, layers, cache, outputGradient, fused) };
 }

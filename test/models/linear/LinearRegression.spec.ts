@@ -102,6 +102,13 @@ describe("LinearRegression: the shared training loop", () => {
 		const mse = (model.predict(X) as Array<Array<number>>).map((p, i) => (p[0] - y[i]) ** 2).reduce((a, b) => a + b) / 4;
 		expectClose(mse, history[history.size() - 1], 1e-9);
 	});
+	it("restores finite parameters when they diverge between cost checks", () => {
+		const model = new LinearRegression({ learningRate: 10, maximumNumberOfIterations: 400, costCalculationInterval: 1000 });
+		const history = model.train(X, y);
+		expect(history.size()).toBe(1);
+		// Back to the state of the only cost check: the zero start.
+		expect(model.getModelParameters()).toEqual([[0], [0]]);
+	});
 	it("yields with task.wait every N iterations and still finishes", () => {
 		const model = new LinearRegression({ maximumNumberOfIterations: 6, yieldInterval: 2 });
 		expect(model.train(X, y).size()).toBe(6);
@@ -145,7 +152,7 @@ describe("LinearRegression: options and errors", () => {
 		expectError(() => new LinearRegression({ targetCost: [2, 1] }), "targetCost must be {lower, upper} with finite lower ≤ upper, got a table");
 		expectError(() => new LinearRegression({ regularizer: 3 as never }), "regularizer must be one of");
 		expectError(() => new LinearRegression({ yieldInterval: -1 }), "yieldInterval must be an integer ≥ 0, got -1");
-		expectError(() => new LinearRegression({ learningRat: 1 } as never), 'LinearRegression.new: unknown option "learningRat"; valid options are convergenceChecks, convergenceTolerance, costCalculationInterval, costFunction, fitIntercept');
+		expectError(() => new LinearRegression({ learningRat: 1 } as never), 'LinearRegression.new: unknown option "learningRat"; valid options are batchSize, convergenceChecks, convergenceTolerance, costCalculationInterval, costFunction, fitIntercept');
 	});
 	it("changes hyper-parameters with setParameters, validated, but not the intercept once trained", () => {
 		const model = new LinearRegression();

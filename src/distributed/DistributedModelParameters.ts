@@ -1,0 +1,192 @@
+/**
+ * The main model of parameter exchange: children (owned here, or elsewhere sending parameters)
+ * train locally; every N child updates, the queued parameters are merged (all of them, in one
+ * call) into the main parameters, which are pushed back into the owned children.
+ */
+import { Matrix } from "../matrix/types";
+import { describeValue, isFiniteNumber } from "./values";
+import { copyParameters, ModelParameters } from "../parameters/tree";
+import { booleanValue, callbackValue, integerAtLeast } from "../options/constraints";
+import { resolveOptions } from "../options/resolve";
+import { ModelParametersMerger } from "./ModelParametersMerger";
+import { UPDATE_GUARD_CONSTRAINTS, UPDATE_GUARD_DEFAULTS, UpdateGuardOptions } from "./UpdateGuard";
+import { GuardedAggregator } from "./GuardedAggregator";
+import { fromAbsent, UpdateRecord, validateUpdate } from "./wire";
+
+/** What an owned child must offer: DataPredict's train / getModelParameters / setModelParameters. */
+export interface ChildModel {
+	train(X: unknown, y?: unknown): unknown;
+	getModelParameters(doNotDeepCopy?: boolean): ModelParameters | undefined;
+	setModelParameters(parameters: ModelParameters, doNotDeepCopy?: boolean): void;
+}
+
+/** Options of {@link DistributedModelParameters}. */
+export interface DistributedModelParametersOptions extends Partial<Omit<UpdateGuardOptions, "stalenessBound" | "stalePolicy">> {
+	/** Child updates (accepted ones) that trigger a merge. Default 100. */
+	totalNumberOfChildModelUpdatesToUpdateMainModel?: number;
+	/** Push the merged parameters into every owned child after each merge. Default true. */
+	pushToChildren?: boolean;
+	/** Called with the message of each failed background merge (also see `onError`). */
+	onError?: (message: string) => void;
+}
+
+interface Pending {
+	parameters: ModelParameters;
+	sampleCount: number | undefined;
+	norm: number;
+}
+
+const WHERE = "DistributedModelParameters";
+
+const CONSTRAINTS = {
+	maximumNormMultiple: UPDATE_GUARD_CONSTRAINTS.maximumNormMultiple,
+	normHistorySize: UPDATE_GUARD_CONSTRAINTS.normHistorySize,
+	minimumNormHistory: UPDATE_GUARD_CONSTRAINTS.minimumNormHistory,
+	logRejections: UPDATE_GUARD_CONSTRAINTS.logRejections,
+	onRejected: UPDATE_GUARD_CONSTRAINTS.onRejected,
+	totalNumberOfChildModelUpdatesToUpdateMainModel: integerAtLeast(1),
+	pushToChildren: booleanValue,
+	onError: callbackValue,
+};
+
+function isChildModel(value: unknown): value is ChildModel {
+	if (!typeIs(value, "table")) return false;
+	const v = value as { [k: string]: unknown };
+	return typeIs(v.train, "function") && typeIs(v.getModelParameters, "function") && typeIs(v.setModelParameters, "function");
+}
+
+/**
+ * Merges children's parameters every N updates.
+ * @example
+ * const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 4 });
+ * main.addModel(new LinearRegression());
+ * main.addModel(new LinearRegression());
+ * main.train(shardX, shardY, 0); // the 4th call merges and pushes the result into both children
+ */
+export class DistributedModelParameters extends GuardedAggregator<Pending> {
+	private readonly options: Readonly<{ totalNumberOfChildModelUpdatesToUpdateMainModel: number; pushToChildren: boolean }>;
+	private merger = new ModelParametersMerger();
+	private readonly children = new Array<ChildModel>();
+
+	constructor(options?: DistributedModelParametersOptions) {
+		const defaults = { ...UPDATE_GUARD_DEFAULTS, totalNumberOfChildModelUpdatesToUpdateMainModel: 100, pushToChildren: true };
+		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedModelParametersOptions, options, CONSTRAINTS as never);
+		super(WHERE, resolved as UpdateGuardOptions, resolved.onError);
+		this.options = resolved as never;
+	}
+
+	protected backgroundTick() {
+		if (this.queue.size() >= this.options.totalNumberOfChildModelUpdatesToUpdateMainModel) this.mergeQueued();
+	}
+
+	protected onDestroy() {
+		this.children.clear();
+	}
+
+	/** Sets the merger used at each merge (default: `new ModelParametersMerger()`, plain Average). */
+	setModelParametersMerger(merger: ModelParametersMerger) {
+		if (!(merger instanceof ModelParametersMerger)) {
+			error(`[Hivemind] ${WHERE}.setModelParametersMerger: merger must be a ModelParametersMerger, got ${describeValue(merger)}`, 2);
+		}
+		this.merger = merger;
+	}
+
+	/** Sets the main parameters (a deep copy unless `doNotDeepCopy`). */
+	setMainModelParameters(parameters: ModelParameters, doNotDeepCopy = false) {
+		this.storeParameters(parameters, doNotDeepCopy, "setMainModelParameters");
+	}
+
+	/** The main parameters (a deep copy unless `doNotDeepCopy`), or undefined before any merge or set. */
+	getMainModelParameters(doNotDeepCopy = false): ModelParameters | undefined {
+		return this.readParameters(doNotDeepCopy);
+	}
+
+	/**
+	 * Queues a child's parameters (trained on `sampleCount` samples, for SampleWeighted merges) and
+	 * counts it; merges when the count reaches N (unless running in the background, which merges on
+	 * the next tick). Returns false when the update was rejected (logged and counted, not counted toward N).
+	 */
+	addModelParameters(parameters: ModelParameters, sampleCount?: number): boolean {
+		const where = `${WHERE}.addModelParameters`;
+		this.assertAlive("addModelParameters");
+		if (!typeIs(parameters, "table")) error(`[Hivemind] ${where}: parameters must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(parameters)}`, 2);
+		if (sampleCount !== undefined && !(isFiniteNumber(sampleCount) && sampleCount >= 1 && sampleCount === math.floor(sampleCount))) {
+			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1 or nil, got ${describeValue(sampleCount)}`, 2);
+		}
+		const reference = this.mainParameters ?? this.queue[0]?.parameters;
+		const norm = this.guard.screen(parameters, reference, "parameters");
+		if (norm === undefined) return false;
+		this.queue.push({ parameters: copyParameters(parameters), sampleCount, norm });
+		if (!this.runner.isRunning() && this.queue.size() >= this.options.totalNumberOfChildModelUpdatesToUpdateMainModel) this.mergeQueued();
+		return true;
+	}
+
+	/** Queues the parameters of a wire-format update (`kind` "parameters"). */
+	addUpdate(record: UpdateRecord<unknown>): boolean {
+		const update = validateUpdate<ModelParameters>(record);
+		if (update.kind !== "parameters") error(`[Hivemind] ${WHERE}.addUpdate: record.kind must be "parameters", got "${update.kind}"`, 2);
+		return this.addModelParameters(update.data, fromAbsent(update.sampleCount));
+	}
+
+	/** Adds an owned child model; returns its 0-based index (for `train`). */
+	addModel(child: ChildModel): number {
+		this.assertAlive("addModel");
+		if (!isChildModel(child)) error(`[Hivemind] ${WHERE}.addModel: child must be a model with train, getModelParameters and setModelParameters, got ${describeValue(child)}`, 2);
+		this.children.push(child);
+		return this.children.size() - 1;
+	}
+
+	/** The owned children, in the order they were added. */
+	getModels(): Array<ChildModel> {
+		return [...this.children];
+	}
+
+	/**
+	 * Trains owned child `childIndex` (0-based) on (X, y), queues its parameters (sample count =
+	 * rows of X) and counts the update; returns what the child's `train` returned.
+	 */
+	train(X: Matrix, y: unknown, childIndex: number): unknown {
+		const where = `${WHERE}.train`;
+		this.assertAlive("train");
+		const count = this.children.size();
+		if (!isFiniteNumber(childIndex) || childIndex !== math.floor(childIndex) || childIndex < 0 || childIndex >= count) {
+			const expected = count === 0 ? "a child index, but no child was added (addModel)" : `an integer in [0, ${count - 1}]`;
+			error(`[Hivemind] ${where}: childIndex must be ${expected}, got ${describeValue(childIndex)}`, 2);
+		}
+		const child = this.children[childIndex];
+		const result = child.train(X, y);
+		const parameters = child.getModelParameters();
+		if (parameters === undefined) error(`[Hivemind] ${where}: child ${childIndex} has no parameters after training, got nil`, 2);
+		this.addModelParameters(parameters, typeIs(X, "table") ? (X as Array<unknown>).size() : undefined);
+		return result;
+	}
+
+	/** The number of child updates counted toward the next merge. */
+	getCurrentTotalNumberOfChildModelUpdatesToUpdateMainModel(): number {
+		return this.queue.size();
+	}
+
+	/**
+	 * Merges every queued entry now (in one call to the merger), sets the result as the main
+	 * parameters, resets the count and (by option) pushes the result into the owned children.
+	 * Returns the number of entries merged (0 when none were queued).
+	 */
+	mergeQueued(): number {
+		this.assertAlive("mergeQueued");
+		const entries = this.queue;
+		if (entries.size() === 0) return 0;
+		if (entries.every((entry) => entry.sampleCount !== undefined)) this.merger.setSampleCounts(entries.map((entry) => entry.sampleCount!));
+		const merged = this.merger.merge(entries.map((entry) => entry.parameters));
+		this.queue = [];
+		for (const entry of entries) this.guard.accept(entry.norm);
+		this.mainParameters = merged;
+		this.version += 1;
+		if (this.options.pushToChildren) for (const child of this.children) child.setModelParameters(copyParameters(merged));
+		return entries.size();
+	}
+
+	/** Discards the queued entries (counted as cleared) and resets the count. */
+	reset() {
+		this.discardQueue();
+	}
+}

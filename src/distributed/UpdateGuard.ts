@@ -1,0 +1,191 @@
+/**
+ * The gate every incoming update passes before it may reach a main model: plain finite data of
+ * the main parameters' structure, a norm within a multiple of the recent median, a staleness
+ * within the bound. Rejections are logged with their reason and counted; nothing is dropped
+ * silently (cleared updates are counted too).
+ */
+import { frobeniusNorm } from "../matrix/norms";
+import { assertSameStructure, isModelParameters, describeParameters, ModelParameters, parameterEntries } from "../parameters/tree";
+import { booleanValue, callbackValue, constraint, integerAtLeast, oneOf } from "../options/constraints";
+import { plainDataProblem } from "./plainData";
+
+/** Why an update was rejected. */
+export type RejectionReason = "nonFinite" | "structure" | "norm" | "stale";
+
+/** What happens to an update staler than the bound: rejected, or accepted with a smaller weight. */
+export type StalePolicy = "Reject" | "DownWeight";
+
+/** Options of the guard (part of the options of DistributedGradients and DistributedModelParameters). */
+export interface UpdateGuardOptions {
+	/** Reject an update whose norm exceeds this multiple of the median norm of recently accepted ones. Default 10; math.huge switches it off. */
+	maximumNormMultiple: number;
+	/** How many recently accepted norms the median is taken over. Default 20. */
+	normHistorySize: number;
+	/** The norm rule applies once this many norms were accepted. Default 3. */
+	minimumNormHistory: number;
+	/** The largest staleness (current version − base version) accepted as is. Default math.huge (off). */
+	stalenessBound: number;
+	/** Beyond the bound: "Reject" (default), or "DownWeight": weight 1 / (1 + staleness − bound). */
+	stalePolicy: StalePolicy;
+	/** Print each rejection with `warn`. Default true. */
+	logRejections: boolean;
+	/** Called with each rejection's reason and message. */
+	onRejected?: (reason: RejectionReason, message: string) => void;
+}
+
+/** Counts of what happened to the updates received. received = accepted + rejected + pending + cleared. */
+export interface UpdateStatistics {
+	received: number;
+	/** Updates that reached the main model. */
+	accepted: number;
+	/** Accepted updates whose weight was reduced for staleness. */
+	downWeighted: number;
+	rejected: number;
+	rejectedNonFinite: number;
+	rejectedStructure: number;
+	rejectedNorm: number;
+	rejectedStale: number;
+	/** Updates waiting to be applied or merged. */
+	pending: number;
+	/** Pending updates discarded by clear/reset/destroy. */
+	cleared: number;
+	/** The message of the latest rejection ("" when none). */
+	lastRejection: string;
+}
+
+/** The message part of a caught error (from "[Hivemind]" on, without the position prefix). */
+export function errorText(err: unknown): string {
+	const text = tostring(err);
+	const [start] = text.find("[Hivemind]", 1, true);
+	return start !== undefined ? text.sub(start) : text;
+}
+
+/** The Frobenius norm of all entries of `p` together. */
+export function parametersNorm(p: ModelParameters): number {
+	let total = 0;
+	for (const [, matrix] of parameterEntries(p)) total += frobeniusNorm(matrix) ** 2;
+	return math.sqrt(total);
+}
+
+/** Screens updates and keeps the counts (used by DistributedGradients and DistributedModelParameters). */
+export class UpdateGuard {
+	private readonly norms = new Array<number>();
+	private readonly counts: UpdateStatistics = {
+		received: 0,
+		accepted: 0,
+		downWeighted: 0,
+		rejected: 0,
+		rejectedNonFinite: 0,
+		rejectedStructure: 0,
+		rejectedNorm: 0,
+		rejectedStale: 0,
+		pending: 0,
+		cleared: 0,
+		lastRejection: "",
+	};
+
+	constructor(
+		private readonly where: string,
+		private readonly options: Readonly<UpdateGuardOptions>,
+	) {}
+
+	/**
+	 * Checks a new update against the main parameters (`reference`, when set): plain finite data,
+	 * same structure, norm rule. Returns its norm when it may be queued (counted pending), or
+	 * undefined after recording the rejection.
+	 */
+	screen(update: unknown, reference: ModelParameters | undefined, label: string): number | undefined {
+		this.counts.received += 1;
+		const problem = plainDataProblem(update, label);
+		if (problem !== undefined) return this.reject("nonFinite", problem);
+		if (!isModelParameters(update)) {
+			return this.reject("structure", `${label} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(update)}`);
+		}
+		if (reference !== undefined) {
+			const [ok, err] = pcall(assertSameStructure, reference, update, this.where, "the main parameters", label);
+			if (!ok) return this.reject("structure", errorText(err).gsub("^%[Hivemind%] [^:]*: ", "")[0]);
+		}
+		const norm = parametersNorm(update);
+		const median = this.medianNorm();
+		if (median !== undefined && norm > this.options.maximumNormMultiple * median) {
+			return this.reject("norm", `${label} has norm ${norm}, more than ${this.options.maximumNormMultiple} × the recent median norm ${median}`);
+		}
+		this.counts.pending += 1;
+		return norm;
+	}
+
+	/**
+	 * The weight of a pending update with the given staleness (1 within the bound), or undefined
+	 * after recording its rejection.
+	 */
+	staleWeight(staleness: number, baseVersion: number, version: number): number | undefined {
+		const bound = this.options.stalenessBound;
+		if (staleness <= bound) return 1;
+		if (this.options.stalePolicy === "Reject") {
+			this.counts.pending -= 1;
+			return this.reject("stale", `staleness ${staleness} exceeds the bound ${bound} (base version ${baseVersion}, current version ${version})`);
+		}
+		this.counts.downWeighted += 1;
+		return 1 / (1 + staleness - bound);
+	}
+
+	/** Records that a pending update reached the main model (its norm joins the history). */
+	accept(norm: number) {
+		this.counts.pending -= 1;
+		this.counts.accepted += 1;
+		this.norms.push(norm);
+		if (this.norms.size() > this.options.normHistorySize) this.norms.remove(0);
+	}
+
+	/** Records that `count` pending updates were discarded. */
+	clear(count: number) {
+		this.counts.pending -= count;
+		this.counts.cleared += count;
+	}
+
+	/** A copy of the counts. */
+	getStatistics(): UpdateStatistics {
+		return table.clone(this.counts);
+	}
+
+	private medianNorm(): number | undefined {
+		const count = this.norms.size();
+		if (count < this.options.minimumNormHistory || count === 0) return undefined;
+		const sorted = [...this.norms];
+		sorted.sort();
+		const half = math.floor(count / 2);
+		return count % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+	}
+
+	private reject(reason: RejectionReason, message: string): undefined {
+		this.counts.rejected += 1;
+		const field = `rejected${reason.sub(1, 1).upper()}${reason.sub(2)}` as "rejectedNorm";
+		this.counts[field] += 1;
+		this.counts.lastRejection = message;
+		if (this.options.logRejections) warn(`[Hivemind] ${this.where}: rejected an update: ${message}`);
+		const callback = this.options.onRejected;
+		if (callback !== undefined) callback(reason, message);
+		return undefined;
+	}
+}
+
+/** Defaults of the guard options. */
+export const UPDATE_GUARD_DEFAULTS: UpdateGuardOptions = {
+	maximumNormMultiple: 10,
+	normHistorySize: 20,
+	minimumNormHistory: 3,
+	stalenessBound: math.huge,
+	stalePolicy: "Reject",
+	logRejections: true,
+};
+
+/** The constraint table of the guard options (merged into the owners' tables). */
+export const UPDATE_GUARD_CONSTRAINTS = {
+	maximumNormMultiple: constraint((v) => typeIs(v, "number") && v > 1, "a number > 1 (math.huge switches the rule off)"),
+	normHistorySize: integerAtLeast(1),
+	minimumNormHistory: integerAtLeast(1),
+	stalenessBound: constraint((v) => v === math.huge || (typeIs(v, "number") && v >= 0 && v === math.floor(v)), "an integer ≥ 0 (math.huge switches the bound off)"),
+	stalePolicy: oneOf("Reject", "DownWeight"),
+	logRejections: booleanValue,
+	onRejected: callbackValue,
+};

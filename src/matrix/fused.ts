@@ -1,0 +1,66 @@
+//!native
+/** Fused kernels for training hot paths: several products in one pass, nothing allocated per row. */
+import { Matrix } from "./types";
+import { assertMatrixShape, describeShape } from "./validate";
+
+/**
+ * out = xᵀ(x·w − y), the gradient of ½‖x·w − y‖² (summed over the rows, before any 1/n), in one
+ * pass over the rows of x: each row's residual is formed and used at once, so neither x·w nor xᵀ
+ * is built. Returns Σ (x·w − y)², the summed squared residual.
+ * x: n×p, w: p×k, y: n×k, out: p×k (overwritten; must not be w).
+ */
+export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matrix): number {
+	const where = "Matrix.residualGradientInto";
+	assertMatrixShape(out, "out", where);
+	assertMatrixShape(x, "x", where);
+	assertMatrixShape(w, "w", where);
+	assertMatrixShape(y, "y", where);
+	const n = x.size();
+	const p = x[0].size();
+	const k = w[0].size();
+	if (w.size() !== p || y.size() !== n || y[0].size() !== k || out.size() !== p || out[0].size() !== k) {
+		error(
+			`[Hivemind] ${where}: shapes must be x n×p, w p×k, y n×k, out p×k, got x ${describeShape(x)}, w ${describeShape(w)}, y ${describeShape(y)}, out ${describeShape(out)}`,
+			2,
+		);
+	}
+	if (out === w) error(`[Hivemind] ${where}: out must not be w`, 2);
+	let sse = 0;
+	if (k === 1) {
+		// One output: w and the gradient as flat vectors, one dot and one axpy per row.
+		const wv = table.create<number>(p, 0);
+		const g = table.create<number>(p, 0);
+		for (const j of $range(1, p)) wv[j - 1] = w[j - 1][0];
+		for (const i of $range(1, n)) {
+			const xi = x[i - 1];
+			let r = -y[i - 1][0];
+			for (const j of $range(1, p)) r += xi[j - 1] * wv[j - 1];
+			sse += r * r;
+			for (const j of $range(1, p)) g[j - 1] += r * xi[j - 1];
+		}
+		for (const j of $range(1, p)) out[j - 1][0] = g[j - 1];
+		return sse;
+	}
+	for (const j of $range(1, p)) {
+		const oj = out[j - 1];
+		for (const m of $range(1, k)) oj[m - 1] = 0;
+	}
+	const r = table.create<number>(k, 0);
+	for (const i of $range(1, n)) {
+		const xi = x[i - 1];
+		const yi = y[i - 1];
+		for (const m of $range(1, k)) r[m - 1] = -yi[m - 1];
+		for (const j of $range(1, p)) {
+			const s = xi[j - 1];
+			const wj = w[j - 1];
+			for (const m of $range(1, k)) r[m - 1] += s * wj[m - 1];
+		}
+		for (const m of $range(1, k)) sse += r[m - 1] * r[m - 1];
+		for (const j of $range(1, p)) {
+			const s = xi[j - 1];
+			const oj = out[j - 1];
+			for (const m of $range(1, k)) oj[m - 1] += s * r[m - 1];
+		}
+	}
+	return sse;
+}

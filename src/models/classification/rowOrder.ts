@@ -1,0 +1,23 @@
+//!native
+/**
+ * A canonical order of training rows (lexicographic by features, then by a key such as the class
+ * index), so that models whose computation visits rows in order (SMO, k-means++ seeding, online
+ * passes, stored neighbours) give the same result whatever order the rows arrive in.
+ */
+import { Matrix } from "../../matrix/types";
+
+/** The 0-based row indices of `x` sorted by (row values, `keys[i]`, then i): a strict total order. */
+export function canonicalRowOrder(x: Matrix, keys?: Array<number>): Array<number> {
+	const order = x.map((_, i) => i);
+	const p = x[0].size();
+	order.sort((a, b) => {
+		const ra = x[a];
+		const rb = x[b];
+		for (const j of $range(0, p - 1)) {
+			if (ra[j] !== rb[j]) return ra[j] < rb[j];
+		}
+		if (keys !== undefined && keys[a] !== keys[b]) return keys[a] < keys[b];
+		return a < b;
+	});
+	return order;
+}

@@ -1,0 +1,218 @@
+/**
+ * Extreme Learning Machine (Huang, Zhu & Siew 2006): a random, fixed hidden layer (seeded) and
+ * output weights solved exactly by ridge regression on the hidden outputs H:
+ * β = (HᵀH + λI′)⁻¹HᵀT, I′ leaving the output bias unpenalized.
+ *
+ * Parameters: a record `{ hidden, output }`. `hidden` is (features + 1) × hiddenNeurons (row 0 the
+ * biases, or the RBF widths; see `hidden.ts`), `output` is (hiddenNeurons + 1) × outputs (row 0 the
+ * output bias). Both travel together, so every child of a distributed run computes the same H.
+ * The output layer is linear regression on H, so its sufficient statistics are `LinearPartial`s
+ * of H (xtx = HᵀH, xty = HᵀT): `computePartial` in each child, `mergeLinearPartials`, then
+ * `trainFromPartial` in the main model, where λ is added once.
+ */
+import { Matrix } from "../../matrix/types";
+import { RandomGenerator } from "../../matrix/random";
+import { matmul } from "../../matrix/product";
+import { argmax } from "../../matrix/reductions";
+import { describeShape } from "../../matrix/validate";
+import { ConstraintTable, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
+import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
+import { computeLinearPartial, finalizeLinear, LinearPartial, mergeLinearPartials } from "../../statistics/linear";
+import { assertPartial } from "../../statistics/validate";
+import { BaseModel } from "../base/BaseModel";
+import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
+import { featureMatrix, targetMatrix } from "../base/data";
+import { labelVector, oneHot } from "../base/labels";
+import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer } from "./hidden";
+
+/** Options of `ExtremeLearningMachine`. */
+export interface ExtremeLearningMachineOptions {
+	/** Number of random hidden neurons: integer ≥ 1, default 64. */
+	hiddenNeurons: number;
+	/** Hidden neuron type: "Sigmoid" (default), "Tanh", "ReLU", "Sine", "RBF" (alias "Gaussian"). */
+	neuronType: ElmNeuronType;
+	/** Ridge λ ≥ 0 on the output weights (never on the output bias): default 0.001. */
+	lambda: number;
+	/** `"Classification"` (one-hot targets, argmax) or `"Regression"`: default "Classification". */
+	mode: "Classification" | "Regression";
+	/** Class labels in output order (classification); default discovered (sorted) at the first training. */
+	classesList?: Array<Label>;
+	/** Seed of the hidden layer: integer, default 42. */
+	seed: number;
+}
+
+const DEFAULTS: ExtremeLearningMachineOptions = { hiddenNeurons: 64, neuronType: "Sigmoid", lambda: 0.001, mode: "Classification", seed: 42 };
+
+const CONSTRAINTS: ConstraintTable<ExtremeLearningMachineOptions> = {
+	hiddenNeurons: integerAtLeast(1),
+	neuronType: oneOf(...ELM_NEURON_TYPES),
+	lambda: numberAbove(0, true),
+	mode: oneOf("Classification", "Regression"),
+	classesList: labelList,
+	seed: integerAtLeast(-2147483648, 2147483647),
+};
+
+/** The parameters of an ELM. */
+interface ElmParameters {
+	hidden: Matrix;
+	output: Matrix;
+}
+
+/**
+ * A single-hidden-layer network whose hidden layer is random and whose output layer is solved in
+ * closed form: training is one linear solve, and distributed training merges exact statistics.
+ * @example
+ * const elm = new ExtremeLearningMachine({ hiddenNeurons: 40, neuronType: "Tanh", mode: "Regression" });
+ * elm.train(X, y);
+ * const [predictions] = elm.predict(X);
+ */
+export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions> {
+	private classes: Array<Label> | undefined;
+	/** The hidden layer drawn before the first solve (computePartial on a fresh model). */
+	private pendingHidden: Matrix | undefined;
+
+	/** A new, untrained ELM; `options` as in `ExtremeLearningMachineOptions` (validated). */
+	constructor(options?: Partial<ExtremeLearningMachineOptions>) {
+		super("ExtremeLearningMachine", DEFAULTS, CONSTRAINTS, options);
+	}
+
+	/** Solves the output weights on `X`, `y` (replacing them; the hidden layer is kept); returns `[mean squared error]` on the training data. */
+	train(X: unknown, y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		const [h, t] = this.hiddenAndTargets(X, y, where);
+		const output = this.solve(computeLinearPartial(h, t));
+		const fitted = matmul(h, output);
+		let squaredError = 0;
+		for (const i of $range(0, t.size() - 1)) {
+			const ti = t[i];
+			const fi = fitted[i];
+			for (const j of $range(0, ti.size() - 1)) squaredError += (ti[j] - fi[j]) ** 2;
+		}
+		return [squaredError / t.size()];
+	}
+
+	/**
+	 * The sufficient statistics of `X`, `y` for this model's hidden layer (drawn from the seed when
+	 * the model has none yet): { xtx = HᵀH, xty = HᵀT, n }, plain data to merge and send.
+	 */
+	computePartial(X: unknown, y: unknown): LinearPartial {
+		const where = `${this.modelName}.computePartial`;
+		this.assertAlive(where);
+		const [h, t] = this.hiddenAndTargets(X, y, where);
+		return computeLinearPartial(h, t);
+	}
+
+	/** The statistics of the union of two shards (pure; same as `mergeLinearPartials`). */
+	mergePartials(a: LinearPartial, b: LinearPartial): LinearPartial {
+		return mergeLinearPartials(a, b);
+	}
+
+	/** Solves the output weights from (merged) statistics of this model's hidden layer: the finalize step. */
+	trainFromPartial(partial: LinearPartial) {
+		const where = `${this.modelName}.trainFromPartial`;
+		this.assertAlive(where);
+		assertPartial(partial, "partial", "n", ["xtx", "xty"], where);
+		const hidden = this.hiddenLayer();
+		const m = this.options.hiddenNeurons + 1;
+		const outputs = this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).output[0].size() : this.classes?.size();
+		if (hidden === undefined || partial.n < 1 || partial.xtx.size() !== m || partial.xtx[0].size() !== m || partial.xty.size() !== m || (outputs !== undefined && partial.xty[0].size() !== outputs)) {
+			error(
+				`[Hivemind] ${where}: partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx ${m}×${m}, xty ${m}×${outputs ?? "outputs"}), got n ${partial.n}, xtx ${describeShape(partial.xtx)}, xty ${describeShape(partial.xty)}${hidden === undefined ? " and the model has no hidden layer yet (call computePartial or setModelParameters first)" : ""}`,
+				2,
+			);
+		}
+		this.solve(partial);
+	}
+
+	/**
+	 * Classification: the predicted labels and, as a second value, the output scores (n × classes,
+	 * not probabilities). Regression: the n × outputs predictions.
+	 */
+	predict(X: unknown): LuaTuple<[Array<Label> | Matrix, Matrix | undefined]> {
+		const where = `${this.modelName}.predict`;
+		const p = this.requireParameters(where) as unknown as ElmParameters;
+		const x = featureMatrix(X, where, p.hidden.size() - 1);
+		const scores = matmul(hiddenOutput(this.options.neuronType, p.hidden, x), p.output);
+		if (this.options.mode === "Regression") return $tuple(scores, undefined);
+		const classes = this.classes ?? this.options.classesList;
+		if (classes === undefined) {
+			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 2);
+		}
+		return $tuple(
+			argmax(scores, 1).map((k) => classes[k]),
+			scores,
+		);
+	}
+
+	/** The class labels in output order (classification), or undefined while unknown. */
+	getClassesList(): Array<Label> | undefined {
+		const classes = this.classes ?? this.options.classesList;
+		return classes === undefined ? undefined : table.clone(classes);
+	}
+
+	protected fixedOptionsAfterTraining(): Array<string> {
+		return ["hiddenNeurons", "neuronType", "mode", "classesList", "seed"];
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		const expected = `a record { hidden: (features + 1) × ${this.options.hiddenNeurons}, output: ${this.options.hiddenNeurons + 1} × outputs }`;
+		const p = parameters as unknown as ElmParameters;
+		if (parameterKind(parameters) !== "record" || p.hidden === undefined || p.output === undefined) {
+			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
+		}
+		const h = this.options.hiddenNeurons;
+		if (p.hidden.size() < 2 || p.hidden[0].size() !== h || p.output.size() !== h + 1) {
+			error(`[Hivemind] ${where}: parameters must be ${expected}, got hidden ${describeShape(p.hidden)}, output ${describeShape(p.output)}`, 3);
+		}
+		super.validateModelParameters(parameters, where);
+	}
+
+	protected onParametersSet() {
+		this.pendingHidden = undefined;
+	}
+
+	protected copyLearnedStateTo(twin: BaseModel<ExtremeLearningMachineOptions>) {
+		super.copyLearnedStateTo(twin);
+		const other = twin as ExtremeLearningMachine;
+		other.classes = this.getClassesList();
+		other.pendingHidden = this.pendingHidden;
+	}
+
+	/** The hidden layer of the parameters, or the one drawn by computePartial, or undefined. */
+	private hiddenLayer(): Matrix | undefined {
+		return this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).hidden : this.pendingHidden;
+	}
+
+	/** H (with the ones column) and the numeric targets of `X`, `y`; draws the hidden layer when there is none. */
+	private hiddenAndTargets(X: unknown, y: unknown, where: string): LuaTuple<[Matrix, Matrix]> {
+		let hidden = this.hiddenLayer();
+		const x = featureMatrix(X, where, hidden === undefined ? undefined : hidden.size() - 1);
+		const n = x.size();
+		const xShape = `${n}×${x[0].size()}`;
+		const outputs = this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).output[0].size() : undefined;
+		let t: Matrix;
+		if (this.options.mode === "Regression") {
+			t = targetMatrix(y, n, where, xShape, outputs);
+		} else {
+			const labels = labelVector(y, n, where, xShape);
+			const classes = this.classes ?? this.options.classesList ?? sortedUniqueLabels(labels);
+			t = oneHot(encodeLabels(labels, classes, "y", where), classes.size());
+			this.classes = classes;
+		}
+		if (hidden === undefined) {
+			hidden = initializeHiddenLayer(this.options.neuronType, x[0].size(), this.options.hiddenNeurons, new RandomGenerator(this.options.seed));
+			this.pendingHidden = hidden;
+		}
+		return $tuple(hiddenOutput(this.options.neuronType, hidden, x), t);
+	}
+
+	/** Sets the output weights from statistics (the hidden layer kept) and returns them. */
+	private solve(partial: LinearPartial): Matrix {
+		const hidden = this.hiddenLayer() as Matrix;
+		const output = finalizeLinear(partial, this.options.lambda, [0]);
+		this.parameters = { hidden, output } as unknown as ModelParameters;
+		this.pendingHidden = undefined;
+		return output;
+	}
+}

@@ -1,0 +1,47 @@
+/** Complement naive Bayes: Multinomial counts, weights learned from every other class (robust to imbalance). */
+import { Matrix } from "../../matrix/types";
+import { booleanValue, ConstraintTable, labelList, numberAbove } from "../../options";
+import { computeMultinomialNaiveBayesPartial, CountNaiveBayesPartial } from "../../statistics/naiveBayes";
+import { finalizeComplementNaiveBayes } from "../../statistics/naiveBayesVariants";
+import { linearLogLikelihood } from "./likelihoods";
+import { NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
+import { CountNaiveBayesModel } from "./CountNaiveBayesModel";
+
+/** Options of `ComplementNaiveBayes`. */
+export interface ComplementNaiveBayesOptions extends NaiveBayesOptions {
+	/** Smoothing added to every complement count: > 0, default 1. */
+	alpha: number;
+	/** Normalize each class's weights (the second normalization of Rennie et al.): default false. */
+	normalize: boolean;
+}
+
+const DEFAULTS: ComplementNaiveBayesOptions = { alpha: 1, normalize: false };
+const CONSTRAINTS: ConstraintTable<ComplementNaiveBayesOptions> = { classesList: labelList, alpha: numberAbove(0), normalize: booleanValue };
+
+/**
+ * Complement naive Bayes (Rennie et al. 2003): the score of class k is Σⱼ xⱼ wₖⱼ with
+ * wₖⱼ = −log θ̃ₖⱼ, θ̃ₖⱼ the smoothed feature frequency in every class but k (priors unused);
+ * probabilities are the softmax of the scores. X holds counts ≥ 0.
+ * @example
+ * const model = new ComplementNaiveBayes();
+ * model.train(wordCounts, topics);
+ * const [predicted, probabilities] = model.predict(wordCounts);
+ */
+export class ComplementNaiveBayes extends CountNaiveBayesModel<ComplementNaiveBayesOptions> {
+	constructor(options?: Partial<ComplementNaiveBayesOptions>) {
+		super("ComplementNaiveBayes", DEFAULTS, CONSTRAINTS, options);
+	}
+
+	protected checkValues(x: Matrix, where: string) {
+		this.assertCounts(x, where);
+	}
+
+	protected computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): CountNaiveBayesPartial {
+		return computeMultinomialNaiveBayesPartial(x, y, classes);
+	}
+
+	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
+		const derived = finalizeComplementNaiveBayes(this.statisticsOf(record), this.options.alpha, this.options.normalize);
+		return linearLogLikelihood(x, record.counts.map(() => 0), derived.featureWeights);
+	}
+}

@@ -1,0 +1,199 @@
+/**
+ * The base of every naive Bayes variant. The learned parameters ARE the sufficient statistics
+ * (per-class counts and sums, `src/statistics`), so `train` again adds to them, parameters from
+ * several servers merge exactly (`computePartial` / `mergePartials` / `trainFromPartial`), and
+ * the probabilities are derived from them at prediction time. Variants supply the statistics and
+ * the joint log-likelihood log P(k) + log P(x | k).
+ */
+import { Matrix } from "../../matrix/types";
+import { describeShape } from "../../matrix/validate";
+import { argmax } from "../../matrix/reductions";
+import { ConstraintTable } from "../../options";
+import { copyParameters, ModelParameters } from "../../parameters";
+import { Label } from "../../utilities/labels";
+import { assertClasses } from "../../statistics/validate";
+import { BaseModel } from "../base/BaseModel";
+import { featureMatrix } from "../base/data";
+import { ClassLabels } from "../classification/ClassLabels";
+import { expectClassCounts, expectRecord, expectShape } from "../classification/recordParameters";
+import { logSumExpRows, probabilitiesFromLogLikelihoods } from "./likelihoods";
+
+/** Options every naive Bayes variant has. */
+export interface NaiveBayesOptions {
+	/** The class labels in output order (numbers or strings); default: discovered (sorted) at the first training. Needed by `computePartial` before training. */
+	classesList?: Array<Label>;
+}
+
+/** What every naive Bayes partial holds: n, the class indices 0…k−1, and the rows per class (k×1). */
+export interface ClassCountsPartial {
+	n: number;
+	classes: Array<number>;
+	counts: Matrix;
+}
+
+/** Parameters of a naive Bayes model: a record of the statistics' matrices (`counts` k×1 first). */
+export type NaiveBayesRecord = { [name: string]: Matrix };
+
+function indexColumn(indices: Array<number>): Matrix {
+	return indices.map((k) => [k]);
+}
+
+function classRange(k: number): Array<number> {
+	const out = new Array<number>();
+	for (const c of $range(0, k - 1)) out.push(c);
+	return out;
+}
+
+/** Base of the naive Bayes variants (Gaussian, Multinomial, Bernoulli, Complement, Categorical). */
+export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends ClassCountsPartial> extends BaseModel<O> {
+	private labels: ClassLabels;
+
+	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
+		super(modelName, defaults, constraints, options);
+		this.labels = new ClassLabels(this.options.classesList);
+	}
+
+	/** The statistics of x (n×p) with class indices y (n×1) among `classes` (0…k−1). */
+	protected abstract computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): P;
+
+	/** Throws unless `partial` is a well-formed partial of this variant (errors name `where`). */
+	protected abstract assertPartialValid(partial: unknown, where: string): asserts partial is P;
+
+	/** The statistics of the union of two shards. */
+	protected abstract mergeStatistics(a: P, b: P): P;
+
+	/** The parameter record of a partial (its matrices). */
+	protected abstract recordOf(partial: P): NaiveBayesRecord;
+
+	/** The partial a parameter record describes. */
+	protected abstract partialOf(record: NaiveBayesRecord, n: number, classes: Array<number>): P;
+
+	/** The entry names a record must have besides `counts` (Categorical: one per feature, read from `record`). */
+	protected abstract entryNames(record: NaiveBayesRecord): Array<string>;
+
+	/** What the record holds, for error messages. */
+	protected abstract describeRecord(): string;
+
+	/** The number of features of a (validated) record. */
+	protected abstract featureCountOf(record: NaiveBayesRecord): number;
+
+	/** Checks the record's feature widths agree (beyond k rows each); errors name `where`. */
+	protected abstract validateWidths(record: NaiveBayesRecord, where: string): void;
+
+	/** The joint log-likelihoods log P(k) + log P(x | k) (n×k) of validated inputs. */
+	protected abstract jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix;
+
+	/** Variant-specific checks of input values (counts ≥ 0, integer categories); default none. */
+	protected checkValues(_x: Matrix, _where: string) {}
+
+	protected fixedOptionsAfterTraining(): Array<string> {
+		return ["classesList"];
+	}
+
+	protected onOptionsChanged() {
+		if (this.parameters === undefined) this.labels = new ClassLabels(this.options.classesList);
+	}
+
+	/** The class labels in output order, or undefined before they are known. */
+	getClassesList(): Array<Label> | undefined {
+		return this.labels.get();
+	}
+
+	private featureCount(): number | undefined {
+		return this.parameters === undefined ? undefined : this.featureCountOf(this.parameters as NaiveBayesRecord);
+	}
+
+	private inputs(X: unknown, where: string): Matrix {
+		const x = featureMatrix(X, where, this.featureCount());
+		this.checkValues(x, where);
+		return x;
+	}
+
+	private currentPartial(): P | undefined {
+		const record = this.parameters as NaiveBayesRecord | undefined;
+		if (record === undefined) return undefined;
+		let n = 0;
+		for (const row of record.counts) n += row[0];
+		return this.partialOf(record, n, classRange(record.counts.size()));
+	}
+
+	/** The statistics of `X`, `y` under this model's classes (they must be known: classesList or training). */
+	computePartial(X: unknown, y: unknown): P {
+		const where = `${this.modelName}.computePartial`;
+		this.assertAlive(where);
+		if (this.labels.count() === undefined) {
+			error(`[Hivemind] ${where}: the classes must be known before computing statistics (every shard must share them); give the classesList option or train first`, 2);
+		}
+		const x = this.inputs(X, where);
+		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
+		return this.computeStatistics(x, indexColumn(indices), classRange(this.labels.count()!));
+	}
+
+	/** The statistics of the union of two shards (pure, associative). */
+	mergePartials(a: P, b: P): P {
+		this.assertAlive(`${this.modelName}.mergePartials`);
+		return this.mergeStatistics(a, b);
+	}
+
+	/** Replaces the parameters by (merged) statistics. */
+	trainFromPartial(partial: P) {
+		const where = `${this.modelName}.trainFromPartial`;
+		this.assertAlive(where);
+		this.assertPartialValid(partial, where);
+		assertClasses(partial.classes, where);
+		const record = this.recordOf(partial);
+		this.validateModelParameters(record, where);
+		this.parameters = copyParameters(record);
+	}
+
+	/**
+	 * Adds the statistics of `X`, `y` to the model's (the first call learns the classes). Returns
+	 * `{ log loss }`: −(1/n) Σ log P(yᵢ | xᵢ) on this batch after the update.
+	 */
+	train(X: unknown, y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		const x = this.inputs(X, where);
+		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
+		const batch = this.computeStatistics(x, indexColumn(indices), classRange(this.labels.count()!));
+		const current = this.currentPartial();
+		const merged = current === undefined ? batch : this.mergeStatistics(current, batch);
+		const record = this.recordOf(merged);
+		this.parameters = record;
+		const jll = this.jointLogLikelihood(x, record);
+		const normalizers = logSumExpRows(jll);
+		let loss = 0;
+		for (const i of $range(0, x.size() - 1)) loss += normalizers[i] - jll[i][indices[i]];
+		return [loss / x.size()];
+	}
+
+	/**
+	 * The most probable labels (ties: the first class) and, as a second value, the class
+	 * probabilities P(k | x) (n×k, columns in `getClassesList()` order).
+	 * @example local labels, probabilities = model:predict(X)
+	 */
+	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const record = this.requireParameters(where) as NaiveBayesRecord;
+		const x = this.inputs(X, where);
+		const probabilities = probabilitiesFromLogLikelihoods(this.jointLogLikelihood(x, record));
+		return $tuple(this.labels.decode(argmax(probabilities, 1), where), probabilities);
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		const names = ["counts", ...this.entryNames(parameters as NaiveBayesRecord)];
+		const record = expectRecord(parameters, names, this.describeRecord(), where);
+		const k = record.counts.size();
+		expectShape(record.counts, "counts", undefined, 1, where);
+		const known = this.labels.count();
+		if (known !== undefined && k !== known) error(`[Hivemind] ${where}: parameters.counts must be ${known}×1 (one row per class), got ${describeShape(record.counts)}`, 3);
+		expectClassCounts(record.counts, where);
+		for (const name of names) expectShape(record[name], name, k, undefined, where);
+		this.validateWidths(record, where);
+	}
+
+	protected copyLearnedStateTo(twin: BaseModel<O>) {
+		super.copyLearnedStateTo(twin);
+		(twin as NaiveBayesModel<O, P>).labels = this.labels.copy();
+	}
+}

@@ -1,0 +1,87 @@
+//!native
+/**
+ * Distances and exact nearest-neighbour search (a linear scan, which is what small server
+ * datasets need). Results are ordered by distance, ties by the lower stored-row index, so every
+ * query has one deterministic answer.
+ */
+import { Matrix, Vector } from "../../matrix/types";
+
+/** The distance names the neighbour models accept. */
+export type DistanceName = "euclidean" | "manhattan" | "cosine";
+
+/** Every distance name. */
+export const DISTANCE_NAMES: ReadonlyArray<DistanceName> = ["euclidean", "manhattan", "cosine"];
+
+/**
+ * The distance between two rows: euclidean ‖a − b‖₂, manhattan ‖a − b‖₁, or cosine
+ * 1 − a·b / (‖a‖‖b‖) (a zero row has cosine distance 1 to every row but another zero row, 0).
+ */
+export function distanceBetween(a: Vector, b: Vector, distance: DistanceName): number {
+	const p = a.size();
+	if (distance === "euclidean") {
+		let s = 0;
+		for (const j of $range(0, p - 1)) {
+			const d = a[j] - b[j];
+			s += d * d;
+		}
+		return math.sqrt(s);
+	}
+	if (distance === "manhattan") {
+		let s = 0;
+		for (const j of $range(0, p - 1)) s += math.abs(a[j] - b[j]);
+		return s;
+	}
+	let ab = 0;
+	let aa = 0;
+	let bb = 0;
+	for (const j of $range(0, p - 1)) {
+		ab += a[j] * b[j];
+		aa += a[j] * a[j];
+		bb += b[j] * b[j];
+	}
+	if (aa === 0 || bb === 0) return aa === bb ? 0 : 1;
+	return math.max(0, 1 - ab / math.sqrt(aa * bb));
+}
+
+/** The k nearest stored rows of one query: 0-based row indices and their distances, nearest first. */
+export interface Neighbours {
+	/** Stored-row indices, nearest first (ties: lower index first). */
+	readonly indices: Array<number>;
+	/** The matching distances (non-decreasing). */
+	readonly distances: Array<number>;
+}
+
+/** The `k` (≤ number of rows) nearest rows of `points` to `query`; ties go to the lower index. */
+export function nearestNeighbours(points: Matrix, query: Vector, k: number, distance: DistanceName): Neighbours {
+	const indices = new Array<number>();
+	const distances = new Array<number>();
+	for (const i of $range(0, points.size() - 1)) {
+		const d = distanceBetween(points[i], query, distance);
+		const count = indices.size();
+		// Strictly nearer than the current k-th (an equal distance keeps the earlier, lower index).
+		if (count === k && d >= distances[count - 1]) continue;
+		let position = count === k ? count - 1 : count;
+		while (position > 0 && distances[position - 1] > d) {
+			indices[position] = indices[position - 1];
+			distances[position] = distances[position - 1];
+			position -= 1;
+		}
+		indices[position] = i;
+		distances[position] = d;
+	}
+	return { indices, distances };
+}
+
+/** The index of the row of `points` nearest to `query` (ties: the lower index) and its distance. */
+export function nearestRow(points: Matrix, query: Vector, distance: DistanceName): LuaTuple<[number, number]> {
+	let best = 0;
+	let bestDistance = math.huge;
+	for (const i of $range(0, points.size() - 1)) {
+		const d = distanceBetween(points[i], query, distance);
+		if (d < bestDistance) {
+			best = i;
+			bestDistance = d;
+		}
+	}
+	return $tuple(best, bestDistance);
+}

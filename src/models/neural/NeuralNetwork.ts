@@ -1,0 +1,233 @@
+/**
+ * A dense feed-forward neural network trained by backpropagation through the shared gradient loop.
+ *
+ * Parameters: a list with one weight matrix per layer after the input layer (entries "1", "2", …
+ * as Luau users see them). Layer l's matrix is (bias + neurons of layer l−1) × (neurons of layer
+ * l), its bias row FIRST when the layer has a bias, so layer l computes aₗ = f([1 | aₗ₋₁] · Wₗ).
+ * Regularizers never touch the bias rows. Each layer keeps its own optimizer state (entry name),
+ * and may have its own optimizer (`addLayer`'s last argument).
+ */
+import { Matrix } from "../../matrix/types";
+import { RandomGenerator } from "../../matrix/random";
+import { argmax } from "../../matrix/reductions";
+import { CostFunction, createCost } from "../../costs";
+import { Optimizer } from "../../optimizers/types";
+import { createOptimizer } from "../../optimizers";
+import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
+import { GradientModel } from "../base/GradientModel";
+import { BaseModel } from "../base/BaseModel";
+import { TrainingData } from "../base/types";
+import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
+import { featureMatrix, targetMatrix } from "../base/data";
+import { labelVector, oneHot } from "../base/labels";
+import { ActivationName } from "./activations";
+import { DenseLayer, costAndGradients, predictOutput } from "./network";
+import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
+import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
+
+/** Generator streams forked from the seed: initial weights, dropout masks. */
+const INITIAL_WEIGHTS_STREAM = 1;
+const DROPOUT_STREAM = 2;
+
+/**
+ * A multi-layer perceptron: build it with `addLayer` (input layer first) or `createLayers`, then
+ * `train(X, y)` and `predict(X)`.
+ * @example
+ * const network = new NeuralNetwork({ optimizer: "Adam", learningRate: 0.05, maximumNumberOfIterations: 400 });
+ * network.addLayer(2);                        // input layer: 2 features
+ * network.addLayer(4, true, "Tanh");          // hidden layer: 4 Tanh neurons with a bias
+ * network.addLayer(2, true, "Softmax");       // output layer: one probability per class
+ * network.train([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
+ * const [labels, probabilities] = network.predict([[1, 0]]);
+ */
+export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
+	private layers: Array<DenseLayer>;
+	private layerOptimizers: Array<Optimizer | false>;
+	private classes: Array<Label> | undefined;
+	private dropoutRng: RandomGenerator;
+
+	/** A network with the `layers` option's layers (often none yet); `options` as in `NeuralNetworkOptions` (validated). */
+	constructor(options?: Partial<NeuralNetworkOptions>) {
+		super("NeuralNetwork", NEURAL_NETWORK_DEFAULTS, NEURAL_NETWORK_CONSTRAINTS, options);
+		this.layers = makeLayers(`${this.modelName}.new`, this.options.layers);
+		this.layerOptimizers = this.optimizersOfLayers();
+		this.dropoutRng = new RandomGenerator(this.options.seed).fork(DROPOUT_STREAM);
+	}
+
+	/**
+	 * Appends a layer. The first layer added is the input layer (`neurons` = number of features; its
+	 * bias and activation are not used, its dropout drops inputs). For later layers, `hasBias` gives
+	 * the layer's weight matrix a bias row, `activation` is applied to its pre-activation,
+	 * `dropoutRate` ∈ [0, 1) drops its outputs in training (never on the output layer), and
+	 * `optimizer` (a name or an `Optimizer`) replaces the model's optimizer for this layer.
+	 */
+	addLayer(neurons: number, hasBias = true, activation: ActivationName = "None", dropoutRate = 0, optimizer?: string | Optimizer) {
+		const where = `${this.modelName}.addLayer`;
+		this.assertLayersChangeable(where);
+		const spec: LayerSpec = { neurons, hasBias, activation, dropoutRate, optimizer };
+		makeLayer(where, "", spec);
+		const specs = table.clone(this.options.layers);
+		specs.push(spec);
+		this.setParameters({ layers: specs });
+	}
+
+	/**
+	 * Replaces the layers by `neuronsPerLayer.size()` layers (the first is the input layer), all
+	 * with the same activation, bias flag and dropout rate (the output layer never drops).
+	 * @example network.createLayers([4, 16, 16, 3], "ReLU")
+	 */
+	createLayers(neuronsPerLayer: Array<number>, activation: ActivationName = "Sigmoid", hasBias = true, dropoutRate = 0) {
+		const where = `${this.modelName}.createLayers`;
+		this.assertLayersChangeable(where);
+		if (!typeIs(neuronsPerLayer, "table") || neuronsPerLayer.size() < 2) {
+			error(`[Hivemind] ${where}: neuronsPerLayer must be an array of at least 2 layer sizes (input and output), got ${tostring(neuronsPerLayer)}`, 2);
+		}
+		makeLayer(where, "", { neurons: 1, hasBias, activation, dropoutRate });
+		const last = neuronsPerLayer.size() - 1;
+		const specs = neuronsPerLayer.map((neurons, l): LayerSpec => {
+			if (!typeIs(neurons, "number") || neurons !== math.floor(neurons) || neurons < 1) {
+				error(`[Hivemind] ${where}: neuronsPerLayer[${l + 1}] must be an integer ≥ 1, got ${tostring(neurons)}`, 3);
+			}
+			return { neurons, hasBias, activation, dropoutRate: l === last ? 0 : dropoutRate };
+		});
+		this.setParameters({ layers: specs });
+	}
+
+	/** Changes the activation of layer `layerIndex` (0 = input layer) before training. */
+	setLayerActivation(layerIndex: number, activation: ActivationName) {
+		const where = `${this.modelName}.setLayerActivation`;
+		this.assertLayersChangeable(where);
+		const count = this.layers.size();
+		if (!typeIs(layerIndex, "number") || layerIndex !== math.floor(layerIndex) || layerIndex < 0 || layerIndex >= count) {
+			error(`[Hivemind] ${where}: layerIndex must be an integer in [0, ${count - 1}], got ${tostring(layerIndex)}`, 2);
+		}
+		const specs = table.clone(this.options.layers);
+		specs[layerIndex] = { ...specs[layerIndex], activation };
+		makeLayer(where, "", specs[layerIndex]);
+		this.setParameters({ layers: specs });
+	}
+
+	/** The layers as plain data (copies, defaults filled in), input layer first. */
+	getLayers(): Array<DenseLayer> {
+		return this.layers.map((layer) => ({ ...layer }));
+	}
+
+	/** The class labels in output order (classification), or undefined while unknown. */
+	getClassesList(): Array<Label> | undefined {
+		const classes = this.classes ?? this.options.classesList;
+		return classes === undefined ? undefined : table.clone(classes);
+	}
+
+	/**
+	 * Classification: the predicted labels and, as a second value, the output layer's activations
+	 * (n × classes; class probabilities with a Softmax output, P(second class) with one Sigmoid
+	 * output turned into n×2). Regression: the n × outputs predictions. With
+	 * `returnOriginalOutput`, the output layer's activations in both modes.
+	 */
+	predict(X: unknown, returnOriginalOutput = false): LuaTuple<[Array<Label> | Matrix, Matrix | undefined]> {
+		const where = `${this.modelName}.predict`;
+		const weights = this.requireParameters(where) as Array<Matrix>;
+		const output = predictOutput(weights, this.layers, featureMatrix(X, where, this.layers[0].neurons));
+		if (returnOriginalOutput || this.options.mode === "Regression") return $tuple(output, undefined);
+		const classes = this.requireClasses(where);
+		const probabilities = output[0].size() === 1 ? output.map((row) => [1 - row[0], row[0]]) : output;
+		const labels = argmax(probabilities, 1).map((k) => classes[k]);
+		return $tuple(labels, probabilities);
+	}
+
+	protected fixedOptionsAfterTraining(): Array<string> {
+		return ["layers", "mode", "classesList"];
+	}
+
+	protected onOptionsChanged() {
+		super.onOptionsChanged();
+		this.layers = makeLayers(`${this.modelName}.setParameters`, this.options.layers);
+		this.layerOptimizers = this.optimizersOfLayers();
+	}
+
+	private optimizersOfLayers(): Array<Optimizer | false> {
+		return this.options.layers.map((spec) => (spec.optimizer === undefined ? false : createOptimizer(spec.optimizer)));
+	}
+
+	protected biasRowCount(entryName: string): number {
+		const layer = this.layers[tonumber(entryName) as number];
+		return layer !== undefined && layer.hasBias ? 1 : 0;
+	}
+
+	protected optimizerFor(entryName: string): Optimizer {
+		const own = this.layerOptimizers[tonumber(entryName) as number];
+		return own === undefined || own === false ? super.optimizerFor(entryName) : own;
+	}
+
+	protected prepareData(X: unknown, y: unknown, where: string): TrainingData {
+		assertTrainableLayers(where, this.layers);
+		const inputs = featureMatrix(X, where, this.layers[0].neurons);
+		const n = inputs.size();
+		const xShape = `${n}×${inputs[0].size()}`;
+		const outputs = this.layers[this.layers.size() - 1].neurons;
+		let targets: Matrix;
+		if (this.options.mode === "Regression") {
+			targets = targetMatrix(y, n, where, xShape, outputs);
+		} else {
+			const labels = labelVector(y, n, where, xShape);
+			const classes = this.classes ?? this.options.classesList ?? sortedUniqueLabels(labels);
+			if (!(classes.size() === outputs || (outputs === 1 && classes.size() === 2))) {
+				error(
+					`[Hivemind] ${where}: the output layer must have one neuron per class (${classes.size()}), or 1 neuron for 2 classes, got ${outputs} neurons`,
+					3,
+				);
+			}
+			const indices = encodeLabels(labels, classes, "y", where);
+			this.classes = classes;
+			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, classes.size());
+		}
+		return { inputs, targets, sampleCount: n };
+	}
+
+	protected initializeParameters(): ModelParameters {
+		const rng = new RandomGenerator(this.options.seed).fork(INITIAL_WEIGHTS_STREAM);
+		return initializeNetwork(this.layers, this.options.initializer, rng);
+	}
+
+	protected lossAndGradient(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]> {
+		const result = costAndGradients(parameters as Array<Matrix>, this.layers, data.inputs, data.targets, this.trainingCost(), this.dropoutRng);
+		return $tuple(result.cost, result.gradients);
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		assertTrainableLayers(where, this.layers);
+		if (parameterKind(parameters) !== "list") {
+			error(`[Hivemind] ${where}: parameters must be a list of ${this.layers.size() - 1} weight matrices (one per layer after the input), got ${describeParameters(parameters)}`, 3);
+		}
+		assertWeightsFitLayers(where, this.layers, parameters as Array<Matrix>);
+	}
+
+	protected copyLearnedStateTo(twin: BaseModel<NeuralNetworkOptions>) {
+		const other = twin as NeuralNetwork;
+		other.classes = this.getClassesList();
+		other.dropoutRng.setState(this.dropoutRng.getState());
+		super.copyLearnedStateTo(twin);
+	}
+
+	private trainingCost(): CostFunction {
+		const o = this.options;
+		if (o.costFunction !== undefined) return createCost(o.costFunction);
+		if (o.mode === "Regression") return createCost("MeanSquaredError");
+		return createCost(this.layers[this.layers.size() - 1].neurons === 1 ? "BinaryCrossEntropy" : "CategoricalCrossEntropy");
+	}
+
+	private requireClasses(where: string): Array<Label> {
+		const classes = this.classes ?? this.options.classesList;
+		if (classes === undefined) {
+			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 3);
+		}
+		return classes;
+	}
+
+	private assertLayersChangeable(where: string) {
+		this.assertAlive(where);
+		if (this.parameters !== undefined) {
+			error(`[Hivemind] ${where}: the layers cannot change once the model has parameters (their shapes depend on them); create a new NeuralNetwork`, 3);
+		}
+	}
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "../support/jest-globals";
+import { memoryHost } from "../../cli/host";
+import { run } from "../../cli/main";
+
+describe("hivemind demo", () => {
+	it("merges eight servers three ways; exact statistics equal centralized training", () => {
+		const host = memoryHost(new Map(), ["demo", "--rounds", "2"]);
+		expect(run(host)).toBe(0);
+		const out = host.out.join("");
+		const [diff] = out.match("largest weight difference (%S+)");
+		expect(tonumber(diff)! < 1e-9).toBe(true);
+		const [central] = out.match("Centralized %(all data in one place%)%s+(%S+)");
+		const [exact] = out.match("Merged: exact statistics%s+(%S+)");
+		expect(exact).toBe(central);
+		for (const k of $range(1, 8)) expect(out.find(`Server ${k} alone`, 1, true)[0] !== undefined).toBe(true);
+		expect(out.find("Merged: FedAvg parameters (2 rounds)", 1, true)[0] !== undefined).toBe(true);
+		expect(out.find("Merged: gradients (40 rounds)", 1, true)[0] !== undefined).toBe(true);
+		expect(out.find("rejected: 0", 1, true)[0] !== undefined).toBe(true);
+	});
+	it("rejects unknown options with a usage error", () => {
+		const host = memoryHost(new Map(), ["demo", "--bogus"]);
+		expect(run(host)).toBe(2);
+		expect(host.err.join("").find("unknown option --bogus", 1, true)[0] !== undefined).toBe(true);
+	});
+});
