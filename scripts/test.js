@@ -1,31 +1,55 @@
 #!/usr/bin/env node
-// `npm test [-- <path pattern>] [-t <name pattern>] [--verbose]`:
+// `npm test [-- <path pattern>...] [-t <name pattern>] [--verbose] [--no-build]`:
 // compiles the specs as a game with rbxtsc, then runs them with jest-lua under Lune.
-// Ends with jest's summary and `N passed, N failed`; exits non-zero on any failure.
+// Ends with jest's summary and one line `N passed, N failed`; exits non-zero on any failure.
+// `--tsconfig <file>` and `--project <rojo project>` build and run another tree (the harness's
+// own fixtures use them); `--root <Instance path>` picks the folder holding the specs.
 "use strict";
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { ROOT, runLune } = require("./lib/lune");
 
-function build() {
+/** Splits the command line into build options and the arguments passed on to the harness. */
+function parseArgs(argv) {
+	const options = { build: true, tsconfig: "tsconfig.game.json", project: "test.project.json", harness: [] };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === "--no-build") options.build = false;
+		else if (arg === "--tsconfig") options.tsconfig = argv[++i];
+		else if (arg === "--project") options.project = argv[++i];
+		else options.harness.push(arg);
+	}
+	for (const key of ["tsconfig", "project"]) {
+		if (options[key] === undefined) {
+			console.error(`[Hivemind] --${key} needs a value`);
+			console.log("0 passed, 0 failed");
+			process.exit(2);
+		}
+	}
+	return options;
+}
+
+/** Compiles with rbxtsc; on failure prints the compiler's output and exits 1. */
+function build(tsconfig, project) {
 	const rbxtsc = path.join(ROOT, "node_modules", "roblox-ts", "out", "CLI", "cli.js");
-	const r = spawnSync(process.execPath, [rbxtsc, "-p", "tsconfig.game.json", "--type", "game", "--rojo", "test.project.json"], {
+	const r = spawnSync(process.execPath, [rbxtsc, "-p", tsconfig, "--type", "game", "--rojo", project, "--includePath", "include"], {
 		cwd: ROOT,
 		encoding: "utf8",
 	});
-	if (r.status !== 0) {
+	if (r.error || r.status !== 0) {
 		process.stdout.write(r.stdout || "");
 		process.stderr.write(r.stderr || "");
-		console.error("[Hivemind] the build failed (rbxtsc); no test ran");
+		if (r.error) console.error(`[Hivemind] rbxtsc could not start: ${r.error.message}`);
+		console.error(`[Hivemind] the build failed (rbxtsc -p ${tsconfig}); no test ran`);
 		console.log("0 passed, 0 failed");
 		process.exit(1);
 	}
 }
 
 function main() {
-	const args = process.argv.slice(2);
-	if (!args.includes("--no-build")) build();
-	const harnessArgs = args.filter((a) => a !== "--no-build");
+	const options = parseArgs(process.argv.slice(2));
+	if (options.build) build(options.tsconfig, options.project);
+	const harnessArgs = ["--project", options.project, ...options.harness];
 	if (process.stdout.isTTY && !process.env.NO_COLOR) harnessArgs.push("--color");
 	process.exit(runLune(["run", "harness/test.luau", "--", ...harnessArgs]));
 }

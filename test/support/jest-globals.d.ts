@@ -57,10 +57,10 @@ export declare const expect: ((value: unknown) => Expectation) & {
 	assertions: (count: number) => void;
 	any: (typeName: string) => unknown;
 };
-export declare const beforeEach: (fn: () => void) => void;
-export declare const afterEach: (fn: () => void) => void;
-export declare const beforeAll: (fn: () => void) => void;
-export declare const afterAll: (fn: () => void) => void;
+export declare const beforeEach: (fn: () => void, timeout?: number) => void;
+export declare const afterEach: (fn: () => void, timeout?: number) => void;
+export declare const beforeAll: (fn: () => void, timeout?: number) => void;
+export declare const afterAll: (fn: () => void, timeout?: number) => void;
 export declare const jest: {
 	fn: <A extends Array<unknown> = Array<unknown>, R = unknown>(impl?: (...args: A) => R) => Mock<A, R>;
 	useFakeTimers: () => void;

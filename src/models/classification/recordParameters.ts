@@ -28,3 +28,13 @@ export function expectShape(m: Matrix, name: string, rows: number | undefined, c
 		error(`[Hivemind] ${where}: parameters.${name} must be ${rows ?? "n"}×${columns ?? "m"}, got ${describeShape(m)}`, 4);
 	}
 }
+
+/** Throws unless `counts` (k×1) holds counts ≥ 0 summing to at least 1 (rows seen). */
+export function expectClassCounts(counts: Matrix, where: string) {
+	let total = 0;
+	for (const row of counts) {
+		if (row[0] < 0) error(`[Hivemind] ${where}: parameters.counts must hold counts ≥ 0, got ${row[0]}`, 4);
+		total += row[0];
+	}
+	if (total < 1) error(`[Hivemind] ${where}: parameters.counts must sum to at least 1 (rows seen), got ${total}`, 4);
+}

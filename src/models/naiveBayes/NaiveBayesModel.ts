@@ -15,7 +15,7 @@ import { assertClasses } from "../../statistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { ClassLabels } from "../classification/ClassLabels";
-import { expectRecord, expectShape } from "../classification/recordParameters";
+import { expectClassCounts, expectRecord, expectShape } from "../classification/recordParameters";
 import { logSumExpRows, probabilitiesFromLogLikelihoods } from "./likelihoods";
 
 /** Options every naive Bayes variant has. */
@@ -187,12 +187,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		expectShape(record.counts, "counts", undefined, 1, where);
 		const known = this.labels.count();
 		if (known !== undefined && k !== known) error(`[Hivemind] ${where}: parameters.counts must be ${known}×1 (one row per class), got ${describeShape(record.counts)}`, 3);
-		let total = 0;
-		for (const row of record.counts) {
-			if (row[0] < 0) error(`[Hivemind] ${where}: parameters.counts must hold counts ≥ 0, got ${row[0]}`, 3);
-			total += row[0];
-		}
-		if (total < 1) error(`[Hivemind] ${where}: parameters.counts must sum to at least 1 (rows seen), got ${total}`, 3);
+		expectClassCounts(record.counts, where);
 		for (const name of names) expectShape(record[name], name, k, undefined, where);
 		this.validateWidths(record, where);
 	}

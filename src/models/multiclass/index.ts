@@ -1,0 +1,3 @@
+/** Multi-class wrappers over binary classifiers. */
+export * from "./perClassParameters";
+export * from "./OneVsAll";

@@ -1,0 +1,20 @@
+/** Registers OneVsAll with its tags and example dataset. */
+import { registerModel } from "../registry";
+import { blobs } from "../classification/examples";
+import { OneVsAll } from "./OneVsAll";
+
+const NAMES = ["rock", "paper", "scissors"];
+
+registerModel({
+	name: "OneVsAll",
+	create: (o) => new OneVsAll(o) as never,
+	tags: ["classifier"],
+	example: (rng, p, n) => {
+		const [X, blob] = blobs(rng, p, n, 3);
+		return {
+			X,
+			y: blob.map((b) => NAMES[b]),
+			options: { modelName: "LogisticRegression", modelOptions: { maximumNumberOfIterations: 30 }, classesList: NAMES },
+		};
+	},
+});

@@ -1,0 +1,127 @@
+/** Nearest-centroid classification: each class is its mean row; predict the nearest mean. */
+import { Matrix } from "../../matrix/types";
+import { describeShape } from "../../matrix/validate";
+import { zeros } from "../../matrix/creation";
+import { ConstraintTable, labelList, oneOf } from "../../options";
+import { ModelParameters } from "../../parameters";
+import { Label } from "../../utilities/labels";
+import { BaseModel } from "../base/BaseModel";
+import { featureMatrix } from "../base/data";
+import { ClassLabels } from "../classification/ClassLabels";
+import { expectClassCounts, expectRecord, expectShape } from "../classification/recordParameters";
+import { DISTANCE_NAMES, DistanceName, distanceBetween } from "./search";
+
+/** Options of `NearestCentroid`. */
+export interface NearestCentroidOptions {
+	/** "euclidean", "manhattan" or "cosine" (to the class means): default "euclidean". */
+	distance: DistanceName;
+	/** The class labels in output order; default: discovered (sorted) at the first training. */
+	classesList?: Array<Label>;
+}
+
+const DEFAULTS: NearestCentroidOptions = { distance: "euclidean" };
+const CONSTRAINTS: ConstraintTable<NearestCentroidOptions> = { distance: oneOf(...DISTANCE_NAMES), classesList: labelList };
+
+/**
+ * The class means as prototypes. Parameters: `centroids` (k×p class means) and `counts` (k×1 rows
+ * per class); training again folds new rows into the means exactly (count-weighted), so
+ * parameters of several servers merge exactly too. A class without rows is never predicted.
+ * @example
+ * const model = new NearestCentroid({ classesList: ["red", "blue"] });
+ * model.train(X, labels);
+ * const [predicted, distances] = model.predict(X);
+ */
+export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
+	private labels: ClassLabels;
+
+	constructor(options?: Partial<NearestCentroidOptions>) {
+		super("NearestCentroid", DEFAULTS, CONSTRAINTS, options);
+		this.labels = new ClassLabels(this.options.classesList);
+	}
+
+	protected fixedOptionsAfterTraining(): Array<string> {
+		return ["classesList"];
+	}
+
+	protected onOptionsChanged() {
+		if (this.parameters === undefined) this.labels = new ClassLabels(this.options.classesList);
+	}
+
+	/** The class labels in output order, or undefined before they are known. */
+	getClassesList(): Array<Label> | undefined {
+		return this.labels.get();
+	}
+
+	private record(): { [name: string]: Matrix } | undefined {
+		return this.parameters as { [name: string]: Matrix } | undefined;
+	}
+
+	/**
+	 * Folds the rows of `X` into their class means (the first call learns the classes). Returns
+	 * `{ mean squared distance of the rows to their class centroid }` after the update.
+	 */
+	train(X: unknown, y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		const current = this.record();
+		const x = featureMatrix(X, where, current?.centroids[0].size());
+		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
+		const k = this.labels.count()!;
+		const p = x[0].size();
+		const sums = zeros(k, p);
+		const counts = zeros(k, 1);
+		if (current !== undefined) {
+			for (const c of $range(0, k - 1)) {
+				counts[c][0] = current.counts[c][0];
+				for (const j of $range(0, p - 1)) sums[c][j] = current.centroids[c][j] * current.counts[c][0];
+			}
+		}
+		x.forEach((row, i) => {
+			const c = indices[i];
+			counts[c][0] += 1;
+			for (const j of $range(0, p - 1)) sums[c][j] += row[j];
+		});
+		const centroids = sums.map((row, c) => row.map((v) => (counts[c][0] > 0 ? v / counts[c][0] : 0)));
+		this.parameters = { centroids, counts };
+		let spread = 0;
+		x.forEach((row, i) => {
+			const d = distanceBetween(row, centroids[indices[i]], "euclidean");
+			spread += d * d;
+		});
+		return [spread / x.size()];
+	}
+
+	/**
+	 * The labels of the nearest class centroids (ties: the class listed first) and, as a second
+	 * value, the distances to every centroid (n×k; `math.huge` for a class without rows).
+	 */
+	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const p = this.requireParameters(where) as { [name: string]: Matrix };
+		const x = featureMatrix(X, where, p.centroids[0].size());
+		const winners = new Array<number>();
+		const distances = x.map((row) => {
+			let best = -1;
+			const out = p.centroids.map((centroid, c) => (p.counts[c][0] > 0 ? distanceBetween(row, centroid, this.options.distance) : math.huge));
+			out.forEach((d, c) => {
+				if (best < 0 || d < out[best]) best = c;
+			});
+			winners.push(best);
+			return out;
+		});
+		return $tuple(this.labels.decode(winners, where), distances);
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		const record = expectRecord(parameters, ["centroids", "counts"], "centroids k×p, counts k×1", where);
+		const known = this.labels.count();
+		expectShape(record.centroids, "centroids", known, undefined, where);
+		expectShape(record.counts, "counts", record.centroids.size(), 1, where);
+		expectClassCounts(record.counts, where);
+	}
+
+	protected copyLearnedStateTo(twin: BaseModel<NearestCentroidOptions>) {
+		super.copyLearnedStateTo(twin);
+		(twin as NearestCentroid).labels = this.labels.copy();
+	}
+}
