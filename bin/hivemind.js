@@ -72,6 +72,8 @@ function writeProject() {
 }
 
 ensureBuilt();
+// Lune cannot tell whether stdout is a terminal: the progress bar redraws in place only when it is.
+process.env.HIVEMIND_TTY = process.stdout.isTTY ? "1" : "0";
 const project = writeProject();
 let code;
 try {

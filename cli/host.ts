@@ -19,6 +19,12 @@ export interface Host {
 	write: (text: string) => void;
 	/** Writes to standard error without a newline. */
 	ewrite: (text: string) => void;
+	/** True when standard output is a terminal (progress is then redrawn in place with `\r`). */
+	isTTY?: boolean;
+	/** Creates a directory and its parents (when the host can). */
+	makeDir?: (path: string) => void;
+	/** Runs a program; returns its exit code, stdout and stderr (when the host can). */
+	spawn?: (program: string, programArgs: Array<string>, cwd?: string) => LuaTuple<[number, string, string]>;
 }
 
 /** The headless host, or an error when running where there is none (inside Roblox). */
@@ -47,6 +53,7 @@ export function memoryHost(files: Map<string, string>, args: Array<string>): Hos
 			files.set(path, contents);
 		},
 		isFile: (path) => files.has(path),
+		isTTY: false,
 		write: (text) => {
 			out.push(text);
 		},

@@ -4,7 +4,7 @@
  * or labels of any text (classification). The encoding is plain data, saved with a model so
  * raw rows are encoded the same way in the game as on the command line.
  */
-import { CsvTable, parseNumber } from "./csv";
+import { CsvTable, formatNumber, parseNumber } from "./csv";
 
 /** How one raw column becomes features. */
 export type ColumnEncoding =
@@ -79,31 +79,46 @@ export function encodedFeatureNames(encoding: FeatureEncoding): Array<string> {
 	return names;
 }
 
-/** Encodes one raw row (field texts by column name) with `encoding`; `where` prefixes errors. */
-export function encodeRow(fields: Map<string, string>, encoding: FeatureEncoding, where: string): Array<number> {
+/**
+ * Encodes one raw row with `encoding`: `valueOf(column)` gives the row's value for a raw column
+ * (a text as read from CSV, or a number / string as a game holds it; undefined when absent).
+ * Numeric columns accept numbers and numeric texts; categorical ones a known category (a number
+ * is matched by its text, `3` as `"3"`). `where` prefixes errors (`data.csv: row 4`).
+ */
+export function encodeFields(valueOf: (column: string) => unknown, encoding: FeatureEncoding, where: string): Array<number> {
 	const out = new Array<number>();
 	for (const column of encoding.columns) {
-		const raw = fields.get(column.name);
+		const raw = valueOf(column.name);
 		if (raw === undefined) error(`[Hivemind] ${where}: no column "${column.name}"`, 3);
 		if (column.kind === "numeric") {
-			const value = parseNumber(raw);
+			let value: number | undefined;
+			if (typeIs(raw, "number")) {
+				value = raw === raw && raw !== math.huge && raw !== -math.huge ? raw : undefined;
+			} else if (typeIs(raw, "string")) {
+				value = parseNumber(raw);
+				if (value === undefined && raw.gsub("%s", "")[0] === "") error(`[Hivemind] ${where}, column "${column.name}": missing value`, 3);
+			}
 			if (value === undefined) {
-				if (raw.gsub("%s", "")[0] === "") error(`[Hivemind] ${where}, column "${column.name}": missing value`, 3);
-				error(`[Hivemind] ${where}, column "${column.name}": expected a number, got "${raw}"`, 3);
+				const shown = typeIs(raw, "string") ? `"${raw}"` : typeIs(raw, "number") ? tostring(raw) : typeOf(raw);
+				error(`[Hivemind] ${where}, column "${column.name}": expected a number, got ${shown}`, 3);
 			}
 			out.push(value);
 		} else {
-			const position = column.categories.indexOf(raw);
+			const text = typeIs(raw, "number") ? formatNumber(raw) : typeIs(raw, "string") ? raw : undefined;
+			const position = text === undefined ? -1 : column.categories.indexOf(text);
 			if (position < 0) {
-				error(
-					`[Hivemind] ${where}, column "${column.name}": unknown category "${raw}" (known: ${column.categories.join(", ")})`,
-					3,
-				);
+				const shown = text !== undefined ? `"${text}"` : typeOf(raw);
+				error(`[Hivemind] ${where}, column "${column.name}": unknown category ${shown} (known: ${column.categories.join(", ")})`, 3);
 			}
 			for (const i of $range(0, column.categories.size() - 1)) out.push(i === position ? 1 : 0);
 		}
 	}
 	return out;
+}
+
+/** Encodes one raw row (field texts by column name) with `encoding`; `where` prefixes errors. */
+export function encodeRow(fields: Map<string, string>, encoding: FeatureEncoding, where: string): Array<number> {
+	return encodeFields((column) => fields.get(column), encoding, where);
 }
 
 /** Converts a parsed CSV csv into a dataset (see {@link DatasetOptions}). */

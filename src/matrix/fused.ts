@@ -27,11 +27,33 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 	if (out === w) error(`[Hivemind] ${where}: out must not be w`, 2);
 	let sse = 0;
 	if (k === 1) {
-		// One output: w and the gradient as flat vectors, one dot and one axpy per row.
+		// One output: w and the gradient as flat vectors; four rows per pass share each load of w
+		// and each read-modify-write of the gradient.
 		const wv = table.create<number>(p, 0);
 		const g = table.create<number>(p, 0);
 		for (const j of $range(1, p)) wv[j - 1] = w[j - 1][0];
-		for (const i of $range(1, n)) {
+		const n4 = n - (n % 4);
+		for (const i of $range(1, n4, 4)) {
+			// Luau rows i … i+3 are x[i - 1] … x[i + 2]
+			const x0 = x[i - 1];
+			const x1 = x[i];
+			const x2 = x[i + 1];
+			const x3 = x[i + 2];
+			let r0 = -y[i - 1][0];
+			let r1 = -y[i][0];
+			let r2 = -y[i + 1][0];
+			let r3 = -y[i + 2][0];
+			for (const j of $range(1, p)) {
+				const wj = wv[j - 1];
+				r0 += x0[j - 1] * wj;
+				r1 += x1[j - 1] * wj;
+				r2 += x2[j - 1] * wj;
+				r3 += x3[j - 1] * wj;
+			}
+			sse += r0 * r0 + r1 * r1 + r2 * r2 + r3 * r3;
+			for (const j of $range(1, p)) g[j - 1] += r0 * x0[j - 1] + r1 * x1[j - 1] + r2 * x2[j - 1] + r3 * x3[j - 1];
+		}
+		for (const i of $range(n4 + 1, n)) {
 			const xi = x[i - 1];
 			let r = -y[i - 1][0];
 			for (const j of $range(1, p)) r += xi[j - 1] * wv[j - 1];

@@ -15,6 +15,7 @@ export interface TrainingData {
  * Capability tags of a registered model, selecting the conformance checks and the distributed
  * strategies: `gradient` (trained by the shared loop; computeGradients/applyGradients), `online`
  * (train again continues), `statistics` (exact mergeable sufficient statistics), the kind
- * (`classifier`, `regressor`, `clusterer`) and `nondeterministic` (results depend on the seed).
+ * (`classifier`, `regressor`, `clusterer`, `transformer`: unsupervised, `predict` maps rows to new
+ * coordinates, e.g. PCA) and `nondeterministic` (results depend on the seed).
  */
-export type ModelTag = "gradient" | "online" | "statistics" | "classifier" | "regressor" | "clusterer" | "nondeterministic";
+export type ModelTag = "gradient" | "online" | "statistics" | "classifier" | "regressor" | "clusterer" | "transformer" | "nondeterministic";

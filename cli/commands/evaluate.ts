@@ -1,0 +1,48 @@
+/** `hivemind evaluate`: the metrics of a saved model on a labelled CSV file. */
+import { tableToDataset } from "../../src/io/dataset";
+import { ClassificationReport, evaluateModel } from "../../src/io/evaluation";
+import { loadModel } from "../../src/io/LoadedModel";
+import { formatHelp, OptionSpec, parseOptions } from "../args";
+import { fail, JSON_OPTION, printJson, readCsvFile, readTextFile, stringOption } from "../common";
+import { Host } from "../host";
+import { confusionText, metricsTable } from "../report";
+import { Command } from "./command";
+
+const NAME = "evaluate";
+const SUMMARY = "metrics of a saved model on a labelled CSV file";
+
+const SPECS: Array<OptionSpec> = [
+	{ name: "model-file", kind: "string", required: true, description: "model file written by hivemind train" },
+	{ name: "data", kind: "string", required: true, description: "CSV file with the model's input columns and the target" },
+	{ name: "target", kind: "string", description: "the column holding the true values or labels (required except for clustering models)" },
+	JSON_OPTION,
+];
+
+function runEvaluate(host: Host, argv: Array<string>): number {
+	const options = parseOptions(NAME, argv, SPECS);
+	const modelPath = stringOption(options, "model-file")!;
+	const source = stringOption(options, "data")!;
+	const target = stringOption(options, "target");
+	const loaded = loadModel(readTextFile(host, modelPath));
+	if (target === undefined && loaded.task !== "clustering") fail(`evaluate: --target is required for a ${loaded.task} model (the column with the true values)`);
+	const csv = readCsvFile(host, source);
+	const targetKind = loaded.task === "classification" ? "label" : "numeric";
+	const data = tableToDataset(csv, { encoding: loaded.getModelFile().encoding, target, targetKind, source });
+	const report = evaluateModel(loaded.model, loaded.scale(data.X), data.y, loaded.task);
+	if (options.has("json")) {
+		printJson(host, { command: NAME, model: loaded.modelName, task: loaded.task, report });
+		return 0;
+	}
+	host.write(`${loaded.modelName} on ${source}\n\n`);
+	host.write(metricsTable([[source, report]]));
+	if (report.task === "classification") host.write("\n" + confusionText("confusion matrix:", report as ClassificationReport));
+	return 0;
+}
+
+/** The `evaluate` command. */
+export const evaluateCommand: Command = {
+	name: NAME,
+	summary: SUMMARY,
+	help: () => formatHelp(NAME, SUMMARY, SPECS),
+	run: runEvaluate,
+};

@@ -1,0 +1,125 @@
+/** `hivemind train`: trains a model on a CSV file and saves it as a model file. */
+import { costCurveSvg, decisionRegionsSvg } from "../../src/io/svg";
+import { ClassificationReport, EvaluationReport, evaluateModel, predictFirst } from "../../src/io/evaluation";
+import { createModelFile, encodeModelFile, modelClasses } from "../../src/io/modelFile";
+import { Label } from "../../src/utilities/labels";
+import { formatHelp, OptionSpec, parseOptions } from "../args";
+import { JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
+import { Host } from "../host";
+import { ProgressReporter } from "../progress";
+import { datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS } from "../pipeline";
+import { confusionText, metricsTable } from "../report";
+import { Command } from "./command";
+
+const NAME = "train";
+const SUMMARY = "train a model on a CSV file and save it as a model file";
+
+const SPECS: Array<OptionSpec> = [
+	...TRAINING_OPTIONS,
+	{ name: "out", kind: "string", required: true, description: "where to write the model file (JSON)" },
+	{
+		name: "plot",
+		kind: "string",
+		description: "write the cost curve as SVG here; classifiers with 2 features also get their decision regions next to it (<name>.regions.svg)",
+	},
+	JSON_OPTION,
+];
+
+/** Where the decision-regions plot goes for a `--plot` path: `curve.svg` → `curve.regions.svg`. */
+export function regionsPath(plotPath: string): string {
+	const [base, count] = plotPath.gsub("%.svg$", "");
+	return count > 0 ? `${base}.regions.svg` : `${plotPath}.regions.svg`;
+}
+
+function runTrain(host: Host, argv: Array<string>): number {
+	const options = parseOptions(NAME, argv, SPECS);
+	const json = options.has("json");
+	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations: total } = readTrainingSetup(NAME, options);
+	const out = stringOption(options, "out")!;
+	const plot = stringOption(options, "plot");
+	const csv = readCsvFile(host, source);
+	const data = prepareData(csv, source, target, task, testSplit, seed, scale);
+	const classes = task === "classification" ? datasetClasses(data) : undefined;
+
+	let progress: ProgressReporter | undefined;
+	if (!json && total !== undefined) progress = new ProgressReporter((text) => host.write(text), total, host.isTTY === true);
+	let lastIteration = 0;
+	const onIteration = (iteration: number, cost: number) => {
+		lastIteration = iteration;
+		progress?.update(iteration, cost);
+	};
+	const model = registration.create(modelOptions(NAME, registration, params, { iterations, seed, classes, onIteration }));
+
+	const featureCount = data.dataset.featureNames.size();
+	const heldOut = data.xTest?.size() ?? 0;
+	if (!json) {
+		host.write(
+			`Training ${registration.name} on ${data.xTrain.size()} rows (${heldOut} held out), ${featureCount} feature${featureCount === 1 ? "" : "s"}, scaling: ${scale}\n`,
+		);
+	}
+	const history = model.train(data.xTrain, data.yTrain);
+	progress?.finish();
+	const learnedClasses = modelClasses(model);
+
+	const reports = new Array<[string, EvaluationReport]>();
+	reports.push(["train", evaluateModel(model, data.xTrain, data.yTrain, task)]);
+	if (data.xTest !== undefined) reports.push(["held-out", evaluateModel(model, data.xTest, data.yTest, task)]);
+
+	const file = createModelFile(model, { encoding: data.dataset.encoding, scaler: data.scaler, target, task });
+	host.writeFile(out, encodeModelFile(file));
+	const plots = new Array<string>();
+	if (plot !== undefined) {
+		host.writeFile(plot, costCurveSvg(history, `${registration.name}: training cost`));
+		plots.push(plot);
+		if (task === "classification" && featureCount === 2) {
+			const names = data.dataset.featureNames;
+			const scaler = data.scaler;
+			const svg = decisionRegionsSvg(
+				data.xTrainRaw,
+				data.yTrain as Array<Label>,
+				(grid) => predictFirst(model, scaler !== undefined ? scaler.transform(grid) : grid) as Array<Label>,
+				[names[0], names[1]],
+				`${registration.name}: decision regions (training rows)`,
+			);
+			const path = regionsPath(plot);
+			host.writeFile(path, svg);
+			plots.push(path);
+		}
+	}
+
+	if (json) {
+		printJson(host, {
+			command: NAME,
+			model: registration.name,
+			task,
+			featureNames: data.dataset.featureNames,
+			classes: task === "classification" ? learnedClasses : undefined,
+			iterations: total !== undefined ? lastIteration : 1,
+			costHistory: history,
+			train: reports[0][1],
+			heldOut: reports[1]?.[1],
+			out,
+			plots,
+		});
+		return 0;
+	}
+	if (history.size() > 0) {
+		const finalCost = history[history.size() - 1];
+		if (total === undefined) host.write(string.format("fitted in one step, cost %.6g\n", finalCost));
+		else host.write(string.format("final cost %.6g at iteration %d\n", finalCost, lastIteration));
+	}
+	host.write("\n" + metricsTable(reports));
+	const last = reports[reports.size() - 1];
+	if (last[1].task === "classification") host.write("\n" + confusionText(`confusion matrix (${last[0]} rows):`, last[1] as ClassificationReport));
+	host.write(`\nmodel saved to ${out}\n`);
+	for (const path of plots) host.write(`plot saved to ${path}\n`);
+	return 0;
+}
+
+/** The `train` command. */
+export const trainCommand: Command = {
+	name: NAME,
+	summary: SUMMARY,
+	help: () => formatHelp(NAME, SUMMARY, SPECS),
+	run: runTrain,
+};

@@ -1,0 +1,195 @@
+/**
+ * The training pipeline of `train` and `simulate`: a CSV table → encoded features → a seeded
+ * train / held-out split → a scaler fitted on the training part; building a model from `--params`
+ * with the CLI's extras (iterations, seed, class list, progress callback); predicting.
+ */
+import { CsvTable } from "../src/io/csv";
+import { Dataset, tableToDataset } from "../src/io/dataset";
+import { ModelTask } from "../src/io/modelFile";
+import { Matrix } from "../src/matrix/types";
+import { BaseModel, ModelRegistration } from "../src/models";
+import { Label, sortedUniqueLabels } from "../src/utilities/labels";
+import { Scaler } from "../src/utilities/Scaler";
+import { StandardScaler } from "../src/utilities/StandardScaler";
+import { MinMaxScaler } from "../src/utilities/MinMaxScaler";
+import { selectRows } from "../src/matrix";
+import { trainTestSplit } from "../src/utilities/split";
+import { OptionSpec, ParsedOptions, UsageError } from "./args";
+import { fail, findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
+
+/** The scalers `--scale` names. */
+export type ScaleName = "standard" | "minmax" | "none";
+
+/** A dataset split and scaled for training. */
+export interface PreparedData {
+	/** The whole table, encoded (not scaled). */
+	dataset: Dataset;
+	/** The scaler fitted on the training part (undefined for `--scale none`). */
+	scaler: Scaler<object> | undefined;
+	/** Training rows, encoded and scaled. */
+	xTrain: Matrix;
+	/** Training rows, encoded, not scaled (for plots in the data's own units). */
+	xTrainRaw: Matrix;
+	/** Training targets (undefined for clustering). */
+	yTrain: Array<Label> | undefined;
+	/** Held-out rows, encoded and scaled (undefined without a split). */
+	xTest: Matrix | undefined;
+	/** Held-out targets. */
+	yTest: Array<Label> | undefined;
+	/** 0-based rows of the table in the training part. */
+	trainIndices: Array<number>;
+}
+
+/** Reads `--scale`, or a usage error. */
+export function scaleOption(command: string, value: string | undefined): ScaleName {
+	const scale = value ?? "standard";
+	if (scale !== "standard" && scale !== "minmax" && scale !== "none") {
+		throw new UsageError(`${command}: --scale must be standard, minmax or none, got "${scale}"`);
+	}
+	return scale;
+}
+
+/** Reads `--test-split` (0 for none), or a usage error. */
+export function testSplitOption(command: string, value: number | undefined): number {
+	const split = value ?? 0.2;
+	if (!(split === 0 || (split > 0 && split < 1) || (split >= 1 && split === math.floor(split)))) {
+		throw new UsageError(`${command}: --test-split must be 0 (no held-out part), a fraction in (0, 1) or a row count ≥ 1, got ${split}`);
+	}
+	return split;
+}
+
+/** A new scaler for `--scale`, or undefined for none. */
+export function createScaler(scale: ScaleName): Scaler<object> | undefined {
+	if (scale === "standard") return new StandardScaler() as Scaler<object>;
+	if (scale === "minmax") return new MinMaxScaler() as Scaler<object>;
+	return undefined;
+}
+
+/** Encodes `csv` (target as labels for classification), splits it (stratified for classes) and fits the scaler on the training part. */
+export function prepareData(csv: CsvTable, source: string, target: string | undefined, task: ModelTask, testSplit: number, seed: number, scale: ScaleName): PreparedData {
+	const dataset = tableToDataset(csv, { target, targetKind: task === "classification" ? "label" : "numeric", source });
+	const n = dataset.X.size();
+	const rowIds = new Array<number>();
+	for (const i of $range(0, n - 1)) rowIds.push(i);
+	let trainIndices = rowIds;
+	let testIndices: Array<number> | undefined;
+	if (testSplit > 0) {
+		const labels: Array<Label> = dataset.y ?? rowIds;
+		const parts = trainTestSplit(dataset.X, labels, { testSize: testSplit, seed, stratify: task === "classification" });
+		trainIndices = parts.trainIndices;
+		testIndices = parts.testIndices;
+	}
+	const pick = (indices: Array<number>) => (dataset.y === undefined ? undefined : indices.map((i) => dataset.y![i]));
+	const xTrainRaw = selectRows(dataset.X, trainIndices);
+	const scaler = createScaler(scale);
+	const xTrain = scaler !== undefined ? scaler.fitTransform(xTrainRaw) : xTrainRaw;
+	let xTest: Matrix | undefined;
+	if (testIndices !== undefined && testIndices.size() > 0) {
+		const raw = selectRows(dataset.X, testIndices);
+		xTest = scaler !== undefined ? scaler.transform(raw) : raw;
+	}
+	return {
+		dataset,
+		scaler,
+		xTrain,
+		xTrainRaw,
+		yTrain: pick(trainIndices),
+		xTest,
+		yTest: xTest !== undefined ? pick(testIndices!) : undefined,
+		trainIndices,
+	};
+}
+
+/**
+ * The option names a model accepts: its constraint table's keys (BaseModel keeps it), else the
+ * keys of its resolved options.
+ */
+export function acceptedOptions(model: BaseModel<object>): Array<string> {
+	const constraints = (model as unknown as { optionConstraints?: { [name: string]: unknown } }).optionConstraints;
+	const names = new Array<string>();
+	for (const [name] of pairs((constraints ?? model.getOptions()) as { [name: string]: unknown })) names.push(name as string);
+	names.sort();
+	return names;
+}
+
+/** What the command line adds to `--params`. */
+export interface ModelExtras {
+	/** `--iterations`: maximumNumberOfIterations. */
+	iterations?: number;
+	/** `--seed`: the model's seed, when it has one. */
+	seed?: number;
+	/** The class labels (classifiers), unless `--params` gives classesList. */
+	classes?: Array<Label>;
+	/** Progress callback (gradient models). */
+	onIteration?: (iteration: number, cost: number) => void;
+}
+
+/** The options for `registration` from `--params` plus the extras (usage errors name the option). */
+export function modelOptions(command: string, registration: ModelRegistration, params: { [name: string]: unknown }, extras: ModelExtras): { [name: string]: unknown } {
+	const accepted = acceptedOptions(registration.create());
+	const options = table.clone(params);
+	if (extras.iterations !== undefined) {
+		if (!accepted.includes("maximumNumberOfIterations")) {
+			throw new UsageError(`${command}: --iterations does not apply to ${registration.name} (it is not trained by iterations)`);
+		}
+		if (params.maximumNumberOfIterations !== undefined) {
+			throw new UsageError(`${command}: give the number of iterations once, with --iterations or in --params, not both`);
+		}
+		options.maximumNumberOfIterations = extras.iterations;
+	}
+	if (extras.seed !== undefined && accepted.includes("seed") && params.seed === undefined) options.seed = extras.seed;
+	if (extras.classes !== undefined && accepted.includes("classesList") && params.classesList === undefined) options.classesList = extras.classes;
+	if (extras.onIteration !== undefined && accepted.includes("onIteration")) options.onIteration = extras.onIteration;
+	return options;
+}
+
+/** The class labels of a prepared dataset (all rows, so the held-out part never holds an unknown class). */
+export function datasetClasses(data: PreparedData): Array<Label> | undefined {
+	return data.dataset.y === undefined ? undefined : sortedUniqueLabels(data.dataset.y);
+}
+
+/** Options shared by `train` and `simulate`: the model, the data and how it is prepared. */
+export const TRAINING_OPTIONS: Array<OptionSpec> = [
+	{ name: "model", kind: "string", required: true, description: "model name (see hivemind models)" },
+	{ name: "data", kind: "string", required: true, description: "CSV file with a header row" },
+	{ name: "target", kind: "string", description: "column to predict (required except for clustering models)" },
+	{ name: "params", kind: "string", description: `model options as a JSON object, e.g. '{"learningRate":0.05}'` },
+	{ name: "scale", kind: "string", description: "feature scaling fitted on the training rows: standard, minmax or none", defaultText: "standard" },
+	{ name: "test-split", kind: "number", description: "held-out part: a fraction in (0, 1), a row count, or 0 for none", defaultText: "0.2" },
+	{ name: "seed", kind: "number", description: "seed of the split (and of the model, when it has one)", defaultText: "42" },
+	{ name: "iterations", kind: "number", description: "maximumNumberOfIterations of gradient-trained models" },
+];
+
+/** The values of the training options, checked, with a model built from them (to learn its task). */
+export interface TrainingSetup {
+	registration: ModelRegistration;
+	params: { [name: string]: unknown };
+	scale: ScaleName;
+	testSplit: number;
+	seed: number;
+	iterations: number | undefined;
+	target: string | undefined;
+	/** The CSV file. */
+	source: string;
+	/** A model built from `--params` and the extras (not trained). */
+	probe: BaseModel<object>;
+	task: ModelTask;
+	/** The model's maximumNumberOfIterations (gradient models), else undefined. */
+	maximumIterations: number | undefined;
+}
+
+/** Reads the training options (usage errors name them); `--target` is required unless the model clusters. */
+export function readTrainingSetup(command: string, options: ParsedOptions): TrainingSetup {
+	const registration = findModel(command, stringOption(options, "model")!);
+	const params = parseParams(command, stringOption(options, "params"));
+	const scale = scaleOption(command, stringOption(options, "scale"));
+	const testSplit = testSplitOption(command, numberOption(options, "test-split"));
+	const seed = integerOption(command, options, "seed", -2147483648, 2147483647) ?? 42;
+	const iterations = integerOption(command, options, "iterations", 1);
+	const target = stringOption(options, "target");
+	const probe = registration.create(modelOptions(command, registration, params, { iterations, seed }));
+	const task = taskOf(registration, probe);
+	if (target === undefined && task !== "clustering") fail(`${command}: --target is required for ${registration.name} (the column to predict)`);
+	const maximumIterations = (probe.getOptions() as { maximumNumberOfIterations?: number }).maximumNumberOfIterations;
+	return { registration, params, scale, testSplit, seed, iterations, target, source: stringOption(options, "data")!, probe, task, maximumIterations };
+}

@@ -1,0 +1,3 @@
+/** Clustering and decomposition: KMeans (k-means++ and Lloyd), PCA. */
+export * from "./KMeans";
+export * from "./PCA";
