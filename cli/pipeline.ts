@@ -14,7 +14,8 @@ import { StandardScaler } from "../src/utilities/StandardScaler";
 import { MinMaxScaler } from "../src/utilities/MinMaxScaler";
 import { selectRows } from "../src/matrix";
 import { trainTestSplit } from "../src/utilities/split";
-import { UsageError } from "./args";
+import { OptionSpec, ParsedOptions, UsageError } from "./args";
+import { fail, findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
 
 /** The scalers `--scale` names. */
 export type ScaleName = "standard" | "minmax" | "none";
@@ -147,17 +148,48 @@ export function datasetClasses(data: PreparedData): Array<Label> | undefined {
 	return data.dataset.y === undefined ? undefined : sortedUniqueLabels(data.dataset.y);
 }
 
-interface Predictor {
-	predict(X: unknown): LuaTuple<[unknown, unknown?]>;
+/** Options shared by `train` and `simulate`: the model, the data and how it is prepared. */
+export const TRAINING_OPTIONS: Array<OptionSpec> = [
+	{ name: "model", kind: "string", required: true, description: "model name (see hivemind models)" },
+	{ name: "data", kind: "string", required: true, description: "CSV file with a header row" },
+	{ name: "target", kind: "string", description: "column to predict (required except for clustering models)" },
+	{ name: "params", kind: "string", description: `model options as a JSON object, e.g. '{"learningRate":0.05}'` },
+	{ name: "scale", kind: "string", description: "feature scaling fitted on the training rows: standard, minmax or none", defaultText: "standard" },
+	{ name: "test-split", kind: "number", description: "held-out part: a fraction in (0, 1), a row count, or 0 for none", defaultText: "0.2" },
+	{ name: "seed", kind: "number", description: "seed of the split (and of the model, when it has one)", defaultText: "42" },
+	{ name: "iterations", kind: "number", description: "maximumNumberOfIterations of gradient-trained models" },
+];
+
+/** The values of the training options, checked, with a model built from them (to learn its task). */
+export interface TrainingSetup {
+	registration: ModelRegistration;
+	params: { [name: string]: unknown };
+	scale: ScaleName;
+	testSplit: number;
+	seed: number;
+	iterations: number | undefined;
+	target: string | undefined;
+	/** The CSV file. */
+	source: string;
+	/** A model built from `--params` and the extras (not trained). */
+	probe: BaseModel<object>;
+	task: ModelTask;
+	/** The model's maximumNumberOfIterations (gradient models), else undefined. */
+	maximumIterations: number | undefined;
 }
 
-/** The two values of `model.predict(X)` (classifiers: labels and probabilities; regressors: a matrix). */
-export function predictBoth(model: BaseModel<object>, X: Matrix): LuaTuple<[unknown, unknown]> {
-	const [first, second] = (model as unknown as Predictor).predict(X);
-	return $tuple(first, second);
-}
-
-/** A model's first prediction value: labels, or an n×k matrix. */
-export function predictFirst(model: BaseModel<object>, X: Matrix): Array<Label> | Matrix {
-	return predictBoth(model, X)[0] as Array<Label> | Matrix;
+/** Reads the training options (usage errors name them); `--target` is required unless the model clusters. */
+export function readTrainingSetup(command: string, options: ParsedOptions): TrainingSetup {
+	const registration = findModel(command, stringOption(options, "model")!);
+	const params = parseParams(command, stringOption(options, "params"));
+	const scale = scaleOption(command, stringOption(options, "scale"));
+	const testSplit = testSplitOption(command, numberOption(options, "test-split"));
+	const seed = integerOption(command, options, "seed", -2147483648, 2147483647) ?? 42;
+	const iterations = integerOption(command, options, "iterations", 1);
+	const target = stringOption(options, "target");
+	const probe = registration.create(modelOptions(command, registration, params, { iterations, seed }));
+	const task = taskOf(registration, probe);
+	if (target === undefined && task !== "clustering") fail(`${command}: --target is required for ${registration.name} (the column to predict)`);
+	const maximumIterations = (probe.getOptions() as { maximumNumberOfIterations?: number }).maximumNumberOfIterations;
+	return { registration, params, scale, testSplit, seed, iterations, target, source: stringOption(options, "data")!, probe, task, maximumIterations };
 }

@@ -10,6 +10,7 @@ export * from "./options";
 export * from "./costs";
 export * from "./models";
 export * from "./distributed";
+export * from "./distributed/simulation";
 export * from "./statistics";
 export * from "./optimizers";
 export * from "./utilities";

@@ -1,11 +1,10 @@
 /** `hivemind evaluate`: the metrics of a saved model on a labelled CSV file. */
 import { tableToDataset } from "../../src/io/dataset";
-import { ClassificationReport, evaluatePredictions } from "../../src/io/evaluation";
+import { ClassificationReport, evaluateModel } from "../../src/io/evaluation";
 import { loadModel } from "../../src/io/LoadedModel";
 import { formatHelp, OptionSpec, parseOptions } from "../args";
 import { fail, JSON_OPTION, printJson, readCsvFile, readTextFile, stringOption } from "../common";
 import { Host } from "../host";
-import { predictFirst } from "../pipeline";
 import { confusionText, metricsTable } from "../report";
 import { Command } from "./command";
 
@@ -29,8 +28,7 @@ function runEvaluate(host: Host, argv: Array<string>): number {
 	const csv = readCsvFile(host, source);
 	const targetKind = loaded.task === "classification" ? "label" : "numeric";
 	const data = tableToDataset(csv, { encoding: loaded.getModelFile().encoding, target, targetKind, source });
-	const predicted = predictFirst(loaded.model, loaded.scale(data.X));
-	const report = evaluatePredictions(loaded.task, data.y, predicted, loaded.classes);
+	const report = evaluateModel(loaded.model, loaded.scale(data.X), data.y, loaded.task);
 	if (options.has("json")) {
 		printJson(host, { command: NAME, model: loaded.modelName, task: loaded.task, report });
 		return 0;

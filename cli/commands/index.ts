@@ -2,8 +2,9 @@ import { Command } from "./command";
 import { trainCommand } from "./train";
 import { predictCommand } from "./predict";
 import { evaluateCommand } from "./evaluate";
+import { simulateCommand } from "./simulate";
 import { modelsCommand } from "./models";
 import { demoCommand } from "./demo";
 
 /** Every command of the tool, in the order `hivemind --help` lists them. */
-export const COMMANDS: Array<Command> = [trainCommand, predictCommand, evaluateCommand, modelsCommand, demoCommand];
+export const COMMANDS: Array<Command> = [trainCommand, predictCommand, evaluateCommand, simulateCommand, modelsCommand, demoCommand];

@@ -1,30 +1,18 @@
 /** `hivemind train`: trains a model on a CSV file and saves it as a model file. */
 import { costCurveSvg, decisionRegionsSvg } from "../../src/io/svg";
-import { ClassificationReport, EvaluationReport, evaluatePredictions } from "../../src/io/evaluation";
+import { ClassificationReport, EvaluationReport, evaluateModel, predictFirst } from "../../src/io/evaluation";
 import { createModelFile, encodeModelFile, modelClasses } from "../../src/io/modelFile";
 import { Label } from "../../src/utilities/labels";
 import { formatHelp, OptionSpec, parseOptions } from "../args";
-import { fail, findModel, integerOption, JSON_OPTION, numberOption, parseParams, printJson, readCsvFile, stringOption, taskOf } from "../common";
+import { JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
 import { Host } from "../host";
 import { ProgressReporter } from "../progress";
-import { datasetClasses, modelOptions, predictFirst, prepareData, scaleOption, testSplitOption } from "../pipeline";
+import { datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS } from "../pipeline";
 import { confusionText, metricsTable } from "../report";
 import { Command } from "./command";
 
 const NAME = "train";
 const SUMMARY = "train a model on a CSV file and save it as a model file";
-
-/** Options shared by `train` and `simulate`: the model, the data and how it is prepared. */
-export const TRAINING_OPTIONS: Array<OptionSpec> = [
-	{ name: "model", kind: "string", required: true, description: "model name (see hivemind models)" },
-	{ name: "data", kind: "string", required: true, description: "CSV file with a header row" },
-	{ name: "target", kind: "string", description: "column to predict (required except for clustering models)" },
-	{ name: "params", kind: "string", description: `model options as a JSON object, e.g. '{"learningRate":0.05}'` },
-	{ name: "scale", kind: "string", description: "feature scaling fitted on the training rows: standard, minmax or none", defaultText: "standard" },
-	{ name: "test-split", kind: "number", description: "held-out part: a fraction in (0, 1), a row count, or 0 for none", defaultText: "0.2" },
-	{ name: "seed", kind: "number", description: "seed of the split (and of the model, when it has one)", defaultText: "42" },
-	{ name: "iterations", kind: "number", description: "maximumNumberOfIterations of gradient-trained models" },
-];
 
 const SPECS: Array<OptionSpec> = [
 	...TRAINING_OPTIONS,
@@ -46,26 +34,14 @@ export function regionsPath(plotPath: string): string {
 function runTrain(host: Host, argv: Array<string>): number {
 	const options = parseOptions(NAME, argv, SPECS);
 	const json = options.has("json");
-	const registration = findModel(NAME, stringOption(options, "model")!);
-	const params = parseParams(NAME, stringOption(options, "params"));
-	const scale = scaleOption(NAME, stringOption(options, "scale"));
-	const testSplit = testSplitOption(NAME, numberOption(options, "test-split"));
-	const seed = integerOption(NAME, options, "seed", -2147483648, 2147483647) ?? 42;
-	const iterations = integerOption(NAME, options, "iterations", 1);
-	const target = stringOption(options, "target");
-	const source = stringOption(options, "data")!;
+	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations: total } = readTrainingSetup(NAME, options);
 	const out = stringOption(options, "out")!;
 	const plot = stringOption(options, "plot");
-
-	const probe = registration.create(modelOptions(NAME, registration, params, { iterations, seed }));
-	const task = taskOf(registration, probe);
-	if (target === undefined && task !== "clustering") fail(`train: --target is required for ${registration.name} (the column to predict)`);
 	const csv = readCsvFile(host, source);
 	const data = prepareData(csv, source, target, task, testSplit, seed, scale);
 	const classes = task === "classification" ? datasetClasses(data) : undefined;
 
 	let progress: ProgressReporter | undefined;
-	const total = (probe.getOptions() as { maximumNumberOfIterations?: number }).maximumNumberOfIterations;
 	if (!json && total !== undefined) progress = new ProgressReporter((text) => host.write(text), total, host.isTTY === true);
 	let lastIteration = 0;
 	const onIteration = (iteration: number, cost: number) => {
@@ -86,8 +62,8 @@ function runTrain(host: Host, argv: Array<string>): number {
 	const learnedClasses = modelClasses(model);
 
 	const reports = new Array<[string, EvaluationReport]>();
-	reports.push(["train", evaluatePredictions(task, data.yTrain, predictFirst(model, data.xTrain), learnedClasses)]);
-	if (data.xTest !== undefined) reports.push(["held-out", evaluatePredictions(task, data.yTest, predictFirst(model, data.xTest), learnedClasses)]);
+	reports.push(["train", evaluateModel(model, data.xTrain, data.yTrain, task)]);
+	if (data.xTest !== undefined) reports.push(["held-out", evaluateModel(model, data.xTest, data.yTest, task)]);
 
 	const file = createModelFile(model, { encoding: data.dataset.encoding, scaler: data.scaler, target, task });
 	host.writeFile(out, encodeModelFile(file));

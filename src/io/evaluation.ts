@@ -6,7 +6,8 @@
 import { Matrix } from "../matrix/types";
 import { Label, sortedUniqueLabels } from "../utilities/labels";
 import { accuracy, confusionMatrix, f1Score, meanAbsoluteError, meanSquaredError, r2Score } from "../utilities/metrics";
-import { ModelTask } from "./modelFile";
+import { BaseModel } from "../models";
+import { modelClasses, ModelTask } from "./modelFile";
 
 /** Regression metrics. */
 export interface RegressionReport {
@@ -103,4 +104,23 @@ export function evaluatePredictions(task: ModelTask, yTrue: Array<Label> | undef
 	if (yTrue === undefined) error("[Hivemind] evaluatePredictions: yTrue must be given for regression and classification, got nil", 2);
 	if (task === "regression") return regressionReport(yTrue as Array<number>, predicted as Matrix);
 	return classificationReport(yTrue, labels, classes);
+}
+
+interface Predictor {
+	predict(X: unknown): LuaTuple<[unknown, unknown?]>;
+}
+
+/** A model's first prediction value for `X`: labels (classifiers, clusterers) or an n×k matrix. */
+export function predictFirst(model: BaseModel<object>, X: Matrix): Predictions {
+	const [first] = (model as unknown as Predictor).predict(X);
+	return first as Predictions;
+}
+
+/**
+ * The report of `model` on rows `X` with true targets `y` (ignored for clustering); the confusion
+ * matrix follows the model's class order.
+ * @example const report = evaluateModel(model, xTest, yTest, "classification")
+ */
+export function evaluateModel(model: BaseModel<object>, X: Matrix, y: Array<Label> | undefined, task: ModelTask): EvaluationReport {
+	return evaluatePredictions(task, y, predictFirst(model, X), modelClasses(model));
 }

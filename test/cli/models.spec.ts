@@ -30,7 +30,7 @@ describe("hivemind models", () => {
 	it("prints the command list for --help and a usage error without a command", () => {
 		const help = runCli("--help");
 		expect(help.code).toBe(0);
-		for (const name of ["train", "predict", "evaluate", "models"]) expectContains(help.out, `\n  ${name} `);
+		for (const name of ["train", "predict", "evaluate", "simulate", "models"]) expectContains(help.out, `\n  ${name} `);
 		expect(runCli().code).toBe(2);
 		const trainHelp = runCli("train", "--help");
 		expect(trainHelp.code).toBe(0);

@@ -58,24 +58,19 @@ const CONSTRAINTS: ConstraintTable<OneVsAllOptions> = {
  * const [predicted, scores] = model.predict(X);
  */
 export class OneVsAll extends BaseModel<OneVsAllOptions> {
-	private labels: ClassLabels;
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 	private models = new Array<BinaryLike>();
 	private pending: Array<BinaryLike> | undefined;
 	private features: number | undefined;
 
 	constructor(options?: Partial<OneVsAllOptions>) {
 		super("OneVsAll", DEFAULTS, CONSTRAINTS, options);
-		this.labels = new ClassLabels(this.options.classesList);
 		// Surfaces bad per-class options now rather than at the first training.
 		this.createModel().destroy();
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["modelName", "modelOptions", "classesList"];
-	}
-
-	protected onOptionsChanged() {
-		if (this.parameters === undefined) this.labels = new ClassLabels(this.options.classesList);
 	}
 
 	/** The class labels in output order, or undefined before they are known. */
@@ -182,7 +177,7 @@ export class OneVsAll extends BaseModel<OneVsAllOptions> {
 
 	protected copyLearnedStateTo(twin: BaseModel<OneVsAllOptions>) {
 		super.copyLearnedStateTo(twin);
-		(twin as OneVsAll).labels = this.labels.copy();
+		(twin as OneVsAll).labels.copyFrom(this.labels);
 		(twin as OneVsAll).models = this.models.map((model) => model.clone());
 		(twin as OneVsAll).features = this.features;
 	}

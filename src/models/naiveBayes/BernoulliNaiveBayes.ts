@@ -38,6 +38,9 @@ export class BernoulliNaiveBayes extends CountNaiveBayesModel<BernoulliNaiveBaye
 		return computeBernoulliNaiveBayesPartial(x, y, classes, this.options.binarizeThreshold);
 	}
 
+	/** Any finite values (binarized at the threshold). */
+	protected checkValues() {}
+
 	protected validateWidths(record: NaiveBayesRecord, where: string) {
 		super.validateWidths(record, where);
 		record.featureSums.forEach((row, k) => {

@@ -1,7 +1,6 @@
 /** Complement naive Bayes: Multinomial counts, weights learned from every other class (robust to imbalance). */
 import { Matrix } from "../../matrix/types";
 import { booleanValue, ConstraintTable, labelList, numberAbove } from "../../options";
-import { computeMultinomialNaiveBayesPartial, CountNaiveBayesPartial } from "../../statistics/naiveBayes";
 import { finalizeComplementNaiveBayes } from "../../statistics/naiveBayesVariants";
 import { linearLogLikelihood } from "./likelihoods";
 import { NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
@@ -30,14 +29,6 @@ const CONSTRAINTS: ConstraintTable<ComplementNaiveBayesOptions> = { classesList:
 export class ComplementNaiveBayes extends CountNaiveBayesModel<ComplementNaiveBayesOptions> {
 	constructor(options?: Partial<ComplementNaiveBayesOptions>) {
 		super("ComplementNaiveBayes", DEFAULTS, CONSTRAINTS, options);
-	}
-
-	protected checkValues(x: Matrix, where: string) {
-		this.assertCounts(x, where);
-	}
-
-	protected computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): CountNaiveBayesPartial {
-		return computeMultinomialNaiveBayesPartial(x, y, classes);
 	}
 
 	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {

@@ -1,6 +1,6 @@
 /** The naive Bayes variants whose statistics are per-class counts and feature sums. */
 import { Matrix } from "../../matrix/types";
-import { CountNaiveBayesPartial, mergeCountNaiveBayesPartials } from "../../statistics/naiveBayes";
+import { computeMultinomialNaiveBayesPartial, CountNaiveBayesPartial, mergeCountNaiveBayesPartials } from "../../statistics/naiveBayes";
 import { assertPartial } from "../../statistics/validate";
 import { expectShape } from "../classification/recordParameters";
 import { NaiveBayesModel, NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
@@ -8,8 +8,22 @@ import { NaiveBayesModel, NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBay
 /**
  * Base of Multinomial, Bernoulli and Complement naive Bayes. Parameters: `counts` (rows per class,
  * k×1) and `featureSums` (per-class sums of each feature, k×p; Bernoulli: of the binarized feature).
+ * By default X holds counts ≥ 0 summed as they are (Multinomial, Complement).
  */
 export abstract class CountNaiveBayesModel<O extends NaiveBayesOptions> extends NaiveBayesModel<O, CountNaiveBayesPartial> {
+	protected computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): CountNaiveBayesPartial {
+		return computeMultinomialNaiveBayesPartial(x, y, classes);
+	}
+
+	protected checkValues(x: Matrix, where: string) {
+		for (const i of $range(0, x.size() - 1)) {
+			const row = x[i];
+			for (const j of $range(0, row.size() - 1)) {
+				if (row[j] < 0) error(`[Hivemind] ${where}: X[${i + 1}][${j + 1}] must be a count ≥ 0, got ${row[j]}`, 4);
+			}
+		}
+	}
+
 	protected assertPartialValid(partial: unknown, where: string): asserts partial is CountNaiveBayesPartial {
 		assertPartial(partial, "partial", "n", ["counts", "featureSums"], where);
 	}
@@ -50,15 +64,5 @@ export abstract class CountNaiveBayesModel<O extends NaiveBayesOptions> extends 
 		let n = 0;
 		for (const row of record.counts) n += row[0];
 		return this.partialOf(record, n, record.counts.map((_, k) => k));
-	}
-
-	/** Throws unless every entry of x is a count ≥ 0 (Multinomial, Complement). */
-	protected assertCounts(x: Matrix, where: string) {
-		for (const i of $range(0, x.size() - 1)) {
-			const row = x[i];
-			for (const j of $range(0, row.size() - 1)) {
-				if (row[j] < 0) error(`[Hivemind] ${where}: X[${i + 1}][${j + 1}] must be a count ≥ 0, got ${row[j]}`, 4);
-			}
-		}
 	}
 }

@@ -1,7 +1,7 @@
 /** Multinomial naive Bayes: features are counts (word counts, event counts). */
 import { Matrix } from "../../matrix/types";
 import { ConstraintTable, labelList, numberAbove } from "../../options";
-import { computeMultinomialNaiveBayesPartial, CountNaiveBayesPartial, finalizeMultinomialNaiveBayes } from "../../statistics/naiveBayes";
+import { finalizeMultinomialNaiveBayes } from "../../statistics/naiveBayes";
 import { linearLogLikelihood, logVector } from "./likelihoods";
 import { NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
 import { CountNaiveBayesModel } from "./CountNaiveBayesModel";
@@ -26,14 +26,6 @@ const CONSTRAINTS: ConstraintTable<MultinomialNaiveBayesOptions> = { classesList
 export class MultinomialNaiveBayes extends CountNaiveBayesModel<MultinomialNaiveBayesOptions> {
 	constructor(options?: Partial<MultinomialNaiveBayesOptions>) {
 		super("MultinomialNaiveBayes", DEFAULTS, CONSTRAINTS, options);
-	}
-
-	protected checkValues(x: Matrix, where: string) {
-		this.assertCounts(x, where);
-	}
-
-	protected computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): CountNaiveBayesPartial {
-		return computeMultinomialNaiveBayesPartial(x, y, classes);
 	}
 
 	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {

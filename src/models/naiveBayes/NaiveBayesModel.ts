@@ -46,11 +46,10 @@ function classRange(k: number): Array<number> {
 
 /** Base of the naive Bayes variants (Gaussian, Multinomial, Bernoulli, Complement, Categorical). */
 export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends ClassCountsPartial> extends BaseModel<O> {
-	private labels: ClassLabels;
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
-		this.labels = new ClassLabels(this.options.classesList);
 	}
 
 	/** The statistics of x (n×p) with class indices y (n×1) among `classes` (0…k−1). */
@@ -88,10 +87,6 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["classesList"];
-	}
-
-	protected onOptionsChanged() {
-		if (this.parameters === undefined) this.labels = new ClassLabels(this.options.classesList);
 	}
 
 	/** The class labels in output order, or undefined before they are known. */
@@ -194,6 +189,6 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 
 	protected copyLearnedStateTo(twin: BaseModel<O>) {
 		super.copyLearnedStateTo(twin);
-		(twin as NaiveBayesModel<O, P>).labels = this.labels.copy();
+		(twin as NaiveBayesModel<O, P>).labels.copyFrom(this.labels);
 	}
 }

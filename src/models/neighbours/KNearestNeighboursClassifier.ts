@@ -26,19 +26,14 @@ const CONSTRAINTS: ConstraintTable<KNearestNeighboursClassifierOptions> = { ...N
  * const [predicted, probabilities] = knn.predict(X);
  */
 export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighboursClassifierOptions> {
-	private labels: ClassLabels;
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	constructor(options?: Partial<KNearestNeighboursClassifierOptions>) {
 		super("KNearestNeighboursClassifier", DEFAULTS, CONSTRAINTS, options);
-		this.labels = new ClassLabels(this.options.classesList);
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["classesList"];
-	}
-
-	protected onOptionsChanged() {
-		if (this.parameters === undefined) this.labels = new ClassLabels(this.options.classesList);
 	}
 
 	/** The class labels in output order, or undefined before they are known. */
@@ -84,6 +79,6 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 
 	protected copyLearnedStateTo(twin: BaseModel<KNearestNeighboursClassifierOptions>) {
 		super.copyLearnedStateTo(twin);
-		(twin as KNearestNeighboursClassifier).labels = this.labels.copy();
+		(twin as KNearestNeighboursClassifier).labels.copyFrom(this.labels);
 	}
 }

@@ -32,19 +32,14 @@ const CONSTRAINTS: ConstraintTable<NearestCentroidOptions> = { distance: oneOf(.
  * const [predicted, distances] = model.predict(X);
  */
 export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
-	private labels: ClassLabels;
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	constructor(options?: Partial<NearestCentroidOptions>) {
 		super("NearestCentroid", DEFAULTS, CONSTRAINTS, options);
-		this.labels = new ClassLabels(this.options.classesList);
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["classesList"];
-	}
-
-	protected onOptionsChanged() {
-		if (this.parameters === undefined) this.labels = new ClassLabels(this.options.classesList);
 	}
 
 	/** The class labels in output order, or undefined before they are known. */
@@ -122,6 +117,6 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
 
 	protected copyLearnedStateTo(twin: BaseModel<NearestCentroidOptions>) {
 		super.copyLearnedStateTo(twin);
-		(twin as NearestCentroid).labels = this.labels.copy();
+		(twin as NearestCentroid).labels.copyFrom(this.labels);
 	}
 }

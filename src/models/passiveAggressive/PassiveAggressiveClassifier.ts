@@ -26,19 +26,14 @@ const CONSTRAINTS: ConstraintTable<PassiveAggressiveClassifierOptions> = { ...PA
  * const [predicted, scores] = model.predict(X);
  */
 export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveAggressiveClassifierOptions> {
-	private labels: ClassLabels;
+	private readonly labels = new ClassLabels(() => this.options.classesList, 2);
 
 	constructor(options?: Partial<PassiveAggressiveClassifierOptions>) {
 		super("PassiveAggressiveClassifier", DEFAULTS, CONSTRAINTS, options);
-		this.labels = new ClassLabels(this.options.classesList, 2);
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["fitIntercept", "classesList"];
-	}
-
-	protected onOptionsChanged() {
-		if (this.parameters === undefined) this.labels = new ClassLabels(this.options.classesList, 2);
 	}
 
 	/** The two class labels (negative first). */
@@ -66,6 +61,6 @@ export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveA
 
 	protected copyLearnedStateTo(twin: BaseModel<PassiveAggressiveClassifierOptions>) {
 		super.copyLearnedStateTo(twin);
-		(twin as PassiveAggressiveClassifier).labels = this.labels.copy();
+		(twin as PassiveAggressiveClassifier).labels.copyFrom(this.labels);
 	}
 }

@@ -84,19 +84,14 @@ function resolveGamma(gamma: number | "scale" | "auto", x: Matrix): number {
  * const [predicted, decisionValues] = svm.predict(X);
  */
 export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions> {
-	private labels: ClassLabels;
+	private readonly labels = new ClassLabels(() => this.options.classesList, 2);
 
 	constructor(options?: Partial<SupportVectorMachineOptions>) {
 		super("SupportVectorMachine", DEFAULTS, CONSTRAINTS, options);
-		this.labels = new ClassLabels(this.options.classesList, 2);
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["kernel", "degree", "coef0", "classesList"];
-	}
-
-	protected onOptionsChanged() {
-		if (this.parameters === undefined) this.labels = new ClassLabels(this.options.classesList, 2);
 	}
 
 	/** The two class labels (negative first). */
@@ -182,6 +177,6 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions>
 
 	protected copyLearnedStateTo(twin: BaseModel<SupportVectorMachineOptions>) {
 		super.copyLearnedStateTo(twin);
-		(twin as SupportVectorMachine).labels = this.labels.copy();
+		(twin as SupportVectorMachine).labels.copyFrom(this.labels);
 	}
 }

@@ -115,6 +115,14 @@ describe("SupportVectorMachine", () => {
 		expectError(() => new SupportVectorMachine({ tolerance: -1 }), "tolerance must be a finite number > 0, got -1");
 	});
 
+	it("reads a classesList changed before training, and keeps learned classes in clones", () => {
+		const svm = new SupportVectorMachine({ kernel: "linear" });
+		svm.setParameters({ classesList: ["off", "on"] });
+		svm.train([[0], [2]], ["off", "on"]);
+		expect(svm.getClassesList()).toEqual(["off", "on"]);
+		expect(svm.clone().predict([[3]])[0]).toEqual(["on"]);
+	});
+
 	it("rejects labels outside its two classes and kernel changes after training", () => {
 		const svm = new SupportVectorMachine();
 		expectError(() => svm.train([[0], [1]], [0, 1]), "SupportVectorMachine.train: y[1] must be one of the classes (-1, 1), got 0");
