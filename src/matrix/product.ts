@@ -6,11 +6,12 @@
  * The matrix product runs in i-k-j order with rows hoisted into locals and is register-blocked:
  * each pass of the inner loop updates two output rows from four rows of b, so every entry loaded
  * feeds several multiply-adds. Measured on 256×256 under Lune this was the fastest of the idioms
- * tried (about 1.3 GFLOP/s native, 200 MFLOP/s interpreted, against 300 / 90 for the naive i-j-k
- * triple loop). Loops count from 1 and index `[j - 1]`, which roblox-ts emits as a plain `[j]`.
+ * tried (about 1.2 GFLOP/s native, 220 MFLOP/s interpreted: 5–8× the naive i-j-k triple loop, see
+ * BENCHMARKS.md). Loops count from 1 and index `[j - 1]`, which roblox-ts emits as a plain `[j]`.
  */
 import { Matrix, Vector } from "./types";
 import { assertMatrixShape, assertVector, describeShape } from "./validate";
+import { transpose } from "./shape";
 
 /** o += s·p over columns 1…c. */
 function axpy11(o: Array<number>, p: Array<number>, s: number, c: number) {
@@ -42,7 +43,7 @@ function axpy21(o1: Array<number>, o2: Array<number>, p: Array<number>, s1: numb
 	}
 }
 
-/** Two output rows from four rows of b (p, q, u, v = b[k…k+3]; a1, a2 = the two rows of a). */
+/** o1 += s1·p + t1·q + x1·u + y1·v and o2 += s2·p + t2·q + x2·u + y2·v (two output rows, four rows of b). */
 function axpy24(
 	o1: Array<number>,
 	o2: Array<number>,
@@ -50,19 +51,16 @@ function axpy24(
 	q: Array<number>,
 	u: Array<number>,
 	v: Array<number>,
-	a1: Array<number>,
-	a2: Array<number>,
-	k: number,
+	s1: number,
+	t1: number,
+	x1: number,
+	y1: number,
+	s2: number,
+	t2: number,
+	x2: number,
+	y2: number,
 	c: number,
 ) {
-	const s1 = a1[k];
-	const t1 = a1[k + 1];
-	const x1 = a1[k + 2];
-	const y1 = a1[k + 3];
-	const s2 = a2[k];
-	const t2 = a2[k + 1];
-	const x2 = a2[k + 2];
-	const y2 = a2[k + 3];
 	for (const j of $range(1, c)) {
 		const p0 = p[j - 1];
 		const q0 = q[j - 1];
@@ -83,6 +81,18 @@ export function matmulKernel(out: Matrix, a: Matrix, b: Matrix) {
 	const r = a.size();
 	const inner = b.size();
 	const c = b[0].size();
+	if (c === 1) {
+		// A matrix times a column: one dot product per row against b as a flat vector.
+		const bv = table.create<number>(inner, 0);
+		for (const k of $range(1, inner)) bv[k - 1] = b[k - 1][0];
+		for (const i of $range(1, r)) {
+			const ai = a[i - 1];
+			let sum = 0;
+			for (const k of $range(1, inner)) sum += ai[k - 1] * bv[k - 1];
+			out[i - 1][0] = sum;
+		}
+		return;
+	}
 	const inner4 = inner - (inner % 4);
 	const r2 = r - (r % 2);
 	for (const i of $range(0, r2 - 1, 2)) {
@@ -92,7 +102,13 @@ export function matmulKernel(out: Matrix, a: Matrix, b: Matrix) {
 		zeroRow(o2, c);
 		const a1 = a[i];
 		const a2 = a[i + 1];
-		for (const k of $range(0, inner4 - 1, 4)) axpy24(o1, o2, b[k], b[k + 1], b[k + 2], b[k + 3], a1, a2, k, c);
+		for (const k of $range(0, inner4 - 1, 4)) {
+			const s1 = a1[k];
+			const t1 = a1[k + 1];
+			const x1 = a1[k + 2];
+			const y1 = a1[k + 3];
+			axpy24(o1, o2, b[k], b[k + 1], b[k + 2], b[k + 3], s1, t1, x1, y1, a2[k], a2[k + 1], a2[k + 2], a2[k + 3], c);
+		}
 		for (const k of $range(inner4, inner - 1)) axpy21(o1, o2, b[k], a1[k], a2[k], c);
 	}
 	if (r2 < r) {
@@ -123,6 +139,7 @@ export function transposeMatmulKernel(out: Matrix, a: Matrix, b: Matrix) {
 	}
 	for (const i of $range(1, p)) zeroRow(out[i - 1], q);
 	const n4 = n - (n % 4);
+	const p2 = p - (p % 2);
 	for (const k of $range(0, n4 - 1, 4)) {
 		const a0 = a[k];
 		const a1 = a[k + 1];
@@ -132,7 +149,15 @@ export function transposeMatmulKernel(out: Matrix, a: Matrix, b: Matrix) {
 		const b1 = b[k + 1];
 		const b2 = b[k + 2];
 		const b3 = b[k + 3];
-		for (const i of $range(1, p)) axpy14(out[i - 1], b0, b1, b2, b3, a0[i - 1], a1[i - 1], a2[i - 1], a3[i - 1], q);
+		// Output rows i and i+1 (Luau indices) share every load of b0 … b3.
+		for (const i of $range(1, p2, 2)) {
+			const s1 = a0[i - 1];
+			const t1 = a1[i - 1];
+			const x1 = a2[i - 1];
+			const y1 = a3[i - 1];
+			axpy24(out[i - 1], out[i], b0, b1, b2, b3, s1, t1, x1, y1, a0[i], a1[i], a2[i], a3[i], q);
+		}
+		if (p2 < p) axpy14(out[p - 1], b0, b1, b2, b3, a0[p - 1], a1[p - 1], a2[p - 1], a3[p - 1], q);
 	}
 	for (const k of $range(n4, n - 1)) {
 		const ak = a[k];
@@ -233,20 +258,10 @@ export function matmulTranspose(a: Matrix, b: Matrix): Matrix {
 			2,
 		);
 	}
-	const n = a.size();
-	const m = b.size();
-	const out = table.create<Array<number>>(n);
-	for (const i of $range(1, n)) {
-		const ai = a[i - 1];
-		const row = table.create<number>(m, 0);
-		for (const j of $range(1, m)) {
-			const bj = b[j - 1];
-			let s = 0;
-			for (const k of $range(1, p)) s += ai[k - 1] * bj[k - 1];
-			row[j - 1] = s;
-		}
-		out[i - 1] = row;
-	}
+	// Transposing b costs O(m·p), the product O(n·m·p): the blocked kernel on bᵀ beats dot products.
+	const bt = transpose(b);
+	const out = blank(a.size(), b.size());
+	matmulKernel(out, a, bt);
 	return out;
 }
 
