@@ -67,7 +67,7 @@ export function createScaler(scale: ScaleName): Scaler<object> | undefined {
 
 /** Encodes `csv` (target as labels for classification), splits it (stratified for classes) and fits the scaler on the training part. */
 export function prepareData(csv: CsvTable, source: string, target: string | undefined, task: ModelTask, testSplit: number, seed: number, scale: ScaleName): PreparedData {
-	const dataset = tableToDataset(csv, { target, targetKind: task === "classification" ? "label" : "numeric", source });
+	const dataset = tableToDataset(csv, { target, targetKind: task === "regression" ? "numeric" : "label", source });
 	const n = dataset.X.size();
 	const rowIds = new Array<number>();
 	for (const i of $range(0, n - 1)) rowIds.push(i);
@@ -181,6 +181,9 @@ export interface TrainingSetup {
 /** Reads the training options (usage errors name them); `--target` is required unless the model clusters. */
 export function readTrainingSetup(command: string, options: ParsedOptions): TrainingSetup {
 	const registration = findModel(command, stringOption(options, "model")!);
+	if (registration.tags.includes("transformer")) {
+		throw new UsageError(`${command}: --model ${registration.name} transforms data and predicts nothing; use a regressor, classifier or clusterer (see hivemind models)`);
+	}
 	const params = parseParams(command, stringOption(options, "params"));
 	const scale = scaleOption(command, stringOption(options, "scale"));
 	const testSplit = testSplitOption(command, numberOption(options, "test-split"));

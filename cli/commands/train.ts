@@ -94,7 +94,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 			task,
 			featureNames: data.dataset.featureNames,
 			classes: task === "classification" ? learnedClasses : undefined,
-			iterations: total !== undefined ? lastIteration : 1,
+			iterations: total === undefined ? 1 : lastIteration > 0 ? lastIteration : history.size(),
 			costHistory: history,
 			train: reports[0][1],
 			heldOut: reports[1]?.[1],
@@ -106,7 +106,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 	if (history.size() > 0) {
 		const finalCost = history[history.size() - 1];
 		if (total === undefined) host.write(string.format("fitted in one step, cost %.6g\n", finalCost));
-		else host.write(string.format("final cost %.6g at iteration %d\n", finalCost, lastIteration));
+		else host.write(string.format("final cost %.6g at iteration %d\n", finalCost, lastIteration > 0 ? lastIteration : history.size()));
 	}
 	host.write("\n" + metricsTable(reports));
 	const last = reports[reports.size() - 1];

@@ -152,7 +152,7 @@ export class LoadedModel {
 
 /** Lays out a model's two prediction values as named columns (see `PredictionTable`). */
 export function predictionTable(first: unknown, second: unknown, target: string | undefined, classes: Array<Label> | undefined, task: ModelTask): PredictionTable {
-	const name = target ?? (task === "clustering" ? "cluster" : "prediction");
+	const name = task === "clustering" ? "cluster" : (target ?? "prediction");
 	const header = new Array<string>();
 	const rows = new Array<Array<Label>>();
 	if (isMatrixValue(first)) {

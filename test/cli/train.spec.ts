@@ -116,3 +116,37 @@ describe("hivemind train", () => {
 		expect(isFile(`${TMP}/never.json`)).toBe(false);
 	});
 });
+
+describe("hivemind train (clustering)", () => {
+	it("clusters without a target: the centroids are the blob means, predict writes a cluster column", () => {
+		const out = `${TMP}/kmeans.json`;
+		const r = runCli("train", "--model", "KMeans", "--data", `${FIXTURES}/blobs.csv`, "--params", '{"numberOfClusters":2}', "--scale", "none", "--test-split", "0", "--out", out);
+		expect(r.err).toBe("");
+		expect(r.code).toBe(0);
+		expect(r.out.match("cluster 0 +3\n")[0]).never.toBe(undefined);
+		expect(r.out.match("cluster 1 +3\n")[0]).never.toBe(undefined);
+		const file = readModelFile(readFile(out));
+		expect(file.task).toBe("clustering");
+		const centroids = table.clone(file.parameters as Array<Array<number>>);
+		centroids.sort((a, b) => a[0] < b[0]);
+		// (0,0), (0,1), (1,0) → (1/3, 1/3); (10,10), (10,11), (11,10) → (31/3, 31/3)
+		expectClose(centroids[0][0], 1 / 3, 1e-12);
+		expectClose(centroids[0][1], 1 / 3, 1e-12);
+		expectClose(centroids[1][0], 31 / 3, 1e-12);
+		expectClose(centroids[1][1], 31 / 3, 1e-12);
+		const p = runCli("predict", "--model-file", out, "--data", `${FIXTURES}/blobs.csv`);
+		const predicted = parseCsv(p.out);
+		expect(predicted.header).toEqual(["cluster"]);
+		const clusters = predicted.rows.map((row) => row[0]);
+		expect(clusters[0]).toBe(clusters[1]);
+		expect(clusters[0]).toBe(clusters[2]);
+		expect(clusters[3]).toBe(clusters[4]);
+		expect(clusters[3]).never.toBe(clusters[0]);
+	});
+
+	it("refuses transformers, which predict nothing", () => {
+		const r = runCli("train", "--model", "PCA", "--data", `${FIXTURES}/blobs.csv`, "--out", `${TMP}/pca.json`);
+		expect(r.code).toBe(2);
+		expect(r.err.find("train: --model PCA transforms data and predicts nothing", 1, true)[0]).never.toBe(undefined);
+	});
+});
