@@ -2,8 +2,9 @@
 // `npm test [-- <path pattern>...] [-t <name pattern>] [--verbose] [--no-build]`:
 // compiles the specs as a game with rbxtsc, then runs them with jest-lua under Lune.
 // Ends with jest's summary and one line `N passed, N failed`; exits non-zero on any failure.
-// `--tsconfig <file>` and `--project <rojo project>` build and run another tree (the harness's
-// own fixtures use them); `--root <Instance path>` picks the folder holding the specs.
+// `--tsconfig <file>`, `--project <rojo project>` and `--include <dir>` (where rbxtsc copies its
+// runtime library) build and run another tree (the harness's own fixtures use them);
+// `--root <Instance path>` picks the folder holding the specs.
 "use strict";
 const path = require("path");
 const { spawnSync } = require("child_process");
@@ -11,15 +12,16 @@ const { ROOT, runLune } = require("./lib/lune");
 
 /** Splits the command line into build options and the arguments passed on to the harness. */
 function parseArgs(argv) {
-	const options = { build: true, tsconfig: "tsconfig.game.json", project: "test.project.json", harness: [] };
+	const options = { build: true, tsconfig: "tsconfig.game.json", project: "test.project.json", include: "include", harness: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === "--no-build") options.build = false;
 		else if (arg === "--tsconfig") options.tsconfig = argv[++i];
 		else if (arg === "--project") options.project = argv[++i];
+		else if (arg === "--include") options.include = argv[++i];
 		else options.harness.push(arg);
 	}
-	for (const key of ["tsconfig", "project"]) {
+	for (const key of ["tsconfig", "project", "include"]) {
 		if (options[key] === undefined) {
 			console.error(`[Hivemind] --${key} needs a value`);
 			console.log("0 passed, 0 failed");
@@ -30,9 +32,9 @@ function parseArgs(argv) {
 }
 
 /** Compiles with rbxtsc; on failure prints the compiler's output and exits 1. */
-function build(tsconfig, project) {
+function build({ tsconfig, project, include }) {
 	const rbxtsc = path.join(ROOT, "node_modules", "roblox-ts", "out", "CLI", "cli.js");
-	const r = spawnSync(process.execPath, [rbxtsc, "-p", tsconfig, "--type", "game", "--rojo", project, "--includePath", "include"], {
+	const r = spawnSync(process.execPath, [rbxtsc, "-p", tsconfig, "--type", "game", "--rojo", project, "--includePath", include], {
 		cwd: ROOT,
 		encoding: "utf8",
 	});
@@ -48,7 +50,7 @@ function build(tsconfig, project) {
 
 function main() {
 	const options = parseArgs(process.argv.slice(2));
-	if (options.build) build(options.tsconfig, options.project);
+	if (options.build) build(options);
 	const harnessArgs = ["--project", options.project, ...options.harness];
 	if (process.stdout.isTTY && !process.env.NO_COLOR) harnessArgs.push("--color");
 	process.exit(runLune(["run", "harness/test.luau", "--", ...harnessArgs]));

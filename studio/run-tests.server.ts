@@ -1,1 +1,71 @@
-export {};
+// Runs the spec tree (ReplicatedStorage.HivemindTests) with jest-lua when a Studio session
+// starts (Run or Play), printing jest's report and `N passed, N failed` to the Output window:
+// the same specs and the same summary line as `npm test`. Serve test.project.json with Rojo
+// after `npm run build:game` (see the README). Does nothing outside Studio.
+import { ReplicatedStorage, RunService } from "@rbxts/services";
+
+/** The parts of jest-lua's runCLI result that the summary reads. */
+interface AggregatedResult {
+	numPassedTests: number;
+	numFailedTests: number;
+	numPendingTests: number;
+	numTodoTests: number;
+	numFailedTestSuites: number;
+	numRuntimeErrorTestSuites: number;
+}
+
+interface JestModule {
+	runCLI: (
+		root: Instance,
+		argv: { verbose: boolean; ci: boolean },
+		projects: Array<Instance>,
+	) => { awaitStatus(): LuaTuple<[string, { results: AggregatedResult }]> };
+}
+
+/** The summary line, counted as the headless harness counts (a spec file that fails to run is one failure). */
+function summarize(results: AggregatedResult): [line: string, failed: number] {
+	let failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+	if (failed === 0) failed = results.numFailedTestSuites;
+	const skipped = results.numPendingTests + results.numTodoTests;
+	return [`${results.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`, failed];
+}
+
+/** Roblox's `loadstring` (nil results while ServerScriptService.LoadStringEnabled is off); not in @rbxts/types. */
+declare function loadstring(source: string): LuaTuple<[Callback | undefined, string | undefined]>;
+
+/** jest-lua loads spec modules with `debug.loadmodule` (behind a Studio flag) or, failing that, `loadstring`. */
+function canLoadModules(): boolean {
+	const loadmodule = (debug as unknown as { loadmodule?: (module: ModuleScript) => unknown }).loadmodule;
+	if (loadmodule !== undefined && pcall(loadmodule, new Instance("ModuleScript"))[0]) return true;
+	const [ok, compiled] = pcall(() => loadstring("return true")[0]);
+	return ok && compiled !== undefined;
+}
+
+function run() {
+	if (!canLoadModules()) {
+		warn(
+			"[Hivemind] jest-lua cannot load the specs: tick ServerScriptService.LoadStringEnabled in the Properties window (or enable FFlagEnableLoadModule), then run again",
+		);
+		print("0 passed, 0 failed");
+		return;
+	}
+	const include = ReplicatedStorage.WaitForChild("rbxts_include");
+	const jestModule = include.WaitForChild("node_modules").WaitForChild("@rbxts-js").WaitForChild("Jest") as ModuleScript;
+	const root = ReplicatedStorage.WaitForChild("HivemindTests");
+	// The Output window shows no ANSI colors.
+	(_G as unknown as { NOCOLOR: boolean }).NOCOLOR = true;
+	const Jest = require(jestModule) as JestModule;
+	const [status, result] = Jest.runCLI(root, { verbose: false, ci: false }, [root]).awaitStatus();
+	if (status !== "Resolved") {
+		warn(`[Hivemind] jest failed to run: ${tostring(result)}`);
+		print("0 passed, 0 failed");
+		return;
+	}
+	const [line, failed] = summarize(result.results);
+	if (failed > 0) warn(`[Hivemind] ${line}`);
+	print(line);
+}
+
+if (RunService.IsStudio()) {
+	run();
+}
