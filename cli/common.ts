@@ -72,12 +72,13 @@ export function findModel(command: string, name: string): ModelRegistration {
 	return found;
 }
 
-/** What a model predicts: its tags, and for networks their `mode` option. */
+/** What a model predicts: its `mode` option when it has one (networks, ELM), else its tags. */
 export function taskOf(registration: ModelRegistration, model: BaseModel<object>): ModelTask {
 	if (registration.tags.includes("clusterer")) return "clustering";
 	const mode = (model.getOptions() as { mode?: unknown }).mode;
-	if (registration.tags.includes("classifier") && mode !== "Regression") return "classification";
-	return "regression";
+	if (mode === "Classification") return "classification";
+	if (mode === "Regression") return "regression";
+	return registration.tags.includes("classifier") ? "classification" : "regression";
 }
 
 /** Writes `value` as one line of JSON on stdout. */

@@ -196,3 +196,29 @@ export function readTrainingSetup(command: string, options: ParsedOptions): Trai
 	const maximumIterations = (probe.getOptions() as { maximumNumberOfIterations?: number }).maximumNumberOfIterations;
 	return { registration, params, scale, testSplit, seed, iterations, target, source: stringOption(options, "data")!, probe, task, maximumIterations };
 }
+
+/**
+ * Checks what a model needs from the data that only the data tells: a network's layers
+ * (a usage error suggesting them, with the input width of the encoded data).
+ */
+export function checkModelNeeds(command: string, setup: TrainingSetup, data: PreparedData) {
+	if (!acceptedOptions(setup.probe).includes("layers") || setup.params.layers !== undefined) return;
+	const width = data.dataset.featureNames.size();
+	const classes = setup.task === "classification" ? (datasetClasses(data) ?? []).size() : 1;
+	const output = setup.task === "classification" ? `{"neurons":${classes},"activation":"Softmax"}` : `{"neurons":1}`;
+	throw new UsageError(
+		`${command}: ${setup.registration.name} needs its layers in --params, e.g. --params '{"layers":[{"neurons":${width}},{"neurons":8,"activation":"Tanh"},${output}]}' (the input layer has one neuron per encoded feature: ${width} here)`,
+	);
+}
+
+/** Runs `fn`; a model's complaint about negative counts or non-integer categories gets a hint about scaling. */
+export function withScalingHint<T>(scale: ScaleName, fn: () => T): T {
+	const [ok, result] = pcall(fn);
+	if (ok) return result as T;
+	const message = tostring(result);
+	const aboutCounts = message.find("must be a count", 1, true)[0] !== undefined || message.find("must be a category", 1, true)[0] !== undefined;
+	if (scale !== "none" && aboutCounts) {
+		error(`${message} (the features were scaled with --scale ${scale}; models that take counts or categories need --scale none)`, 0);
+	}
+	error(result, 0);
+}

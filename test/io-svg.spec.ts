@@ -16,8 +16,8 @@ describe("costCurveSvg", () => {
 		const [points] = svg.match('points="([^"]*)"');
 		const coordinates = (points as string).split(" ");
 		expect(coordinates.size()).toBe(4);
-		// x from 56 (left margin) to 612 (width 640 - 28); y of the max (4) at top = 40, min (0.5) at bottom = 344
-		expect(coordinates[0]).toBe("56,40");
+		// x from 76 (left margin) to 612 (width 640 - 28); y of the max (4) at top = 40, min (0.5) at bottom = 344
+		expect(coordinates[0]).toBe("76,40");
 		expect(coordinates[3]).toBe("612,344");
 	});
 	it("rejects an empty history", () => {

@@ -9,7 +9,7 @@ import { SIMULATION_MERGE_TYPES, SimulationStrategy, simulateTraining, simulatio
 import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
 import { fail, formatMetric, integerOption, JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
 import { Host } from "../host";
-import { datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS } from "../pipeline";
+import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
 import { metricsTable } from "../report";
 import { Command } from "./command";
 
@@ -50,7 +50,8 @@ function mainMetric(report: EvaluationReport): string {
 function runSimulate(host: Host, argv: Array<string>): number {
 	const options = parseOptions(NAME, argv, SPECS);
 	const json = options.has("json");
-	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations } = readTrainingSetup(NAME, options);
+	const setup = readTrainingSetup(NAME, options);
+	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations } = setup;
 	const childCount = integerOption(NAME, options, "children", 1)!;
 	const strategy = strategyOption(stringOption(options, "merge"));
 	const split = stringOption(options, "split") ?? "iid";
@@ -63,6 +64,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 
 	const csv = readCsvFile(host, source);
 	const data = prepareData(csv, source, target, task, testSplit, seed, scale);
+	checkModelNeeds(NAME, setup, data);
 	let groups: Array<Label> | undefined;
 	if (split !== "iid") {
 		const column = split.sub(4);
@@ -92,7 +94,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 		});
 	}
 	let lastPrinted = 0;
-	const result = simulateTraining({
+	const result = withScalingHint(scale, () => simulateTraining({
 		modelName: registration.name,
 		modelOptions: shared,
 		task,
@@ -109,7 +111,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 				host.write(`  round ${round}/${rounds}: merged ${mainMetric(report)}\n`);
 			}
 		},
-	});
+	}));
 
 	if (json) {
 		printJson(host, {

@@ -7,7 +7,7 @@ import { formatHelp, OptionSpec, parseOptions } from "../args";
 import { JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
 import { Host } from "../host";
 import { ProgressReporter } from "../progress";
-import { datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS } from "../pipeline";
+import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
 import { confusionText, metricsTable } from "../report";
 import { Command } from "./command";
 
@@ -34,11 +34,13 @@ export function regionsPath(plotPath: string): string {
 function runTrain(host: Host, argv: Array<string>): number {
 	const options = parseOptions(NAME, argv, SPECS);
 	const json = options.has("json");
-	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations: total } = readTrainingSetup(NAME, options);
+	const setup = readTrainingSetup(NAME, options);
+	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations: total } = setup;
 	const out = stringOption(options, "out")!;
 	const plot = stringOption(options, "plot");
 	const csv = readCsvFile(host, source);
 	const data = prepareData(csv, source, target, task, testSplit, seed, scale);
+	checkModelNeeds(NAME, setup, data);
 	const classes = task === "classification" ? datasetClasses(data) : undefined;
 
 	let progress: ProgressReporter | undefined;
@@ -57,7 +59,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 			`Training ${registration.name} on ${data.xTrain.size()} rows (${heldOut} held out), ${featureCount} feature${featureCount === 1 ? "" : "s"}, scaling: ${scale}\n`,
 		);
 	}
-	const history = model.train(data.xTrain, data.yTrain);
+	const history = withScalingHint(scale, () => model.train(data.xTrain, data.yTrain));
 	progress?.finish();
 	const learnedClasses = modelClasses(model);
 

@@ -150,6 +150,24 @@ export class LoadedModel {
 	}
 }
 
+/**
+ * True when a classifier's second prediction value holds class probabilities: n×k with k the
+ * number of classes, every entry in [0, 1], every row summing to 1 (models whose second value is
+ * something else — distances, decision values, scores — give no probability columns).
+ */
+function isProbabilities(value: unknown, classCount: number): value is Matrix {
+	if (!isMatrixValue(value) || value[0].size() !== classCount) return false;
+	for (const row of value) {
+		let total = 0;
+		for (const p of row) {
+			if (!(p >= 0 && p <= 1)) return false;
+			total += p;
+		}
+		if (math.abs(total - 1) > 1e-6) return false;
+	}
+	return true;
+}
+
 /** Lays out a model's two prediction values as named columns (see `PredictionTable`). */
 export function predictionTable(first: unknown, second: unknown, target: string | undefined, classes: Array<Label> | undefined, task: ModelTask): PredictionTable {
 	const name = task === "clustering" ? "cluster" : (target ?? "prediction");
@@ -164,7 +182,7 @@ export function predictionTable(first: unknown, second: unknown, target: string 
 	const labels = first as Array<Label>;
 	header.push(name);
 	for (const label of labels) rows.push([label]);
-	if (classes !== undefined && isMatrixValue(second) && second[0].size() === classes.size()) {
+	if (classes !== undefined && isProbabilities(second, classes.size())) {
 		for (const c of classes) header.push(`probability_${c}`);
 		for (const i of $range(0, rows.size() - 1)) for (const p of second[i]) rows[i].push(p);
 	}

@@ -6,6 +6,8 @@
 const WIDTH = 640;
 const HEIGHT = 400;
 const MARGIN = 56;
+/** Room left of the plot for the tick labels and the rotated axis title. */
+const LEFT = 76;
 const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
 
 function fmt(value: number): string {
@@ -28,7 +30,7 @@ function header(title: string): Array<string> {
 }
 
 function axes(lines: Array<string>, xLabel: string, yLabel: string, xRange: [number, number], yRange: [number, number]) {
-	const left = MARGIN;
+	const left = LEFT;
 	const right = WIDTH - MARGIN / 2;
 	const top = MARGIN / 1.4;
 	const bottom = HEIGHT - MARGIN;
@@ -68,7 +70,7 @@ export function costCurveSvg(costHistory: Array<number>, title = "Training cost"
 	const xRange: [number, number] = [1, math.max(2, n)];
 	const yRange = range(costHistory);
 	axes(lines, "iteration", "cost", xRange, yRange);
-	const left = MARGIN;
+	const left = LEFT;
 	const right = WIDTH - MARGIN / 2;
 	const top = MARGIN / 1.4;
 	const bottom = HEIGHT - MARGIN;
@@ -128,7 +130,7 @@ export function decisionRegionsSvg(
 	}
 	const predicted = predictGrid(grid);
 	const lines = header(title);
-	const left = MARGIN;
+	const left = LEFT;
 	const right = WIDTH - MARGIN / 2;
 	const top = MARGIN / 1.4;
 	const bottom = HEIGHT - MARGIN;

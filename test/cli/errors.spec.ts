@@ -48,6 +48,11 @@ describe("hivemind error messages", () => {
 		expectFailure(2, ["frobnicate"], 'hivemind: unknown command "frobnicate"');
 	});
 
+	it("suggests a network's layers, and --scale none for count models", () => {
+		expectFailure(2, ["train", "--model", "NeuralNetwork", "--data", `${FIXTURES}/classification.csv`, "--target", "result", "--out", `${TMP}/e.json`], `hivemind: train: NeuralNetwork needs its layers in --params, e.g. --params '{"layers":[{"neurons":2},{"neurons":8,"activation":"Tanh"},{"neurons":2,"activation":"Softmax"}]}' (the input layer has one neuron per encoded feature: 2 here)`);
+		expectFailure(1, ["train", "--model", "MultinomialNaiveBayes", "--data", `${FIXTURES}/classification.csv`, "--target", "result", "--out", `${TMP}/e.json`, "--json"], "MultinomialNaiveBayes.train: X[", "must be a count ≥ 0", "(the features were scaled with --scale standard; models that take counts or categories need --scale none)");
+	});
+
 	it("refuses model files from a newer format version, and files that are not model files", () => {
 		const host = getHost();
 		host.writeFile(`${TMP}/future.json`, '{"format":"hivemind-model","formatVersion":99}');

@@ -44,6 +44,23 @@ describe("hivemind predict and loadModel", () => {
 		expect(cli.rows.map((row) => row[0])).toEqual(truth);
 	});
 
+	it("a network and a nearest-centroid model too: list parameters, and no probability columns for distances", () => {
+		const layers = '{"layers":[{"neurons":2},{"neurons":4,"activation":"Tanh"},{"neurons":2,"activation":"Softmax"}],"optimizer":"Adam","learningRate":0.05}';
+		const networkPath = `${TMP}/network.json`;
+		expect(runCli("train", "--model", "NeuralNetwork", "--data", CLASSIFICATION, "--target", "result", "--out", networkPath, "--params", layers, "--iterations", "100").code).toBe(0);
+		const cli = parseCsv(runCli("predict", "--model-file", networkPath, "--data", CLASSIFICATION).out);
+		expect(cli.header).toEqual(["result", "probability_lose", "probability_win"]);
+		const [labels, probabilities] = loadModel(readFile(networkPath)).predict(gameRows(CLASSIFICATION)) as LuaTuple<[Array<string>, Array<Array<number>>]>;
+		for (const i of $range(0, 39)) {
+			expect(labels[i]).toBe(cli.rows[i][0]);
+			expect(probabilities[i][1]).toBe(tonumber(cli.rows[i][2]));
+		}
+		const centroidPath = `${TMP}/centroid.json`;
+		expect(runCli("train", "--model", "NearestCentroid", "--data", CLASSIFICATION, "--target", "result", "--out", centroidPath).code).toBe(0);
+		// its second value is the distances to the class centroids, not probabilities
+		expect(parseCsv(runCli("predict", "--model-file", centroidPath, "--data", CLASSIFICATION).out).header).toEqual(["result"]);
+	});
+
 	it("encodes categorical columns of game rows as in training", () => {
 		const modelPath = `${TMP}/exact-game.json`;
 		expect(runCli("train", "--model", "NormalLinearRegression", "--data", `${FIXTURES}/regression.csv`, "--target", "coins", "--out", modelPath).code).toBe(0);
