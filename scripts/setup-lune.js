@@ -19,6 +19,15 @@ function fail(step, detail, hint) {
 	process.exit(1);
 }
 
+/** Runs `fn` as the named step; an exception becomes a clear failure of that step. */
+function step(name, fn) {
+	try {
+		return fn();
+	} catch (e) {
+		fail(name, e && e.message ? e.message : String(e));
+	}
+}
+
 function run(step, cmd, args, opts = {}) {
 	const r = spawnSync(cmd, args, { encoding: "utf8", ...opts });
 	if (r.error) fail(step, `${cmd} could not start (${r.error.message})`, `install ${cmd} or run this step by hand`);
@@ -71,10 +80,15 @@ function setupPrivateGlibc() {
 	const uris = debianUris();
 	if (uris.length === 0) fail("read apt sources", "no Debian archive URI found in /etc/apt/sources.list(.d)", "add a Debian mirror to apt's configuration");
 	const apt = path.join(lune.CACHE, "apt");
-	const dirs = ["lists/partial", "cache/archives/partial", "debs"].map((d) => path.join(apt, d));
-	for (const d of dirs) fs.mkdirSync(d, { recursive: true });
+	const debs = path.join(apt, "debs");
 	const sourcesList = path.join(apt, "sources.list");
-	fs.writeFileSync(sourcesList, uris.map((u) => `deb ${u} ${SUITE} main`).join("\n") + "\n");
+	step("prepare .cache/lune-runtime", () => {
+		for (const d of ["lists/partial", "cache/archives/partial"]) fs.mkdirSync(path.join(apt, d), { recursive: true });
+		// A download left by an interrupted run may be of other versions: start clean.
+		fs.rmSync(debs, { recursive: true, force: true });
+		fs.mkdirSync(debs, { recursive: true });
+		fs.writeFileSync(sourcesList, uris.map((u) => `deb ${u} ${SUITE} main`).join("\n") + "\n");
+	});
 	const aptOpts = [
 		"-o", `Dir::Etc::SourceList=${sourcesList}`,
 		"-o", "Dir::Etc::SourceParts=/dev/null",
@@ -86,14 +100,21 @@ function setupPrivateGlibc() {
 	];
 	console.log(`[Hivemind] glibc ${lune.glibcVersion().join(".")} is older than Lune needs (2.38): fetching Debian ${SUITE}'s ${PACKAGES.join(", ")}`);
 	run("apt-get update (private lists)", "apt-get", ["update", "-qq", ...aptOpts]);
-	const debs = path.join(apt, "debs");
 	run("apt-get download", "apt-get", ["download", "-qq", ...aptOpts, ...PACKAGES], { cwd: debs });
+	// Unpack beside the final folder and rename at the end, so an interrupted run leaves no
+	// half-unpacked runtime behind (the next run starts again instead of using it).
 	const root = lune.GLIBC_ROOT + ".tmp";
-	fs.rmSync(root, { recursive: true, force: true });
-	fs.mkdirSync(root, { recursive: true });
-	for (const f of fs.readdirSync(debs).filter((f) => f.endsWith(".deb"))) run("dpkg -x", "dpkg", ["-x", path.join(debs, f), root]);
-	fs.rmSync(lune.GLIBC_ROOT, { recursive: true, force: true });
-	fs.renameSync(root, lune.GLIBC_ROOT);
+	step("prepare the unpack folder", () => {
+		fs.rmSync(root, { recursive: true, force: true });
+		fs.mkdirSync(root, { recursive: true });
+	});
+	const packages = step("list the downloaded packages", () => fs.readdirSync(debs).filter((f) => f.endsWith(".deb")));
+	if (packages.length < PACKAGES.length) fail("apt-get download", `expected ${PACKAGES.length} packages in ${debs}, found ${packages.join(", ") || "none"}`);
+	for (const f of packages) run(`dpkg -x ${f}`, "dpkg", ["-x", path.join(debs, f), root]);
+	step("move the runtime into place", () => {
+		fs.rmSync(lune.GLIBC_ROOT, { recursive: true, force: true });
+		fs.renameSync(root, lune.GLIBC_ROOT);
+	});
 	if (!fs.existsSync(lune.LOADER)) fail("unpack", `the loader ${lune.LOADER} is missing after unpacking`);
 }
 

@@ -6,6 +6,7 @@ import { expectContains, FIXTURES, readFile, removeFile, TMP } from "./support";
 describe("bin/hivemind.js", () => {
 	it("runs the real command line tool in its own process", () => {
 		const host = getHost();
+		host.makeDir?.(TMP); // a fresh clone has no scratch folder yet
 		const spawn = host.spawn;
 		expect(spawn).never.toBe(undefined);
 		const out = `${TMP}/spawned.json`;
