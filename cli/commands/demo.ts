@@ -22,6 +22,7 @@ import { Metrics } from "../../src/utilities";
 const OPTIONS: Array<OptionSpec> = [
 	{ name: "seed", kind: "number", description: "main seed; each server's data and model derive from it and the server id", defaultText: "2026" },
 	{ name: "rounds", kind: "number", description: "FedAvg rounds (gradient rounds are 20× as many)", defaultText: "15" },
+	{ name: "json", kind: "flag", description: "print only the final comparison as JSON" },
 ];
 
 const FEATURES = ["level", "skill", "ping", "friendsOnline"];
@@ -69,11 +70,23 @@ function pad(text: string, width: number): string {
 	return text.size() >= width ? text : text + string.rep(" ", width - text.size());
 }
 
+function quote(text: string): string {
+	const [escaped] = text.gsub('[\\"]', (c) => "\\" + c);
+	return `"${escaped}"`;
+}
+
+function fmt17(value: number): string {
+	return string.format("%.17g", value);
+}
+
 function run(host: Host, argv: Array<string>): number {
 	const options = parseOptions("demo", argv, OPTIONS);
 	const seed = (options.get("seed") as number | undefined) ?? 2026;
 	const rounds = (options.get("rounds") as number | undefined) ?? 15;
-	const say = (line: string) => host.write(line + "\n");
+	const json = options.get("json") === true;
+	const say = (line: string) => {
+		if (!json) host.write(line + "\n");
+	};
 	const main = new RandomGenerator(seed);
 
 	say("Hivemind demo: 8 game servers, each training on its own players; one main model absorbs them.");
@@ -193,6 +206,11 @@ function run(host: Host, argv: Array<string>): number {
 		return m.predict(XTestScaled);
 	})());
 
+	if (json) {
+		const results = rows.map(([name, mse, r2]) => `{"model":${quote(name)},"testMSE":${fmt17(mse)},"r2":${fmt17(r2)}}`);
+		host.write(`{"results":[${results.join(",")}],"gradientUpdatesAccepted":${stats.accepted},"gradientUpdatesRejected":${stats.rejected}}\n`);
+		return 0;
+	}
 	say("");
 	say(`Held-out players from every region (${XTest.size()}), features: ${FEATURES.join(", ")}`);
 	say(`${pad("model", 44)} ${pad("test MSE", 10)} R²`);

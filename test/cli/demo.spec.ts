@@ -1,4 +1,5 @@
 import { describe, expect, it } from "../support/jest-globals";
+import { expectClose } from "../support/numeric";
 import { memoryHost } from "../../cli/host";
 import { run } from "../../cli/main";
 
@@ -21,5 +22,21 @@ describe("hivemind demo", () => {
 		const host = memoryHost(new Map(), ["demo", "--bogus"]);
 		expect(run(host)).toBe(2);
 		expect(host.err.join("").find("unknown option --bogus", 1, true)[0] !== undefined).toBe(true);
+	});
+});
+
+describe("hivemind demo --json", () => {
+	it("prints the comparison as one JSON document", () => {
+		const host = memoryHost(new Map(), ["demo", "--rounds", "1", "--json"]);
+		expect(run(host)).toBe(0);
+		const decoded = game.GetService("HttpService").JSONDecode(host.out.join("")) as {
+			results: Array<{ model: string; testMSE: number; r2: number }>;
+			gradientUpdatesRejected: number;
+		};
+		expect(decoded.results.size()).toBe(12);
+		expect(decoded.results[0].model).toBe("Centralized (all data in one place)");
+		// exact statistics equal centralized (JSON decoding under Lune may move the last digit)
+		expectClose(decoded.results[9].testMSE, decoded.results[0].testMSE, 1e-12);
+		expect(decoded.gradientUpdatesRejected).toBe(0);
 	});
 });
