@@ -13,6 +13,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
 import { Optimizer, OptimizerState } from "../../optimizers/types";
 import { createOptimizer } from "../../optimizers/createOptimizer";
+import { clipByGlobalNormInPlace, clipByValueInPlace } from "../../optimizers/clipping";
 import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
 import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
@@ -33,11 +34,25 @@ function copyStates(states: OptimizerStates): OptimizerStates {
 	return out;
 }
 
-function allFinite(parameters: ModelParameters): boolean {
-	for (const [, matrix] of parameterEntries(parameters)) {
-		for (const row of matrix) for (const v of row) if (v !== v || v === math.huge || v === -math.huge) return false;
-	}
+function matrixFinite(matrix: Matrix): boolean {
+	for (const row of matrix) for (const v of row) if (v !== v || v === math.huge || v === -math.huge) return false;
 	return true;
+}
+
+function allFinite(parameters: ModelParameters): boolean {
+	for (const [, matrix] of parameterEntries(parameters)) if (!matrixFinite(matrix)) return false;
+	return true;
+}
+
+/**
+ * Clips the steps in place: each entry to [−value, value], then all of them by one factor to a
+ * global norm ≤ `norm`. Non-finite steps are left alone (the loop's divergence check handles them).
+ */
+function clipSteps(steps: Array<Matrix>, value: number | undefined, norm: number | undefined) {
+	if (value === undefined && norm === undefined) return;
+	for (const step of steps) if (!matrixFinite(step)) return;
+	if (value !== undefined) for (const step of steps) clipByValueInPlace(step, value);
+	if (norm !== undefined) clipByGlobalNormInPlace(steps, norm);
 }
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
@@ -112,18 +127,22 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		return total;
 	}
 
-	/** One update: each entry moves by the optimizer from g / n + the regularizer's gradient. */
+	/** One update: each entry moves by the optimizer from g / n + the regularizer's gradient, clipped by `gradientClipValue` / `gradientClipNorm`. */
 	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number) {
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
 		const regularizer = this.regularizer();
 		const gradientEntries = parameterEntries(gradient);
 		const entries = parameterEntries(parameters);
-		for (const k of $range(0, entries.size() - 1)) {
-			const [name, matrix] = entries[k];
+		const steps = entries.map(([name, matrix], k) => {
 			const step = scale(gradientEntries[k][1], 1 / sampleCount);
 			if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, this.biasRowsOf(name));
-			this.optimizerStates[name] = this.optimizerFor(name).step(matrix, step, this.optimizerStates[name], rate);
+			return step;
+		});
+		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
+		for (const k of $range(0, entries.size() - 1)) {
+			const [name, matrix] = entries[k];
+			this.optimizerStates[name] = this.optimizerFor(name).step(matrix, steps[k], this.optimizerStates[name], rate);
 		}
 		this.updateCount += 1;
 	}

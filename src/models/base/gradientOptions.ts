@@ -38,6 +38,16 @@ export interface GradientOptions {
 	 * epoch over the rows reshuffled (from `seed`) into mini-batches of this size: integer ≥ 0.
 	 */
 	batchSize: number;
+	/**
+	 * Clamp each entry of every step (mean gradient + regularizer gradient) to [−v, v] before the
+	 * optimizer: a finite number > 0, default none.
+	 */
+	gradientClipValue?: number;
+	/**
+	 * Rescale the steps of all parameter entries by one factor so their global norm
+	 * √(Σ‖stepₖ‖²) is at most this (after `gradientClipValue`): a finite number > 0, default none.
+	 */
+	gradientClipNorm?: number;
 	/** Seed of the mini-batch shuffles (and of the model's own randomness, if any): integer, default 42. */
 	seed: number;
 }
@@ -84,5 +94,7 @@ export const GRADIENT_CONSTRAINTS: ConstraintTable<GradientOptions> = {
 	yieldInterval: integerAtLeast(0),
 	keepOptimizerState: booleanValue,
 	batchSize: integerAtLeast(0),
+	gradientClipValue: numberAbove(0),
+	gradientClipNorm: numberAbove(0),
 	seed: integerAtLeast(-2147483648, 2147483647),
 };

@@ -4,5 +4,6 @@ export * from "./data";
 export * from "./labels";
 export * from "./BaseModel";
 export * from "./gradientOptions";
+export * from "./output";
 export * from "./monitor";
 export * from "./GradientModel";

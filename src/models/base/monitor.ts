@@ -1,5 +1,6 @@
 /** Stopping rules, printing and callbacks of the shared training loop, one cost check at a time. */
 import { GradientOptions } from "./gradientOptions";
+import { printTrainingLine, warnTraining } from "./output";
 
 /** What the loop does after a cost check. */
 export type Verdict = "continue" | "target" | "converged" | "nonfinite";
@@ -20,7 +21,7 @@ export class TrainingMonitor {
 	/** Warns that `what` became non-finite at `iteration` and names the state the parameters return to. */
 	warnNonFinite(what: string, iteration: number) {
 		const restored = this.lastIteration > 0 ? `iteration ${this.lastIteration}` : "the start of this call";
-		warn(`[Hivemind] ${this.where}: ${what} became non-finite at iteration ${iteration}; parameters restored to their state at ${restored} and training stopped`);
+		warnTraining(`[Hivemind] ${this.where}: ${what} became non-finite at iteration ${iteration}; parameters restored to their state at ${restored} and training stopped`);
 	}
 
 	/** Records the cost at `iteration` and returns whether (and why) to stop. */
@@ -32,7 +33,7 @@ export class TrainingMonitor {
 		}
 		this.history.push(cost);
 		this.lastIteration = iteration;
-		if (o.isOutputPrinted) print(`Iteration: ${iteration}  Cost: ${cost}`);
+		if (o.isOutputPrinted) printTrainingLine(`Iteration: ${iteration}  Cost: ${cost}`);
 		if (o.onIteration !== undefined) o.onIteration(iteration, cost);
 		const target = o.targetCost;
 		if (target !== undefined && cost >= target[0] && cost <= target[1]) return "target";
