@@ -113,6 +113,9 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		if (sampleCount !== undefined && !(isFiniteNumber(sampleCount) && sampleCount >= 1 && sampleCount === math.floor(sampleCount))) {
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1 or nil, got ${describeValue(sampleCount)}`, 2);
 		}
+		if (sampleCount === undefined && this.merger.getMergeType() === "SampleWeighted") {
+			error(`[Hivemind] ${where}: sampleCount must be given when the merger's mergeType is "SampleWeighted", got nil`, 2);
+		}
 		const reference = this.mainParameters ?? this.queue[0]?.parameters;
 		const norm = this.guard.screen(parameters, reference, "parameters");
 		if (norm === undefined) return false;
@@ -175,7 +178,12 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		this.assertAlive("mergeQueued");
 		const entries = this.queue;
 		if (entries.size() === 0) return 0;
-		if (entries.every((entry) => entry.sampleCount !== undefined)) this.merger.setSampleCounts(entries.map((entry) => entry.sampleCount!));
+		// Counts are passed for this merge only: a merger never weighs these entries by an earlier merge's counts.
+		const missing = entries.findIndex((entry) => entry.sampleCount === undefined);
+		if (missing < 0) this.merger.setSampleCounts(entries.map((entry) => entry.sampleCount!));
+		else if (this.merger.getMergeType() === "SampleWeighted") {
+			error(`[Hivemind] ${WHERE}.mergeQueued: every queued update needs a sampleCount for mergeType "SampleWeighted", got none for update ${missing + 1}`, 2);
+		}
 		const merged = this.merger.merge(entries.map((entry) => entry.parameters));
 		this.queue = [];
 		for (const entry of entries) this.guard.accept(entry.norm);
