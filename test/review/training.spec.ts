@@ -97,3 +97,19 @@ describe("review: GradientModel after an error", () => {
 		);
 	});
 });
+
+describe("review: options are frozen, including their tables", () => {
+	it("a caller's later change to a table it passed (classesList, targetCost) does not reach the model", () => {
+		const classes = ["stay", "leave"];
+		const model = new LogisticRegression({ classesList: classes, learningRate: 0.5, maximumNumberOfIterations: 50 });
+		model.train([[0], [1], [0.1], [0.9]], ["stay", "leave", "stay", "leave"]);
+		classes[1] = "quit";
+		const [labels] = model.predict([[1]]);
+		expect(labels).toEqual(["leave"]);
+		expect(model.getOptions().classesList).toEqual(["stay", "leave"]);
+		const target: [number, number] = [0, 1e-9];
+		const regression = new LinearRegression({ targetCost: target, maximumNumberOfIterations: 5 });
+		target[1] = 1e9; // would stop training at the first check
+		expect(regression.train([[1], [2]], [1, 2]).size()).toBe(5);
+	});
+});
