@@ -104,3 +104,14 @@ describe("review: FederatedTrainer validates at its entry points", () => {
 		expect(balanced(trainer.getStatistics()!)).toBe(true);
 	});
 });
+
+describe("review: ModelParametersMerger leaves its scoring model as it was", () => {
+	it("restores the scoring model's parameters when scoring fails", () => {
+		const model = new LinearRegression();
+		model.setModelParameters([[1], [2]]);
+		const merger = new ModelParametersMerger({ model, mergeType: "WeightedAverage" });
+		merger.setData([[1], [2]], [[1, 0], [2, 0]]); // y has 2 columns, the model predicts 1
+		expectError(() => merger.merge([[[5], [5]], [[7], [7]]]), "[Hivemind] ModelParametersMerger.merge: model.predict(X) must give 2×2 like y, got 2×1");
+		expect(model.getModelParameters()).toEqual([[1], [2]]);
+	});
+});
