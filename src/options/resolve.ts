@@ -1,11 +1,7 @@
 /** Merging user options with defaults, validated against a constraint table, then frozen. */
 import { ConstraintTable } from "./constraints";
+import { describeValue as show } from "./describe";
 
-function show(value: unknown): string {
-	if (typeIs(value, "string")) return `"${value}"`;
-	if (typeIs(value, "table")) return "a table";
-	return tostring(value);
-}
 
 /**
  * Throws unless every key of `values` is in `constraints` and each value passes its rule. Messages:
