@@ -133,7 +133,7 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 
 	/** Queues the gradients of a wire-format update (`kind` "gradients"). */
 	addUpdate(record: UpdateRecord<unknown>): boolean {
-		const update = validateUpdate<ModelParameters>(record);
+		const update = validateUpdate<ModelParameters>(record, `${WHERE}.addUpdate`);
 		if (update.kind !== "gradients") error(`[Hivemind] ${WHERE}.addUpdate: record.kind must be "gradients", got "${update.kind}"`, 2);
 		return this.addGradients(update.data, fromAbsent(update.sampleCount), fromAbsent(update.baseVersion));
 	}

@@ -126,7 +126,7 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 
 	/** Queues the parameters of a wire-format update (`kind` "parameters"). */
 	addUpdate(record: UpdateRecord<unknown>): boolean {
-		const update = validateUpdate<ModelParameters>(record);
+		const update = validateUpdate<ModelParameters>(record, `${WHERE}.addUpdate`);
 		if (update.kind !== "parameters") error(`[Hivemind] ${WHERE}.addUpdate: record.kind must be "parameters", got "${update.kind}"`, 2);
 		return this.addModelParameters(update.data, fromAbsent(update.sampleCount));
 	}
@@ -189,8 +189,20 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		for (const entry of entries) this.guard.accept(entry.norm);
 		this.mainParameters = merged;
 		this.version += 1;
-		if (this.options.pushToChildren) for (const child of this.children) child.setModelParameters(copyParameters(merged));
+		if (this.options.pushToChildren) this.pushToChildren(merged);
 		return entries.size();
+	}
+
+	/** Gives every owned child the merged parameters; one child's failure does not keep the others from theirs. */
+	private pushToChildren(merged: ModelParameters) {
+		const failures = new Array<string>();
+		for (const i of $range(0, this.children.size() - 1)) {
+			const [ok, message] = pcall(() => this.children[i].setModelParameters(copyParameters(merged)));
+			if (!ok) failures.push(`child ${i}: ${tostring(message)}`);
+		}
+		if (failures.size() > 0) {
+			error(`[Hivemind] ${WHERE}.mergeQueued: the merge succeeded, but pushing it failed for ${failures.join("; ")}`, 3);
+		}
 	}
 
 	/** Discards the queued entries (counted as cleared) and resets the count. */
