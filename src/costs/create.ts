@@ -1,8 +1,8 @@
 /** Creating costs by name: `createCost("Huber", { delta: 2 })`, or passing a `CostFunction` through. */
 import { CostFunction, CostOptions } from "./types";
-import { huberLoss, meanAbsoluteError, meanSquaredError, poissonDeviance, quantileLoss } from "./regression";
+import { COST_CONSTRAINTS, huberLoss, meanAbsoluteError, meanSquaredError, poissonDeviance, quantileLoss } from "./regression";
 import { binaryCrossEntropy, categoricalCrossEntropy, hingeLoss } from "./classification";
-import { ConstraintTable, numberAbove, numberBetween, validateOptions } from "../options";
+import { validateOptions } from "../options";
 
 const factories: { [name: string]: (options: CostOptions) => CostFunction } = {
 	MeanSquaredError: () => meanSquaredError(),
@@ -19,11 +19,6 @@ const aliases: { [name: string]: string } = { MSE: "MeanSquaredError", MAE: "Mea
 
 /** Every cost name `createCost` accepts (canonical names; "MSE" and "MAE" are accepted aliases). */
 export const COST_NAMES = ["MeanSquaredError", "MeanAbsoluteError", "Huber", "Quantile", "PoissonDeviance", "BinaryCrossEntropy", "CategoricalCrossEntropy", "Hinge"];
-
-const costConstraints: ConstraintTable<CostOptions> = {
-	delta: numberAbove(0),
-	tau: numberBetween(0, 1, true),
-};
 
 /** True when `value` looks like a `CostFunction` (a table with costName, value and gradient). */
 export function isCostFunction(value: unknown): value is CostFunction {
@@ -44,6 +39,6 @@ export function createCost(nameOrCost: string | CostFunction, options?: CostOpti
 	if (factory === undefined) {
 		error(`[Hivemind] createCost: nameOrCost must be one of "${COST_NAMES.join('", "')}" or a CostFunction, got ${tostring(nameOrCost)}`, 2);
 	}
-	validateOptions("createCost", options, costConstraints);
+	validateOptions("createCost", options, COST_CONSTRAINTS);
 	return factory(options ?? {});
 }

@@ -1,7 +1,14 @@
 //!native
 /** Regression costs: squared, absolute, Huber, quantile (pinball), Poisson deviance. */
-import { CostFunction } from "./types";
+import { CostFunction, CostOptions } from "./types";
 import { elementwiseCost } from "./elementwise";
+import { ConstraintTable, numberAbove, numberBetween, validateOptions } from "../options";
+
+/** The constraints of the cost hyper-parameters (Huber's δ, the quantile τ), checked by the builders and `createCost`. */
+export const COST_CONSTRAINTS: ConstraintTable<CostOptions> = {
+	delta: numberAbove(0),
+	tau: numberBetween(0, 1, true),
+};
 
 function sign(x: number): number {
 	return x > 0 ? 1 : x < 0 ? -1 : 0;
@@ -25,6 +32,7 @@ export function meanAbsoluteError(): CostFunction {
 
 /** Σ Huber_δ(p − y): ½r² when |r| ≤ δ, δ(|r| − δ/2) beyond; gradient r clipped to [−δ, δ]. */
 export function huberLoss(delta = 1): CostFunction {
+	validateOptions("huberLoss", { delta }, COST_CONSTRAINTS);
 	return elementwiseCost(
 		"Huber",
 		{
@@ -43,6 +51,7 @@ export function huberLoss(delta = 1): CostFunction {
  * Gradient −τ when y > p, 1 − τ when y < p, 0 at a tie.
  */
 export function quantileLoss(tau = 0.5): CostFunction {
+	validateOptions("quantileLoss", { tau }, COST_CONSTRAINTS);
 	return elementwiseCost(
 		"Quantile",
 		{

@@ -133,7 +133,7 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 
 	/** Queues the gradients of a wire-format update (`kind` "gradients"). */
 	addUpdate(record: UpdateRecord<unknown>): boolean {
-		const update = validateUpdate<ModelParameters>(record);
+		const update = validateUpdate<ModelParameters>(record, `${WHERE}.addUpdate`);
 		if (update.kind !== "gradients") error(`[Hivemind] ${WHERE}.addUpdate: record.kind must be "gradients", got "${update.kind}"`, 2);
 		return this.addGradients(update.data, fromAbsent(update.sampleCount), fromAbsent(update.baseVersion));
 	}
@@ -150,11 +150,21 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 		if (parameters === undefined) error(`[Hivemind] ${where}: the main parameters must be set first (setModelParameters), got none`, 2);
 		const round = this.queue;
 		this.queue = [];
+		// Entries that can no longer be applied (too stale, or queued before the main parameters
+		// changed structure) are rejected here, counted; the rest are applied or stay queued.
 		const used = new Array<Pending>();
 		const weights = new Array<number>();
 		for (const entry of round) {
-			const weight = this.guard.staleWeight(this.version - entry.baseVersion, entry.baseVersion, this.version);
-			if (weight === undefined) continue;
+			const mismatch = this.guard.structureMismatch(entry.gradients, parameters, "gradients");
+			if (mismatch !== undefined) {
+				this.guard.rejectPending("structure", mismatch);
+				continue;
+			}
+			const [weight, staleMessage] = this.guard.staleWeight(this.version - entry.baseVersion, entry.baseVersion, this.version);
+			if (weight === undefined) {
+				this.guard.rejectPending("stale", staleMessage);
+				continue;
+			}
 			used.push(entry);
 			weights.push(weight);
 		}
@@ -190,7 +200,7 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 		}
 		parameterEntries(parameters).forEach(([, matrix], i) => copyInto(matrix, stepped[i][1]));
 		this.states = steppedStates;
-		for (const entry of used) this.guard.accept(entry.norm);
+		used.forEach((entry, i) => this.guard.accept(entry.norm, weights[i] < 1));
 		this.version += 1;
 		return used.size();
 	}

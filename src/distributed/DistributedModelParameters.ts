@@ -113,6 +113,9 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		if (sampleCount !== undefined && !(isFiniteNumber(sampleCount) && sampleCount >= 1 && sampleCount === math.floor(sampleCount))) {
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1 or nil, got ${describeValue(sampleCount)}`, 2);
 		}
+		if (sampleCount === undefined && this.merger.getMergeType() === "SampleWeighted") {
+			error(`[Hivemind] ${where}: sampleCount must be given when the merger's mergeType is "SampleWeighted", got nil`, 2);
+		}
 		const reference = this.mainParameters ?? this.queue[0]?.parameters;
 		const norm = this.guard.screen(parameters, reference, "parameters");
 		if (norm === undefined) return false;
@@ -123,7 +126,7 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 
 	/** Queues the parameters of a wire-format update (`kind` "parameters"). */
 	addUpdate(record: UpdateRecord<unknown>): boolean {
-		const update = validateUpdate<ModelParameters>(record);
+		const update = validateUpdate<ModelParameters>(record, `${WHERE}.addUpdate`);
 		if (update.kind !== "parameters") error(`[Hivemind] ${WHERE}.addUpdate: record.kind must be "parameters", got "${update.kind}"`, 2);
 		return this.addModelParameters(update.data, fromAbsent(update.sampleCount));
 	}
@@ -175,14 +178,31 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		this.assertAlive("mergeQueued");
 		const entries = this.queue;
 		if (entries.size() === 0) return 0;
-		if (entries.every((entry) => entry.sampleCount !== undefined)) this.merger.setSampleCounts(entries.map((entry) => entry.sampleCount!));
+		// Counts are passed for this merge only: a merger never weighs these entries by an earlier merge's counts.
+		const missing = entries.findIndex((entry) => entry.sampleCount === undefined);
+		if (missing < 0) this.merger.setSampleCounts(entries.map((entry) => entry.sampleCount!));
+		else if (this.merger.getMergeType() === "SampleWeighted") {
+			error(`[Hivemind] ${WHERE}.mergeQueued: every queued update needs a sampleCount for mergeType "SampleWeighted", got none for update ${missing + 1}`, 2);
+		}
 		const merged = this.merger.merge(entries.map((entry) => entry.parameters));
 		this.queue = [];
 		for (const entry of entries) this.guard.accept(entry.norm);
 		this.mainParameters = merged;
 		this.version += 1;
-		if (this.options.pushToChildren) for (const child of this.children) child.setModelParameters(copyParameters(merged));
+		if (this.options.pushToChildren) this.pushToChildren(merged);
 		return entries.size();
+	}
+
+	/** Gives every owned child the merged parameters; one child's failure does not keep the others from theirs. */
+	private pushToChildren(merged: ModelParameters) {
+		const failures = new Array<string>();
+		for (const i of $range(0, this.children.size() - 1)) {
+			const [ok, message] = pcall(() => this.children[i].setModelParameters(copyParameters(merged)));
+			if (!ok) failures.push(`child ${i}: ${tostring(message)}`);
+		}
+		if (failures.size() > 0) {
+			error(`[Hivemind] ${WHERE}.mergeQueued: the merge succeeded, but pushing it failed for ${failures.join("; ")}`, 3);
+		}
 	}
 
 	/** Discards the queued entries (counted as cleared) and resets the count. */

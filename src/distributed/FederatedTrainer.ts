@@ -6,7 +6,7 @@
  */
 import { Matrix } from "../matrix/types";
 import { assertMatrix, describeShape } from "../matrix/validate";
-import { copyParameters, ModelParameters, zipParameters } from "../parameters/tree";
+import { assertModelParameters, copyParameters, ModelParameters, zipParameters } from "../parameters/tree";
 import { callbackValue, constraint, numberAbove, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
 import { weightedSum } from "./merging/combine";
@@ -117,8 +117,9 @@ export class FederatedTrainer {
 
 	/** Sets the starting main parameters (a copy); gradient payloads need them before training. */
 	setMainModelParameters(parameters: ModelParameters) {
-		this.mainParameters = copyParameters(parameters);
+		assertModelParameters(parameters, "parameters", `${WHERE}.setMainModelParameters`);
 		this.gradients?.setModelParameters(parameters);
+		this.mainParameters = copyParameters(parameters);
 	}
 
 	/** The main parameters (a copy), or undefined before the first merge. */

@@ -102,8 +102,8 @@ export class UpdateGuard {
 			return this.reject("structure", `${label} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(update)}`);
 		}
 		if (reference !== undefined) {
-			const [ok, err] = pcall(assertSameStructure, reference, update, this.where, "the main parameters", label);
-			if (!ok) return this.reject("structure", errorText(err).gsub("^%[Hivemind%] [^:]*: ", "")[0]);
+			const mismatch = this.structureMismatch(update, reference, label);
+			if (mismatch !== undefined) return this.reject("structure", mismatch);
 		}
 		const norm = parametersNorm(update);
 		const median = this.medianNorm();
@@ -114,23 +114,35 @@ export class UpdateGuard {
 		return norm;
 	}
 
-	/**
-	 * The weight of a pending update with the given staleness (1 within the bound), or undefined
-	 * after recording its rejection.
-	 */
-	staleWeight(staleness: number, baseVersion: number, version: number): number | undefined {
-		const bound = this.options.stalenessBound;
-		if (staleness <= bound) return 1;
-		if (this.options.stalePolicy === "Reject") {
-			this.counts.pending -= 1;
-			return this.reject("stale", `staleness ${staleness} exceeds the bound ${bound} (base version ${baseVersion}, current version ${version})`);
-		}
-		this.counts.downWeighted += 1;
-		return 1 / (1 + staleness - bound);
+	/** Why `update` does not fit the structure and shapes of `reference` (the message), or undefined when it fits. */
+	structureMismatch(update: ModelParameters, reference: ModelParameters, label: string): string | undefined {
+		const [ok, err] = pcall(assertSameStructure, reference, update, this.where, "the main parameters", label);
+		return ok ? undefined : errorText(err).gsub("^%[Hivemind%] [^:]*: ", "")[0];
 	}
 
-	/** Records that a pending update reached the main model (its norm joins the history). */
-	accept(norm: number) {
+	/**
+	 * The weight of a pending update with the given staleness: 1 within the bound, 1 / (1 +
+	 * staleness − bound) beyond it with "DownWeight", undefined with "Reject" (the message then
+	 * says why; record it with `rejectPending`). Records nothing.
+	 */
+	staleWeight(staleness: number, baseVersion: number, version: number): LuaTuple<[number | undefined, string]> {
+		const bound = this.options.stalenessBound;
+		if (staleness <= bound) return $tuple(1, "");
+		if (this.options.stalePolicy === "Reject") {
+			return $tuple(undefined, `staleness ${staleness} exceeds the bound ${bound} (base version ${baseVersion}, current version ${version})`);
+		}
+		return $tuple(1 / (1 + staleness - bound), "");
+	}
+
+	/** Records the rejection of a pending update at apply time (stale, or no longer fitting the main parameters). */
+	rejectPending(reason: RejectionReason, message: string) {
+		this.counts.pending -= 1;
+		this.reject(reason, message);
+	}
+
+	/** Records that a pending update reached the main model (its norm joins the history), with a reduced weight when `downWeighted`. */
+	accept(norm: number, downWeighted = false) {
+		if (downWeighted) this.counts.downWeighted += 1;
 		this.counts.pending -= 1;
 		this.counts.accepted += 1;
 		this.norms.push(norm);

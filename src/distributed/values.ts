@@ -1,20 +1,3 @@
 /** Small value helpers shared by the distributed classes and the statistics functions. */
 
-/** True for a finite number (not NaN, not ±infinity). */
-export function isFiniteNumber(value: unknown): value is number {
-	return typeIs(value, "number") && value === value && value !== math.huge && value !== -math.huge;
-}
-
-/** A short description of any value for error messages: `-1`, `"Sum"`, `a table`, `nil`. */
-export function describeValue(value: unknown): string {
-	if (value === undefined) return "nil";
-	if (typeIs(value, "number")) {
-		if (value !== value) return "NaN";
-		if (value === math.huge) return "inf";
-		if (value === -math.huge) return "-inf";
-		return tostring(value);
-	}
-	if (typeIs(value, "string")) return `"${value}"`;
-	if (typeIs(value, "boolean")) return tostring(value);
-	return `a ${typeOf(value)}`;
-}
+export { describeValue, isFiniteNumber } from "../options/describe";

@@ -98,9 +98,9 @@ export function updateProblem(record: unknown): string | undefined {
 }
 
 /** Throws unless `record` is a valid update; returns it typed. */
-export function validateUpdate<D = PlainData>(record: unknown): UpdateRecord<D> {
+export function validateUpdate<D = PlainData>(record: unknown, where = "validateUpdate"): UpdateRecord<D> {
 	const problem = updateProblem(record);
-	if (problem !== undefined) error(`[Hivemind] validateUpdate: ${problem}`, 2);
+	if (problem !== undefined) error(`[Hivemind] ${where}: ${problem}`, 2);
 	return record as UpdateRecord<D>;
 }
 

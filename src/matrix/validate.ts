@@ -1,4 +1,5 @@
 /** Shape descriptions and boundary checks shared by the matrix functions. */
+import { describeValue } from "../options/describe";
 import { Matrix, Vector } from "./types";
 
 /** "3×2" for a matrix, or a short description of a non-matrix value. */
@@ -64,7 +65,7 @@ export function assertMatrix(value: unknown, argName: string, where: string): as
 				error(`[Hivemind] ${where}: ${argName}[${i + 1}][${j + 1}] must be a number, got ${typeOf(v)}`, 3);
 			}
 			if (v !== v || v === math.huge || v === -math.huge) {
-				error(`[Hivemind] ${where}: ${argName}[${i + 1}][${j + 1}] must be finite, got ${v}`, 3);
+				error(`[Hivemind] ${where}: ${argName}[${i + 1}][${j + 1}] must be finite, got ${describeValue(v)}`, 3);
 			}
 		}
 	}
@@ -79,7 +80,7 @@ export function assertVector(value: unknown, argName: string, where: string): as
 	for (const i of $range(0, values.size() - 1)) {
 		const v = values[i];
 		if (!typeIs(v, "number") || v !== v || v === math.huge || v === -math.huge) {
-			error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be a finite number, got ${tostring(v)}`, 3);
+			error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be a finite number, got ${describeValue(v)}`, 3);
 		}
 	}
 }
@@ -106,7 +107,7 @@ export function assertSameShape(a: Matrix, b: Matrix, where: string) {
 /** Throws unless `value` is a number (finite unless `allowInfinite`). */
 export function assertNumber(value: unknown, argName: string, where: string, allowInfinite = false): asserts value is number {
 	if (!typeIs(value, "number") || value !== value || (!allowInfinite && (value === math.huge || value === -math.huge))) {
-		error(`[Hivemind] ${where}: ${argName} must be a finite number, got ${tostring(value)}`, 3);
+		error(`[Hivemind] ${where}: ${argName} must be a finite number, got ${describeValue(value)}`, 3);
 	}
 }
 
@@ -114,6 +115,6 @@ export function assertNumber(value: unknown, argName: string, where: string, all
 export function assertInteger(value: unknown, argName: string, where: string, low = -math.huge, high = math.huge): asserts value is number {
 	if (!typeIs(value, "number") || value !== math.floor(value) || value < low || value > high) {
 		const range = high === math.huge ? `an integer ≥ ${low}` : `an integer in [${low}, ${high}]`;
-		error(`[Hivemind] ${where}: ${argName} must be ${range}, got ${tostring(value)}`, 3);
+		error(`[Hivemind] ${where}: ${argName} must be ${range}, got ${describeValue(value)}`, 3);
 	}
 }

@@ -3,7 +3,9 @@
  * (the declarative constraint tables): one extra constraint, plain copies for `getOptions()`,
  * and the by-name construction of the `create*` functions.
  */
-import { constraint, Constraint } from "../options";
+import { constraint, Constraint, describeValue } from "../options";
+
+export { describeValue };
 
 /** Plain option values (what `getOptions()` returns). */
 export type OptionValues = { [key: string]: number | string | boolean };
@@ -14,12 +16,6 @@ export const unitInterval: Constraint = constraint(
 	"a number in [0, 1)",
 );
 
-/** A short description of any value for error messages. */
-export function describeValue(value: unknown): string {
-	if (typeIs(value, "string")) return `"${value}"`;
-	if (typeIs(value, "number") || typeIs(value, "boolean")) return tostring(value);
-	return typeOf(value);
-}
 
 /** A plain, unfrozen copy of resolved options (what `getOptions()` returns). */
 export function optionValues(options: object): OptionValues {

@@ -1,11 +1,7 @@
 /** Merging user options with defaults, validated against a constraint table, then frozen. */
 import { ConstraintTable } from "./constraints";
+import { describeValue as show } from "./describe";
 
-function show(value: unknown): string {
-	if (typeIs(value, "string")) return `"${value}"`;
-	if (typeIs(value, "table")) return "a table";
-	return tostring(value);
-}
 
 /**
  * Throws unless every key of `values` is in `constraints` and each value passes its rule. Messages:
@@ -40,10 +36,22 @@ export function validateOptions<T extends object>(where: string, values: unknown
 	}
 }
 
-/** `defaults` overridden by the validated `user` options, as a new frozen table. */
+/**
+ * A copy of plain-data tables (no metatable), all the way down, so a caller changing a table it
+ * passed (a class list, a layer list) cannot change the options afterwards; objects (optimizers,
+ * schedules: tables with a metatable), functions and other values are kept as they are.
+ */
+function ownCopy(value: unknown, depth = 0): unknown {
+	if (!typeIs(value, "table") || getmetatable(value) !== undefined || depth > 32) return value;
+	const out = new Map<unknown, unknown>();
+	for (const [key, entry] of pairs(value as object)) out.set(key, ownCopy(entry, depth + 1));
+	return out;
+}
+
+/** `defaults` overridden by the validated `user` options, as a new frozen table (plain-data table values copied). */
 export function resolveOptions<T extends object>(where: string, defaults: T, user: Partial<T> | undefined, constraints: ConstraintTable<T>): Readonly<T> {
 	validateOptions(where, user, constraints);
 	const merged = table.clone(defaults) as T;
-	if (user !== undefined) for (const [key, value] of pairs(user as object)) (merged as { [k: string]: unknown })[key as string] = value;
+	if (user !== undefined) for (const [key, value] of pairs(user as object)) (merged as { [k: string]: unknown })[key as string] = ownCopy(value);
 	return table.freeze(merged);
 }

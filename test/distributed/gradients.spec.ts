@@ -226,3 +226,10 @@ describe("DistributedGradients: validation", () => {
 		expectError(() => main.onError(5 as never), "DistributedGradients.onError: callback must be a function, got 5");
 	});
 });
+
+describe("DistributedGradients.addUpdate", () => {
+	it("names itself when a record is not valid wire format", () => {
+		const main = new DistributedGradients();
+		expectError(() => main.addUpdate({ kind: "gradients" } as never), "[Hivemind] DistributedGradients.addUpdate: ");
+	});
+});

@@ -163,3 +163,28 @@ describe("DistributedModelParameters: validation", () => {
 		expectError(() => main.start({} as never), "DistributedModelParameters.start: signal must be a signal with Connect");
 	});
 });
+
+describe("DistributedModelParameters pushing merges into children", () => {
+	it("gives every other child the merge when one child refuses it, then reports that child", () => {
+		const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 3, ...quiet });
+		const first = new MeanChild();
+		const refusing = new MeanChild();
+		refusing.setModelParameters = () => error("full");
+		const last = new MeanChild();
+		main.addModel(first);
+		main.addModel(refusing);
+		main.addModel(last);
+		main.train([[0]], [[1]], 0);
+		main.train([[0]], [[2]], 2);
+		expectError(() => main.train([[0]], [[6]], 1), "the merge succeeded, but pushing it failed for child 1", "full");
+		// mean of 1, 2 and 6: the merge is kept, and children 0 and 2 both have it
+		expectMatrixClose(main.getMainModelParameters() as Matrix, [[3]], 1e-12);
+		expectMatrixClose(first.getModelParameters()!, [[3]], 1e-12);
+		expectMatrixClose(last.getModelParameters()!, [[3]], 1e-12);
+		expect(main.getCurrentTotalNumberOfChildModelUpdatesToUpdateMainModel()).toBe(0);
+	});
+	it("names addUpdate when a record is not valid wire format", () => {
+		const main = new DistributedModelParameters(quiet);
+		expectError(() => main.addUpdate({ kind: "parameters" } as never), "[Hivemind] DistributedModelParameters.addUpdate: ");
+	});
+});

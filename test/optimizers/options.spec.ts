@@ -24,7 +24,7 @@ const BAD_OPTIONS: Array<[string, object, string]> = [
 	["Adam", { epsilon: 0 }, "[Hivemind] Adam.new: epsilon must be a finite number > 0, got 0"],
 	["Adam", { epsilon: math.huge }, "[Hivemind] Adam.new: epsilon must be a finite number > 0, got inf"],
 	["NAdam", { beta2: 1.5 }, "[Hivemind] NAdam.new: beta2 must be a number in [0, 1), got 1.5"],
-	["AdaMax", { beta1: 0 / 0 }, "[Hivemind] AdaMax.new: beta1 must be a number in [0, 1), got nan"],
+	["AdaMax", { beta1: 0 / 0 }, "[Hivemind] AdaMax.new: beta1 must be a number in [0, 1), got NaN"],
 	["RAdam", { epsilon: -1 }, "[Hivemind] RAdam.new: epsilon must be a finite number > 0, got -1"],
 	["AdamW", { weightDecay: -0.01 }, "[Hivemind] AdamW.new: weightDecay must be a finite number ≥ 0, got -0.01"],
 	["AdamW", { beta1: true }, "[Hivemind] AdamW.new: beta1 must be a number in [0, 1), got true"],

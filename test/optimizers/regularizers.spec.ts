@@ -91,9 +91,9 @@ describe("regularizers", () => {
 		expectError(() => l2.penalty(W, [3]), "[Hivemind] L2.penalty: biasRows[1] must be an integer row index in [0, 2], got 3");
 		expectError(() => l2.gradient(W, [0, -1]), "[Hivemind] L2.gradient: biasRows[2] must be an integer row index in [0, 2], got -1");
 		expectError(() => l2.gradient(W, 0 as never), "[Hivemind] L2.gradient: biasRows must be an array of row indices, got 0");
-		expectError(() => l2.penalty([[1, 0 / 0]]), "[Hivemind] L2.penalty: weights[1][2] must be finite, got nan");
+		expectError(() => l2.penalty([[1, 0 / 0]]), "[Hivemind] L2.penalty: weights[1][2] must be finite, got NaN");
 		expectError(() => l2.addGradientInPlace([[0]], W), "[Hivemind] L2.addGradientInPlace: shapes 1×1 and 3×2 must match");
 		expectError(() => l2.addGradientInPlace([[0], [0], [0]], W, [], 0 / 0), "L2.addGradientInPlace: shapes 3×1 and 3×2 must match");
-		expectError(() => l2.addGradientInPlace([[0, 0], [0, 0], [0, 0]], W, [], 0 / 0), "[Hivemind] L2.addGradientInPlace: scale must be a finite number, got nan");
+		expectError(() => l2.addGradientInPlace([[0, 0], [0, 0], [0, 0]], W, [], 0 / 0), "[Hivemind] L2.addGradientInPlace: scale must be a finite number, got NaN");
 	});
 });

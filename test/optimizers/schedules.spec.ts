@@ -58,7 +58,7 @@ describe("learning-rate schedules", () => {
 	});
 	it("rejects bad names, options and arguments", () => {
 		expectError(() => createSchedule("linear"), '[Hivemind] createSchedule: nameOrSchedule must be a schedule or one of Constant, CosineAnnealing, ExponentialDecay, InverseTimeDecay, StepDecay, got "linear"');
-		expectError(() => createSchedule(constantRate(), {}), "[Hivemind] createSchedule: options must be nil when a schedule object is given, got table");
+		expectError(() => createSchedule(constantRate(), {}), "[Hivemind] createSchedule: options must be nil when a schedule object is given, got a table");
 		expectError(() => stepDecay({ stepSize: 0 }), "[Hivemind] stepDecay: stepSize must be an integer ≥ 1, got 0");
 		expectError(() => stepDecay({ stepSize: 2.5 }), "[Hivemind] stepDecay: stepSize must be an integer ≥ 1, got 2.5");
 		expectError(() => stepDecay({ factor: 1 }), "[Hivemind] stepDecay: factor must be a number in (0, 1), got 1");

@@ -104,7 +104,7 @@ describe("optimizer state", () => {
 		expectError(() => adam.step([] as never, [[1]], undefined, 0.1), "Adam.step: parameter must be a non-empty rectangular matrix, got an empty table");
 		expectError(() => adam.step([[1, 2], [3]], [[1, 2], [3]], undefined, 0.1), "Adam.step: parameter must be a non-empty rectangular matrix, got 2×2");
 		expectError(() => adam.step([[1]], [[1]], undefined, -0.1), "Adam.step: learningRate must be a finite number ≥ 0, got -0.1");
-		expectError(() => adam.step([[1]], [[1]], undefined, 0 / 0), "Adam.step: learningRate must be a finite number ≥ 0, got nan");
+		expectError(() => adam.step([[1]], [[1]], undefined, 0 / 0), "Adam.step: learningRate must be a finite number ≥ 0, got NaN");
 		expectError(() => adam.step([[1]], [[1]], undefined, math.huge), "learningRate must be a finite number ≥ 0, got inf");
 	});
 });
@@ -150,7 +150,7 @@ describe("createOptimizer and getOptions", () => {
 	it("returns an optimizer object as it is", () => {
 		const adam = new Adam();
 		expect(createOptimizer(adam)).toBe(adam);
-		expectError(() => createOptimizer(adam, { beta1: 0.5 }), "[Hivemind] createOptimizer: options must be nil when an optimizer object is given, got table");
+		expectError(() => createOptimizer(adam, { beta1: 0.5 }), "[Hivemind] createOptimizer: options must be nil when an optimizer object is given, got a table");
 	});
 	it("rejects unknown names", () => {
 		expectError(() => createOptimizer("Adamm"), "[Hivemind] createOptimizer: nameOrOptimizer must be an optimizer or one of AdaDelta, AdaGrad, AdaMax, Adam, AdamW, GradientDescent, Momentum, NAdam, Nesterov, RAdam, RMSProp, RProp, got \"Adamm\"");

@@ -28,7 +28,7 @@ describe("regression metrics", () => {
 	it("rejects mismatched shapes and bad values, naming the argument", () => {
 		expectError(() => Metrics.meanSquaredError([1, 2], [1, 2, 3]), "[Hivemind] Metrics.meanSquaredError: yPred must have the shape of yTrue (2×1), got 3×1");
 		expectError(() => Metrics.meanAbsoluteError([[1, 2]], [[1], [2]]), "Metrics.meanAbsoluteError: yPred must have the shape of yTrue (1×2), got 2×1");
-		expectError(() => Metrics.r2Score([1, 0 / 0], [1, 2]), "Metrics.r2Score: yTrue[2] must be a finite number, got nan");
+		expectError(() => Metrics.r2Score([1, 0 / 0], [1, 2]), "Metrics.r2Score: yTrue[2] must be a finite number, got NaN");
 		expectError(() => Metrics.r2Score([1, 2], [[1], [2, 3]] as never), "Metrics.r2Score: yPred must be rectangular");
 		expectError(() => Metrics.meanSquaredError([], [1]), "Metrics.meanSquaredError: yTrue must be a non-empty array of numbers");
 	});

@@ -59,7 +59,7 @@ describe("scaler statistics", () => {
 		expectError(() => mergeScalerStatistics(good, { ...good, m2: [[1]] }), "mergeScalerStatistics: b.m2 must be 1×2 like a.m2, got 1×1");
 		expectError(() => mergeScalerStatistics(good, { ...good, m2: [[1, -1]] }), "b.m2[1][2] must be ≥ 0, got -1");
 		expectError(() => mergeScalerStatistics(good, { ...good, min: [[5, 2]] }), "b.min[1][1] must be ≤ b.max[1][1] (1), got 5");
-		expectError(() => mergeScalerStatistics(good, { ...good, mean: [[1, 0 / 0]] }), "b.mean[1][2] must be finite, got nan");
+		expectError(() => mergeScalerStatistics(good, { ...good, mean: [[1, 0 / 0]] }), "b.mean[1][2] must be finite, got NaN");
 		expectError(() => mergeScalerStatistics(good, computeScalerStatistics([[1]])), "mergeScalerStatistics: b.mean must be 1×2 like a.mean, got 1×1");
 		expectError(() => computeScalerStatistics([[1], [2, 3]]), "computeScalerStatistics: X must be rectangular");
 	});
@@ -122,7 +122,7 @@ describe("StandardScaler", () => {
 		const scaler = new StandardScaler().fit(X);
 		expectError(() => scaler.transform([[1, 2]]), "StandardScaler.transform: X must have 3 columns (as fitted), got 1×2");
 		expectError(() => scaler.partialFit([[1, 2]]), "StandardScaler.partialFit: X must have 3 columns (as fitted), got 1×2");
-		expectError(() => scaler.inverseTransform([[1, 0 / 0, 3]]), "StandardScaler.inverseTransform: X[1][2] must be finite, got nan");
+		expectError(() => scaler.inverseTransform([[1, 0 / 0, 3]]), "StandardScaler.inverseTransform: X[1][2] must be finite, got NaN");
 		expectError(() => scaler.fit([] as never), "StandardScaler.fit: X must have at least one row");
 		expectError(() => scaler.fitTransform("x" as never), "StandardScaler.fitTransform: X must be a matrix (array of rows), got string");
 		expectError(() => scaler.setStatistics({ n: 1 } as never), "StandardScaler.setStatistics: statistics.mean must be a matrix (array of rows), got nil");

@@ -80,11 +80,15 @@ export function scoreChildren(
 ): Array<number> {
 	// A model that was never trained may refuse to give parameters: then there is nothing to restore.
 	const [hasSaved, saved] = pcall(() => (model.getModelParameters !== undefined ? model.getModelParameters() : undefined));
-	const scores = children.map((parameters) => {
-		model.setModelParameters(parameters);
-		return scorePrediction(predictionMatrix(model.predict(X), where), y, modelType, where);
-	});
+	const [ok, scores] = pcall(() =>
+		children.map((parameters) => {
+			model.setModelParameters(parameters);
+			return scorePrediction(predictionMatrix(model.predict(X), where), y, modelType, where);
+		}),
+	);
+	// Restored on failure too: the scoring model is often the caller's own model.
 	if (hasSaved && saved !== undefined) model.setModelParameters(saved);
+	if (!ok) error(scores, 0);
 	return scores;
 }
 

@@ -16,6 +16,8 @@ import { createOptimizer } from "../../optimizers/createOptimizer";
 import { clipByGlobalNormInPlace, clipByValueInPlace } from "../../optimizers/clipping";
 import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
 import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
+import { isMatrix } from "../../matrix/validate";
+import { describeValue, isFiniteNumber } from "../../distributed/values";
 import { BaseModel } from "./BaseModel";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
@@ -32,6 +34,29 @@ function copyStates(states: OptimizerStates): OptimizerStates {
 		out[name] = s;
 	}
 	return out;
+}
+
+/** Throws unless `states` is a table of per-entry tables of finite numbers and finite matrices. */
+function assertOptimizerStates(states: unknown, where: string): asserts states is OptimizerStates {
+	if (!typeIs(states, "table")) error(`[Hivemind] ${where}: states must be a table, got ${typeOf(states)}`, 3);
+	for (const [name, state] of pairs(states)) {
+		const label = `states[${typeIs(name, "string") ? `"${name}"` : tostring(name)}]`;
+		if (!typeIs(name, "string") || !typeIs(state, "table")) {
+			error(`[Hivemind] ${where}: ${label} must be a table of numbers and matrices, got ${describeValue(state)}`, 3);
+		}
+		for (const [key, value] of pairs(state)) {
+			if (!isFiniteNumber(value) && !isMatrix(value)) {
+				error(`[Hivemind] ${where}: ${label}.${tostring(key)} must be a finite number or a matrix of finite numbers, got ${describeValue(value)}`, 3);
+			}
+		}
+	}
+}
+
+/** The learned state a training step changes: what is restored after a divergence or an error. */
+interface Checkpoint {
+	parameters: ModelParameters | undefined;
+	states: OptimizerStates;
+	updateCount: number;
 }
 
 function matrixFinite(matrix: Matrix): boolean {
@@ -147,6 +172,43 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		this.updateCount += 1;
 	}
 
+	/** Copies of the parameters, the optimizer states and the update counter. */
+	private checkpoint(): Checkpoint {
+		const p = this.parameters;
+		return { parameters: p === undefined ? undefined : copyParameters(p), states: copyStates(this.optimizerStates), updateCount: this.updateCount };
+	}
+
+	/** Returns to `checkpoint` (the parameters copied back into the same matrices, so no-copy owners see it). */
+	private restoreCheckpoint(checkpoint: Checkpoint, parameters: ModelParameters | undefined) {
+		const saved = checkpoint.parameters;
+		if (saved !== undefined && parameters !== undefined) {
+			const entries = parameterEntries(saved);
+			parameterEntries(parameters).forEach(([, matrix], k) => copyInto(matrix, entries[k][1]));
+		}
+		this.parameters = saved === undefined ? undefined : parameters;
+		this.optimizerStates = checkpoint.states;
+		this.updateCount = checkpoint.updateCount;
+	}
+
+	/**
+	 * Runs `fn` (which changes the learned state); when it throws, the parameters, optimizer states,
+	 * counters, saved gradient and shuffle stream are put back as they were, and the error rethrown.
+	 */
+	private atomically<T>(fn: () => T): T {
+		const start = this.checkpoint();
+		const parameters = this.parameters;
+		const [gradients, sampleCount, shuffler] = [this.savedGradients, this.savedSampleCount, this.shuffler];
+		const shufflerState = shuffler?.getState();
+		const [ok, result] = pcall(fn);
+		if (ok) return result;
+		this.restoreCheckpoint(start, parameters);
+		this.savedGradients = gradients;
+		this.savedSampleCount = sampleCount;
+		this.shuffler = shuffler;
+		if (shuffler !== undefined && shufflerState !== undefined) shuffler.setState(shufflerState);
+		error(result, 0);
+	}
+
 	private saveGradient(gradient: ModelParameters, sampleCount: number) {
 		if (this.areGradientsSaved) {
 			this.savedGradients = gradient;
@@ -178,19 +240,24 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	 * full-batch, or with `batchSize` one epoch of shuffled mini-batches per iteration (the recorded
 	 * cost is then the epoch's mean batch loss); returns the cost history (mean data loss + penalty, every K iterations).
 	 * Stops at the iteration limit, inside `targetCost`, on convergence, or on a non-finite cost
-	 * (parameters restored to the last finite state, with a warning).
+	 * (parameters, optimizer states and update counter restored to the last finite cost check, with
+	 * a warning). When the call throws (a callback, an optimizer), the model is left as it was.
 	 */
 	train(X: unknown, y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = this.prepareData(X, y, where);
+		return this.atomically(() => this.trainLoop(data, where));
+	}
+
+	private trainLoop(data: TrainingData, where: string): Array<number> {
 		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
 		if (!this.options.keepOptimizerState) this.optimizerStates = {};
 		const parameters = this.parameters;
 		const n = data.sampleCount;
 		const o = this.options;
 		const monitor = new TrainingMonitor(where, o);
-		let lastFinite = copyParameters(parameters);
+		let lastFinite = this.checkpoint();
 		let diverged = false;
 		let iterationsRun = 0;
 		const miniBatches = o.batchSize > 0 && o.batchSize < n;
@@ -207,10 +274,16 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 				this.saveGradient(gradient, n);
 			}
 			if ((iteration - 1) % o.costCalculationInterval === 0) {
+				// A saturating loss (clipped cross-entropy) can stay finite while the weights overflow.
+				if (!allFinite(parameters)) {
+					monitor.warnNonFinite("the parameters", iteration);
+					diverged = true;
+					break;
+				}
 				const verdict = monitor.record(iteration, dataLoss / n + this.penalty(parameters));
 				diverged = verdict === "nonfinite";
 				if (diverged) break;
-				lastFinite = copyParameters(parameters);
+				lastFinite = this.checkpoint();
 				if (verdict !== "continue") break;
 			}
 			if (gradient !== undefined) this.applyStep(parameters, gradient, n);
@@ -220,10 +293,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			monitor.warnNonFinite("the parameters", iterationsRun);
 			diverged = true;
 		}
-		if (diverged) {
-			const saved = parameterEntries(lastFinite);
-			parameterEntries(parameters).forEach(([, matrix], k) => copyInto(matrix, saved[k][1]));
-		}
+		if (diverged) this.restoreCheckpoint(lastFinite, parameters);
 		return monitor.history;
 	}
 
@@ -257,8 +327,9 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const where = `${this.modelName}.computeGradients`;
 		this.assertAlive(where);
 		const data = this.prepareData(X, y, where);
-		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
-		const [loss, gradient] = this.lossAndGradient(this.parameters, data);
+		const parameters = this.parameters ?? this.initializeParameters(data);
+		const [loss, gradient] = this.lossAndGradient(parameters, data);
+		this.parameters = parameters;
 		return $tuple(gradient, data.sampleCount, loss);
 	}
 
@@ -288,7 +359,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const n = gradients !== undefined ? sampleCount : this.savedSampleCount;
 		if (g === undefined) error(`[Hivemind] ${where}: gradients must be given (no gradient is saved), got nil`, 2);
 		const parameters = this.checkGradients(g, n, where);
-		this.applyStep(parameters, g, n as number);
+		this.atomically(() => this.applyStep(parameters, g, n as number));
 	}
 
 	/** Forgets the optimizer state (momentum, moments) and the update counter. */
@@ -304,7 +375,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 
 	/** Restores optimizer states saved by `getOptimizerStates` (deep-copied). */
 	setOptimizerStates(states: OptimizerStates) {
-		if (!typeIs(states, "table")) error(`[Hivemind] ${this.modelName}.setOptimizerStates: states must be a table, got ${typeOf(states)}`, 2);
+		assertOptimizerStates(states, `${this.modelName}.setOptimizerStates`);
 		this.optimizerStates = copyStates(states);
 	}
 

@@ -141,6 +141,8 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 
 	protected onOptionsChanged() {
 		super.onOptionsChanged();
+		// like the loop's shuffle stream: changed options (a new seed) restart the dropout stream
+		this.dropoutRng = new RandomGenerator(this.options.seed).fork(DROPOUT_STREAM);
 		this.layers = makeLayers(`${this.modelName}.setParameters`, this.options.layers);
 		this.layerOptimizers = this.optimizersOfLayers();
 	}

@@ -145,6 +145,23 @@ describe("NeuralNetwork: dropout, mini-batches, per-layer optimizers", () => {
 		expect(plain.getModelParameters()).never.toEqual(network.getModelParameters());
 	});
 
+	it("restarts its dropout stream from a seed set later with setParameters", () => {
+		const make = (seed: number) => {
+			const network = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: 3, seed });
+			network.addLayer(2, true, "None", 0.4);
+			network.addLayer(4, true, "Tanh", 0.4);
+			network.addLayer(1, true, "None");
+			return network;
+		};
+		const y = [[1], [0], [0], [1]];
+		const reseeded = make(1);
+		const fresh = make(7);
+		fresh.train(XOR_X, y);
+		reseeded.setParameters({ seed: 7 });
+		reseeded.train(XOR_X, y);
+		expect(reseeded.getModelParameters()).toEqual(fresh.getModelParameters());
+	});
+
 	it("continues its dropout stream across train calls and clones: 2 × 10 iterations = 20", () => {
 		const make = (iterations: number) => {
 			const network = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: iterations, batchSize: 2 });
