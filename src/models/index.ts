@@ -19,3 +19,4 @@ export * from "./neighbours";
 export * from "./passiveAggressive";
 export * from "./multiclass";
 export * from "./clustering";
+export * from "./wrappers";

@@ -1,6 +1,6 @@
 /** The contract every Hivemind model follows: options, learned parameters, train/predict, clone. */
 import { ConstraintTable, resolveOptions, validateOptions } from "../../options";
-import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters } from "../../parameters";
+import { assertModelParameters, assertSameStructure, copyParameters, isModelParameters, ModelParameters } from "../../parameters";
 
 /**
  * Base of every model. Options: the model's frozen defaults merged with the user's, validated
@@ -71,10 +71,13 @@ export abstract class BaseModel<O extends object> {
 
 	/**
 	 * Checks parameters given to `setModelParameters` (kind, entries, shapes). The default compares
-	 * with the current parameters when there are some; models override to check a fresh model too.
+	 * with the current parameters when there are some (and they are valid: non-finite ones, left by
+	 * a diverged update, may be replaced); models override to check a fresh model too.
 	 */
 	protected validateModelParameters(parameters: ModelParameters, where: string) {
-		if (this.parameters !== undefined) assertSameStructure(this.parameters, parameters, where, "the model's parameters", "parameters");
+		if (this.parameters !== undefined && isModelParameters(this.parameters)) {
+			assertSameStructure(this.parameters, parameters, where, "the model's parameters", "parameters");
+		}
 	}
 
 	/** Hook run after new parameters were set. */

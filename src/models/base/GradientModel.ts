@@ -4,81 +4,21 @@
  * loss with its gradient; the loop does the rest (optimizer, regularizer, stopping, printing,
  * callbacks, yields, non-finite recovery).
  */
-import { Matrix } from "../../matrix/types";
-import { copy } from "../../matrix/creation";
 import { copyInto } from "../../matrix/inplace";
 import { scale } from "../../matrix/elementwise";
 import { selectRows } from "../../matrix/shape";
 import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
-import { Optimizer, OptimizerState } from "../../optimizers/types";
+import { Optimizer } from "../../optimizers/types";
 import { createOptimizer } from "../../optimizers/createOptimizer";
-import { clipByGlobalNormInPlace, clipByValueInPlace } from "../../optimizers/clipping";
 import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
-import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
-import { isMatrix } from "../../matrix/validate";
-import { describeValue, isFiniteNumber } from "../../distributed/values";
+import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
-
-/** Optimizer states keyed by parameter entry name (as `parameterEntries` names them). */
-export type OptimizerStates = { [entryName: string]: OptimizerState };
-
-function copyStates(states: OptimizerStates): OptimizerStates {
-	const out: OptimizerStates = {};
-	for (const [name, state] of pairs(states)) {
-		const s: OptimizerState = {};
-		for (const [key, value] of pairs(state)) s[key] = typeIs(value, "number") ? value : copy(value);
-		out[name] = s;
-	}
-	return out;
-}
-
-/** Throws unless `states` is a table of per-entry tables of finite numbers and finite matrices. */
-function assertOptimizerStates(states: unknown, where: string): asserts states is OptimizerStates {
-	if (!typeIs(states, "table")) error(`[Hivemind] ${where}: states must be a table, got ${typeOf(states)}`, 3);
-	for (const [name, state] of pairs(states)) {
-		const label = `states[${typeIs(name, "string") ? `"${name}"` : tostring(name)}]`;
-		if (!typeIs(name, "string") || !typeIs(state, "table")) {
-			error(`[Hivemind] ${where}: ${label} must be a table of numbers and matrices, got ${describeValue(state)}`, 3);
-		}
-		for (const [key, value] of pairs(state)) {
-			if (!isFiniteNumber(value) && !isMatrix(value)) {
-				error(`[Hivemind] ${where}: ${label}.${tostring(key)} must be a finite number or a matrix of finite numbers, got ${describeValue(value)}`, 3);
-			}
-		}
-	}
-}
-
-/** The learned state a training step changes: what is restored after a divergence or an error. */
-interface Checkpoint {
-	parameters: ModelParameters | undefined;
-	states: OptimizerStates;
-	updateCount: number;
-}
-
-function matrixFinite(matrix: Matrix): boolean {
-	for (const row of matrix) for (const v of row) if (v !== v || v === math.huge || v === -math.huge) return false;
-	return true;
-}
-
-function allFinite(parameters: ModelParameters): boolean {
-	for (const [, matrix] of parameterEntries(parameters)) if (!matrixFinite(matrix)) return false;
-	return true;
-}
-
-/**
- * Clips the steps in place: each entry to [−value, value], then all of them by one factor to a
- * global norm ≤ `norm`. Non-finite steps are left alone (the loop's divergence check handles them).
- */
-function clipSteps(steps: Array<Matrix>, value: number | undefined, norm: number | undefined) {
-	if (value === undefined && norm === undefined) return;
-	for (const step of steps) if (!matrixFinite(step)) return;
-	if (value !== undefined) for (const step of steps) clipByValueInPlace(step, value);
-	if (norm !== undefined) clipByGlobalNormInPlace(steps, norm);
-}
+import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
+import { allFinite, assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
 export abstract class GradientModel<O extends GradientOptions> extends BaseModel<O> {
@@ -173,20 +113,20 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	/** Copies of the parameters, the optimizer states and the update counter. */
-	private checkpoint(): Checkpoint {
+	private checkpoint(): TrainingState {
 		const p = this.parameters;
-		return { parameters: p === undefined ? undefined : copyParameters(p), states: copyStates(this.optimizerStates), updateCount: this.updateCount };
+		return { parameters: p === undefined ? undefined : copyParameters(p), optimizerStates: copyStates(this.optimizerStates), updateCount: this.updateCount };
 	}
 
 	/** Returns to `checkpoint` (the parameters copied back into the same matrices, so no-copy owners see it). */
-	private restoreCheckpoint(checkpoint: Checkpoint, parameters: ModelParameters | undefined) {
+	private restoreCheckpoint(checkpoint: TrainingState, parameters: ModelParameters | undefined) {
 		const saved = checkpoint.parameters;
 		if (saved !== undefined && parameters !== undefined) {
 			const entries = parameterEntries(saved);
 			parameterEntries(parameters).forEach(([, matrix], k) => copyInto(matrix, entries[k][1]));
 		}
 		this.parameters = saved === undefined ? undefined : parameters;
-		this.optimizerStates = checkpoint.states;
+		this.optimizerStates = checkpoint.optimizerStates;
 		this.updateCount = checkpoint.updateCount;
 	}
 
@@ -217,22 +157,29 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	/**
-	 * One epoch of mini-batch steps over the rows of `data` in the order `order` (batches of
-	 * `batchSize`, the last one smaller); returns the summed loss of the batches (each before its step).
+	 * One epoch of steps, one per batch of row indices; returns the summed loss of the batches (each
+	 * before its step) and their total row count.
 	 */
-	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, order: Array<number>, batchSize: number): number {
+	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>): LuaTuple<[number, number]> {
 		let total = 0;
-		const n = order.size();
-		for (const start of $range(0, n - 1, batchSize)) {
-			const rows = new Array<number>();
-			for (const k of $range(start, math.min(start + batchSize, n) - 1)) rows.push(order[k]);
+		let count = 0;
+		for (const rows of batches) {
 			const batch: TrainingData = { inputs: selectRows(data.inputs, rows), targets: selectRows(data.targets, rows), sampleCount: rows.size() };
 			const [loss, gradient] = this.lossAndGradient(parameters, batch);
 			this.saveGradient(gradient, rows.size());
 			this.applyStep(parameters, gradient, rows.size());
 			total += loss;
+			count += rows.size();
 		}
-		return total;
+		return $tuple(total, count);
+	}
+
+	/** The `batchSize` option's batches: a seeded shuffle (stream kept across calls) cut into batches; undefined for full batch. */
+	private shuffledBatches(n: number): EpochBatches {
+		const batchSize = this.options.batchSize;
+		if (batchSize <= 0 || batchSize >= n) return undefined;
+		if (this.shuffler === undefined) this.shuffler = new RandomGenerator(this.options.seed);
+		return batchesOfSize(this.shuffler.permutation(n), batchSize);
 	}
 
 	/**
@@ -247,10 +194,34 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = this.prepareData(X, y, where);
-		return this.atomically(() => this.trainLoop(data, where));
+		return this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n)));
 	}
 
-	private trainLoop(data: TrainingData, where: string): Array<number> {
+	/**
+	 * Trains like `train` for `numberOfEpochs` iterations, each split into the steps `plan(epoch, n)`
+	 * returns: batches of 0-based row indices, one optimizer step per batch in order (undefined: one
+	 * full-batch step), in place of the `batchSize` option; the recorded cost of an epoch of batches
+	 * is its mean batch loss (each before its step) + penalty. Printing, callbacks, stopping,
+	 * divergence recovery and atomicity as in `train`. `GradientMethodWrapper` drives the loop this way.
+	 * @example model.trainInBatches(X, y, 5, (epoch, n) => [[0, 1], [2, 3]])
+	 */
+	trainInBatches(X: unknown, y: unknown, numberOfEpochs: number, plan: BatchPlan): Array<number> {
+		const where = `${this.modelName}.trainInBatches`;
+		this.assertAlive(where);
+		if (!typeIs(numberOfEpochs, "number") || numberOfEpochs < 1 || numberOfEpochs !== math.floor(numberOfEpochs) || numberOfEpochs === math.huge) {
+			error(`[Hivemind] ${where}: numberOfEpochs must be an integer ≥ 1, got ${tostring(numberOfEpochs)}`, 2);
+		}
+		if (!typeIs(plan, "function")) error(`[Hivemind] ${where}: plan must be a function(epoch, sampleCount) returning the epoch's batches, got ${typeOf(plan)}`, 2);
+		const data = this.prepareData(X, y, where);
+		const checked: BatchPlan = (epoch, n) => {
+			const batches = plan(epoch, n);
+			assertBatches(batches, n, epoch, where);
+			return batches;
+		};
+		return this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked));
+	}
+
+	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
 		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
 		if (!this.options.keepOptimizerState) this.optimizerStates = {};
 		const parameters = this.parameters;
@@ -260,15 +231,14 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		let lastFinite = this.checkpoint();
 		let diverged = false;
 		let iterationsRun = 0;
-		const miniBatches = o.batchSize > 0 && o.batchSize < n;
-		if (miniBatches && this.shuffler === undefined) this.shuffler = new RandomGenerator(o.seed);
-		const shuffler = miniBatches ? this.shuffler : undefined;
-		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
+		for (const iteration of $range(1, iterations)) {
 			iterationsRun = iteration;
 			let dataLoss: number;
+			let rowsSeen = n;
 			let gradient: ModelParameters | undefined;
-			if (shuffler !== undefined) {
-				dataLoss = this.miniBatchEpoch(parameters, data, shuffler.permutation(n), o.batchSize);
+			const batches = plan(iteration, n);
+			if (batches !== undefined) {
+				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches);
 			} else {
 				[dataLoss, gradient] = this.lossAndGradient(parameters, data);
 				this.saveGradient(gradient, n);
@@ -280,7 +250,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 					diverged = true;
 					break;
 				}
-				const verdict = monitor.record(iteration, dataLoss / n + this.penalty(parameters));
+				const verdict = monitor.record(iteration, dataLoss / rowsSeen + this.penalty(parameters));
 				diverged = verdict === "nonfinite";
 				if (diverged) break;
 				lastFinite = this.checkpoint();
@@ -377,6 +347,41 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	setOptimizerStates(states: OptimizerStates) {
 		assertOptimizerStates(states, `${this.modelName}.setOptimizerStates`);
 		this.optimizerStates = copyStates(states);
+	}
+
+	/**
+	 * The training state as plain data (copies): parameters, optimizer states and update counter.
+	 * `setTrainingState` with it later undoes every step taken in between.
+	 */
+	getTrainingState(): TrainingState {
+		this.assertAlive(`${this.modelName}.getTrainingState`);
+		return this.checkpoint();
+	}
+
+	/**
+	 * Returns to a state from `getTrainingState` (checked like `setModelParameters` and
+	 * `setOptimizerStates`; the parameters are copied into the current matrices when there are some,
+	 * so no-copy holders see the change). A state without parameters makes the model untrained.
+	 */
+	setTrainingState(state: TrainingState) {
+		const where = `${this.modelName}.setTrainingState`;
+		this.assertAlive(where);
+		if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 2);
+		const p = state.parameters;
+		if (p !== undefined) {
+			assertModelParameters(p, "state.parameters", where);
+			this.validateModelParameters(p, where);
+		}
+		assertOptimizerStates(state.optimizerStates, where, "state.optimizerStates");
+		const count = state.updateCount;
+		if (!typeIs(count, "number") || count < 0 || count !== math.floor(count) || count === math.huge) {
+			error(`[Hivemind] ${where}: state.updateCount must be an integer ≥ 0, got ${tostring(count)}`, 2);
+		}
+		const copied: TrainingState = { parameters: p === undefined ? undefined : copyParameters(p), optimizerStates: copyStates(state.optimizerStates), updateCount: count };
+		const current = this.parameters;
+		const inPlace = current !== undefined && copied.parameters !== undefined && sameShapes(current, copied.parameters);
+		if (!inPlace) this.parameters = copied.parameters;
+		this.restoreCheckpoint(copied, this.parameters);
 	}
 
 	protected copyLearnedStateTo(twin: BaseModel<O>) {

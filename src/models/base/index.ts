@@ -6,4 +6,6 @@ export * from "./BaseModel";
 export * from "./gradientOptions";
 export * from "./output";
 export * from "./monitor";
+export * from "./trainingState";
+export * from "./batches";
 export * from "./GradientModel";

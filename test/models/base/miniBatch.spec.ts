@@ -4,6 +4,7 @@ import { expectClose, expectMatrixClose } from "../../support/numeric";
 import { RandomGenerator } from "../../../src/matrix/random";
 import type { Matrix } from "../../../src/matrix/types";
 import { LinearRegression } from "../../../src/models/linear/LinearRegression";
+import { descentByHand } from "./byHand";
 
 const X = [[1], [2], [3], [4]];
 const y = [3, 5, 6, 9];
@@ -14,23 +15,9 @@ describe("GradientModel mini-batches", () => {
 		const costs = model.train(X, y);
 		// by hand: w = (bias, slope) from 0; batches of the permutation drawn from the seed: 3 rows, then 1
 		const order = new RandomGenerator(5).permutation(4);
-		let bias = 0;
-		let slope = 0;
-		let totalLoss = 0;
-		for (const batch of [[order[0], order[1], order[2]], [order[3]]]) {
-			let gb = 0;
-			let gs = 0;
-			for (const i of batch) {
-				const r = bias + slope * X[i][0] - y[i];
-				totalLoss += r * r;
-				gb += 2 * r;
-				gs += 2 * r * X[i][0];
-			}
-			bias -= (0.05 * gb) / batch.size();
-			slope -= (0.05 * gs) / batch.size();
-		}
-		expectMatrixClose(model.getModelParameters() as Matrix, [[bias], [slope]], 1e-12);
-		expectClose(costs[0], totalLoss / 4, 1e-12);
+		const [expected, expectedCosts] = descentByHand(X, y, [[[order[0], order[1], order[2]], [order[3]]]], 0.05);
+		expectMatrixClose(model.getModelParameters() as Matrix, expected, 1e-12);
+		expectClose(costs[0], expectedCosts[0], 1e-12);
 	});
 
 	it("continues the shuffle stream across calls and clones, and equals full batch when batchSize ≥ n", () => {

@@ -1,0 +1,53 @@
+/**
+ * How an epoch of the shared loop is split into optimizer steps: the loop's own `batchSize`
+ * option, or a plan given to `GradientModel.trainInBatches` (e.g. by `GradientMethodWrapper`).
+ */
+import { describeValue } from "../../options/describe";
+
+/** One epoch's batches: arrays of 0-based row indices, one optimizer step each, in order; undefined: one full-batch step. */
+export type EpochBatches = Array<Array<number>> | undefined;
+
+/** Chooses the batches of epoch `epoch` (from 1) over `sampleCount` rows. */
+export type BatchPlan = (epoch: number, sampleCount: number) => EpochBatches;
+
+/** `order` cut into consecutive batches of `batchSize` rows (the last one smaller). */
+export function batchesOfSize(order: Array<number>, batchSize: number): Array<Array<number>> {
+	const batches = new Array<Array<number>>();
+	const n = order.size();
+	for (const start of $range(0, n - 1, batchSize)) {
+		const rows = new Array<number>();
+		for (const k of $range(start, math.min(start + batchSize, n) - 1)) rows.push(order[k]);
+		batches.push(rows);
+	}
+	return batches;
+}
+
+/** 0, 1, …, n − 1. */
+export function rowRange(n: number): Array<number> {
+	const order = new Array<number>();
+	for (const i of $range(0, n - 1)) order.push(i);
+	return order;
+}
+
+/** Throws unless `batches` is undefined or a non-empty array of non-empty arrays of row indices in [0, n − 1]. */
+export function assertBatches(batches: unknown, sampleCount: number, epoch: number, where: string): asserts batches is EpochBatches {
+	if (batches === undefined) return;
+	const expected = `nil or a non-empty array of batches (arrays of 0-based row indices in [0, ${sampleCount - 1}])`;
+	if (!typeIs(batches, "table") || (batches as Array<unknown>).size() === 0) {
+		error(`[Hivemind] ${where}: the batches of epoch ${epoch} must be ${expected}, got ${describeValue(batches)}`, 3);
+	}
+	const list = batches as Array<unknown>;
+	for (const b of $range(0, list.size() - 1)) {
+		const batch = list[b];
+		if (!typeIs(batch, "table") || (batch as Array<unknown>).size() === 0) {
+			error(`[Hivemind] ${where}: batch ${b + 1} of epoch ${epoch} must be a non-empty array of row indices, got ${describeValue(batch)}`, 3);
+		}
+		const rows = batch as Array<unknown>;
+		for (const k of $range(0, rows.size() - 1)) {
+			const i = rows[k];
+			if (!typeIs(i, "number") || i !== math.floor(i) || i < 0 || i >= sampleCount) {
+				error(`[Hivemind] ${where}: batch ${b + 1} of epoch ${epoch}, entry ${k + 1} must be a row index in [0, ${sampleCount - 1}], got ${describeValue(i)}`, 3);
+			}
+		}
+	}
+}

@@ -1,0 +1,91 @@
+/**
+ * The learned state of a gradient model besides its options, as plain data: parameters, optimizer
+ * states (one per parameter entry) and the update counter; with the checks and helpers the loop
+ * uses on it (copies, finiteness, clipping of a step).
+ */
+import { Matrix } from "../../matrix/types";
+import { copy } from "../../matrix/creation";
+import { isMatrix } from "../../matrix/validate";
+import { OptimizerState } from "../../optimizers/types";
+import { clipByGlobalNormInPlace, clipByValueInPlace } from "../../optimizers/clipping";
+import { ModelParameters, parameterEntries } from "../../parameters";
+import { describeValue, isFiniteNumber } from "../../options/describe";
+
+/** Optimizer states keyed by parameter entry name (as `parameterEntries` names them). */
+export type OptimizerStates = { [entryName: string]: OptimizerState };
+
+/**
+ * What a training step changes, as plain data (`getTrainingState` / `setTrainingState`): restoring
+ * it undoes the steps taken since, bit for bit.
+ */
+export interface TrainingState {
+	/** The parameters (undefined before training). */
+	parameters?: ModelParameters;
+	/** The optimizer state per parameter entry. */
+	optimizerStates: OptimizerStates;
+	/** Updates taken so far (the learning-rate schedule's iteration). */
+	updateCount: number;
+}
+
+/** A deep copy of optimizer states. */
+export function copyStates(states: OptimizerStates): OptimizerStates {
+	const out: OptimizerStates = {};
+	for (const [name, state] of pairs(states)) {
+		const s: OptimizerState = {};
+		for (const [key, value] of pairs(state)) s[key] = typeIs(value, "number") ? value : copy(value);
+		out[name] = s;
+	}
+	return out;
+}
+
+/** Throws unless `states` is a table of per-entry tables of finite numbers and finite matrices. */
+export function assertOptimizerStates(states: unknown, where: string, argName = "states"): asserts states is OptimizerStates {
+	if (!typeIs(states, "table")) error(`[Hivemind] ${where}: ${argName} must be a table, got ${typeOf(states)}`, 3);
+	for (const [name, state] of pairs(states)) {
+		const label = `${argName}[${typeIs(name, "string") ? `"${name}"` : tostring(name)}]`;
+		if (!typeIs(name, "string") || !typeIs(state, "table")) {
+			error(`[Hivemind] ${where}: ${label} must be a table of numbers and matrices, got ${describeValue(state)}`, 3);
+		}
+		for (const [key, value] of pairs(state)) {
+			if (!isFiniteNumber(value) && !isMatrix(value)) {
+				error(`[Hivemind] ${where}: ${label}.${tostring(key)} must be a finite number or a matrix of finite numbers, got ${describeValue(value)}`, 3);
+			}
+		}
+	}
+}
+
+/** True when every entry of `matrix` is finite. */
+export function matrixFinite(matrix: Matrix): boolean {
+	for (const row of matrix) for (const v of row) if (v !== v || v === math.huge || v === -math.huge) return false;
+	return true;
+}
+
+/** True when `a` and `b` have the same entries with the same shapes (values not looked at). */
+export function sameShapes(a: ModelParameters, b: ModelParameters): boolean {
+	const ea = parameterEntries(a);
+	const eb = parameterEntries(b);
+	if (ea.size() !== eb.size()) return false;
+	for (const k of $range(0, ea.size() - 1)) {
+		const [nameA, ma] = ea[k];
+		const [nameB, mb] = eb[k];
+		if (nameA !== nameB || ma.size() !== mb.size() || ma[0].size() !== mb[0].size()) return false;
+	}
+	return true;
+}
+
+/** True when every entry of every parameter matrix is finite. */
+export function allFinite(parameters: ModelParameters): boolean {
+	for (const [, matrix] of parameterEntries(parameters)) if (!matrixFinite(matrix)) return false;
+	return true;
+}
+
+/**
+ * Clips the steps in place: each entry to [−value, value], then all of them by one factor to a
+ * global norm ≤ `norm`. Non-finite steps are left alone (the loop's divergence check handles them).
+ */
+export function clipSteps(steps: Array<Matrix>, value: number | undefined, norm: number | undefined) {
+	if (value === undefined && norm === undefined) return;
+	for (const step of steps) if (!matrixFinite(step)) return;
+	if (value !== undefined) for (const step of steps) clipByValueInPlace(step, value);
+	if (norm !== undefined) clipByGlobalNormInPlace(steps, norm);
+}
