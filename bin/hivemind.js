@@ -71,6 +71,15 @@ function writeProject() {
 	return file;
 }
 
+/** Prepares Lune on first use where npm's postinstall skipped it (Hivemind installed as a dependency). */
+function ensureLune() {
+	const lune = require("../scripts/lib/lune");
+	if (!lune.needsPrivateGlibc() || fs.existsSync(lune.LOADER)) return;
+	const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "setup-lune.js")], { stdio: "inherit" });
+	if (r.status !== 0) process.exit(r.status === null ? 1 : r.status);
+}
+
+ensureLune();
 ensureBuilt();
 // Lune cannot tell whether stdout is a terminal: the progress bar redraws in place only when it is.
 process.env.HIVEMIND_TTY = process.stdout.isTTY ? "1" : "0";

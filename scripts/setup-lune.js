@@ -118,7 +118,17 @@ function setupPrivateGlibc() {
 	if (!fs.existsSync(lune.LOADER)) fail("unpack", `the loader ${lune.LOADER} is missing after unpacking`);
 }
 
+/** True when npm runs this as the postinstall of a project that merely depends on Hivemind. */
+function installedAsDependency() {
+	const initCwd = process.env.INIT_CWD;
+	return process.env.npm_lifecycle_event === "postinstall" && initCwd !== undefined && path.resolve(initCwd) !== lune.ROOT;
+}
+
 function main() {
+	if (installedAsDependency()) {
+		// A game project installing the library needs no Lune; `npx hivemind` sets it up on first use.
+		return;
+	}
 	try {
 		lune.luneBinary();
 	} catch (e) {
