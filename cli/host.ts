@@ -36,10 +36,32 @@ export function getHost(): Host {
 	return host;
 }
 
-/** A host that records output and serves files from memory (for specs and embedding). */
-export function memoryHost(files: Map<string, string>, args: Array<string>): Host & { out: Array<string>; err: Array<string> } {
+/** Output captured in memory: what a host's `write` / `ewrite` received, piece by piece. */
+export interface RecordedOutput {
+	out: Array<string>;
+	err: Array<string>;
+	write: (text: string) => void;
+	ewrite: (text: string) => void;
+}
+
+/** Fresh recorders for a host's standard output and standard error. */
+export function recordOutput(): RecordedOutput {
 	const out = new Array<string>();
 	const err = new Array<string>();
+	return {
+		out,
+		err,
+		write: (text) => {
+			out.push(text);
+		},
+		ewrite: (text) => {
+			err.push(text);
+		},
+	};
+}
+
+/** A host that records output and serves files from memory (for specs and embedding). */
+export function memoryHost(files: Map<string, string>, args: Array<string>): Host & { out: Array<string>; err: Array<string> } {
 	return {
 		args,
 		cwd: ".",
@@ -54,13 +76,6 @@ export function memoryHost(files: Map<string, string>, args: Array<string>): Hos
 		},
 		isFile: (path) => files.has(path),
 		isTTY: false,
-		write: (text) => {
-			out.push(text);
-		},
-		ewrite: (text) => {
-			err.push(text);
-		},
-		out,
-		err,
+		...recordOutput(),
 	};
 }

@@ -1,6 +1,6 @@
 // Running the command line tool in-process: a host reading and writing the real files (through
 // `_G.HIVEMIND_HOST`, which the harness provides) and recording the output.
-import { getHost, Host } from "../../cli/host";
+import { getHost, Host, recordOutput } from "../../cli/host";
 import { run } from "../../cli/main";
 
 /** A scratch folder for files the specs write (ignored by git). */
@@ -19,22 +19,8 @@ export interface CliResult {
 /** The real host with `args` and recorded output. */
 export function recordingHost(args: Array<string>, isTTY = false): Host & { out: Array<string>; err: Array<string> } {
 	const real = getHost();
-	const out = new Array<string>();
-	const err = new Array<string>();
 	real.makeDir?.(TMP);
-	return {
-		...real,
-		args,
-		isTTY,
-		write: (text) => {
-			out.push(text);
-		},
-		ewrite: (text) => {
-			err.push(text);
-		},
-		out,
-		err,
-	};
+	return { ...real, args, isTTY, ...recordOutput() };
 }
 
 /** Runs `hivemind <args>` in-process. */
