@@ -1,0 +1,106 @@
+/**
+ * The frame budget: every long operation runs in slices and yields (`task.wait()`) when the
+ * current slice has used its budget, so a server frame is never blocked for long. Work is cut into
+ * fixed blocks that do not depend on the budget, so sliced and unsliced runs give bit-identical
+ * results; the budget only decides where, between blocks, the thread yields.
+ */
+
+/** Called as `onProgress(done, total)` after each block of a long operation (units: rows, iterations). */
+export type ProgressCallback = (done: number, total: number) => void;
+
+/** The budget when none is given: 5 ms per slice where a Roblox DataModel exists, else 0 (never yield). */
+export const DEFAULT_FRAME_BUDGET_MS = 5;
+
+function runsInRoblox(): boolean {
+	return (game as unknown) !== undefined;
+}
+
+let defaultBudgetMs: number | undefined;
+
+/** The library-wide default budget in milliseconds (5 in Roblox, 0 headless unless set). */
+export function getDefaultFrameBudget(): number {
+	if (defaultBudgetMs === undefined) defaultBudgetMs = runsInRoblox() ? DEFAULT_FRAME_BUDGET_MS : 0;
+	return defaultBudgetMs;
+}
+
+/** Sets the library-wide default budget in milliseconds (0 = never yield); returns the previous one. */
+export function setDefaultFrameBudget(budgetMs: number): number {
+	if (!typeIs(budgetMs, "number") || budgetMs !== budgetMs || budgetMs < 0 || budgetMs === math.huge) {
+		error(`[Hivemind] setDefaultFrameBudget: budgetMs must be a finite number ≥ 0 (milliseconds; 0 = never yield), got ${tostring(budgetMs)}`, 2);
+	}
+	const previous = getDefaultFrameBudget();
+	defaultBudgetMs = budgetMs;
+	return previous;
+}
+
+/** Observes yields (for benchmarks and specs): called with the length in seconds of each stretch that ended in a yield. */
+export type YieldObserver = (stretchSeconds: number) => void;
+
+let observer: YieldObserver | undefined;
+
+/** Installs `fn` to hear of every yield (undefined removes it); returns the previous observer. */
+export function setYieldObserver(fn: YieldObserver | undefined): YieldObserver | undefined {
+	const previous = observer;
+	observer = fn;
+	return previous;
+}
+
+/** One long operation's slicing state: the budget, the start of the current slice, progress. */
+export class FrameBudget {
+	/** The budget of one slice in seconds (0 = never yield). */
+	readonly budgetSeconds: number;
+	private sliceStart = os.clock();
+	private readonly onProgress: ProgressCallback | undefined;
+	/** How many times this operation yielded. */
+	yields = 0;
+
+	/** `budgetMs` undefined = the library default; `onProgress` hears of each block. */
+	constructor(budgetMs?: number, onProgress?: ProgressCallback) {
+		this.budgetSeconds = (budgetMs ?? getDefaultFrameBudget()) / 1000;
+		this.onProgress = onProgress;
+	}
+
+	/** Yields with `task.wait()` when the current slice has used its budget; true when it yielded. Cheap: one `os.clock()`. */
+	check(): boolean {
+		if (this.budgetSeconds <= 0) return false;
+		const now = os.clock();
+		if (now - this.sliceStart < this.budgetSeconds) return false;
+		if (observer !== undefined) observer(now - this.sliceStart);
+		this.yields += 1;
+		task.wait();
+		this.sliceStart = os.clock();
+		return true;
+	}
+
+	/** Reports progress (`done` of `total`), then checks the budget. */
+	step(done: number, total: number): boolean {
+		if (this.onProgress !== undefined) this.onProgress(done, total);
+		return this.check();
+	}
+
+	/** Starts a fresh slice (after a yield the caller made itself). */
+	restart() {
+		this.sliceStart = os.clock();
+	}
+}
+
+/**
+ * Runs `work(first, last)` over the 0-based rows 0 … count − 1 in consecutive blocks of
+ * `blockSize` rows (the last one shorter), checking the budget and reporting progress after each.
+ * The blocks depend only on `count` and `blockSize`, never on time.
+ */
+export function forEachBlock(count: number, blockSize: number, budget: FrameBudget | undefined, work: (first: number, last: number) => void) {
+	const size = math.max(1, math.floor(blockSize));
+	let first = 0;
+	while (first < count) {
+		const last = math.min(count - 1, first + size - 1);
+		work(first, last);
+		first = last + 1;
+		if (budget !== undefined) budget.step(first, count);
+	}
+}
+
+/** Rows per block for work costing about `workPerRow` multiply-adds a row: about 2^15 multiply-adds a block (≈ 1 ms in Roblox's interpreter), at least 1 row. */
+export function rowsPerBlock(workPerRow: number): number {
+	return math.max(1, math.floor(32768 / math.max(1, workPerRow)));
+}
