@@ -8,6 +8,7 @@ import "./neighbours/register";
 import "./passiveAggressive/register";
 import "./multiclass/register";
 import "./clustering/register";
+import "./parallelGradient";
 export * from "./base";
 export * from "./registry";
 export * from "./linear";

@@ -18,6 +18,8 @@ import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
 import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
+import { GradientEvaluator, plainPart } from "./gradientEvaluator";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { allFinite, assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
@@ -30,6 +32,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	private savedSampleCount = 0;
 	/** The mini-batch shuffle stream: from the `seed` option at the first mini-batch epoch, kept across calls, restarted when options change. */
 	private shuffler: RandomGenerator | undefined;
+	private training = false;
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
@@ -160,12 +163,12 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	 * One epoch of steps, one per batch of row indices; returns the summed loss of the batches (each
 	 * before its step) and their total row count.
 	 */
-	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>): LuaTuple<[number, number]> {
+	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>, gradients: GradientEvaluator): LuaTuple<[number, number]> {
 		let total = 0;
 		let count = 0;
 		for (const rows of batches) {
 			const batch: TrainingData = { inputs: selectRows(data.inputs, rows), targets: selectRows(data.targets, rows), sampleCount: rows.size() };
-			const [loss, gradient] = this.lossAndGradient(parameters, batch);
+			const [loss, gradient] = gradients.batch(parameters, batch);
 			this.saveGradient(gradient, rows.size());
 			this.applyStep(parameters, gradient, rows.size());
 			total += loss;
@@ -221,7 +224,35 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		return this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked));
 	}
 
+	/** True while `train` / `trainInBatches` runs (it may yield within the frame budget, and other threads may run meanwhile). */
+	isTraining(): boolean {
+		return this.training;
+	}
+
+	/** Whether a pool worker rebuilt from the options computes exactly this model's gradient (false for models with their own random streams). */
+	protected canUsePool(): boolean {
+		return true;
+	}
+
+	/** The summed data loss and gradient on prepared rows (what a pool worker calls on its shard). */
+	lossAndGradientOfPrepared(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]> {
+		return this.lossAndGradient(parameters, data);
+	}
+
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
+		this.training = true;
+		const o = this.options;
+		const pool = this.canUsePool() ? o.pool : undefined;
+		const blueprint = { modelName: this.modelName, options: plainPart(o) as object };
+		const gradients = new GradientEvaluator((p, d) => this.lossAndGradient(p, d), data, new FrameBudget(o.frameBudget), pool, blueprint);
+		const [ok, result] = pcall(() => this.iterate(data, where, iterations, plan, gradients));
+		gradients.release();
+		this.training = false;
+		if (!ok) error(result, 0);
+		return result;
+	}
+
+	private iterate(data: TrainingData, where: string, iterations: number, plan: BatchPlan, gradients: GradientEvaluator): Array<number> {
 		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
 		if (!this.options.keepOptimizerState) this.optimizerStates = {};
 		const parameters = this.parameters;
@@ -238,9 +269,9 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			let gradient: ModelParameters | undefined;
 			const batches = plan(iteration, n);
 			if (batches !== undefined) {
-				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches);
+				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches, gradients);
 			} else {
-				[dataLoss, gradient] = this.lossAndGradient(parameters, data);
+				[dataLoss, gradient] = gradients.full(parameters);
 				this.saveGradient(gradient, n);
 			}
 			if ((iteration - 1) % o.costCalculationInterval === 0) {
@@ -257,7 +288,11 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 				if (verdict !== "continue") break;
 			}
 			if (gradient !== undefined) this.applyStep(parameters, gradient, n);
-			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) task.wait();
+			if (o.onProgress !== undefined) o.onProgress(iteration, iterations);
+			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) {
+				task.wait();
+				gradients.budget.restart();
+			} else gradients.budget.check();
 		}
 		if (!diverged && !allFinite(parameters)) {
 			monitor.warnNonFinite("the parameters", iterationsRun);
