@@ -3,9 +3,8 @@
  * (the declarative constraint tables): one extra constraint, plain copies for `getOptions()`,
  * and the by-name construction of the `create*` functions.
  */
-import { constraint, Constraint, describeValue } from "../options";
-
-export { describeValue };
+import { describeValue } from "../core/describe";
+import { constraint, Constraint } from "../options";
 
 /** Plain option values (what `getOptions()` returns). */
 export type OptionValues = { [key: string]: number | string | boolean };

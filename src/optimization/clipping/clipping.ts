@@ -8,7 +8,7 @@ import { copy } from "../../matrix/creation";
 import { scaleInPlace } from "../../matrix/inplace";
 import { frobeniusNorm } from "../../matrix/norms";
 import { assertMatrix } from "../../matrix/validate";
-import { describeValue } from "../helpers";
+import { describeValue } from "../../core/describe";
 
 function assertLimit(value: unknown, argName: string, where: string): asserts value is number {
 	if (!typeIs(value, "number") || !(value > 0) || value === math.huge) {

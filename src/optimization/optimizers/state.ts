@@ -7,7 +7,7 @@ import { Matrix } from "../../matrix/types";
 import { zeros } from "../../matrix/creation";
 import { describeShape } from "../../matrix/validate";
 import { OptimizerState } from "./types";
-import { describeValue } from "../helpers";
+import { describeValue } from "../../core/describe";
 
 function hasShape(value: unknown, rows: number, columns: number): boolean {
 	if (!typeIs(value, "table")) return false;

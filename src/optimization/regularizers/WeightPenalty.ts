@@ -5,7 +5,8 @@ import { zeros } from "../../matrix/creation";
 import { assertMatrix, assertSameShape } from "../../matrix/validate";
 import type { Regularizer } from "./regularizers";
 import { ConstraintTable, numberAbove, resolveOptions } from "../../options";
-import { describeValue, optionValues, OptionValues } from "../helpers";
+import { describeValue } from "../../core/describe";
+import { optionValues, OptionValues } from "../helpers";
 
 /** Options shared by the penalties. */
 export interface PenaltyOptions {

@@ -3,7 +3,8 @@
  * iteration. `iteration` counts the updates already made (0 for the first update).
  */
 import { booleanValue, ConstraintTable, integerAtLeast, numberAbove, numberBetween, resolveOptions } from "../../options";
-import { createByName, describeValue, OptionValues, optionValues, sortedKeys } from "../helpers";
+import { describeValue } from "../../core/describe";
+import { createByName, OptionValues, optionValues, sortedKeys } from "../helpers";
 
 /** A learning-rate schedule. */
 export interface LearningRateSchedule {
