@@ -35,6 +35,7 @@ registerKernel("modelGradient", (shard: Shard, args: unknown) => {
 	const a = args as GradientArgs;
 	const targets = shard.targets;
 	if (targets === undefined) error("[Hivemind] modelGradient: the data set has no targets", 0);
-	const [loss, gradient] = modelFor(a).lossAndGradientOfPrepared(a.parameters, { inputs: shard.inputs, targets, sampleCount: shard.inputs.size() });
+	// the model's own (protected) gradient of prepared rows, as the training loop calls it
+	const [loss, gradient] = modelFor(a)["lossAndGradient"](a.parameters, { inputs: shard.inputs, targets, sampleCount: shard.inputs.size() });
 	return { loss, gradient };
 });

@@ -5,21 +5,19 @@
  * callbacks, yields, non-finite recovery).
  */
 import { copyInto } from "../../matrix/inplace";
-import { scale } from "../../matrix/elementwise";
-import { selectRows } from "../../matrix/shape";
 import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
-import { Optimizer } from "../../optimizers/types";
-import { createOptimizer } from "../../optimizers/createOptimizer";
-import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
+import { Optimizer } from "../../optimization/optimizers/types";
+import { createOptimizer } from "../../optimization/optimizers/createOptimizer";
+import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
 import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
+import { leadingRows, regularizedSteps, totalPenalty } from "./regularizedSteps";
 import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
-import { GradientEvaluator, plainPart } from "./gradientEvaluator";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { GradientEvaluator } from "./gradientEvaluator";
 import { allFinite, assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
@@ -75,10 +73,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	private biasRowsOf(entryName: string): Array<number> {
-		const count = this.biasRowCount(entryName);
-		const rows = new Array<number>();
-		for (const i of $range(0, count - 1)) rows.push(i);
-		return rows;
+		return leadingRows(this.biasRowCount(entryName));
 	}
 
 	private regularizer(): Regularizer | undefined {
@@ -89,24 +84,15 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
 	protected penalty(parameters: ModelParameters): number {
 		const regularizer = this.regularizer();
-		if (regularizer === undefined) return 0;
-		let total = 0;
-		for (const [name, matrix] of parameterEntries(parameters)) total += regularizer.penalty(matrix, this.biasRowsOf(name));
-		return total;
+		return regularizer === undefined ? 0 : totalPenalty(regularizer, parameters, (name) => this.biasRowsOf(name));
 	}
 
 	/** One update: each entry moves by the optimizer from g / n + the regularizer's gradient, clipped by `gradientClipValue` / `gradientClipNorm`. */
 	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number) {
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
-		const regularizer = this.regularizer();
-		const gradientEntries = parameterEntries(gradient);
+		const steps = regularizedSteps(parameters, gradient, sampleCount, this.regularizer(), (name) => this.biasRowsOf(name));
 		const entries = parameterEntries(parameters);
-		const steps = entries.map(([name, matrix], k) => {
-			const step = scale(gradientEntries[k][1], 1 / sampleCount);
-			if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, this.biasRowsOf(name));
-			return step;
-		});
 		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
 		for (const k of $range(0, entries.size() - 1)) {
 			const [name, matrix] = entries[k];
@@ -159,24 +145,6 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		}
 	}
 
-	/**
-	 * One epoch of steps, one per batch of row indices; returns the summed loss of the batches (each
-	 * before its step) and their total row count.
-	 */
-	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>, gradients: GradientEvaluator): LuaTuple<[number, number]> {
-		let total = 0;
-		let count = 0;
-		for (const rows of batches) {
-			const batch: TrainingData = { inputs: selectRows(data.inputs, rows), targets: selectRows(data.targets, rows), sampleCount: rows.size() };
-			const [loss, gradient] = gradients.batch(parameters, batch);
-			this.saveGradient(gradient, rows.size());
-			this.applyStep(parameters, gradient, rows.size());
-			total += loss;
-			count += rows.size();
-		}
-		return $tuple(total, count);
-	}
-
 	/** The `batchSize` option's batches: a seeded shuffle (stream kept across calls) cut into batches; undefined for full batch. */
 	private shuffledBatches(n: number): EpochBatches {
 		const batchSize = this.options.batchSize;
@@ -224,32 +192,20 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		return this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked));
 	}
 
-	/** True while `train` / `trainInBatches` runs (it may yield within the frame budget, and other threads may run meanwhile). */
+	/** True while `train` / `trainInBatches` runs (it may yield within the frame budget; other threads run meanwhile). */
 	isTraining(): boolean {
 		return this.training;
 	}
 
-	/** Whether a pool worker rebuilt from the options computes exactly this model's gradient (false for models with their own random streams). */
+	/** Whether a pool worker rebuilt from the options computes this model's exact gradient (false with private random streams). */
 	protected canUsePool(): boolean {
 		return true;
 	}
 
-	/** The summed data loss and gradient on prepared rows (what a pool worker calls on its shard). */
-	lossAndGradientOfPrepared(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]> {
-		return this.lossAndGradient(parameters, data);
-	}
-
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
 		this.training = true;
-		const o = this.options;
-		const pool = this.canUsePool() ? o.pool : undefined;
-		const blueprint = { modelName: this.modelName, options: plainPart(o) as object };
-		const gradients = new GradientEvaluator((p, d) => this.lossAndGradient(p, d), data, new FrameBudget(o.frameBudget), pool, blueprint);
-		const [ok, result] = pcall(() => this.iterate(data, where, iterations, plan, gradients));
-		gradients.release();
-		this.training = false;
-		if (!ok) error(result, 0);
-		return result;
+		const gradients = new GradientEvaluator((p, d) => this.lossAndGradient(p, d), data, this.options, this.canUsePool(), this.modelName);
+		return gradients.run(() => this.iterate(data, where, iterations, plan, gradients), () => (this.training = false));
 	}
 
 	private iterate(data: TrainingData, where: string, iterations: number, plan: BatchPlan, gradients: GradientEvaluator): Array<number> {
@@ -269,7 +225,10 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			let gradient: ModelParameters | undefined;
 			const batches = plan(iteration, n);
 			if (batches !== undefined) {
-				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches, gradients);
+				[dataLoss, rowsSeen] = gradients.epochOfBatches(parameters, batches, (gradient, count) => {
+					this.saveGradient(gradient, count);
+					this.applyStep(parameters, gradient, count);
+				});
 			} else {
 				[dataLoss, gradient] = gradients.full(parameters);
 				this.saveGradient(gradient, n);
@@ -288,11 +247,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 				if (verdict !== "continue") break;
 			}
 			if (gradient !== undefined) this.applyStep(parameters, gradient, n);
-			if (o.onProgress !== undefined) o.onProgress(iteration, iterations);
-			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) {
-				task.wait();
-				gradients.budget.restart();
-			} else gradients.budget.check();
+			gradients.endIteration(iteration, iterations);
 		}
 		if (!diverged && !allFinite(parameters)) {
 			monitor.warnNonFinite("the parameters", iterationsRun);

@@ -5,11 +5,13 @@
  * sums added in shard order).
  */
 import { addInPlace } from "../../matrix/inplace";
+import { selectRows } from "../../matrix/shape";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { ShardedData, WorkerPool } from "../../parallel/types";
 import { copyParameters, ModelParameters, parameterCount, parameterEntries } from "../../parameters";
 import { TrainingData } from "./types";
+import { GradientOptions } from "./gradientOptions";
 
 /** The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`). */
 export type LossAndGradient = (parameters: ModelParameters, data: TrainingData) => LuaTuple<[number, ModelParameters]>;
@@ -44,12 +46,6 @@ export function blockedLossAndGradient(compute: LossAndGradient, parameters: Mod
 	return $tuple(loss, total as ModelParameters);
 }
 
-/** What a pool worker needs to rebuild the model: its registered name and plain-data options. */
-export interface ModelBlueprint {
-	modelName: string;
-	options: object;
-}
-
 /** One kernel call's answer: a shard's summed loss and gradient. */
 interface ShardGradient {
 	loss: number;
@@ -61,24 +57,41 @@ let nextTrainingKey = 0;
 /** The loop's source of full-batch gradients for one `train` call (see the module comment). */
 export class GradientEvaluator {
 	private sharded: ShardedData | undefined;
-	private readonly key: string;
+	private readonly pool: WorkerPool | undefined;
+	/** What a pool worker needs to rebuild the model: its registered name, plain-data options and a key for this call. */
+	private readonly blueprint: { modelName: string; options: object; key: string };
+	/** The budget of this training call (the `frameBudget` option). */
+	readonly budget: FrameBudget;
 
+	/** For one training call of the model `modelName` with `options`; the pool is used only when `poolAllowed`. */
 	constructor(
 		private readonly compute: LossAndGradient,
 		private readonly data: TrainingData,
-		readonly budget: FrameBudget,
-		private readonly pool: WorkerPool | undefined,
-		private readonly blueprint: ModelBlueprint,
+		private readonly options: GradientOptions,
+		poolAllowed: boolean,
+		modelName: string,
 	) {
 		nextTrainingKey += 1;
-		this.key = `${blueprint.modelName}#${nextTrainingKey}`;
+		this.pool = poolAllowed ? options.pool : undefined;
+		this.blueprint = { modelName, options: plainPart(options) as object, key: `${modelName}#${nextTrainingKey}` };
+		this.budget = new FrameBudget(options.frameBudget);
+	}
+
+	/** After iteration `iteration` of `iterations`: reports progress, then yields every `yieldInterval` iterations or when the budget is used. */
+	endIteration(iteration: number, iterations: number) {
+		const o = this.options;
+		if (o.onProgress !== undefined) o.onProgress(iteration, iterations);
+		if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) {
+			task.wait();
+			this.budget.restart();
+		} else this.budget.check();
 	}
 
 	/** The summed loss and gradient of all rows at `parameters`. */
 	full(parameters: ModelParameters): LuaTuple<[number, ModelParameters]> {
 		if (this.pool === undefined) return blockedLossAndGradient(this.compute, parameters, this.data, this.budget);
 		if (this.sharded === undefined) this.sharded = this.pool.loadData(this.data.inputs, this.data.targets);
-		const answers = this.pool.runKernel("modelGradient", this.sharded, { ...this.blueprint, key: this.key, parameters }) as Array<ShardGradient>;
+		const answers = this.pool.runKernel("modelGradient", this.sharded, { ...this.blueprint, parameters }) as Array<ShardGradient>;
 		let loss = 0;
 		const total = answers[0].gradient;
 		answers.forEach((answer, s) => {
@@ -89,15 +102,31 @@ export class GradientEvaluator {
 		return $tuple(loss, total);
 	}
 
-	/** The summed loss and gradient of a batch of rows (always here, in blocks). */
-	batch(parameters: ModelParameters, batch: TrainingData): LuaTuple<[number, ModelParameters]> {
-		return blockedLossAndGradient(this.compute, parameters, batch, this.budget);
+	/**
+	 * One epoch of steps, one per batch of row indices: each batch's gradient goes to `step(gradient,
+	 * rowCount)`; returns the summed loss of the batches (each before its step) and their total row count.
+	 */
+	epochOfBatches(parameters: ModelParameters, batches: Array<Array<number>>, step: (gradient: ModelParameters, rowCount: number) => void): LuaTuple<[number, number]> {
+		let total = 0;
+		let count = 0;
+		for (const rows of batches) {
+			const batch: TrainingData = { inputs: selectRows(this.data.inputs, rows), targets: selectRows(this.data.targets, rows), sampleCount: rows.size() };
+			const [loss, gradient] = blockedLossAndGradient(this.compute, parameters, batch, this.budget);
+			step(gradient, rows.size());
+			total += loss;
+			count += rows.size();
+		}
+		return $tuple(total, count);
 	}
 
-	/** Frees the pool's copy of the rows. */
-	release() {
+	/** Runs the training loop `loop`, then (even when it throws) frees the pool's copy of the rows and calls `finally_`. */
+	run<T>(loop: () => T, finally_: () => void): T {
+		const [ok, result] = pcall(loop);
 		if (this.pool !== undefined && this.sharded !== undefined) this.pool.releaseData(this.sharded);
 		this.sharded = undefined;
+		finally_();
+		if (!ok) error(result, 0);
+		return result;
 	}
 }
 
