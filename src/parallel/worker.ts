@@ -13,7 +13,8 @@ export function runParallelWorker(actor: Actor, results: BindableEvent) {
 	const shards = new Map<number, Shard>();
 	const answer = (jobId: number, shard: number, ok: boolean, value: unknown) => {
 		task.synchronize();
-		results.Fire(jobId, shard, ok, value);
+		const [sent, failure] = pcall(() => results.Fire(jobId, shard, ok, value));
+		if (!sent) results.Fire(jobId, shard, false, `the result could not be sent back: ${tostring(failure)}`);
 	};
 	actor.BindToMessageParallel("HivemindLoad", (jobId: number, shard: number, dataId: number, inputs: buffer, rows: number, columns: number, targets: buffer | undefined, targetColumns: number, firstRow: number) => {
 		const [ok, value] = pcall(() => {

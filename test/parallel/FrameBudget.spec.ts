@@ -1,0 +1,94 @@
+import { describe, expect, it } from "../support/jest-globals.d";
+import { expectError } from "../support/numeric";
+import { LinearRegression, NeuralNetwork } from "../../src/models";
+import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
+import { regressionData, relativeDifference } from "./helpers";
+
+/** Runs `fn` counting the yields of every frame budget meanwhile. */
+function countingYields(fn: () => void): number {
+	let yields = 0;
+	const previous = setYieldObserver(() => (yields += 1));
+	const [ok, err] = pcall(fn);
+	setYieldObserver(previous);
+	if (!ok) error(err, 0);
+	return yields;
+}
+
+describe("FrameBudget", () => {
+	it("cuts rows into fixed consecutive blocks, reporting progress after each", () => {
+		const blocks = new Array<string>();
+		const progress = new Array<string>();
+		forEachBlock(10, 4, new FrameBudget(0, (done, total) => progress.push(`${done}/${total}`)), (first, last) => blocks.push(`${first}-${last}`));
+		expect(blocks).toEqual(["0-3", "4-7", "8-9"]);
+		expect(progress).toEqual(["4/10", "8/10", "10/10"]);
+	});
+	it("never yields with a budget of 0, and yields once the slice has used a tiny budget", () => {
+		const never = new FrameBudget(0);
+		expect(never.check()).toBe(false);
+		const tiny = new FrameBudget(1e-6);
+		const started = os.clock();
+		while (os.clock() - started < 1e-4) {
+			// spend more than the budget
+		}
+		expect(tiny.check()).toBe(true);
+		expect(tiny.yields).toBe(1);
+	});
+	it("defaults to 5 ms where a DataModel exists (here: the harness), and validates a new default", () => {
+		expect(getDefaultFrameBudget()).toBe(5);
+		const previous = setDefaultFrameBudget(2);
+		expect(getDefaultFrameBudget()).toBe(2);
+		setDefaultFrameBudget(previous);
+		expectError(() => setDefaultFrameBudget(-1), "[Hivemind] setDefaultFrameBudget: budgetMs must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1");
+	});
+});
+
+describe("the shared training loop within a frame budget", () => {
+	const [X, y] = regressionData(2500, 10, 7);
+
+	it("gives bit-identical parameters sliced (yielding after every block) and unsliced", () => {
+		const unsliced = new LinearRegression({ maximumNumberOfIterations: 5, frameBudget: 0 });
+		const sliced = new LinearRegression({ maximumNumberOfIterations: 5, frameBudget: 1e-6 });
+		expect(countingYields(() => unsliced.train(X, y))).toBe(0);
+		// 2500 rows of 11 parameters: 3 blocks an iteration, a yield after each
+		expect(countingYields(() => sliced.train(X, y)) >= 15).toBe(true);
+		expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+	});
+	it("gives bit-identical networks sliced and unsliced (mini-batches too)", () => {
+		const make = (budget: number) => {
+			const network = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: 2, batchSize: 1000, frameBudget: budget, seed: 3 });
+			network.createLayers([10, 8, 1], "Tanh");
+			network.setLayerActivation(2, "None");
+			return network;
+		};
+		const unsliced = make(0);
+		const sliced = make(1e-6);
+		unsliced.train(X, y);
+		expect(countingYields(() => sliced.train(X, y)) > 0).toBe(true);
+		expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+	});
+	it("computes the closed-form step of the squared error: w₁ = w₀ − (η/n)·2Xᵀ(Xw₀ − y) from zero weights (1e-12 relative)", () => {
+		const model = new LinearRegression({ maximumNumberOfIterations: 1, learningRate: 0.1, frameBudget: 1e-6 });
+		model.train(X, y);
+		// from w₀ = 0: the gradient is −2Xᵀy (bias column of ones first), summed row by row here
+		const expected = new Array<Array<number>>();
+		for (const j of $range(0, 10)) {
+			let s = 0;
+			for (const i of $range(0, 2499)) s += (j === 0 ? 1 : X[i][j - 1]) * y[i];
+			expected.push([((2 * 0.1) / 2500) * s]);
+		}
+		expect(relativeDifference(model.getModelParameters()!, expected) < 1e-12).toBe(true);
+	});
+	it("reports progress each iteration and says it is training meanwhile", () => {
+		const seen = new Array<string>();
+		const model: LinearRegression = new LinearRegression({
+			maximumNumberOfIterations: 3,
+			onProgress: (done, total) => seen.push(`${done}/${total} ${model.isTraining()}`),
+		});
+		model.train(X, y);
+		expect(seen).toEqual(["1/3 true", "2/3 true", "3/3 true"]);
+		expect(model.isTraining()).toBe(false);
+	});
+	it("rejects a bad frameBudget option", () => {
+		expectError(() => new LinearRegression({ frameBudget: -1 }), "frameBudget must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1");
+	});
+});
