@@ -8,7 +8,7 @@ import "./neighbours/register";
 import "./passiveAggressive/register";
 import "./multiclass/register";
 import "./clustering/register";
-import "./parallelGradient";
+import "./parallelKernels";
 export * from "./base";
 export * from "./registry";
 export * from "./linear";

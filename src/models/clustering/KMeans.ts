@@ -6,9 +6,12 @@
 import { Matrix, Vector } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
-import { anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { anyFinite, ConstraintTable, constraint, integerAtLeast, numberAbove, objectWith, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { computeKMeansPartial, finalizeKMeans, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { rowsBetween } from "../../parallel/shards";
+import { ShardedData, WorkerPool } from "../../parallel/types";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
@@ -26,6 +29,10 @@ export interface KMeansOptions {
 	initialization: "kmeans++" | "random";
 	/** Seed of the initialization: finite, default 42. */
 	seed: number;
+	/** Milliseconds of work between yields inside `train` / `predict`: ≥ 0, 0 = never; default the library's (5 in Roblox). */
+	frameBudget?: number;
+	/** A worker pool (`ActorPool`) that runs the assignment step on resident row shards; default none. */
+	pool?: WorkerPool;
 }
 
 const DEFAULTS: KMeansOptions = { numberOfClusters: 3, maximumNumberOfIterations: 300, tolerance: 1e-4, initialization: "kmeans++", seed: 42 };
@@ -35,6 +42,8 @@ const CONSTRAINTS: ConstraintTable<KMeansOptions> = {
 	tolerance: numberAbove(0, true),
 	initialization: oneOf("kmeans++", "random"),
 	seed: anyFinite,
+	frameBudget: constraint((v) => typeIs(v, "number") && v >= 0 && v < math.huge, "a finite number ≥ 0 (milliseconds; 0 = never yield)"),
+	pool: objectWith("a worker pool (ActorPool)", "loadData", "runKernel", "releaseData", "getWorkerCount"),
 };
 
 function squaredDistance(a: Vector, b: Vector): number {
@@ -46,10 +55,15 @@ function squaredDistance(a: Vector, b: Vector): number {
  * The k-means++ seeds among `rows`: the first uniformly, each next one with probability
  * proportional to its squared distance to the nearest seed so far (uniformly when all are 0).
  */
-export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator): Matrix {
+export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, budget = new FrameBudget()): Matrix {
 	const n = rows.size();
 	const seeds = [table.clone(rows[rng.integer(0, n - 1)])];
-	const nearest = rows.map((row) => squaredDistance(row, seeds[0]));
+	const nearest = table.create<number>(n, math.huge);
+	const closer = (seed: Vector) =>
+		forEachBlock(n, 2048, budget, (first, last) => {
+			for (const i of $range(first, last)) nearest[i] = math.min(nearest[i], squaredDistance(rows[i], seed));
+		});
+	closer(seeds[0]);
 	while (seeds.size() < k) {
 		let total = 0;
 		for (const d of nearest) total += d;
@@ -67,7 +81,7 @@ export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator): M
 		}
 		const seed = table.clone(rows[chosen]);
 		seeds.push(seed);
-		rows.forEach((row, i) => (nearest[i] = math.min(nearest[i], squaredDistance(row, seed))));
+		closer(seed);
 	}
 	return seeds;
 }
@@ -108,16 +122,40 @@ export class KMeans extends BaseModel<KMeansOptions> {
 		this.assertAlive(where);
 		const x = this.inputs(X, where);
 		const k = this.options.numberOfClusters;
+		const budget = new FrameBudget(this.options.frameBudget);
 		let centroids = this.centroids();
 		if (centroids === undefined) {
 			if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
-			const rows = canonicalRowOrder(x).map((i) => x[i]);
+			const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 			const rng = new RandomGenerator(this.options.seed);
-			centroids = this.options.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng) : rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
+			centroids = this.options.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng, budget) : rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
 		}
+		const pool = this.options.pool;
+		const sharded = pool?.loadData(x);
+		const [ok, history] = pcall(() => this.lloyd(x, centroids!, budget, pool, sharded));
+		if (sharded !== undefined) pool!.releaseData(sharded);
+		if (!ok) error(history, 0);
+		return history;
+	}
+
+	/** The assignment step's partial sums: on the pool's shards, or here in fixed row blocks; merged in order. */
+	private assign(x: Matrix, centroids: Matrix, budget: FrameBudget, pool?: WorkerPool, sharded?: ShardedData): KMeansPartial {
+		let merged: KMeansPartial | undefined;
+		const add = (part: KMeansPartial) => (merged = merged === undefined ? part : mergeKMeansPartials(merged, part));
+		if (pool !== undefined && sharded !== undefined) {
+			for (const part of pool.runKernel("kmeansAssign", sharded, { centroids }) as Array<KMeansPartial>) add(part);
+			budget.check();
+		} else {
+			forEachBlock(x.size(), rowsPerBlock(centroids.size() * x[0].size()), budget, (first, last) => add(computeKMeansPartial(rowsBetween(x, first, last), centroids)));
+		}
+		return merged!;
+	}
+
+	private lloyd(x: Matrix, start: Matrix, budget: FrameBudget, pool?: WorkerPool, sharded?: ShardedData): Array<number> {
+		let centroids = start;
 		const history = new Array<number>();
 		for (const _ of $range(1, this.options.maximumNumberOfIterations)) {
-			const partial = computeKMeansPartial(x, centroids);
+			const partial = this.assign(x, centroids, budget, pool, sharded);
 			const step = finalizeKMeans(partial, centroids);
 			history.push(partial.inertia);
 			let shift = 0;
@@ -138,8 +176,15 @@ export class KMeans extends BaseModel<KMeansOptions> {
 		const where = `${this.modelName}.predict`;
 		const centroids = this.requireParameters(where) as Matrix;
 		const x = this.inputs(X, where);
-		const clusters = x.map((row) => nearestRow(centroids, row, "euclidean")[0]);
-		return $tuple(clusters, x.map((row) => centroids.map((c) => distanceBetween(row, c, "euclidean"))));
+		const clusters = new Array<number>();
+		const distances = new Array<Array<number>>();
+		forEachBlock(x.size(), rowsPerBlock(centroids.size() * x[0].size()), new FrameBudget(this.options.frameBudget), (first, last) => {
+			for (const i of $range(first, last)) {
+				clusters[i] = nearestRow(centroids, x[i], "euclidean")[0];
+				distances[i] = centroids.map((c) => distanceBetween(x[i], c, "euclidean"));
+			}
+		});
+		return $tuple(clusters, distances);
 	}
 
 	/** One shard's statistics for the next Lloyd iteration from the current centroids (`computeKMeansPartial`). */

@@ -1,13 +1,16 @@
 /**
- * The `"modelGradient"` pool kernel: a worker rebuilds the model from its registered name and
- * plain-data options (cached per training call) and computes the summed loss and gradient of its
- * resident shard at the parameters it was sent.
+ * The models' pool kernels. `"modelGradient"`: a worker rebuilds the model from its registered
+ * name and plain-data options (cached per training call) and computes the summed loss and
+ * gradient of its resident shard at the parameters it was sent. `"kmeansAssign"`: the k-means
+ * assignment step's partial sums on the shard.
  */
 import { registerKernel } from "../parallel/kernels";
 import { Shard } from "../parallel/types";
 import { ModelParameters } from "../parameters";
 import { GradientModel } from "./base/GradientModel";
 import { createModel } from "./registry";
+import { computeKMeansPartial } from "../sufficientStatistics/kmeans";
+import { Matrix } from "../matrix/types";
 
 interface GradientArgs {
 	modelName: string;
@@ -39,3 +42,5 @@ registerKernel("modelGradient", (shard: Shard, args: unknown) => {
 	const [loss, gradient] = modelFor(a)["lossAndGradient"](a.parameters, { inputs: shard.inputs, targets, sampleCount: shard.inputs.size() });
 	return { loss, gradient };
 });
+
+registerKernel("kmeansAssign", (shard: Shard, args: unknown) => computeKMeansPartial(shard.inputs, (args as { centroids: Matrix }).centroids));
