@@ -33,8 +33,8 @@ export function setDefaultFrameBudget(budgetMs: number): number {
 	return previous;
 }
 
-/** Observes yields (for benchmarks and specs): called with the length in seconds of each stretch that ended in a yield. */
-export type YieldObserver = (stretchSeconds: number) => void;
+/** Observes yields (for benchmarks and specs): called after each yield with the `os.clock()` times it began and ended. */
+export type YieldObserver = (yieldedAt: number, resumedAt: number) => void;
 
 let observer: YieldObserver | undefined;
 
@@ -45,11 +45,13 @@ export function setYieldObserver(fn: YieldObserver | undefined): YieldObserver |
 	return previous;
 }
 
-/** One long operation's slicing state: the budget, the start of the current slice, progress. */
+/** When the current slice began: the thread's last yield through any budget (shared, so nested and consecutive operations share one slice). */
+let sliceStart = os.clock();
+
+/** One long operation's slicing: its budget, progress callback and yield count; the slice itself is shared by all. */
 export class FrameBudget {
 	/** The budget of one slice in seconds (0 = never yield). */
 	readonly budgetSeconds: number;
-	private sliceStart = os.clock();
 	private readonly onProgress: ProgressCallback | undefined;
 	/** How many times this operation yielded. */
 	yields = 0;
@@ -64,11 +66,11 @@ export class FrameBudget {
 	check(): boolean {
 		if (this.budgetSeconds <= 0) return false;
 		const now = os.clock();
-		if (now - this.sliceStart < this.budgetSeconds) return false;
-		if (observer !== undefined) observer(now - this.sliceStart);
+		if (now - sliceStart < this.budgetSeconds) return false;
 		this.yields += 1;
 		task.wait();
-		this.sliceStart = os.clock();
+		sliceStart = os.clock();
+		if (observer !== undefined) observer(now, sliceStart);
 		return true;
 	}
 
@@ -80,7 +82,7 @@ export class FrameBudget {
 
 	/** Starts a fresh slice (after a yield the caller made itself). */
 	restart() {
-		this.sliceStart = os.clock();
+		sliceStart = os.clock();
 	}
 }
 
@@ -98,6 +100,20 @@ export function forEachBlock(count: number, blockSize: number, budget: FrameBudg
 		first = last + 1;
 		if (budget !== undefined) budget.step(first, count);
 	}
+}
+
+/**
+ * Reduces rows 0 … count − 1 in fixed blocks: `compute(first, last)` per block, combined left to
+ * right with `merge` (block order, so the result never depends on the budget), checking `budget`
+ * after each block. One block (no merge) when `count ≤ blockSize`.
+ */
+export function reduceInBlocks<P>(count: number, blockSize: number, budget: FrameBudget, compute: (first: number, last: number) => P, merge: (a: P, b: P) => P): P {
+	let total: P | undefined;
+	forEachBlock(count, blockSize, budget, (first, last) => {
+		const part = compute(first, last);
+		total = total === undefined ? part : merge(total, part);
+	});
+	return total as P;
 }
 
 /** Rows per block for work costing about `workPerRow` multiply-adds a row: about 2^15 multiply-adds a block (≈ 1 ms in Roblox's interpreter), at least 1 row. */
