@@ -33,6 +33,26 @@ export function setDefaultFrameBudget(budgetMs: number): number {
 	return previous;
 }
 
+/** Budgets set by `withFrameBudget` for the thread running them (a yield lets other threads run meanwhile). */
+const threadBudgets = new Map<thread, number>();
+
+/**
+ * Runs `fn` with `budgetMs` as the budget of every `FrameBudget` created without one in this
+ * thread meanwhile (a model's `frameBudget` option reaching its data preparation); undefined
+ * changes nothing.
+ */
+export function withFrameBudget<T>(budgetMs: number | undefined, fn: () => T): T {
+	if (budgetMs === undefined) return fn();
+	const thread = coroutine.running();
+	const previous = threadBudgets.get(thread);
+	threadBudgets.set(thread, budgetMs);
+	const [ok, result] = pcall(fn);
+	if (previous === undefined) threadBudgets.delete(thread);
+	else threadBudgets.set(thread, previous);
+	if (!ok) error(result, 0);
+	return result as T;
+}
+
 /** Observes yields (for benchmarks and specs): called after each yield with the `os.clock()` times it began and ended. */
 export type YieldObserver = (yieldedAt: number, resumedAt: number) => void;
 
@@ -58,7 +78,7 @@ export class FrameBudget {
 
 	/** `budgetMs` undefined = the library default; `onProgress` hears of each block. */
 	constructor(budgetMs?: number, onProgress?: ProgressCallback) {
-		this.budgetSeconds = (budgetMs ?? getDefaultFrameBudget()) / 1000;
+		this.budgetSeconds = (budgetMs ?? threadBudgets.get(coroutine.running()) ?? getDefaultFrameBudget()) / 1000;
 		this.onProgress = onProgress;
 	}
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
-import { LinearRegression, LogisticRegression, NeuralNetwork, SoftmaxRegression } from "../../src/models";
+import { KMeans, LinearRegression, LogisticRegression, NeuralNetwork, SoftmaxRegression } from "../../src/models";
 import { ActorPool } from "../../src/parallel/ActorPool";
 import { GramPartial } from "../../src/parallel/matrixKernels";
 import { countedCalls } from "./specKernels";
@@ -80,6 +80,18 @@ describe("models with { pool } train as they do alone (1e-12 relative)", () => {
 		const pooled = make(true);
 		alone.train(X, y);
 		pooled.train(X, y);
+		expect(relativeDifference(pooled.getModelParameters()!, alone.getModelParameters()!) < 1e-12).toBe(true);
+	});
+});
+
+describe("KMeans with { pool }", () => {
+	it("runs the assignment step on the Actors: same inertias and centroids as alone (1e-12 relative)", () => {
+		const alone = new KMeans({ numberOfClusters: 3, maximumNumberOfIterations: 6 });
+		const pooled = new KMeans({ numberOfClusters: 3, maximumNumberOfIterations: 6, pool });
+		const inertias = alone.train(X);
+		const pooledInertias = pooled.train(X);
+		expect(pooledInertias.size()).toBe(inertias.size());
+		inertias.forEach((v, i) => expect(math.abs(pooledInertias[i] - v) <= 1e-12 * v).toBe(true));
 		expect(relativeDifference(pooled.getModelParameters()!, alone.getModelParameters()!) < 1e-12).toBe(true);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
-import { LinearRegression, NeuralNetwork } from "../../src/models";
+import { ExtremeLearningMachine, GaussianNaiveBayes, KMeans, KNearestNeighboursRegressor, LinearRegression, NeuralNetwork, RidgeRegression } from "../../src/models";
 import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
 import { regressionData, relativeDifference } from "./helpers";
 
@@ -90,5 +90,62 @@ describe("the shared training loop within a frame budget", () => {
 	});
 	it("rejects a bad frameBudget option", () => {
 		expectError(() => new LinearRegression({ frameBudget: -1 }), "frameBudget must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1");
+	});
+});
+
+/** Runs `fn` with the library's default budget set to `budgetMs`, then puts the default back. */
+function withDefaultBudget<T>(budgetMs: number, fn: () => T): T {
+	const previous = setDefaultFrameBudget(budgetMs);
+	const [ok, result] = pcall(fn);
+	setDefaultFrameBudget(previous);
+	if (!ok) error(result, 0);
+	return result as T;
+}
+
+describe("other long operations within a frame budget", () => {
+	const [X, y] = regressionData(3000, 6, 9);
+	const labels = y.map((v) => (v > 0.5 ? 1 : 0));
+
+	it("KMeans: bit-identical centroids, inertias and predictions sliced and unsliced", () => {
+		const unsliced = new KMeans({ numberOfClusters: 4, maximumNumberOfIterations: 5, frameBudget: 0 });
+		const sliced = new KMeans({ numberOfClusters: 4, maximumNumberOfIterations: 5, frameBudget: 1e-6 });
+		const inertias = unsliced.train(X);
+		let slicedInertias: Array<number> = [];
+		expect(countingYields(() => (slicedInertias = sliced.train(X))) > 0).toBe(true);
+		expect(slicedInertias).toEqual(inertias);
+		expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+		expect(sliced.predict(X)[0]).toEqual(unsliced.predict(X)[0]);
+	});
+	it("ExtremeLearningMachine, RidgeRegression, GaussianNaiveBayes, neighbours: bit-identical at a budget of 0 and a tiny one", () => {
+		const run = () => {
+			const elm = new ExtremeLearningMachine({ mode: "Regression", hiddenNeurons: 16 });
+			const ridge = new RidgeRegression({ lambda: 0.5 });
+			const bayes = new GaussianNaiveBayes();
+			const knn = new KNearestNeighboursRegressor({ numberOfNeighbours: 3 });
+			elm.train(X, y);
+			ridge.train(X, y);
+			bayes.train(X, labels);
+			knn.train(X, y);
+			return [elm.getModelParameters(), ridge.getModelParameters(), bayes.getModelParameters(), elm.predict(X)[0], knn.predict([X[0], X[1]])[0]];
+		};
+		const unsliced = withDefaultBudget(0, run);
+		let sliced: Array<unknown> = [];
+		expect(countingYields(() => (sliced = withDefaultBudget(1e-6, run))) > 20).toBe(true);
+		expect(sliced).toEqual(unsliced);
+	});
+	it("RidgeRegression in blocks solves the normal equations: XᵀX w = Xᵀy with λ = 0 (1e-9)", () => {
+		const ridge = new RidgeRegression({ lambda: 0 });
+		withDefaultBudget(1e-6, () => ridge.train(X, y));
+		const w = ridge.getModelParameters() as Array<Array<number>>;
+		// the residual r = y − [1, X]w is orthogonal to every column of [1, X]
+		for (const j of $range(0, 6)) {
+			let dot = 0;
+			for (const i of $range(0, 2999)) {
+				let fitted = w[0][0];
+				for (const k of $range(0, 5)) fitted += X[i][k] * w[k + 1][0];
+				dot += (j === 0 ? 1 : X[i][j - 1]) * (y[i] - fitted);
+			}
+			expect(math.abs(dot) < 1e-9).toBe(true);
+		}
 	});
 });

@@ -18,6 +18,7 @@ import { TrainingMonitor } from "./monitor";
 import { leadingRows, regularizedSteps, totalPenalty } from "./regularizedSteps";
 import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
 import { GradientEvaluator } from "./gradientEvaluator";
+import { withFrameBudget } from "../../parallel/FrameBudget";
 import { allFinite, assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
@@ -164,7 +165,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	train(X: unknown, y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
-		const data = this.prepareData(X, y, where);
+		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
 		return this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n)));
 	}
 
@@ -183,7 +184,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			error(`[Hivemind] ${where}: numberOfEpochs must be an integer ≥ 1, got ${tostring(numberOfEpochs)}`, 2);
 		}
 		if (!typeIs(plan, "function")) error(`[Hivemind] ${where}: plan must be a function(epoch, sampleCount) returning the epoch's batches, got ${typeOf(plan)}`, 2);
-		const data = this.prepareData(X, y, where);
+		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
 		const checked: BatchPlan = (epoch, n) => {
 			const batches = plan(epoch, n);
 			assertBatches(batches, n, epoch, where);
@@ -286,7 +287,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	computeGradients(X: unknown, y?: unknown): LuaTuple<[ModelParameters, number, number]> {
 		const where = `${this.modelName}.computeGradients`;
 		this.assertAlive(where);
-		const data = this.prepareData(X, y, where);
+		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
 		const parameters = this.parameters ?? this.initializeParameters(data);
 		const [loss, gradient] = this.lossAndGradient(parameters, data);
 		this.parameters = parameters;

@@ -9,7 +9,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, constraint, integerAtLeast, numberAbove, objectWith, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { computeKMeansPartial, finalizeKMeans, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock, withFrameBudget } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { ShardedData, WorkerPool } from "../../parallel/types";
 import { BaseModel } from "../base/BaseModel";
@@ -109,7 +109,7 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, this.centroids()?.[0].size());
+		return withFrameBudget(this.options.frameBudget, () => featureMatrix(X, where, this.centroids()?.[0].size()));
 	}
 
 	/**
