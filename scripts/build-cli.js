@@ -23,6 +23,7 @@ const COPIES = [
 	["harness", "harness"],
 	["scripts/lib/lune.js", "node/lib/lune.js"],
 	["scripts/setup-lune.js", "node/setup-lune.js"],
+	["LICENSE", "LICENSE"],
 ];
 
 function main() {
@@ -45,7 +46,8 @@ function main() {
 		}
 		fs.cpSync(source, path.join(DIST, to), {
 			recursive: true,
-			filter: (file) => !file.endsWith(".tsbuildinfo") && !file.includes(`${path.sep}dist${path.sep}`),
+			// rbxtsc also copies cli/'s package.json, bin/ and any dist/ into out-test/cli: not part of the tree
+			filter: (file) => !file.endsWith(".tsbuildinfo") && !/[\\/]cli[\\/](dist|bin|package\.json)/.test(path.relative(ROOT, file)),
 		});
 	}
 	console.error(`[Hivemind] wrote ${path.relative(ROOT, DIST)}`);
