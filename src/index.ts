@@ -30,7 +30,6 @@ export {
 	NormalLinearRegression,
 	RidgeRegression,
 	BayesianLinearRegression,
-	PolynomialFeatures,
 	NeuralNetwork,
 	ExtremeLearningMachine,
 	SupportVectorMachine,
@@ -46,12 +45,11 @@ export {
 	PassiveAggressiveRegressor,
 	OneVsAll,
 	KMeans,
-	PCA,
 	GradientMethodWrapper,
 	SafeguardWrapper,
 } from "./models";
 
-export type * from "./optimizers";
+export type * from "./optimization";
 export {
 	GradientDescent,
 	Momentum,
@@ -83,20 +81,22 @@ export {
 	L1,
 	L2,
 	ElasticNet,
-} from "./optimizers";
+} from "./optimization";
 
 export type * from "./utilities";
+export { Metrics, trainTestSplit, kFold } from "./utilities";
+
+export type * from "./transformers";
 export {
-	Metrics,
 	StandardScaler,
 	MinMaxScaler,
 	computeScalerStatistics,
 	mergeScalerStatistics,
 	LabelEncoder,
 	OneHotEncoder,
-	trainTestSplit,
-	kFold,
-} from "./utilities";
+	PCA,
+	PolynomialFeatures,
+} from "./transformers";
 
 export type * from "./distributed";
 export {
@@ -112,10 +112,10 @@ export {
 	createTrainingSchedule,
 	FederatedTrainer,
 } from "./distributed";
-export type * from "./distributed/simulation";
-export { splitRows, simulateTraining } from "./distributed/simulation";
+export type * from "./simulation";
+export { splitRows, simulateTraining } from "./simulation";
 
-export type * from "./statistics";
+export type * from "./sufficientStatistics";
 export {
 	mergeChain,
 	mergeTree,
@@ -145,7 +145,7 @@ export {
 	computeCategoricalNaiveBayesPartial,
 	mergeCategoricalNaiveBayesPartials,
 	finalizeCategoricalNaiveBayes,
-} from "./statistics";
+} from "./sufficientStatistics";
 
 export type * from "./io";
 export { loadModel, createModelFile, encodeModelFile, readModelFile, importDataPredictParameters } from "./io";

@@ -2,7 +2,7 @@
 // (test/fixtures/harness/) and checks its output and exit code. Skipped in Studio.
 // All children start when this file loads (a few at a time); each test waits for its own.
 import { HttpService } from "@rbxts/services";
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import {
 	canSpawn,
 	inBackground,

@@ -1,6 +1,6 @@
 // The Studio runner's pre-check (test/support/jestLoading.ts) follows jest-lua's own rule: loadmodule,
 // or else loadstring together with a readable ModuleScript.Source; it names what is missing.
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { missingForJest, probeLoaders } from "../support/jestLoading";
 
 const FLAG = 'debug.loadmodule is off: add "FFlagEnableLoadModule": true';
