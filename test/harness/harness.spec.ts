@@ -16,6 +16,8 @@ import {
 
 const describeHeadless = canSpawn() ? describe : describe.skip;
 const CHILD_TIMEOUT = 120_000;
+/** The consumer check packs, installs (npm may reach the registry) and builds twice. */
+const CONSUMER_TIMEOUT = 300_000;
 const RBXM = ".cache/fixtures/Hivemind.rbxm";
 
 function startAll() {
@@ -290,7 +292,9 @@ interface SyncedLibrary {
 
 function consumerReport(): ConsumerReport {
 	const run = (consumer as PendingProcess).wait();
-	const report = HttpService.JSONDecode(lastLine(run.stdout)) as ConsumerReport;
+	const line = lastLine(run.stdout);
+	if (line.sub(1, 1) !== "{") error(`check-consumer.js printed no report (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+	const report = HttpService.JSONDecode(line) as ConsumerReport;
 	expect(report.failure).toBeUndefined();
 	expect(run.code).toBe(0);
 	return report;
@@ -306,7 +310,7 @@ describeHeadless("the packages in a roblox-ts game (scripts/check-consumer.js)",
 			expect(report.installScripts).toEqual([]);
 			expect(report.dependencies).toEqual(["@rbxts/services", "@rbxts/t"]);
 		},
-		CHILD_TIMEOUT,
+		CONSUMER_TIMEOUT,
 	);
 
 	it(
@@ -323,7 +327,7 @@ describeHeadless("the packages in a roblox-ts game (scripts/check-consumer.js)",
 			expect(lastCost < firstCost).toBe(true);
 			expect(report.results.merged).toEqual([3, 5]);
 		},
-		CHILD_TIMEOUT,
+		CONSUMER_TIMEOUT,
 	);
 
 	it(
@@ -336,7 +340,7 @@ describeHeadless("the packages in a roblox-ts game (scripts/check-consumer.js)",
 			expect(report.synced.luneRequires).toEqual([]);
 			expect(report.luneInGame).toEqual([]);
 		},
-		CHILD_TIMEOUT,
+		CONSUMER_TIMEOUT,
 	);
 
 	it(
@@ -348,6 +352,6 @@ describeHeadless("the packages in a roblox-ts game (scripts/check-consumer.js)",
 			expect(report.syncedAfterCli).toEqual(report.synced);
 			expect(report.rebuiltAfterCli).toBe(true);
 		},
-		CHILD_TIMEOUT,
+		CONSUMER_TIMEOUT,
 	);
 });
