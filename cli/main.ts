@@ -3,7 +3,9 @@
  * Roblox, under Lune. Commands: train, predict, evaluate, simulate, models.
  */
 import { Host, getHost } from "./host";
-import { UsageError } from "./args";
+import { cleanMessage, InputError, UsageError } from "./args";
+
+export { cleanMessage };
 import { COMMANDS } from "./commands";
 
 const USAGE = [
@@ -15,7 +17,7 @@ const USAGE = [
 	"Run `hivemind <command> --help` for a command's options. Every command accepts --json.",
 ].join("\n");
 
-/** Runs the tool with `host`; returns the process exit code (0 ok, 1 failure, 2 usage error). */
+/** Runs the tool with `host`; returns the process exit code (see EXIT_CODES). */
 export function run(host: Host = getHost()): number {
 	const commandName = host.args[0];
 	const rest = host.args.filter((_, i) => i > 0);
@@ -40,16 +42,12 @@ export function run(host: Host = getHost()): number {
 			host.ewrite(`hivemind: ${e.message}\n\n${command.help()}`);
 			return 2;
 		}
+		if (e instanceof InputError) {
+			host.ewrite(`hivemind: ${cleanMessage(e.message)}\n`);
+			return 2;
+		}
 		host.ewrite(`hivemind: ${cleanMessage(tostring(e))}\n`);
 		return 1;
 	}
 	return code;
-}
-
-/** Drops Luau's "Module:line:" location prefix from an error message meant for a person. */
-export function cleanMessage(message: string): string {
-	const [start] = message.find("[Hivemind]", 1, true);
-	if (start !== undefined) return message.sub(start + 11);
-	const [stripped] = message.gsub("^[%w%._%-@]+:%d+: ", "");
-	return stripped;
 }

@@ -4,7 +4,7 @@
  * with the CLI's extras (iterations, seed, class list, progress callback); predicting.
  */
 import { CsvTable } from "../src/io/csv";
-import { Dataset, tableToDataset } from "../src/io/dataset";
+import { Dataset } from "../src/io/dataset";
 import { ModelTask } from "../src/io/modelFile";
 import { Matrix } from "../src/matrix/types";
 import { BaseModel, ModelRegistration } from "../src/models";
@@ -14,7 +14,8 @@ import { StandardScaler } from "../src/utilities/StandardScaler";
 import { MinMaxScaler } from "../src/utilities/MinMaxScaler";
 import { selectRows } from "../src/matrix";
 import { trainTestSplit } from "../src/utilities/split";
-import { OptionSpec, ParsedOptions, UsageError } from "./args";
+import { asUsage, OptionSpec, ParsedOptions, UsageError } from "./args";
+import { DATA_OPTIONS, DataReading, readDataOptions, readDataset } from "./dataOptions";
 import { fail, findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
 
 /** The scalers `--scale` names. */
@@ -66,8 +67,8 @@ export function createScaler(scale: ScaleName): Scaler<object> | undefined {
 }
 
 /** Encodes `csv` (target as labels for classification), splits it (stratified for classes) and fits the scaler on the training part. */
-export function prepareData(csv: CsvTable, source: string, target: string | undefined, task: ModelTask, testSplit: number, seed: number, scale: ScaleName): PreparedData {
-	const dataset = tableToDataset(csv, { target, targetKind: task === "regression" ? "numeric" : "label", source });
+export function prepareData(csv: CsvTable, source: string, reading: DataReading, target: string | undefined, task: ModelTask, testSplit: number, seed: number, scale: ScaleName): PreparedData {
+	const dataset = readDataset(csv, reading, { target, targetKind: task === "regression" ? "numeric" : "label", source });
 	const n = dataset.X.size();
 	const rowIds = new Array<number>();
 	for (const i of $range(0, n - 1)) rowIds.push(i);
@@ -158,6 +159,7 @@ export const TRAINING_OPTIONS: Array<OptionSpec> = [
 	{ name: "test-split", kind: "number", description: "held-out part: a fraction in (0, 1), a row count, or 0 for none", defaultText: "0.2" },
 	{ name: "seed", kind: "number", description: "seed of the split (and of the model, when it has one)", defaultText: "42" },
 	{ name: "iterations", kind: "number", description: "maximumNumberOfIterations of gradient-trained models" },
+	...DATA_OPTIONS,
 ];
 
 /** The values of the training options, checked, with a model built from them (to learn its task). */
@@ -171,6 +173,8 @@ export interface TrainingSetup {
 	target: string | undefined;
 	/** The CSV file. */
 	source: string;
+	/** How the CSV file is read (delimiter, missing values, categorical columns). */
+	reading: DataReading;
 	/** A model built from `--params` and the extras (not trained). */
 	probe: BaseModel<object>;
 	task: ModelTask;
@@ -190,11 +194,11 @@ export function readTrainingSetup(command: string, options: ParsedOptions): Trai
 	const seed = integerOption(command, options, "seed", -2147483648, 2147483647) ?? 42;
 	const iterations = integerOption(command, options, "iterations", 1);
 	const target = stringOption(options, "target");
-	const probe = registration.create(modelOptions(command, registration, params, { iterations, seed }));
+	const probe = asUsage(() => registration.create(modelOptions(command, registration, params, { iterations, seed })));
 	const task = taskOf(registration, probe);
-	if (target === undefined && task !== "clustering") fail(`${command}: --target is required for ${registration.name} (the column to predict)`);
+	if (target === undefined && task !== "clustering") throw new UsageError(`${command}: --target is required for ${registration.name} (the column to predict)`);
 	const maximumIterations = (probe.getOptions() as { maximumNumberOfIterations?: number }).maximumNumberOfIterations;
-	return { registration, params, scale, testSplit, seed, iterations, target, source: stringOption(options, "data")!, probe, task, maximumIterations };
+	return { registration, params, scale, testSplit, seed, iterations, target, source: stringOption(options, "data")!, reading: readDataOptions(command, options), probe, task, maximumIterations };
 }
 
 /**

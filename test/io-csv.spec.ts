@@ -46,7 +46,7 @@ describe("tableToDataset", () => {
 		expectError(() => tableToDataset(word, { target: "y", source: "f.csv" }), 'f.csv: row 3, column "x": expected a number, got "abc"');
 		const badTarget = parseCsv("x,y\n1,2\n2,no\n");
 		expectError(() => tableToDataset(badTarget, { target: "y", source: "f.csv" }), 'row 3, column "y": expected a number, got "no"');
-		expectError(() => tableToDataset(sample, { target: "missing", source: "f.csv" }), 'f.csv: no column "missing"');
+		expectError(() => tableToDataset(sample, { target: "missing", source: "f.csv" }), 'f.csv: row 1: no column "missing"');
 	});
 	it("applies a saved encoding and rejects unknown categories", () => {
 		const fit = tableToDataset(sample, { target: "label", targetKind: "label" });

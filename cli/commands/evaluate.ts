@@ -1,9 +1,9 @@
 /** `hivemind evaluate`: the metrics of a saved model on a labelled CSV file. */
-import { tableToDataset } from "../../src/io/dataset";
 import { ClassificationReport, evaluateModel } from "../../src/io/evaluation";
 import { loadModel } from "../../src/io/LoadedModel";
-import { formatHelp, OptionSpec, parseOptions } from "../args";
-import { fail, JSON_OPTION, printJson, readCsvFile, readTextFile, stringOption } from "../common";
+import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
+import { JSON_OPTION, printJson, readTextFile, stringOption } from "../common";
+import { asInput, DELIMITER_OPTION, delimiterOption, readCsvFile, readDataset } from "../dataOptions";
 import { Host } from "../host";
 import { confusionText, metricsTable } from "../report";
 import { Command } from "./command";
@@ -15,6 +15,7 @@ const SPECS: Array<OptionSpec> = [
 	{ name: "model-file", kind: "string", required: true, description: "model file written by hivemind train" },
 	{ name: "data", kind: "string", required: true, description: "CSV file with the model's input columns and the target" },
 	{ name: "target", kind: "string", description: "the column holding the true values or labels (required except for clustering models)" },
+	DELIMITER_OPTION,
 	JSON_OPTION,
 ];
 
@@ -23,11 +24,13 @@ function runEvaluate(host: Host, argv: Array<string>): number {
 	const modelPath = stringOption(options, "model-file")!;
 	const source = stringOption(options, "data")!;
 	const target = stringOption(options, "target");
-	const loaded = loadModel(readTextFile(host, modelPath));
-	if (target === undefined && loaded.task !== "clustering") fail(`evaluate: --target is required for a ${loaded.task} model (the column with the true values)`);
-	const csv = readCsvFile(host, source);
+	const delimiter = delimiterOption(NAME, options);
+	const text = readTextFile(host, modelPath);
+	const loaded = asInput(() => loadModel(text));
+	if (target === undefined && loaded.task !== "clustering") throw new UsageError(`evaluate: --target is required for a ${loaded.task} model (the column with the true values)`);
+	const csv = readCsvFile(host, source, delimiter);
 	const targetKind = loaded.task === "classification" ? "label" : "numeric";
-	const data = tableToDataset(csv, { encoding: loaded.getModelFile().encoding, target, targetKind, source });
+	const data = readDataset(csv, undefined, { encoding: loaded.getModelFile().encoding, target, targetKind, source });
 	const report = evaluateModel(loaded.model, loaded.scale(data.X), data.y, loaded.task);
 	if (options.has("json")) {
 		printJson(host, { command: NAME, model: loaded.modelName, task: loaded.task, report });

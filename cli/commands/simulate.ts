@@ -7,7 +7,8 @@ import { EvaluationReport } from "../../src/io/evaluation";
 import { Label } from "../../src/utilities/labels";
 import { SIMULATION_MERGE_TYPES, SimulationStrategy, simulateTraining, simulationStrategyProblem, splitRows } from "../../src/distributed/simulation";
 import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
-import { fail, formatMetric, integerOption, JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
+import { fail, formatMetric, integerOption, JSON_OPTION, printJson, stringOption } from "../common";
+import { readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
 import { metricsTable } from "../report";
@@ -62,14 +63,14 @@ function runSimulate(host: Host, argv: Array<string>): number {
 	const defaultRounds = strategy === "gradients" ? (maximumIterations ?? 1) : strategy !== "exact" && registration.tags.includes("gradient") ? 5 : 1;
 	const rounds = integerOption(NAME, options, "rounds", 1) ?? defaultRounds;
 
-	const csv = readCsvFile(host, source);
-	const data = prepareData(csv, source, target, task, testSplit, seed, scale);
+	const csv = readCsvFile(host, source, setup.reading.delimiter);
+	const data = prepareData(csv, source, setup.reading, target, task, testSplit, seed, scale);
 	checkModelNeeds(NAME, setup, data);
 	let groups: Array<Label> | undefined;
 	if (split !== "iid") {
 		const column = split.sub(4);
 		const index = csv.header.indexOf(column);
-		if (index < 0) fail(`${NAME}: --split ${split}: ${source} has no column "${column}" (columns: ${csv.header.join(", ")})`);
+		if (index < 0) throw new UsageError(`${NAME}: --split ${split}: ${source} has no column "${column}" (columns: ${csv.header.join(", ")})`);
 		groups = data.trainIndices.map((row) => csv.rows[row][index]);
 	}
 	const shards = splitRows(data.xTrain.size(), childCount, seed, groups);

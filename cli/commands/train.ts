@@ -4,7 +4,8 @@ import { ClassificationReport, EvaluationReport, evaluateModel, predictFirst } f
 import { createModelFile, encodeModelFile, modelClasses } from "../../src/io/modelFile";
 import { Label } from "../../src/utilities/labels";
 import { formatHelp, OptionSpec, parseOptions } from "../args";
-import { JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
+import { JSON_OPTION, printJson, stringOption } from "../common";
+import { readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { ProgressReporter } from "../progress";
 import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
@@ -38,8 +39,8 @@ function runTrain(host: Host, argv: Array<string>): number {
 	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations: total } = setup;
 	const out = stringOption(options, "out")!;
 	const plot = stringOption(options, "plot");
-	const csv = readCsvFile(host, source);
-	const data = prepareData(csv, source, target, task, testSplit, seed, scale);
+	const csv = readCsvFile(host, source, setup.reading.delimiter);
+	const data = prepareData(csv, source, setup.reading, target, task, testSplit, seed, scale);
 	checkModelNeeds(NAME, setup, data);
 	const classes = task === "classification" ? datasetClasses(data) : undefined;
 
@@ -55,6 +56,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 	const featureCount = data.dataset.featureNames.size();
 	const heldOut = data.xTest?.size() ?? 0;
 	if (!json) {
+		host.write(`Reading ${source}:\n${data.dataset.decisions.map((d) => `  ${d}\n`).join("")}`);
 		host.write(
 			`Training ${registration.name} on ${data.xTrain.size()} rows (${heldOut} held out), ${featureCount} feature${featureCount === 1 ? "" : "s"}, scaling: ${scale}\n`,
 		);
@@ -95,6 +97,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 			model: registration.name,
 			task,
 			featureNames: data.dataset.featureNames,
+			decisions: data.dataset.decisions,
 			classes: task === "classification" ? learnedClasses : undefined,
 			iterations: total === undefined ? 1 : lastIteration > 0 ? lastIteration : history.size(),
 			costHistory: history,

@@ -112,7 +112,7 @@ describe("hivemind train", () => {
 	it("writes nothing when the data is bad", () => {
 		removeFile(`${TMP}/never.json`);
 		const r = runCli("train", "--model", "LinearRegression", "--data", `${FIXTURES}/bad-number.csv`, "--target", "coins", "--out", `${TMP}/never.json`);
-		expect(r.code).toBe(1);
+		expect(r.code).toBe(2);
 		expect(isFile(`${TMP}/never.json`)).toBe(false);
 	});
 });
