@@ -3,7 +3,7 @@
  * parsing, model lookup and the task a model performs.
  */
 import { decodeJson, encodeJson } from "../src/distributed/json";
-import { ModelTask } from "../src/io/modelFile";
+import { ModelTask, modelTask } from "../src/io/modelFile";
 import { BaseModel, getRegisteredModels, ModelRegistration } from "../src/models";
 import { InputError, OptionSpec, ParsedOptions, UsageError } from "./args";
 import { Host } from "./host";
@@ -66,13 +66,9 @@ export function findModel(command: string, name: string): ModelRegistration {
 	return found;
 }
 
-/** What a model predicts: its `mode` option when it has one (networks, ELM), else its tags. */
+/** What a model predicts (see `modelTask`). */
 export function taskOf(registration: ModelRegistration, model: BaseModel<object>): ModelTask {
-	if (registration.tags.includes("clusterer")) return "clustering";
-	const mode = (model.getOptions() as { mode?: unknown }).mode;
-	if (mode === "Classification") return "classification";
-	if (mode === "Regression") return "regression";
-	return registration.tags.includes("classifier") ? "classification" : "regression";
+	return modelTask(registration, model.getOptions() as { [name: string]: unknown });
 }
 
 /** Writes `value` as one line of JSON on stdout. */

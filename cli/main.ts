@@ -7,6 +7,7 @@ import { cleanMessage, InputError, UsageError } from "./args";
 
 export { cleanMessage };
 import { COMMANDS } from "./commands";
+import { TrainingFailure } from "./outcome";
 
 const USAGE = [
 	"usage: hivemind <command> [options]",
@@ -41,6 +42,10 @@ export function run(host: Host = getHost()): number {
 		if (e instanceof UsageError) {
 			host.ewrite(`hivemind: ${e.message}\n\n${command.help()}`);
 			return 2;
+		}
+		if (e instanceof TrainingFailure) {
+			host.ewrite(`hivemind: ${e.message}\n`);
+			return 1;
 		}
 		if (e instanceof InputError) {
 			host.ewrite(`hivemind: ${cleanMessage(e.message)}\n`);

@@ -8,7 +8,8 @@ import { JSON_OPTION, printJson, stringOption } from "../common";
 import { readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { ProgressReporter } from "../progress";
-import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
+import { createTrainingModel, trainChecked } from "../outcome";
+import { checkModelNeeds, datasetClasses, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
 import { confusionText, metricsTable } from "../report";
 import { Command } from "./command";
 
@@ -36,7 +37,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 	const options = parseOptions(NAME, argv, SPECS);
 	const json = options.has("json");
 	const setup = readTrainingSetup(NAME, options);
-	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations: total } = setup;
+	const { registration, scale, testSplit, seed, iterations, target, source, task, maximumIterations: total } = setup;
 	const out = stringOption(options, "out")!;
 	const plot = stringOption(options, "plot");
 	const csv = readCsvFile(host, source, setup.reading.delimiter);
@@ -51,7 +52,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 		lastIteration = iteration;
 		progress?.update(iteration, cost);
 	};
-	const model = registration.create(modelOptions(NAME, registration, params, { iterations, seed, classes, onIteration }));
+	const model = createTrainingModel(NAME, setup, { iterations, seed, classes, onIteration }, data.dataset.X.size());
 
 	const featureCount = data.dataset.featureNames.size();
 	const heldOut = data.xTest?.size() ?? 0;
@@ -61,13 +62,15 @@ function runTrain(host: Host, argv: Array<string>): number {
 			`Training ${registration.name} on ${data.xTrain.size()} rows (${heldOut} held out), ${featureCount} feature${featureCount === 1 ? "" : "s"}, scaling: ${scale}\n`,
 		);
 	}
-	const history = withScalingHint(scale, () => model.train(data.xTrain, data.yTrain));
+	const history = withScalingHint(scale, () => trainChecked(model, () => model.train(data.xTrain, data.yTrain)));
 	progress?.finish();
 	const learnedClasses = modelClasses(model);
 
 	const reports = new Array<[string, EvaluationReport]>();
-	reports.push(["train", evaluateModel(model, data.xTrain, data.yTrain, task)]);
-	if (data.xTest !== undefined) reports.push(["held-out", evaluateModel(model, data.xTest, data.yTest, task)]);
+	withScalingHint(scale, () => {
+		reports.push(["train", evaluateModel(model, data.xTrain, data.yTrain, task)]);
+		if (data.xTest !== undefined) reports.push(["held-out", evaluateModel(model, data.xTest, data.yTest, task)]);
+	});
 
 	const file = createModelFile(model, { encoding: data.dataset.encoding, scaler: data.scaler, target, task });
 	host.writeFile(out, encodeModelFile(file));

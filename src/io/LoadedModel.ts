@@ -7,10 +7,8 @@ import { Matrix } from "../matrix/types";
 import { BaseModel, createModel } from "../models";
 import { Label } from "../utilities/labels";
 import { Scaler } from "../utilities/Scaler";
-import { StandardScaler } from "../utilities/StandardScaler";
-import { MinMaxScaler } from "../utilities/MinMaxScaler";
 import { encodeFields, FeatureEncoding } from "./dataset";
-import { ModelFile, ModelTask, readModelFile } from "./modelFile";
+import { ModelFile, ModelTask, readModelFile, scalerFromState } from "./modelFile";
 
 /** Predictions as a table: one column per model output (label and class probabilities, or values). */
 export interface PredictionTable {
@@ -80,11 +78,7 @@ export class LoadedModel {
 			const [reason] = tostring(problem).gsub("^.-%[Hivemind%] ", "");
 			error(`[Hivemind] loadModel: file.parameters must fit the ${width} encoded input columns (${file.featureNames.join(", ")}), but predicting fails: ${reason}`, 3);
 		}
-		if (file.scaler !== undefined) {
-			const scaler: Scaler<object> = file.scaler.kind === "MinMaxScaler" ? new MinMaxScaler() : new StandardScaler();
-			scaler.setState(file.scaler);
-			this.scaler = scaler;
-		}
+		if (file.scaler !== undefined) this.scaler = scalerFromState(file.scaler);
 	}
 
 	/**

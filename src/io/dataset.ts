@@ -203,7 +203,7 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 			const raw = row[targetIndex];
 			if (targetKind === "numeric") {
 				const value = parseNumber(raw);
-				if (value === undefined) error(`[Hivemind] ${where}, column "${target}": expected a number, got "${raw}"`, 2);
+				if (value === undefined) error(`[Hivemind] ${where}, column "${target}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`, 2);
 				y.push(value);
 			} else {
 				y.push(parseNumber(raw) ?? raw);

@@ -7,11 +7,13 @@
 import { decodeJson, encodeJson } from "../distributed/json";
 import { plainDataProblem } from "../distributed/plainData";
 import { describeValue } from "../distributed/values";
-import { BaseModel, getModelRegistration, getRegisteredModels } from "../models";
+import { BaseModel, getModelRegistration, getRegisteredModels, ModelRegistration } from "../models";
 import { assertModelParameters, ModelParameters } from "../parameters";
 import { labelList } from "../options";
 import { Label } from "../utilities/labels";
 import { Scaler, ScalerState } from "../utilities/Scaler";
+import { StandardScaler } from "../utilities/StandardScaler";
+import { MinMaxScaler } from "../utilities/MinMaxScaler";
 import { encodedFeatureNames, FeatureEncoding } from "./dataset";
 
 /** The `format` field every model file carries. */
@@ -75,6 +77,17 @@ function isPlain(value: unknown): boolean {
 		return true;
 	}
 	return typeIs(value, "number") || typeIs(value, "string") || typeIs(value, "boolean");
+}
+
+/**
+ * What a registered model predicts with these options: its `mode` option when it has one
+ * (networks, ELM), else its tags.
+ */
+export function modelTask(registration: ModelRegistration, options: { [name: string]: unknown }): ModelTask {
+	if (registration.tags.includes("clusterer")) return "clustering";
+	if (options.mode === "Classification") return "classification";
+	if (options.mode === "Regression") return "regression";
+	return registration.tags.includes("classifier") ? "classification" : "regression";
 }
 
 /** The plain-data options of `model` (callbacks, optimizer objects and the class list left out). */
@@ -142,21 +155,56 @@ function checkEncoding(value: unknown): FeatureEncoding {
 	}
 	const columns = (value as { columns: Array<unknown> }).columns;
 	if (columns.size() === 0) fail("file.encoding.columns must list at least one column, got an empty array");
+	const names = new Set<unknown>();
 	for (const i of $range(0, columns.size() - 1)) {
 		const path = `file.encoding.columns[${i + 1}]`;
 		const column = columns[i] as { name?: unknown; kind?: unknown; categories?: unknown };
 		if (!typeIs(column, "table")) fail(`${path} must be a table, got ${describeValue(column)}`);
 		checkString(column.name, `${path}.name`);
+		if (names.has(column.name)) fail(`${path}.name must differ from the other columns' names, got "${column.name}" twice`);
+		names.add(column.name);
 		if (column.kind === "categorical") {
 			const categories = column.categories as Array<defined>;
 			if (!typeIs(categories, "table") || categories.size() === 0 || !categories.every((c) => typeIs(c, "string"))) {
 				fail(`${path}.categories must be a non-empty array of strings, got ${describeValue(categories)}`);
+			}
+			const seen = new Set<defined>();
+			for (const c of categories) {
+				if (seen.has(c)) fail(`${path}.categories must be distinct, got "${c}" twice`);
+				seen.add(c);
 			}
 		} else if (column.kind !== "numeric") {
 			fail(`${path}.kind must be "numeric" or "categorical", got ${describeValue(column.kind)}`);
 		}
 	}
 	return value as FeatureEncoding;
+}
+
+/** A scaler built from a model file's `scaler` state (checked: its kind, statistics and width). */
+export function scalerFromState(state: unknown): Scaler<object> {
+	const kind = typeIs(state, "table") ? (state as { kind?: unknown }).kind : undefined;
+	if (kind !== "StandardScaler" && kind !== "MinMaxScaler") fail(`file.scaler.kind must be "StandardScaler" or "MinMaxScaler", got ${describeValue(kind)}`);
+	const scaler: Scaler<object> = kind === "MinMaxScaler" ? new MinMaxScaler() : new StandardScaler();
+	const [ok, problem] = pcall(() => scaler.setState(state as ScalerState<object>));
+	if (!ok) {
+		const [reason] = tostring(problem).gsub("^.-%[Hivemind%] [%w%.]+: state%.", "");
+		fail(`file.scaler.${reason}`);
+	}
+	return scaler;
+}
+
+/** Checks the scaler's width and that it maps every column's range to finite numbers (no zero scale). */
+function checkScaler(state: unknown, names: Array<string>) {
+	const scaler = scalerFromState(state);
+	const statistics = scaler.getStatistics();
+	const width = statistics.mean[0].size();
+	if (width !== names.size()) fail(`file.scaler.statistics must describe the ${names.size()} encoded columns (${names.join(", ")}), got ${width} columns`);
+	const probe = scaler.transform([statistics.min[0], statistics.max[0]]);
+	for (const j of $range(0, width - 1)) {
+		if (!(math.abs(probe[0][j]) < math.huge && math.abs(probe[1][j]) < math.huge)) {
+			fail(`file.scaler.statistics give column "${names[j]}" a zero or non-finite scale (min ${statistics.min[0][j]}, max ${statistics.max[0][j]}, m2 ${statistics.m2[0][j]}); refit the scaler`);
+		}
+	}
 }
 
 /**
@@ -191,6 +239,9 @@ export function readModelFile(source: unknown): ModelFile {
 		fail(`file.task must be "regression", "classification" or "clustering", got ${describeValue(task)}`);
 	}
 	if (!typeIs(file.hyperParameters, "table")) fail(`file.hyperParameters must be a table, got ${describeValue(file.hyperParameters)}`);
+	const registration = getModelRegistration(modelName);
+	const expectedTask = modelTask(registration, file.hyperParameters as { [name: string]: unknown });
+	if (task !== expectedTask) fail(`file.task must be "${expectedTask}" for ${modelName}, got "${task}"`);
 	assertModelParameters(file.parameters, "file.parameters", "loadModel");
 	const encoding = checkEncoding(file.encoding);
 	const names = encodedFeatureNames(encoding);
@@ -198,12 +249,7 @@ export function readModelFile(source: unknown): ModelFile {
 	if (!typeIs(featureNames, "table") || featureNames.size() !== names.size() || !featureNames.every((n, i) => n === names[i])) {
 		fail(`file.featureNames must be the encoded columns (${names.join(", ")}), got ${typeIs(featureNames, "table") ? featureNames.map((n) => tostring(n)).join(", ") : describeValue(featureNames)}`);
 	}
-	if (file.scaler !== undefined) {
-		const kind = (file.scaler as { kind?: unknown }).kind;
-		if (!typeIs(file.scaler, "table") || (kind !== "StandardScaler" && kind !== "MinMaxScaler")) {
-			fail(`file.scaler.kind must be "StandardScaler" or "MinMaxScaler", got ${describeValue(kind)}`);
-		}
-	}
+	if (file.scaler !== undefined) checkScaler(file.scaler, names);
 	if (file.target !== undefined) checkString(file.target, "file.target");
 	if (file.classes !== undefined && !labelList.check(file.classes)) fail(`file.classes must be ${labelList.expected}, got ${describeValue(file.classes)}`);
 	if (task === "classification" && file.classes === undefined) fail("file.classes must list the class labels of a classifier, got nil");
