@@ -146,7 +146,7 @@ export function parseCsv(text: string, source = "CSV", options: CsvOptions = {})
 		const blank = record.size() === 0 && !quoted && trimField(field.join("")) === "";
 		pushField();
 		if (blank) {
-			if (records.size() > 0) blankLines.push(recordStartLine);
+			blankLines.push(recordStartLine);
 		} else {
 			records.push(record);
 			recordLines.push(recordStartLine);

@@ -165,7 +165,7 @@ function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns
 /** Converts a parsed CSV table into a dataset (see {@link DatasetOptions}). */
 export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dataset {
 	const source = options.source ?? "CSV";
-	if (csv.rows.size() === 0) error(`[Hivemind] ${source}: row 2: no data rows after the header`, 2);
+	if (csv.rows.size() === 0) error(`[Hivemind] ${source}: row 2, column 1: no data rows after the header`, 2);
 	const target = options.target;
 	const targetIndex = target !== undefined ? columnIndex(csv, target, source) : -1;
 	const featureColumns = csv.header.filter((name) => name !== target);
@@ -211,6 +211,9 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 		}
 	}
 	if (drop.size() > 0) decisions.push(`rows kept: ${kept.size()} of ${cells.size()} (${drop.size()} dropped)`);
-	if (X.size() === 0) error(`[Hivemind] ${source}: row ${rowNumbers[0]}: no rows left after dropping those with missing values`, 2);
+	if (X.size() === 0) {
+		const column = csv.header.find((_, c) => isMissingText(csv.rows[0][c], markers)) ?? csv.header[0];
+		error(`[Hivemind] ${source}: row ${rowNumbers[0]}, column "${column}": missing value, and every row has one (${summarizeRows(rowNumbers)}): --missing drop leaves no rows; give --missing mean or median`, 2);
+	}
 	return { X, y: targetIndex >= 0 ? y : undefined, featureNames: encodedFeatureNames(encoding), encoding, decisions, rowNumbers: kept };
 }
