@@ -2,7 +2,7 @@
  * What the commands share: the common options, reading CSV files through the host, `--params`
  * parsing, model lookup and the task a model performs.
  */
-import { decodeJson, encodeJson } from "../src/distributed/json";
+import { decodeJson, encodeJson } from "../src/core/json";
 import { ModelTask, modelTask } from "../src/io/modelFile";
 import { BaseModel, getRegisteredModels, ModelRegistration } from "../src/models";
 import { InputError, OptionSpec, ParsedOptions, UsageError } from "./args";

@@ -2,11 +2,11 @@
  * A model loaded from a model file, ready to predict from raw rows in the game: rows are
  * encoded (numeric and one-hot columns) and scaled exactly as during training.
  */
-import { describeValue } from "../distributed/values";
+import { describeValue } from "../core/describe";
 import { Matrix } from "../matrix/types";
 import { BaseModel, createModel } from "../models";
 import { Label } from "../utilities/labels";
-import { Scaler } from "../utilities/Scaler";
+import { Scaler } from "../transformers/Scaler";
 import { encodeFields, FeatureEncoding } from "./dataset";
 import { ModelFile, ModelTask, readModelFile, scalerFromState } from "./modelFile";
 

@@ -4,7 +4,7 @@
 // every decision the reader made and trains on every row it did not say it dropped. Never a crash
 // (exit code 1, an internal error) and never a silent drop.
 import { describe, expect, it } from "../support/jest-globals";
-import { decodeJson } from "../../src/distributed/json";
+import { decodeJson } from "../../src/core/json";
 import { memoryHost } from "../../cli/host";
 import { run } from "../../cli/main";
 import { FuzzCase, generateCase } from "./fuzzCsv";

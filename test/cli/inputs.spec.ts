@@ -1,7 +1,7 @@
 // Spreadsheets exported the usual ways (test/fixtures/inputs, written by make.py there): each gives
 // the clear error or the correct model, and the training report lists what the reader decided.
 import { describe, expect, it } from "../support/jest-globals";
-import { decodeJson } from "../../src/distributed/json";
+import { decodeJson } from "../../src/core/json";
 import { readModelFile } from "../../src/io/modelFile";
 import { loadModel } from "../../src/io/LoadedModel";
 import { expectContains, FIXTURES, isFile, readFile, removeFile, runCli, TMP } from "./support";
