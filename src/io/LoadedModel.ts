@@ -124,7 +124,7 @@ export class LoadedModel {
 	predictTable(rows: unknown): PredictionTable {
 		const X = this.encode(rows, "LoadedModel.predictTable");
 		const [first, second] = (this.model as unknown as Predictor).predict(X);
-		return predictionTable(first, second, this.target, this.classes, this.task);
+		return predictionTable(first, second, this.target, this.classes, this.task, this.modelName);
 	}
 
 	/** The scaled copy of already encoded rows (one-hot columns in place; `featureNames` order). */
@@ -135,7 +135,7 @@ export class LoadedModel {
 	/** Predictions for already encoded rows (e.g. from `tableToDataset` with this file's encoding) as a table. */
 	predictEncodedTable(encoded: Matrix): PredictionTable {
 		const [first, second] = (this.model as unknown as Predictor).predict(this.scale(encoded));
-		return predictionTable(first, second, this.target, this.classes, this.task);
+		return predictionTable(first, second, this.target, this.classes, this.task, this.modelName);
 	}
 
 	/** A copy of the model file this model was loaded from. */
@@ -162,23 +162,53 @@ function isProbabilities(value: unknown, classCount: number): value is Matrix {
 	return true;
 }
 
-/** Lays out a model's two prediction values as named columns (see `PredictionTable`). */
-export function predictionTable(first: unknown, second: unknown, target: string | undefined, classes: Array<Label> | undefined, task: ModelTask): PredictionTable {
+/** What a model's second prediction value holds when it is not class probabilities, by model. */
+const SECOND_OUTPUTS: { [modelName: string]: string } = {
+	SupportVectorMachine: "decision",
+	PassiveAggressiveClassifier: "decision",
+	NearestCentroid: "distance",
+	KMeans: "distance",
+	OneVsAll: "score",
+	BayesianLinearRegression: "variance",
+};
+
+/** Column names for a matrix output of width k: `name` alone, per class (`name_<class>`), per cluster or numbered. */
+function outputNames(name: string, k: number, classes: Array<Label> | undefined, task: ModelTask): Array<string> {
+	const names = new Array<string>();
+	for (const j of $range(0, k - 1)) {
+		if (k === 1) names.push(name);
+		else if (classes !== undefined && classes.size() === k) names.push(`${name}_${classes[j]}`);
+		else if (task === "clustering") names.push(`${name}_${j}`);
+		else names.push(`${name}_${j + 1}`);
+	}
+	return names;
+}
+
+/**
+ * Lays out a model's two prediction values as named columns (see `PredictionTable`): the first
+ * (labels, cluster indices, or values: `<target>` or `<target>_<j>`), then the second when the
+ * model gives one: `probability_<class>` for class probabilities, else by what it is
+ * (`decision`, `distance_<class or cluster>`, `score_<class>`, `variance`).
+ */
+export function predictionTable(first: unknown, second: unknown, target: string | undefined, classes: Array<Label> | undefined, task: ModelTask, modelName = ""): PredictionTable {
 	const name = task === "clustering" ? "cluster" : (target ?? "prediction");
 	const header = new Array<string>();
 	const rows = new Array<Array<Label>>();
 	if (isMatrixValue(first)) {
-		const k = first[0].size();
-		for (const j of $range(1, k)) header.push(k === 1 ? name : `${name}_${j}`);
+		for (const n of outputNames(name, first[0].size(), undefined, task)) header.push(n);
 		for (const row of first) rows.push(table.clone(row));
-		return { header, rows };
+	} else {
+		header.push(name);
+		for (const label of first as Array<Label>) rows.push([label]);
 	}
-	const labels = first as Array<Label>;
-	header.push(name);
-	for (const label of labels) rows.push([label]);
-	if (classes !== undefined && isProbabilities(second, classes.size())) {
-		for (const c of classes) header.push(`probability_${c}`);
-		for (const i of $range(0, rows.size() - 1)) for (const p of second[i]) rows[i].push(p);
+	if (isMatrixValue(second) && second.size() === rows.size()) {
+		const probabilities = classes !== undefined && isProbabilities(second, classes.size());
+		const kind = SECOND_OUTPUTS[modelName] ?? (probabilities ? "probability" : "output");
+		for (const n of outputNames(kind, second[0].size(), task === "clustering" ? undefined : classes, task)) header.push(n);
+		for (const i of $range(0, rows.size() - 1)) for (const v of second[i]) rows[i].push(v);
+	} else if (typeIs(second, "table") && typeIs((second as Array<unknown>)[0], "number") && (second as Array<number>).size() === rows.size()) {
+		header.push(SECOND_OUTPUTS[modelName] ?? "output");
+		for (const i of $range(0, rows.size() - 1)) rows[i].push((second as Array<number>)[i]);
 	}
 	return { header, rows };
 }
