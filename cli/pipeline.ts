@@ -15,6 +15,7 @@ import { MinMaxScaler } from "../src/transformers/MinMaxScaler";
 import { selectRows } from "../src/matrix";
 import { trainTestSplit } from "../src/utilities/split";
 import { asUsage, OptionSpec, ParsedOptions, UsageError } from "./args";
+import { buildParamObjects } from "./paramObjects";
 import { DATA_OPTIONS, DataReading, readDataOptions, readDataset } from "./dataOptions";
 import { fail, findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
 
@@ -128,7 +129,7 @@ export interface ModelExtras {
 /** The options for `registration` from `--params` plus the extras (usage errors name the option). */
 export function modelOptions(command: string, registration: ModelRegistration, params: { [name: string]: unknown }, extras: ModelExtras): { [name: string]: unknown } {
 	const accepted = acceptedOptions(registration.create());
-	const options = table.clone(params);
+	const options = buildParamObjects(command, params);
 	if (extras.iterations !== undefined) {
 		if (!accepted.includes("maximumNumberOfIterations")) {
 			throw new UsageError(`${command}: --iterations does not apply to ${registration.name} (it is not trained by iterations)`);
