@@ -187,7 +187,7 @@ export interface TrainingSetup {
 export function readTrainingSetup(command: string, options: ParsedOptions): TrainingSetup {
 	const registration = findModel(command, stringOption(options, "model")!);
 	if (registration.tags.includes("transformer")) {
-		throw new UsageError(`${command}: --model ${registration.name} transforms data and predicts nothing; use a regressor, classifier or clusterer (see hivemind models)`);
+		throw new UsageError(`${command}: --model ${registration.name} transforms data and predicts nothing: \`hivemind transform --with ${registration.name}\` writes its output as CSV; train a regressor, classifier or clusterer (see hivemind models)`);
 	}
 	const params = parseParams(command, stringOption(options, "params"));
 	const scale = scaleOption(command, stringOption(options, "scale"));
