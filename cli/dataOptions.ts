@@ -44,7 +44,8 @@ export interface DataReading {
 	categorical: Array<string>;
 }
 
-function list(text: string | undefined): Array<string> {
+/** The items of a comma-separated option (trimmed, empty ones left out). */
+export function commaList(text: string | undefined): Array<string> {
 	if (text === undefined) return [];
 	const out = new Array<string>();
 	for (const [item] of text.gmatch("[^,]+")) {
@@ -73,8 +74,8 @@ export function readDataOptions(command: string, options: ParsedOptions): DataRe
 	return {
 		delimiter: delimiterOption(command, options),
 		missing: missing as MissingPolicy,
-		missingMarkers: given === undefined ? DEFAULT_MISSING_MARKERS : ["", ...list(given)],
-		categorical: list(stringOption(options, "categorical")),
+		missingMarkers: given === undefined ? DEFAULT_MISSING_MARKERS : ["", ...commaList(given)],
+		categorical: commaList(stringOption(options, "categorical")),
 	};
 }
 

@@ -64,7 +64,8 @@ function runSimulate(host: Host, argv: Array<string>): number {
 	const rounds = integerOption(NAME, options, "rounds", 1) ?? defaultRounds;
 
 	const csv = readCsvFile(host, source, setup.reading.delimiter);
-	const data = prepareData(csv, source, setup.reading, target, task, testSplit, seed, scale);
+	if (setup.targets.size() > 1) throw new UsageError(`${NAME}: --target takes one column here (several targets are for hivemind train)`);
+	const data = prepareData(csv, { source, reading: setup.reading, targets: setup.targets, task, testSplit, seed, scale });
 	checkModelNeeds(NAME, setup, data);
 	let groups: Array<Label> | undefined;
 	if (split !== "iid") {
@@ -77,7 +78,9 @@ function runSimulate(host: Host, argv: Array<string>): number {
 	const classes = task === "classification" ? datasetClasses(data) : undefined;
 	const shared = modelOptions(NAME, registration, params, { iterations, seed, classes });
 	const heldOut = data.xTest !== undefined;
-	const test = heldOut ? { X: data.xTest!, y: data.yTest } : { X: data.xTrain, y: data.yTrain };
+	// one target here (checked above): labels or numbers
+	const yTrain = data.yTrain as Array<Label> | undefined;
+	const test = heldOut ? { X: data.xTest!, y: data.yTest as Array<Label> | undefined } : { X: data.xTrain, y: yTrain };
 
 	if (!json) {
 		host.write(
@@ -99,7 +102,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 		modelName: registration.name,
 		modelOptions: shared,
 		task,
-		train: { X: data.xTrain, y: data.yTrain },
+		train: { X: data.xTrain, y: yTrain },
 		test,
 		shards,
 		strategy,

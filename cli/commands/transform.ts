@@ -12,7 +12,7 @@ import { StandardScaler } from "../../src/transformers/StandardScaler";
 import { MinMaxScaler } from "../../src/transformers/MinMaxScaler";
 import { asUsage, formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
 import { JSON_OPTION, parseParams, printJson, stringOption } from "../common";
-import { DATA_OPTIONS, readCsvFile, readDataOptions, readDataset } from "../dataOptions";
+import { commaList, DATA_OPTIONS, readCsvFile, readDataOptions, readDataset } from "../dataOptions";
 import { Host } from "../host";
 import { Command } from "./command";
 
@@ -78,8 +78,7 @@ function runTransform(host: Host, argv: Array<string>): number {
 	const source = stringOption(options, "data")!;
 	const out = stringOption(options, "out");
 	const csv = readCsvFile(host, source, reading.delimiter);
-	const keep = new Array<string>();
-	for (const [item] of (stringOption(options, "keep") ?? "").gmatch("[^,]+")) keep.push(item as string);
+	const keep = commaList(stringOption(options, "keep"));
 	for (const name of keep) if (!csv.header.includes(name)) throw new UsageError(`${NAME}: --keep ${name}: ${source} has no column "${name}" (columns: ${csv.header.join(", ")})`);
 	const columns = csv.header.map((_, c) => c).filter((c) => !keep.includes(csv.header[c]));
 	if (columns.size() === 0) throw new UsageError(`${NAME}: --keep leaves no column to transform`);

@@ -24,6 +24,8 @@ export interface FeatureEncoding {
 export interface Dataset {
 	/** Feature matrix, one row per kept CSV row. */
 	X: Array<Array<number>>;
+	/** Several numeric targets (`options.targets`): one row of numbers per kept row. */
+	Y?: Array<Array<number>>;
 	/** Target values: numbers for regression, labels for classification (absent without a target). */
 	y?: Array<number | string>;
 	/** Names of the encoded feature columns (`color=red` for one-hot columns). */
@@ -40,6 +42,8 @@ export interface Dataset {
 export interface DatasetOptions {
 	/** Target column name; omit for prediction data. */
 	target?: string;
+	/** Several numeric target columns (multi-output regression); `y` then holds the first, `Y` all. */
+	targets?: Array<string>;
 	/** "numeric" (regression) or "label" (classification). Default "numeric". */
 	targetKind?: "numeric" | "label";
 	/** An existing encoding to apply (prediction); omit to infer one from the data. */
@@ -166,10 +170,13 @@ function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns
 export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dataset {
 	const source = options.source ?? "CSV";
 	if (csv.rows.size() === 0) error(`[Hivemind] ${source}: row 2, column 1: no data rows after the header`, 2);
-	const target = options.target;
-	const targetIndex = target !== undefined ? columnIndex(csv, target, source) : -1;
-	const featureColumns = csv.header.filter((name) => name !== target);
-	if (featureColumns.size() === 0) error(`[Hivemind] ${source}: no feature columns besides the target "${target}"`, 2);
+	const targets = options.targets ?? (options.target !== undefined ? [options.target] : []);
+	const target = targets[0];
+	const targetIndices = targets.map((name) => columnIndex(csv, name, source));
+	const targetIndex = target !== undefined ? targetIndices[0] : -1;
+	const featureColumns = csv.header.filter((name) => !targets.includes(name));
+	if (featureColumns.size() === 0) error(`[Hivemind] ${source}: row 1: no feature columns besides the target "${targets.join(", ")}"`, 2);
+	if (targets.size() > 1 && options.targetKind === "label") error(`[Hivemind] ${source}: several targets (${targets.join(", ")}) must be numeric (multi-output regression)`, 2);
 	const markers = options.missingMarkers ?? DEFAULT_MISSING_MARKERS;
 	const policy = options.missing ?? "error";
 	const rowNumbers = csv.rowNumbers ?? csv.rows.map((_, r) => r + 2);
@@ -179,19 +186,20 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 	if (options.encoding === undefined) decisions.push(`missing values: ${markers.map((m) => `"${m}"`).join(", ")} (ignoring case); --missing ${policy}`);
 	const encoding = options.encoding ?? inferColumns(csv, cells, featureColumns, options, rowNumbers, drop, decisions);
 	const targetKind = options.targetKind ?? "numeric";
-	if (target !== undefined) {
-		const values = columnValues(csv, targetIndex);
-		const place: ColumnPlace = { source, name: target, rowNumbers };
+	for (const t of $range(0, targets.size() - 1)) {
+		const values = columnValues(csv, targetIndices[t]);
+		const place: ColumnPlace = { source, name: targets[t], rowNumbers };
 		const missing = new Array<number>();
 		for (const i of $range(0, values.size() - 1)) if (isMissingText(values[i], markers)) missing.push(i);
 		if (missing.size() > 0) {
 			if (policy !== "drop") missingError(place, values, missing, true);
 			for (const i of missing) drop.add(i);
-			decisions.push(`target "${target}": ${missing.size()} missing (${summarizeRows(missing.map((i) => rowNumbers[i]))}): rows dropped (--missing drop)`);
+			decisions.push(`target "${targets[t]}": ${missing.size()} missing (${summarizeRows(missing.map((i) => rowNumbers[i]))}): rows dropped (--missing drop)`);
 		}
 	}
 	const X = new Array<Array<number>>();
 	const y = new Array<number | string>();
+	const Y = new Array<Array<number>>();
 	const kept = new Array<number>();
 	for (const r of $range(0, cells.size() - 1)) {
 		if (drop.has(r)) continue;
@@ -199,21 +207,25 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 		const where = `${source}: row ${rowNumbers[r]}`;
 		X.push(encodeFields((column) => row[csv.header.indexOf(column)], encoding, where, markers));
 		kept.push(rowNumbers[r]);
-		if (targetIndex >= 0) {
-			const raw = row[targetIndex];
+		const numbers = new Array<number>();
+		for (const t of $range(0, targets.size() - 1)) {
+			const raw = row[targetIndices[t]];
 			if (targetKind === "numeric") {
 				const value = parseNumber(raw);
-				if (value === undefined) error(`[Hivemind] ${where}, column "${target}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`, 2);
-				y.push(value);
+				if (value === undefined) error(`[Hivemind] ${where}, column "${targets[t]}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`, 2);
+				numbers.push(value);
+				if (t === 0) y.push(value);
 			} else {
 				y.push(parseNumber(raw) ?? raw);
 			}
 		}
+		if (targets.size() > 1) Y.push(numbers);
 	}
+	for (const name of targets) decisions.push(`target "${name}": ${targetKind === "numeric" ? "numbers" : `class labels (${new Set(y).size()} distinct)`}`);
 	if (drop.size() > 0) decisions.push(`rows kept: ${kept.size()} of ${cells.size()} (${drop.size()} dropped)`);
 	if (X.size() === 0) {
 		const column = csv.header.find((_, c) => isMissingText(csv.rows[0][c], markers)) ?? csv.header[0];
 		error(`[Hivemind] ${source}: row ${rowNumbers[0]}, column "${column}": missing value, and every row has one (${summarizeRows(rowNumbers)}): --missing drop leaves no rows; give --missing mean or median`, 2);
 	}
-	return { X, y: targetIndex >= 0 ? y : undefined, featureNames: encodedFeatureNames(encoding), encoding, decisions, rowNumbers: kept };
+	return { X, y: targetIndex >= 0 ? y : undefined, Y: targets.size() > 1 ? Y : undefined, featureNames: encodedFeatureNames(encoding), encoding, decisions, rowNumbers: kept };
 }

@@ -50,6 +50,10 @@ export interface ModelFile {
 	scaler?: ScalerState<object>;
 	/** The name of the predicted column (absent for clusterers). */
 	target?: string;
+	/** Every predicted column, when there are several (multi-output regression; `target` is the first). */
+	targets?: Array<string>;
+	/** The scaler the targets were standardized with (`--scale-target`); predictions are mapped back. */
+	targetScaler?: ScalerState<object>;
 	/** The class labels in output order (classifiers). */
 	classes?: Array<Label>;
 }
@@ -62,6 +66,10 @@ export interface ModelFileContext {
 	scaler?: Scaler<object>;
 	/** The name of the predicted column. */
 	target?: string;
+	/** Every predicted column, when there are several. */
+	targets?: Array<string>;
+	/** The scaler fitted on the targets, if they were scaled. */
+	targetScaler?: Scaler<object>;
 	/** What the model predicts (default: classification when the model knows classes, else regression). */
 	task?: ModelTask;
 }
@@ -128,7 +136,9 @@ export function createModelFile(model: BaseModel<object>, context: ModelFileCont
 		featureNames: encodedFeatureNames(context.encoding),
 		encoding: context.encoding,
 		scaler: context.scaler?.getState() as ScalerState<object> | undefined,
-		target: context.target,
+		target: context.target ?? context.targets?.[0],
+		targets: context.targets !== undefined && context.targets.size() > 1 ? context.targets : undefined,
+		targetScaler: context.targetScaler?.getState() as ScalerState<object> | undefined,
 		classes: task === "classification" ? classes : undefined,
 	};
 }
@@ -181,28 +191,28 @@ function checkEncoding(value: unknown): FeatureEncoding {
 }
 
 /** A scaler built from a model file's `scaler` state (checked: its kind, statistics and width). */
-export function scalerFromState(state: unknown): Scaler<object> {
+export function scalerFromState(state: unknown, field = "scaler"): Scaler<object> {
 	const kind = typeIs(state, "table") ? (state as { kind?: unknown }).kind : undefined;
-	if (kind !== "StandardScaler" && kind !== "MinMaxScaler") fail(`file.scaler.kind must be "StandardScaler" or "MinMaxScaler", got ${describeValue(kind)}`);
+	if (kind !== "StandardScaler" && kind !== "MinMaxScaler") fail(`file.${field}.kind must be "StandardScaler" or "MinMaxScaler", got ${describeValue(kind)}`);
 	const scaler: Scaler<object> = kind === "MinMaxScaler" ? new MinMaxScaler() : new StandardScaler();
 	const [ok, problem] = pcall(() => scaler.setState(state as ScalerState<object>));
 	if (!ok) {
 		const [reason] = tostring(problem).gsub("^.-%[Hivemind%] [%w%.]+: state%.", "");
-		fail(`file.scaler.${reason}`);
+		fail(`file.${field}.${reason}`);
 	}
 	return scaler;
 }
 
 /** Checks the scaler's width and that it maps every column's range to finite numbers (no zero scale). */
-function checkScaler(state: unknown, names: Array<string>) {
-	const scaler = scalerFromState(state);
+function checkScaler(state: unknown, names: Array<string>, field = "scaler") {
+	const scaler = scalerFromState(state, field);
 	const statistics = scaler.getStatistics();
 	const width = statistics.mean[0].size();
-	if (width !== names.size()) fail(`file.scaler.statistics must describe the ${names.size()} encoded columns (${names.join(", ")}), got ${width} columns`);
+	if (width !== names.size()) fail(`file.${field}.statistics must describe the ${names.size()} columns (${names.join(", ")}), got ${width} columns`);
 	const probe = scaler.transform([statistics.min[0], statistics.max[0]]);
 	for (const j of $range(0, width - 1)) {
 		if (!(math.abs(probe[0][j]) < math.huge && math.abs(probe[1][j]) < math.huge)) {
-			fail(`file.scaler.statistics give column "${names[j]}" a zero or non-finite scale (min ${statistics.min[0][j]}, max ${statistics.max[0][j]}, m2 ${statistics.m2[0][j]}); refit the scaler`);
+			fail(`file.${field}.statistics give column "${names[j]}" a zero or non-finite scale (min ${statistics.min[0][j]}, max ${statistics.max[0][j]}, m2 ${statistics.m2[0][j]}); refit the scaler`);
 		}
 	}
 }
@@ -251,6 +261,17 @@ export function readModelFile(source: unknown): ModelFile {
 	}
 	if (file.scaler !== undefined) checkScaler(file.scaler, names);
 	if (file.target !== undefined) checkString(file.target, "file.target");
+	const targets = file.targets as Array<defined> | undefined;
+	if (targets !== undefined) {
+		if (!typeIs(targets, "table") || targets.size() < 2 || !targets.every((t) => typeIs(t, "string")) || targets[0] !== file.target) {
+			fail(`file.targets must list 2 or more column names, the first being file.target, got ${describeValue(targets)}`);
+		}
+		if (task !== "regression") fail(`file.targets must be absent for a ${task} model (several targets are for regression), got ${targets.size()} names`);
+	}
+	if (file.targetScaler !== undefined) {
+		if (task !== "regression") fail(`file.targetScaler must be absent for a ${task} model, got a scaler`);
+		checkScaler(file.targetScaler, (targets as Array<string> | undefined) ?? [tostring(file.target)], "targetScaler");
+	}
 	if (file.classes !== undefined && !labelList.check(file.classes)) fail(`file.classes must be ${labelList.expected}, got ${describeValue(file.classes)}`);
 	if (task === "classification" && file.classes === undefined) fail("file.classes must list the class labels of a classifier, got nil");
 	return value as unknown as ModelFile;
