@@ -15,7 +15,7 @@ describe("parseCsv", () => {
 		expectError(() => parseCsv("a,b\n1,2\n3\n", "data.csv"), "data.csv: row 3", "expected 2 fields");
 		expectError(() => parseCsv('a,b\n1,"2\n', "data.csv"), "data.csv: row 2", "quoted field is not closed");
 		expectError(() => parseCsv("a,a\n1,2\n", "data.csv"), 'names column "a" twice');
-		expectError(() => parseCsv("", "data.csv"), "data.csv: the file is empty");
+		expectError(() => parseCsv("", "data.csv"), "data.csv: row 1, column 1: the file is empty");
 	});
 	it("round-trips through formatCsv", () => {
 		const text = formatCsv(["name", "score"], [["a,b", 1.5], ['q"t', 2]]);
