@@ -109,6 +109,13 @@ describe("hivemind train: targets that do not fit the model", () => {
 		expectContains(r.err, 'row 2, column "result": expected a number, got "win" (a regression target holds numbers; class labels need a classifier)');
 	});
 
+	it("gives count models trained with --scale minmax the scaling hint at held-out prediction too", () => {
+		const r = runCli("train", "--model", "MultinomialNaiveBayes", "--data", `${FIXTURES}/classification.csv`, "--target", "result", "--out", `${TMP}/e.json`, "--scale", "minmax", "--seed", "5");
+		expect(r.code).toBe(1);
+		expectContains(r.err, "MultinomialNaiveBayes.predict: X[");
+		expectContains(r.err, "(the features were scaled with --scale minmax; models that take counts or categories need --scale none)");
+	});
+
 	it("saves nothing and exits 1 when training diverges", () => {
 		removeFile(`${TMP}/diverged.json`);
 		const r = runCli("train", "--model", "LinearRegression", "--data", `${FIXTURES}/regression.csv`, "--target", "coins", "--out", `${TMP}/diverged.json`, "--params", '{"learningRate":5}', "--iterations", "200");
