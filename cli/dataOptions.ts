@@ -104,3 +104,8 @@ export function readDataset(csv: CsvTable, reading: DataReading | undefined, opt
 		}),
 	);
 }
+
+/** The reader's decisions as the text every command prints before its work. */
+export function decisionsText(source: string, decisions: Array<string>): string {
+	return `Reading ${source}:\n${decisions.map((d) => `  ${d}\n`).join("")}`;
+}

@@ -4,7 +4,7 @@ import { Label } from "../../src/utilities/labels";
 import { loadModel } from "../../src/io/LoadedModel";
 import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
 import { JSON_OPTION, printJson, readTextFile, stringOption } from "../common";
-import { asInput, commaList, DELIMITER_OPTION, delimiterOption, readCsvFile, readDataset } from "../dataOptions";
+import { asInput, commaList, decisionsText, DELIMITER_OPTION, delimiterOption, readCsvFile, readDataset } from "../dataOptions";
 import { Host } from "../host";
 import { confusionText, metricsTable } from "../report";
 import { Command } from "./command";
@@ -36,9 +36,10 @@ function runEvaluate(host: Host, argv: Array<string>): number {
 	const truth = (data.Y ?? data.y) as Array<Label> | undefined;
 	const report = evaluatePredictions(loaded.task, truth, predicted as Predictions, loaded.classes);
 	if (options.has("json")) {
-		printJson(host, { command: NAME, model: loaded.modelName, task: loaded.task, report });
+		printJson(host, { command: NAME, model: loaded.modelName, task: loaded.task, decisions: data.decisions, report });
 		return 0;
 	}
+	host.write(decisionsText(source, data.decisions));
 	host.write(`${loaded.modelName} on ${source}\n\n`);
 	host.write(metricsTable([[source, report]]));
 	if (report.task === "classification") host.write("\n" + confusionText("confusion matrix:", report as ClassificationReport));

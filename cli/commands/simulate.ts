@@ -8,7 +8,7 @@ import { Label } from "../../src/utilities/labels";
 import { SIMULATION_MERGE_TYPES, SimulationStrategy, simulateTraining, simulationStrategyProblem, splitRows } from "../../src/simulation/simulation";
 import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
 import { fail, formatMetric, integerOption, JSON_OPTION, printJson, stringOption } from "../common";
-import { readCsvFile } from "../dataOptions";
+import { decisionsText, readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
 import { metricsTable } from "../report";
@@ -83,6 +83,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 	const test = heldOut ? { X: data.xTest!, y: data.yTest as Array<Label> | undefined } : { X: data.xTrain, y: yTrain };
 
 	if (!json) {
+		host.write(decisionsText(source, data.dataset.decisions));
 		host.write(
 			`Simulating ${childCount} game server${childCount === 1 ? "" : "s"} training ${registration.name} on ${data.xTrain.size()} rows (${heldOut ? `${data.xTest!.size()} held out` : "no held-out part: evaluated on the training rows"}), merged by ${strategy} over ${rounds} round${rounds === 1 ? "" : "s"}\n`,
 		);
@@ -124,6 +125,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 			task,
 			strategy,
 			rounds,
+			decisions: data.dataset.decisions,
 			split,
 			childSampleCounts: result.childSampleCounts,
 			evaluatedOn: heldOut ? "held-out" : "train",

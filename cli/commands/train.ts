@@ -6,7 +6,7 @@ import { createModelFile, encodeModelFile, modelClasses } from "../../src/io/mod
 import { Label } from "../../src/utilities/labels";
 import { formatHelp, OptionSpec, parseOptions } from "../args";
 import { JSON_OPTION, printJson, stringOption } from "../common";
-import { readCsvFile } from "../dataOptions";
+import { decisionsText, readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { ProgressReporter } from "../progress";
 import { createTrainingModel, trainChecked } from "../outcome";
@@ -59,7 +59,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 	const featureCount = data.dataset.featureNames.size();
 	const heldOut = data.xTest?.size() ?? 0;
 	if (!json) {
-		host.write(`Reading ${source}:\n${data.dataset.decisions.map((d) => `  ${d}\n`).join("")}`);
+		host.write(decisionsText(source, data.dataset.decisions));
 		host.write(
 			`Training ${registration.name} on ${data.xTrain.size()} rows (${heldOut} held out), ${featureCount} feature${featureCount === 1 ? "" : "s"}, scaling: ${scale}\n`,
 		);

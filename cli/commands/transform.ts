@@ -12,7 +12,7 @@ import { StandardScaler } from "../../src/transformers/StandardScaler";
 import { MinMaxScaler } from "../../src/transformers/MinMaxScaler";
 import { asUsage, formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
 import { JSON_OPTION, parseParams, printJson, stringOption } from "../common";
-import { commaList, DATA_OPTIONS, readCsvFile, readDataOptions, readDataset } from "../dataOptions";
+import { commaList, DATA_OPTIONS, decisionsText, readCsvFile, readDataOptions, readDataset } from "../dataOptions";
 import { Host } from "../host";
 import { Command } from "./command";
 
@@ -99,7 +99,7 @@ function runTransform(host: Host, argv: Array<string>): number {
 	if (options.has("json")) {
 		printJson(host, { command: NAME, transformer: kind, decisions: dataset.decisions, notes: result.notes, header, rows: rows.size(), out });
 	} else if (out !== undefined) {
-		host.write(`Reading ${source}:\n${dataset.decisions.map((d) => `  ${d}\n`).join("")}`);
+		host.write(decisionsText(source, dataset.decisions));
 		for (const note of result.notes) host.write(`${kind}: ${note}\n`);
 		host.write(`${rows.size()} rows, ${header.size()} columns (${header.join(", ")}) written to ${out}\n`);
 	} else {
