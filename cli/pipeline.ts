@@ -203,7 +203,11 @@ export const TRAINING_OPTIONS: Array<OptionSpec> = [
 	{ name: "model", kind: "string", required: true, description: "model name (see hivemind models)" },
 	{ name: "data", kind: "string", required: true, description: "CSV file with a header row" },
 	{ name: "target", kind: "string", description: "column to predict (required except for clustering models); several, comma-separated, for multi-output regression" },
-	{ name: "params", kind: "string", description: `model options as a JSON object, e.g. '{"learningRate":0.05}'` },
+	{
+		name: "params",
+		kind: "string",
+		description: `model options as a JSON object, e.g. '{"learningRate":0.05}'; optimizer, regularizer and learningRateSchedule take a name or {"name":...,<its options>}, e.g. '{"regularizer":{"name":"L2","lambda":0.1}}'`,
+	},
 	{ name: "scale", kind: "string", description: "feature scaling fitted on the training rows: standard, minmax or none", defaultText: "standard" },
 	{ name: "test-split", kind: "number", description: "held-out part: a fraction in (0, 1), a row count, or 0 for none", defaultText: "0.2" },
 	{ name: "seed", kind: "number", description: "seed of the split (and of the model, when it has one)", defaultText: "42" },
