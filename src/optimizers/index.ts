@@ -15,6 +15,8 @@ export * from "./NAdam";
 export * from "./AdaMax";
 export * from "./RAdam";
 export * from "./RProp";
+export * from "./Gravity";
+export * from "./AdaFactor";
 export * from "./createOptimizer";
 export * from "./schedules";
 export * from "./clipping";
