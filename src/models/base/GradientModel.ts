@@ -78,17 +78,19 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		return rows;
 	}
 
-	private regularizer(): Regularizer | undefined {
+	/** The regularizer of the parameter entry `entryName`: by default the model's (`regularizer` option); models with per-entry regularizers override. */
+	protected regularizerFor(_entryName: string): Regularizer | undefined {
 		const r = this.options.regularizer;
 		return r === undefined ? undefined : createRegularizer(r);
 	}
 
 	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
 	protected penalty(parameters: ModelParameters): number {
-		const regularizer = this.regularizer();
-		if (regularizer === undefined) return 0;
 		let total = 0;
-		for (const [name, matrix] of parameterEntries(parameters)) total += regularizer.penalty(matrix, this.biasRowsOf(name));
+		for (const [name, matrix] of parameterEntries(parameters)) {
+			const regularizer = this.regularizerFor(name);
+			if (regularizer !== undefined) total += regularizer.penalty(matrix, this.biasRowsOf(name));
+		}
 		return total;
 	}
 
@@ -96,11 +98,11 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number) {
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
-		const regularizer = this.regularizer();
 		const gradientEntries = parameterEntries(gradient);
 		const entries = parameterEntries(parameters);
 		const steps = entries.map(([name, matrix], k) => {
 			const step = scale(gradientEntries[k][1], 1 / sampleCount);
+			const regularizer = this.regularizerFor(name);
 			if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, this.biasRowsOf(name));
 			return step;
 		});
