@@ -14,3 +14,4 @@ export * from "./distributed/simulation";
 export * from "./statistics";
 export * from "./optimizers";
 export * from "./utilities";
+export * from "./datapredict";
