@@ -5,10 +5,10 @@
  */
 import { GradientModel } from "../models/base/GradientModel";
 import { GradientOptions } from "../models/base/gradientOptions";
-import { createRegularizer } from "../optimizers/regularizers";
+import { createRegularizer } from "../optimization/regularizers/regularizers";
 import { mapParameters, ModelParameters } from "../parameters";
 import { scale } from "../matrix/elementwise";
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 import { DataPredictModel } from "./DataPredictModel";
 import { hivemindOptimizer } from "./DataPredictOptimizer";
 import { DataPredictRegularization } from "./Regularization";

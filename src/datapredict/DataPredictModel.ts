@@ -7,7 +7,7 @@
  */
 import { BaseModel } from "../models/base/BaseModel";
 import { ModelParameters } from "../parameters";
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 import { ArgumentName, GivenArguments, readArguments } from "./arguments";
 
 /** Hivemind options built from DataPredict's arguments. */

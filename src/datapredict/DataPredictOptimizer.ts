@@ -7,9 +7,9 @@
 import { Matrix } from "../matrix/types";
 import { zeros } from "../matrix/creation";
 import { negate } from "../matrix/elementwise";
-import { Optimizer, OptimizerState } from "../optimizers/types";
-import { createOptimizer } from "../optimizers/createOptimizer";
-import { describeValue } from "../options/describe";
+import { Optimizer, OptimizerState } from "../optimization/optimizers/types";
+import { createOptimizer } from "../optimization/optimizers/createOptimizer";
+import { describeValue } from "../core/describe";
 import { readArguments } from "./arguments";
 import { ScheduledDescent } from "./ScheduledDescent";
 

@@ -8,7 +8,7 @@ import { DistributedModelParameters } from "../distributed/DistributedModelParam
 import type { ChildModel } from "../distributed/DistributedModelParameters";
 import { Matrix } from "../matrix/types";
 import { ModelParameters } from "../parameters";
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 import { argumentNames, readArguments } from "./arguments";
 import { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 

@@ -1,6 +1,6 @@
 /** A layer's own learning rate (DataPredict's 4th `addLayer` argument) around any Hivemind optimizer. */
 import { Matrix } from "../matrix/types";
-import { Optimizer, OptimizerState } from "../optimizers/types";
+import { Optimizer, OptimizerState } from "../optimization/optimizers/types";
 
 /** Steps with `inner` at `learningRate`, whatever rate the model passes. */
 export class FixedRateOptimizer implements Optimizer {

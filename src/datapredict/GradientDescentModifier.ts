@@ -3,7 +3,7 @@
  * model's own loop, epoch by epoch over "Batch", "MiniBatch" or "Stochastic" steps.
  */
 import { GradientMethodWrapper } from "../models/wrappers/GradientMethodWrapper";
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 import { argumentNames, readArguments } from "./arguments";
 import { DataPredictGradientModel } from "./DataPredictGradientModel";
 

@@ -4,7 +4,7 @@
  */
 import { Matrix } from "../matrix/types";
 import { KMeans } from "../models/clustering/KMeans";
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 import { argumentNames, GivenArguments } from "./arguments";
 import { DataPredictModel, HivemindOptions } from "./DataPredictModel";
 

@@ -1,7 +1,7 @@
 /** DataPredict's `Models.LogisticRegression` over Hivemind's `LogisticRegression` (labels 0/1; X carries the ones). */
 import { Matrix } from "../matrix/types";
 import { LogisticRegression } from "../models/linear/LogisticRegression";
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 import { argumentNames, GivenArguments } from "./arguments";
 import { HivemindOptions, loopOptions } from "./DataPredictModel";
 import { DataPredictGradientModel } from "./DataPredictGradientModel";

@@ -8,7 +8,7 @@ import { OneVsAll } from "../models/multiclass/OneVsAll";
 import { BaseModel } from "../models/base/BaseModel";
 import { flattenPerClass, splitPerClass } from "../models/multiclass/perClassParameters";
 import { ModelParameters } from "../parameters";
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 import { Label } from "../utilities/labels";
 import { argumentNames, readArguments } from "./arguments";
 import { DataPredictModel, HivemindOptions, targetCostBand } from "./DataPredictModel";

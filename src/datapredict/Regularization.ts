@@ -4,8 +4,8 @@
  * It builds a Hivemind regularizer: L1 λ‖w‖₁, L2 ½λ‖w‖², ElasticNet λ(½‖w‖₁ + ¼‖w‖²) (mixing ratio ½),
  * added to the MEAN data loss.
  */
-import { createRegularizer, Regularizer } from "../optimizers/regularizers";
-import { describeValue } from "../options/describe";
+import { createRegularizer, Regularizer } from "../optimization/regularizers/regularizers";
+import { describeValue } from "../core/describe";
 import { argumentNames, readArguments } from "./arguments";
 
 const WHERE = "DataPredict.Regularization";

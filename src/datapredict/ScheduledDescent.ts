@@ -5,9 +5,9 @@
  */
 import { Matrix } from "../matrix/types";
 import { addScaledInPlace } from "../matrix/inplace";
-import { BaseOptimizer } from "../optimizers/BaseOptimizer";
-import { OptimizerState } from "../optimizers/types";
-import { inverseTimeDecay, LearningRateSchedule, stepDecay } from "../optimizers/schedules";
+import { BaseOptimizer } from "../optimization/optimizers/BaseOptimizer";
+import { OptimizerState } from "../optimization/optimizers/types";
+import { inverseTimeDecay, LearningRateSchedule, stepDecay } from "../optimization/schedules/schedules";
 import { ConstraintTable, integerAtLeast, numberAbove } from "../options";
 
 /** Options of the decaying descent: γ and k. */

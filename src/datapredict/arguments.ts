@@ -4,7 +4,7 @@
  * options table (`LinearRegression.new({ maximumNumberOfIterations = 500 })`). Both give the same
  * named values; names and aliases follow DataPredict's documentation.
  */
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 
 /** One DataPredict argument: its documented name, the other names DataPredict's versions used. */
 export interface ArgumentName {

@@ -4,8 +4,7 @@
  * call) into the main parameters, which are pushed back into the owned children.
  */
 import { Matrix } from "../matrix/types";
-import { describeValue, isFiniteNumber } from "./values";
-import { DATAPREDICT_HINT } from "../options/describe";
+import { DATAPREDICT_HINT, describeValue, isFiniteNumber } from "../core/describe";
 import { copyParameters, ModelParameters } from "../parameters/tree";
 import { booleanValue, callbackValue, integerAtLeast } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";

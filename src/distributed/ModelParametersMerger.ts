@@ -9,8 +9,7 @@ import { constraint, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
 import { coordinateMedian, coordinateTrimmedMean, regressionMean, weightedSum } from "./merging/combine";
 import { MergeModelType, normalizeWeights, scoreChildren, ScoringModel } from "./merging/scoring";
-import { describeValue, isFiniteNumber } from "./values";
-import { DATAPREDICT_HINT } from "../options/describe";
+import { DATAPREDICT_HINT, describeValue, isFiniteNumber } from "../core/describe";
 
 /**
  * How children are merged:

@@ -4,7 +4,7 @@ import { argmax } from "../../matrix/reductions";
 import { labelVector } from "../base/labels";
 import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
-import { DATAPREDICT_HINT } from "../../options/describe";
+import { DATAPREDICT_HINT } from "../../core/describe";
 import { LinearModel, LinearModelOptions } from "./LinearModel";
 
 /** Options of every linear classifier. */

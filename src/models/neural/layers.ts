@@ -5,9 +5,9 @@
 import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
-import { Optimizer } from "../../optimizers/types";
-import { isOptimizer, OPTIMIZER_NAMES } from "../../optimizers";
-import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimizers/regularizers";
+import { Optimizer } from "../../optimization/optimizers/types";
+import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization";
+import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
 import { ACTIVATION_NAMES, ActivationName, isActivationName } from "./activations";
 import { InitializerName, initializeLayerWeights } from "./initializers";
 import { DenseLayer } from "./network";
