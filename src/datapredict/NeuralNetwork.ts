@@ -112,11 +112,12 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 	/** The Hivemind layer list for DataPredict's, set on the model (and the cost chosen by the output activation). */
 	private applyLayers(where: string, layers: Array<DataPredictLayer>) {
 		const specs = layers.map((layer, i): LayerSpec => {
+			// the input layer's bias neuron is the data's column of ones: layer 1's bias row multiplies it
 			if (i === 0) return { neurons: layer.neurons + (layer.hasBiasNeuron ? 1 : 0), hasBias: false };
 			const activation = layer.activation === "BinaryStep" ? error(`[Hivemind] ${where}: activationFunction "BinaryStep" has no gradient and is not offered; use "Sigmoid"`, 3) : layer.activation;
 			let optimizer = layer.optimizer;
 			if (layer.learningRate !== undefined) optimizer = new FixedRateOptimizer(createOptimizer(optimizer ?? this.model.getOptions().optimizer), layer.learningRate);
-			return { neurons: layer.neurons, hasBias: layers[i - 1].hasBiasNeuron, activation: activation as never, optimizer, regularizer: layer.regularizer };
+			return { neurons: layer.neurons, hasBias: i > 1 && layers[i - 1].hasBiasNeuron, activation: activation as never, optimizer, regularizer: layer.regularizer };
 		});
 		const output = layers.size() > 0 ? layers[layers.size() - 1].activation : "None";
 		const costFunction = output === "Softmax" || output === "StableSoftmax" ? "CategoricalCrossEntropy" : output === "Sigmoid" && layers[layers.size() - 1].neurons === 1 ? "BinaryCrossEntropy" : "MeanSquaredError";
