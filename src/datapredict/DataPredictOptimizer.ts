@@ -10,7 +10,7 @@ import { negate } from "../matrix/elementwise";
 import { Optimizer, OptimizerState } from "../optimization/optimizers/types";
 import { createOptimizer } from "../optimization/optimizers/createOptimizer";
 import { describeValue } from "../core/describe";
-import { readArguments } from "./arguments";
+import { readArguments, underName } from "./arguments";
 import { ScheduledDescent } from "./ScheduledDescent";
 
 /** How one DataPredict optimizer maps onto Hivemind: its optimizer and, per DataPredict argument, the option it sets. */
@@ -77,8 +77,7 @@ export class DataPredictOptimizer implements Optimizer {
 
 	private build(where: string): Optimizer {
 		const kind = this.mapping.hivemind;
-		const [ok, result] = pcall(() => (kind === "Step" || kind === "Time" ? new ScheduledDescent(kind, this.values) : createOptimizer(kind, this.values)));
-		if (!ok) error(`[Hivemind] ${where}: ${tostring(result).gsub("^.-%[Hivemind%] ", "")[0]}`, 4);
+		const result = underName(where, () => (kind === "Step" || kind === "Time" ? new ScheduledDescent(kind, this.values) : createOptimizer(kind, this.values)));
 		return result as Optimizer;
 	}
 

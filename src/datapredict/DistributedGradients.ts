@@ -6,7 +6,7 @@
  */
 import { DistributedGradients } from "../distributed/DistributedGradients";
 import { ModelParameters } from "../parameters";
-import { argumentNames, readArguments } from "./arguments";
+import { argumentNames, readArguments, underName } from "./arguments";
 
 const WHERE = "DataPredict.DistributedGradients";
 const NAMES = argumentNames("gradientChangeMode");
@@ -23,10 +23,9 @@ export class DataPredictDistributedGradients {
 	private build(where: string, args: Array<unknown>): DistributedGradients {
 		const given = readArguments(where, NAMES, args);
 		const mode = given.gradientChangeMode ?? this.mode;
-		const [ok, result] = pcall(
+		const result = underName(where,
 			() => new DistributedGradients({ gradientChangeMode: mode as never, optimizer: "GradientDescent", learningRate: 1, averaging: "Sum", maximumNormMultiple: math.huge }),
 		);
-		if (!ok) error(`[Hivemind] ${where}: ${tostring(result).gsub("^.-DistributedGradients%.new: ", "")[0]}`, 3);
 		this.mode = mode;
 		return result as DistributedGradients;
 	}

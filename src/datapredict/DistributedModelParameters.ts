@@ -9,7 +9,7 @@ import type { ChildModel } from "../distributed/DistributedModelParameters";
 import { Matrix } from "../matrix/types";
 import { ModelParameters } from "../parameters";
 import { describeValue } from "../core/describe";
-import { argumentNames, readArguments } from "./arguments";
+import { argumentNames, readArguments, underName } from "./arguments";
 import { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 
 const WHERE = "DataPredict.DistributedModelParameters";
@@ -27,8 +27,7 @@ export class DataPredictDistributedModelParameters {
 
 	private build(where: string, args: Array<unknown>): DistributedModelParameters {
 		const total = readArguments(where, NAMES, args).totalNumberOfChildModelUpdatesToUpdateMainModel ?? this.total;
-		const [ok, result] = pcall(() => new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: total as number, maximumNormMultiple: math.huge }));
-		if (!ok) error(`[Hivemind] ${where}: ${tostring(result).gsub("^.-DistributedModelParameters%.new: ", "")[0]}`, 3);
+		const result = underName(where, () => new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: total as number, maximumNormMultiple: math.huge }));
 		this.total = total;
 		return result as DistributedModelParameters;
 	}

@@ -4,7 +4,7 @@
  */
 import { GradientMethodWrapper } from "../models/wrappers/GradientMethodWrapper";
 import { describeValue } from "../core/describe";
-import { argumentNames, readArguments } from "./arguments";
+import { argumentNames, readArguments, underName } from "./arguments";
 import { DataPredictGradientModel } from "./DataPredictGradientModel";
 
 const WHERE = "DataPredict.GradientDescentModifier";
@@ -32,10 +32,9 @@ export class DataPredictGradientDescentModifier {
 		if (!(model instanceof DataPredictGradientModel)) {
 			error(`[Hivemind] ${where}: Model must be a Hivemind.DataPredict gradient model object (LinearRegression, LogisticRegression, SoftmaxRegression, NeuralNetwork), got ${describeValue(model)}`, 3);
 		}
-		const [ok, result] = pcall(
+		const result = underName(where,
 			() => new GradientMethodWrapper({ model: (model as DataPredictGradientModel<never>).getModel(), method: settings.gradientDescentType as never, batchSize: settings.batchSize as number }),
 		);
-		if (!ok) error(`[Hivemind] ${where}: ${tostring(result).gsub("^.-GradientMethodWrapper%.new: ", "")[0]}`, 3);
 		this.settings = settings;
 		this.wrapper = result as GradientMethodWrapper;
 		this.model = model as DataPredictGradientModel<never>;
@@ -53,6 +52,6 @@ export class DataPredictGradientDescentModifier {
 
 	/** The model's `predict` (DataPredict's shapes). */
 	predict(...args: Array<unknown>): unknown {
-		return (this.model as unknown as { predict: (...a: Array<unknown>) => unknown }).predict(...args);
+		return (this.model as unknown as { predict(...a: Array<unknown>): unknown }).predict(...args);
 	}
 }

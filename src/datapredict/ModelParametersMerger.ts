@@ -2,7 +2,7 @@
 import { ModelParametersMerger } from "../distributed/ModelParametersMerger";
 import { Matrix } from "../matrix/types";
 import { ModelParameters } from "../parameters";
-import { ArgumentName, argumentNames, readArguments } from "./arguments";
+import { ArgumentName, argumentNames, readArguments, underName } from "./arguments";
 
 const WHERE = "DataPredict.ModelParametersMerger";
 const NAMES: ReadonlyArray<ArgumentName> = argumentNames("Model", "modelType", "mergeType");
@@ -26,8 +26,7 @@ export class DataPredictModelParametersMerger {
 	private build(where: string, given: { [name: string]: unknown }): ModelParametersMerger {
 		const settings = table.clone(this.settings);
 		for (const [key, value] of pairs(given)) settings[key as string] = value;
-		const [ok, result] = pcall(() => new ModelParametersMerger({ model: settings.Model as never, modelType: settings.modelType as never, mergeType: settings.mergeType as never }));
-		if (!ok) error(`[Hivemind] ${where}: ${tostring(result).gsub("^.-ModelParametersMerger%.new: ", "")[0]}`, 3);
+		const result = underName(where, () => new ModelParametersMerger({ model: settings.Model as never, modelType: settings.modelType as never, mergeType: settings.mergeType as never }));
 		const merger = result as ModelParametersMerger;
 		if (this.customSplit !== undefined) merger.setCustomSplitPercentageArray(this.customSplit);
 		if (this.data !== undefined) merger.setData(this.data[0], this.data[1]);

@@ -4,7 +4,8 @@
  * kind and settings), parameters come and go as an array with one entry per class (1-based).
  */
 import { Matrix } from "../matrix/types";
-import { OneVsAll } from "../models/multiclass/OneVsAll";
+// the models index: importing it registers every model OneVsAll can train per class
+import { OneVsAll } from "../models";
 import { BaseModel } from "../models/base/BaseModel";
 import { flattenPerClass, splitPerClass } from "../models/multiclass/perClassParameters";
 import { ModelParameters } from "../parameters";

@@ -64,3 +64,13 @@ export function argumentNames(...entries: Array<string | Array<string>>): Array<
 export function expectType(where: string, name: string, value: unknown, kind: "number" | "string" | "boolean" | "table", expected: string) {
 	if (value !== undefined && !typeIs(value, kind)) error(`[Hivemind] ${where}: ${name} must be ${expected}, got ${describeValue(value)}`, 3);
 }
+
+/**
+ * Runs `build` (which creates a Hivemind object); its error is re-raised under DataPredict's name
+ * `where`: `[Hivemind] DataPredict.X.new: beta1 must be ...` instead of `... Adam.new: ...`.
+ */
+export function underName<T>(where: string, build: () => T): T {
+	const [ok, result] = pcall(build);
+	if (!ok) error(`[Hivemind] ${where}: ${tostring(result).gsub("^.-%[Hivemind%] [%w%.]+: ", "")[0]}`, 4);
+	return result as T;
+}
