@@ -208,6 +208,30 @@ describe("NeuralNetwork: dropout, mini-batches, per-layer optimizers", () => {
 		expect(states["2"]).toBeDefined();
 	});
 
+	it("penalizes each layer with its own regularizer: cost difference λ/2·Σ(its non-bias weights)²", () => {
+		const weights = [
+			[
+				[0.1, -0.2],
+				[0.3, 0.2],
+				[-0.1, 0.4],
+			],
+			[
+				[0.5, -0.5],
+				[1, 2],
+				[-3, 1],
+			],
+		];
+		const cost = (regularizer?: string) => {
+			const layers = [{ neurons: 2 }, { neurons: 2, activation: "Tanh" as const }, { neurons: 2, activation: "Softmax" as const, regularizer }];
+			const network = new NeuralNetwork({ layers, maximumNumberOfIterations: 1 });
+			network.setModelParameters(weights);
+			return network.train(XOR_X, XOR_Y)[0];
+		};
+		// L2 (λ = 0.01) on layer 2 only, its bias row exempt: ½·0.01·(1 + 4 + 9 + 1)
+		expectClose(cost("L2") - cost(), 0.005 * 15, 1e-12);
+		expectError(() => new NeuralNetwork({ layers: [{ neurons: 2 }, { neurons: 1, regularizer: "L3" }] }), 'NeuralNetwork.new: layers[2].regularizer must be one of "ElasticNet", "L1", "L2" or a Regularizer object, got "L3"');
+	});
+
 	it("runs mini-batch epochs: the cost is the epoch's mean batch loss and the result is seeded", () => {
 		const { X, y } = noisySine();
 		const build = (seed: number) => {
