@@ -125,6 +125,12 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 		this.layers = layers;
 	}
 
+	/** As DataPredictGradientModel's; layers with their own learning rate then use this optimizer too (before training). */
+	setOptimizer(Optimizer?: unknown) {
+		super.setOptimizer(Optimizer);
+		if (this.layers.size() > 0 && this.model.getModelParameters(true) === undefined) this.applyLayers(`${this.where}.setOptimizer`, this.layers);
+	}
+
 	/** The classes in output-neuron order. */
 	getClassesList(): Array<Label> | undefined {
 		return this.model.getClassesList();
