@@ -62,6 +62,7 @@ const Others = {
 	ModelParametersMerger: DataPredictModelParametersMerger,
 	OneVsAll: DataPredictOneVsAll,
 	GradientDescentModifier: DataPredictGradientDescentModifier,
+	GradientMethodModifier: DataPredictGradientDescentModifier,
 };
 
 /**
