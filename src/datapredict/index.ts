@@ -10,6 +10,7 @@ import { DataPredictLogisticRegression } from "./LogisticRegression";
 import { DataPredictSoftmaxRegression } from "./SoftmaxRegression";
 import { DataPredictNeuralNetwork } from "./NeuralNetwork";
 import { DataPredictKMeans } from "./KMeans";
+import { DataPredictNormalLinearRegression } from "./NormalLinearRegression";
 import { DataPredictRegularization } from "./Regularization";
 import { DataPredictDistributedGradients } from "./DistributedGradients";
 import { DataPredictDistributedModelParameters } from "./DistributedModelParameters";
@@ -23,6 +24,7 @@ export { DataPredictLogisticRegression } from "./LogisticRegression";
 export { DataPredictSoftmaxRegression } from "./SoftmaxRegression";
 export { DataPredictNeuralNetwork } from "./NeuralNetwork";
 export { DataPredictKMeans } from "./KMeans";
+export { DataPredictNormalLinearRegression } from "./NormalLinearRegression";
 export { DataPredictRegularization } from "./Regularization";
 export { DataPredictDistributedGradients } from "./DistributedGradients";
 export { DataPredictDistributedModelParameters } from "./DistributedModelParameters";
@@ -48,6 +50,7 @@ const Models = {
 	SoftmaxRegression: DataPredictSoftmaxRegression,
 	NeuralNetwork: DataPredictNeuralNetwork,
 	KMeans: DataPredictKMeans,
+	NormalLinearRegression: DataPredictNormalLinearRegression,
 	// the DistributedTraining tutorial reaches the distributed classes through Models
 	DistributedGradients: DataPredictDistributedGradients,
 	DistributedModelParameters: DataPredictDistributedModelParameters,

@@ -141,6 +141,19 @@ describe("DataPredict: KMeans, OneVsAll, GradientDescentModifier", () => {
 		});
 	});
 
+	it("NormalLinearRegression: the exact least-squares weights, bias row first, for data carrying its ones", () => {
+		const [weights, predicted] = runDataPredict(
+			`local DataPredict = ...
+			local model = DataPredict.Models.NormalLinearRegression.new()
+			-- y = 1 + 2·x₁ − x₂ exactly
+			model:train({ {1, 0, 0}, {1, 1, 0}, {1, 0, 1}, {1, 2, 3} }, { {1}, {3}, {0}, {2} })
+			return model:getModelParameters(), model:predict({ {1, 5, 5} })`,
+			"NormalLinearRegression",
+		);
+		expectMatrixClose(weights as Matrix, [[1], [2], [-1]], 1e-12);
+		expectMatrixClose(predicted as Matrix, [[6]], 1e-12);
+	});
+
 	it("OneVsAll with one LogisticRegression per class: separable classes all predicted; parameters per class", () => {
 		const [labels, parameterCount, shape] = runDataPredict(
 			`local DataPredict = ...
