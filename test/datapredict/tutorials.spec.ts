@@ -154,6 +154,70 @@ describe("DataPredict tutorial: using neural networks, part 1", () => {
 	});
 });
 
+describe("DataPredict tutorials: optimizers per layer; saving and loading model parameters", () => {
+	it("one AdaptiveGradient per layer: AdaGrad's first step moves every weight by learningRate·sign(gradient)", () => {
+		const [start, after] = runDataPredict(
+			`local DataPredict = ...
+			local NeuralNetworkModel = DataPredict.Models.NeuralNetwork.new(1, 0.1)
+			NeuralNetworkModel:setPrintOutput(false)
+			NeuralNetworkModel:setClassesList({0, 1})
+			${DATA}
+			local AdaptiveGradientOptimizer = DataPredict.Optimizers.AdaptiveGradient
+			local Adagrad1 = AdaptiveGradientOptimizer.new()
+			local Adagrad2 = AdaptiveGradientOptimizer.new()
+			NeuralNetworkModel:addLayer(2, true)
+			NeuralNetworkModel:addLayer(3, true, "Tanh", nil, Adagrad1)
+			NeuralNetworkModel:addLayer(2, false, "StableSoftmax", nil, Adagrad2)
+			local start = {
+				{ {0.1, -0.2, 0.3}, {0.2, 0.1, -0.1}, {-0.3, 0.2, 0.1} },
+				{ {0.05, -0.05}, {0.2, -0.1}, {-0.1, 0.3}, {0.1, -0.2} },
+			}
+			NeuralNetworkModel:setModelParameters(start)
+			NeuralNetworkModel:train(featureMatrix, labelVector)
+			return start, NeuralNetworkModel:getModelParameters()`,
+			"UsingNeuralNetworksPart1.optimizers",
+		);
+		const s = start as Array<Matrix>;
+		const a = after as Array<Matrix>;
+		s.forEach((matrix, l) => matrix.forEach((row, i) => row.forEach((v, j) => expectClose(math.abs(a[l][i][j] - v), 0.1, 1e-5))));
+	});
+
+	it("getModelParameters gives a deep copy; what a DataStore kept loads into a new network and predicts the same", () => {
+		const [same, changedCopyKeptModel] = runDataPredict(
+			`local DataPredict = ...
+			local HttpService = game:GetService("HttpService")
+			${DATA}
+			local function newNetwork()
+				local NeuralNetwork = DataPredict.Models.NeuralNetwork.new(50)
+				NeuralNetwork:setPrintOutput(false)
+				NeuralNetwork:setClassesList({0, 1})
+				NeuralNetwork:createLayers({2, 3, 2}, "Tanh")
+				return NeuralNetwork
+			end
+			local NeuralNetwork = newNetwork()
+			NeuralNetwork:train(featureMatrix, labelVector)
+			local SavedModelParameters = NeuralNetwork:getModelParameters()
+			local stored = HttpService:JSONEncode(SavedModelParameters)
+			local before = NeuralNetwork:predict(featureMatrix, true)
+			SavedModelParameters[1][1][1] = 1000 -- a copy: the model keeps its weights
+			local unchanged = NeuralNetwork:getModelParameters()[1][1][1] ~= 1000
+			local Loaded = newNetwork()
+			Loaded:setModelParameters(HttpService:JSONDecode(stored))
+			local after = Loaded:predict(featureMatrix, true)
+			local same = true
+			for i = 1, #before do
+				for j = 1, #before[i] do
+					if math.abs(before[i][j] - after[i][j]) > 1e-12 then same = false end
+				end
+			end
+			return same, unchanged`,
+			"SavingAndLoadingModelParameters",
+		);
+		expect(same).toBe(true);
+		expect(changedCopyKeptModel).toBe(true);
+	});
+});
+
 describe("DataPredict tutorial: using a regularizer", () => {
 	it("Others.Regularizer.new() (L2, λ = 0.01) given by setRegularizer adds λ/2·‖w‖² to the cost", () => {
 		const [plain, regularized] = runDataPredict(
