@@ -63,6 +63,8 @@ export {
 	AdaMax,
 	RAdam,
 	RProp,
+	Gravity,
+	AdaFactor,
 	createOptimizer,
 	constantRate,
 	stepDecay,
@@ -148,4 +150,15 @@ export {
 } from "./sufficientStatistics";
 
 export type * from "./io";
-export { loadModel, createModelFile, encodeModelFile, readModelFile, importDataPredictParameters } from "./io";
+export {
+	loadModel,
+	createModelFile,
+	encodeModelFile,
+	readModelFile,
+	importDataPredictParameters,
+	encodeJson,
+	decodeJson,
+} from "./io";
+
+export type * from "./datapredict";
+export { DataPredict } from "./datapredict";
