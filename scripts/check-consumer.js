@@ -97,6 +97,26 @@ function syncedLibrary(game) {
 	};
 }
 
+/**
+ * Exported constants of the installed typings whose object type declares methods (`f(...)`):
+ * roblox-ts compiles calls through them to `X:f(...)` in a game, so a namespace object must not.
+ */
+function methodNamespaces(game) {
+	const dir = path.join(game, "node_modules", "@rbxts", "hivemind");
+	const found = [];
+	for (const file of filesUnder(dir).filter((f) => f.endsWith(".d.ts"))) {
+		const lines = fs.readFileSync(path.join(dir, file), "utf8").split("\n");
+		lines.forEach((line, i) => {
+			const m = /^export declare const (\w+): \{$/.exec(line);
+			if (!m) return;
+			for (let j = i + 1; j < lines.length && lines[j] !== "};"; j++) {
+				if (/^\s+\w+\??\(/.test(lines[j])) found.push(`${m[1]} (${file}): ${lines[j].trim()}`);
+			}
+		});
+	}
+	return found;
+}
+
 /** Lune binaries and runtime caches anywhere under the game's node_modules. */
 function luneFiles(game) {
 	return filesUnder(path.join(game, "node_modules")).filter((f) => /(^|\/)(lune|lune\.exe)$|lune-runtime|\/\.cache\//.test(f));
@@ -130,6 +150,7 @@ function main() {
 		const luau = compileGame(game, "compile the game");
 		report.dotCalls = ["Matrix.matmul(", "Metrics.accuracy("].filter((call) => luau.includes(call));
 		report.colonCalls = (luau.match(/\b(Matrix|Metrics):\w+\(/g) || []).sort();
+		report.methodNamespaces = methodNamespaces(game);
 		const output = runScript(game);
 		report.results = {};
 		for (const label of ["matmul", "accuracy", "linear", "merged"]) report.results[label] = numbersOf(output, label);

@@ -277,6 +277,7 @@ interface ConsumerReport {
 	dependencies: Array<string>;
 	dotCalls: Array<string>;
 	colonCalls: Array<string>;
+	methodNamespaces: Array<string>;
 	results: { matmul: Array<number>; accuracy: Array<number>; linear: Array<number>; merged: Array<number> };
 	synced: SyncedLibrary;
 	luneInGame: Array<string>;
@@ -321,6 +322,8 @@ describeHeadless("the packages in a roblox-ts game (scripts/check-consumer.js)",
 			const report = consumerReport();
 			expect(report.dotCalls).toEqual(["Matrix.matmul(", "Metrics.accuracy("]);
 			expect(report.colonCalls).toEqual([]);
+			// no exported object type in the typings declares methods (they would compile to colon-calls)
+			expect(report.methodNamespaces).toEqual([]);
 			// by hand: [[1, 2], [3, 4]]·[[5], [6]]; 3 of 4 labels; y = 1 + 2x at x = 2; (1·[1, 3] + 2·[4, 6]) / 3
 			expect(report.results.matmul).toEqual([17, 39]);
 			expect(report.results.accuracy).toEqual([0.75]);
