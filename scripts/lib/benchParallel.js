@@ -5,9 +5,9 @@
 //   yield of each model's train on 100,000 rows at the default frame budget.
 "use strict";
 const os = require("os");
-const path = require("path");
 const { spawnSync } = require("child_process");
 const { ROOT, luneCommand } = require("./lune");
+const { buildGame } = require("./build");
 
 function lune(args, env) {
 	const { command, args: prefix } = luneCommand();
@@ -31,10 +31,9 @@ function parallelRows(filters) {
 
 /** `budget ...` rows: the longest stretch without a yield (ms) of each model's train at the default budget. */
 function budgetRows() {
-	const rbxtsc = path.join(ROOT, "node_modules", "roblox-ts", "out", "CLI", "cli.js");
-	const build = spawnSync(process.execPath, [rbxtsc, "-p", "tsconfig.game.json", "--type", "game", "--rojo", "test.project.json", "--includePath", "include"], { cwd: ROOT, encoding: "utf8" });
-	if (build.status !== 0) throw new Error(`[Hivemind] the game build failed:\n${build.stdout}${build.stderr}`);
-	const report = lune(["run", "harness/run.luau", "test.project.json", "ReplicatedStorage.HivemindTests.bench.stretches"], process.env);
+	const build = buildGame();
+	if (!build.ok) throw new Error(`[Hivemind] the game build failed:\n${build.output}`);
+	const report = lune(["run", "harness/run.luau", "default.project.json", "ReplicatedStorage.HivemindTests.bench.stretches"], process.env);
 	return report.rows.map((r) => ({ name: `budget ${r.name}`, size: `${r.rows} rows`, budgetMs: report.budgetMs, longestMs: r.longestMs, yields: r.yields, totalMs: r.totalMs, withinTwiceBudget: r.longestMs < 2 * report.budgetMs }));
 }
 

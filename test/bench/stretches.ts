@@ -1,6 +1,6 @@
 // `npm run bench` (frame-budget rows): the longest stretch without a yield of each model's `train`
 // (and of `predict` where it is the long part) on 100,000 rows at the default frame budget.
-// Run in the headless runtime: lune run harness/run.luau test.project.json ReplicatedStorage.HivemindTests.bench.stretches
+// Run in the headless runtime: lune run harness/run.luau default.project.json ReplicatedStorage.HivemindTests.bench.stretches
 // Prints one JSON line { budgetMs, rows: [{ name, rows, longestMs, yields, totalMs }] }.
 import { HttpService } from "@rbxts/services";
 import { RandomGenerator } from "../../src/matrix/random";
