@@ -8,16 +8,17 @@
 /** Called as `onProgress(done, total)` after each block of a long operation (units: rows, iterations). */
 export type ProgressCallback = (done: number, total: number) => void;
 
-/** The budget when none is given: 5 ms per slice where a Roblox DataModel exists, else 0 (never yield). */
+/** The budget when none is given in Roblox: 5 ms per slice (headless hosts default to 0, never yield). */
 export const DEFAULT_FRAME_BUDGET_MS = 5;
 
+/** In a Roblox server or client: a DataModel exists and no headless host (the Lune harness, the `hivemind` CLI) announced itself in `_G`. */
 function runsInRoblox(): boolean {
-	return (game as unknown) !== undefined;
+	return (game as unknown) !== undefined && (_G as unknown as { HIVEMIND_HOST?: unknown }).HIVEMIND_HOST === undefined;
 }
 
 let defaultBudgetMs: number | undefined;
 
-/** The library-wide default budget in milliseconds (5 in Roblox, 0 headless unless set). */
+/** The library-wide default budget in milliseconds (5 in Roblox; 0 under Lune, `npm test` and the CLI, unless set). */
 export function getDefaultFrameBudget(): number {
 	if (defaultBudgetMs === undefined) defaultBudgetMs = runsInRoblox() ? DEFAULT_FRAME_BUDGET_MS : 0;
 	return defaultBudgetMs;

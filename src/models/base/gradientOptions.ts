@@ -32,7 +32,7 @@ export interface GradientOptions {
 	onIteration?: (iteration: number, cost: number) => void;
 	/** `task.wait()` every N iterations so a server frame is never blocked long: integer ≥ 0, default 0 (never). */
 	yieldInterval: number;
-	/** Milliseconds of work between yields (`task.wait()`) inside `train`: ≥ 0, 0 = never; default the library's (`setDefaultFrameBudget`; 5 in Roblox). */
+	/** Milliseconds of work between yields (`task.wait()`) inside `train`: ≥ 0, 0 = never; default the library's (`setDefaultFrameBudget`; 5 in Roblox, 0 headless). */
 	frameBudget?: number;
 	/** Called as `onProgress(iteration, iterations)` after each iteration; default none. */
 	onProgress?: (done: number, total: number) => void;

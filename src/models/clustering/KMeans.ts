@@ -29,7 +29,7 @@ export interface KMeansOptions {
 	initialization: "kmeans++" | "random";
 	/** Seed of the initialization: finite, default 42. */
 	seed: number;
-	/** Milliseconds of work between yields inside `train` / `predict`: ≥ 0, 0 = never; default the library's (5 in Roblox). */
+	/** Milliseconds of work between yields inside `train` / `predict`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
 	frameBudget?: number;
 	/** A worker pool (`ActorPool`) that runs the assignment step on resident row shards; default none. */
 	pool?: WorkerPool;
