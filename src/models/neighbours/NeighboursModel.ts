@@ -11,7 +11,7 @@ import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { DISTANCE_NAMES, DistanceName, nearestNeighbours } from "./search";
 
 /** Options every neighbour model has. */
@@ -61,11 +61,21 @@ export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseM
 		this.assertAlive(where);
 		const x = featureMatrix(X, where);
 		const targets = this.targetsOf(y, x.size(), where, describeShape(x));
-		const order = canonicalRowOrder(
-			x.map((row, i) => [...row, ...targets[i]]),
-			undefined,
-		);
-		this.parameters = { inputs: order.map((i) => x[i]), targets: order.map((i) => table.clone(targets[i])) };
+		const budget = new FrameBudget();
+		const joined = new Array<Array<number>>();
+		forEachBlock(x.size(), 2048, budget, (first, last) => {
+			for (const i of $range(first, last)) joined[i] = [...x[i], ...targets[i]];
+		});
+		const order = canonicalRowOrder(joined, undefined, budget);
+		const inputs = new Array<Array<number>>();
+		const stored = new Array<Array<number>>();
+		forEachBlock(order.size(), 2048, budget, (first, last) => {
+			for (const k of $range(first, last)) {
+				inputs[k] = x[order[k]];
+				stored[k] = table.clone(targets[order[k]]);
+			}
+		});
+		this.parameters = { inputs, targets: stored };
 		return [];
 	}
 
