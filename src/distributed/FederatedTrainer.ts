@@ -12,7 +12,7 @@ import { resolveOptions } from "../options/resolve";
 import { weightedSum } from "./merging/combine";
 import { ModelParametersMerger } from "./ModelParametersMerger";
 import { DistributedGradients } from "./DistributedGradients";
-import { ChildModel } from "./DistributedModelParameters";
+import { ChildModel, DistributedModelParameters } from "./DistributedModelParameters";
 import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, TrainingSchedule, shuffleShards } from "./schedules";
 import { UpdateStatistics } from "./UpdateGuard";
 import { Optimizer } from "../optimizers/types";
@@ -74,6 +74,8 @@ export class FederatedTrainer {
 	private readonly payload: "parameters" | "gradients";
 	private readonly merger: ModelParametersMerger;
 	private readonly gradients: DistributedGradients | undefined;
+	/** Parameter payloads pass the same guard as any server's (screened, counted), then merge. */
+	private readonly guarded: DistributedModelParameters;
 	private readonly onEpoch: ((report: EpochReport) => void) | undefined;
 	private readonly children = new Array<ChildModel>();
 	private shards = new Array<[Matrix, Matrix]>();
@@ -99,6 +101,8 @@ export class FederatedTrainer {
 				stalenessBound: kind === "AsynchronousGradients" ? this.schedule.stalenessBound : math.huge,
 			});
 		}
+		this.guarded = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 1e9, pushToChildren: false });
+		this.guarded.setModelParametersMerger(this.merger);
 		this.onEpoch = resolved.onEpoch;
 	}
 
@@ -119,6 +123,7 @@ export class FederatedTrainer {
 	setMainModelParameters(parameters: ModelParameters) {
 		assertModelParameters(parameters, "parameters", `${WHERE}.setMainModelParameters`);
 		this.gradients?.setModelParameters(parameters);
+		this.guarded.setMainModelParameters(parameters);
 		this.mainParameters = copyParameters(parameters);
 	}
 
@@ -128,9 +133,9 @@ export class FederatedTrainer {
 		return this.mainParameters !== undefined ? copyParameters(this.mainParameters) : undefined;
 	}
 
-	/** The update counts of gradient payloads (undefined for parameter payloads, which are merged locally). */
+	/** The update counts (gradient payloads: of the DistributedGradients; parameter payloads: of the guard before each merge). */
 	getStatistics(): UpdateStatistics | undefined {
-		return this.gradients?.getStatistics();
+		return this.gradients !== undefined ? this.gradients.getStatistics() : this.guarded.getStatistics();
 	}
 
 	/** Runs `numberOfEpochs` epochs; returns their reports. */
@@ -175,24 +180,37 @@ export class FederatedTrainer {
 			this.trainedSinceMerge.set(index, X.size());
 		}
 		if (kind === "AsynchronousMerge") {
-			let main = start;
+			let updated = false;
 			const rate = this.schedule.mixingRate;
-			for (const parameters of results) {
-				main = main === undefined ? copyParameters(parameters) : zipParameters([main, parameters], (m) => weightedSum(m, [1 - rate, rate]));
-			}
-			this.mainParameters = main;
+			results.forEach((parameters, k) => {
+				// Each result passes the guard alone; an accepted one is mixed into the main parameters.
+				if (!this.offer(parameters, this.shards[participants[k]][0].size())) return;
+				const main = this.mainParameters;
+				const mixed = main === undefined ? parameters : zipParameters([main, parameters], (m) => weightedSum(m, [1 - rate, rate]));
+				this.guarded.mergeQueued();
+				this.guarded.setMainModelParameters(mixed);
+				this.mainParameters = copyParameters(mixed);
+				updated = true;
+			});
 			this.trainedSinceMerge.clear();
-			return true;
+			return updated;
 		}
 		if (!isSynchronizationEpoch(this.schedule, epoch)) return false;
 		const indices = new Array<number>();
 		this.trainedSinceMerge.forEach((_, index) => indices.push(index));
 		indices.sort();
-		this.merger.setSampleCounts(indices.map((index) => this.trainedSinceMerge.get(index)!));
-		this.mainParameters = this.merger.merge(indices.map((index) => this.children[index].getModelParameters()!));
+		for (const index of indices) this.offer(this.children[index].getModelParameters()!, this.trainedSinceMerge.get(index)!);
 		this.trainedSinceMerge.clear();
-		for (const child of this.children) child.setModelParameters(copyParameters(this.mainParameters));
+		if (this.guarded.mergeQueued() === 0) return false;
+		this.mainParameters = this.guarded.getMainModelParameters();
+		for (const child of this.children) child.setModelParameters(copyParameters(this.mainParameters!));
 		return true;
+	}
+
+	/** Screens a child's parameters (the first child fixes the structure when nothing did); true when queued. */
+	private offer(parameters: ModelParameters, sampleCount: number): boolean {
+		if (this.guarded.getMainModelParameters(true) === undefined) this.guarded.setMainModelParameters(parameters);
+		return this.guarded.addModelParameters(parameters, sampleCount);
 	}
 
 	private gradientEpoch(participants: Array<number>): boolean {
