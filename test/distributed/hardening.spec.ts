@@ -9,7 +9,7 @@ import { createUpdate } from "../../src/distributed/wire";
 import { createIdentity } from "../../src/distributed/identity";
 import { Matrix } from "../../src/matrix/types";
 import { ModelParameters } from "../../src/parameters/tree";
-import { Optimizer } from "../../src/optimizers/types";
+import { Optimizer } from "../../src/optimization/optimizers/types";
 import { RandomGenerator } from "../../src/matrix/random";
 import { leastSquaresGradient } from "./support";
 

@@ -7,13 +7,13 @@ import { ModelParametersMerger } from "../../src/distributed/ModelParametersMerg
 import { FederatedTrainer } from "../../src/distributed/FederatedTrainer";
 import { UpdateStatistics } from "../../src/distributed/UpdateGuard";
 import { Matrix } from "../../src/matrix/types";
-import { mergeLinearPartials } from "../../src/statistics/linear";
-import { computeMomentsPartial, mergeMomentsPartials } from "../../src/statistics/moments";
+import { mergeLinearPartials } from "../../src/sufficientStatistics/linear";
+import { computeMomentsPartial, mergeMomentsPartials } from "../../src/sufficientStatistics/moments";
 import { LinearRegression } from "../../src/models/linear/LinearRegression";
 import { RidgeRegression } from "../../src/models/linear/RidgeRegression";
 import { ExtremeLearningMachine } from "../../src/models/elm/ExtremeLearningMachine";
-import { createRegularizer } from "../../src/optimizers/regularizers";
-import { createSchedule } from "../../src/optimizers/schedules";
+import { createRegularizer } from "../../src/optimization/regularizers/regularizers";
+import { createSchedule } from "../../src/optimization/schedules/schedules";
 import { ManualSignal, MeanChild, regressionData, splitRows } from "./support";
 
 const quiet = { logRejections: false };

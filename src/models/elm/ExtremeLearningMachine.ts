@@ -17,14 +17,14 @@ import { argmax } from "../../matrix/reductions";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeLinearPartial, finalizeLinear, LINEAR_RULES, LinearPartial, mergeLinearPartials } from "../../statistics/linear";
-import { assertBiasCount, assertPartial } from "../../statistics/validate";
+import { computeLinearPartial, finalizeLinear, LINEAR_RULES, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { assertBiasCount, assertPartial } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
 import { labelVector, oneHot } from "../base/labels";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, layoutFingerprint } from "./hidden";
-import { describeValue } from "../../options/describe";
+import { describeValue } from "../../core/describe";
 
 /** Options of `ExtremeLearningMachine`. */
 export interface ExtremeLearningMachineOptions {
