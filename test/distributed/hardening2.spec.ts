@@ -4,7 +4,7 @@ import { expectError, expectMatrixClose } from "../support/numeric";
 import { DistributedGradients } from "../../src/distributed/DistributedGradients";
 import { DistributedModelParameters } from "../../src/distributed/DistributedModelParameters";
 import { ModelParametersMerger } from "../../src/distributed/ModelParametersMerger";
-import { FederatedTrainer } from "../../src/distributed/FederatedTrainer";
+import { FederatedTrainer } from "../../src/simulation/FederatedTrainer";
 import { UpdateStatistics } from "../../src/distributed/UpdateGuard";
 import { Matrix } from "../../src/matrix/types";
 import { mergeLinearPartials } from "../../src/sufficientStatistics/linear";

@@ -1,20 +1,21 @@
 /**
- * Runs children in one process under a schedule: the driver behind demos and replayable
- * experiments. Parameters travel through a ModelParametersMerger, gradients through
- * DistributedGradients, so the exchange is exactly what separate servers would do (every update
- * is screened by the same guard).
+ * The one driver of several children in one process, under a schedule: behind `simulateTraining`
+ * (`hivemind simulate`), the demo and replayable experiments. Parameters travel through a
+ * DistributedModelParameters (the guard) and its ModelParametersMerger, gradients through a
+ * DistributedGradients stepping with the main model's own step, so the exchange is exactly what
+ * separate servers would do (every update screened by the same guard, counted).
  */
 import { Matrix } from "../matrix/types";
-import { assertMatrix, describeShape } from "../matrix/validate";
+import { assertDenseArray, assertMatrix, describeShape } from "../matrix/validate";
 import { assertModelParameters, copyParameters, ModelParameters, zipParameters } from "../parameters/tree";
 import { callbackValue, constraint, numberAbove, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
-import { weightedSum } from "./merging/combine";
-import { ModelParametersMerger } from "./ModelParametersMerger";
-import { DistributedGradients } from "./DistributedGradients";
-import { ChildModel, DistributedModelParameters } from "./DistributedModelParameters";
-import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, TrainingSchedule, shuffleShards } from "./schedules";
-import { UpdateStatistics } from "./UpdateGuard";
+import { weightedSum } from "../distributed/merging/combine";
+import { ModelParametersMerger } from "../distributed/ModelParametersMerger";
+import { DistributedGradients, GradientStepModel } from "../distributed/DistributedGradients";
+import { ChildModel, DistributedModelParameters } from "../distributed/DistributedModelParameters";
+import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, TrainingSchedule, shuffleShards } from "../distributed/schedules";
+import { UpdateStatistics } from "../distributed/UpdateGuard";
 import { Optimizer } from "../optimization/optimizers/types";
 import { isOptimizer } from "../optimization/optimizers/createOptimizer";
 import { describeValue } from "../core/describe";
@@ -32,7 +33,15 @@ export interface FederatedTrainerOptions {
 	payload?: "parameters" | "gradients";
 	/** The merger of parameter payloads (default: SampleWeighted, i.e. FedAvg). */
 	merger?: ModelParametersMerger;
-	/** The main optimizer of gradient payloads (default "GradientDescent"). */
+	/**
+	 * The main model of gradient payloads (it must have parameters): every round is its own step
+	 * (`applyGradients`: optimizer state, regularizer, clipping, schedule). Without it, `optimizer`
+	 * and `learningRate` step the parameters given to `setMainModelParameters`.
+	 */
+	model?: GradientStepModel;
+	/** Print each rejected update with `warn`. Default true. */
+	logRejections?: boolean;
+	/** The main optimizer of gradient payloads without a model (default "GradientDescent"). */
 	optimizer?: Optimizer | string;
 	/** The main learning rate of gradient payloads. Default 0.1. */
 	learningRate?: number;
@@ -59,6 +68,8 @@ const CONSTRAINTS = {
 	optimizer: constraint((v) => typeIs(v, "string") || isOptimizer(v), "an optimizer name or an Optimizer"),
 	learningRate: numberAbove(0),
 	onEpoch: callbackValue,
+	model: objectWith("a gradient model with parameters (applyGradients, getTrainingState)", "applyGradients", "getModelParameters", "setModelParameters", "getTrainingState", "setTrainingState"),
+	logRejections: constraint((v) => typeIs(v, "boolean"), "a boolean"),
 };
 
 /**
@@ -93,29 +104,35 @@ export class FederatedTrainer {
 			error(`[Hivemind] ${WHERE}.new: schedule.kind must be one of ${allowed.join(", ")} for "${this.payload}" payloads, got "${kind}"`, 2);
 		}
 		this.merger = resolved.merger ?? new ModelParametersMerger({ mergeType: "SampleWeighted" });
+		const logRejections = resolved.logRejections ?? true;
 		if (this.payload === "gradients") {
 			this.gradients = new DistributedGradients({
+				model: (options as FederatedTrainerOptions | undefined)?.model,
 				optimizer: resolved.optimizer ?? "GradientDescent",
 				learningRate: resolved.learningRate,
 				averaging: "SampleWeighted",
 				stalenessBound: kind === "AsynchronousGradients" ? this.schedule.stalenessBound : math.huge,
+				logRejections,
 			});
 		}
-		this.guarded = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 1e9, pushToChildren: false });
+		this.guarded = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 1e9, pushToChildren: false, logRejections });
 		this.guarded.setModelParametersMerger(this.merger);
 		this.onEpoch = resolved.onEpoch;
 	}
 
-	/** Adds a child with its own shard (X: n×c, y: n×k); returns its 0-based index. */
-	addChild(child: ChildModel, X: Matrix, y: Matrix): number {
+	/** Adds a child with its own shard (X: n×c; y: n×k, n labels, or nil for clustering); returns its 0-based index. */
+	addChild(child: ChildModel, X: Matrix, y?: Matrix | Array<unknown>): number {
 		const where = `${WHERE}.addChild`;
 		const needed = this.payload === "gradients" ? ["train", "getModelParameters", "setModelParameters", "computeGradients"] : ["train", "getModelParameters", "setModelParameters"];
 		if (!objectWith("a model", ...needed).check(child)) error(`[Hivemind] ${where}: child must be a model with ${needed.join(", ")}, got ${describeValue(child)}`, 2);
 		assertMatrix(X, "X", where);
-		assertMatrix(y, "y", where);
-		if (X.size() !== y.size()) error(`[Hivemind] ${where}: y must have ${X.size()} rows like X, got ${describeShape(y)}`, 2);
+		if (this.schedule.shuffleAcrossChildren || y !== undefined) {
+			if (this.schedule.shuffleAcrossChildren) assertMatrix(y, "y (a matrix: shuffleAcrossChildren moves rows between children)", where);
+			assertDenseArray(y, "y", "a matrix or an array of labels", where);
+			if (X.size() !== y.size()) error(`[Hivemind] ${where}: y must have ${X.size()} rows like X, got ${describeShape(y)}`, 2);
+		}
 		this.children.push(child);
-		this.shards.push([X, y]);
+		this.shards.push([X, y as Matrix]);
 		return this.children.size() - 1;
 	}
 
