@@ -156,6 +156,15 @@ export abstract class GuardedAggregator<Q extends QueuedUpdate> {
 		return this.applied?.stateOf(identity);
 	}
 
+	/**
+	 * Forgets the settled identities of rounds below `round` (bounding memory on a long-running
+	 * server); updates of those rounds are then refused as duplicates ("of a forgotten round").
+	 */
+	forgetRoundsBefore(round: number) {
+		if (this.applied === undefined) error(`[Hivemind] ${this.where}.forgetRoundsBefore: options.modelName must be set (identities are only kept for records), got none`, 2);
+		this.applied.forgetRoundsBefore(round);
+	}
+
 	/** The version of the main parameters: how many rounds or merges were applied. */
 	getVersion(): number {
 		return this.version;
