@@ -85,7 +85,7 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		if (template !== undefined) {
 			const p = template.getModelParameters();
 			if (p === undefined) error(`[Hivemind] ${WHERE}.new: options.model must have parameters (they fix the main structure), got a model without any`, 2);
-			this.storeParameters(p, true, "new");
+			this.storeParameters(p, false, "new");
 		}
 	}
 
