@@ -31,7 +31,6 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	private savedSampleCount = 0;
 	/** The mini-batch shuffle stream: from the `seed` option at the first mini-batch epoch, kept across calls, restarted when options change. */
 	private shuffler: RandomGenerator | undefined;
-	private training = false;
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
@@ -166,7 +165,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
-		return this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n)));
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n))));
 	}
 
 	/**
@@ -190,12 +189,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			assertBatches(batches, n, epoch, where);
 			return batches;
 		};
-		return this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked));
-	}
-
-	/** True while `train` / `trainInBatches` runs (it may yield within the frame budget; other threads run meanwhile). */
-	isTraining(): boolean {
-		return this.training;
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked)));
 	}
 
 	/** Whether a pool worker rebuilt from the options computes this model's exact gradient (false with private random streams). */
@@ -204,9 +198,8 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
-		this.training = true;
 		const gradients = new GradientEvaluator((p, d) => this.lossAndGradient(p, d), data, this.options, this.canUsePool(), this.modelName);
-		return gradients.run(() => this.iterate(data, where, iterations, plan, gradients), () => (this.training = false));
+		return gradients.run(() => this.iterate(data, where, iterations, plan, gradients));
 	}
 
 	private iterate(data: TrainingData, where: string, iterations: number, plan: BatchPlan, gradients: GradientEvaluator): Array<number> {
@@ -296,6 +289,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 
 	private checkGradients(gradients: unknown, sampleCount: unknown, where: string): ModelParameters {
 		const parameters = this.requireParameters(where);
+		this.assertNotTraining(where);
 		assertSameStructure(parameters, gradients, where, "the model's parameters", "gradients");
 		if (!typeIs(sampleCount, "number") || sampleCount < 1 || sampleCount !== math.floor(sampleCount)) {
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1, got ${tostring(sampleCount)}`, 3);
@@ -357,6 +351,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	setTrainingState(state: TrainingState) {
 		const where = `${this.modelName}.setTrainingState`;
 		this.assertAlive(where);
+		this.assertNotTraining(where);
 		if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 2);
 		const p = state.parameters;
 		if (p !== undefined) {

@@ -119,12 +119,11 @@ export class GradientEvaluator {
 		return $tuple(total, count);
 	}
 
-	/** Runs the training loop `loop`, then (even when it throws) frees the pool's copy of the rows and calls `finally_`. */
-	run<T>(loop: () => T, finally_: () => void): T {
+	/** Runs the training loop `loop`, then (even when it throws) frees the pool's copy of the rows. */
+	run<T>(loop: () => T): T {
 		const [ok, result] = pcall(loop);
 		if (this.pool !== undefined && this.sharded !== undefined) this.pool.releaseData(this.sharded);
 		this.sharded = undefined;
-		finally_();
 		if (!ok) error(result, 0);
 		return result;
 	}
