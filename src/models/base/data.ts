@@ -1,12 +1,12 @@
 //!native
 /** Validating and converting model inputs: feature matrices, bias columns, numeric targets. */
 import { Matrix } from "../../matrix/types";
-import { assertMatrix, describeShape } from "../../matrix/validate";
+import { assertMatrix, describeShape, isDenseArray } from "../../matrix/validate";
 import { copy } from "../../matrix/creation";
 import { FrameBudget } from "../../parallel/FrameBudget";
 
 /**
- * A copy of `X` when it is a valid matrix (rectangular, finite, non-empty: `assertMatrix`'s
+ * A copy of `X` when it is a valid matrix (dense, rectangular, finite, non-empty: `assertMatrix`'s
  * conditions), checking the frame budget every 2048 rows; undefined otherwise.
  */
 function checkedCopy(X: unknown): Matrix | undefined {
@@ -14,7 +14,7 @@ function checkedCopy(X: unknown): Matrix | undefined {
 	const rows = X as Array<unknown>;
 	const n = rows.size();
 	const first = rows[0];
-	if (n === 0 || !typeIs(first, "table")) return undefined;
+	if (n === 0 || !typeIs(first, "table") || !isDenseArray(rows) || !isDenseArray(first)) return undefined;
 	const p = (first as Array<unknown>).size();
 	if (p === 0) return undefined;
 	const out = table.create<Array<number>>(n);
