@@ -6,7 +6,7 @@
  * the joint log-likelihood log P(k) + log P(x | k).
  */
 import { Matrix } from "../../matrix/types";
-import { FrameBudget, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { describeShape } from "../../matrix/validate";
 import { argmax } from "../../matrix/reductions";
@@ -164,10 +164,12 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const merged = current === undefined ? batch : this.mergeStatistics(current, batch);
 		const record = this.recordOf(merged);
 		this.parameters = record;
-		const jll = this.jointLogLikelihood(x, record);
-		const normalizers = logSumExpRows(jll);
 		let loss = 0;
-		for (const i of $range(0, x.size() - 1)) loss += normalizers[i] - jll[i][indices[i]];
+		forEachBlock(x.size(), rowsPerBlock(3 * x[0].size() * record.counts.size()), new FrameBudget(), (first, last) => {
+			const jll = this.jointLogLikelihood(rowsBetween(x, first, last), record);
+			const normalizers = logSumExpRows(jll);
+			for (const i of $range(first, last)) loss += normalizers[i - first] - jll[i - first][indices[i]];
+		});
 		return [loss / x.size()];
 	}
 
