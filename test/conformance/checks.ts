@@ -45,7 +45,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 		it("is registered under its modelName with a kind tag", () => {
 			const [model] = setup(r);
 			expect(model.modelName).toBe(r.name);
-			expect(["classifier", "regressor", "clusterer", "transformer"].some((kind) => r.tags.includes(kind as never))).toBe(true);
+			expect(["classifier", "regressor", "clusterer", "transformer", "outlier", "generative"].some((kind) => r.tags.includes(kind as never))).toBe(true);
 		});
 
 		it("throws a clear error when predicting before training", () => {
