@@ -25,14 +25,17 @@ export interface IsolationForestOptions {
 	contamination: Contamination;
 	/** Seed of the row samples and splits: finite, default 42. */
 	seed: number;
+	/** `task.wait()` after every this many trees grown (0: never): default 0. */
+	yieldInterval: number;
 }
 
-const DEFAULTS: IsolationForestOptions = { numberOfTrees: 100, maximumSamples: 256, contamination: "auto", seed: 42 };
+const DEFAULTS: IsolationForestOptions = { numberOfTrees: 100, maximumSamples: 256, contamination: "auto", seed: 42, yieldInterval: 0 };
 const CONSTRAINTS: ConstraintTable<IsolationForestOptions> = {
 	numberOfTrees: integerAtLeast(1),
 	maximumSamples: integerAtLeast(1),
 	contamination: CONTAMINATION,
 	seed: anyFinite,
+	yieldInterval: integerAtLeast(0),
 };
 const ENTRIES = ["features", "nodes", "normalizer", "offset", "roots"];
 const WHAT = "nodes m×5 (feature, threshold, left, right, leaf size), roots T×1, normalizer 1×1 (c(ψ)), features 1×1 (p), offset 1×1";
@@ -58,9 +61,11 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 		const rng = new RandomGenerator(this.options.seed);
 		const nodes = new Array<Array<number>>();
 		const roots = new Array<Array<number>>();
-		for (const _ of $range(1, this.options.numberOfTrees)) {
+		const pause = this.options.yieldInterval;
+		for (const t of $range(1, this.options.numberOfTrees)) {
 			const sample = rng.permutation(n).filter((_, i) => i < psi);
 			roots.push([growTree(rows, sample, 0, maxDepth, rng, nodes)]);
+			if (pause > 0 && t % pause === 0) task.wait();
 		}
 		const normalizer = psi > 1 ? averagePathLength(psi) : 1;
 		const parameters = { nodes, roots, normalizer: [[normalizer]], features: [[rows[0].size()]] };

@@ -26,13 +26,16 @@ export interface LocalOutlierFactorOptions {
 	distance: DistanceName;
 	/** "auto" (offset −1.5, i.e. LOF > 1.5 is an outlier) or the expected share of outliers in (0, 0.5]: default "auto". */
 	contamination: Contamination;
+	/** `task.wait()` after every this many training rows' neighbour searches (0: never): default 0. */
+	yieldInterval: number;
 }
 
-const DEFAULTS: LocalOutlierFactorOptions = { numberOfNeighbours: 20, distance: "euclidean", contamination: "auto" };
+const DEFAULTS: LocalOutlierFactorOptions = { numberOfNeighbours: 20, distance: "euclidean", contamination: "auto", yieldInterval: 0 };
 const CONSTRAINTS: ConstraintTable<LocalOutlierFactorOptions> = {
 	numberOfNeighbours: integerAtLeast(1),
 	distance: oneOf(...DISTANCE_NAMES),
 	contamination: CONTAMINATION,
+	yieldInterval: integerAtLeast(0),
 };
 const ENTRIES = ["densities", "kDistances", "neighbours", "offset", "rows", "trainingScores"];
 const WHAT = "rows n×p, kDistances n×1, densities n×1, trainingScores n×1, neighbours 1×1 (k), offset 1×1";
@@ -79,7 +82,11 @@ export class LocalOutlierFactor extends OutlierDetector<LocalOutlierFactorOption
 		const n = rows.size();
 		const k = n === 1 ? 1 : math.min(this.options.numberOfNeighbours, n - 1);
 		const distance = this.options.distance;
-		const found = rows.map((row, i) => neighboursOf(rows, row, k, distance, n === 1 ? -1 : i));
+		const pause = this.options.yieldInterval;
+		const found = rows.map((row, i) => {
+			if (pause > 0 && i > 0 && i % pause === 0) task.wait();
+			return neighboursOf(rows, row, k, distance, n === 1 ? -1 : i);
+		});
 		const kDistances = found.map((f) => [f.distances[k - 1]]);
 		const densities = found.map((f) => [densityOf(f, kDistances, undefined)[0]]);
 		const trainingScores = found.map((f, i) => -densityOf(f, kDistances, densities)[1] / densities[i][0]);

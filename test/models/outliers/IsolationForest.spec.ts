@@ -52,6 +52,16 @@ describe("IsolationForest", () => {
 		expect(a.score(x)).never.toEqual(c.score(x));
 	});
 
+	it("yields every yieldInterval trees and grows the same forest", () => {
+		const x = plantedOutliers(6);
+		const paused = new IsolationForest({ numberOfTrees: 6, yieldInterval: 2 });
+		const straight = new IsolationForest({ numberOfTrees: 6 });
+		paused.train(x);
+		straight.train(x);
+		expect(paused.getModelParameters()).toEqual(straight.getModelParameters());
+		expectError(() => new IsolationForest({ yieldInterval: -1 }), "IsolationForest.new: yieldInterval must be an integer ≥ 0, got -1");
+	});
+
 	it("rejects bad options and parameters, naming them", () => {
 		expectError(() => new IsolationForest({ numberOfTrees: 0 }), "[Hivemind] IsolationForest.new: numberOfTrees must be an integer ≥ 1, got 0");
 		expectError(() => new IsolationForest({ maximumSamples: 1.5 }), "maximumSamples must be an integer ≥ 1");

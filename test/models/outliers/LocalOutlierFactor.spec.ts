@@ -39,6 +39,15 @@ describe("LocalOutlierFactor", () => {
 		expect([b[4], b[3], b[2], b[1], b[0]]).toEqual(a);
 	});
 
+	it("yields every yieldInterval rows and finds the same factors", () => {
+		const x = plantedOutliers(6);
+		const paused = new LocalOutlierFactor({ yieldInterval: 50 });
+		const straight = new LocalOutlierFactor();
+		paused.train(x);
+		straight.train(x);
+		expect(paused.getModelParameters()).toEqual(straight.getModelParameters());
+	});
+
 	it("rejects bad options and parameters, naming them", () => {
 		expectError(() => new LocalOutlierFactor({ contamination: 0.6 }), "[Hivemind] LocalOutlierFactor.new: contamination must be", "a number in (0, 0.5]", "got 0.6");
 		expectError(() => new LocalOutlierFactor({ contamination: 0 }), "contamination must be");
