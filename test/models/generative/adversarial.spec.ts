@@ -131,6 +131,35 @@ describe("WassersteinGAN", () => {
 });
 
 describe("conditional networks", () => {
+	it("a conditional GAN learns each label's mean (N(−2, ½²) and N(2, ½²)) within 10%", () => {
+		const rng = new RandomGenerator(2);
+		const X = new Array<Array<number>>();
+		const y = new Array<string>();
+		for (const i of $range(1, 400)) {
+			const high = i % 2 === 0;
+			X.push([rng.normal(high ? 2 : -2, 0.5)]);
+			y.push(high ? "high" : "low");
+		}
+		const gan = new ConditionalGenerativeAdversarialNetwork({
+			generatorHiddenLayers: [],
+			discriminatorHiddenLayers: [8],
+			latentSize: 1,
+			batchSize: 32,
+			discriminatorSteps: 2,
+			optimizer: new Adam({ beta1: 0.5 }),
+			learningRate: 0.01,
+			maximumNumberOfIterations: 300,
+			seed: 1,
+		});
+		gan.train(X, y);
+		gan.setParameters({ learningRate: 0.002, maximumNumberOfIterations: 100 });
+		gan.train(X, y);
+		const [low] = meanAndStd(gan.generate(2000, "low"));
+		const [high] = meanAndStd(gan.generate(2000, "high"));
+		expect(math.abs(low + 2)).toBeLessThan(0.2);
+		expect(math.abs(high - 2)).toBeLessThan(0.2);
+	});
+
 	it("generate per condition label, and reject unknown labels and missing conditions", () => {
 		const X = [[0], [0.1], [5], [5.1]];
 		const y = ["low", "low", "high", "high"];
