@@ -36,8 +36,8 @@ describe("IsolationForest", () => {
 		const scores = forest.score(WINE).map((row) => row[0]);
 		// Our scores rank scikit-learn's flagged rows below its inliers; the two random forests flag
 		// mostly the same rows.
-		expect(rocArea(scores, FOREST_LABELS)).toBeGreaterThan(0.97);
-		expect(flaggedOverlap(labels, FOREST_LABELS)).toBeGreaterThanOrEqual(0.5);
+		expect(rocArea(scores, FOREST_LABELS)).toBeGreaterThan(0.97); // 0.997 measured
+		expect(flaggedOverlap(labels, FOREST_LABELS)).toBeGreaterThanOrEqual(0.7); // 0.8 measured (8 of 10 flagged by either)
 	});
 
 	it("gives the same forest for the same seed and another for another seed", () => {
