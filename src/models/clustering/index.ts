@@ -1,2 +1,4 @@
-/** Clustering and decomposition: KMeans (k-means++ and Lloyd) (PCA: `src/transformers`). */
+/** Clustering: KMeans, KMedoids, FuzzyCMeans, BisectingKMeans, DBSCAN, OPTICS, MeanShift, AgglomerativeHierarchical, AffinityPropagation (PCA: `src/transformers`). */
 export * from "./KMeans";
+export * from "./KMedoids";
+export { pairwiseDistances, assignToCentres } from "./shared";

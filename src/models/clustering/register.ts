@@ -1,18 +1,27 @@
-/** Registers KMeans and PCA with their tags and example datasets. */
+/** Registers the clustering models and PCA with their tags and example datasets. */
 import { registerModel } from "../registry";
 import { blobs } from "../base/examples";
+import { ModelTag } from "../base/types";
+import { RandomGenerator } from "../../matrix/random";
+import { ExampleDataset } from "../registry";
 import { KMeans } from "./KMeans";
+import { KMedoids } from "./KMedoids";
 import { PCA } from "../../transformers/PCA";
 
-registerModel({
-	name: "KMeans",
-	create: (o) => new KMeans(o) as never,
-	tags: ["clusterer", "online", "nondeterministic"],
-	example: (rng, p, n) => {
-		const [X] = blobs(rng, p, n, 3);
-		return { X, options: { numberOfClusters: math.min(3, n), tolerance: 0 } };
-	},
-});
+function clusterer(name: string, create: (o?: object) => unknown, tags: Array<ModelTag>, options: (n: number) => object, blobCount = 3) {
+	registerModel({
+		name,
+		create: create as never,
+		tags: ["clusterer", ...tags],
+		example: (rng: RandomGenerator, p: number, n: number): ExampleDataset => {
+			const [X] = blobs(rng, p, n, blobCount);
+			return { X, options: options(n) };
+		},
+	});
+}
+
+clusterer("KMeans", (o) => new KMeans(o), ["online", "nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n), tolerance: 0 }));
+clusterer("KMedoids", (o) => new KMedoids(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
 registerModel({
 	name: "PCA",
 	create: (o) => new PCA(o) as never,
