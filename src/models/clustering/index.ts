@@ -2,3 +2,4 @@
 export * from "./KMeans";
 export * from "./KMedoids";
 export { pairwiseDistances, assignToCentres } from "./shared";
+export * from "./DBSCAN";

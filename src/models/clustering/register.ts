@@ -6,6 +6,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { ExampleDataset } from "../registry";
 import { KMeans } from "./KMeans";
 import { KMedoids } from "./KMedoids";
+import { DBSCAN } from "./DBSCAN";
 import { PCA } from "../../transformers/PCA";
 
 function clusterer(name: string, create: (o?: object) => unknown, tags: Array<ModelTag>, options: (n: number) => object, blobCount = 3) {
@@ -22,6 +23,7 @@ function clusterer(name: string, create: (o?: object) => unknown, tags: Array<Mo
 
 clusterer("KMeans", (o) => new KMeans(o), ["online", "nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n), tolerance: 0 }));
 clusterer("KMedoids", (o) => new KMedoids(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
+clusterer("DBSCAN", (o) => new DBSCAN(o), [], () => ({ epsilon: 1.5, minimumPoints: 3 }));
 registerModel({
 	name: "PCA",
 	create: (o) => new PCA(o) as never,
