@@ -3,3 +3,4 @@ export * from "./KMeans";
 export * from "./KMedoids";
 export { pairwiseDistances, assignToCentres } from "./shared";
 export * from "./DBSCAN";
+export * from "./OPTICS";

@@ -7,6 +7,7 @@ import { ExampleDataset } from "../registry";
 import { KMeans } from "./KMeans";
 import { KMedoids } from "./KMedoids";
 import { DBSCAN } from "./DBSCAN";
+import { OPTICS } from "./OPTICS";
 import { PCA } from "../../transformers/PCA";
 
 function clusterer(name: string, create: (o?: object) => unknown, tags: Array<ModelTag>, options: (n: number) => object, blobCount = 3) {
@@ -24,6 +25,7 @@ function clusterer(name: string, create: (o?: object) => unknown, tags: Array<Mo
 clusterer("KMeans", (o) => new KMeans(o), ["online", "nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n), tolerance: 0 }));
 clusterer("KMedoids", (o) => new KMedoids(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
 clusterer("DBSCAN", (o) => new DBSCAN(o), [], () => ({ epsilon: 1.5, minimumPoints: 3 }));
+clusterer("OPTICS", (o) => new OPTICS(o), [], () => ({ minimumPoints: 3, extractionEpsilon: 1.5 }));
 registerModel({
 	name: "PCA",
 	create: (o) => new PCA(o) as never,
