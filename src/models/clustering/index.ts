@@ -4,3 +4,4 @@ export * from "./KMedoids";
 export { pairwiseDistances, assignToCentres } from "./shared";
 export * from "./DBSCAN";
 export * from "./OPTICS";
+export * from "./AgglomerativeHierarchical";

@@ -8,6 +8,7 @@ import { KMeans } from "./KMeans";
 import { KMedoids } from "./KMedoids";
 import { DBSCAN } from "./DBSCAN";
 import { OPTICS } from "./OPTICS";
+import { AgglomerativeHierarchical } from "./AgglomerativeHierarchical";
 import { PCA } from "../../transformers/PCA";
 
 function clusterer(name: string, create: (o?: object) => unknown, tags: Array<ModelTag>, options: (n: number) => object, blobCount = 3) {
@@ -26,6 +27,7 @@ clusterer("KMeans", (o) => new KMeans(o), ["online", "nondeterministic"], (n) =>
 clusterer("KMedoids", (o) => new KMedoids(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
 clusterer("DBSCAN", (o) => new DBSCAN(o), [], () => ({ epsilon: 1.5, minimumPoints: 3 }));
 clusterer("OPTICS", (o) => new OPTICS(o), [], () => ({ minimumPoints: 3, extractionEpsilon: 1.5 }));
+clusterer("AgglomerativeHierarchical", (o) => new AgglomerativeHierarchical(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
 registerModel({
 	name: "PCA",
 	create: (o) => new PCA(o) as never,
