@@ -5,3 +5,4 @@ export { pairwiseDistances, assignToCentres } from "./shared";
 export * from "./DBSCAN";
 export * from "./OPTICS";
 export * from "./AgglomerativeHierarchical";
+export * from "./AffinityPropagation";

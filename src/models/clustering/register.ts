@@ -9,6 +9,7 @@ import { KMedoids } from "./KMedoids";
 import { DBSCAN } from "./DBSCAN";
 import { OPTICS } from "./OPTICS";
 import { AgglomerativeHierarchical } from "./AgglomerativeHierarchical";
+import { AffinityPropagation } from "./AffinityPropagation";
 import { PCA } from "../../transformers/PCA";
 
 function clusterer(name: string, create: (o?: object) => unknown, tags: Array<ModelTag>, options: (n: number) => object, blobCount = 3) {
@@ -28,6 +29,7 @@ clusterer("KMedoids", (o) => new KMedoids(o), [], (n) => ({ numberOfClusters: ma
 clusterer("DBSCAN", (o) => new DBSCAN(o), [], () => ({ epsilon: 1.5, minimumPoints: 3 }));
 clusterer("OPTICS", (o) => new OPTICS(o), [], () => ({ minimumPoints: 3, extractionEpsilon: 1.5 }));
 clusterer("AgglomerativeHierarchical", (o) => new AgglomerativeHierarchical(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
+clusterer("AffinityPropagation", (o) => new AffinityPropagation(o), [], () => ({ preference: "minimum" }));
 registerModel({
 	name: "PCA",
 	create: (o) => new PCA(o) as never,
