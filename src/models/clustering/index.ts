@@ -6,3 +6,6 @@ export * from "./DBSCAN";
 export * from "./OPTICS";
 export * from "./AgglomerativeHierarchical";
 export * from "./AffinityPropagation";
+export * from "./MeanShift";
+export * from "./FuzzyCMeans";
+export * from "./BisectingKMeans";

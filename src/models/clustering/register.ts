@@ -10,6 +10,9 @@ import { DBSCAN } from "./DBSCAN";
 import { OPTICS } from "./OPTICS";
 import { AgglomerativeHierarchical } from "./AgglomerativeHierarchical";
 import { AffinityPropagation } from "./AffinityPropagation";
+import { MeanShift } from "./MeanShift";
+import { FuzzyCMeans } from "./FuzzyCMeans";
+import { BisectingKMeans } from "./BisectingKMeans";
 import { PCA } from "../../transformers/PCA";
 
 function clusterer(name: string, create: (o?: object) => unknown, tags: Array<ModelTag>, options: (n: number) => object, blobCount = 3) {
@@ -30,6 +33,9 @@ clusterer("DBSCAN", (o) => new DBSCAN(o), [], () => ({ epsilon: 1.5, minimumPoin
 clusterer("OPTICS", (o) => new OPTICS(o), [], () => ({ minimumPoints: 3, extractionEpsilon: 1.5 }));
 clusterer("AgglomerativeHierarchical", (o) => new AgglomerativeHierarchical(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
 clusterer("AffinityPropagation", (o) => new AffinityPropagation(o), [], () => ({ preference: "minimum" }));
+clusterer("MeanShift", (o) => new MeanShift(o), [], () => ({}));
+clusterer("FuzzyCMeans", (o) => new FuzzyCMeans(o), ["online", "nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n), tolerance: 0 }));
+clusterer("BisectingKMeans", (o) => new BisectingKMeans(o), ["nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n) }));
 registerModel({
 	name: "PCA",
 	create: (o) => new PCA(o) as never,
