@@ -29,6 +29,8 @@ export interface GaussianMixtureOptions {
 	regularization: number;
 	/** "kmeans++" (D²-weighted seeds) or "random" (k distinct rows) as first means; rows then go to the nearest: default "kmeans++". */
 	initialization: "kmeans++" | "random";
+	/** EM runs from different initializations on the first `train`; the highest final log-likelihood wins: integer ≥ 1, default 1 (scikit-learn's n_init). */
+	numberOfInitializations: number;
 	/** Seed of the initialization: finite, default 42. */
 	seed: number;
 	/** Yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (never). */
@@ -42,6 +44,7 @@ const DEFAULTS: GaussianMixtureOptions = {
 	tolerance: 1e-3,
 	regularization: 1e-6,
 	initialization: "kmeans++",
+	numberOfInitializations: 1,
 	seed: 42,
 	yieldInterval: 0,
 };
@@ -52,6 +55,7 @@ const CONSTRAINTS: ConstraintTable<GaussianMixtureOptions> = {
 	tolerance: numberAbove(0, true),
 	regularization: numberAbove(0, true),
 	initialization: oneOf("kmeans++", "random"),
+	numberOfInitializations: integerAtLeast(1),
 	seed: anyFinite,
 	yieldInterval: integerAtLeast(0),
 };
@@ -91,9 +95,8 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		return partial;
 	}
 
-	private initialParameters(rows: Matrix): MixtureParameters {
+	private initialParameters(rows: Matrix, rng: RandomGenerator): MixtureParameters {
 		const o = this.options;
-		const rng = new RandomGenerator(o.seed);
 		const k = o.numberOfComponents;
 		const seeds = o.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng) : rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
 		const [labels] = assignToCentres(rows, seeds);
@@ -101,8 +104,8 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 	}
 
 	/**
-	 * Initializes on the first call (k-means++ seeds, each row to its nearest, one M-step), then
-	 * runs EM until the mean log-likelihood changes by at most `tolerance`. `y` is ignored.
+	 * Initializes on the first call (k-means++ seeds, each row to its nearest, one M-step; the best
+	 * of `numberOfInitializations` runs is kept), then runs EM until the mean log-likelihood changes by at most `tolerance`. `y` is ignored.
 	 * Returns the mean log-likelihood per row of each E-step.
 	 */
 	train(X: unknown, _y?: unknown): Array<number> {
@@ -111,11 +114,26 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		const x = this.inputs(X, where);
 		const o = this.options;
 		const rows = canonicalRowOrder(x).map((i) => x[i]);
-		let parameters = this.mixture();
-		if (parameters === undefined) {
-			if (o.numberOfComponents > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfComponents (${o.numberOfComponents}) rows, got ${describeShape(x)}`, 2);
-			parameters = this.initialParameters(rows);
+		const current = this.mixture();
+		if (current !== undefined) {
+			const [parameters, history] = this.expectationMaximization(rows, current, where);
+			this.parameters = parameters as unknown as ModelParameters;
+			return history;
 		}
+		if (o.numberOfComponents > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfComponents (${o.numberOfComponents}) rows, got ${describeShape(x)}`, 2);
+		const rng = new RandomGenerator(o.seed);
+		let best: [MixtureParameters, Array<number>] | undefined;
+		for (const _ of $range(1, o.numberOfInitializations)) {
+			const run = this.expectationMaximization(rows, this.initialParameters(rows, rng), where);
+			if (best === undefined || run[1][run[1].size() - 1] > best[1][best[1].size() - 1]) best = [run[0], run[1]];
+		}
+		this.parameters = best![0] as unknown as ModelParameters;
+		return best![1];
+	}
+
+	private expectationMaximization(rows: Matrix, start: MixtureParameters, where: string): LuaTuple<[MixtureParameters, Array<number>]> {
+		const o = this.options;
+		let parameters = start;
 		const history = new Array<number>();
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
 			const partial = this.eStep(rows, parameters, where);
@@ -124,8 +142,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 			if (iteration > 1 && math.abs(history[iteration - 1] - history[iteration - 2]) <= o.tolerance) break;
 			pace(iteration, o.yieldInterval);
 		}
-		this.parameters = parameters as unknown as ModelParameters;
-		return history;
+		return $tuple(parameters, history);
 	}
 
 	private posterior(X: unknown, where: string): LuaTuple<[Matrix, number]> {
