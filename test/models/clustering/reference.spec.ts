@@ -3,7 +3,8 @@
 // its output. ARI: the adjusted Rand index between Hivemind's labels and scikit-learn's.
 import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose } from "../../support/numeric";
-import { adjustedRandIndex, clusteringReferences, referenceDataset } from "../../support/clustering";
+import { adjustedRandIndex } from "../../support/clustering";
+import { REFERENCE_DATA, REFERENCE_RESULTS } from "./referenceData";
 import { KMeans } from "../../../src/models/clustering/KMeans";
 import { BisectingKMeans } from "../../../src/models/clustering/BisectingKMeans";
 import { AgglomerativeHierarchical } from "../../../src/models/clustering/AgglomerativeHierarchical";
@@ -13,16 +14,33 @@ import { MeanShift } from "../../../src/models/clustering/MeanShift";
 import { AffinityPropagation } from "../../../src/models/clustering/AffinityPropagation";
 import { GaussianMixture } from "../../../src/models/mixture/GaussianMixture";
 
-const references = clusteringReferences();
+/** scikit-learn's result for one model on one dataset. */
+interface ReferenceResult {
+	labels: Array<number>;
+	ariTruth: number;
+	clusters: number;
+	inertia?: number;
+	logLikelihood?: number;
+	bandwidth?: number;
+}
+const references = REFERENCE_RESULTS as unknown as { epsilon: { [name: string]: number } } & { [name: string]: { [model: string]: ReferenceResult } };
 
 function expectAtLeast(actual: number, bound: number, label: string) {
 	if (!(actual >= bound)) error(`${label}: expected at least ${bound}, got ${actual}`, 2);
 	expect(actual >= bound).toBe(true);
 }
 
+describe("adjustedRandIndex (the spec's measure)", () => {
+	it("is 1 for a relabelled partition and 4/7 for the hand-computed split", () => {
+		expect(adjustedRandIndex([0, 0, 1, 1], [5, 5, 2, 2])).toBe(1);
+		// contingency {2, 1, 1}: index 1; row pairs 2, column pairs 1; expected 2·1/6; maximum 1.5
+		expectClose(adjustedRandIndex([0, 0, 1, 1], [0, 0, 1, 2]), 4 / 7, 1e-12);
+	});
+});
+
 for (const name of ["iris", "wine"]) {
 	describe(`scikit-learn references: ${name}`, () => {
-		const [X] = referenceDataset(name);
+		const X = REFERENCE_DATA[name].X;
 		const ref = references[name];
 		const eps = references.epsilon[name];
 
