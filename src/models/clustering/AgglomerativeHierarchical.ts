@@ -71,6 +71,10 @@ export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchic
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
 		const x = this.inputs(X, where);
 		const o = this.options;
 		if (o.linkage === "ward" && o.distance !== "euclidean") error(`[Hivemind] ${where}: distance must be "euclidean" with linkage "ward", got "${o.distance}"`, 2);
@@ -83,6 +87,7 @@ export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchic
 	}
 
 	private recut(where: string, count: number, threshold: number) {
+		this.assertNotTraining(where);
 		const record = this.requireParameters(where) as unknown as TreeRecord;
 		const n = record.points.size();
 		const merges = record.merges ?? [];

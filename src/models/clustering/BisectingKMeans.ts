@@ -58,6 +58,10 @@ export class BisectingKMeans extends BaseModel<BisectingKMeansOptions> {
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
 		const x = this.inputs(X, where);
 		const o = this.options;
 		if (o.numberOfClusters > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${o.numberOfClusters}) rows, got ${describeShape(x)}`, 2);

@@ -80,6 +80,10 @@ export class FuzzyCMeans extends BaseModel<FuzzyCMeansOptions> {
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
 		const x = this.inputs(X, where);
 		const o = this.options;
 		const k = o.numberOfClusters;

@@ -140,6 +140,10 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
 		const x = this.inputs(X, where);
 		const o = this.options;
 		const k = o.numberOfClusters;
@@ -209,6 +213,7 @@ export class KMeans extends BaseModel<KMeansOptions> {
 
 	/** Finishes the Lloyd iteration from merged statistics: the centroids become the cluster means. */
 	trainFromPartial(partial: KMeansPartial) {
+		this.assertNotTraining(`${this.modelName}.trainFromPartial`);
 		const centroids = this.statisticsCentroids(`${this.modelName}.trainFromPartial`);
 		this.parameters = centresFromPartial(partial, centroids, this.options.distance);
 	}

@@ -60,6 +60,10 @@ export class KMedoids extends BaseModel<KMedoidsOptions> {
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
 		const x = this.inputs(X, where);
 		const k = this.options.numberOfClusters;
 		if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);

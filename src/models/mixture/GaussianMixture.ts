@@ -8,6 +8,8 @@ import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
+import { describeValue, isFiniteNumber } from "../../core/describe";
+import { assertPartial } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
@@ -111,6 +113,10 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
 		const x = this.inputs(X, where);
 		const o = this.options;
 		const rows = canonicalRowOrder(x).map((i) => x[i]);
@@ -191,15 +197,35 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		return this.eStep(this.inputs(X, where), parameters, where);
 	}
 
+	/** Throws unless `p` is an E-step partial shaped for this model's parameters (`label` names it). */
+	private assertMixturePartial(p: unknown, label: string, where: string): asserts p is GaussianMixturePartial {
+		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		assertPartial(p, label, "n", ["totals", "sums", "squares"], where);
+		const q = p as GaussianMixturePartial;
+		const k = parameters.means.size();
+		const width = parameters.means[0].size();
+		const squares = this.options.covarianceType === "full" ? k * width : k;
+		if (q.totals.size() !== k || q.totals[0].size() !== 1 || q.sums.size() !== k || q.sums[0].size() !== width || q.squares.size() !== squares || q.squares[0].size() !== width) {
+			error(`[Hivemind] ${where}: ${label} must hold totals ${k}×1, sums ${k}×${width} and squares ${squares}×${width} (this model's shapes), got ${describeShape(q.totals)}, ${describeShape(q.sums)}, ${describeShape(q.squares)}`, 3);
+		}
+		if (!isFiniteNumber(q.logLikelihood)) error(`[Hivemind] ${where}: ${label}.logLikelihood must be a finite number, got ${describeValue(q.logLikelihood)}`, 3);
+	}
+
 	/** The statistics of the union of two shards (pure). */
 	mergePartials(a: GaussianMixturePartial, b: GaussianMixturePartial): GaussianMixturePartial {
-		this.assertAlive(`${this.modelName}.mergePartials`);
+		const where = `${this.modelName}.mergePartials`;
+		this.assertMixturePartial(a, "a", where);
+		this.assertMixturePartial(b, "b", where);
 		return mergeGaussianMixturePartials(a, b);
 	}
 
 	/** Finishes the EM iteration from merged statistics (the M-step). */
 	trainFromPartial(partial: GaussianMixturePartial) {
-		const parameters = this.requireParameters(`${this.modelName}.trainFromPartial`) as unknown as MixtureParameters;
+		const where = `${this.modelName}.trainFromPartial`;
+		this.assertNotTraining(where);
+		this.assertMixturePartial(partial, "partial", where);
+		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		if (partial.n === 0) error(`[Hivemind] ${where}: partial.n must be at least 1 (statistics of some rows), got 0`, 2);
 		const o = this.options;
 		this.parameters = finalizeGaussianMixture(partial, parameters.means, o.covarianceType, o.regularization) as unknown as ModelParameters;
 	}

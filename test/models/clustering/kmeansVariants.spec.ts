@@ -98,6 +98,19 @@ describe("KMeans variants", () => {
 		expectMatrixClose(main.getModelParameters() as Rows, central.getModelParameters() as Rows, 1e-12);
 	});
 
+	it("yields every yieldInterval iterations and refuses parameter changes while paused", () => {
+		const model = new KMeans({ numberOfClusters: 4, numberOfInitializations: 1, tolerance: 0, maximumNumberOfIterations: 6, yieldInterval: 2 });
+		let history: Array<number> | undefined;
+		task.spawn(() => (history = model.train(X)));
+		expect(history).toBeUndefined(); // paused at its first yield
+		expectError(() => model.setModelParameters([[0, 0], [1, 1], [2, 2], [3, 3]]), "KMeans.setModelParameters: the model is training (paused at a yield)");
+		expectError(() => model.train(X), "KMeans.train: the model is training");
+		while (history === undefined) task.wait();
+		const reference = new KMeans({ numberOfClusters: 4, numberOfInitializations: 1, tolerance: 0, maximumNumberOfIterations: 6 });
+		expect(reference.train(X)).toEqual(history);
+		expect(model.getModelParameters()).toEqual(reference.getModelParameters());
+	});
+
 	it("names the option that rules out a combination", () => {
 		expectError(() => new KMeans({ algorithm: "minibatch", distance: "manhattan" }).train(X), 'KMeans.train: distance must be "euclidean" or "cosine" with algorithm "minibatch"');
 		const medians = new KMeans({ numberOfClusters: 1, distance: "manhattan" });

@@ -123,6 +123,15 @@ describe("GaussianMixture", () => {
 		const model = new GaussianMixture({ numberOfComponents: 1, covarianceType: "diagonal" });
 		expectError(() => model.setModelParameters({ means: [[0, 0]], weights: [[1]], covariances: [[1, -1]] }), "parameters.covariances must be positive definite, got component 1");
 		expectError(() => model.setModelParameters({ means: [[0, 0]], weights: [[1]] }), "parameters must be a record {covariances, means, weights}");
+		const trained = new GaussianMixture({ numberOfComponents: 2 });
+		trained.train(X);
+		const partial = trained.computePartial(X);
+		expectError(() => trained.trainFromPartial({ ...partial, sums: [[1, 2, 3]] }), "GaussianMixture.trainFromPartial: partial must hold totals 2×1, sums 2×2 and squares 4×2 (this model's shapes), got 2×1, 1×3, 4×2");
+		expectError(() => trained.mergePartials(partial, { ...partial, logLikelihood: 0 / 0 }), "GaussianMixture.mergePartials: b.logLikelihood must be a finite number, got NaN");
+		expectError(() => trained.trainFromPartial({ ...partial, n: -1 }), "partial.n must be an integer ≥ 0, got -1");
+		const before = trained.getModelParameters();
+		expectError(() => trained.trainFromPartial({ ...partial, totals: "x" as never }), "GaussianMixture.trainFromPartial: partial.totals must be");
+		expect(trained.getModelParameters()).toEqual(before);
 		const singular = new GaussianMixture({ numberOfComponents: 1, regularization: 0 });
 		expectError(() => singular.train([[1, 1], [2, 2], [3, 3]]), "GaussianMixture.train: regularization must be large enough to keep every covariance positive definite, got 0");
 	});
