@@ -3,6 +3,8 @@ import { expectClose, expectError, expectMatrixClose } from "../../support/numer
 import { RandomGenerator } from "../../../src/matrix/random";
 import { GaussianMixture } from "../../../src/models/mixture/GaussianMixture";
 import { CovarianceType } from "../../../src/models/mixture/density";
+import { GaussianMixturePartial } from "../../../src/models/mixture/statistics";
+import { createUpdate, decodeUpdate, encodeUpdate } from "../../../src/distributed/wire";
 
 type Rows = Array<Array<number>>;
 interface Mixture {
@@ -108,6 +110,31 @@ describe("GaussianMixture", () => {
 			expectMatrixClose(d.weights, c.weights, 1e-9);
 			expectMatrixClose(d.covariances, c.covariances, 1e-9);
 		}
+	});
+
+	it("trains over three shards, statistics sent as wire-format updates, like centralized EM", () => {
+		const start = new GaussianMixture({ numberOfComponents: 3, maximumNumberOfIterations: 1 });
+		start.train(X);
+		const central = new GaussianMixture({ numberOfComponents: 3, maximumNumberOfIterations: 10, tolerance: 0 });
+		central.setModelParameters(start.getModelParameters()!);
+		const history = central.train(X);
+		const main = new GaussianMixture({ numberOfComponents: 3 });
+		main.setModelParameters(start.getModelParameters()!);
+		const shards = [0, 1, 2].map((s) => X.filter((_, i) => i % 3 === s));
+		for (const round of $range(1, 10)) {
+			const received = shards.map((shard, child) => {
+				const text = encodeUpdate(createUpdate({ kind: "statistics", modelName: "GaussianMixture", round, childId: child, data: main.computePartial(shard) as never }));
+				return decodeUpdate(text).data as unknown as GaussianMixturePartial;
+			});
+			const merged = main.mergePartials(main.mergePartials(received[0], received[1]), received[2]);
+			expectClose(merged.logLikelihood / merged.n, history[round - 1], 1e-9);
+			main.trainFromPartial(merged);
+		}
+		const c = central.getModelParameters() as unknown as Mixture;
+		const d = main.getModelParameters() as unknown as Mixture;
+		expectMatrixClose(d.means, c.means, 1e-9);
+		expectMatrixClose(d.weights, c.weights, 1e-9);
+		expectMatrixClose(d.covariances, c.covariances, 1e-9);
 	});
 
 	it("predicts probabilities that sum to one", () => {
