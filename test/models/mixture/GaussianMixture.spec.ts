@@ -64,6 +64,17 @@ describe("GaussianMixture", () => {
 		}
 	});
 
+	it("never decreases the log-likelihood over a long run on overlapping components", () => {
+		const rng = new RandomGenerator(5);
+		const rows: Rows = [];
+		for (const i of $range(0, 399)) rows.push(i % 2 === 0 ? [rng.normal(0, 1), rng.normal(0, 1)] : [rng.normal(1.5, 1), rng.normal(0.5, 1.3)]);
+		for (const covarianceType of ["full", "diagonal", "spherical"] as Array<CovarianceType>) {
+			const history = new GaussianMixture({ numberOfComponents: 3, covarianceType, initialization: "random", tolerance: 0, maximumNumberOfIterations: 60 }).train(rows);
+			expect(history.size() >= 30).toBe(true);
+			for (const i of $range(1, history.size() - 1)) expect(history[i] >= history[i - 1] - 1e-12).toBe(true);
+		}
+	});
+
 	it("makes the hand-computed EM step on two points and one spherical component", () => {
 		// One component: the M-step gives the mean 1, the variance ((0−1)² + (2−1)²)/2 / p + reg = 0.5 + 0.25.
 		const model = new GaussianMixture({ numberOfComponents: 1, covarianceType: "spherical", regularization: 0.25, maximumNumberOfIterations: 1 });
