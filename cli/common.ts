@@ -2,7 +2,7 @@
  * What the commands share: the common options, reading CSV files through the host, `--params`
  * parsing, model lookup and the task a model performs.
  */
-import { decodeJson, encodeJson } from "../src/distributed/json";
+import { decodeJson, encodeJson } from "../src/core/json";
 import { CsvTable, parseCsv } from "../src/io/csv";
 import { ModelTask } from "../src/io/modelFile";
 import { BaseModel, getRegisteredModels, ModelRegistration } from "../src/models";

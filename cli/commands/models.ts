@@ -1,6 +1,6 @@
 /** `hivemind models`: the registered models with their options and defaults. */
-import { encodeJson } from "../../src/distributed/json";
-import { plainDataProblem } from "../../src/distributed/plainData";
+import { encodeJson } from "../../src/core/json";
+import { plainDataProblem } from "../../src/core/plainData";
 import { getRegisteredModels } from "../../src/models";
 import { formatHelp, OptionSpec, parseOptions } from "../args";
 import { formatTable, JSON_OPTION, printJson } from "../common";

@@ -1,11 +1,11 @@
 /**
  * `hivemind simulate`: splits the rows among K simulated game servers, trains a child on each,
  * merges them by the chosen strategy, and compares centralized training, each child alone and
- * the merged model on the held-out rows (`simulateTraining` in src/distributed/simulation.ts).
+ * the merged model on the held-out rows (`simulateTraining` in src/simulation/simulation.ts).
  */
 import { EvaluationReport } from "../../src/io/evaluation";
 import { Label } from "../../src/utilities/labels";
-import { SIMULATION_MERGE_TYPES, SimulationStrategy, simulateTraining, simulationStrategyProblem, splitRows } from "../../src/distributed/simulation";
+import { SIMULATION_MERGE_TYPES, SimulationStrategy, simulateTraining, simulationStrategyProblem, splitRows } from "../../src/simulation/simulation";
 import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
 import { fail, formatMetric, integerOption, JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
 import { Host } from "../host";

@@ -1,5 +1,5 @@
 /** `hivemind train`: trains a model on a CSV file and saves it as a model file. */
-import { costCurveSvg, decisionRegionsSvg } from "../../src/io/svg";
+import { costCurveSvg, decisionRegionsSvg } from "../plots/svg";
 import { ClassificationReport, EvaluationReport, evaluateModel, predictFirst } from "../../src/io/evaluation";
 import { createModelFile, encodeModelFile, modelClasses } from "../../src/io/modelFile";
 import { Label } from "../../src/utilities/labels";

@@ -4,7 +4,7 @@
  * encoding drops from one update is carried into the next, so over many rounds nothing is lost on
  * average. One per sender; `reset()` after the receiver resynchronizes.
  */
-import { describeValue } from "../distributed/values";
+import { describeValue } from "../core/describe";
 import { decodeVector, encodeVector, VectorEncoding, VECTOR_ENCODINGS } from "./codec";
 
 /** A lossy vector encoder that remembers and re-sends its own rounding error. */

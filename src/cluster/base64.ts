@@ -3,7 +3,7 @@
  * Base64 (RFC 4648, with `=` padding) between a `buffer` and a string: the form a DataStore or
  * MemoryStore value takes when it must be text. Four characters per three bytes.
  */
-import { describeValue } from "../distributed/values";
+import { describeValue } from "../core/describe";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const ENCODE = new Array<number>();

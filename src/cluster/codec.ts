@@ -8,7 +8,7 @@
  * - `topk`: the k largest |x| as (u32 index, f32 value) pairs, every other entry 0.
  * Non-finite values are refused before anything is written.
  */
-import { describeValue, isFiniteNumber } from "../distributed/values";
+import { describeValue, isFiniteNumber } from "../core/describe";
 
 /** How a vector is written. */
 export type VectorEncoding = "f64" | "f32" | "q8" | "topk";

@@ -4,8 +4,8 @@
  * (`robloxServices`) and on the headless stand-ins (`cli/cluster/`). Every call may throw (a
  * service error or throttling) and may yield; callers retry.
  */
-import { encodeJson } from "../distributed/json";
-import { plainDataProblem } from "../distributed/plainData";
+import { encodeJson } from "../core/json";
+import { plainDataProblem } from "../core/plainData";
 
 /** `DataStoreGetOptions` as the cluster uses it. */
 export interface DataStoreGetOptionsLike {

@@ -7,18 +7,18 @@ import { Matrix } from "../matrix/types";
 import { copy } from "../matrix/creation";
 import { copyInto } from "../matrix/inplace";
 import { scale } from "../matrix/elementwise";
-import { describeValue, isFiniteNumber } from "./values";
+import { describeValue, isFiniteNumber } from "../core/describe";
 import { copyParameters, ModelParameters, parameterEntries, zipParameters } from "../parameters/tree";
 import { anyOf, callbackValue, constraint, integerAtLeast, numberAbove, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
-import { Optimizer, OptimizerState } from "../optimizers/types";
-import { createOptimizer, OPTIMIZER_NAMES } from "../optimizers/createOptimizer";
+import { Optimizer, OptimizerState } from "../optimization/optimizers/types";
+import { createOptimizer, OPTIMIZER_NAMES } from "../optimization/optimizers/createOptimizer";
 import { weightedSum } from "./merging/combine";
 import { UPDATE_GUARD_CONSTRAINTS, UPDATE_GUARD_DEFAULTS, UpdateGuardOptions } from "./UpdateGuard";
 import { AggregatorOptions, GuardedAggregator, QueuedUpdate } from "./GuardedAggregator";
 import { fromAbsent, UpdateRecord } from "./wire";
 import { UpdateIdentity } from "./identity";
-import { plainDataProblem } from "./plainData";
+import { plainDataProblem } from "../core/plainData";
 
 /**
  * How a round's gradients (each summed over its child's nᵢ samples) are combined, per sample:

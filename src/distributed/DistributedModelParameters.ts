@@ -4,7 +4,7 @@
  * call) into the main parameters, which are pushed back into the owned children.
  */
 import { Matrix } from "../matrix/types";
-import { describeValue, isFiniteNumber } from "./values";
+import { describeValue, isFiniteNumber } from "../core/describe";
 import { copyParameters, ModelParameters } from "../parameters/tree";
 import { booleanValue, callbackValue, constraint, integerAtLeast, objectWith } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
@@ -13,7 +13,7 @@ import { UPDATE_GUARD_CONSTRAINTS, UPDATE_GUARD_DEFAULTS, UpdateGuardOptions } f
 import { AggregatorOptions, GuardedAggregator, QueuedUpdate } from "./GuardedAggregator";
 import { fromAbsent, UpdateRecord } from "./wire";
 import { UpdateIdentity } from "./identity";
-import { plainDataProblem } from "./plainData";
+import { plainDataProblem } from "../core/plainData";
 import { errorText } from "./UpdateGuard";
 
 /** What an owned child must offer: DataPredict's train / getModelParameters / setModelParameters. */

@@ -10,7 +10,7 @@ import { UpdateGuard, UpdateGuardOptions, UpdateStatistics } from "./UpdateGuard
 import { BackgroundRunner, SignalLike } from "./BackgroundRunner";
 import { AppliedSet, IdentityState, identityKey, identityOfRecord, UpdateIdentity } from "./identity";
 import { UpdateKind, UpdateRecord, validateUpdate } from "./wire";
-import { describeValue } from "./values";
+import { describeValue } from "../core/describe";
 
 /** A queued update: its norm, and its identity when it came as a wire record. */
 export interface QueuedUpdate {

@@ -9,7 +9,7 @@ import { constraint, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
 import { coordinateMedian, coordinateTrimmedMean, regressionMean, weightedSum } from "./merging/combine";
 import { MergeModelType, normalizeWeights, scoreChildren, ScoringModel } from "./merging/scoring";
-import { describeValue, isFiniteNumber } from "./values";
+import { describeValue, isFiniteNumber } from "../core/describe";
 
 /**
  * How children are merged:

@@ -5,7 +5,7 @@
  * same identity are the same update: an {@link AppliedSet} admits it once and reports every later
  * delivery as a duplicate, and refuses identities of another model.
  */
-import { describeValue, isFiniteNumber } from "./values";
+import { describeValue, isFiniteNumber } from "../core/describe";
 import type { UpdateKind, UpdateRecord } from "./wire";
 
 /** Who sent which update for which model, and when. */

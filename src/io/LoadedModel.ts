@@ -2,13 +2,13 @@
  * A model loaded from a model file, ready to predict from raw rows in the game: rows are
  * encoded (numeric and one-hot columns) and scaled exactly as during training.
  */
-import { describeValue } from "../distributed/values";
+import { describeValue } from "../core/describe";
 import { Matrix } from "../matrix/types";
 import { BaseModel, createModel } from "../models";
 import { Label } from "../utilities/labels";
-import { Scaler } from "../utilities/Scaler";
-import { StandardScaler } from "../utilities/StandardScaler";
-import { MinMaxScaler } from "../utilities/MinMaxScaler";
+import { Scaler } from "../transformers/Scaler";
+import { StandardScaler } from "../transformers/StandardScaler";
+import { MinMaxScaler } from "../transformers/MinMaxScaler";
 import { encodeFields, FeatureEncoding } from "./dataset";
 import { ModelFile, ModelTask, readModelFile } from "./modelFile";
 

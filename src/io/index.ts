@@ -1,6 +1,5 @@
 export * from "./csv";
 export * from "./dataset";
-export * from "./svg";
 export * from "./modelFile";
 export * from "./LoadedModel";
 export * from "./evaluation";

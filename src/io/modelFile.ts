@@ -4,14 +4,14 @@
  * same answers: the hyper-parameters, the learned parameters, the feature encoding (numeric and
  * one-hot columns), the fitted scaler and the class list travel together.
  */
-import { decodeJson, encodeJson } from "../distributed/json";
-import { plainDataProblem } from "../distributed/plainData";
-import { describeValue } from "../distributed/values";
+import { decodeJson, encodeJson } from "../core/json";
+import { plainDataProblem } from "../core/plainData";
+import { describeValue } from "../core/describe";
 import { BaseModel, getModelRegistration, getRegisteredModels } from "../models";
 import { assertModelParameters, ModelParameters } from "../parameters";
 import { labelList } from "../options";
 import { Label } from "../utilities/labels";
-import { Scaler, ScalerState } from "../utilities/Scaler";
+import { Scaler, ScalerState } from "../transformers/Scaler";
 import { encodedFeatureNames, FeatureEncoding } from "./dataset";
 
 /** The `format` field every model file carries. */

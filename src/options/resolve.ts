@@ -1,6 +1,6 @@
 /** Merging user options with defaults, validated against a constraint table, then frozen. */
 import { ConstraintTable } from "./constraints";
-import { describeValue as show } from "./describe";
+import { describeValue as show } from "../core/describe";
 
 
 /**

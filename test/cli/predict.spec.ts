@@ -1,7 +1,7 @@
 import { HttpService } from "@rbxts/services";
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose } from "../support/numeric";
-import { decodeJson } from "../../src/distributed/json";
+import { decodeJson } from "../../src/core/json";
 import { parseCsv } from "../../src/io/csv";
 import { loadModel } from "../../src/io/LoadedModel";
 import { expectContains, FIXTURES, readFile, runCli, TMP } from "./support";

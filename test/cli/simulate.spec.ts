@@ -1,6 +1,6 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose } from "../support/numeric";
-import { decodeJson } from "../../src/distributed/json";
+import { decodeJson } from "../../src/core/json";
 import { parseCsv } from "../../src/io/csv";
 import { expectContains, FIXTURES, readFile, runCli } from "./support";
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose } from "../support/numeric";
-import { decodeJson } from "../../src/distributed/json";
+import { decodeJson } from "../../src/core/json";
 import { parseCsv } from "../../src/io/csv";
 import { readModelFile } from "../../src/io/modelFile";
 import { expectContains, FIXTURES, isFile, readFile, removeFile, runCli, TMP } from "./support";

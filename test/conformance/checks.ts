@@ -1,6 +1,6 @@
 // The common conformance checks on one model (models.spec.ts runs them over the registry).
 import { HttpService } from "@rbxts/services";
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../support/numeric";
 import type { ModelRegistration } from "../../src/models";
 import { ModelParameters, parameterEntries } from "../../src/parameters";

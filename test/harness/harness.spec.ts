@@ -1,7 +1,7 @@
 // Self-specs of the test harness: each runs the harness in a child process on a fixture
 // (test/fixtures/harness/) and checks its output and exit code. Skipped in Studio.
 // All children start when this file loads (a few at a time); each test waits for its own.
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import {
 	canSpawn,
 	inBackground,

@@ -1,13 +1,13 @@
 import { HttpService } from "@rbxts/services";
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../support/numeric";
-import { encodeJson } from "../../src/distributed/json";
+import { encodeJson } from "../../src/core/json";
 import { FeatureEncoding } from "../../src/io/dataset";
 import { loadModel } from "../../src/io/LoadedModel";
 import { createModelFile, encodeModelFile, MODEL_FILE_VERSION, ModelFile, readModelFile } from "../../src/io/modelFile";
 import { LinearRegression, LogisticRegression } from "../../src/models";
-import { Adam } from "../../src/optimizers";
-import { StandardScaler } from "../../src/utilities/StandardScaler";
+import { Adam } from "../../src/optimization";
+import { StandardScaler } from "../../src/transformers/StandardScaler";
 
 const ENCODING: FeatureEncoding = {
 	columns: [

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import { anyOf, booleanValue, ConstraintTable, integerAtLeast, labelList, numberAbove, numberBetween, oneOf, resolveOptions, validateOptions } from "../../src/options";
 

@@ -1,6 +1,6 @@
 // Every name the README's examples use exists in the package's entry point, and the examples'
 // core lines run and give the numbers the README states.
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectMatrixClose } from "../support/numeric";
 import * as Hivemind from "../../src";
 import type { Matrix } from "../../src/matrix/types";

@@ -5,18 +5,18 @@
  * callbacks, yields, non-finite recovery).
  */
 import { copyInto } from "../../matrix/inplace";
-import { scale } from "../../matrix/elementwise";
 import { selectRows } from "../../matrix/shape";
 import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
-import { Optimizer } from "../../optimizers/types";
-import { createOptimizer } from "../../optimizers/createOptimizer";
-import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
+import { Optimizer } from "../../optimization/optimizers/types";
+import { createOptimizer } from "../../optimization/optimizers/createOptimizer";
+import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
 import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
+import { leadingRows, regularizedSteps, totalPenalty } from "./regularizedSteps";
 import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
 import { allFinite, assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 
@@ -72,10 +72,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	private biasRowsOf(entryName: string): Array<number> {
-		const count = this.biasRowCount(entryName);
-		const rows = new Array<number>();
-		for (const i of $range(0, count - 1)) rows.push(i);
-		return rows;
+		return leadingRows(this.biasRowCount(entryName));
 	}
 
 	private regularizer(): Regularizer | undefined {
@@ -86,24 +83,15 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
 	protected penalty(parameters: ModelParameters): number {
 		const regularizer = this.regularizer();
-		if (regularizer === undefined) return 0;
-		let total = 0;
-		for (const [name, matrix] of parameterEntries(parameters)) total += regularizer.penalty(matrix, this.biasRowsOf(name));
-		return total;
+		return regularizer === undefined ? 0 : totalPenalty(regularizer, parameters, (name) => this.biasRowsOf(name));
 	}
 
 	/** One update: each entry moves by the optimizer from g / n + the regularizer's gradient, clipped by `gradientClipValue` / `gradientClipNorm`. */
 	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number) {
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
-		const regularizer = this.regularizer();
-		const gradientEntries = parameterEntries(gradient);
+		const steps = regularizedSteps(parameters, gradient, sampleCount, this.regularizer(), (name) => this.biasRowsOf(name));
 		const entries = parameterEntries(parameters);
-		const steps = entries.map(([name, matrix], k) => {
-			const step = scale(gradientEntries[k][1], 1 / sampleCount);
-			if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, this.biasRowsOf(name));
-			return step;
-		});
 		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
 		for (const k of $range(0, entries.size() - 1)) {
 			const [name, matrix] = entries[k];

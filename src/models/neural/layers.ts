@@ -5,8 +5,8 @@
 import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
-import { Optimizer } from "../../optimizers/types";
-import { isOptimizer, OPTIMIZER_NAMES } from "../../optimizers";
+import { Optimizer } from "../../optimization/optimizers/types";
+import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization";
 import { ACTIVATION_NAMES, ActivationName, isActivationName } from "./activations";
 import { InitializerName, initializeLayerWeights } from "./initializers";
 import { DenseLayer } from "./network";

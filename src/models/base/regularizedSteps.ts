@@ -1,0 +1,39 @@
+/**
+ * The regularization side of a gradient model's update, as plain functions: the bias rows a
+ * regularizer leaves alone, the penalty of all entries, and the per-entry steps g / n + penalty
+ * gradient that the optimizer then takes (after clipping).
+ */
+import { Matrix } from "../../matrix/types";
+import { scale } from "../../matrix/elementwise";
+import { Regularizer } from "../../optimization/regularizers/regularizers";
+import { ModelParameters, parameterEntries } from "../../parameters";
+
+/** The row indices 0 … count − 1 (the leading bias rows of an entry; empty for 0). */
+export function leadingRows(count: number): Array<number> {
+	const rows = new Array<number>();
+	for (const i of $range(0, count - 1)) rows.push(i);
+	return rows;
+}
+
+/** The regularizer's penalty summed over the entries of `parameters` (bias rows exempt). */
+export function totalPenalty(regularizer: Regularizer, parameters: ModelParameters, biasRows: (entryName: string) => Array<number>): number {
+	let total = 0;
+	for (const [name, matrix] of parameterEntries(parameters)) total += regularizer.penalty(matrix, biasRows(name));
+	return total;
+}
+
+/** One step per entry: the summed gradient divided by `sampleCount`, plus the regularizer's gradient (bias rows exempt). */
+export function regularizedSteps(
+	parameters: ModelParameters,
+	gradient: ModelParameters,
+	sampleCount: number,
+	regularizer: Regularizer | undefined,
+	biasRows: (entryName: string) => Array<number>,
+): Array<Matrix> {
+	const gradientEntries = parameterEntries(gradient);
+	return parameterEntries(parameters).map(([name, matrix], k) => {
+		const step = scale(gradientEntries[k][1], 1 / sampleCount);
+		if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, biasRows(name));
+		return step;
+	});
+}
