@@ -32,6 +32,11 @@ function kilobytes(characters: number): number {
 	return math.max(1, math.ceil(characters / 1024)) * 1024;
 }
 
+/** The characters a value is billed at: long strings scaled by the world's `sizeScale`. */
+function billed(world: World, value: unknown, size: number): number {
+	return typeIs(value, "string") && size >= 256 ? size * world.sizeScale : size;
+}
+
 /** One server's handle on a named DataStore of the simulated experience. */
 export class StandInDataStore implements DataStoreLike {
 	private readonly entries: DataStoreState;
@@ -103,7 +108,7 @@ export class StandInDataStore implements DataStoreLike {
 		const cached = cache.get(cacheKey);
 		if ((options === undefined || options.UseCache) && cached !== undefined && cached[1] > this.world.now()) return copyValue(cached[0]);
 		const value = this.entries.get(key);
-		this.charge("GetAsync", "reads", key, kilobytes(this.sizeOf(value)));
+		this.charge("GetAsync", "reads", key, kilobytes(billed(this.world, value, this.sizeOf(value))));
 		cache.set(cacheKey, [value, this.world.now() + DATASTORE_LIMITS.getCacheSeconds]);
 		return copyValue(value);
 	}
@@ -111,7 +116,7 @@ export class StandInDataStore implements DataStoreLike {
 	SetAsync(key: string, value: unknown): unknown {
 		this.checkKey(key);
 		const size = this.checkValue(value, 104);
-		this.charge("SetAsync", "writes", key, kilobytes(size));
+		this.charge("SetAsync", "writes", key, kilobytes(billed(this.world, value, size)));
 		this.store(key, value);
 		return "1";
 	}
@@ -120,11 +125,11 @@ export class StandInDataStore implements DataStoreLike {
 		this.checkKey(key);
 		if (!typeIs(transform, "function")) error("UpdateAsync: transform must be a function", 2);
 		const old = this.entries.get(key);
-		this.charge("UpdateAsync", "reads", key, kilobytes(this.sizeOf(old)));
+		this.charge("UpdateAsync", "reads", key, kilobytes(billed(this.world, old, this.sizeOf(old))));
 		const result = transform(copyValue(old));
 		if (result === undefined) return copyValue(old);
 		const size = this.checkValue(result, 103);
-		this.charge("UpdateAsync", "writes", key, kilobytes(size));
+		this.charge("UpdateAsync", "writes", key, kilobytes(billed(this.world, result, size)));
 		this.store(key, result);
 		return copyValue(result);
 	}

@@ -34,6 +34,11 @@ export class World {
 	readonly queues = new Map<string, QueueState>();
 	/** Bytes held by every MemoryStore structure (kept by the stand-ins). */
 	memoryBytes = 0;
+	/**
+	 * DataStore strings of 256 characters or more are charged as this many times their length: the
+	 * experience simulator computes on short vectors and bills them at the full model's size.
+	 */
+	sizeScale = 1;
 
 	constructor(seed: number, faults: FaultOptions = {}) {
 		this.meter = new Meter(() => this.scheduler.now());
