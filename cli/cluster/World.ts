@@ -69,9 +69,15 @@ export class World {
 		return total;
 	}
 
-	/** The experience-wide quotas for the current users and servers. */
+	private quotaCache: [number, number, ExperienceQuotas] | undefined;
+
+	/** The experience-wide quotas for the current users and servers (recounted once per simulated instant). */
 	quotas(): ExperienceQuotas {
-		return experienceQuotas(this.users(), this.liveServers().size());
+		const cache = this.quotaCache;
+		if (cache !== undefined && cache[0] === this.now() && cache[1] === this.servers.size()) return cache[2];
+		const quotas = experienceQuotas(this.users(), this.liveServers().size());
+		this.quotaCache = [this.now(), this.servers.size(), quotas];
+		return quotas;
 	}
 
 	/** One server's quotas. */

@@ -34,6 +34,17 @@ export interface ExperienceOptions {
 	heterogeneous: boolean;
 	/** Called after each merge the simulator observes. */
 	onMerge?: (progress: ExperienceProgress) => void;
+	/** A caller's own task instead of the built-in ones (the demo's): its trainers and its loss. */
+	custom?: CustomTask;
+}
+
+/** A caller-defined task: what each server sends and how a main state is scored. */
+export interface CustomTask {
+	modelName: string;
+	kind: "statistics" | "parameters";
+	initial: Array<number>;
+	trainer: (server: number) => ClusterTrainer;
+	evaluate: (state: Array<number>) => number;
 }
 
 /** One line of progress. */
@@ -63,6 +74,10 @@ export interface ExperienceResult {
 	groups: number;
 	replicas: number;
 	simulatedLength: number;
+	/** Sessions in the merged statistics (set by the demo). */
+	sessionsMerged?: number;
+	/** Per service, the quota with the least headroom. */
+	binding: { [service: string]: string };
 }
 
 const SERVICE_METRICS = {
@@ -71,14 +86,17 @@ const SERVICE_METRICS = {
 	MessagingService: ["MessagingService/received on ", "MessagingService/received in experience", "MessagingService/server publishes/"],
 };
 
-/** Headroom per service: 1 − the largest fraction of any of its quotas used in any minute. */
-export function headroom(world: World): ExperienceProgress["headroom"] {
+/** Headroom per service: 1 − the largest fraction of any of its quotas used in any minute; and which quota that was. */
+export function headroom(world: World, binding?: { [service: string]: string }): ExperienceProgress["headroom"] {
 	const out = { DataStore: 1, MemoryStore: 1, MessagingService: 1 };
 	for (const [metric, reading] of world.meter.report()) {
 		for (const [service, prefixes] of pairs(SERVICE_METRICS)) {
 			for (const prefix of prefixes) {
 				if (metric.sub(1, prefix.size()) === prefix && (prefix.sub(-1) === "/" || prefix.sub(-1) === " " || metric === prefix)) {
-					out[service] = math.min(out[service], 1 - reading.peakFraction);
+					if (1 - reading.peakFraction < out[service]) {
+						out[service] = 1 - reading.peakFraction;
+						if (binding !== undefined) binding[service] = prefix;
+					}
 				}
 			}
 		}
@@ -107,7 +125,8 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 	const playersOf = (k: number) => (typeIs(o.players, "function") ? o.players(k) : o.players);
 	const isLinear = o.task === "linear";
 	const base = isLinear ? LINEAR_STATISTICS : FEATURES + 1;
-	const simulatedLength = math.min(o.parameters, math.max(base, 64));
+	const custom = o.custom;
+	const simulatedLength = custom !== undefined ? custom.initial.size() : math.min(o.parameters, math.max(base, 64));
 	world.sizeScale = math.max(1, o.parameters / simulatedLength);
 	let totalPlayers = 0;
 	for (const k of $range(0, o.servers - 1)) totalPlayers += playersOf(k);
@@ -123,11 +142,12 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 	});
 	const initial = new Array<number>();
 	for (const _ of $range(1, simulatedLength)) initial.push(0);
+	const kind = custom?.kind ?? (isLinear ? "statistics" : "parameters");
 	const nodeOptions = {
-		modelName: isLinear ? "Minutes" : "Returns",
-		kind: (isLinear ? "statistics" : "parameters") as "statistics" | "parameters",
-		initialState: initial,
-		updateEncoding: isLinear ? ("f64" as VectorEncoding) : o.encoding,
+		modelName: custom?.modelName ?? (isLinear ? "Minutes" : "Returns"),
+		kind,
+		initialState: custom?.initial ?? initial,
+		updateEncoding: kind === "statistics" ? ("f64" as VectorEncoding) : o.encoding,
 		roundSeconds: o.roundSeconds,
 		tickSeconds: 2,
 		leaseSeconds: 20,
@@ -144,6 +164,7 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 	const threads = new Map<string, [SimulatedServer, SimulatedThread]>();
 
 	const trainerFor = (k: number, rng: RandomGenerator): ClusterTrainer => {
+		if (custom !== undefined) return custom.trainer(k);
 		if (isLinear) {
 			// Every round each player plays one session; the server sends the statistics of sessions not sent yet.
 			return {
@@ -197,7 +218,8 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 	}
 	const progress = new Array<ExperienceProgress>();
 	let lastVersion = 0;
-	const evaluate = (state: Array<number>) => taskLoss(o.task, isLinear ? solveStatistics(state) : state.filter((_, i) => i <= FEATURES), test);
+	const evaluate = (state: Array<number>) =>
+		custom !== undefined ? custom.evaluate(state) : taskLoss(o.task, isLinear ? solveStatistics(state) : state.filter((_, i) => i <= FEATURES), test);
 	const watch = () => {
 		const item = world.hashMaps.get("Hivemind")?.get("state");
 		const state = item?.value as { round: number; version: number } | undefined;
@@ -233,7 +255,7 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 		const [state, version] = node.owner.snapshot();
 		if (version > best[1] && state.size() > 0) best = [state, version];
 	}
-	const weights = isLinear ? solveStatistics(best[0]) : best[0].filter((_, i) => i <= FEATURES);
+	const weights = custom !== undefined ? best[0] : isLinear ? solveStatistics(best[0]) : best[0].filter((_, i) => i <= FEATURES);
 	let centralized: Array<number>;
 	if (isLinear) {
 		const stats = new Array<number>();
@@ -246,11 +268,13 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 	let acknowledged = 0;
 	for (const node of nodes) acknowledged += node.counts.acknowledged;
 	const faults: { [name: string]: number } = { ...world.faults.counts };
+	const binding: { [service: string]: string } = {};
+	headroom(world, binding);
 	return {
 		progress,
 		mergeTimes,
 		mergeIntervalSeconds: mergeTimes.size() >= 2 ? interval : math.huge,
-		mergedLoss: taskLoss(o.task, weights, test),
+		mergedLoss: custom !== undefined ? custom.evaluate(best[0]) : taskLoss(o.task, weights, test),
 		centralizedLoss: taskLoss(o.task, centralized, test),
 		weights,
 		acknowledged,
@@ -261,5 +285,6 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 		groups: plan.groups,
 		replicas: plan.replicas,
 		simulatedLength,
+		binding,
 	};
 }

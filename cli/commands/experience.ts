@@ -9,6 +9,7 @@ import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
 import { runExperience } from "../cluster/experience";
 import { VECTOR_ENCODINGS, VectorEncoding } from "../../src/cluster/codec";
 import { TaskName } from "../cluster/tasks";
+import { wireTable } from "../cluster/wire";
 
 const OPTIONS: Array<OptionSpec> = [
 	{ name: "servers", kind: "number", description: "simulated game servers", defaultText: "32" },
@@ -23,6 +24,7 @@ const OPTIONS: Array<OptionSpec> = [
 	{ name: "failures", kind: "number", description: "probability a service request fails", defaultText: "0.01" },
 	{ name: "kill-owner", kind: "number", description: "simulated second at which the owner dies (0 = never)", defaultText: "0" },
 	{ name: "seed", kind: "number", description: "seed of data and faults", defaultText: "2026" },
+	{ name: "wire", kind: "flag", description: "print only the wire-size table of the encodings (for --parameters, 20 rounds)" },
 	{ name: "json", kind: "flag", description: "print one JSON object" },
 ];
 
@@ -42,6 +44,26 @@ function run(host: Host, argv: Array<string>): number {
 	if (task !== "linear" && task !== "logistic") throw new UsageError(`--task must be linear or logistic, got ${task}`);
 	if (!VECTOR_ENCODINGS.includes(encoding)) throw new UsageError(`--encoding must be one of f64, f32, q8, topk, got ${encoding}`);
 	const json = o.get("json") === true;
+	if (o.get("wire") === true) {
+		const n = math.max(1, num("parameters", 100000));
+		const rows = wireTable(n, 20, num("seed", 2026));
+		if (json) {
+			const items = rows.map(
+				(r) =>
+					`{"encoding":"${r.encoding}","bytesPerParameter":${fmt(r.bytesPerParameter)},"storedCharactersPerParameter":${fmt(r.storedCharactersPerParameter)},` +
+					`"relativeError":${fmt(r.relativeError)},"meanErrorWithoutFeedback":${fmt(r.meanErrorWithoutFeedback)},"meanErrorWithFeedback":${fmt(r.meanErrorWithFeedback)}}`,
+			);
+			host.write(`{"parameters":${n},"rows":[${items.join(",")}]}\n`);
+			return 0;
+		}
+		host.write(`| encoding | bytes/parameter (buffer) | characters/parameter (base64 in a DataStore) | error of one update | error of the 20-round mean | with error feedback |\n|---|---|---|---|---|---|\n`);
+		for (const r of rows) {
+			host.write(
+				string.format("| %s | %.4f | %.4f | %.3g | %.3g | %.3g |\n", r.encoding, r.bytesPerParameter, r.storedCharactersPerParameter, r.relativeError, r.meanErrorWithoutFeedback, r.meanErrorWithFeedback),
+			);
+		}
+		return 0;
+	}
 	const killAt = num("kill-owner", 0);
 	const result = runExperience({
 		servers,
@@ -81,7 +103,8 @@ function run(host: Host, argv: Array<string>): number {
 	const req = (service: "DataStore" | "MemoryStore" | "MessagingService") => h?.requests[service] ?? 0;
 	const gap = math.abs(result.mergedLoss - result.centralizedLoss) / math.max(1e-12, result.centralizedLoss);
 	if (json) {
-		const service = (name: "DataStore" | "MemoryStore" | "MessagingService") => `"${name}":{"headroom":${fmt(head(name))},"requests":${fmt(req(name))}}`;
+		const service = (name: "DataStore" | "MemoryStore" | "MessagingService") =>
+			`"${name}":{"headroom":${fmt(head(name))},"requests":${fmt(req(name))},"binding":"${(result.binding[name] ?? "").gsub('"', "")[0]}"}`;
 		host.write(
 			`{"services":{${service("DataStore")},${service("MemoryStore")},${service("MessagingService")}},` +
 				`"mergeIntervalSeconds":${fmt(result.mergeIntervalSeconds)},"merges":${result.mergeTimes.size()},` +
@@ -95,6 +118,7 @@ function run(host: Host, argv: Array<string>): number {
 	host.write(`\n${servers} servers × ${players} players, ${result.groups} groups (arity ≤ ${math.clamp(num("arity", 50), 2, 50)}), ${result.replicas} checkpoint replicas\n`);
 	host.write(`merges ${result.mergeTimes.size()}, longest merge interval ${fmt(result.mergeIntervalSeconds)} s, updates acknowledged ${result.acknowledged}\n`);
 	host.write(`headroom: DataStore ${fmt(head("DataStore"))}, MemoryStore ${fmt(head("MemoryStore"))}, MessagingService ${fmt(head("MessagingService"))}\n`);
+	host.write(`tightest quotas: ${["DataStore", "MemoryStore", "MessagingService"].map((n) => `${n} ${result.binding[n] ?? "-"}`).join(", ")}\n`);
 	host.write(`loss: merged ${fmt(result.mergedLoss)}, centralized ${fmt(result.centralizedLoss)} (gap ${string.format("%.3f%%", 100 * gap)})\n`);
 	host.write(`simulated: services, clock, faults and data in full; vectors computed at ${result.simulatedLength} entries and billed at the full parameter count\n`);
 	for (const e of result.errors) host.ewrite(`error: ${e}\n`);

@@ -3,6 +3,7 @@ import { expectError } from "../support/numeric";
 import { decodeBase64, encodeBase64 } from "../../src/cluster/base64";
 import { decodeVector, encodedByteCount, encodeVector } from "../../src/cluster/codec";
 import { ErrorFeedback } from "../../src/cluster/ErrorFeedback";
+import { wireTable } from "../../cli/cluster/wire";
 
 describe("base64", () => {
 	it("matches RFC 4648's examples and round-trips every byte", () => {
@@ -68,5 +69,21 @@ describe("ErrorFeedback", () => {
 		for (const i of $range(0, 2)) expect(math.abs(sent[i] + residual[i] - 10 * update[i])).toBeLessThan(1e-12);
 		// Without feedback the small entries would round to 0 every time; with it they arrive.
 		expect(math.abs(sent[1] - 0.03)).toBeLessThan(1 / 127);
+	});
+});
+
+describe("wire sizes (the BENCHMARKS.md row)", () => {
+	it("lossless f64 is at most 8.5 bytes per parameter and q8 at most 1.1; feedback shrinks the error of the mean", () => {
+		const rows = wireTable(1000, 20, 5);
+		const f64 = rows.find((r) => r.encoding === "f64")!;
+		const q8 = rows.find((r) => r.encoding === "q8")!;
+		// header 7 bytes; f64 8 per value; q8 1 per value + a 4-byte scale per 256 values (4 blocks)
+		expect(f64.bytesPerParameter).toBe((7 + 8000) / 1000);
+		expect(q8.bytesPerParameter).toBe((7 + 1000 + 16) / 1000);
+		expect(f64.bytesPerParameter <= 8.5 && q8.bytesPerParameter <= 1.1).toBe(true);
+		// base64 in a DataStore: 4 characters per 3 bytes
+		expect(q8.storedCharactersPerParameter).toBe((4 * math.ceil(1023 / 3)) / 1000);
+		expect(f64.relativeError).toBe(0);
+		expect(q8.meanErrorWithFeedback).toBeLessThan(q8.meanErrorWithoutFeedback);
 	});
 });
