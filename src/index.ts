@@ -10,6 +10,7 @@ export * from "./options";
 export * from "./costs";
 export * from "./models";
 export * from "./distributed";
+export * from "./cluster";
 export * from "./simulation";
 export * from "./sufficientStatistics";
 export * from "./optimization";
