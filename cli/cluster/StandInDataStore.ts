@@ -21,7 +21,8 @@ const THROTTLE: { [method: string]: string } = {
 	RemoveAsync: "306: RemoveAsync request dropped. Request was throttled, but throttled request queue was full.",
 };
 
-function copyValue(value: unknown): unknown {
+/** A deep copy of stored plain data (what a service hands back is never the caller's table). */
+export function copyValue(value: unknown): unknown {
 	if (!typeIs(value, "table")) return value;
 	const out: { [k: string]: unknown } = {};
 	for (const [k, v] of pairs(value as object)) out[k as string] = copyValue(v);

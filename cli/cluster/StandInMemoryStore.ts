@@ -9,6 +9,7 @@
 import { MEMORYSTORE_LIMITS } from "../../src/cluster/limits";
 import { HashMapLike, QueueLike, serializedLength } from "../../src/cluster/services";
 import type { SimulatedServer, World } from "./World";
+import { copyValue } from "./StandInDataStore";
 
 interface Item {
 	value: unknown;
@@ -66,13 +67,6 @@ function holdMemory(world: World, delta: number) {
 	if (delta > 0 && world.memoryBytes + delta > quota) error("ExceedLimit: the experience's memory quota is used up", 3);
 	world.memoryBytes += delta;
 	world.meter.level("MemoryStore/bytes held", world.memoryBytes, quota);
-}
-
-function copyValue(value: unknown): unknown {
-	if (!typeIs(value, "table")) return value;
-	const out: { [k: string]: unknown } = {};
-	for (const [k, v] of pairs(value as object)) out[k as string] = copyValue(v);
-	return out;
 }
 
 /** One server's handle on a named HashMap. */

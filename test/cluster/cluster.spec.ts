@@ -5,6 +5,9 @@ import { Retrier } from "../../src/cluster/Retrier";
 import { RandomGenerator } from "../../src/matrix/random";
 import { World } from "../../cli/cluster/World";
 import { runExperience } from "../../cli/cluster/experience";
+import { ClusterNode } from "../../src/cluster/ClusterNode";
+import { expectError } from "../support/numeric";
+import { FAST } from "./support";
 
 describe("data plane", () => {
 	it("chunks a value larger than one key and reassembles it; a missing chunk reads as missing", () => {
@@ -17,6 +20,21 @@ describe("data plane", () => {
 		expect(plane.read("u1", 4)).toBe(text);
 		services.dataStore.RemoveAsync("u1:2");
 		expect(plane.read("u1", 4)).toBe("missing");
+	});
+});
+
+describe("ClusterNode.new", () => {
+	it("names each bad option and changes nothing", () => {
+		const world = new World(1);
+		const services = world.servicesFor(world.addServer("s", 10));
+		const trainer = { update: () => undefined };
+		expectError(() => new ClusterNode(services, { ...FAST, modelName: "bad name" }, trainer), 'ClusterNode.new: modelName must be 1-20 letters, digits or _, got "bad name"');
+		expectError(() => new ClusterNode(services, { ...FAST, arity: 51 }, trainer), "ClusterNode.new: arity must be an integer from 2 to 50, got 51");
+		expectError(() => new ClusterNode(services, { ...FAST, updateEncoding: "q8" }, trainer), 'updateEncoding must be "f64" for statistics');
+		expectError(() => new ClusterNode(services, { ...FAST, initialState: [1, 0 / 0] }, trainer), "initialState must be a non-empty array of finite numbers, got NaN");
+		expectError(() => new ClusterNode(services, { ...FAST, leaseSeconds: 2 }, trainer), "leaseSeconds must be above 2 × tickSeconds (2), got 2");
+		expect(world.hashMaps.get("Hivemind")!.size()).toBe(0);
+		expect(world.dataStores.get("Hivemind")!.size()).toBe(0);
 	});
 });
 
