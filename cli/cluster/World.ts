@@ -54,6 +54,7 @@ export class World {
 	addServer(id: string, players: number): SimulatedServer {
 		const server: SimulatedServer = { id, players, alive: true, subscriptions: new Map(), dataStoreCache: new Map() };
 		this.servers.push(server);
+		this.quotaCache = undefined;
 		return server;
 	}
 
@@ -69,15 +70,18 @@ export class World {
 		return total;
 	}
 
-	private quotaCache: [number, number, ExperienceQuotas] | undefined;
+	private quotaCache: ExperienceQuotas | undefined;
 
-	/** The experience-wide quotas for the current users and servers (recounted once per simulated instant). */
+	/** The experience-wide quotas for the current users and servers (recounted when a server comes or goes). */
 	quotas(): ExperienceQuotas {
-		const cache = this.quotaCache;
-		if (cache !== undefined && cache[0] === this.now() && cache[1] === this.servers.size()) return cache[2];
-		const quotas = experienceQuotas(this.users(), this.liveServers().size());
-		this.quotaCache = [this.now(), this.servers.size(), quotas];
-		return quotas;
+		if (this.quotaCache === undefined) this.quotaCache = experienceQuotas(this.users(), this.liveServers().size());
+		return this.quotaCache;
+	}
+
+	/** Marks a server live or dead (a crash); its players leave the experience's counts. */
+	setAlive(server: SimulatedServer, alive: boolean) {
+		server.alive = alive;
+		this.quotaCache = undefined;
 	}
 
 	/** One server's quotas. */

@@ -210,7 +210,7 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 			const entry = lease !== undefined ? threads.get(lease.value as string) : undefined;
 			if (entry === undefined || !entry[0].alive) return;
 			kills += 1;
-			entry[0].alive = false;
+			world.setAlive(entry[0], false);
 			world.scheduler.kill(entry[1]);
 			const index = tonumber(entry[0].id.match("^s(%d+)")[0]) ?? 0;
 			world.scheduler.at(at + o.restartSeconds, () => start(index, `${entry[0].id}r${kills}`));

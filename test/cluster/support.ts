@@ -51,7 +51,7 @@ export function startCluster(count: number, rounds: number, faults: FaultOptions
 			return node;
 		},
 		kill: (index) => {
-			cluster.servers[index].alive = false;
+			world.setAlive(cluster.servers[index], false);
 			world.scheduler.kill(cluster.threads[index]);
 		},
 		ownerIndex: () => {
