@@ -159,7 +159,11 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 	const testRng = root.fork(999_999);
 	const test = new Array<Sample>();
 	for (const k of $range(0, 1999)) test.push(samplePlayer(testRng, k % o.servers, o.task, o.heterogeneous));
+	// Centralized training sees every session: the logistic task keeps the rows, the linear one only
+	// their running statistics (keeping a million rows would make the run's memory, and GC, grow).
 	const everything = new Array<Sample>();
+	const centralStats = new Array<number>();
+	for (const _ of $range(1, LINEAR_STATISTICS)) centralStats.push(0);
 	const nodes = new Array<ClusterNode>();
 	const threads = new Map<string, [SimulatedServer, SimulatedThread]>();
 
@@ -173,7 +177,7 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 					for (const _ of $range(1, simulatedLength)) stats.push(0);
 					const fresh = new Array<Sample>();
 					for (const _ of $range(1, playersOf(k))) fresh.push(samplePlayer(rng, k, o.task, o.heterogeneous));
-					for (const s of fresh) everything.push(s);
+					addStatistics(centralStats, fresh);
 					addStatistics(stats, fresh);
 					return [stats, fresh.size()];
 				},
@@ -258,10 +262,7 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 	const weights = custom !== undefined ? best[0] : isLinear ? solveStatistics(best[0]) : best[0].filter((_, i) => i <= FEATURES);
 	let centralized: Array<number>;
 	if (isLinear) {
-		const stats = new Array<number>();
-		for (const _ of $range(1, LINEAR_STATISTICS)) stats.push(0);
-		addStatistics(stats, everything);
-		centralized = solveStatistics(stats);
+		centralized = solveStatistics(centralStats);
 	} else {
 		centralized = logisticSteps([0, 0, 0, 0, 0], everything, 400, 0.5);
 	}

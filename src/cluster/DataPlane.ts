@@ -1,7 +1,8 @@
 /**
  * The data plane on a DataStore: values split into chunks below the per-key size limit, each
  * chunk its own key (so per-key write throughput is per chunk), written and read with retries;
- * versioned checkpoints of the main state (f64, lossless) in `replicas` copies, a metadata record
+ * versioned checkpoints of the main state (f64, lossless) in `replicas` copies, the owner's applied
+ * identities, a metadata record
  * and a `head` pointer that only moves forward, written last, so the last good version always
  * survives a failure part-way.
  */
@@ -19,8 +20,6 @@ export interface CheckpointMeta {
 	chunks: number;
 	/** Replicas written. */
 	replicas: number;
-	/** The owner's applied identities (`AppliedSet.toData()`). */
-	applied: unknown;
 	/** Total weight (samples) merged so far. */
 	weight: number;
 }
@@ -80,8 +79,11 @@ export class DataPlane {
 	 * Saves checkpoint `meta.version`: every replica of the state, then the metadata, then moves
 	 * `head` forward. Returns false (head unchanged) when any write kept failing.
 	 */
-	writeCheckpoint(state: Array<number>, meta: Omit<CheckpointMeta, "chunks">): boolean {
+	writeCheckpoint(state: Array<number>, meta: Omit<CheckpointMeta, "chunks">, applied: unknown): boolean {
 		const text = encodeBase64(encodeVector(state, "f64"));
+		// The applied identities only the owner reads: under their own key, so servers' reads of the metadata stay small.
+		const [appliedOk] = this.retrier.call(() => this.services.dataStore.SetAsync(`p${meta.version}`, applied));
+		if (!appliedOk) return false;
 		let chunks = 0;
 		for (const r of $range(0, meta.replicas - 1)) {
 			const written = this.write(`c${meta.version}_${r}`, text);
@@ -111,6 +113,13 @@ export class DataPlane {
 		return typeIs(value, "table") ? (value as CheckpointMeta) : "missing";
 	}
 
+	/** A checkpoint's applied identities (`AppliedSet.toData()`), for a new owner. */
+	readApplied(version: number): unknown | "missing" | "failed" {
+		const [ok, value] = this.retrier.call(() => this.services.dataStore.GetAsync(`p${version}`));
+		if (!ok) return "failed";
+		return typeIs(value, "table") ? value : "missing";
+	}
+
 	/** A checkpoint's state from replica `replica` (mod the replicas written). */
 	readState(meta: CheckpointMeta, replica: number): Array<number> | "missing" | "failed" {
 		return this.readVector(`c${meta.version}_${replica % meta.replicas}`, meta.chunks);
@@ -120,5 +129,6 @@ export class DataPlane {
 	removeCheckpoint(meta: CheckpointMeta) {
 		for (const r of $range(0, meta.replicas - 1)) this.remove(`c${meta.version}_${r}`, meta.chunks);
 		this.retrier.call(() => this.services.dataStore.RemoveAsync(`m${meta.version}`));
+		this.retrier.call(() => this.services.dataStore.RemoveAsync(`p${meta.version}`));
 	}
 }

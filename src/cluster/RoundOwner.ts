@@ -16,6 +16,7 @@ import { ClusterServices } from "./services";
 
 interface Closing {
 	state: Array<number>;
+	applied: AppliedSetData;
 	meta: Omit<CheckpointMeta, "chunks">;
 	readIds: Array<string>;
 	keys: Array<[string, number]>;
@@ -82,11 +83,13 @@ export class RoundOwner {
 			if (meta === "missing" || meta === "failed") return false;
 			const state = this.data.readState(meta, 0);
 			if (state === "missing" || state === "failed") return false;
+			const applied = this.data.readApplied(head);
+			if (applied === "missing" || applied === "failed") return false;
 			this.state = state;
 			this.version = meta.version;
 			this.round = meta.round + 1;
 			this.weight = meta.weight;
-			this.applied = AppliedSet.fromData(meta.applied as AppliedSetData, "RoundOwner");
+			this.applied = AppliedSet.fromData(applied as AppliedSetData, "RoundOwner");
 			this.previous = meta;
 		}
 		if (!this.control.announce({ round: this.round, version: this.version })) return false;
@@ -156,7 +159,8 @@ export class RoundOwner {
 		const version = this.version + 1;
 		this.closing = {
 			state: this.merged(),
-			meta: { version, round: this.round, replicas: this.options.replicas, applied: this.applied.toData(), weight: this.weight + this.sumWeight },
+			applied: this.applied.toData(),
+			meta: { version, round: this.round, replicas: this.options.replicas, weight: this.weight + this.sumWeight },
 			readIds: this.readIds,
 			keys: this.keys,
 			identities: this.pendingIds,
@@ -170,7 +174,7 @@ export class RoundOwner {
 
 	private commit(): boolean {
 		const closing = this.closing!;
-		if (!this.data.writeCheckpoint(closing.state, closing.meta)) return false;
+		if (!this.data.writeCheckpoint(closing.state, closing.meta, closing.applied)) return false;
 		this.state = closing.state;
 		this.version = closing.meta.version;
 		this.weight = closing.meta.weight;
