@@ -9,7 +9,7 @@ import { assertModelParameters, copyParameters, ModelParameters } from "../param
 import { UpdateGuard, UpdateGuardOptions, UpdateStatistics } from "./UpdateGuard";
 import { BackgroundRunner, SignalLike } from "./BackgroundRunner";
 import { AppliedSet, IdentityState, identityKey, identityOfRecord, UpdateIdentity } from "./identity";
-import { UpdateKind, UpdateRecord, validateUpdate } from "./wire";
+import { UpdateKind, UpdateRecord, updateProblem } from "./wire";
 import { describeValue } from "../core/describe";
 
 /** A queued update: its norm, and its identity when it came as a wire record. */
@@ -96,7 +96,11 @@ export abstract class GuardedAggregator<Q extends QueuedUpdate> {
 	 */
 	protected admitRecord(record: UpdateRecord<unknown>, kind: UpdateKind, method: string): UpdateIdentity | undefined {
 		const where = `${this.where}.${method}`;
-		const update = validateUpdate(record, where);
+		// A record whose envelope is valid but whose data is not (NaN, holes) is screened and counted
+		// by the guard like any bad update; a malformed envelope is the caller's error.
+		const problem = updateProblem(record);
+		if (problem !== undefined && problem.sub(1, 4) !== "data") error(`[Hivemind] ${where}: ${problem}`, 3);
+		const update = record;
 		if (update.kind !== kind) error(`[Hivemind] ${where}: record.kind must be "${kind}", got ${describeValue(update.kind)}`, 3);
 		const applied = this.applied;
 		if (applied === undefined) error(`[Hivemind] ${where}: options.modelName must be set to accept records (it names the model whose updates are accepted), got none`, 3);
@@ -150,6 +154,15 @@ export abstract class GuardedAggregator<Q extends QueuedUpdate> {
 	/** What became of an update identity: "pending", "applied", "rejected", or undefined when never acknowledged. */
 	getUpdateState(identity: UpdateIdentity): IdentityState | undefined {
 		return this.applied?.stateOf(identity);
+	}
+
+	/**
+	 * Forgets the settled identities of rounds below `round` (bounding memory on a long-running
+	 * server); updates of those rounds are then refused as duplicates ("of a forgotten round").
+	 */
+	forgetRoundsBefore(round: number) {
+		if (this.applied === undefined) error(`[Hivemind] ${this.where}.forgetRoundsBefore: options.modelName must be set (identities are only kept for records), got none`, 2);
+		this.applied.forgetRoundsBefore(round);
 	}
 
 	/** The version of the main parameters: how many rounds or merges were applied. */

@@ -5,7 +5,7 @@ import { expectError, expectMatrixClose } from "../support/numeric";
 import { DistributedGradients } from "../../src/distributed/DistributedGradients";
 import { DistributedModelParameters } from "../../src/distributed/DistributedModelParameters";
 import { ModelParametersMerger } from "../../src/distributed/ModelParametersMerger";
-import { FederatedTrainer } from "../../src/distributed/FederatedTrainer";
+import { FederatedTrainer } from "../../src/simulation/FederatedTrainer";
 import { UpdateStatistics } from "../../src/distributed/UpdateGuard";
 import { LinearRegression } from "../../src/models";
 

@@ -16,7 +16,7 @@ const NAMES = [
 	"KMeans", "PCA",
 	"StandardScaler", "MinMaxScaler", "computeScalerStatistics", "mergeScalerStatistics", "LabelEncoder", "OneHotEncoder",
 	"trainTestSplit", "kFold", "Metrics",
-	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp",
+	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp", "Gravity", "AdaFactor", "DataPredict",
 	"createOptimizer", "constantRate", "stepDecay", "exponentialDecay", "inverseTimeDecay", "cosineAnnealing", "createSchedule",
 	"clipByValue", "clipByNorm", "clipByGlobalNorm", "globalNorm", "clipByValueInPlace", "clipByNormInPlace", "clipByGlobalNormInPlace",
 	"createRegularizer",
@@ -145,5 +145,13 @@ describe("review: README examples", () => {
 		trainer.addChild(new Hivemind.LinearRegression({ maximumNumberOfIterations: 5 }), [[1], [2]], [[1], [3]]);
 		expect(trainer.train(1).size()).toBe(1);
 		expect(trainer.getMainModelParameters()).never.toBe(undefined);
+	});
+	it("Installing in a game: the roblox-ts example", () => {
+		const X = [[1], [2], [3]];
+		const y = [3, 5, 7];
+		const model = new Hivemind.LinearRegression({ learningRate: 0.1, maximumNumberOfIterations: 500 });
+		model.train(X, y);
+		expect(Hivemind.Metrics.r2Score(y, model.predict(X)) > 0.999).toBe(true);
+		expect(Hivemind.Matrix.matmul([[1, 2]], [[3], [4]])).toEqual([[11]]);
 	});
 });

@@ -13,6 +13,8 @@ import { NAdam } from "./NAdam";
 import { AdaMax } from "./AdaMax";
 import { RAdam } from "./RAdam";
 import { RProp } from "./RProp";
+import { Gravity } from "./Gravity";
+import { AdaFactor } from "./AdaFactor";
 
 const FACTORIES: { [name: string]: (options: unknown) => Optimizer } = {
 	GradientDescent: (o) => new GradientDescent(o as never),
@@ -27,6 +29,8 @@ const FACTORIES: { [name: string]: (options: unknown) => Optimizer } = {
 	AdaMax: (o) => new AdaMax(o as never),
 	RAdam: (o) => new RAdam(o as never),
 	RProp: (o) => new RProp(o as never),
+	Gravity: (o) => new Gravity(o as never),
+	AdaFactor: (o) => new AdaFactor(o as never),
 };
 
 /** The names `createOptimizer` accepts, sorted (matching is case-insensitive). */
