@@ -14,6 +14,8 @@ export interface RoundState {
 	round: number;
 	/** The newest checkpoint version. */
 	version: number;
+	/** When the owner opened the round (its clock, seconds), so a successor keeps the schedule. */
+	openedAt?: number;
 }
 
 /** Seconds the round state lives in MemoryStore without being rewritten (it is rewritten every round). */
@@ -51,7 +53,7 @@ export class ControlPlane {
 	private learn(state: RoundState) {
 		const known = this.known;
 		if (known === undefined || state.round > known.round || (state.round === known.round && state.version > known.version)) {
-			this.known = { round: state.round, version: state.version };
+			this.known = { round: state.round, version: state.version, openedAt: typeIs(state.openedAt, "number") ? state.openedAt : undefined };
 		}
 	}
 
@@ -69,9 +71,10 @@ export class ControlPlane {
 
 	/** Owner only: publishes a new round state (HashMap first, then a best-effort notification). */
 	announce(state: RoundState): boolean {
-		const [ok] = this.retrier.call(() => this.services.hashMap.SetAsync("state", { round: state.round, version: state.version }, STATE_SECONDS));
+		const record = { round: state.round, version: state.version, openedAt: this.services.now() };
+		const [ok] = this.retrier.call(() => this.services.hashMap.SetAsync("state", record, STATE_SECONDS));
 		if (!ok) return false;
-		this.learn(state);
+		this.learn(record);
 		pcall(() => this.services.messaging.PublishAsync(this.topic, { round: state.round, version: state.version }));
 		return true;
 	}

@@ -92,8 +92,15 @@ export class RoundOwner {
 			this.applied = AppliedSet.fromData(applied as AppliedSetData, "RoundOwner");
 			this.previous = meta;
 		}
-		if (!this.control.announce({ round: this.round, version: this.version })) return false;
-		this.openedAt = this.services.now();
+		// A successor keeps the round its predecessor opened (and its schedule) when the state says so.
+		const now = this.services.now();
+		const known = this.control.state(true);
+		if (known !== undefined && known.round === this.round && known.version === this.version && known.openedAt !== undefined) {
+			this.openedAt = math.clamp(known.openedAt, now - this.options.roundSeconds, now);
+		} else {
+			if (!this.control.announce({ round: this.round, version: this.version })) return false;
+			this.openedAt = now;
+		}
 		this.loaded = true;
 		return true;
 	}
