@@ -94,6 +94,17 @@ describe("KMeans with { pool }", () => {
 		inertias.forEach((v, i) => expect(math.abs(pooledInertias[i] - v) <= 1e-12 * v).toBe(true));
 		expect(relativeDifference(pooled.getModelParameters()!, alone.getModelParameters()!) < 1e-12).toBe(true);
 	});
+	it("cosine (unit rows) runs on the Actors too (1e-12); manhattan medians run here: identical to alone", () => {
+		const cosine = (withPool: boolean) => new KMeans({ numberOfClusters: 3, maximumNumberOfIterations: 6, numberOfInitializations: 2, distance: "cosine", pool: withPool ? pool : undefined });
+		const [alone, pooled] = [cosine(false), cosine(true)];
+		const inertias = alone.train(X);
+		pooled.train(X).forEach((v, i) => expect(math.abs(v - inertias[i]) <= 1e-12 * inertias[i]).toBe(true));
+		expect(relativeDifference(pooled.getModelParameters()!, alone.getModelParameters()!) < 1e-12).toBe(true);
+		const medians = new KMeans({ numberOfClusters: 3, maximumNumberOfIterations: 6, numberOfInitializations: 2, distance: "manhattan" });
+		const pooledMedians = new KMeans({ numberOfClusters: 3, maximumNumberOfIterations: 6, numberOfInitializations: 2, distance: "manhattan", pool });
+		expect(pooledMedians.train(X)).toEqual(medians.train(X));
+		expect(pooledMedians.getModelParameters()).toEqual(medians.getModelParameters());
+	});
 });
 
 describe("Roblox's rules, enforced by the stand-in", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
+import { KMeansOptions } from "../../src/models/clustering/KMeans";
 import { ExtremeLearningMachine, GaussianNaiveBayes, KMeans, KNearestNeighboursRegressor, LinearRegression, NeuralNetwork, RidgeRegression } from "../../src/models";
 import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
 import { regressionData, relativeDifference } from "./helpers";
@@ -115,6 +116,18 @@ describe("other long operations within a frame budget", () => {
 		expect(slicedInertias).toEqual(inertias);
 		expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
 		expect(sliced.predict(X)[0]).toEqual(unsliced.predict(X)[0]);
+	});
+	it("KMeans manhattan, mini-batch and sequential: bit-identical sliced and unsliced", () => {
+		const variants: Array<Partial<KMeansOptions>> = [{ distance: "manhattan" }, { algorithm: "minibatch", batchSize: 500 }, { algorithm: "sequential", distance: "cosine" }];
+		for (const variant of variants) {
+			const make = (frameBudget: number) => new KMeans({ ...variant, numberOfClusters: 3, maximumNumberOfIterations: 3, numberOfInitializations: 2, frameBudget });
+			const [unsliced, sliced] = [make(0), make(1e-6)];
+			const inertias = unsliced.train(X);
+			let slicedInertias: Array<number> = [];
+			expect(countingYields(() => (slicedInertias = sliced.train(X))) > 0).toBe(true);
+			expect(slicedInertias).toEqual(inertias);
+			expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+		}
 	});
 	it("ExtremeLearningMachine, RidgeRegression, GaussianNaiveBayes, neighbours: bit-identical at a budget of 0 and a tiny one", () => {
 		const run = () => {

@@ -1,101 +1,106 @@
 /**
  * k-means clustering: k-means++ seeding (Arthur & Vassilvitskii 2007) from a seeded generator,
- * then Lloyd iterations, each one the mergeable statistics of `src/sufficientStatistics/kmeans.ts`
- * (assign → per-cluster sums and counts → means), so a distributed run merges exactly.
+ * the best of `numberOfInitializations` runs, then Lloyd iterations (each one the mergeable
+ * statistics of `src/sufficientStatistics/kmeans.ts`, so a distributed run merges exactly),
+ * mini-batch (Sculley 2010) or sequential (MacQueen 1967) updates; euclidean, manhattan
+ * (k-medians) or cosine (spherical k-means) distance. Every step runs in fixed row blocks within
+ * the frame budget (bit-identical sliced or not); euclidean and cosine Lloyd steps may run their
+ * assignment on a worker pool (`pool`), while manhattan medians, mini-batch and sequential updates
+ * always run here (they need every member row or update one row at a time).
  */
-import { Matrix, Vector } from "../../matrix/types";
+import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, constraint, integerAtLeast, numberAbove, objectWith, oneOf } from "../../options";
-import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeKMeansPartial, finalizeKMeans, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
-import { FrameBudget, forEachBlock, rowsPerBlock, withFrameBudget } from "../../parallel/FrameBudget";
+import { ModelParameters } from "../../parameters";
+import { computeKMeansPartial, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
+import { FrameBudget, forEachBlock, withFrameBudget } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { ShardedData, WorkerPool } from "../../parallel/types";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
-import { distanceBetween, nearestRow } from "../neighbours/search";
+import { DistanceName, distanceBetween } from "../neighbours/search";
+import { assignmentBlock, centresFromPartial, inertiaOf, lloydStep, miniBatchStep, sequentialPass, unitVector } from "./kmeansSteps";
+import { assertCentreMatrix, assignToCentres, kMeansPlusPlus } from "./shared";
+
+export { kMeansPlusPlus } from "./shared";
 
 /** Options of `KMeans`. */
 export interface KMeansOptions {
 	/** k, the number of clusters: integer ≥ 1, default 3. */
 	numberOfClusters: number;
-	/** Lloyd iterations per `train` call at most: integer ≥ 1, default 300. */
+	/** Iterations per `train` call at most (Lloyd steps, mini-batches or sequential passes): integer ≥ 1, default 300. */
 	maximumNumberOfIterations: number;
 	/** Stop when no centroid moves farther than this in an iteration: ≥ 0, default 1e-4 (0: only when nothing moves). */
 	tolerance: number;
 	/** "kmeans++" (D²-weighted seeding) or "random" (k distinct rows): default "kmeans++". */
 	initialization: "kmeans++" | "random";
-	/** Seed of the initialization: finite, default 42. */
+	/** Runs from different seeds on the first `train`; the lowest final inertia wins: integer ≥ 1, default 10 (scikit-learn's classic n_init). */
+	numberOfInitializations: number;
+	/** "euclidean" (means), "manhattan" (coordinate medians: k-medians) or "cosine" (unit means: spherical k-means): default "euclidean". */
+	distance: DistanceName;
+	/** "lloyd" (full batch), "minibatch" (running means over random batches) or "sequential" (one row at a time, in seeded order): default "lloyd". */
+	algorithm: "lloyd" | "minibatch" | "sequential";
+	/** Rows per mini-batch (algorithm "minibatch"): integer ≥ 1, default 1024. */
+	batchSize: number;
+	/** Seed of the initialization and the batches: finite, default 42. */
 	seed: number;
+	/** Also yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (only the frame budget decides). */
+	yieldInterval: number;
 	/** Milliseconds of work between yields inside `train` / `predict`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
 	frameBudget?: number;
-	/** A worker pool (`ActorPool`) that runs the assignment step on resident row shards; default none. */
+	/** A worker pool (`ActorPool`) that runs the Lloyd assignment step on resident row shards (euclidean and cosine); default none. */
 	pool?: WorkerPool;
 }
 
-const DEFAULTS: KMeansOptions = { numberOfClusters: 3, maximumNumberOfIterations: 300, tolerance: 1e-4, initialization: "kmeans++", seed: 42 };
+const DEFAULTS: KMeansOptions = {
+	numberOfClusters: 3,
+	maximumNumberOfIterations: 300,
+	tolerance: 1e-4,
+	initialization: "kmeans++",
+	numberOfInitializations: 10,
+	distance: "euclidean",
+	algorithm: "lloyd",
+	batchSize: 1024,
+	seed: 42,
+	yieldInterval: 0,
+};
 const CONSTRAINTS: ConstraintTable<KMeansOptions> = {
 	numberOfClusters: integerAtLeast(1),
 	maximumNumberOfIterations: integerAtLeast(1),
 	tolerance: numberAbove(0, true),
 	initialization: oneOf("kmeans++", "random"),
+	numberOfInitializations: integerAtLeast(1),
+	distance: oneOf("euclidean", "manhattan", "cosine"),
+	algorithm: oneOf("lloyd", "minibatch", "sequential"),
+	batchSize: integerAtLeast(1),
 	seed: anyFinite,
+	yieldInterval: integerAtLeast(0),
 	frameBudget: constraint((v) => typeIs(v, "number") && v >= 0 && v < math.huge, "a finite number ≥ 0 (milliseconds; 0 = never yield)"),
 	pool: objectWith("a worker pool (ActorPool)", "loadData", "runKernel", "releaseData", "getWorkerCount"),
 };
 
-function squaredDistance(a: Vector, b: Vector): number {
-	const d = distanceBetween(a, b, "euclidean");
-	return d * d;
+/** Where one `train` call's iterations run: the frame budget, and the pool with its resident shards (Lloyd, euclidean or cosine only). */
+interface Run {
+	budget: FrameBudget;
+	pool?: WorkerPool;
+	sharded?: ShardedData;
 }
 
 /**
- * The k-means++ seeds among `rows`: the first uniformly, each next one with probability
- * proportional to its squared distance to the nearest seed so far (uniformly when all are 0).
- */
-export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, budget = new FrameBudget()): Matrix {
-	const n = rows.size();
-	const seeds = [table.clone(rows[rng.integer(0, n - 1)])];
-	const nearest = table.create<number>(n, math.huge);
-	const closer = (seed: Vector) =>
-		forEachBlock(n, 2048, budget, (first, last) => {
-			for (const i of $range(first, last)) nearest[i] = math.min(nearest[i], squaredDistance(rows[i], seed));
-		});
-	closer(seeds[0]);
-	while (seeds.size() < k) {
-		let total = 0;
-		for (const d of nearest) total += d;
-		let chosen = rng.integer(0, n - 1);
-		if (total > 0) {
-			let target = rng.nextFloat() * total;
-			chosen = n - 1;
-			for (const i of $range(0, n - 1)) {
-				target -= nearest[i];
-				if (target < 0) {
-					chosen = i;
-					break;
-				}
-			}
-		}
-		const seed = table.clone(rows[chosen]);
-		seeds.push(seed);
-		closer(seed);
-	}
-	return seeds;
-}
-
-/**
- * k-means. Parameters: the centroids (ONE k×p matrix). Training again continues the Lloyd
- * iterations from the current centroids; rows are seeded from a canonical order, so the result
- * ignores the order they come in. `predict` returns 0-based cluster indices.
+ * k-means. Parameters: the centroids (ONE k×p matrix). Training again continues from the current
+ * centroids (no new initialization); rows are seeded from a canonical order, so the result ignores
+ * the order they come in. `predict` returns 0-based cluster indices and the distances.
  * @example
  * const kmeans = new KMeans({ numberOfClusters: 4, seed: 7 });
  * const inertias = kmeans.train(positions);
  * const [clusters, distances] = kmeans.predict(positions);
  */
 export class KMeans extends BaseModel<KMeansOptions> {
+	private rng?: RandomGenerator;
+	private counts?: Array<number>;
+
 	constructor(options?: Partial<KMeansOptions>) {
 		super("KMeans", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -109,67 +114,113 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
-		return withFrameBudget(this.options.frameBudget, () => featureMatrix(X, where, this.centroids()?.[0].size()));
+		const x = withFrameBudget(this.options.frameBudget, () => featureMatrix(X, where, this.centroids()?.[0].size()));
+		return this.options.distance === "cosine" ? x.map(unitVector) : x;
+	}
+
+	private initialCentroids(rows: Matrix, rng: RandomGenerator, budget: FrameBudget): Matrix {
+		const k = this.options.numberOfClusters;
+		if (this.options.initialization === "kmeans++") return kMeansPlusPlus(rows, k, rng, this.options.distance, budget);
+		return rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
+	}
+
+	/** Runs the configured iterations from `start` (copied); returns the centroids and the history. */
+	private iterate(x: Matrix, start: Matrix, rng: RandomGenerator, counts: Array<number>, run: Run): LuaTuple<[Matrix, Array<number>]> {
+		const o = this.options;
+		let centroids = start.map((row) => table.clone(row));
+		const history = new Array<number>();
+		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
+			const before = centroids.map((row) => table.clone(row));
+			if (o.algorithm === "lloyd") {
+				const pooled = run.sharded !== undefined ? this.pooledPartial(centroids, run) : undefined;
+				const [updated, inertia] = lloydStep(x, centroids, o.distance, run.budget, pooled);
+				centroids = updated;
+				history.push(inertia);
+			} else if (o.algorithm === "minibatch") {
+				const n = x.size();
+				const batch = n <= o.batchSize ? rng.permutation(n) : rng.permutation(n).filter((_, i) => i < o.batchSize);
+				history.push(miniBatchStep(x, batch, centroids, counts, o.distance, run.budget));
+			} else {
+				history.push(sequentialPass(x, rng.permutation(x.size()), centroids, counts, o.distance, run.budget));
+			}
+			let shift = 0;
+			centroids.forEach((row, m) => (shift = math.max(shift, distanceBetween(row, before[m], "euclidean"))));
+			if (shift <= o.tolerance) break;
+			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) {
+				task.wait();
+				run.budget.restart();
+			} else run.budget.check();
+		}
+		return $tuple(centroids, history);
+	}
+
+	/** The assignment step's statistics from the pool's shards, merged in shard order. */
+	private pooledPartial(centroids: Matrix, run: Run): KMeansPartial {
+		const parts = run.pool!.runKernel("kmeansAssign", run.sharded!, { centroids }) as Array<KMeansPartial>;
+		let merged = parts[0];
+		for (const s of $range(1, parts.size() - 1)) merged = mergeKMeansPartials(merged, parts[s]);
+		run.budget.check();
+		return merged;
 	}
 
 	/**
-	 * Seeds the centroids on the first call, then runs Lloyd iterations until no centroid moves
-	 * more than `tolerance` (or `maximumNumberOfIterations`). `y` is ignored. Returns the inertia
-	 * (Σ squared distance of each row to its centroid) before each iteration's update.
+	 * Seeds the centroids on the first call (the best of `numberOfInitializations` runs), then
+	 * iterates until no centroid moves more than `tolerance` (or `maximumNumberOfIterations`).
+	 * `y` is ignored. Returns the inertia before each iteration's update (Lloyd: on all rows;
+	 * mini-batch: on the batch; sequential: on the pass, each row as it was visited).
 	 */
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
 		const x = this.inputs(X, where);
-		const k = this.options.numberOfClusters;
-		const budget = new FrameBudget(this.options.frameBudget);
-		let centroids = this.centroids();
-		if (centroids === undefined) {
-			if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
-			const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
-			const rng = new RandomGenerator(this.options.seed);
-			centroids = this.options.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng, budget) : rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
+		const o = this.options;
+		const k = o.numberOfClusters;
+		if (o.algorithm === "minibatch" && o.distance === "manhattan") {
+			error(`[Hivemind] ${where}: distance must be "euclidean" or "cosine" with algorithm "minibatch" (medians have no running update), got "manhattan"`, 2);
 		}
-		const pool = this.options.pool;
-		const sharded = pool?.loadData(x);
-		const [ok, history] = pcall(() => this.lloyd(x, centroids!, budget, pool, sharded));
-		if (sharded !== undefined) pool!.releaseData(sharded);
+		if (this.centroids() === undefined && k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
+		const budget = new FrameBudget(o.frameBudget);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const pool = o.algorithm === "lloyd" && o.distance !== "manhattan" ? o.pool : undefined;
+		const run: Run = { budget, pool, sharded: pool?.loadData(rows) };
+		const [ok, history] = pcall(() => this.fitRows(rows, run));
+		if (run.sharded !== undefined) pool!.releaseData(run.sharded);
 		if (!ok) error(history, 0);
 		return history;
 	}
 
-	/** The assignment step's partial sums: on the pool's shards, or here in fixed row blocks; merged in order. */
-	private assign(x: Matrix, centroids: Matrix, budget: FrameBudget, pool?: WorkerPool, sharded?: ShardedData): KMeansPartial {
-		let merged: KMeansPartial | undefined;
-		const add = (part: KMeansPartial) => (merged = merged === undefined ? part : mergeKMeansPartials(merged, part));
-		if (pool !== undefined && sharded !== undefined) {
-			for (const part of pool.runKernel("kmeansAssign", sharded, { centroids }) as Array<KMeansPartial>) add(part);
-			budget.check();
-		} else {
-			forEachBlock(x.size(), rowsPerBlock(centroids.size() * x[0].size()), budget, (first, last) => add(computeKMeansPartial(rowsBetween(x, first, last), centroids)));
+	private fitRows(rows: Matrix, run: Run): Array<number> {
+		const o = this.options;
+		const k = o.numberOfClusters;
+		const current = this.centroids();
+		if (current !== undefined) {
+			this.rng ??= new RandomGenerator(o.seed);
+			this.counts ??= current.map(() => (o.algorithm === "sequential" ? 1 : 0));
+			const [centroids, history] = this.iterate(rows, current, this.rng, this.counts, run);
+			this.parameters = centroids;
+			return history;
 		}
-		return merged!;
-	}
-
-	private lloyd(x: Matrix, start: Matrix, budget: FrameBudget, pool?: WorkerPool, sharded?: ShardedData): Array<number> {
-		let centroids = start;
-		const history = new Array<number>();
-		for (const _ of $range(1, this.options.maximumNumberOfIterations)) {
-			const partial = this.assign(x, centroids, budget, pool, sharded);
-			const step = finalizeKMeans(partial, centroids);
-			history.push(partial.inertia);
-			let shift = 0;
-			step.centroids.forEach((row, m) => (shift = math.max(shift, distanceBetween(row, centroids![m], "euclidean"))));
-			centroids = step.centroids;
-			if (shift <= this.options.tolerance) break;
+		const rng = new RandomGenerator(o.seed);
+		let best: [Matrix, Array<number>, number, Array<number>] | undefined;
+		for (const _ of $range(1, o.numberOfInitializations)) {
+			const counts = table.create<number>(k, o.algorithm === "sequential" ? 1 : 0);
+			const [centroids, history] = this.iterate(rows, this.initialCentroids(rows, rng, run.budget), rng, counts, run);
+			const inertia = inertiaOf(rows, centroids, o.distance, run.budget);
+			if (best === undefined || inertia < best[2]) best = [centroids, history, inertia, counts];
 		}
-		this.parameters = centroids;
-		return history;
+		this.rng = rng;
+		this.counts = best![3];
+		this.parameters = best![0];
+		return best![1];
 	}
 
 	/**
 	 * The nearest centroid's 0-based index for each row (ties: the lower index) and, as a second
-	 * value, the distances to every centroid (n×k).
+	 * value, the distances to every centroid (n×k; row i's own distance is `distances[i][cluster]`).
 	 * @example local clusters, distances = kmeans:predict(X)
 	 */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
@@ -178,19 +229,33 @@ export class KMeans extends BaseModel<KMeansOptions> {
 		const x = this.inputs(X, where);
 		const clusters = new Array<number>();
 		const distances = new Array<Array<number>>();
-		forEachBlock(x.size(), rowsPerBlock(centroids.size() * x[0].size()), new FrameBudget(this.options.frameBudget), (first, last) => {
-			for (const i of $range(first, last)) {
-				clusters[i] = nearestRow(centroids, x[i], "euclidean")[0];
-				distances[i] = centroids.map((c) => distanceBetween(x[i], c, "euclidean"));
-			}
+		forEachBlock(x.size(), assignmentBlock(x, centroids), new FrameBudget(this.options.frameBudget), (first, last) => {
+			const [labels, d] = assignToCentres(rowsBetween(x, first, last), centroids, this.options.distance);
+			labels.forEach((label, i) => {
+				clusters.push(label);
+				distances.push(d[i]);
+			});
 		});
 		return $tuple(clusters, distances);
 	}
 
-	/** One shard's statistics for the next Lloyd iteration from the current centroids (`computeKMeansPartial`). */
+	/** Σ over the rows of X of the loss to the nearest centroid (squared euclidean, manhattan or cosine distance). */
+	computeInertia(X: unknown): number {
+		const where = `${this.modelName}.computeInertia`;
+		const centroids = this.requireParameters(where) as Matrix;
+		return inertiaOf(this.inputs(X, where), centroids, this.options.distance);
+	}
+
+	private statisticsCentroids(where: string): Matrix {
+		const centroids = this.requireParameters(where) as Matrix;
+		if (this.options.distance === "manhattan") error(`[Hivemind] ${where}: distance must be "euclidean" or "cosine" for mergeable statistics (medians do not merge), got "manhattan"`, 3);
+		return centroids;
+	}
+
+	/** One shard's statistics for the next Lloyd iteration from the current centroids (`computeKMeansPartial`; cosine: of the unit rows). */
 	computePartial(X: unknown): KMeansPartial {
 		const where = `${this.modelName}.computePartial`;
-		const centroids = this.requireParameters(where) as Matrix;
+		const centroids = this.statisticsCentroids(where);
 		return computeKMeansPartial(this.inputs(X, where), centroids);
 	}
 
@@ -202,16 +267,18 @@ export class KMeans extends BaseModel<KMeansOptions> {
 
 	/** Finishes the Lloyd iteration from merged statistics: the centroids become the cluster means. */
 	trainFromPartial(partial: KMeansPartial) {
-		const where = `${this.modelName}.trainFromPartial`;
-		const centroids = this.requireParameters(where) as Matrix;
-		this.parameters = finalizeKMeans(partial, centroids).centroids;
+		this.assertNotTraining(`${this.modelName}.trainFromPartial`);
+		const centroids = this.statisticsCentroids(`${this.modelName}.trainFromPartial`);
+		this.parameters = centresFromPartial(partial, centroids, this.options.distance);
+	}
+
+	protected onParametersSet() {
+		this.counts = undefined;
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string) {
 		const k = this.options.numberOfClusters;
-		if (parameterKind(parameters) !== "matrix" || (parameters as Matrix).size() !== k) {
-			error(`[Hivemind] ${where}: parameters must be the centroids, a single ${k}×p matrix (numberOfClusters rows), got ${describeParameters(parameters)}`, 3);
-		}
+		assertCentreMatrix(parameters, k, `the centroids, a single ${k}×p matrix (numberOfClusters rows)`, where);
 		super.validateModelParameters(parameters, where);
 	}
 }
