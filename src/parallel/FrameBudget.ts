@@ -101,6 +101,19 @@ export class FrameBudget {
 		return this.check();
 	}
 
+	/**
+	 * After step `step` of a loop: yields every `interval` steps when `interval` > 0 (a model's
+	 * `yieldInterval` option), otherwise when the slice has used its budget; true when it yielded.
+	 */
+	pace(step: number, interval: number): boolean {
+		if (interval > 0 && step % interval === 0) {
+			task.wait();
+			this.restart();
+			return true;
+		}
+		return this.check();
+	}
+
 	/** Starts a fresh slice (after a yield the caller made itself). */
 	restart() {
 		sliceStart = os.clock();

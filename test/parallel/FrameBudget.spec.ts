@@ -2,18 +2,8 @@ import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import { KMeansOptions } from "../../src/models/clustering/KMeans";
 import { ExtremeLearningMachine, GaussianNaiveBayes, KMeans, KNearestNeighboursRegressor, LinearRegression, NeuralNetwork, RidgeRegression } from "../../src/models";
-import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
-import { regressionData, relativeDifference } from "./helpers";
-
-/** Runs `fn` counting the yields of every frame budget meanwhile. */
-function countingYields(fn: () => void): number {
-	let yields = 0;
-	const previous = setYieldObserver(() => (yields += 1));
-	const [ok, err] = pcall(fn);
-	setYieldObserver(previous);
-	if (!ok) error(err, 0);
-	return yields;
-}
+import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget } from "../../src/parallel/FrameBudget";
+import { countingYields, regressionData, relativeDifference } from "./helpers";
 
 describe("FrameBudget", () => {
 	it("cuts rows into fixed consecutive blocks, reporting progress after each", () => {

@@ -1,7 +1,8 @@
-// Shared by the parallel specs: seeded data and a relative matrix comparison.
+// Shared by the parallel specs: seeded data, a relative matrix comparison and a yield counter.
 import { Matrix } from "../../src/matrix/types";
 import { RandomGenerator } from "../../src/matrix/random";
 import { ModelParameters, parameterEntries } from "../../src/parameters";
+import { setYieldObserver } from "../../src/parallel/FrameBudget";
 
 /** n×p uniform features in [-1, 1) and targets y = X·w + noise from a seeded stream. */
 export function regressionData(n: number, p: number, seed: number): LuaTuple<[Matrix, Array<number>]> {
@@ -38,4 +39,14 @@ export function relativeDifference(a: ModelParameters, b: ModelParameters): numb
 		}
 	});
 	return scale > 0 ? worst / scale : worst;
+}
+
+/** Runs `fn` counting the yields of every frame budget meanwhile. */
+export function countingYields(fn: () => void): number {
+	let yields = 0;
+	const previous = setYieldObserver(() => (yields += 1));
+	const [ok, err] = pcall(fn);
+	setYieldObserver(previous);
+	if (!ok) error(err, 0);
+	return yields;
 }

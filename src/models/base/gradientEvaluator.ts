@@ -81,10 +81,7 @@ export class GradientEvaluator {
 	endIteration(iteration: number, iterations: number) {
 		const o = this.options;
 		if (o.onProgress !== undefined) o.onProgress(iteration, iterations);
-		if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) {
-			task.wait();
-			this.budget.restart();
-		} else this.budget.check();
+		this.budget.pace(iteration, o.yieldInterval);
 	}
 
 	/** The summed loss and gradient of all rows at `parameters`. */

@@ -1,5 +1,5 @@
 /** The options every gradient-trained model shares, their defaults and their constraint table. */
-import { anyOf, booleanValue, callbackValue, constraint, ConstraintTable, integerAtLeast, numberAbove, objectWith } from "../../options";
+import { anyOf, booleanValue, callbackValue, constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, objectWith } from "../../options";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization/optimizers/createOptimizer";
 import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
@@ -99,7 +99,7 @@ export const GRADIENT_CONSTRAINTS: ConstraintTable<GradientOptions> = {
 	isOutputPrinted: booleanValue,
 	onIteration: callbackValue,
 	yieldInterval: integerAtLeast(0),
-	frameBudget: constraint((v) => finite(v) && (v as number) >= 0, "a finite number ≥ 0 (milliseconds; 0 = never yield)"),
+	frameBudget: frameBudgetMs,
 	onProgress: callbackValue,
 	pool: objectWith("a worker pool (ActorPool)", "loadData", "runKernel", "releaseData", "getWorkerCount"),
 	keepOptimizerState: booleanValue,

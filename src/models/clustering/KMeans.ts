@@ -11,7 +11,7 @@
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
-import { anyFinite, ConstraintTable, constraint, integerAtLeast, numberAbove, objectWith, oneOf } from "../../options";
+import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, objectWith, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { computeKMeansPartial, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
 import { FrameBudget, forEachBlock, withFrameBudget } from "../../parallel/FrameBudget";
@@ -77,7 +77,7 @@ const CONSTRAINTS: ConstraintTable<KMeansOptions> = {
 	batchSize: integerAtLeast(1),
 	seed: anyFinite,
 	yieldInterval: integerAtLeast(0),
-	frameBudget: constraint((v) => typeIs(v, "number") && v >= 0 && v < math.huge, "a finite number ≥ 0 (milliseconds; 0 = never yield)"),
+	frameBudget: frameBudgetMs,
 	pool: objectWith("a worker pool (ActorPool)", "loadData", "runKernel", "releaseData", "getWorkerCount"),
 };
 
@@ -146,10 +146,7 @@ export class KMeans extends BaseModel<KMeansOptions> {
 			let shift = 0;
 			centroids.forEach((row, m) => (shift = math.max(shift, distanceBetween(row, before[m], "euclidean"))));
 			if (shift <= o.tolerance) break;
-			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) {
-				task.wait();
-				run.budget.restart();
-			} else run.budget.check();
+			run.budget.pace(iteration, o.yieldInterval);
 		}
 		return $tuple(centroids, history);
 	}

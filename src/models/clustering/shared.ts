@@ -1,7 +1,7 @@
 //!native
 /**
  * Helpers the clustering and mixture models share (and the outlier models may import): k-means++
- * seeding, pairwise distance matrices, nearest-centre assignment, parameter checks and pacing.
+ * seeding, pairwise distance matrices, nearest-centre assignment and parameter checks.
  */
 import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
@@ -50,8 +50,8 @@ export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, di
 	return seeds;
 }
 
-/** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal). */
-export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean"): Matrix {
+/** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal), checking `budget` after each row. */
+export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
 	const n = x.size();
 	const out = new Array<Array<number>>();
 	for (const i of $range(0, n - 1)) out.push(table.create<number>(n, 0));
@@ -63,6 +63,7 @@ export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean
 			oi[j] = d;
 			out[j][i] = d;
 		}
+		budget.check();
 	}
 	return out;
 }
@@ -110,11 +111,6 @@ export function assertPointRecord(parameters: ModelParameters, names: Array<stri
 /** An n×1 column from a list. */
 export function column(values: Array<number>): Matrix {
 	return values.map((v) => [v]);
-}
-
-/** Yields the thread (task.wait) every `interval` steps of a long loop (0: never). */
-export function pace(step: number, interval: number) {
-	if (interval > 0 && step % interval === 0) task.wait();
 }
 
 /** "k×p" for messages. */
