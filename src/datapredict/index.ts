@@ -17,6 +17,23 @@ import { DataPredictDistributedModelParameters } from "./DistributedModelParamet
 import { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 import { DataPredictOneVsAll } from "./OneVsAll";
 import { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
+import {
+	DataPredictSupportVectorMachine,
+	DataPredictNaiveBayes,
+	DataPredictGaussianNaiveBayes,
+	DataPredictMultinomialNaiveBayes,
+	DataPredictBernoulliNaiveBayes,
+	DataPredictComplementNaiveBayes,
+	DataPredictCategoricalNaiveBayes,
+	DataPredictKNearestNeighboursClassifier,
+	DataPredictKNearestNeighboursRegressor,
+	DataPredictNearestCentroid,
+	DataPredictPassiveAggressiveClassifier,
+	DataPredictPassiveAggressiveRegressor,
+	DataPredictBayesianLinearRegression,
+	DataPredictRidgeRegression,
+	DataPredictExtremeLearningMachine,
+} from "./nativeModels";
 
 export { DataPredictOptimizer, OPTIMIZER_MAPPINGS, isDataPredictOptimizer } from "./DataPredictOptimizer";
 export { DataPredictLinearRegression } from "./LinearRegression";
@@ -31,6 +48,24 @@ export { DataPredictDistributedModelParameters } from "./DistributedModelParamet
 export { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 export { DataPredictOneVsAll } from "./OneVsAll";
 export { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
+export {
+	DataPredictSupportVectorMachine,
+	DataPredictNaiveBayes,
+	DataPredictGaussianNaiveBayes,
+	DataPredictMultinomialNaiveBayes,
+	DataPredictBernoulliNaiveBayes,
+	DataPredictComplementNaiveBayes,
+	DataPredictCategoricalNaiveBayes,
+	DataPredictKNearestNeighboursClassifier,
+	DataPredictKNearestNeighboursRegressor,
+	DataPredictNearestCentroid,
+	DataPredictPassiveAggressiveClassifier,
+	DataPredictPassiveAggressiveRegressor,
+	DataPredictBayesianLinearRegression,
+	DataPredictRidgeRegression,
+	DataPredictExtremeLearningMachine,
+} from "./nativeModels";
+export type { AdapterSpec, ParameterLayout, PredictShape } from "./NativeAdapter";
 
 /** A DataPredict optimizer "class": `Optimizers.<Name>.new(...)`. */
 export interface DataPredictOptimizerClass {
@@ -43,7 +78,7 @@ function optimizerClasses(): { [name: string]: DataPredictOptimizerClass } {
 	return out;
 }
 
-/** DataPredict's models (those Hivemind has), by DataPredict's names. */
+/** DataPredict's models (those Hivemind has), by DataPredict's names; Hivemind's own models by theirs. */
 const Models = {
 	LinearRegression: DataPredictLinearRegression,
 	LogisticRegression: DataPredictLogisticRegression,
@@ -51,6 +86,24 @@ const Models = {
 	NeuralNetwork: DataPredictNeuralNetwork,
 	KMeans: DataPredictKMeans,
 	NormalLinearRegression: DataPredictNormalLinearRegression,
+	SupportVectorMachine: DataPredictSupportVectorMachine,
+	NaiveBayes: DataPredictNaiveBayes,
+	GaussianNaiveBayes: DataPredictGaussianNaiveBayes,
+	MultinomialNaiveBayes: DataPredictMultinomialNaiveBayes,
+	BernoulliNaiveBayes: DataPredictBernoulliNaiveBayes,
+	ComplementNaiveBayes: DataPredictComplementNaiveBayes,
+	CategoricalNaiveBayes: DataPredictCategoricalNaiveBayes,
+	KNearestNeighboursClassifier: DataPredictKNearestNeighboursClassifier,
+	KNearestNeighboursRegressor: DataPredictKNearestNeighboursRegressor,
+	NearestCentroid: DataPredictNearestCentroid,
+	PassiveAggressiveClassifier: DataPredictPassiveAggressiveClassifier,
+	PassiveAggressiveRegressor: DataPredictPassiveAggressiveRegressor,
+	BayesianLinearRegression: DataPredictBayesianLinearRegression,
+	// DataPredict 1.x's name of the classifier
+	KNearestNeighbours: DataPredictKNearestNeighboursClassifier,
+	// Hivemind's own models (not in DataPredict's docs), under Hivemind's names
+	RidgeRegression: DataPredictRidgeRegression,
+	ExtremeLearningMachine: DataPredictExtremeLearningMachine,
 	// the DistributedTraining tutorial reaches the distributed classes through Models
 	DistributedGradients: DataPredictDistributedGradients,
 	DistributedModelParameters: DataPredictDistributedModelParameters,
