@@ -34,6 +34,7 @@ import {
 	DataPredictRidgeRegression,
 	DataPredictExtremeLearningMachine,
 } from "./nativeModels";
+import { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
 
 export { DataPredictOptimizer, OPTIMIZER_MAPPINGS, isDataPredictOptimizer } from "./DataPredictOptimizer";
 export { DataPredictLinearRegression } from "./LinearRegression";
@@ -48,6 +49,7 @@ export { DataPredictDistributedModelParameters } from "./DistributedModelParamet
 export { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 export { DataPredictOneVsAll } from "./OneVsAll";
 export { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
+export { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
 export {
 	DataPredictSupportVectorMachine,
 	DataPredictNaiveBayes,
@@ -99,6 +101,9 @@ const Models = {
 	PassiveAggressiveClassifier: DataPredictPassiveAggressiveClassifier,
 	PassiveAggressiveRegressor: DataPredictPassiveAggressiveRegressor,
 	BayesianLinearRegression: DataPredictBayesianLinearRegression,
+	PoissonRegression: DataPredictPoissonRegression,
+	QuantileRegression: DataPredictQuantileRegression,
+	HuberRegression: DataPredictHuberRegression,
 	// DataPredict 1.x's name of the classifier
 	KNearestNeighbours: DataPredictKNearestNeighboursClassifier,
 	// Hivemind's own models (not in DataPredict's docs), under Hivemind's names

@@ -253,3 +253,30 @@ describe("DataPredict.Models: closed-form regressions", () => {
 		expect(model.predict(X)[0]).toEqual((nativeLabels as Array<number>).map((label) => [label]));
 	});
 });
+
+describe("DataPredict.Models: the gradient regressions", () => {
+	// one step at learning rate 0.1 from zero weights on X = {1, 0}, {1, 1}, y = 1, 3 (mean gradients)
+	const scriptFor = (name: string, extra: string) => `local DataPredict = ...
+		local Model = DataPredict.Models.${name}.new(1, 0.1${extra})
+		Model:setPrintOutput(false)
+		Model:train({{1, 0}, {1, 1}}, {{1}, {3}})
+		return Model:getModelParameters(), Model:predict({{1, 2}})`;
+	it("PoissonRegression: the deviance's gradient 2(exp(x·w) − y)·x, so w = −0.1 · ((0)(1, 0) + (−4)(1, 1))/2 = (0.2, 0.2)", () => {
+		const [w, predicted] = runDataPredict(scriptFor("PoissonRegression", ""), "PoissonRegression");
+		expectMatrixClose(w as Matrix, [[0.2], [0.2]], 1e-12);
+		expectMatrixClose(predicted as Matrix, [[math.exp(0.6)]], 1e-12);
+		expectError(() => new Models.PoissonRegression(1, 0.1, 3), "DataPredict.PoissonRegression.new: takes at most 2 arguments");
+	});
+
+	it("QuantileRegression {0.9}: both residuals positive, so w = 0.1 · 0.9 · mean(x) = (0.09, 0.045)", () => {
+		const [w] = runDataPredict(scriptFor("QuantileRegression", ", {0.9}"), "QuantileRegression");
+		expectMatrixClose(w as Matrix, [[0.09], [0.045]], 1e-12);
+		expectError(() => new Models.QuantileRegression(1, 0.1, [0.1, 0.9]), "DataPredict.QuantileRegression.new: QuantilesList must be a list of one quantile");
+	});
+
+	it("HuberRegression (δ = 2): residuals 1 and 3 clip to 1 and 2, so w = 0.1 · ((1)(1, 0) + 2(1, 1))/2 = (0.15, 0.1)", () => {
+		const [w] = runDataPredict(scriptFor("HuberRegression", ", 2"), "HuberRegression");
+		expectMatrixClose(w as Matrix, [[0.15], [0.1]], 1e-12);
+		expectError(() => new Models.HuberRegression(1, 0.1, -1), "[Hivemind] DataPredict.HuberRegression.new: delta must be");
+	});
+});
