@@ -75,7 +75,7 @@ const GAUSSIAN: Omit<AdapterSpec, "name"> = {
 };
 
 /** `SupportVectorMachine.new(maxNumberOfIterations, learningRate, cValue, targetCost, kernelFunction, kernelParameters)`. */
-export const DataPredictSupportVectorMachine = adapterClass({
+const SupportVectorMachineAdapter = adapterClass({
 	name: "SupportVectorMachine",
 	arguments: argumentNames(["maxNumberOfIterations", "maximumNumberOfIterations"], "learningRate", ["cValue", "C"], "targetCost", "kernelFunction", "kernelParameters"),
 	defaults: { kernel: "linear" },
@@ -93,6 +93,14 @@ export const DataPredictSupportVectorMachine = adapterClass({
 	create: (options) => new SupportVectorMachine(options),
 	predict: "scores",
 });
+
+/** DataPredict's SupportVectorMachine, with its `setCValue`. */
+export class DataPredictSupportVectorMachine extends SupportVectorMachineAdapter {
+	/** Sets C, the penalty on margin violations (`setParameters(nil, nil, cValue)`). */
+	setCValue(cValue: number) {
+		this.setParameters(undefined, undefined, cValue);
+	}
+}
 
 /** DataPredict 1.x's `NaiveBayes.new(useLogProbabilities)`: Gaussian naive Bayes. */
 export const DataPredictNaiveBayes = adapterClass({ name: "NaiveBayes", ...GAUSSIAN });

@@ -17,17 +17,23 @@ const Models = DataPredict.Models as unknown as { [name: string]: Loose };
 
 describe("DataPredict.Models.SupportVectorMachine", () => {
 	it("linear kernel, hard margin (cValue 1000) on ±1 at x = ±1, ±2: f(x) = x (the ones column gets no weight)", () => {
-		const [labels, values, original] = runDataPredict(
+		const [labels, values, original, soft] = runDataPredict(
 			`local DataPredict = ...
 			local SupportVectorMachine = DataPredict.Models.SupportVectorMachine.new(nil, nil, 1000, nil, "linear")
 			SupportVectorMachine:train({{1, -2}, {1, -1}, {1, 1}, {1, 2}}, {{-1}, {-1}, {1}, {1}})
 			local labels, values = SupportVectorMachine:predict({{1, 0.5}, {1, -3}})
-			return labels, values, SupportVectorMachine:predict({{1, 0.5}}, true)`,
+			local original = SupportVectorMachine:predict({{1, 0.5}}, true)
+			SupportVectorMachine:setCValue(0.01) -- soft margin: every α at C, f(x) = 0.01·Σ yᵢ xᵢ·x + b
+			SupportVectorMachine:train({{1, -2}, {1, -1}, {1, 1}, {1, 2}}, {{-1}, {-1}, {1}, {1}})
+			local _, soft = SupportVectorMachine:predict({{1, 1}})
+			return labels, values, original, soft`,
 			"SupportVectorMachine",
 		);
 		expect(labels).toEqual([[1], [-1]]);
 		expectMatrixClose(values as Matrix, [[0.5], [-3]], 1e-3);
 		expectMatrixClose(original as Matrix, [[0.5]], 1e-3);
+		// w = 0.01·(2 + 1 + 1 + 2) = 0.06 on x (the ones column cancels: Σ yᵢ = 0), b = 0 by symmetry
+		expectMatrixClose(soft as Matrix, [[0.06]], 1e-6);
 	});
 
 	it("a kernel DataPredict documents and Hivemind lacks, a bad kernel parameter, an extra argument", () => {
@@ -148,16 +154,22 @@ describe("DataPredict.Models: neighbours and centroids", () => {
 		expectError(() => new Models.KNearestNeighboursClassifier(3, "Euclidean", 1), "useWeightedDistance must be a boolean or nil, got 1");
 	});
 
-	it("KNearestNeighboursRegressor (k = 2): the mean of the two nearest targets", () => {
-		const [predicted] = runDataPredict(
+	it("KNearestNeighboursRegressor (k = 2): the mean of the two nearest targets; setParameters(1): the nearest; the stored pair loads", () => {
+		const [predicted, nearest, loaded] = runDataPredict(
 			`local DataPredict = ...
 			${DATA}
 			local KNN = DataPredict.Models.KNearestNeighboursRegressor.new(2)
 			KNN:train(featureMatrix, {{0}, {2}, {20}, {22}})
-			return KNN:predict({{0.4}, {10.6}})`,
+			local predicted = KNN:predict({{0.4}, {10.6}})
+			KNN:setParameters(1)
+			local Loaded = DataPredict.Models.KNearestNeighboursRegressor.new(1)
+			Loaded:setModelParameters(KNN:getModelParameters())
+			return predicted, KNN:predict({{0.4}}), Loaded:predict({{10.6}})`,
 			"KNearestNeighboursRegressor",
 		);
 		expectMatrixClose(predicted as Matrix, [[1], [21]], 1e-12);
+		expectMatrixClose(nearest as Matrix, [[0]], 1e-12);
+		expectMatrixClose(loaded as Matrix, [[22]], 1e-12);
 		expectError(() => new Models.KNearestNeighboursRegressor(0), "[Hivemind] DataPredict.KNearestNeighboursRegressor.new: kValue (Hivemind's numberOfNeighbours) must be an integer ≥ 1, got 0");
 	});
 
