@@ -131,8 +131,11 @@ export abstract class DataPredictAdapter extends DataPredictModel<BaseModel<obje
 	}
 }
 
+/** A `Models` entry: `Name.new(...)` gives a DataPredict model object. */
+export type AdapterClass = new (...args: Array<unknown>) => DataPredictAdapter;
+
 /** A `Models` entry (`Name.new(...)`) for the model `spec` describes. */
-export function adapterClass(spec: AdapterSpec) {
+export function adapterClass(spec: AdapterSpec): AdapterClass {
 	return class extends DataPredictAdapter {
 		constructor(...args: Array<unknown>) {
 			super(spec.name, args);

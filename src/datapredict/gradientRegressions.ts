@@ -24,8 +24,11 @@ interface GradientRegressionSpec {
 	readonly create: (options: HivemindOptions) => LinearRegressor<LinearModelOptions>;
 }
 
+/** A DataPredict gradient regression object: DataPredict's gradient methods and `predict` → n×1. */
+export type DataPredictGradientRegression = DataPredictGradientModel<LinearRegressor<LinearModelOptions>> & { predict(featureMatrix: unknown): Matrix };
+
 /** A `Models` entry for the gradient regression `spec` describes. */
-function gradientRegressionClass(spec: GradientRegressionSpec) {
+function gradientRegressionClass(spec: GradientRegressionSpec): new (...args: Array<unknown>) => DataPredictGradientRegression {
 	const names = argumentNames(["maximumNumberOfIterations", "maxNumberOfIterations"], "learningRate", ...(spec.extra === undefined ? [] : [spec.extra]));
 	return class extends DataPredictGradientModel<LinearRegressor<LinearModelOptions>> {
 		constructor(...args: Array<unknown>) {

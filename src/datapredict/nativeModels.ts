@@ -23,7 +23,7 @@ import { BaseModel } from "../models/base/BaseModel";
 import { describeValue } from "../core/describe";
 import { argumentNames, expectType, GivenArguments } from "./arguments";
 import { HivemindOptions } from "./DataPredictModel";
-import { adapterClass, AdapterSpec } from "./NativeAdapter";
+import { adapterClass, AdapterSpec, DataPredictAdapter } from "./NativeAdapter";
 import { GAUSSIAN_NAIVE_BAYES_LAYOUT, NEAREST_CENTROID_LAYOUT, NEIGHBOURS_CLASSIFIER_LAYOUT, NEIGHBOURS_REGRESSOR_LAYOUT } from "./layouts";
 
 /** Throws unless `value` is nil or (case-insensitively) one of `names`; gives the matching Hivemind value. */
@@ -75,7 +75,7 @@ const GAUSSIAN: Omit<AdapterSpec, "name"> = {
 };
 
 /** `SupportVectorMachine.new(maxNumberOfIterations, learningRate, cValue, targetCost, kernelFunction, kernelParameters)`. */
-const SupportVectorMachineAdapter = adapterClass({
+const SUPPORT_VECTOR_MACHINE: AdapterSpec = {
 	name: "SupportVectorMachine",
 	arguments: argumentNames(["maxNumberOfIterations", "maximumNumberOfIterations"], "learningRate", ["cValue", "C"], "targetCost", "kernelFunction", "kernelParameters"),
 	defaults: { kernel: "linear" },
@@ -92,10 +92,16 @@ const SupportVectorMachineAdapter = adapterClass({
 	},
 	create: (options) => new SupportVectorMachine(options),
 	predict: "scores",
-});
+};
 
-/** DataPredict's SupportVectorMachine, with its `setCValue`. */
-export class DataPredictSupportVectorMachine extends SupportVectorMachineAdapter {
+/** DataPredict's SupportVectorMachine (see `SUPPORT_VECTOR_MACHINE`), with its `setCValue`. */
+export class DataPredictSupportVectorMachine extends DataPredictAdapter {
+	constructor(...args: Array<unknown>) {
+		super("SupportVectorMachine", args);
+	}
+	protected spec() {
+		return SUPPORT_VECTOR_MACHINE;
+	}
 	/** Sets C, the penalty on margin violations (`setParameters(nil, nil, cValue)`). */
 	setCValue(cValue: number) {
 		this.setParameters(undefined, undefined, cValue);
