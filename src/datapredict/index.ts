@@ -34,6 +34,7 @@ import {
 	DataPredictRidgeRegression,
 	DataPredictExtremeLearningMachine,
 } from "./nativeModels";
+import { DataPredictBinaryRegression } from "./BinaryRegression";
 import { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
 
 export { DataPredictOptimizer, OPTIMIZER_MAPPINGS, isDataPredictOptimizer } from "./DataPredictOptimizer";
@@ -49,6 +50,7 @@ export { DataPredictDistributedModelParameters } from "./DistributedModelParamet
 export { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 export { DataPredictOneVsAll } from "./OneVsAll";
 export { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
+export { DataPredictBinaryRegression } from "./BinaryRegression";
 export { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
 export {
 	DataPredictSupportVectorMachine,
@@ -101,6 +103,7 @@ const Models = {
 	PassiveAggressiveClassifier: DataPredictPassiveAggressiveClassifier,
 	PassiveAggressiveRegressor: DataPredictPassiveAggressiveRegressor,
 	BayesianLinearRegression: DataPredictBayesianLinearRegression,
+	BinaryRegression: DataPredictBinaryRegression,
 	PoissonRegression: DataPredictPoissonRegression,
 	QuantileRegression: DataPredictQuantileRegression,
 	HuberRegression: DataPredictHuberRegression,

@@ -292,3 +292,25 @@ describe("DataPredict.Models: the gradient regressions", () => {
 		expectError(() => new Models.HuberRegression(1, 0.1, -1), "[Hivemind] DataPredict.HuberRegression.new: delta must be");
 	});
 });
+
+describe("DataPredict.Models.BinaryRegression", () => {
+	it("one step at 0.3 from zero weights on {1, 2} → 1: Logistic w = 0.3·½·x; Probit w = 0.3·2φ(0)·x", () => {
+		const scriptFor = (link: string) => `local DataPredict = ...
+			local Model = DataPredict.Models.BinaryRegression.new(1, 0.3, "${link}")
+			Model:setPrintOutput(false)
+			Model:train({{1, 2}}, {{1}})
+			local labels, probabilities = Model:predict({{1, 2}})
+			return Model:getModelParameters(), labels, probabilities, Model:predict({{1, 2}}, true)`;
+		const [logistic, labels, probability, original] = runDataPredict(scriptFor("Logistic"), "BinaryRegression.Logistic");
+		expectMatrixClose(logistic as Matrix, [[0.15], [0.3]], 1e-12);
+		expect(labels).toEqual([[1]]);
+		const p = 1 / (1 + math.exp(-0.75)); // σ(0.15 + 0.6)
+		expectMatrixClose(probability as Matrix, [[p]], 1e-12);
+		expectMatrixClose(original as Matrix, [[p]], 1e-12);
+		const [probit] = runDataPredict(scriptFor("Probit"), "BinaryRegression.Probit");
+		const step = (0.3 * 2) / math.sqrt(2 * math.pi);
+		expectMatrixClose(probit as Matrix, [[step], [2 * step]], 1e-9);
+		expectError(() => new Models.BinaryRegression(1, 0.3, "Tanh"), 'DataPredict.BinaryRegression.new: binaryFunction must be "Logistic" or "Probit" (the binary functions Hivemind has), got "Tanh"');
+		expectError(() => new Models.BinaryRegression(1, 0.3, "Logistic", "MeanSquaredError"), 'costFunction must be "BinaryCrossEntropy", got "MeanSquaredError"');
+	});
+});
