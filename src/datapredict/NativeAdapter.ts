@@ -18,9 +18,10 @@ import { DataPredictModel, HivemindOptions } from "./DataPredictModel";
  * - `values`: the regressor's result as it is (n×1; a second value passes through);
  * - `probabilities`: labels n×1 and the predicted label's probability n×1; original: n×k probabilities;
  * - `scores`: labels n×1 and the decision value n×1 (±1 classifiers); original: the decision values n×1;
- * - `distances`: labels n×1 and the distance to the predicted class n×1; original: n×k distances.
+ * - `distances`: labels n×1 and the distance to the predicted class n×1; original: n×k distances;
+ * - `clusters`: cluster numbers from 1 n×1 (noise stays −1) and the model's second value; original: that value.
  */
-export type PredictShape = "values" | "probabilities" | "scores" | "distances";
+export type PredictShape = "values" | "probabilities" | "scores" | "distances" | "clusters";
 
 /** DataPredict's stored parameter layout, converted from and to Hivemind's. */
 export interface ParameterLayout {
@@ -48,6 +49,15 @@ export interface AdapterSpec {
 	readonly predict: PredictShape | ((options: HivemindOptions) => PredictShape);
 	/** DataPredict's parameter layout (absent: Hivemind's, listed in the README). */
 	readonly layout?: ParameterLayout;
+	/** false: only one options table of Hivemind's option names (DataPredict's positional order is not mapped). */
+	readonly positional?: boolean;
+}
+
+/** Throws when `spec` takes an options table only and `args` is positional. */
+function checkedArguments(spec: AdapterSpec, where: string, args: Array<unknown>): Array<unknown> {
+	if (spec.positional !== false || args.size() === 0 || (args.size() === 1 && typeIs(args[0], "table"))) return args;
+	const names = spec.arguments.map((entry) => entry.name).join(", ");
+	error(`[Hivemind] DataPredict.${spec.name}.${where}: takes one options table of Hivemind's options (${names}); DataPredict's positional arguments are not mapped for this model, got ${describeValue(args[0])} at position 1`, 4);
 }
 
 /** A Hivemind classifier (every classifier has `getClassesList`). */
@@ -112,6 +122,10 @@ export abstract class DataPredictAdapter extends DataPredictModel<BaseModel<obje
 		const shape = typeIs(predictShape, "function") ? predictShape(this.model.getOptions() as HivemindOptions) : predictShape;
 		const [first, second] = (this.model as unknown as Predictor).predict(featureMatrix);
 		if (shape === "values") return $tuple(first, second);
+		if (shape === "clusters") {
+			if (returnOriginalOutput === true) return $tuple(second);
+			return $tuple((first as Array<number>).map((k) => [k < 0 ? k : k + 1]), second);
+		}
 		const labels = (first as Array<Label>).map((label) => [label]);
 		const values = second as Matrix;
 		if (returnOriginalOutput === true) return $tuple(values);
@@ -123,6 +137,11 @@ export abstract class DataPredictAdapter extends DataPredictModel<BaseModel<obje
 	getClassesList(): Array<Label> | undefined {
 		const model = this.model as unknown as Classifier;
 		return model.getClassesList !== undefined ? model.getClassesList() : undefined;
+	}
+
+	/** Changes the settings, with the constructor's arguments (nil keeps a value). */
+	setParameters(...args: Array<unknown>) {
+		super.setParameters(...checkedArguments(this.spec(), "setParameters", args));
 	}
 
 	/** Sets the class labels in output order (before training). */
@@ -138,7 +157,7 @@ export type AdapterClass = new (...args: Array<unknown>) => DataPredictAdapter;
 export function adapterClass(spec: AdapterSpec): AdapterClass {
 	return class extends DataPredictAdapter {
 		constructor(...args: Array<unknown>) {
-			super(spec.name, args);
+			super(spec.name, checkedArguments(spec, "new", args));
 		}
 		protected spec() {
 			return spec;

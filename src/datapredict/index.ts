@@ -35,6 +35,7 @@ import {
 	DataPredictExtremeLearningMachine,
 } from "./nativeModels";
 import { DataPredictBinaryRegression } from "./BinaryRegression";
+import { CLUSTERING_MODELS } from "./clusteringModels";
 import { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
 
 export { DataPredictOptimizer, OPTIMIZER_MAPPINGS, isDataPredictOptimizer } from "./DataPredictOptimizer";
@@ -51,6 +52,7 @@ export { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 export { DataPredictOneVsAll } from "./OneVsAll";
 export { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
 export { DataPredictBinaryRegression } from "./BinaryRegression";
+export { CLUSTERING_MODELS } from "./clusteringModels";
 export { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
 export {
 	DataPredictSupportVectorMachine,
@@ -112,6 +114,8 @@ const Models = {
 	// Hivemind's own models (not in DataPredict's docs), under Hivemind's names
 	RidgeRegression: DataPredictRidgeRegression,
 	ExtremeLearningMachine: DataPredictExtremeLearningMachine,
+	// clustering and outlier models: one options table of Hivemind's option names each
+	...CLUSTERING_MODELS,
 	// the DistributedTraining tutorial reaches the distributed classes through Models
 	DistributedGradients: DataPredictDistributedGradients,
 	DistributedModelParameters: DataPredictDistributedModelParameters,

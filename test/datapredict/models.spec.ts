@@ -9,6 +9,7 @@ import { DataPredict } from "../../src/datapredict";
 import { ComplementNaiveBayes } from "../../src/models/naiveBayes/ComplementNaiveBayes";
 import { CategoricalNaiveBayes } from "../../src/models/naiveBayes/CategoricalNaiveBayes";
 import { ExtremeLearningMachine } from "../../src/models/elm/ExtremeLearningMachine";
+import { IsolationForest } from "../../src/models/outliers/IsolationForest";
 import { runDataPredict } from "./luau";
 
 /** The models as a Luau script calls them: any arguments. */
@@ -312,5 +313,51 @@ describe("DataPredict.Models.BinaryRegression", () => {
 		expectMatrixClose(probit as Matrix, [[step], [2 * step]], 1e-9);
 		expectError(() => new Models.BinaryRegression(1, 0.3, "Tanh"), 'DataPredict.BinaryRegression.new: binaryFunction must be "Logistic" or "Probit" (the binary functions Hivemind has), got "Tanh"');
 		expectError(() => new Models.BinaryRegression(1, 0.3, "Logistic", "MeanSquaredError"), 'costFunction must be "BinaryCrossEntropy", got "MeanSquaredError"');
+	});
+});
+
+describe("DataPredict.Models: clustering and outlier models (Hivemind's options, clusters from 1)", () => {
+	const DATA = `local featureMatrix = {{0}, {1}, {2}, {10}, {11}, {12}}`;
+	it("KMedoids {numberOfClusters = 2}: medoids 1 and 11, so {1.5} is 0.5 from its medoid and 9.5 from the other", () => {
+		const [clusters, distances] = runDataPredict(
+			`local DataPredict = ...
+			${DATA}
+			local KMedoids = DataPredict.Models.KMedoids.new({numberOfClusters = 2})
+			KMedoids:train(featureMatrix)
+			local clusters = KMedoids:predict({{1.5}, {11}})
+			return clusters, KMedoids:predict({{1.5}}, true)`,
+			"KMedoids",
+		);
+		const [a, b] = [(clusters as Matrix)[0][0], (clusters as Matrix)[1][0]];
+		expect([a, b].sort()).toEqual([1, 2]);
+		expectClose((distances as Matrix)[0][a - 1], 0.5, 1e-12);
+		expectClose((distances as Matrix)[0][b - 1], 9.5, 1e-12);
+		expectError(() => new Models.KMedoids(100, 3), "[Hivemind] DataPredict.KMedoids.new: takes one options table of Hivemind's options (numberOfClusters, distance, maximumNumberOfIterations, yieldInterval); DataPredict's positional arguments are not mapped for this model, got 100 at position 1");
+	});
+
+	it("DBSCAN's long name {epsilon = 1.5, minimumPoints = 2}: two clusters numbered 1 and 2; a far row is noise, −1", () => {
+		const [clusters] = runDataPredict(
+			`local DataPredict = ...
+			${DATA}
+			local DBSCAN = DataPredict.Models.DensityBasedSpatialClusteringOfApplicationsWithNoise.new({epsilon = 1.5, minimumPoints = 2})
+			DBSCAN:train(featureMatrix)
+			return DBSCAN:predict({{0.5}, {11.5}, {50}})`,
+			"DensityBasedSpatialClusteringOfApplicationsWithNoise",
+		);
+		const c = clusters as Matrix;
+		expect([c[0][0], c[1][0]].sort()).toEqual([1, 2]);
+		expect(c[2][0]).toBe(-1);
+	});
+
+	it("IsolationForest (seeded): the native model's labels ±1 and decision values, as n×1", () => {
+		const X = [[0], [1], [2], [3], [4], [100]];
+		const model = new Models.IsolationForest({ numberOfTrees: 20, seed: 7 }) as { train(X: Matrix): unknown; predict(X: Matrix): LuaTuple<[Matrix, Matrix]> };
+		model.train(X);
+		const native = new IsolationForest({ numberOfTrees: 20, seed: 7 });
+		native.train(X);
+		const [nativeLabels, nativeValues] = native.predict(X);
+		const [labels, values] = model.predict(X);
+		expect(labels).toEqual(nativeLabels.map((label) => [label as number]));
+		expectMatrixClose(values, nativeValues, 1e-12);
 	});
 });
