@@ -1,6 +1,6 @@
 /**
  * The `Models` entries for Hivemind's clustering and outlier models under DataPredict's names
- * (KMedoids, FuzzyCMeans, BisectingCluster, DBSCAN's long name, MeanShift, AffinityPropagation,
+ * (ExpectationMaximization = GaussianMixture, KMedoids, FuzzyCMeans, BisectingCluster, DBSCAN's long name, MeanShift, AffinityPropagation,
  * AgglomerativeHierarchical, OPTICS's long name, LocalOutlierFactor, OneClassSupportVectorMachine;
  * IsolationForest under Hivemind's). Their DataPredict positional orders are not mapped: each
  * takes one options table of Hivemind's option names (a positional call is an error, never a
@@ -15,6 +15,7 @@ import { MeanShift } from "../models/clustering/MeanShift";
 import { AffinityPropagation } from "../models/clustering/AffinityPropagation";
 import { AgglomerativeHierarchical } from "../models/clustering/AgglomerativeHierarchical";
 import { OPTICS } from "../models/clustering/OPTICS";
+import { GaussianMixture } from "../models/mixture/GaussianMixture";
 import { LocalOutlierFactor } from "../models/outliers/LocalOutlierFactor";
 import { IsolationForest } from "../models/outliers/IsolationForest";
 import { OneClassSupportVectorMachine } from "../models/outliers/OneClassSupportVectorMachine";
@@ -31,6 +32,12 @@ function optionsEntry(name: string, options: Array<string>, create: (options: Hi
 
 /** Hivemind's clustering and outlier models, by the names a DataPredict script uses. */
 export const CLUSTERING_MODELS: { [name: string]: AdapterClass } = {
+	ExpectationMaximization: optionsEntry(
+		"ExpectationMaximization",
+		["numberOfComponents", "covarianceType", "maximumNumberOfIterations", "tolerance", "regularization", "initialization", "numberOfInitializations", "seed", "yieldInterval"],
+		(o) => new GaussianMixture(o),
+		"clusters",
+	),
 	KMedoids: optionsEntry("KMedoids", ["numberOfClusters", "distance", "maximumNumberOfIterations", "yieldInterval"], (o) => new KMedoids(o), "clusters"),
 	FuzzyCMeans: optionsEntry("FuzzyCMeans", ["numberOfClusters", "fuzziness", "maximumNumberOfIterations", "tolerance", "seed", "yieldInterval"], (o) => new FuzzyCMeans(o), "clusters"),
 	BisectingCluster: optionsEntry("BisectingCluster", ["numberOfClusters", "maximumNumberOfIterations", "numberOfInitializations", "seed", "yieldInterval"], (o) => new BisectingKMeans(o), "clusters"),

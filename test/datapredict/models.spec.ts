@@ -10,6 +10,7 @@ import { ComplementNaiveBayes } from "../../src/models/naiveBayes/ComplementNaiv
 import { CategoricalNaiveBayes } from "../../src/models/naiveBayes/CategoricalNaiveBayes";
 import { ExtremeLearningMachine } from "../../src/models/elm/ExtremeLearningMachine";
 import { IsolationForest } from "../../src/models/outliers/IsolationForest";
+import { GaussianMixture } from "../../src/models/mixture/GaussianMixture";
 import { runDataPredict } from "./luau";
 
 /** The models as a Luau script calls them: any arguments. */
@@ -347,6 +348,17 @@ describe("DataPredict.Models: clustering and outlier models (Hivemind's options,
 		const c = clusters as Matrix;
 		expect([c[0][0], c[1][0]].sort()).toEqual([1, 2]);
 		expect(c[2][0]).toBe(-1);
+	});
+
+	it("ExpectationMaximization (GaussianMixture): the native model's components from 1 and its probabilities", () => {
+		const X = [[0], [0.5], [1], [10], [10.5], [11]];
+		const model = new Models.ExpectationMaximization({ numberOfComponents: 2, seed: 3 }) as { train(X: Matrix): unknown; predict(X: Matrix, original?: boolean): LuaTuple<[Matrix, Matrix]> };
+		model.train(X);
+		const native = new GaussianMixture({ numberOfComponents: 2, seed: 3 });
+		native.train(X);
+		const [nativeComponents, nativeProbabilities] = native.predict(X);
+		expect(model.predict(X)[0]).toEqual(nativeComponents.map((k) => [k + 1]));
+		expectMatrixClose(model.predict(X, true)[0], nativeProbabilities, 1e-12);
 	});
 
 	it("IsolationForest (seeded): the native model's labels ±1 and decision values, as n×1", () => {
