@@ -4,8 +4,7 @@
  * loss with its gradient; the loop does the rest (optimizer, regularizer, stopping, printing,
  * callbacks, yields, non-finite recovery).
  */
-import { copyInto } from "../../matrix/inplace";
-import { scale } from "../../matrix/elementwise";
+import { copyInto, scaleInPlace } from "../../matrix/inplace";
 import { selectRows } from "../../matrix/shape";
 import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
@@ -18,7 +17,8 @@ import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
 import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
-import { allFinite, assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
+import { assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
+import { TrainingBuffers } from "./trainingBuffers";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
 export abstract class GradientModel<O extends GradientOptions> extends BaseModel<O> {
@@ -44,9 +44,11 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 
 	/**
 	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its
-	 * gradient with respect to them (same structure as `parameters`, also summed).
+	 * gradient with respect to them (same structure as `parameters`, also summed). The loop passes
+	 * `out`, a buffer shaped like the parameters that the model may overwrite and return instead
+	 * of allocating a new gradient.
 	 */
-	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]>;
+	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]>;
 
 	/** The optimizer that moves the parameter entry `entryName`: by default the model's (`optimizer` option); models with per-entry optimizers override. */
 	protected optimizerFor(_entryName: string): Optimizer {
@@ -92,18 +94,27 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		return total;
 	}
 
-	/** One update: each entry moves by the optimizer from g / n + the regularizer's gradient, clipped by `gradientClipValue` / `gradientClipNorm`. */
-	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number) {
+	/** The training loop's buffers for `parameters`. */
+	private buffersFor(parameters: ModelParameters): TrainingBuffers {
+		return new TrainingBuffers(parameters, (name) => this.biasRowsOf(name));
+	}
+
+	/**
+	 * One update: each entry moves by the optimizer from g / n + the regularizer's gradient, clipped
+	 * by `gradientClipValue` / `gradientClipNorm` (steps formed in `buffers`, made for `parameters`).
+	 */
+	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number, buffers = this.buffersFor(parameters)) {
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
 		const regularizer = this.regularizer();
-		const gradientEntries = parameterEntries(gradient);
-		const entries = parameterEntries(parameters);
-		const steps = entries.map(([name, matrix], k) => {
-			const step = scale(gradientEntries[k][1], 1 / sampleCount);
-			if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, this.biasRowsOf(name));
-			return step;
-		});
+		const gradientEntries = buffers.entriesOf(gradient);
+		const entries = buffers.entries;
+		const steps = buffers.steps;
+		const inverse = 1 / sampleCount;
+		for (const k of $range(0, entries.size() - 1)) {
+			const step = scaleInPlace(copyInto(steps[k], gradientEntries[k][1]), inverse);
+			if (regularizer !== undefined) regularizer.addGradientInPlace(step, entries[k][1], buffers.biasRows[k]);
+		}
 		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
 		for (const k of $range(0, entries.size() - 1)) {
 			const [name, matrix] = entries[k];
@@ -160,14 +171,14 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	 * One epoch of steps, one per batch of row indices; returns the summed loss of the batches (each
 	 * before its step) and their total row count.
 	 */
-	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>): LuaTuple<[number, number]> {
+	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>, buffers: TrainingBuffers): LuaTuple<[number, number]> {
 		let total = 0;
 		let count = 0;
 		for (const rows of batches) {
 			const batch: TrainingData = { inputs: selectRows(data.inputs, rows), targets: selectRows(data.targets, rows), sampleCount: rows.size() };
-			const [loss, gradient] = this.lossAndGradient(parameters, batch);
+			const [loss, gradient] = this.lossAndGradient(parameters, batch, buffers.gradient);
 			this.saveGradient(gradient, rows.size());
-			this.applyStep(parameters, gradient, rows.size());
+			this.applyStep(parameters, gradient, rows.size(), buffers);
 			total += loss;
 			count += rows.size();
 		}
@@ -228,7 +239,8 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const n = data.sampleCount;
 		const o = this.options;
 		const monitor = new TrainingMonitor(where, o);
-		let lastFinite = this.checkpoint();
+		const buffers = this.buffersFor(parameters);
+		let lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 		let diverged = false;
 		let iterationsRun = 0;
 		for (const iteration of $range(1, iterations)) {
@@ -238,14 +250,14 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			let gradient: ModelParameters | undefined;
 			const batches = plan(iteration, n);
 			if (batches !== undefined) {
-				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches);
+				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches, buffers);
 			} else {
-				[dataLoss, gradient] = this.lossAndGradient(parameters, data);
+				[dataLoss, gradient] = this.lossAndGradient(parameters, data, buffers.gradient);
 				this.saveGradient(gradient, n);
 			}
 			if ((iteration - 1) % o.costCalculationInterval === 0) {
 				// A saturating loss (clipped cross-entropy) can stay finite while the weights overflow.
-				if (!allFinite(parameters)) {
+				if (!buffers.parametersFinite()) {
 					monitor.warnNonFinite("the parameters", iteration);
 					diverged = true;
 					break;
@@ -253,13 +265,13 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 				const verdict = monitor.record(iteration, dataLoss / rowsSeen + this.penalty(parameters));
 				diverged = verdict === "nonfinite";
 				if (diverged) break;
-				lastFinite = this.checkpoint();
+				lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 				if (verdict !== "continue") break;
 			}
-			if (gradient !== undefined) this.applyStep(parameters, gradient, n);
+			if (gradient !== undefined) this.applyStep(parameters, gradient, n, buffers);
 			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) task.wait();
 		}
-		if (!diverged && !allFinite(parameters)) {
+		if (!diverged && !buffers.parametersFinite()) {
 			monitor.warnNonFinite("the parameters", iterationsRun);
 			diverged = true;
 		}

@@ -15,6 +15,7 @@ import { GRADIENT_CONSTRAINTS, GRADIENT_DEFAULTS, GradientOptions } from "../bas
 import { TrainingData } from "../base/types";
 import { modelInputs } from "../base/data";
 import { OutputLink } from "./links";
+import { linearLossGradientInto } from "./fusedLoss";
 
 /** Options of every linear model: the loop's options and the intercept. */
 export interface LinearModelOptions extends GradientOptions {
@@ -30,6 +31,8 @@ export const LINEAR_CONSTRAINTS: ConstraintTable<LinearModelOptions> = { ...GRAD
 
 /** Base of the gradient-trained linear models (regressors and classifiers). */
 export abstract class LinearModel<O extends LinearModelOptions> extends GradientModel<O> {
+	private costCache: [Readonly<O>, CostFunction] | undefined;
+
 	/** The cost the loop minimises (on the link's outputs). */
 	protected abstract trainingCost(): CostFunction;
 
@@ -79,9 +82,21 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		return zeros(data.inputs[0].size(), data.targets[0].size());
 	}
 
-	protected lossAndGradient(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]> {
-		const link = this.trainingLink();
+	/** `trainingCost()`, built once per options table (options are frozen and replaced on change). */
+	protected currentCost(): CostFunction {
+		const cached = this.costCache;
+		if (cached !== undefined && cached[0] === this.options) return cached[1];
 		const cost = this.trainingCost();
+		this.costCache = [this.options, cost];
+		return cost;
+	}
+
+	protected lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		const link = this.trainingLink();
+		const cost = this.currentCost();
+		if (out !== undefined && cost.entry !== undefined) {
+			return $tuple(linearLossGradientInto(out as Matrix, data.inputs, parameters as Matrix, data.targets, link, cost.costName, cost.entry), out);
+		}
 		const z = matmul(data.inputs, parameters as Matrix);
 		const a = link.forward(z);
 		const loss = cost.value(a, data.targets);
