@@ -55,6 +55,19 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		return this.optimizer;
 	}
 
+	/**
+	 * A model with its own solver (Newton, IRLS) takes the full-batch step here, IN PLACE on
+	 * `parameters`, and returns true once converged (the remaining iterations only record the
+	 * cost, so the iteration count, history, target cost and tolerance work as with steps);
+	 * undefined (the default) leaves the step to the optimizer.
+	 */
+	protected solverStep(_parameters: ModelParameters, _data: TrainingData): boolean | undefined {
+		return undefined;
+	}
+
+	/** Called once at the start of each training call with its data (checks, warnings); nothing by default. */
+	protected beforeTraining(_data: TrainingData, _where: string) {}
+
 	/** Leading rows of a parameter entry that are biases (never regularized); default 0. */
 	protected biasRowCount(_entryName: string): number {
 		return 0;
@@ -233,6 +246,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
+		this.beforeTraining(data, where);
 		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
 		if (!this.options.keepOptimizerState) this.optimizerStates = {};
 		const parameters = this.parameters;
@@ -242,6 +256,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const buffers = this.buffersFor(parameters);
 		let lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 		let diverged = false;
+		let solverConverged = false;
 		let iterationsRun = 0;
 		for (const iteration of $range(1, iterations)) {
 			iterationsRun = iteration;
@@ -268,7 +283,11 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 				lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 				if (verdict !== "continue") break;
 			}
-			if (gradient !== undefined) this.applyStep(parameters, gradient, n, buffers);
+			if (gradient !== undefined && !solverConverged) {
+				const converged = this.solverStep(parameters, data);
+				if (converged === undefined) this.applyStep(parameters, gradient, n, buffers);
+				else solverConverged = converged;
+			}
 			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) task.wait();
 		}
 		if (!diverged && !buffers.parametersFinite()) {

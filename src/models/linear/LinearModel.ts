@@ -16,6 +16,9 @@ import { TrainingData } from "../base/types";
 import { modelInputs } from "../base/data";
 import { OutputLink } from "./links";
 import { linearLossGradientInto } from "./fusedLoss";
+import { SecondOrderSolver, solverStep } from "./solvers/step";
+import { createRegularizer } from "../../optimizers/regularizers";
+import { warnTraining } from "../base/output";
 
 /** Options of every linear model: the loop's options and the intercept. */
 export interface LinearModelOptions extends GradientOptions {
@@ -41,6 +44,59 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 
 	/** Numeric n×k targets from `y` (validated; errors name `where`). */
 	protected abstract prepareTargets(y: unknown, rows: number, where: string, xShape: string): Matrix;
+
+	/** The second-order solver the `solver` option picks (undefined: the optimizer, by gradient steps). */
+	protected secondOrderSolver(): SecondOrderSolver | undefined {
+		return undefined;
+	}
+
+	/**
+	 * An upper bound of the loss's second derivative in the score (2 for squared error), which
+	 * with the learning rate tells when plain gradient steps must diverge on data of this scale;
+	 * undefined when there is none.
+	 */
+	protected curvatureBound(): number | undefined {
+		return undefined;
+	}
+
+	protected solverStep(parameters: ModelParameters, data: TrainingData): boolean | undefined {
+		const solver = this.secondOrderSolver();
+		if (solver === undefined) return undefined;
+		const r = this.options.regularizer;
+		return solverStep(parameters as Matrix, data.inputs, data.targets, solver, r === undefined ? undefined : createRegularizer(r), this.biasRowCount());
+	}
+
+	/**
+	 * Second-order solvers take full-batch steps (a `batchSize` is an error with them). With plain
+	 * gradient descent at the default learning rate, warns when a column's mean square times the
+	 * loss's curvature and the rate exceeds 2: the steps must then diverge (scale the features or
+	 * lower the rate).
+	 */
+	protected beforeTraining(data: TrainingData, where: string) {
+		const o = this.options;
+		if (this.secondOrderSolver() !== undefined) {
+			if (o.batchSize > 0) error(`[Hivemind] ${where}: batchSize must be 0 with a second-order solver (each step uses every row; choose solver "GradientDescent" for mini-batches), got ${o.batchSize}`, 0);
+			return;
+		}
+		const curvature = this.curvatureBound();
+		if (curvature === undefined || o.learningRate !== GRADIENT_DEFAULTS.learningRate || o.learningRateSchedule !== undefined || o.optimizer !== "GradientDescent") return;
+		const x = data.inputs;
+		const p = x[0].size();
+		let worst = 0;
+		let worstColumn = 0;
+		for (const j of $range(0, p - 1)) {
+			let total = 0;
+			for (const row of x) total += row[j] * row[j];
+			if (total > worst) [worst, worstColumn] = [total, j];
+		}
+		const meanSquare = worst / x.size();
+		if (o.learningRate * curvature * meanSquare > 2) {
+			const column = worstColumn - this.biasRowCount() + 1;
+			warnTraining(
+				`[Hivemind] ${where}: learningRate ${o.learningRate} is too large for data of this scale (feature ${column} has mean square ${string.format("%.3g", meanSquare)}): gradient steps will diverge; scale the features (StandardScaler) or use learningRate < ${string.format("%.3g", 2 / (curvature * meanSquare))}`,
+			);
+		}
+	}
 
 	/** The number of output columns the parameters must have, when fixed (classifiers). */
 	protected fixedOutputCount(): number | undefined {

@@ -34,6 +34,10 @@ export class SoftmaxRegression extends LinearClassifier<SoftmaxRegressionOptions
 		return softmaxLink;
 	}
 
+	protected curvatureBound(): number {
+		return 0.5;
+	}
+
 	protected fixedOutputCount(): number | undefined {
 		return this.knownClasses()?.size();
 	}
