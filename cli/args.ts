@@ -25,6 +25,11 @@ export class UsageError {
 	constructor(public readonly message: string) {}
 }
 
+/** Bad input data (the CSV, the model file): printed without the help, exit code 2. */
+export class InputError {
+	constructor(public readonly message: string) {}
+}
+
 /** Parses `argv` against `specs`; throws a UsageError for unknown, duplicate, missing or malformed options. */
 export function parseOptions(command: string, argv: Array<string>, specs: Array<OptionSpec>): ParsedOptions {
 	const byName = new Map<string, OptionSpec>();
@@ -85,4 +90,20 @@ export function formatHelp(command: string, summary: string, specs: Array<Option
 		lines.push(`      ${spec.description}${suffix}`);
 	}
 	return lines.join("\n") + "\n";
+}
+
+/** Drops Luau's "Module:line:" location prefix from an error message meant for a person. */
+export function cleanMessage(message: string): string {
+	const [start] = message.find("[Hivemind]", 1, true);
+	if (start !== undefined) return message.sub(start + 11);
+	const [stripped] = message.gsub("^[%w%._%-@]+:%d+: ", "");
+	return stripped;
+}
+
+/** Runs `fn`; an error it throws is a usage error (exit code 2) with its message. */
+export function asUsage<T>(fn: () => T): T {
+	const [ok, result] = pcall(fn);
+	if (ok) return result as T;
+	if (result instanceof UsageError || result instanceof InputError) throw result;
+	throw new UsageError(cleanMessage(tostring(result)));
 }

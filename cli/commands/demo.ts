@@ -15,8 +15,8 @@ import { NormalLinearRegression } from "../../src/models/linear/NormalLinearRegr
 import { ModelParameters } from "../../src/parameters/tree";
 import { ModelParametersMerger } from "../../src/distributed/ModelParametersMerger";
 import { DistributedGradients } from "../../src/distributed/DistributedGradients";
-import { StandardScaler } from "../../src/utilities/StandardScaler";
-import { mergeScalerStatistics, ScalerStatistics } from "../../src/utilities/scalerStatistics";
+import { StandardScaler } from "../../src/transformers/StandardScaler";
+import { mergeScalerStatistics, ScalerStatistics } from "../../src/transformers/scalerStatistics";
 import { Metrics } from "../../src/utilities";
 
 const OPTIONS: Array<OptionSpec> = [

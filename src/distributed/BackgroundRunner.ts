@@ -4,7 +4,7 @@
  * listeners (or printed with `warn` when there are none), and the runner keeps going.
  */
 import { RunService } from "@rbxts/services";
-import { describeValue } from "./values";
+import { describeValue } from "../core/describe";
 import { errorText } from "./UpdateGuard";
 
 /** The part of RBXScriptSignal the runner uses (any signal with Connect → Disconnect works). */

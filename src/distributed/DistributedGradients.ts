@@ -6,12 +6,12 @@
 import { Matrix } from "../matrix/types";
 import { copy } from "../matrix/creation";
 import { copyInto } from "../matrix/inplace";
-import { describeValue, isFiniteNumber } from "./values";
+import { describeValue, isFiniteNumber } from "../core/describe";
 import { copyParameters, ModelParameters, parameterEntries, zipParameters } from "../parameters/tree";
 import { anyOf, callbackValue, constraint, numberAbove, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
-import { Optimizer, OptimizerState } from "../optimizers/types";
-import { createOptimizer, OPTIMIZER_NAMES } from "../optimizers/createOptimizer";
+import { Optimizer, OptimizerState } from "../optimization/optimizers/types";
+import { createOptimizer, OPTIMIZER_NAMES } from "../optimization/optimizers/createOptimizer";
 import { weightedSum } from "./merging/combine";
 import { UPDATE_GUARD_CONSTRAINTS, UPDATE_GUARD_DEFAULTS, UpdateGuardOptions } from "./UpdateGuard";
 import { GuardedAggregator } from "./GuardedAggregator";

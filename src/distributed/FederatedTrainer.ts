@@ -15,9 +15,9 @@ import { DistributedGradients } from "./DistributedGradients";
 import { ChildModel } from "./DistributedModelParameters";
 import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, TrainingSchedule, shuffleShards } from "./schedules";
 import { UpdateStatistics } from "./UpdateGuard";
-import { Optimizer } from "../optimizers/types";
-import { isOptimizer } from "../optimizers/createOptimizer";
-import { describeValue } from "./values";
+import { Optimizer } from "../optimization/optimizers/types";
+import { isOptimizer } from "../optimization/optimizers/createOptimizer";
+import { describeValue } from "../core/describe";
 
 /** A child that can also compute gradients (a gradient model of the library). */
 export interface GradientChildModel extends ChildModel {

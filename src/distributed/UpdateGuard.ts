@@ -7,7 +7,7 @@
 import { frobeniusNorm } from "../matrix/norms";
 import { assertSameStructure, isModelParameters, describeParameters, ModelParameters, parameterEntries } from "../parameters/tree";
 import { booleanValue, callbackValue, constraint, integerAtLeast, oneOf } from "../options/constraints";
-import { plainDataProblem } from "./plainData";
+import { plainDataProblem } from "../core/plainData";
 
 /** Why an update was rejected. */
 export type RejectionReason = "nonFinite" | "structure" | "norm" | "stale";

@@ -1,6 +1,6 @@
 /** Distributed training: the wire format, merging, gradient exchange, schedules. */
 export * from "./wire";
-export { PlainData, plainDataProblem } from "./plainData";
+export { PlainData, plainDataProblem } from "../core/plainData";
 export * from "./ModelParametersMerger";
 export { ScoringModel, MergeModelType, scorePrediction } from "./merging/scoring";
 export * from "./DistributedGradients";

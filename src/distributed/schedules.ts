@@ -18,7 +18,7 @@ import { RandomGenerator } from "../matrix/random";
 import { booleanValue, constraint, integerAtLeast, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
 import { deriveSeed } from "./wire";
-import { describeValue } from "./values";
+import { describeValue } from "../core/describe";
 import { UPDATE_GUARD_CONSTRAINTS } from "./UpdateGuard";
 
 /** The synchronization pattern. */

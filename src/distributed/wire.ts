@@ -5,9 +5,9 @@
  */
 import { RandomGenerator } from "../matrix/random";
 import { describeParameters, isModelParameters, ModelParameters } from "../parameters/tree";
-import { encodeJson, decodeJson } from "./json";
-import { describeValue, isFiniteNumber } from "./values";
-import { PlainData, plainDataProblem } from "./plainData";
+import { encodeJson, decodeJson } from "../core/json";
+import { describeValue, isFiniteNumber } from "../core/describe";
+import { PlainData, plainDataProblem } from "../core/plainData";
 
 /** The schema version this build writes and accepts. */
 export const SCHEMA_VERSION = 1;

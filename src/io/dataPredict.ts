@@ -6,7 +6,7 @@
  * weight matrices; k-means as its centroids. Every shape is checked against the Hivemind model
  * before anything is set.
  */
-import { describeValue } from "../distributed/values";
+import { describeValue } from "../core/describe";
 import { isMatrix, describeShape } from "../matrix/validate";
 import { Matrix } from "../matrix/types";
 import { BaseModel, createModel } from "../models";

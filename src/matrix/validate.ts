@@ -1,5 +1,5 @@
 /** Shape descriptions and boundary checks shared by the matrix functions. */
-import { describeValue } from "../options/describe";
+import { describeValue } from "../core/describe";
 import { Matrix, Vector } from "./types";
 
 /** "3×2" for a matrix, or a short description of a non-matrix value. */

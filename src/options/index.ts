@@ -1,4 +1,4 @@
 /** Option tables: declarative constraints, validation with option-naming errors, frozen merges. */
 export * from "./constraints";
 export * from "./resolve";
-export * from "./describe";
+export * from "../core/describe";

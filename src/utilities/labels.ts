@@ -3,7 +3,7 @@
  * the shapes models and users hold them in (label arrays, n×1 matrices, n×k one-hot or
  * probability matrices).
  */
-import { describeValue, isFiniteNumber } from "../distributed/values";
+import { describeValue, isFiniteNumber } from "../core/describe";
 import { argmax, assertMatrix } from "../matrix";
 import { Matrix } from "../matrix/types";
 

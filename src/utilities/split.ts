@@ -4,7 +4,7 @@
  */
 import { assertInteger, assertMatrix, describeShape, RandomGenerator, selectRows } from "../matrix";
 import { Matrix } from "../matrix/types";
-import { isFiniteNumber } from "../distributed/values";
+import { isFiniteNumber } from "../core/describe";
 import { anyFinite, booleanValue, constraint, ConstraintTable, resolveOptions } from "../options";
 import { assertLabels, compareLabels, Label, readLabels } from "./labels";
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { getHost } from "../../cli/host";
 import { readModelFile } from "../../src/io/modelFile";
 import { expectContains, FIXTURES, readFile, removeFile, TMP } from "./support";

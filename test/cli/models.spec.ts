@@ -1,5 +1,5 @@
-import { describe, expect, it } from "../support/jest-globals";
-import { decodeJson } from "../../src/distributed/json";
+import { describe, expect, it } from "../support/jest-globals.d";
+import { decodeJson } from "../../src/core/json";
 import { getRegisteredModels } from "../../src/models";
 import { expectContains, runCli } from "./support";
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { progressLine, ProgressReporter } from "../../cli/progress";
 
 function record(): [Array<string>, (text: string) => void] {

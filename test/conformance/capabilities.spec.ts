@@ -1,6 +1,6 @@
 // Capability checks selected by the registry's tags: the gradient convention (gradient), online
 // continuation (online), and exact merging of sufficient statistics (statistics).
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectMatrixClose } from "../support/numeric";
 import { RandomGenerator } from "../../src/matrix/random";
 import { modelsWithTag } from "../../src/models";

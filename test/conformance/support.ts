@@ -1,7 +1,7 @@
 // Helpers for the conformance suite: build a registered model with its example data.
 import { RandomGenerator } from "../../src/matrix/random";
 import { BaseModel, ExampleDataset, ModelRegistration } from "../../src/models";
-import { LinearPartial } from "../../src/statistics/linear";
+import { LinearPartial } from "../../src/sufficientStatistics/linear";
 import { ModelParameters } from "../../src/parameters";
 
 /** A model as the conformance checks drive it (predict may return two values). */

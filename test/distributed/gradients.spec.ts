@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../support/numeric";
 import { DistributedGradients } from "../../src/distributed/DistributedGradients";
 import { createUpdate } from "../../src/distributed/wire";

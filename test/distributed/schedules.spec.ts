@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../support/numeric";
 import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, shuffleShards } from "../../src/distributed/schedules";
 import { FederatedTrainer } from "../../src/distributed/FederatedTrainer";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import {
 	ABSENT,
@@ -11,7 +11,7 @@ import {
 	updateProblem,
 	validateUpdate,
 } from "../../src/distributed/wire";
-import { decodeJson, encodeJson } from "../../src/distributed/json";
+import { decodeJson, encodeJson } from "../../src/core/json";
 import { RandomGenerator } from "../../src/matrix/random";
 
 function record(data: unknown, extra?: { [key: string]: unknown }) {

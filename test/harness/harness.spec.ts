@@ -1,7 +1,7 @@
 // Self-specs of the test harness: each runs the harness in a child process on a fixture
 // (test/fixtures/harness/) and checks its output and exit code. Skipped in Studio.
 // All children start when this file loads (a few at a time); each test waits for its own.
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import {
 	canSpawn,
 	inBackground,
@@ -251,6 +251,8 @@ describeHeadless("npm run build:rbxm", () => {
 			expect(use.stdout).toContain("VERSION: 0.1.0");
 			expect(use.stdout).toContain("matmul: 17 39");
 			expect(use.stdout).toContain("bad shapes: false [Hivemind] Matrix.matmul: cannot multiply 1×2 by 1×2");
+			// the DataPredict ModuleScript (issue 16): one step from w = 0, w = 0.5·(2·4)·[1, 2] = [4, 8], so 4 + 8 = 12
+			expect(use.stdout).toContain("DataPredict: true 12");
 		},
 		CHILD_TIMEOUT,
 	);

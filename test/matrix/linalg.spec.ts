@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../support/numeric";
 import { Matrix, RandomGenerator } from "../../src/matrix";
 

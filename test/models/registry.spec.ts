@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import { createModel, getModelRegistration, getRegisteredModels, modelsWithTag, registerModel, LinearRegression, RidgeRegression } from "../../src/models";
 

@@ -1,5 +1,5 @@
 import { HttpService } from "@rbxts/services";
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import {
 	assertModelParameters,

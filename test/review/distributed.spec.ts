@@ -1,6 +1,6 @@
 // Adversarial review of the main models: an acknowledged update is applied once, stays queued
 // after an error, or is counted as rejected/cleared; counts add up; merges use the right weights.
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../support/numeric";
 import { DistributedGradients } from "../../src/distributed/DistributedGradients";
 import { DistributedModelParameters } from "../../src/distributed/DistributedModelParameters";

@@ -1,8 +1,8 @@
 // Error messages of public entry points that had no spec showing them.
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import { huberLoss, quantileLoss } from "../../src/costs";
-import { computeKMeansPartial, mergeKMeansPartials, finalizeKMeans } from "../../src/statistics";
+import { computeKMeansPartial, mergeKMeansPartials, finalizeKMeans } from "../../src/sufficientStatistics";
 
 describe("review: cost builders validate their hyper-parameter", () => {
 	it("huberLoss and quantileLoss name the argument, the range and the value", () => {

@@ -1,6 +1,6 @@
 // Every name the README's examples use exists in the package's entry point, and the examples'
 // core lines run and give the numbers the README states.
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectMatrixClose } from "../support/numeric";
 import * as Hivemind from "../../src";
 import type { Matrix } from "../../src/matrix/types";
@@ -16,7 +16,7 @@ const NAMES = [
 	"KMeans", "PCA",
 	"StandardScaler", "MinMaxScaler", "computeScalerStatistics", "mergeScalerStatistics", "LabelEncoder", "OneHotEncoder",
 	"trainTestSplit", "kFold", "Metrics",
-	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp",
+	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp", "Gravity", "AdaFactor", "DataPredict",
 	"createOptimizer", "constantRate", "stepDecay", "exponentialDecay", "inverseTimeDecay", "cosineAnnealing", "createSchedule",
 	"clipByValue", "clipByNorm", "clipByGlobalNorm", "globalNorm", "clipByValueInPlace", "clipByNormInPlace", "clipByGlobalNormInPlace",
 	"createRegularizer",

@@ -1,6 +1,6 @@
 // Adversarial review of the shared gradient loop: a failed or diverging training call must leave
 // a model it can be trained from again (parameters, optimizer state and counters consistent).
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import { LinearRegression, LogisticRegression, NeuralNetwork } from "../../src/models";
 import { Matrix } from "../../src/matrix/types";

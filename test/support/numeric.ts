@@ -1,5 +1,5 @@
 // Numeric assertions shared by the specs: explicit tolerances, messages that show both values.
-import { expect } from "./jest-globals";
+import { expect } from "./jest-globals.d";
 
 /** Asserts |actual - expected| <= tolerance * max(1, |expected|) (relative for large values). */
 export function expectClose(actual: number, expected: number, tolerance = 1e-9, label = "value") {

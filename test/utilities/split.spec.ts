@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../support/jest-globals";
+import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import { selectRows } from "../../src/matrix";
 import { kFold, Label, trainTestSplit } from "../../src/utilities";

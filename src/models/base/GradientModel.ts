@@ -4,18 +4,19 @@
  * loss with its gradient; the loop does the rest (optimizer, regularizer, stopping, printing,
  * callbacks, yields, non-finite recovery).
  */
-import { copyInto, scaleInPlace } from "../../matrix/inplace";
+import { copyInto } from "../../matrix/inplace";
 import { selectRows } from "../../matrix/shape";
 import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
-import { Optimizer } from "../../optimizers/types";
-import { createOptimizer } from "../../optimizers/createOptimizer";
-import { createRegularizer, Regularizer } from "../../optimizers/regularizers";
+import { Optimizer } from "../../optimization/optimizers/types";
+import { createOptimizer } from "../../optimization/optimizers/createOptimizer";
+import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
 import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
+import { leadingRows, regularizedStepsInto, totalPenalty } from "./regularizedSteps";
 import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
 import { assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 import { TrainingBuffers } from "./trainingBuffers";
@@ -87,24 +88,18 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	private biasRowsOf(entryName: string): Array<number> {
-		const count = this.biasRowCount(entryName);
-		const rows = new Array<number>();
-		for (const i of $range(0, count - 1)) rows.push(i);
-		return rows;
+		return leadingRows(this.biasRowCount(entryName));
 	}
 
-	private regularizer(): Regularizer | undefined {
+	/** The regularizer of the parameter entry `entryName`: by default the model's (`regularizer` option); models with per-entry regularizers override. */
+	protected regularizerFor(_entryName: string): Regularizer | undefined {
 		const r = this.options.regularizer;
 		return r === undefined ? undefined : createRegularizer(r);
 	}
 
 	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
 	protected penalty(parameters: ModelParameters): number {
-		const regularizer = this.regularizer();
-		if (regularizer === undefined) return 0;
-		let total = 0;
-		for (const [name, matrix] of parameterEntries(parameters)) total += regularizer.penalty(matrix, this.biasRowsOf(name));
-		return total;
+		return totalPenalty(parameters, (name) => this.regularizerFor(name), (name) => this.biasRowsOf(name));
 	}
 
 	/** The training loop's buffers for `parameters`. */
@@ -119,15 +114,8 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number, buffers = this.buffersFor(parameters)) {
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
-		const regularizer = this.regularizer();
-		const gradientEntries = buffers.entriesOf(gradient);
 		const entries = buffers.entries;
-		const steps = buffers.steps;
-		const inverse = 1 / sampleCount;
-		for (const k of $range(0, entries.size() - 1)) {
-			const step = scaleInPlace(copyInto(steps[k], gradientEntries[k][1]), inverse);
-			if (regularizer !== undefined) regularizer.addGradientInPlace(step, entries[k][1], buffers.biasRows[k]);
-		}
+		const steps = regularizedStepsInto(buffers.steps, entries, buffers.entriesOf(gradient), sampleCount, (name) => this.regularizerFor(name), buffers.biasRows);
 		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
 		for (const k of $range(0, entries.size() - 1)) {
 			const [name, matrix] = entries[k];

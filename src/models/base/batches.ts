@@ -2,7 +2,7 @@
  * How an epoch of the shared loop is split into optimizer steps: the loop's own `batchSize`
  * option, or a plan given to `GradientModel.trainInBatches` (e.g. by `GradientMethodWrapper`).
  */
-import { describeValue } from "../../options/describe";
+import { describeValue } from "../../core/describe";
 
 /** One epoch's batches: arrays of 0-based row indices, one optimizer step each, in order; undefined: one full-batch step. */
 export type EpochBatches = Array<Array<number>> | undefined;

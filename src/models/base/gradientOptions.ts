@@ -1,9 +1,9 @@
 /** The options every gradient-trained model shares, their defaults and their constraint table. */
 import { anyOf, booleanValue, callbackValue, constraint, ConstraintTable, integerAtLeast, numberAbove, objectWith } from "../../options";
-import { Optimizer } from "../../optimizers/types";
-import { isOptimizer, OPTIMIZER_NAMES } from "../../optimizers/createOptimizer";
-import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimizers/regularizers";
-import { LearningRateSchedule } from "../../optimizers/schedules";
+import { Optimizer } from "../../optimization/optimizers/types";
+import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization/optimizers/createOptimizer";
+import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
+import { LearningRateSchedule } from "../../optimization/schedules/schedules";
 
 /** Options of the shared training loop (every gradient model accepts them). */
 export interface GradientOptions {

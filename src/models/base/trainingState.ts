@@ -6,10 +6,10 @@
 import { Matrix } from "../../matrix/types";
 import { copy } from "../../matrix/creation";
 import { isMatrix } from "../../matrix/validate";
-import { OptimizerState } from "../../optimizers/types";
-import { clipByGlobalNormInPlace, clipByValueInPlace } from "../../optimizers/clipping";
+import { OptimizerState } from "../../optimization/optimizers/types";
+import { clipByGlobalNormInPlace, clipByValueInPlace } from "../../optimization/clipping/clipping";
 import { ModelParameters, parameterEntries } from "../../parameters";
-import { describeValue, isFiniteNumber } from "../../options/describe";
+import { describeValue, isFiniteNumber } from "../../core/describe";
 
 /** Optimizer states keyed by parameter entry name (as `parameterEntries` names them). */
 export type OptimizerStates = { [entryName: string]: OptimizerState };

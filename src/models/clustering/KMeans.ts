@@ -1,6 +1,6 @@
 /**
  * k-means clustering: k-means++ seeding (Arthur & Vassilvitskii 2007) from a seeded generator,
- * then Lloyd iterations, each one the mergeable statistics of `src/statistics/kmeans.ts`
+ * then Lloyd iterations, each one the mergeable statistics of `src/sufficientStatistics/kmeans.ts`
  * (assign → per-cluster sums and counts → means), so a distributed run merges exactly.
  */
 import { Matrix, Vector } from "../../matrix/types";
@@ -8,10 +8,10 @@ import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeKMeansPartial, finalizeKMeans, KMeansPartial, mergeKMeansPartials } from "../../statistics/kmeans";
+import { computeKMeansPartial, finalizeKMeans, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../classification/rowOrder";
+import { canonicalRowOrder } from "../base/rowOrder";
 import { distanceBetween, nearestRow } from "../neighbours/search";
 
 /** Options of `KMeans`. */

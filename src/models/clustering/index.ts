@@ -1,3 +1,2 @@
-/** Clustering and decomposition: KMeans (k-means++ and Lloyd), PCA. */
+/** Clustering and decomposition: KMeans (k-means++ and Lloyd) (PCA: `src/transformers`). */
 export * from "./KMeans";
-export * from "./PCA";

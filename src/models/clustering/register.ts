@@ -1,8 +1,8 @@
 /** Registers KMeans and PCA with their tags and example datasets. */
 import { registerModel } from "../registry";
-import { blobs } from "../classification/examples";
+import { blobs } from "../base/examples";
 import { KMeans } from "./KMeans";
-import { PCA } from "./PCA";
+import { PCA } from "../../transformers/PCA";
 
 registerModel({
 	name: "KMeans",

@@ -3,8 +3,8 @@ import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, booleanValue, numberAbove } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { LinearPartial } from "../../statistics/linear";
-import { finalizeBayesianLinear } from "../../statistics/bayesianLinear";
+import { LinearPartial } from "../../sufficientStatistics/linear";
+import { finalizeBayesianLinear } from "../../sufficientStatistics/bayesianLinear";
 import { StatisticsLinearModel, StatisticsLinearOptions } from "./StatisticsLinearModel";
 
 /** Options of `BayesianLinearRegression`. */

@@ -2,7 +2,7 @@
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { finalizeLinear, LinearPartial } from "../../statistics/linear";
+import { finalizeLinear, LinearPartial } from "../../sufficientStatistics/linear";
 import { symmetricEigen } from "../../matrix/linalg/eigen";
 import { StatisticsLinearModel, StatisticsLinearOptions } from "./StatisticsLinearModel";
 

@@ -4,6 +4,7 @@ import { argmax } from "../../matrix/reductions";
 import { labelVector } from "../base/labels";
 import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
+import { DATAPREDICT_HINT } from "../../core/describe";
 import { LinearModel, LinearModelOptions } from "./LinearModel";
 
 /** Options of every linear classifier. */
@@ -55,8 +56,11 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 	 * The predicted labels and, as a second value, the class probabilities (n×k).
 	 * @example local labels, probabilities = model:predict(X)
 	 */
-	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
+	predict(X: unknown, ...extra: Array<unknown>): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
+		if (extra.size() > 0) {
+			error(`[Hivemind] ${where}: takes only X (it returns the labels and the n×k probabilities), got ${1 + extra.size()} arguments ${DATAPREDICT_HINT}`, 2);
+		}
 		const z = this.scores(X, where);
 		const classes = this.knownClasses();
 		if (classes === undefined) {

@@ -17,7 +17,6 @@ import { modelInputs } from "../base/data";
 import { OutputLink } from "./links";
 import { linearLossGradientInto } from "./fusedLoss";
 import { SecondOrderSolver, solverStep } from "./solvers/step";
-import { createRegularizer } from "../../optimizers/regularizers";
 import { warnTraining } from "../base/output";
 
 /** Options of every linear model: the loop's options and the intercept. */
@@ -62,8 +61,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 	protected solverStep(parameters: ModelParameters, data: TrainingData): boolean | undefined {
 		const solver = this.secondOrderSolver();
 		if (solver === undefined) return undefined;
-		const r = this.options.regularizer;
-		return solverStep(parameters as Matrix, data.inputs, data.targets, solver, r === undefined ? undefined : createRegularizer(r), this.biasRowCount());
+		return solverStep(parameters as Matrix, data.inputs, data.targets, solver, this.regularizerFor(""), this.biasRowCount());
 	}
 
 	/**

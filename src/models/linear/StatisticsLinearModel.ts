@@ -1,14 +1,14 @@
 /**
  * Base of the linear models solved exactly from sufficient statistics (least squares, ridge,
  * Bayesian): train = computePartial + finalize, so distributed training is merge + finalize
- * (`src/statistics/linear.ts`).
+ * (`src/sufficientStatistics/linear.ts`).
  */
 import { Matrix } from "../../matrix/types";
 import { matmul } from "../../matrix/product";
 import { ConstraintTable } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { computeLinearPartial, LinearPartial, mergeLinearPartials } from "../../statistics/linear";
-import { assertPartial } from "../../statistics/validate";
+import { computeLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { assertPartial } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { modelInputs, targetMatrix } from "../base/data";
 

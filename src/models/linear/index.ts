@@ -16,4 +16,3 @@ export * from "./LeastSquaresModel";
 export * from "./NormalLinearRegression";
 export * from "./RidgeRegression";
 export * from "./BayesianLinearRegression";
-export * from "./PolynomialFeatures";

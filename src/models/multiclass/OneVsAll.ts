@@ -11,7 +11,7 @@ import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { getRegisteredModels, getModelRegistration } from "../registry";
-import { ClassLabels } from "../classification/ClassLabels";
+import { ClassLabels } from "../base/ClassLabels";
 import { flattenPerClass, splitPerClass } from "./perClassParameters";
 
 /** Options of `OneVsAll`. */

@@ -1,6 +1,6 @@
 /** Registers OneVsAll with its tags and example dataset. */
 import { registerModel } from "../registry";
-import { blobs } from "../classification/examples";
+import { blobs } from "../base/examples";
 import { OneVsAll } from "./OneVsAll";
 
 const NAMES = ["rock", "paper", "scissors"];

@@ -1,7 +1,7 @@
 /** Bernoulli naive Bayes: features are present (above a threshold) or absent. */
 import { Matrix } from "../../matrix/types";
 import { anyFinite, ConstraintTable, labelList, numberAbove } from "../../options";
-import { computeBernoulliNaiveBayesPartial, CountNaiveBayesPartial, finalizeBernoulliNaiveBayes } from "../../statistics/naiveBayes";
+import { computeBernoulliNaiveBayesPartial, CountNaiveBayesPartial, finalizeBernoulliNaiveBayes } from "../../sufficientStatistics/naiveBayes";
 import { bernoulliLogLikelihood, logVector } from "./likelihoods";
 import { NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
 import { CountNaiveBayesModel } from "./CountNaiveBayesModel";

@@ -8,7 +8,7 @@ import {
 	computeCategoricalNaiveBayesPartial,
 	finalizeCategoricalNaiveBayes,
 	mergeCategoricalNaiveBayesPartials,
-} from "../../statistics/naiveBayesVariants";
+} from "../../sufficientStatistics/naiveBayesVariants";
 import { categoricalLogLikelihood, logVector } from "./likelihoods";
 import { NaiveBayesModel, NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
 

@@ -1,7 +1,7 @@
 /** Complement naive Bayes: Multinomial counts, weights learned from every other class (robust to imbalance). */
 import { Matrix } from "../../matrix/types";
 import { booleanValue, ConstraintTable, labelList, numberAbove } from "../../options";
-import { finalizeComplementNaiveBayes } from "../../statistics/naiveBayesVariants";
+import { finalizeComplementNaiveBayes } from "../../sufficientStatistics/naiveBayesVariants";
 import { linearLogLikelihood } from "./likelihoods";
 import { NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
 import { CountNaiveBayesModel } from "./CountNaiveBayesModel";

@@ -1,8 +1,8 @@
 /** The naive Bayes variants whose statistics are per-class counts and feature sums. */
 import { Matrix } from "../../matrix/types";
-import { computeMultinomialNaiveBayesPartial, CountNaiveBayesPartial, mergeCountNaiveBayesPartials } from "../../statistics/naiveBayes";
-import { assertPartial } from "../../statistics/validate";
-import { expectShape } from "../classification/recordParameters";
+import { computeMultinomialNaiveBayesPartial, CountNaiveBayesPartial, mergeCountNaiveBayesPartials } from "../../sufficientStatistics/naiveBayes";
+import { assertPartial } from "../../sufficientStatistics/validate";
+import { expectShape } from "../base/recordParameters";
 import { NaiveBayesModel, NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
 
 /**

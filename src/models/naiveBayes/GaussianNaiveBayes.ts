@@ -6,9 +6,9 @@ import {
 	finalizeGaussianNaiveBayes,
 	GaussianNaiveBayesPartial,
 	mergeGaussianNaiveBayesPartials,
-} from "../../statistics/naiveBayes";
-import { assertPartial } from "../../statistics/validate";
-import { expectShape } from "../classification/recordParameters";
+} from "../../sufficientStatistics/naiveBayes";
+import { assertPartial } from "../../sufficientStatistics/validate";
+import { expectShape } from "../base/recordParameters";
 import { gaussianLogLikelihood, logVector } from "./likelihoods";
 import { NaiveBayesModel, NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
 

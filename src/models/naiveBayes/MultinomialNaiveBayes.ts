@@ -1,7 +1,7 @@
 /** Multinomial naive Bayes: features are counts (word counts, event counts). */
 import { Matrix } from "../../matrix/types";
 import { ConstraintTable, labelList, numberAbove } from "../../options";
-import { finalizeMultinomialNaiveBayes } from "../../statistics/naiveBayes";
+import { finalizeMultinomialNaiveBayes } from "../../sufficientStatistics/naiveBayes";
 import { linearLogLikelihood, logVector } from "./likelihoods";
 import { NaiveBayesOptions, NaiveBayesRecord } from "./NaiveBayesModel";
 import { CountNaiveBayesModel } from "./CountNaiveBayesModel";

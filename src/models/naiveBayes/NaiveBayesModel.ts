@@ -1,6 +1,6 @@
 /**
  * The base of every naive Bayes variant. The learned parameters ARE the sufficient statistics
- * (per-class counts and sums, `src/statistics`), so `train` again adds to them, parameters from
+ * (per-class counts and sums, `src/sufficientStatistics`), so `train` again adds to them, parameters from
  * several servers merge exactly (`computePartial` / `mergePartials` / `trainFromPartial`), and
  * the probabilities are derived from them at prediction time. Variants supply the statistics and
  * the joint log-likelihood log P(k) + log P(x | k).
@@ -11,11 +11,11 @@ import { argmax } from "../../matrix/reductions";
 import { ConstraintTable } from "../../options";
 import { copyParameters, ModelParameters } from "../../parameters";
 import { Label } from "../../utilities/labels";
-import { assertClasses } from "../../statistics/validate";
+import { assertClasses } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
-import { ClassLabels } from "../classification/ClassLabels";
-import { expectClassCounts, expectRecord, expectShape } from "../classification/recordParameters";
+import { ClassLabels } from "../base/ClassLabels";
+import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
 import { logSumExpRows, probabilitiesFromLogLikelihoods } from "./likelihoods";
 
 /** Options every naive Bayes variant has. */

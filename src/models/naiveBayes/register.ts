@@ -3,7 +3,7 @@ import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { ExampleDataset, registerModel } from "../registry";
 import { BaseModel } from "../base/BaseModel";
-import { blobs } from "../classification/examples";
+import { blobs } from "../base/examples";
 import { GaussianNaiveBayes } from "./GaussianNaiveBayes";
 import { MultinomialNaiveBayes } from "./MultinomialNaiveBayes";
 import { BernoulliNaiveBayes } from "./BernoulliNaiveBayes";

@@ -4,7 +4,7 @@ import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, labelList } from "../../options";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
-import { ClassLabels } from "../classification/ClassLabels";
+import { ClassLabels } from "../base/ClassLabels";
 import { NEIGHBOURS_CONSTRAINTS, NEIGHBOURS_DEFAULTS, NeighboursModel, NeighboursOptions } from "./NeighboursModel";
 
 /** Options of `KNearestNeighboursClassifier`. */

@@ -7,8 +7,8 @@ import { ModelParameters } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
-import { ClassLabels } from "../classification/ClassLabels";
-import { expectClassCounts, expectRecord, expectShape } from "../classification/recordParameters";
+import { ClassLabels } from "../base/ClassLabels";
+import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, distanceBetween } from "./search";
 
 /** Options of `NearestCentroid`. */

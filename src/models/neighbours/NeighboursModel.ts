@@ -9,8 +9,8 @@ import { ConstraintTable, integerAtLeast, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../classification/rowOrder";
-import { expectRecord, expectShape } from "../classification/recordParameters";
+import { canonicalRowOrder } from "../base/rowOrder";
+import { expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, nearestNeighbours } from "./search";
 
 /** Options every neighbour model has. */

@@ -1,6 +1,6 @@
 /** Registers the neighbour models with their tags and example datasets. */
 import { registerModel } from "../registry";
-import { blobs } from "../classification/examples";
+import { blobs } from "../base/examples";
 import { KNearestNeighboursClassifier } from "./KNearestNeighboursClassifier";
 import { KNearestNeighboursRegressor } from "./KNearestNeighboursRegressor";
 import { NearestCentroid } from "./NearestCentroid";

@@ -4,7 +4,7 @@ import { ConstraintTable } from "../../options";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { TWO_CLASSES } from "../linear/BinaryClassifier";
-import { ClassLabels } from "../classification/ClassLabels";
+import { ClassLabels } from "../base/ClassLabels";
 import { PASSIVE_AGGRESSIVE_CONSTRAINTS, PASSIVE_AGGRESSIVE_DEFAULTS, PassiveAggressiveModel, PassiveAggressiveOptions } from "./PassiveAggressiveModel";
 
 /** Options of `PassiveAggressiveClassifier`. */

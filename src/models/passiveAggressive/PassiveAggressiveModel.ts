@@ -14,7 +14,7 @@ import { anyFinite, booleanValue, ConstraintTable, integerAtLeast, numberAbove, 
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { BaseModel } from "../base/BaseModel";
 import { modelInputs } from "../base/data";
-import { canonicalRowOrder } from "../classification/rowOrder";
+import { canonicalRowOrder } from "../base/rowOrder";
 
 /** Options every passive-aggressive model has. */
 export interface PassiveAggressiveOptions {

@@ -1,6 +1,6 @@
 /** Registers the passive-aggressive models with their tags and example datasets. */
 import { registerModel } from "../registry";
-import { blobs } from "../classification/examples";
+import { blobs } from "../base/examples";
 import { PassiveAggressiveClassifier } from "./PassiveAggressiveClassifier";
 import { PassiveAggressiveRegressor } from "./PassiveAggressiveRegressor";
 

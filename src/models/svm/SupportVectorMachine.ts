@@ -7,9 +7,9 @@ import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { TWO_CLASSES } from "../linear/BinaryClassifier";
-import { ClassLabels } from "../classification/ClassLabels";
-import { canonicalRowOrder } from "../classification/rowOrder";
-import { expectRecord, expectShape } from "../classification/recordParameters";
+import { ClassLabels } from "../base/ClassLabels";
+import { canonicalRowOrder } from "../base/rowOrder";
+import { expectRecord, expectShape } from "../base/recordParameters";
 import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix } from "./kernels";
 import { solveSmo } from "./smo";
 

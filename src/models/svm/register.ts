@@ -1,6 +1,6 @@
 /** Registers the support vector machine with its tags and example dataset. */
 import { registerModel } from "../registry";
-import { blobs } from "../classification/examples";
+import { blobs } from "../base/examples";
 import { SupportVectorMachine } from "./SupportVectorMachine";
 
 registerModel({

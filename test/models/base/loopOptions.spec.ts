@@ -1,6 +1,6 @@
 // The shared loop's gradient clipping (gradientClipValue, gradientClipNorm) and printed output
 // (isOutputPrinted through setTrainingOutput), checked by hand.
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import type { Matrix } from "../../../src/matrix/types";
 import { LinearRegression } from "../../../src/models/linear/LinearRegression";

@@ -1,5 +1,5 @@
 // The shared loop's mini-batches (batchSize, seed), checked by hand on LinearRegression.
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectMatrixClose } from "../../support/numeric";
 import { RandomGenerator } from "../../../src/matrix/random";
 import type { Matrix } from "../../../src/matrix/types";

@@ -1,6 +1,6 @@
 // GradientModel.trainInBatches (the loop over caller-chosen batches) and get/setTrainingState,
 // checked by hand on LinearRegression.
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import type { Matrix } from "../../../src/matrix/types";
 import { descentByHand } from "./byHand";

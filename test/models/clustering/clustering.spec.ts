@@ -1,8 +1,8 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import { RandomGenerator } from "../../../src/matrix/random";
 import { KMeans, kMeansPlusPlus } from "../../../src/models/clustering/KMeans";
-import { PCA } from "../../../src/models/clustering/PCA";
+import { PCA } from "../../../src/transformers/PCA";
 
 type Rows = Array<Array<number>>;
 

@@ -1,10 +1,10 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import { Matrix, RandomGenerator } from "../../../src/matrix";
 import type { Matrix as MatrixType } from "../../../src/matrix/types";
 import { ExtremeLearningMachine } from "../../../src/models/elm/ExtremeLearningMachine";
 import { initializeHiddenLayer } from "../../../src/models/elm/hidden";
-import { mergeLinearPartials } from "../../../src/statistics/linear";
+import { mergeLinearPartials } from "../../../src/sufficientStatistics/linear";
 
 const X = [
 	[0.5, -1],

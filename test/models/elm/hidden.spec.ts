@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectMatrixClose } from "../../support/numeric";
 import { RandomGenerator } from "../../../src/matrix";
 import { ELM_NEURON_TYPES, hiddenOutput, initializeHiddenLayer } from "../../../src/models/elm/hidden";

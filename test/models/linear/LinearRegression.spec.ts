@@ -1,9 +1,9 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import { LinearRegression, RidgeRegression } from "../../../src/models";
-import { createRegularizer } from "../../../src/optimizers/regularizers";
-import { createSchedule } from "../../../src/optimizers/schedules";
-import { Adam } from "../../../src/optimizers/Adam";
+import { createRegularizer } from "../../../src/optimization/regularizers/regularizers";
+import { createSchedule } from "../../../src/optimization/schedules/schedules";
+import { Adam } from "../../../src/optimization/optimizers/Adam";
 import { column, referenceRidge } from "./helpers";
 
 const X = [[1], [2], [3], [4]];

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import { BayesianLinearRegression, NormalLinearRegression, RidgeRegression } from "../../../src/models";
-import { finalizeBayesianLinear } from "../../../src/statistics/bayesianLinear";
+import { finalizeBayesianLinear } from "../../../src/sufficientStatistics/bayesianLinear";
 import { column, referenceRidge } from "./helpers";
 
 const X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 5]];

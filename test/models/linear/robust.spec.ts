@@ -1,6 +1,7 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
-import { HuberRegression, NormalLinearRegression, PoissonRegression, PolynomialFeatures, QuantileRegression } from "../../../src/models";
+import { HuberRegression, NormalLinearRegression, PoissonRegression, QuantileRegression } from "../../../src/models";
+import { PolynomialFeatures } from "../../../src/transformers";
 import { column } from "./helpers";
 
 // A zero feature column makes the bias the only active parameter: a location estimate.

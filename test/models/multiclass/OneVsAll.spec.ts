@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 // Through the models index, which registers every model (OneVsAll resolves names in the registry).
 import { OneVsAll } from "../../../src/models";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import { KNearestNeighboursClassifier } from "../../../src/models/neighbours/KNearestNeighboursClassifier";
 import { KNearestNeighboursRegressor } from "../../../src/models/neighbours/KNearestNeighboursRegressor";

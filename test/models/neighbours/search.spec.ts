@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose } from "../../support/numeric";
 import { distanceBetween, nearestNeighbours, nearestRow } from "../../../src/models/neighbours/search";
 

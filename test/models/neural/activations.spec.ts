@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectMatrixClose } from "../../support/numeric";
 import { RandomGenerator } from "../../../src/matrix";
 import { activate, elementwiseActivation, isActivationName } from "../../../src/models/neural/activations";

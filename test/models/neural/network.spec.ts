@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose } from "../../support/numeric";
 import { Matrix, RandomGenerator } from "../../../src/matrix";
 import type { Matrix as MatrixType } from "../../../src/matrix/types";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectMatrixClose } from "../../support/numeric";
 import { kernelGram, kernelMatrix, kernelValue, KernelSettings } from "../../../src/models/svm/kernels";
 import { solveSmo } from "../../../src/models/svm/smo";

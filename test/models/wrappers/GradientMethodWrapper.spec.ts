@@ -1,6 +1,6 @@
 // GradientMethodWrapper: batch, mini-batch and stochastic epochs of the wrapped model's own steps,
 // checked against the model itself and against steps computed by hand.
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import { RandomGenerator } from "../../../src/matrix/random";
 import type { Matrix } from "../../../src/matrix/types";

@@ -1,5 +1,5 @@
 // SafeguardWrapper: updates that diverge are undone bit for bit and reported; normal ones pass.
-import { describe, expect, it } from "../../support/jest-globals";
+import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import type { Matrix } from "../../../src/matrix/types";
 import { LinearRegression } from "../../../src/models/linear/LinearRegression";

@@ -6,7 +6,7 @@
 import { Matrix } from "../../../matrix/types";
 import { Constraint, oneOf } from "../../../options";
 import { GRADIENT_DEFAULTS, GradientOptions } from "../../base/gradientOptions";
-import { Regularizer } from "../../../optimizers/regularizers";
+import { Regularizer } from "../../../optimization/regularizers/regularizers";
 import { NewtonProblem, newtonStep } from "./newton";
 import { quantileIrlsStep } from "./irls";
 import { ScoreLoss } from "./scoreLosses";

@@ -1,3 +1,0 @@
-/** Small value helpers shared by the distributed classes and the statistics functions. */
-
-export { describeValue, isFiniteNumber } from "../options/describe";

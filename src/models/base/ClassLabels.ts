@@ -1,0 +1,62 @@
+/**
+ * The class labels of one classifier: the `classesList` option (read when needed, so a change
+ * before training is seen), or discovered (sorted) at the first training; training labels become
+ * 0-based class indices, predicted indices become labels again.
+ */
+import { labelVector } from "./labels";
+import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
+
+/** A classifier's label list (composition: each classifier owns one). */
+export class ClassLabels {
+	private learned: Array<Label> | undefined;
+
+	/**
+	 * `given`: reads the model's `classesList` option (undefined: discover the classes from the
+	 * first training labels). `requiredCount`: the exact number of classes (2 for binary models).
+	 */
+	constructor(
+		private readonly given: () => Array<Label> | undefined,
+		private readonly requiredCount?: number,
+	) {}
+
+	/** The labels in class-index order, or undefined before they are known. */
+	get(): Array<Label> | undefined {
+		const classes = this.learned ?? this.given();
+		return classes === undefined ? undefined : table.clone(classes);
+	}
+
+	/** How many classes, or undefined before they are known. */
+	count(): number | undefined {
+		return (this.learned ?? this.given())?.size();
+	}
+
+	/**
+	 * Reads the training labels `y` (a vector or n×1 matrix, `rows` of them) and returns their
+	 * class indices; learns the classes on the first call. Errors name `where`.
+	 */
+	encode(y: unknown, rows: number, where: string, xShape: string): Array<number> {
+		const labels = labelVector(y, rows, where, xShape);
+		const classes = this.get() ?? sortedUniqueLabels(labels);
+		const required = this.requiredCount;
+		if (required !== undefined && classes.size() !== required) {
+			error(`[Hivemind] ${where}: y must hold exactly ${required} classes (or give classesList with ${required} labels), got ${classes.size()}`, 3);
+		}
+		const indices = encodeLabels(labels, classes, "y", where);
+		this.learned = classes;
+		return indices;
+	}
+
+	/** The labels of class indices; an error naming `where` when the classes are unknown. */
+	decode(indices: Array<number>, where: string): Array<Label> {
+		const classes = this.learned ?? this.given();
+		if (classes === undefined) {
+			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 3);
+		}
+		return indices.map((k) => classes[k]);
+	}
+
+	/** Takes over the classes another model learned (for `clone`). */
+	copyFrom(other: ClassLabels) {
+		this.learned = other.learned === undefined ? undefined : table.clone(other.learned);
+	}
+}
