@@ -11,14 +11,14 @@ import { ConstraintTable } from "../../options";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { createOptimizer } from "../../optimization/optimizers/createOptimizer";
 import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
-import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
+import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
 import { leadingRows, regularizedStepsInto, totalPenalty } from "./regularizedSteps";
-import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
-import { assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
+import { BatchPlan, batchesOfSize, checkedBatchPlan, EpochBatches } from "./batches";
+import { assertOptimizerStates, checkedTrainingState, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 import { TrainingBuffers } from "./trainingBuffers";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
@@ -56,12 +56,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		return this.optimizer;
 	}
 
-	/**
-	 * A model with its own solver (Newton, IRLS) takes the full-batch step here, IN PLACE on
-	 * `parameters`, and returns true once converged (the remaining iterations only record the
-	 * cost, so the iteration count, history, target cost and tolerance work as with steps);
-	 * undefined (the default) leaves the step to the optimizer.
-	 */
+	/** A model's own solver (Newton, IRLS) steps here, in place, and returns true once converged (later iterations only record the cost); undefined (default): the optimizer steps. */
 	protected solverStep(_parameters: ModelParameters, _data: TrainingData): boolean | undefined {
 		return undefined;
 	}
@@ -102,7 +97,6 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		return totalPenalty(parameters, (name) => this.regularizerFor(name), (name) => this.biasRowsOf(name));
 	}
 
-	/** The training loop's buffers for `parameters`. */
 	private buffersFor(parameters: ModelParameters): TrainingBuffers {
 		return new TrainingBuffers(parameters, (name) => this.biasRowsOf(name));
 	}
@@ -220,16 +214,8 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	trainInBatches(X: unknown, y: unknown, numberOfEpochs: number, plan: BatchPlan): Array<number> {
 		const where = `${this.modelName}.trainInBatches`;
 		this.assertAlive(where);
-		if (!typeIs(numberOfEpochs, "number") || numberOfEpochs < 1 || numberOfEpochs !== math.floor(numberOfEpochs) || numberOfEpochs === math.huge) {
-			error(`[Hivemind] ${where}: numberOfEpochs must be an integer ≥ 1, got ${tostring(numberOfEpochs)}`, 2);
-		}
-		if (!typeIs(plan, "function")) error(`[Hivemind] ${where}: plan must be a function(epoch, sampleCount) returning the epoch's batches, got ${typeOf(plan)}`, 2);
+		const checked = checkedBatchPlan(numberOfEpochs, plan, where);
 		const data = this.prepareData(X, y, where);
-		const checked: BatchPlan = (epoch, n) => {
-			const batches = plan(epoch, n);
-			assertBatches(batches, n, epoch, where);
-			return batches;
-		};
 		return this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked));
 	}
 
@@ -385,18 +371,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	setTrainingState(state: TrainingState) {
 		const where = `${this.modelName}.setTrainingState`;
 		this.assertAlive(where);
-		if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 2);
-		const p = state.parameters;
-		if (p !== undefined) {
-			assertModelParameters(p, "state.parameters", where);
-			this.validateModelParameters(p, where);
-		}
-		assertOptimizerStates(state.optimizerStates, where, "state.optimizerStates");
-		const count = state.updateCount;
-		if (!typeIs(count, "number") || count < 0 || count !== math.floor(count) || count === math.huge) {
-			error(`[Hivemind] ${where}: state.updateCount must be an integer ≥ 0, got ${tostring(count)}`, 2);
-		}
-		const copied: TrainingState = { parameters: p === undefined ? undefined : copyParameters(p), optimizerStates: copyStates(state.optimizerStates), updateCount: count };
+		const copied = checkedTrainingState(state, where, (p) => this.validateModelParameters(p, where));
 		const current = this.parameters;
 		const inPlace = current !== undefined && copied.parameters !== undefined && sameShapes(current, copied.parameters);
 		if (!inPlace) this.parameters = copied.parameters;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "../../support/jest-globals";
 import { expectClose, expectError } from "../../support/numeric";
 import { HuberRegression, LinearRegression, LogisticRegression, PoissonRegression, QuantileRegression } from "../../../src/models";
-import { createRegularizer } from "../../../src/optimizers/regularizers";
+import { createRegularizer } from "../../../src/optimization/regularizers/regularizers";
 import { setTrainingOutput } from "../../../src/models/base/output";
 import { CARS, CARS_COLUMNS, REFERENCE } from "./carsReference";
 
