@@ -150,10 +150,22 @@ function main() {
 			"machine vary by ±20 % from run to run; the ratios are more stable than the absolute figures.",
 			"`npm run -s bench -- --json` prints the same rows as JSON; `npm run bench -- matmul` runs a subset.",
 			"",
+			"Training rows (bench/train.luau, `npm run bench -- train`): 100,000 rows × 10 features; an iteration is one",
+			"full-batch step of `train` (the median interval between `onIteration` calls after the second), for KMeans one",
+			"Lloyd iteration, for naive Bayes and the ELM one `train` call. \"kernel ideal\" is the same step as one hand-fused",
+			"loop (bench/kernels.luau), \"naive baseline\" in the allocating style; KB allocated is the heap's largest growth",
+			"over one iteration (a lower bound where the collector runs meanwhile; exact for loops that allocate nothing).",
+			"LogisticRegression runs with `solver = \"GradientDescent\"` (its default is Newton's method). `harness train",
+			"LinearRegression` loads the library through the test/CLI harness (harness/runtime.luau) instead of the bench's loader.",
+			"",
 			table,
 			"",
 		].join("\n");
-		fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), doc);
+		// Hand-written sections (from "## Command line" on) are kept.
+		const file = path.join(ROOT, "BENCHMARKS.md");
+		const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+		const kept = previous.indexOf("\n## Command line");
+		fs.writeFileSync(file, kept >= 0 ? doc + previous.slice(kept + 1) : doc);
 		log("wrote BENCHMARKS.md");
 	}
 }

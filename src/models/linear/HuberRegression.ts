@@ -10,7 +10,7 @@ import { huberScoreLoss } from "./solvers/scoreLosses";
 export interface HuberRegressionOptions extends LinearModelOptions {
 	/** The residual size where the loss turns linear: > 0, default 1. */
 	delta: number;
-	/** "Auto" (default: "Newton" unless a gradient-descent option such as `learningRate` is set), "Newton" (no learning rate; converges on unscaled data) or "GradientDescent" (the `optimizer` with `learningRate`). */
+	/** "Auto" (default: "Newton" unless a gradient-descent option such as `learningRate` is set), "Newton" (no learning rate; converges on unscaled data), "LBFGS" (limited-memory BFGS, Wolfe line search; best on scaled data) or "GradientDescent" (the `optimizer` with `learningRate`). */
 	solver: string;
 }
 
@@ -32,7 +32,8 @@ export class HuberRegression extends LinearRegressor<HuberRegressionOptions> {
 	}
 
 	protected secondOrderSolver(): SecondOrderSolver | undefined {
-		return usesSecondOrder(this.options) ? { kind: "Newton", loss: huberScoreLoss(this.options.delta) } : undefined;
+		if (!usesSecondOrder(this.options)) return undefined;
+		return this.options.solver === "LBFGS" ? { kind: "LBFGS" } : { kind: "Newton", loss: huberScoreLoss(this.options.delta) };
 	}
 
 	protected curvatureBound(): number {

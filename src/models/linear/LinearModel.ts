@@ -17,6 +17,7 @@ import { modelInputs } from "../base/data";
 import { OutputLink } from "./links";
 import { linearLossGradientInto } from "./fusedLoss";
 import { SecondOrderSolver, solverStep } from "./solvers/step";
+import { LbfgsMemory, lbfgsStep } from "./solvers/lbfgs";
 import { warnTraining } from "../base/output";
 
 /** Options of every linear model: the loop's options and the intercept. */
@@ -34,6 +35,8 @@ export const LINEAR_CONSTRAINTS: ConstraintTable<LinearModelOptions> = { ...GRAD
 /** Base of the gradient-trained linear models (regressors and classifiers). */
 export abstract class LinearModel<O extends LinearModelOptions> extends GradientModel<O> {
 	private costCache: [Readonly<O>, CostFunction] | undefined;
+	/** L-BFGS's curvature pairs, for the current training call. */
+	private lbfgsMemory: LbfgsMemory | undefined;
 
 	/** The cost the loop minimises (on the link's outputs). */
 	protected abstract trainingCost(): CostFunction;
@@ -61,7 +64,23 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 	protected solverStep(parameters: ModelParameters, data: TrainingData): boolean | undefined {
 		const solver = this.secondOrderSolver();
 		if (solver === undefined) return undefined;
-		return solverStep(parameters as Matrix, data.inputs, data.targets, solver, this.regularizerFor(""), this.biasRowCount());
+		const regularizer = this.regularizerFor("");
+		if (solver.kind !== "LBFGS") return solverStep(parameters as Matrix, data.inputs, data.targets, solver, regularizer, this.biasRowCount());
+		// L-BFGS on the mean loss + penalty, through the model's own loss and gradient.
+		const exempt = this.biasRowCount() > 0 ? [0] : [];
+		const n = data.sampleCount;
+		this.lbfgsMemory = this.lbfgsMemory ?? new LbfgsMemory();
+		return lbfgsStep(
+			parameters as Matrix,
+			(w, gradient) => {
+				const [loss, g] = this.lossAndGradient(w, data, gradient);
+				for (const i of $range(0, w.size() - 1)) for (const j of $range(0, w[i].size() - 1)) gradient[i][j] = (g as Matrix)[i][j] / n;
+				if (regularizer === undefined) return loss / n;
+				regularizer.addGradientInPlace(gradient, w, exempt);
+				return loss / n + regularizer.penalty(w, exempt);
+			},
+			this.lbfgsMemory,
+		);
 	}
 
 	/**
@@ -72,6 +91,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 	 */
 	protected beforeTraining(data: TrainingData, where: string) {
 		const o = this.options;
+		this.lbfgsMemory = undefined;
 		if (this.secondOrderSolver() !== undefined) {
 			if (o.batchSize > 0) error(`[Hivemind] ${where}: batchSize must be 0 with a second-order solver (each step uses every row; choose solver "GradientDescent" for mini-batches), got ${o.batchSize}`, 0);
 			return;

@@ -10,7 +10,7 @@ import { logisticScoreLoss } from "./solvers/scoreLosses";
 
 /** Options of `LogisticRegression` (classesList: two labels, default {0, 1}). */
 export interface LogisticRegressionOptions extends LinearClassifierOptions {
-	/** "Auto" (default: "Newton" unless a gradient-descent option such as `learningRate` is set), "Newton" (no learning rate; converges on unscaled data) or "GradientDescent" (the `optimizer` with `learningRate`). */
+	/** "Auto" (default: "Newton" unless a gradient-descent option such as `learningRate` is set), "Newton" (no learning rate; converges on unscaled data), "LBFGS" (limited-memory BFGS, Wolfe line search; best on scaled data) or "GradientDescent" (the `optimizer` with `learningRate`). */
 	solver: string;
 }
 
@@ -40,7 +40,8 @@ export class LogisticRegression extends BinaryClassifier<LogisticRegressionOptio
 	}
 
 	protected secondOrderSolver(): SecondOrderSolver | undefined {
-		return usesSecondOrder(this.options) ? { kind: "Newton", loss: logisticScoreLoss } : undefined;
+		if (!usesSecondOrder(this.options)) return undefined;
+		return this.options.solver === "LBFGS" ? { kind: "LBFGS" } : { kind: "Newton", loss: logisticScoreLoss };
 	}
 
 	protected curvatureBound(): number {

@@ -11,7 +11,7 @@ import { poissonScoreLoss } from "./solvers/scoreLosses";
 
 /** Options of `PoissonRegression`. */
 export interface PoissonRegressionOptions extends LinearModelOptions {
-	/** "Auto" (default: "Newton" unless a gradient-descent option such as `learningRate` is set), "Newton" (no learning rate; converges on unscaled data) or "GradientDescent" (the `optimizer` with `learningRate`). */
+	/** "Auto" (default: "Newton" unless a gradient-descent option such as `learningRate` is set), "Newton" (no learning rate; converges on unscaled data), "LBFGS" (limited-memory BFGS, Wolfe line search; best on scaled data) or "GradientDescent" (the `optimizer` with `learningRate`). */
 	solver: string;
 }
 
@@ -43,7 +43,8 @@ export class PoissonRegression extends LinearRegressor<PoissonRegressionOptions>
 	}
 
 	protected secondOrderSolver(): SecondOrderSolver | undefined {
-		return usesSecondOrder(this.options) ? { kind: "Newton", loss: poissonScoreLoss } : undefined;
+		if (!usesSecondOrder(this.options)) return undefined;
+		return this.options.solver === "LBFGS" ? { kind: "LBFGS" } : { kind: "Newton", loss: poissonScoreLoss };
 	}
 
 	protected predictionFromScores(z: Matrix): Matrix {

@@ -1,9 +1,9 @@
 /** Linear quantile regression on the pinball loss. */
 import { CostFunction, createCost } from "../../costs";
-import { ConstraintTable, numberBetween } from "../../options";
+import { ConstraintTable, numberBetween, oneOf } from "../../options";
 import { LinearRegressor } from "./LinearRegressor";
 import { LINEAR_CONSTRAINTS, LINEAR_DEFAULTS, LinearModelOptions } from "./LinearModel";
-import { SecondOrderSolver, solverConstraint, usesSecondOrder } from "./solvers/step";
+import { SecondOrderSolver, usesSecondOrder } from "./solvers/step";
 import { pinballScoreLoss } from "./solvers/scoreLosses";
 
 /** Options of `QuantileRegression`. */
@@ -15,7 +15,7 @@ export interface QuantileRegressionOptions extends LinearModelOptions {
 }
 
 const DEFAULTS: QuantileRegressionOptions = { ...LINEAR_DEFAULTS, quantile: 0.5, solver: "Auto" };
-const CONSTRAINTS: ConstraintTable<QuantileRegressionOptions> = { ...LINEAR_CONSTRAINTS, quantile: numberBetween(0, 1, true), solver: solverConstraint("IRLS") };
+const CONSTRAINTS: ConstraintTable<QuantileRegressionOptions> = { ...LINEAR_CONSTRAINTS, quantile: numberBetween(0, 1, true), solver: oneOf("Auto", "IRLS", "GradientDescent") };
 
 /**
  * Predicts the τ-quantile of y given X (the median by default), minimising the pinball loss by

@@ -11,9 +11,9 @@ import { NewtonProblem, newtonStep } from "./newton";
 import { quantileIrlsStep } from "./irls";
 import { ScoreLoss } from "./scoreLosses";
 
-/** The `solver` option's values for a model whose second-order solver is `name`. */
+/** The `solver` option's values for a model whose second-order solver is `name` ("Auto" picks it; L-BFGS on request). */
 export function solverConstraint(name: string): Constraint {
-	return oneOf("Auto", name, "GradientDescent");
+	return oneOf("Auto", name, "LBFGS", "GradientDescent");
 }
 
 /**
@@ -37,14 +37,14 @@ export function usesSecondOrder(options: GradientOptions & { solver: string }): 
 }
 
 /** A second-order solver and the loss it minimises, in the score. */
-export type SecondOrderSolver = { kind: "Newton"; loss: ScoreLoss } | { kind: "IRLS"; loss: ScoreLoss; tau: number };
+export type SecondOrderSolver = { kind: "Newton"; loss: ScoreLoss } | { kind: "IRLS"; loss: ScoreLoss; tau: number } | { kind: "LBFGS" };
 
 /**
  * One step of `solver` on `w` IN PLACE for inputs `x` (bias column included) and targets `y`, with
  * `regularizer` (undefined for none) sparing the first `biasRows` rows. Returns true when the
  * solver has converged.
  */
-export function solverStep(w: Matrix, x: Matrix, y: Matrix, solver: SecondOrderSolver, regularizer: Regularizer | undefined, biasRows: number): boolean {
+export function solverStep(w: Matrix, x: Matrix, y: Matrix, solver: Exclude<SecondOrderSolver, { kind: "LBFGS" }>, regularizer: Regularizer | undefined, biasRows: number): boolean {
 	const exempt = biasRows > 0 ? [0] : [];
 	const problem: NewtonProblem = {
 		x,
