@@ -145,4 +145,12 @@ describe("review: README examples", () => {
 		expect(trainer.train(1).size()).toBe(1);
 		expect(trainer.getMainModelParameters()).never.toBe(undefined);
 	});
+	it("Installing in a game: the roblox-ts example", () => {
+		const X = [[1], [2], [3]];
+		const y = [3, 5, 7];
+		const model = new Hivemind.LinearRegression({ learningRate: 0.1, maximumNumberOfIterations: 500 });
+		model.train(X, y);
+		expect(Hivemind.Metrics.r2Score(y, model.predict(X)) > 0.999).toBe(true);
+		expect(Hivemind.Matrix.matmul([[1, 2]], [[3], [4]])).toEqual([[11]]);
+	});
 });
