@@ -9,6 +9,7 @@ const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { ROOT, luneCommand } = require("./lib/lune");
+const { buildGame } = require("./lib/build");
 
 const LIBRARY_DIR = "out-bench";
 
@@ -27,7 +28,14 @@ function rbxtsc(args, what) {
 function build(filters) {
 	rbxtsc(["-p", "tsconfig.bench.json", "--type", "package", "--rojo", "bench/bench.project.json"], "benchmark");
 	const harnessRows = filters.length === 0 || filters.some((f) => "harness train linearregression".includes(f.toLowerCase()));
-	if (harnessRows) rbxtsc(["-p", "tsconfig.game.json", "--type", "game", "--rojo", "test.project.json"], "game");
+	if (harnessRows) {
+		const r = buildGame();
+		if (!r.ok) {
+			process.stderr.write(r.output);
+			console.error("[Hivemind] the game build failed (rbxtsc)");
+			process.exit(1);
+		}
+	}
 }
 
 /** Runs bench/run.luau in one mode and returns its parsed JSON report. */
