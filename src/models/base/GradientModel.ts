@@ -57,9 +57,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	/** A model's own solver (Newton, IRLS) steps here, in place, and returns true once converged (later iterations only record the cost); undefined (default): the optimizer steps. */
-	protected solverStep(_parameters: ModelParameters, _data: TrainingData): boolean | undefined {
-		return undefined;
-	}
+	protected solverStep(_parameters: ModelParameters, _data: TrainingData): boolean | undefined { return undefined; }
 
 	/** Called once at the start of each training call with its data (checks, warnings); nothing by default. */
 	protected beforeTraining(_data: TrainingData, _where: string) {}
@@ -200,7 +198,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = this.prepareData(X, y, where);
-		return this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n)));
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n))));
 	}
 
 	/**
@@ -216,7 +214,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		this.assertAlive(where);
 		const checked = checkedBatchPlan(numberOfEpochs, plan, where);
 		const data = this.prepareData(X, y, where);
-		return this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked));
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked)));
 	}
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
@@ -310,6 +308,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 
 	private checkGradients(gradients: unknown, sampleCount: unknown, where: string): ModelParameters {
 		const parameters = this.requireParameters(where);
+		this.assertNotTraining(where);
 		assertSameStructure(parameters, gradients, where, "the model's parameters", "gradients");
 		if (!typeIs(sampleCount, "number") || sampleCount < 1 || sampleCount !== math.floor(sampleCount)) {
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1, got ${tostring(sampleCount)}`, 3);
@@ -371,6 +370,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	setTrainingState(state: TrainingState) {
 		const where = `${this.modelName}.setTrainingState`;
 		this.assertAlive(where);
+		this.assertNotTraining(where);
 		const copied = checkedTrainingState(state, where, (p) => this.validateModelParameters(p, where));
 		const current = this.parameters;
 		const inPlace = current !== undefined && copied.parameters !== undefined && sameShapes(current, copied.parameters);
