@@ -186,8 +186,25 @@ export function backwardPass(
 	isPreActivationGradient: boolean,
 	gradients = zerosLike(weights),
 ): Array<Matrix> {
+	return backwardPassWithInput(weights, layers, cache, outputGradient, isPreActivationGradient, false, gradients).gradients;
+}
+
+/**
+ * `backwardPass`, and when `withInput` also ∂loss/∂x, the gradient with respect to the network's
+ * input (n × features; through the input layer's dropout mask when one was applied).
+ */
+export function backwardPassWithInput(
+	weights: Array<Matrix>,
+	layers: Array<DenseLayer>,
+	cache: NetworkWorkspace,
+	outputGradient: Matrix,
+	isPreActivationGradient: boolean,
+	withInput: boolean,
+	gradients = zerosLike(weights),
+): { gradients: Array<Matrix>; input: Matrix | undefined } {
 	const count = weights.size();
 	let dz = outputGradient;
+	let input: Matrix | undefined;
 	if (!isPreActivationGradient) {
 		backpropagateActivationInPlace(layers[count].activation, cache.preActivations[count - 1], cache.activations[count - 1], dz);
 	}
@@ -197,9 +214,12 @@ export function backwardPass(
 			const da = gradientBelowInto(cache.below[l - 2], dz, weights[l - 1], layers[l].hasBias, cache.masks[l - 1]);
 			backpropagateActivationInPlace(layers[l - 1].activation, cache.preActivations[l - 2], cache.activations[l - 2], da);
 			dz = da;
+		} else if (withInput) {
+			const features = weights[0].size() - (layers[1].hasBias ? 1 : 0);
+			input = gradientBelowInto(emptyMatrix(dz.size(), features), dz, weights[0], layers[1].hasBias, cache.masks[0]);
 		}
 	}
-	return gradients;
+	return { gradients, input };
 }
 
 /**
