@@ -169,11 +169,11 @@ function main() {
 			table,
 			"",
 		].join("\n");
-		// Hand-written sections (from "## Command line" on) are kept.
+		// Sections after the matrix table ("## ..."), written by other commands, are kept.
 		const file = path.join(ROOT, "BENCHMARKS.md");
-		const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-		const kept = previous.indexOf("\n## Command line");
-		fs.writeFileSync(file, kept >= 0 ? doc + previous.slice(kept + 1) : doc);
+		const old = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+		const rest = old.indexOf("\n## ");
+		fs.writeFileSync(file, rest >= 0 ? doc + old.slice(rest + 1) : doc);
 		log("wrote BENCHMARKS.md");
 	}
 }
