@@ -13,8 +13,8 @@ import { copyParameters, ModelParameters, parameterCount, parameterEntries } fro
 import { TrainingData } from "./types";
 import { GradientOptions } from "./gradientOptions";
 
-/** The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`). */
-export type LossAndGradient = (parameters: ModelParameters, data: TrainingData) => LuaTuple<[number, ModelParameters]>;
+/** The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`; it may write the gradient into `out`). */
+export type LossAndGradient = (parameters: ModelParameters, data: TrainingData, out?: ModelParameters) => LuaTuple<[number, ModelParameters]>;
 
 /** Adds `part` into `total` entry by entry (same structure). */
 export function addParametersInPlace(total: ModelParameters, part: ModelParameters) {
@@ -24,13 +24,14 @@ export function addParametersInPlace(total: ModelParameters, part: ModelParamete
 
 /**
  * `compute` over all rows of `data` in blocks of about 2^15 multiply-adds (by the parameter
- * count), checking `budget` after each; one call when the data fits in one block.
+ * count), checking `budget` after each; one call when the data fits in one block. The first block's
+ * gradient is written into `out` (the loop's reused buffer) when given, and the others added to it.
  */
-export function blockedLossAndGradient(compute: LossAndGradient, parameters: ModelParameters, data: TrainingData, budget: FrameBudget): LuaTuple<[number, ModelParameters]> {
+export function blockedLossAndGradient(compute: LossAndGradient, parameters: ModelParameters, data: TrainingData, budget: FrameBudget, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
 	const n = data.sampleCount;
 	const block = rowsPerBlock(3 * parameterCount(parameters));
 	if (n <= block) {
-		const result = compute(parameters, data);
+		const result = compute(parameters, data, out);
 		budget.check();
 		return result;
 	}
@@ -38,10 +39,15 @@ export function blockedLossAndGradient(compute: LossAndGradient, parameters: Mod
 	let total: ModelParameters | undefined;
 	forEachBlock(n, block, budget, (first, last) => {
 		const part: TrainingData = { inputs: rowsBetween(data.inputs, first, last), targets: rowsBetween(data.targets, first, last), sampleCount: last - first + 1 };
-		const [partLoss, gradient] = compute(parameters, part);
-		loss += partLoss;
-		if (total === undefined) total = copyParameters(gradient);
-		else addParametersInPlace(total, gradient);
+		if (total === undefined) {
+			const [partLoss, gradient] = compute(parameters, part, out);
+			loss += partLoss;
+			total = out !== undefined && gradient === out ? gradient : copyParameters(gradient);
+		} else {
+			const [partLoss, gradient] = compute(parameters, part);
+			loss += partLoss;
+			addParametersInPlace(total, gradient);
+		}
 	});
 	return $tuple(loss, total as ModelParameters);
 }
@@ -84,9 +90,9 @@ export class GradientEvaluator {
 		this.budget.pace(iteration, o.yieldInterval);
 	}
 
-	/** The summed loss and gradient of all rows at `parameters`. */
-	full(parameters: ModelParameters): LuaTuple<[number, ModelParameters]> {
-		if (this.pool === undefined) return blockedLossAndGradient(this.compute, parameters, this.data, this.budget);
+	/** The summed loss and gradient of all rows at `parameters` (written into `out` when computed here and given). */
+	full(parameters: ModelParameters, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		if (this.pool === undefined) return blockedLossAndGradient(this.compute, parameters, this.data, this.budget, out);
 		if (this.sharded === undefined) this.sharded = this.pool.loadData(this.data.inputs, this.data.targets);
 		const answers = this.pool.runKernel("modelGradient", this.sharded, { ...this.blueprint, parameters }) as Array<ShardGradient>;
 		let loss = 0;
@@ -103,12 +109,12 @@ export class GradientEvaluator {
 	 * One epoch of steps, one per batch of row indices: each batch's gradient goes to `step(gradient,
 	 * rowCount)`; returns the summed loss of the batches (each before its step) and their total row count.
 	 */
-	epochOfBatches(parameters: ModelParameters, batches: Array<Array<number>>, step: (gradient: ModelParameters, rowCount: number) => void): LuaTuple<[number, number]> {
+	epochOfBatches(parameters: ModelParameters, batches: Array<Array<number>>, out: ModelParameters | undefined, step: (gradient: ModelParameters, rowCount: number) => void): LuaTuple<[number, number]> {
 		let total = 0;
 		let count = 0;
 		for (const rows of batches) {
 			const batch: TrainingData = { inputs: selectRows(this.data.inputs, rows), targets: selectRows(this.data.targets, rows), sampleCount: rows.size() };
-			const [loss, gradient] = blockedLossAndGradient(this.compute, parameters, batch, this.budget);
+			const [loss, gradient] = blockedLossAndGradient(this.compute, parameters, batch, this.budget, out);
 			step(gradient, rows.size());
 			total += loss;
 			count += rows.size();
