@@ -112,10 +112,12 @@ export {
 	DistributedGradients,
 	DistributedModelParameters,
 	createTrainingSchedule,
-	FederatedTrainer,
+	createIdentity,
+	identityKey,
+	AppliedSet,
 } from "./distributed";
 export type * from "./simulation";
-export { splitRows, simulateTraining } from "./simulation";
+export { FederatedTrainer, splitRows, simulateTraining } from "./simulation";
 
 export type * from "./sufficientStatistics";
 export {

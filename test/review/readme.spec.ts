@@ -129,7 +129,8 @@ describe("review: README examples", () => {
 		expect((update.data as { n: number }).n).toBe(2);
 
 		const merger = new Hivemind.ModelParametersMerger({ mergeType: "TrimmedMean", trimFraction: 0.2 });
-		const main = new Hivemind.DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, logRejections: false });
+		const main = new Hivemind.DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, modelName: "Logistic", logRejections: false });
+		main.setMainModelParameters([[0], [0]]);
 		main.setModelParametersMerger(merger);
 		main.addUpdate(Hivemind.createUpdate({ kind: "parameters", modelName: "Logistic", round: 1, childId: 1, sampleCount: 4, data: [[1], [2]] }));
 		main.addUpdate(Hivemind.createUpdate({ kind: "parameters", modelName: "Logistic", round: 1, childId: 2, sampleCount: 4, data: [[3], [4]] }));

@@ -182,7 +182,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = this.prepareData(X, y, where);
-		return this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n)));
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n))));
 	}
 
 	/**
@@ -206,7 +206,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			assertBatches(batches, n, epoch, where);
 			return batches;
 		};
-		return this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked));
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked)));
 	}
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
@@ -293,6 +293,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 
 	private checkGradients(gradients: unknown, sampleCount: unknown, where: string): ModelParameters {
 		const parameters = this.requireParameters(where);
+		this.assertNotTraining(where);
 		assertSameStructure(parameters, gradients, where, "the model's parameters", "gradients");
 		if (!typeIs(sampleCount, "number") || sampleCount < 1 || sampleCount !== math.floor(sampleCount)) {
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1, got ${tostring(sampleCount)}`, 3);
@@ -354,6 +355,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	setTrainingState(state: TrainingState) {
 		const where = `${this.modelName}.setTrainingState`;
 		this.assertAlive(where);
+		this.assertNotTraining(where);
 		if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 2);
 		const p = state.parameters;
 		if (p !== undefined) {
