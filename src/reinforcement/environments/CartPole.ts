@@ -10,7 +10,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { Vector } from "../../matrix/types";
 import { anyFinite, integerAtLeast } from "../../options/constraints";
 import { resolveOptions } from "../../options/resolve";
-import { assertIndex } from "../validate";
+import { assertIndex, assertStateVector } from "../validate";
 import { Environment, StepResult } from "../types";
 
 const GRAVITY = 9.8;
@@ -47,6 +47,11 @@ export class CartPole implements Environment<Vector, number> {
 		this.state = [0, 0, 0, 0].map(() => this.rng.uniform(-0.05, 0.05));
 		this.steps = 0;
 		return table.clone(this.state);
+	}
+
+	/** Puts the system in `state` (4 finite numbers; e.g. to replay a situation) without changing the step count. */
+	setState(state: Vector) {
+		this.state = table.clone(assertStateVector(state, 4, "CartPole.setState"));
 	}
 
 	/** One Euler step of 0.02 s with the force of `action`. */

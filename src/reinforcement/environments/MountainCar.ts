@@ -8,7 +8,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { Vector } from "../../matrix/types";
 import { anyFinite, integerAtLeast } from "../../options/constraints";
 import { resolveOptions } from "../../options/resolve";
-import { assertIndex } from "../validate";
+import { assertIndex, assertStateVector } from "../validate";
 import { Environment, StepResult } from "../types";
 
 /** The mountain-car environment (seeded starts). */
@@ -34,6 +34,11 @@ export class MountainCar implements Environment<Vector, number> {
 		this.state = [this.rng.uniform(-0.6, -0.4), 0];
 		this.steps = 0;
 		return table.clone(this.state);
+	}
+
+	/** Puts the system in `state` (2 finite numbers; e.g. to replay a situation) without changing the step count. */
+	setState(state: Vector) {
+		this.state = table.clone(assertStateVector(state, 2, "MountainCar.setState"));
 	}
 
 	/** One step with the push of `action`. */
