@@ -3,7 +3,7 @@ import { HttpService } from "@rbxts/services";
 import { decodeJson, encodeJson } from "../../src/core/json";
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../support/numeric";
-import type { ModelRegistration } from "../../src/models";
+import type { ExampleDataset, ModelRegistration } from "../../src/models";
 import { ModelParameters, parameterEntries } from "../../src/parameters";
 import { AnyModel, fresh, setup, withEntry } from "./support";
 import { createUpdate, decodeUpdate, encodeUpdate, updateParameters } from "../../src/distributed/wire";
@@ -36,6 +36,15 @@ function optionSnapshot(model: AnyModel): string {
 }
 
 /**
+ * What the checks compare of a trained model: `predict(X)`, or for a `generative` model as many
+ * samples from `generate` (with the example's labels as conditions), its output proper.
+ */
+function outputOf(r: ModelRegistration, model: AnyModel, data: ExampleDataset): LuaTuple<[unknown, unknown?]> {
+	if (!r.tags.includes("generative")) return model.predict(data.X);
+	return $tuple(model.generate!(data.X.size(), data.y), undefined);
+}
+
+/**
  * The common checks on one model: `r` gives its name (the model's `modelName`), a factory and an
  * example dataset. Wrappers and other models outside the registry run them from their own specs.
  * `rowOrderMatters`: skip the row-order check (a model that visits rows in their given order).
@@ -45,7 +54,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 		it("is registered under its modelName with a kind tag", () => {
 			const [model] = setup(r);
 			expect(model.modelName).toBe(r.name);
-			expect(["classifier", "regressor", "clusterer", "transformer"].some((kind) => r.tags.includes(kind as never))).toBe(true);
+			expect(["classifier", "regressor", "clusterer", "transformer", "outlier", "generative"].some((kind) => r.tags.includes(kind as never))).toBe(true);
 		});
 
 		it("throws a clear error when predicting before training", () => {
@@ -63,7 +72,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			const b = fresh(r, data);
 			expect(a.train(data.X, data.y)).toEqual(b.train(data.X, data.y));
 			expectSameParameters(a.getModelParameters(), b.getModelParameters());
-			expect(a.predict(data.X)[0]).toEqual(b.predict(data.X)[0]);
+			expect(outputOf(r, a, data)[0]).toEqual(outputOf(r, b, data)[0]);
 		});
 
 		it("returns a finite cost history and leaves the options untouched", () => {
@@ -78,7 +87,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 		it("round-trips its parameters through JSON (the library's codec and HttpService) with bit-identical predictions", () => {
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);
-			const [a1, a2] = model.predict(data.X);
+			const [a1, a2] = outputOf(r, model, data);
 			const routes = [
 				(p: unknown) => decodeJson(encodeJson(p)),
 				(p: unknown) => HttpService.JSONDecode(HttpService.JSONEncode(p)),
@@ -86,7 +95,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			for (const route of routes) {
 				const copy = fresh(r, data);
 				copy.setModelParameters(route(model.getModelParameters()) as never);
-				const [b1, b2] = copy.predict(data.X);
+				const [b1, b2] = outputOf(r, copy, data);
 				expect(b1).toEqual(a1);
 				expect(b2).toEqual(a2);
 			}
@@ -98,8 +107,8 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			const text = encodeUpdate(createUpdate({ kind: "parameters", modelName: r.name, round: 1, childId: 0, data: model.getModelParameters() }));
 			const copy = fresh(r, data);
 			copy.setModelParameters(updateParameters(decodeUpdate(text)));
-			const [a1, a2] = model.predict(data.X);
-			const [b1, b2] = copy.predict(data.X);
+			const [a1, a2] = outputOf(r, model, data);
+			const [b1, b2] = outputOf(r, copy, data);
 			expect(b1).toEqual(a1);
 			expect(b2).toEqual(a2);
 		});
@@ -142,7 +151,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 		it("works with one sample and one feature", () => {
 			const [model, data] = setup(r, 3, 1, 1);
 			model.train(data.X, data.y);
-			const [prediction] = model.predict(data.X);
+			const [prediction] = outputOf(r, model, data);
 			expect((prediction as Array<unknown>).size()).toBe(1);
 		});
 
@@ -162,7 +171,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);
 			const twin = model.clone();
-			expect(twin.predict(data.X)[0]).toEqual(model.predict(data.X)[0]);
+			expect(outputOf(r, twin, data)[0]).toEqual(outputOf(r, model, data)[0]);
 			const before = model.getModelParameters();
 			twin.train(data.X, data.y);
 			expectSameParameters(model.getModelParameters(), before);

@@ -8,6 +8,8 @@ import { ModelParameters } from "../../src/parameters";
 export interface AnyModel {
 	train(X: unknown, y?: unknown): Array<number>;
 	predict(X: unknown): LuaTuple<[unknown, unknown?]>;
+	/** Generative models: n samples (conditional: with conditions). */
+	generate?(n: number, condition?: unknown): unknown;
 	getModelParameters(noCopy?: boolean): ModelParameters | undefined;
 	setModelParameters(parameters: unknown, noCopy?: boolean): void;
 	getOptions(): object;
