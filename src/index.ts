@@ -125,6 +125,27 @@ export {
 	identityKey,
 	AppliedSet,
 } from "./distributed";
+export type * from "./cluster";
+export {
+	ClusterNode,
+	resolveClusterOptions,
+	CLUSTER_DEFAULTS,
+	robloxServices,
+	planCluster,
+	serializedLength,
+	encodeVector,
+	decodeVector,
+	encodedByteCount,
+	encodeBase64,
+	decodeBase64,
+	ErrorFeedback,
+	DATASTORE_LIMITS,
+	MEMORYSTORE_LIMITS,
+	MESSAGING_LIMITS,
+	experienceQuotas,
+	serverQuotas,
+} from "./cluster";
+
 export type * from "./simulation";
 export { FederatedTrainer, splitRows, simulateTraining } from "./simulation";
 
