@@ -18,7 +18,8 @@ export class DataPredictLogisticRegression extends DataPredictGradientModel<Logi
 		return NAMES;
 	}
 	protected defaults(): HivemindOptions {
-		return { fitIntercept: false, isOutputPrinted: true };
+		// DataPredict trains these by gradient descent at its learning rate (not Hivemind's default Newton solver)
+			return { fitIntercept: false, isOutputPrinted: true, solver: "GradientDescent" };
 	}
 	protected translate(where: string, given: GivenArguments, into: HivemindOptions) {
 		const sigmoid = given.sigmoidFunction;

@@ -38,7 +38,8 @@ function gradientRegressionClass(spec: GradientRegressionSpec): new (...args: Ar
 			return names;
 		}
 		protected defaults(): HivemindOptions {
-			return { fitIntercept: false, isOutputPrinted: true };
+			// DataPredict trains these by gradient descent at its learning rate (not Hivemind's default Newton solver)
+			return { fitIntercept: false, isOutputPrinted: true, solver: "GradientDescent" };
 		}
 		protected translate(where: string, given: GivenArguments, into: HivemindOptions) {
 			if (given.maximumNumberOfIterations !== undefined) given.maxNumberOfIterations = given.maximumNumberOfIterations;
