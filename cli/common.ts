@@ -5,7 +5,7 @@
 import { decodeJson, encodeJson } from "../src/core/json";
 import { CsvTable, parseCsv } from "../src/io/csv";
 import { ModelTask } from "../src/io/modelFile";
-import { BaseModel, getRegisteredModels, ModelRegistration } from "../src/models";
+import { Model, getRegisteredModels, ModelRegistration } from "../src/models";
 import { OptionSpec, ParsedOptions, UsageError } from "./args";
 import { Host } from "./host";
 
@@ -73,7 +73,7 @@ export function findModel(command: string, name: string): ModelRegistration {
 }
 
 /** What a model predicts: its `mode` option when it has one (networks, ELM), else its tags. */
-export function taskOf(registration: ModelRegistration, model: BaseModel<object>): ModelTask {
+export function taskOf(registration: ModelRegistration, model: Model): ModelTask {
 	if (registration.tags.includes("clusterer")) return "clustering";
 	const mode = (model.getOptions() as { mode?: unknown }).mode;
 	if (mode === "Classification") return "classification";

@@ -7,7 +7,7 @@ import { CsvTable } from "../src/io/csv";
 import { Dataset, tableToDataset } from "../src/io/dataset";
 import { ModelTask } from "../src/io/modelFile";
 import { Matrix } from "../src/matrix/types";
-import { BaseModel, ModelRegistration } from "../src/models";
+import { Model, ModelRegistration } from "../src/models";
 import { Label, sortedUniqueLabels } from "../src/utilities/labels";
 import { Scaler } from "../src/transformers/Scaler";
 import { StandardScaler } from "../src/transformers/StandardScaler";
@@ -104,7 +104,7 @@ export function prepareData(csv: CsvTable, source: string, target: string | unde
  * The option names a model accepts: its constraint table's keys (BaseModel keeps it), else the
  * keys of its resolved options.
  */
-export function acceptedOptions(model: BaseModel<object>): Array<string> {
+export function acceptedOptions(model: Model): Array<string> {
 	const constraints = (model as unknown as { optionConstraints?: { [name: string]: unknown } }).optionConstraints;
 	const names = new Array<string>();
 	for (const [name] of pairs((constraints ?? model.getOptions()) as { [name: string]: unknown })) names.push(name as string);
@@ -172,7 +172,7 @@ export interface TrainingSetup {
 	/** The CSV file. */
 	source: string;
 	/** A model built from `--params` and the extras (not trained). */
-	probe: BaseModel<object>;
+	probe: Model;
 	task: ModelTask;
 	/** The model's maximumNumberOfIterations (gradient models), else undefined. */
 	maximumIterations: number | undefined;

@@ -80,9 +80,9 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 
 	constructor(options?: DistributedGradientsOptions) {
 		const defaults = { ...UPDATE_GUARD_DEFAULTS, gradientChangeMode: "Descent", optimizer: "GradientDescent", learningRate: 0.1, averaging: "SampleWeighted" };
-		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedGradientsOptions, options, CONSTRAINTS as never);
+		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedGradientsOptions, options, CONSTRAINTS);
 		super(WHERE, resolved as UpdateGuardOptions, resolved.onError);
-		this.options = resolved as never;
+		this.options = resolved as Required<DistributedGradientsOptions>;
 		this.optimizer = createOptimizer(resolved.optimizer as Optimizer | string);
 	}
 

@@ -70,9 +70,9 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 
 	constructor(options?: DistributedModelParametersOptions) {
 		const defaults = { ...UPDATE_GUARD_DEFAULTS, totalNumberOfChildModelUpdatesToUpdateMainModel: 100, pushToChildren: true };
-		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedModelParametersOptions, options, CONSTRAINTS as never);
+		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedModelParametersOptions, options, CONSTRAINTS);
 		super(WHERE, resolved as UpdateGuardOptions, resolved.onError);
-		this.options = resolved as never;
+		this.options = resolved as Required<DistributedModelParametersOptions>;
 	}
 
 	protected backgroundTick() {

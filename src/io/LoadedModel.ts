@@ -4,7 +4,7 @@
  */
 import { describeValue } from "../core/describe";
 import { Matrix } from "../matrix/types";
-import { BaseModel, createModel } from "../models";
+import { createModel, Model, predictValues } from "../models";
 import { Label } from "../utilities/labels";
 import { Scaler } from "../transformers/Scaler";
 import { StandardScaler } from "../transformers/StandardScaler";
@@ -18,10 +18,6 @@ export interface PredictionTable {
 	header: Array<string>;
 	/** One row per input row. */
 	rows: Array<Array<Label>>;
-}
-
-interface Predictor {
-	predict(X: unknown): LuaTuple<[unknown, unknown?]>;
 }
 
 function deepCopy<T>(value: T): T {
@@ -55,7 +51,7 @@ export class LoadedModel {
 	/** The class labels in output order (classifiers). */
 	readonly classes: Array<Label> | undefined;
 	/** The model itself (its inputs are encoded and scaled rows; see `encode`). */
-	readonly model: BaseModel<object>;
+	readonly model: Model;
 	private readonly encoding: FeatureEncoding;
 	private readonly scaler: Scaler<object> | undefined;
 	private readonly file: ModelFile;
@@ -75,7 +71,7 @@ export class LoadedModel {
 		this.model = createModel(file.modelName, options);
 		this.model.setModelParameters(file.parameters);
 		const width = file.featureNames.size();
-		const [fits, problem] = pcall(() => (this.model as unknown as Predictor).predict([table.create(width, 0)]));
+		const [fits, problem] = pcall(() => predictValues(this.model, [table.create(width, 0)]));
 		if (!fits) {
 			const [reason] = tostring(problem).gsub("^.-%[Hivemind%] ", "");
 			error(`[Hivemind] loadModel: file.parameters must fit the ${width} encoded input columns (${file.featureNames.join(", ")}), but predicting fails: ${reason}`, 3);
@@ -123,13 +119,13 @@ export class LoadedModel {
 	 */
 	predict(rows: unknown): LuaTuple<[unknown, unknown?]> {
 		const X = this.encode(rows, "LoadedModel.predict");
-		return (this.model as unknown as Predictor).predict(X);
+		return predictValues(this.model, X);
 	}
 
 	/** Predictions for raw rows as a table (what `hivemind predict` writes as CSV). */
 	predictTable(rows: unknown): PredictionTable {
 		const X = this.encode(rows, "LoadedModel.predictTable");
-		const [first, second] = (this.model as unknown as Predictor).predict(X);
+		const [first, second] = predictValues(this.model, X);
 		return predictionTable(first, second, this.target, this.classes, this.task);
 	}
 
@@ -140,7 +136,7 @@ export class LoadedModel {
 
 	/** Predictions for already encoded rows (e.g. from `tableToDataset` with this file's encoding) as a table. */
 	predictEncodedTable(encoded: Matrix): PredictionTable {
-		const [first, second] = (this.model as unknown as Predictor).predict(this.scale(encoded));
+		const [first, second] = predictValues(this.model, this.scale(encoded));
 		return predictionTable(first, second, this.target, this.classes, this.task);
 	}
 

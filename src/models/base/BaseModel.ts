@@ -1,20 +1,22 @@
 /** The contract every Hivemind model follows: options, learned parameters, train/predict, clone. */
 import { ConstraintTable, resolveOptions, validateOptions } from "../../options";
 import { assertModelParameters, assertSameStructure, copyParameters, isModelParameters, ModelParameters } from "../../parameters";
+import { Model } from "./capabilities";
 
 /**
  * Base of every model. Options: the model's frozen defaults merged with the user's, validated
  * against the model's constraint table (unknown keys are errors naming them), frozen. Learned
  * state: one `ModelParameters` value (plain data, JSON-safe). A subclass is constructed as
  * `Model.new(options)` in Luau (`new Model(options)` in TypeScript) and must keep that signature.
+ * `P` is the shape of the learned parameters (a matrix, a list of layers, a named record).
  */
-export abstract class BaseModel<O extends object> {
+export abstract class BaseModel<O extends object, P extends ModelParameters = ModelParameters> implements Model {
 	/** The model's registered name, e.g. `"LinearRegression"`. */
 	readonly modelName: string;
 	/** The resolved, frozen options. */
 	protected options: Readonly<O>;
 	/** The learned parameters, or undefined before training. */
-	protected parameters: ModelParameters | undefined;
+	protected parameters: P | undefined;
 	private readonly optionConstraints: ConstraintTable<O>;
 	private destroyed = false;
 
@@ -64,7 +66,7 @@ export abstract class BaseModel<O extends object> {
 	}
 
 	/** The learned parameters (a deep copy unless `noCopy`), or undefined before training. */
-	getModelParameters(noCopy = false): ModelParameters | undefined {
+	getModelParameters(noCopy = false): P | undefined {
 		if (this.parameters === undefined) return undefined;
 		return noCopy ? this.parameters : copyParameters(this.parameters);
 	}
@@ -74,7 +76,7 @@ export abstract class BaseModel<O extends object> {
 	 * with the current parameters when there are some (and they are valid: non-finite ones, left by
 	 * a diverged update, may be replaced); models override to check a fresh model too.
 	 */
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is P {
 		if (this.parameters !== undefined && isModelParameters(this.parameters)) {
 			assertSameStructure(this.parameters, parameters, where, "the model's parameters", "parameters");
 		}
@@ -87,7 +89,7 @@ export abstract class BaseModel<O extends object> {
 	 * Replaces the learned parameters (deep-copied unless `noCopy`) after checking their structure
 	 * and shapes; plain data as returned by `getModelParameters` (also after a JSON round trip).
 	 */
-	setModelParameters(parameters: ModelParameters, noCopy = false) {
+	setModelParameters(parameters: P | ModelParameters, noCopy = false) {
 		const where = `${this.modelName}.setModelParameters`;
 		this.assertAlive(where);
 		assertModelParameters(parameters, "parameters", where);
@@ -97,7 +99,7 @@ export abstract class BaseModel<O extends object> {
 	}
 
 	/** The parameters, or an error naming `where` when the model has none yet. */
-	protected requireParameters(where: string): ModelParameters {
+	protected requireParameters(where: string): P {
 		this.assertAlive(where);
 		if (this.parameters === undefined) {
 			error(`[Hivemind] ${where}: the model has no parameters yet; call train(X, y) or setModelParameters(parameters) first`, 3);
@@ -111,17 +113,19 @@ export abstract class BaseModel<O extends object> {
 	}
 
 	/** Copies learned state (parameters; subclasses add theirs) into a fresh model with the same options. */
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		twin.parameters = this.parameters === undefined ? undefined : copyParameters(this.parameters);
 	}
 
 	/** An independent copy: same options, deep copies of the learned state. */
 	clone(): this {
 		this.assertAlive(`${this.modelName}.clone`);
-		const cls = getmetatable(this) as unknown as { new: (options: O) => BaseModel<O> };
-		const twin = cls.new(this.options);
+		// roblox-ts classes are Luau metatables with a `new` constructor; TypeScript has no type for
+		// "the class of this instance", so the metatable is read as one.
+		const cls = getmetatable(this) as unknown as { new: (options: O) => BaseModel<O, P> };
+		const twin = cls.new(this.options) as this;
 		this.copyLearnedStateTo(twin);
-		return twin as this;
+		return twin;
 	}
 
 	/** Releases the learned state; any later call errors. */

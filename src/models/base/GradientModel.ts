@@ -13,6 +13,7 @@ import { createOptimizer } from "../../optimization/optimizers/createOptimizer";
 import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
 import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
+import { BatchTrainable, GradientSaving } from "./capabilities";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
@@ -21,7 +22,7 @@ import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches
 import { allFinite, assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
-export abstract class GradientModel<O extends GradientOptions> extends BaseModel<O> {
+export abstract class GradientModel<O extends GradientOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> implements GradientSaving, BatchTrainable {
 	private optimizer: Optimizer;
 	private optimizerStates: OptimizerStates = {};
 	private updateCount = 0;
@@ -40,13 +41,13 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	protected abstract prepareData(X: unknown, y: unknown, where: string): TrainingData;
 
 	/** The starting parameters for this data (called when the model has none). */
-	protected abstract initializeParameters(data: TrainingData): ModelParameters;
+	protected abstract initializeParameters(data: TrainingData): P;
 
 	/**
 	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its
 	 * gradient with respect to them (same structure as `parameters`, also summed).
 	 */
-	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]>;
+	protected abstract lossAndGradient(parameters: P, data: TrainingData): LuaTuple<[number, P]>;
 
 	/** The optimizer that moves the parameter entry `entryName`: by default the model's (`optimizer` option); models with per-entry optimizers override. */
 	protected optimizerFor(_entryName: string): Optimizer {
@@ -107,7 +108,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	/** Returns to `checkpoint` (the parameters copied back into the same matrices, so no-copy owners see it). */
-	private restoreCheckpoint(checkpoint: TrainingState, parameters: ModelParameters | undefined) {
+	private restoreCheckpoint(checkpoint: TrainingState, parameters: P | undefined) {
 		const saved = checkpoint.parameters;
 		if (saved !== undefined && parameters !== undefined) {
 			const entries = parameterEntries(saved);
@@ -148,7 +149,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	 * One epoch of steps, one per batch of row indices; returns the summed loss of the batches (each
 	 * before its step) and their total row count.
 	 */
-	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>): LuaTuple<[number, number]> {
+	private miniBatchEpoch(parameters: P, data: TrainingData, batches: Array<Array<number>>): LuaTuple<[number, number]> {
 		let total = 0;
 		let count = 0;
 		for (const rows of batches) {
@@ -356,23 +357,25 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		this.assertAlive(where);
 		if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 2);
 		const p = state.parameters;
+		let parameters: P | undefined;
 		if (p !== undefined) {
 			assertModelParameters(p, "state.parameters", where);
 			this.validateModelParameters(p, where);
+			parameters = copyParameters(p);
 		}
 		assertOptimizerStates(state.optimizerStates, where, "state.optimizerStates");
 		const count = state.updateCount;
 		if (!typeIs(count, "number") || count < 0 || count !== math.floor(count) || count === math.huge) {
 			error(`[Hivemind] ${where}: state.updateCount must be an integer ≥ 0, got ${tostring(count)}`, 2);
 		}
-		const copied: TrainingState = { parameters: p === undefined ? undefined : copyParameters(p), optimizerStates: copyStates(state.optimizerStates), updateCount: count };
+		const copied: TrainingState = { parameters, optimizerStates: copyStates(state.optimizerStates), updateCount: count };
 		const current = this.parameters;
-		const inPlace = current !== undefined && copied.parameters !== undefined && sameShapes(current, copied.parameters);
-		if (!inPlace) this.parameters = copied.parameters;
+		const inPlace = current !== undefined && parameters !== undefined && sameShapes(current, parameters);
+		if (!inPlace) this.parameters = parameters;
 		this.restoreCheckpoint(copied, this.parameters);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		const other = twin as GradientModel<O>;
 		other.optimizerStates = this.getOptimizerStates();

@@ -6,7 +6,7 @@ import { PCA } from "../../transformers/PCA";
 
 registerModel({
 	name: "KMeans",
-	create: (o) => new KMeans(o) as never,
+	create: (o) => new KMeans(o),
 	tags: ["clusterer", "online", "nondeterministic"],
 	example: (rng, p, n) => {
 		const [X] = blobs(rng, p, n, 3);
@@ -15,7 +15,7 @@ registerModel({
 });
 registerModel({
 	name: "PCA",
-	create: (o) => new PCA(o) as never,
+	create: (o) => new PCA(o),
 	tags: ["transformer"],
 	example: (rng, p, n) => {
 		const [X] = blobs(rng, p, n, 2);

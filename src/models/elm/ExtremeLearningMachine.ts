@@ -52,11 +52,8 @@ const CONSTRAINTS: ConstraintTable<ExtremeLearningMachineOptions> = {
 	seed: integerAtLeast(-2147483648, 2147483647),
 };
 
-/** The parameters of an ELM. */
-interface ElmParameters {
-	hidden: Matrix;
-	output: Matrix;
-}
+/** The parameters of an ELM: the random hidden layer and the solved output layer. */
+type ElmParameters = { hidden: Matrix; output: Matrix };
 
 /**
  * A single-hidden-layer network whose hidden layer is random and whose output layer is solved in
@@ -66,7 +63,7 @@ interface ElmParameters {
  * elm.train(X, y);
  * const [predictions] = elm.predict(X);
  */
-export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions> {
+export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions, ElmParameters> {
 	private classes: Array<Label> | undefined;
 	/** The hidden layer drawn before the first solve (computePartial on a fresh model). */
 	private pendingHidden: Matrix | undefined;
@@ -115,7 +112,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		assertPartial(partial, "partial", "n", ["xtx", "xty"], where);
 		const hidden = this.hiddenLayer();
 		const m = this.options.hiddenNeurons + 1;
-		const outputs = this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).output[0].size() : this.classes?.size();
+		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : this.classes?.size();
 		if (hidden === undefined || partial.n < 1 || partial.xtx.size() !== m || partial.xtx[0].size() !== m || partial.xty.size() !== m || (outputs !== undefined && partial.xty[0].size() !== outputs)) {
 			error(
 				`[Hivemind] ${where}: partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx ${m}×${m}, xty ${m}×${outputs ?? "outputs"}), got n ${partial.n}, xtx ${describeShape(partial.xtx)}, xty ${describeShape(partial.xty)}${hidden === undefined ? " and the model has no hidden layer yet (call computePartial or setModelParameters first)" : ""}`,
@@ -131,7 +128,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	 */
 	predict(X: unknown): LuaTuple<[Array<Label> | Matrix, Matrix | undefined]> {
 		const where = `${this.modelName}.predict`;
-		const p = this.requireParameters(where) as unknown as ElmParameters;
+		const p = this.requireParameters(where);
 		const x = featureMatrix(X, where, p.hidden.size() - 1);
 		const scores = matmul(hiddenOutput(this.options.neuronType, p.hidden, x), p.output);
 		if (this.options.mode === "Regression") return $tuple(scores, undefined);
@@ -155,9 +152,9 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		return ["hiddenNeurons", "neuronType", "mode", "classesList", "seed"];
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is ElmParameters {
 		const expected = `a record { hidden: (features + 1) × ${this.options.hiddenNeurons}, output: ${this.options.hiddenNeurons + 1} × outputs }`;
-		const p = parameters as unknown as ElmParameters;
+		const p = parameters as Partial<ElmParameters>;
 		if (parameterKind(parameters) !== "record" || p.hidden === undefined || p.output === undefined) {
 			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
 		}
@@ -172,16 +169,15 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		this.pendingHidden = undefined;
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<ExtremeLearningMachineOptions>) {
-		super.copyLearnedStateTo(twin);
-		const other = twin as ExtremeLearningMachine;
+	protected copyLearnedStateTo(other: this) {
+		super.copyLearnedStateTo(other);
 		other.classes = this.getClassesList();
 		other.pendingHidden = this.pendingHidden;
 	}
 
 	/** The hidden layer of the parameters, or the one drawn by computePartial, or undefined. */
 	private hiddenLayer(): Matrix | undefined {
-		return this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).hidden : this.pendingHidden;
+		return this.parameters !== undefined ? this.parameters.hidden : this.pendingHidden;
 	}
 
 	/** H (with the ones column) and the numeric targets of `X`, `y`; draws the hidden layer when there is none. */
@@ -190,7 +186,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		const x = featureMatrix(X, where, hidden === undefined ? undefined : hidden.size() - 1);
 		const n = x.size();
 		const xShape = `${n}×${x[0].size()}`;
-		const outputs = this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).output[0].size() : undefined;
+		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : undefined;
 		let t: Matrix;
 		if (this.options.mode === "Regression") {
 			t = targetMatrix(y, n, where, xShape, outputs);
@@ -211,7 +207,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	private solve(partial: LinearPartial): Matrix {
 		const hidden = this.hiddenLayer() as Matrix;
 		const output = finalizeLinear(partial, this.options.lambda, [0]);
-		this.parameters = { hidden, output } as unknown as ModelParameters;
+		this.parameters = { hidden, output };
 		this.pendingHidden = undefined;
 		return output;
 	}

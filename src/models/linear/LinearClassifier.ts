@@ -67,7 +67,7 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 		return $tuple(labels, probabilities);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as LinearClassifier<O>).classes = this.classes === undefined ? undefined : table.clone(this.classes);
 	}

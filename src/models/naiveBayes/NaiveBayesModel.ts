@@ -187,7 +187,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		this.validateWidths(record, where);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as NaiveBayesModel<O, P>).labels.copyFrom(this.labels);
 	}

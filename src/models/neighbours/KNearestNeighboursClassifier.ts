@@ -77,7 +77,7 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 		return $tuple(this.labels.decode(winners, where), probabilities);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<KNearestNeighboursClassifierOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as KNearestNeighboursClassifier).labels.copyFrom(this.labels);
 	}

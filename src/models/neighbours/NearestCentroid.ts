@@ -115,7 +115,7 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
 		expectClassCounts(record.counts, where);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<NearestCentroidOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as NearestCentroid).labels.copyFrom(this.labels);
 	}

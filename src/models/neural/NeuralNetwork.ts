@@ -204,7 +204,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		assertWeightsFitLayers(where, this.layers, parameters as Array<Matrix>);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<NeuralNetworkOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		const other = twin as NeuralNetwork;
 		other.classes = this.getClassesList();
 		other.dropoutRng.setState(this.dropoutRng.getState());

@@ -59,7 +59,7 @@ export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveA
 		return $tuple(this.labels.decode(scores.map((row) => (row[0] > 0 ? 1 : 0)), where), scores);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<PassiveAggressiveClassifierOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as PassiveAggressiveClassifier).labels.copyFrom(this.labels);
 	}

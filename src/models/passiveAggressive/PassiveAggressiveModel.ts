@@ -141,7 +141,7 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 		this.passCount = 0;
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as PassiveAggressiveModel<O>).passCount = this.passCount;
 	}

@@ -175,7 +175,7 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions>
 		if (record.gamma[0][0] <= 0) error(`[Hivemind] ${where}: parameters.gamma must hold a number > 0, got ${record.gamma[0][0]}`, 3);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<SupportVectorMachineOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as SupportVectorMachine).labels.copyFrom(this.labels);
 	}

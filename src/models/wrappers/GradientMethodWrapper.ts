@@ -107,7 +107,7 @@ export class GradientMethodWrapper extends ModelWrapper<GradientMethodOptions> {
 		this.shuffler = undefined;
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<GradientMethodOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		if (this.shuffler !== undefined) {
 			const stream = new RandomGenerator(this.options.seed);

@@ -5,6 +5,7 @@ import { BaseModel } from "../base/BaseModel";
 import { TrainingState } from "../base/trainingState";
 import { relabelErrors } from "./relabel";
 import { WrappedModel } from "./types";
+import { predictValues } from "../base/capabilities";
 
 /** Options every wrapper has: the wrapped model. */
 export interface WrapperOptions {
@@ -37,9 +38,9 @@ export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O
 		const where = `${this.modelName}.predict`;
 		this.assertAlive(where);
 		// every model returns one or two values (labels and probabilities, mean and variance)
-		const model = this.getModel() as unknown as { predict(X: unknown): LuaTuple<[unknown, unknown?]> };
+		const model = this.getModel();
 		const [first, second] = relabelErrors(where, () => {
-			const [a, b] = model.predict(X);
+			const [a, b] = predictValues(model, X);
 			return [a, b] as [unknown, unknown?];
 		});
 		return $tuple(first, second);
@@ -95,10 +96,11 @@ export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O
 	/** An independent copy: the same options around a clone of the wrapped model, and the wrapper's own state. */
 	clone(): this {
 		this.assertAlive(`${this.modelName}.clone`);
+		// the class of this instance is its Luau metatable, with the `new` constructor
 		const cls = getmetatable(this) as unknown as { new: (options: O) => ModelWrapper<O> };
-		const twin = cls.new({ ...this.options, model: this.getModel().clone() });
+		const twin = cls.new({ ...this.options, model: this.getModel().clone() }) as this;
 		this.copyLearnedStateTo(twin);
-		return twin as this;
+		return twin;
 	}
 
 	/** Destroys the wrapped model too; any later call errors. */

@@ -181,7 +181,7 @@ export class SafeguardWrapper extends ModelWrapper<SafeguardOptions> {
 		return { accepted: this.accepted, rejected: this.rejected };
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<SafeguardOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		const other = twin as SafeguardWrapper;
 		other.rejections = this.getRejections();
