@@ -59,10 +59,10 @@ for (const r of modelsWithTag("online")) {
 	describe(`capability online: ${r.name}`, () => {
 		it("continues from its parameters: two calls of 20 iterations equal one call of 40", () => {
 			const data = r.example(new RandomGenerator(5), 2, 25);
-			const twice = gradientModel(r, { ...(data.options ?? {}), maximumNumberOfIterations: 20 });
+			const twice = r.create({ ...(data.options ?? {}), maximumNumberOfIterations: 20 });
 			twice.train(data.X, data.y);
 			twice.train(data.X, data.y);
-			const once = gradientModel(r, { ...(data.options ?? {}), maximumNumberOfIterations: 40 });
+			const once = r.create({ ...(data.options ?? {}), maximumNumberOfIterations: 40 });
 			once.train(data.X, data.y);
 			expectParametersClose(twice.getModelParameters()!, once.getModelParameters()!, 1e-12);
 		});
