@@ -10,6 +10,9 @@ import { describeShape, isMatrix } from "../matrix/validate";
 /** Learned parameters as plain data: exactly what `getModelParameters()` returns. */
 export type ModelParameters = Matrix | Array<Matrix> | { [name: string]: Matrix };
 
+/** Parameters as named matrices (`{ weights, bias }`): the record shape of `ModelParameters`. */
+export type ParameterRecord = { [name: string]: Matrix };
+
 /** Which of the three shapes a `ModelParameters` value has. */
 export type ParameterKind = "matrix" | "list" | "record";
 

@@ -81,7 +81,7 @@ export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator): M
  * const inertias = kmeans.train(positions);
  * const [clusters, distances] = kmeans.predict(positions);
  */
-export class KMeans extends BaseModel<KMeansOptions> {
+export class KMeans extends BaseModel<KMeansOptions, Matrix> {
 	constructor(options?: Partial<KMeansOptions>) {
 		super("KMeans", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -91,7 +91,7 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	}
 
 	private centroids(): Matrix | undefined {
-		return this.parameters as Matrix | undefined;
+		return this.parameters;
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
@@ -136,7 +136,7 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	 */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
-		const centroids = this.requireParameters(where) as Matrix;
+		const centroids = this.requireParameters(where);
 		const x = this.inputs(X, where);
 		const clusters = x.map((row) => nearestRow(centroids, row, "euclidean")[0]);
 		return $tuple(clusters, x.map((row) => centroids.map((c) => distanceBetween(row, c, "euclidean"))));
@@ -145,7 +145,7 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	/** One shard's statistics for the next Lloyd iteration from the current centroids (`computeKMeansPartial`). */
 	computePartial(X: unknown): KMeansPartial {
 		const where = `${this.modelName}.computePartial`;
-		const centroids = this.requireParameters(where) as Matrix;
+		const centroids = this.requireParameters(where);
 		return computeKMeansPartial(this.inputs(X, where), centroids);
 	}
 
@@ -158,11 +158,11 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	/** Finishes the Lloyd iteration from merged statistics: the centroids become the cluster means. */
 	trainFromPartial(partial: KMeansPartial) {
 		const where = `${this.modelName}.trainFromPartial`;
-		const centroids = this.requireParameters(where) as Matrix;
+		const centroids = this.requireParameters(where);
 		this.parameters = finalizeKMeans(partial, centroids).centroids;
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {
 		const k = this.options.numberOfClusters;
 		if (parameterKind(parameters) !== "matrix" || (parameters as Matrix).size() !== k) {
 			error(`[Hivemind] ${where}: parameters must be the centroids, a single ${k}×p matrix (numberOfClusters rows), got ${describeParameters(parameters)}`, 3);

@@ -19,19 +19,19 @@ export interface StatisticsLinearOptions {
 }
 
 /** A linear model fitted exactly from `LinearPartial` statistics. */
-export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions> extends BaseModel<O> {
+export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> {
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
 	}
 
 	/** The learned parameters derived from (merged) statistics. */
-	protected abstract parametersFromPartial(partial: LinearPartial): ModelParameters;
+	protected abstract parametersFromPartial(partial: LinearPartial): P;
 
 	/** The weight matrix ((features + bias) × outputs) inside the parameters. */
-	protected abstract weightsOf(parameters: ModelParameters): Matrix;
+	protected abstract weightsOf(parameters: P): Matrix;
 
 	/** The objective per sample given the summed squared error over `n` samples (the cost `train` reports). */
-	protected abstract objective(squaredError: number, n: number, parameters: ModelParameters): number;
+	protected abstract objective(squaredError: number, n: number, parameters: P): number;
 
 	/** The number of outputs the targets must have (undefined: any). */
 	protected outputCount(): number | undefined {

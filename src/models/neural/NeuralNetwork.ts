@@ -40,7 +40,7 @@ const DROPOUT_STREAM = 2;
  * network.train([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
  * const [labels, probabilities] = network.predict([[1, 0]]);
  */
-export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
+export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Matrix>> {
 	private layers: Array<DenseLayer>;
 	private layerOptimizers: Array<Optimizer | false>;
 	private classes: Array<Label> | undefined;
@@ -126,7 +126,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 	 */
 	predict(X: unknown, returnOriginalOutput = false): LuaTuple<[Array<Label> | Matrix, Matrix | undefined]> {
 		const where = `${this.modelName}.predict`;
-		const weights = this.requireParameters(where) as Array<Matrix>;
+		const weights = this.requireParameters(where);
 		const output = predictOutput(weights, this.layers, featureMatrix(X, where, this.layers[0].neurons));
 		if (returnOriginalOutput || this.options.mode === "Regression") return $tuple(output, undefined);
 		const classes = this.requireClasses(where);
@@ -186,17 +186,17 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		return { inputs, targets, sampleCount: n };
 	}
 
-	protected initializeParameters(): ModelParameters {
+	protected initializeParameters(): Array<Matrix> {
 		const rng = new RandomGenerator(this.options.seed).fork(INITIAL_WEIGHTS_STREAM);
 		return initializeNetwork(this.layers, this.options.initializer, rng);
 	}
 
-	protected lossAndGradient(parameters: ModelParameters, data: TrainingData): LuaTuple<[number, ModelParameters]> {
-		const result = costAndGradients(parameters as Array<Matrix>, this.layers, data.inputs, data.targets, this.trainingCost(), this.dropoutRng);
+	protected lossAndGradient(parameters: Array<Matrix>, data: TrainingData): LuaTuple<[number, Array<Matrix>]> {
+		const result = costAndGradients(parameters, this.layers, data.inputs, data.targets, this.trainingCost(), this.dropoutRng);
 		return $tuple(result.cost, result.gradients);
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Array<Matrix> {
 		assertTrainableLayers(where, this.layers);
 		if (parameterKind(parameters) !== "list") {
 			error(`[Hivemind] ${where}: parameters must be a list of ${this.layers.size() - 1} weight matrices (one per layer after the input), got ${describeParameters(parameters)}`, 3);

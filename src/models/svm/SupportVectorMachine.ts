@@ -2,7 +2,7 @@
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { anyOf, anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
-import { ModelParameters } from "../../parameters";
+import { ModelParameters, ParameterRecord } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
@@ -83,7 +83,7 @@ function resolveGamma(gamma: number | "scale" | "auto", x: Matrix): number {
  * svm.train(X, labels);
  * const [predicted, decisionValues] = svm.predict(X);
  */
-export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions> {
+export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions, ParameterRecord> {
 	private readonly labels = new ClassLabels(() => this.options.classesList, 2);
 
 	constructor(options?: Partial<SupportVectorMachineOptions>) {
@@ -142,7 +142,7 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions>
 
 	/** The decision values f(x) (n×1) of the rows of `X`. */
 	private decisionValues(X: unknown, where: string): Matrix {
-		const p = this.requireParameters(where) as { [name: string]: Matrix };
+		const p = this.requireParameters(where);
 		const vectors = p.supportVectors;
 		const x = featureMatrix(X, where, vectors[0].size());
 		const k = kernelMatrix(x, vectors, this.kernelSettings(p.gamma[0][0]));
@@ -166,7 +166,7 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions>
 		return $tuple(this.labels.decode(values.map((row) => (row[0] > 0 ? 1 : 0)), where), values);
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is ParameterRecord {
 		const record = expectRecord(parameters, ENTRIES, WHAT, where);
 		const m = record.supportVectors.size();
 		expectShape(record.bias, "bias", 1, 1, where);
