@@ -20,9 +20,10 @@ import { describeParameters, ModelParameters, parameterKind } from "../../parame
 import { computeLinearPartial, finalizeLinear, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
 import { assertPartial } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
-import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
+import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
-import { labelVector, oneHot } from "../base/labels";
+import { oneHot } from "../base/labels";
+import { ClassLabels } from "../base/ClassLabels";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer } from "./hidden";
 
 /** Options of `ExtremeLearningMachine`. */
@@ -64,7 +65,7 @@ type ElmParameters = { hidden: Matrix; output: Matrix };
  * const [predictions] = elm.predict(X);
  */
 export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions, ElmParameters> {
-	private classes: Array<Label> | undefined;
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 	/** The hidden layer drawn before the first solve (computePartial on a fresh model). */
 	private pendingHidden: Matrix | undefined;
 
@@ -112,7 +113,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		assertPartial(partial, "partial", "n", ["xtx", "xty"], where);
 		const hidden = this.hiddenLayer();
 		const m = this.options.hiddenNeurons + 1;
-		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : this.classes?.size();
+		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : this.labels.count();
 		if (hidden === undefined || partial.n < 1 || partial.xtx.size() !== m || partial.xtx[0].size() !== m || partial.xty.size() !== m || (outputs !== undefined && partial.xty[0].size() !== outputs)) {
 			error(
 				`[Hivemind] ${where}: partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx ${m}×${m}, xty ${m}×${outputs ?? "outputs"}), got n ${partial.n}, xtx ${describeShape(partial.xtx)}, xty ${describeShape(partial.xty)}${hidden === undefined ? " and the model has no hidden layer yet (call computePartial or setModelParameters first)" : ""}`,
@@ -132,20 +133,12 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		const x = featureMatrix(X, where, p.hidden.size() - 1);
 		const scores = matmul(hiddenOutput(this.options.neuronType, p.hidden, x), p.output);
 		if (this.options.mode === "Regression") return $tuple(scores, undefined);
-		const classes = this.classes ?? this.options.classesList;
-		if (classes === undefined) {
-			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 2);
-		}
-		return $tuple(
-			argmax(scores, 1).map((k) => classes[k]),
-			scores,
-		);
+		return $tuple(this.labels.decode(argmax(scores, 1), where), scores);
 	}
 
 	/** The class labels in output order (classification), or undefined while unknown. */
 	getClassesList(): Array<Label> | undefined {
-		const classes = this.classes ?? this.options.classesList;
-		return classes === undefined ? undefined : table.clone(classes);
+		return this.labels.get();
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
@@ -171,7 +164,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 
 	protected copyLearnedStateTo(other: this) {
 		super.copyLearnedStateTo(other);
-		other.classes = this.getClassesList();
+		other.labels.copyFrom(this.labels);
 		other.pendingHidden = this.pendingHidden;
 	}
 
@@ -191,10 +184,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		if (this.options.mode === "Regression") {
 			t = targetMatrix(y, n, where, xShape, outputs);
 		} else {
-			const labels = labelVector(y, n, where, xShape);
-			const classes = this.classes ?? this.options.classesList ?? sortedUniqueLabels(labels);
-			t = oneHot(encodeLabels(labels, classes, "y", where), classes.size());
-			this.classes = classes;
+			t = oneHot(this.labels.encode(y, n, where, xShape), this.labels.count()!);
 		}
 		if (hidden === undefined) {
 			hidden = initializeHiddenLayer(this.options.neuronType, x[0].size(), this.options.hiddenNeurons, new RandomGenerator(this.options.seed));

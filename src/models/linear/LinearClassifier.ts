@@ -1,9 +1,8 @@
 /** Base of the gradient-trained linear classifiers: labels, classes, probabilities. */
 import { Matrix } from "../../matrix/types";
 import { argmax } from "../../matrix/reductions";
-import { labelVector } from "../base/labels";
-import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
-import { BaseModel } from "../base/BaseModel";
+import { Label } from "../../utilities/labels";
+import { ClassLabels } from "../base/ClassLabels";
 import { LinearModel, LinearModelOptions } from "./LinearModel";
 
 /** Options of every linear classifier. */
@@ -17,7 +16,7 @@ export interface LinearClassifierOptions extends LinearModelOptions {
  * and, as a second value, the n×k class probabilities (columns in `getClassesList()` order).
  */
 export abstract class LinearClassifier<O extends LinearClassifierOptions> extends LinearModel<O> {
-	private classes: Array<Label> | undefined;
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	/** Numeric targets from 0-based class indices (binary: an n×1 column of 0/1; multinomial: one-hot). */
 	protected abstract encodeTargets(indices: Array<number>, classCount: number): Matrix;
@@ -34,21 +33,17 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 
 	/** The class labels in output order, or undefined when not known yet. */
 	getClassesList(): Array<Label> | undefined {
-		const classes = this.classes ?? this.options.classesList;
-		return classes === undefined ? undefined : table.clone(classes);
+		return this.labels.get();
 	}
 
-	protected knownClasses(): Array<Label> | undefined {
-		return this.classes ?? this.options.classesList;
+	/** How many classes, or undefined before they are known. */
+	protected classCount(): number | undefined {
+		return this.labels.count();
 	}
 
 	protected prepareTargets(y: unknown, rows: number, where: string, xShape: string): Matrix {
-		const labels = labelVector(y, rows, where, xShape);
-		const classes = this.knownClasses() ?? sortedUniqueLabels(labels);
-		this.checkClassCount(classes, where);
-		const indices = encodeLabels(labels, classes, "y", where);
-		this.classes = classes;
-		return this.encodeTargets(indices, classes.size());
+		const indices = this.labels.encode(y, rows, where, xShape, (classes) => this.checkClassCount(classes, where));
+		return this.encodeTargets(indices, this.labels.count()!);
 	}
 
 	/**
@@ -58,10 +53,7 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const z = this.scores(X, where);
-		const classes = this.knownClasses();
-		if (classes === undefined) {
-			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 2);
-		}
+		const classes = this.labels.require(where);
 		const probabilities = this.probabilitiesFromScores(z);
 		const labels = argmax(probabilities, 1).map((k) => classes[k]);
 		return $tuple(labels, probabilities);
@@ -69,6 +61,6 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 
 	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
-		(twin as LinearClassifier<O>).classes = this.classes === undefined ? undefined : table.clone(this.classes);
+		twin.labels.copyFrom(this.labels);
 	}
 }

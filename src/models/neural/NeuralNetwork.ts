@@ -17,9 +17,10 @@ import { describeParameters, ModelParameters, parameterKind } from "../../parame
 import { GradientModel } from "../base/GradientModel";
 import { BaseModel } from "../base/BaseModel";
 import { TrainingData } from "../base/types";
-import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
+import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
-import { labelVector, oneHot } from "../base/labels";
+import { oneHot } from "../base/labels";
+import { ClassLabels } from "../base/ClassLabels";
 import { ActivationName } from "./activations";
 import { DenseLayer, costAndGradients, predictOutput } from "./network";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
@@ -43,7 +44,7 @@ const DROPOUT_STREAM = 2;
 export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Matrix>> {
 	private layers: Array<DenseLayer>;
 	private layerOptimizers: Array<Optimizer | false>;
-	private classes: Array<Label> | undefined;
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 	private dropoutRng: RandomGenerator;
 
 	/** A network with the `layers` option's layers (often none yet); `options` as in `NeuralNetworkOptions` (validated). */
@@ -114,8 +115,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 
 	/** The class labels in output order (classification), or undefined while unknown. */
 	getClassesList(): Array<Label> | undefined {
-		const classes = this.classes ?? this.options.classesList;
-		return classes === undefined ? undefined : table.clone(classes);
+		return this.labels.get();
 	}
 
 	/**
@@ -129,9 +129,8 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		const weights = this.requireParameters(where);
 		const output = predictOutput(weights, this.layers, featureMatrix(X, where, this.layers[0].neurons));
 		if (returnOriginalOutput || this.options.mode === "Regression") return $tuple(output, undefined);
-		const classes = this.requireClasses(where);
 		const probabilities = output[0].size() === 1 ? output.map((row) => [1 - row[0], row[0]]) : output;
-		const labels = argmax(probabilities, 1).map((k) => classes[k]);
+		const labels = this.labels.decode(argmax(probabilities, 1), where);
 		return $tuple(labels, probabilities);
 	}
 
@@ -171,17 +170,12 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		if (this.options.mode === "Regression") {
 			targets = targetMatrix(y, n, where, xShape, outputs);
 		} else {
-			const labels = labelVector(y, n, where, xShape);
-			const classes = this.classes ?? this.options.classesList ?? sortedUniqueLabels(labels);
-			if (!(classes.size() === outputs || (outputs === 1 && classes.size() === 2))) {
-				error(
-					`[Hivemind] ${where}: the output layer must have one neuron per class (${classes.size()}), or 1 neuron for 2 classes, got ${outputs} neurons`,
-					3,
-				);
-			}
-			const indices = encodeLabels(labels, classes, "y", where);
-			this.classes = classes;
-			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, classes.size());
+			const indices = this.labels.encode(y, n, where, xShape, (classes: Array<Label>) => {
+				if (!(classes.size() === outputs || (outputs === 1 && classes.size() === 2))) {
+					error(`[Hivemind] ${where}: the output layer must have one neuron per class (${classes.size()}), or 1 neuron for 2 classes, got ${outputs} neurons`, 5);
+				}
+			});
+			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, this.labels.count()!);
 		}
 		return { inputs, targets, sampleCount: n };
 	}
@@ -206,7 +200,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 
 	protected copyLearnedStateTo(twin: this) {
 		const other = twin as NeuralNetwork;
-		other.classes = this.getClassesList();
+		other.labels.copyFrom(this.labels);
 		other.dropoutRng.setState(this.dropoutRng.getState());
 		super.copyLearnedStateTo(twin);
 	}
@@ -216,14 +210,6 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		if (o.costFunction !== undefined) return createCost(o.costFunction);
 		if (o.mode === "Regression") return createCost("MeanSquaredError");
 		return createCost(this.layers[this.layers.size() - 1].neurons === 1 ? "BinaryCrossEntropy" : "CategoricalCrossEntropy");
-	}
-
-	private requireClasses(where: string): Array<Label> {
-		const classes = this.classes ?? this.options.classesList;
-		if (classes === undefined) {
-			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 3);
-		}
-		return classes;
 	}
 
 	private assertLayersChangeable(where: string) {
