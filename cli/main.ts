@@ -4,6 +4,7 @@
  */
 import { Host, getHost } from "./host";
 import { UsageError } from "./args";
+import { errorBody, splitError } from "../src/core/errors";
 import { COMMANDS } from "./commands";
 
 const USAGE = [
@@ -48,8 +49,7 @@ export function run(host: Host = getHost()): number {
 
 /** Drops Luau's "Module:line:" location prefix from an error message meant for a person. */
 export function cleanMessage(message: string): string {
-	const [start] = message.find("[Hivemind]", 1, true);
-	if (start !== undefined) return message.sub(start + 11);
+	if (splitError(message)[0] !== undefined) return errorBody(message);
 	const [stripped] = message.gsub("^[%w%._%-@]+:%d+: ", "");
 	return stripped;
 }

@@ -5,7 +5,7 @@
  */
 import { RunService } from "@rbxts/services";
 import { describeValue } from "../core/describe";
-import { errorText } from "./UpdateGuard";
+import { errorText } from "../core/errors";
 
 /** The part of RBXScriptSignal the runner uses (any signal with Connect → Disconnect works). */
 export interface SignalLike {

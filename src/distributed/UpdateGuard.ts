@@ -8,6 +8,7 @@ import { frobeniusNorm } from "../matrix/norms";
 import { assertSameStructure, isModelParameters, describeParameters, ModelParameters, parameterEntries } from "../parameters/tree";
 import { booleanValue, callbackValue, constraint, integerAtLeast, oneOf } from "../options/constraints";
 import { plainDataProblem } from "../core/plainData";
+import { errorReason } from "../core/errors";
 
 /** Why an update was rejected. */
 export type RejectionReason = "nonFinite" | "structure" | "norm" | "stale";
@@ -51,13 +52,6 @@ export interface UpdateStatistics {
 	cleared: number;
 	/** The message of the latest rejection ("" when none). */
 	lastRejection: string;
-}
-
-/** The message part of a caught error (from "[Hivemind]" on, without the position prefix). */
-export function errorText(err: unknown): string {
-	const text = tostring(err);
-	const [start] = text.find("[Hivemind]", 1, true);
-	return start !== undefined ? text.sub(start) : text;
 }
 
 /** The Frobenius norm of all entries of `p` together. */
@@ -117,7 +111,7 @@ export class UpdateGuard {
 	/** Why `update` does not fit the structure and shapes of `reference` (the message), or undefined when it fits. */
 	structureMismatch(update: ModelParameters, reference: ModelParameters, label: string): string | undefined {
 		const [ok, err] = pcall(assertSameStructure, reference, update, this.where, "the main parameters", label);
-		return ok ? undefined : errorText(err).gsub("^%[Hivemind%] [^:]*: ", "")[0];
+		return ok ? undefined : errorReason(err);
 	}
 
 	/**

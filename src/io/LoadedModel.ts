@@ -3,6 +3,7 @@
  * encoded (numeric and one-hot columns) and scaled exactly as during training.
  */
 import { describeValue } from "../core/describe";
+import { errorBody } from "../core/errors";
 import { Matrix } from "../matrix/types";
 import { createModel, Model, predictValues } from "../models";
 import { Label } from "../utilities/labels";
@@ -73,7 +74,7 @@ export class LoadedModel {
 		const width = file.featureNames.size();
 		const [fits, problem] = pcall(() => predictValues(this.model, [table.create(width, 0)]));
 		if (!fits) {
-			const [reason] = tostring(problem).gsub("^.-%[Hivemind%] ", "");
+			const reason = errorBody(problem);
 			error(`[Hivemind] loadModel: file.parameters must fit the ${width} encoded input columns (${file.featureNames.join(", ")}), but predicting fails: ${reason}`, 3);
 		}
 		if (file.scaler !== undefined) {

@@ -1,6 +1,7 @@
 /** Stopping rules, printing and callbacks of the shared training loop, one cost check at a time. */
 import { GradientOptions } from "./gradientOptions";
 import { printTrainingLine, warnTraining } from "./output";
+import { isFiniteNumber } from "../../core/describe";
 
 /** What the loop does after a cost check. */
 export type Verdict = "continue" | "target" | "converged" | "nonfinite";
@@ -27,7 +28,7 @@ export class TrainingMonitor {
 	/** Records the cost at `iteration` and returns whether (and why) to stop. */
 	record(iteration: number, cost: number): Verdict {
 		const o = this.options;
-		if (cost !== cost || cost === math.huge || cost === -math.huge) {
+		if (!isFiniteNumber(cost)) {
 			this.warnNonFinite(`the cost (${cost})`, iteration);
 			return "nonfinite";
 		}
