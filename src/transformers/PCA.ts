@@ -10,6 +10,7 @@ import { computeCovariancePartial, CovariancePartial, finalizePca, mergeCovarian
 import { BaseModel } from "../models/base/BaseModel";
 import { featureMatrix } from "../models/base/data";
 import { expectRecord, expectShape } from "../models/base/recordParameters";
+import { InvertibleTransformer, StatisticsModel } from "../models/base/capabilities";
 
 /** Options of `PCA`. */
 export interface PCAOptions {
@@ -33,7 +34,7 @@ const WHAT = "components p×k, explainedVariance 1×k, explainedVarianceRatio 1�
  * const Z = pca.transform(X);               // n×2
  * const back = pca.inverseTransform(Z);     // n×p, the best rank-2 approximation of X
  */
-export class PCA extends BaseModel<PCAOptions, ParameterRecord> {
+export class PCA extends BaseModel<PCAOptions, ParameterRecord> implements StatisticsModel<CovariancePartial>, InvertibleTransformer<unknown, Matrix> {
 	constructor(options?: Partial<PCAOptions>) {
 		super("PCA", DEFAULTS, CONSTRAINTS, options);
 	}

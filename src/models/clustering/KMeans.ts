@@ -13,6 +13,7 @@ import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { distanceBetween, nearestRow } from "../neighbours/search";
+import { StatisticsModel } from "../base/capabilities";
 
 /** Options of `KMeans`. */
 export interface KMeansOptions {
@@ -81,7 +82,7 @@ export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator): M
  * const inertias = kmeans.train(positions);
  * const [clusters, distances] = kmeans.predict(positions);
  */
-export class KMeans extends BaseModel<KMeansOptions, Matrix> {
+export class KMeans extends BaseModel<KMeansOptions, Matrix> implements StatisticsModel<KMeansPartial> {
 	constructor(options?: Partial<KMeansOptions>) {
 		super("KMeans", DEFAULTS, CONSTRAINTS, options);
 	}

@@ -25,6 +25,7 @@ import { featureMatrix, targetMatrix } from "../base/data";
 import { oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer } from "./hidden";
+import { Classifier, StatisticsModel } from "../base/capabilities";
 
 /** Options of `ExtremeLearningMachine`. */
 export interface ExtremeLearningMachineOptions {
@@ -64,7 +65,7 @@ type ElmParameters = { hidden: Matrix; output: Matrix };
  * elm.train(X, y);
  * const [predictions] = elm.predict(X);
  */
-export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions, ElmParameters> {
+export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions, ElmParameters> implements StatisticsModel<LinearPartial>, Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 	/** The hidden layer drawn before the first solve (computePartial on a fresh model). */
 	private pendingHidden: Matrix | undefined;

@@ -4,6 +4,7 @@ import { argmax } from "../../matrix/reductions";
 import { Label } from "../../utilities/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { LinearModel, LinearModelOptions } from "./LinearModel";
+import { Classifier } from "../base/capabilities";
 
 /** Options of every linear classifier. */
 export interface LinearClassifierOptions extends LinearModelOptions {
@@ -15,7 +16,7 @@ export interface LinearClassifierOptions extends LinearModelOptions {
  * A linear classifier: `y` is a vector of labels (or an n×1 matrix); `predict` returns the labels
  * and, as a second value, the n×k class probabilities (columns in `getClassesList()` order).
  */
-export abstract class LinearClassifier<O extends LinearClassifierOptions> extends LinearModel<O> {
+export abstract class LinearClassifier<O extends LinearClassifierOptions> extends LinearModel<O> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	/** Numeric targets from 0-based class indices (binary: an n×1 column of 0/1; multinomial: one-hot). */

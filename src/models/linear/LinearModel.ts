@@ -15,6 +15,7 @@ import { GRADIENT_CONSTRAINTS, GRADIENT_DEFAULTS, GradientOptions } from "../bas
 import { TrainingData } from "../base/types";
 import { modelInputs } from "../base/data";
 import { OutputLink } from "./links";
+import { FeatureCounting } from "../base/capabilities";
 
 /** Options of every linear model: the loop's options and the intercept. */
 export interface LinearModelOptions extends GradientOptions {
@@ -29,7 +30,7 @@ export const LINEAR_DEFAULTS: LinearModelOptions = { ...GRADIENT_DEFAULTS, fitIn
 export const LINEAR_CONSTRAINTS: ConstraintTable<LinearModelOptions> = { ...GRADIENT_CONSTRAINTS, fitIntercept: booleanValue };
 
 /** Base of the gradient-trained linear models (regressors and classifiers). */
-export abstract class LinearModel<O extends LinearModelOptions> extends GradientModel<O, Matrix> {
+export abstract class LinearModel<O extends LinearModelOptions> extends GradientModel<O, Matrix> implements FeatureCounting {
 	/** The cost the loop minimises (on the link's outputs). */
 	protected abstract trainingCost(): CostFunction;
 

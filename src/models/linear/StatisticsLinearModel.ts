@@ -11,6 +11,7 @@ import { computeLinearPartial, LinearPartial, mergeLinearPartials } from "../../
 import { assertPartial } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { modelInputs, targetMatrix } from "../base/data";
+import { FeatureCounting, StatisticsModel } from "../base/capabilities";
 
 /** Options every statistics-based linear model has. */
 export interface StatisticsLinearOptions {
@@ -19,7 +20,7 @@ export interface StatisticsLinearOptions {
 }
 
 /** A linear model fitted exactly from `LinearPartial` statistics. */
-export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> {
+export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> implements StatisticsModel<LinearPartial>, FeatureCounting {
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
 	}

@@ -9,7 +9,7 @@ import { constraint, ConstraintTable, labelList } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
-import { featureCountOf, isClassifier, Model, predictValues } from "../base/capabilities";
+import { Classifier, featureCountOf, isClassifier, Model, predictValues } from "../base/capabilities";
 import { featureMatrix } from "../base/data";
 import { getRegisteredModels, getModelRegistration } from "../registry";
 import { ClassLabels } from "../base/ClassLabels";
@@ -46,7 +46,7 @@ const CONSTRAINTS: ConstraintTable<OneVsAllOptions> = {
  * model.train(X, { "rock", "paper", "scissors", ... });
  * const [predicted, scores] = model.predict(X);
  */
-export class OneVsAll extends BaseModel<OneVsAllOptions> {
+export class OneVsAll extends BaseModel<OneVsAllOptions> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 	private models = new Array<Model>();
 	private pending: Array<Model> | undefined;

@@ -17,6 +17,7 @@ import { featureMatrix } from "../base/data";
 import { ClassLabels } from "../base/ClassLabels";
 import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
 import { logSumExpRows, probabilitiesFromLogLikelihoods } from "./likelihoods";
+import { Classifier, StatisticsModel } from "../base/capabilities";
 
 /** Options every naive Bayes variant has. */
 export interface NaiveBayesOptions {
@@ -45,7 +46,7 @@ function classRange(k: number): Array<number> {
 }
 
 /** Base of the naive Bayes variants (Gaussian, Multinomial, Bernoulli, Complement, Categorical). */
-export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends ClassCountsPartial> extends BaseModel<O, NaiveBayesRecord> {
+export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends ClassCountsPartial> extends BaseModel<O, NaiveBayesRecord> implements StatisticsModel<P>, Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {

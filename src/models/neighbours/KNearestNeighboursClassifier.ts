@@ -6,6 +6,7 @@ import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { ClassLabels } from "../base/ClassLabels";
 import { NEIGHBOURS_CONSTRAINTS, NEIGHBOURS_DEFAULTS, NeighboursModel, NeighboursOptions } from "./NeighboursModel";
+import { Classifier } from "../base/capabilities";
 
 /** Options of `KNearestNeighboursClassifier`. */
 export interface KNearestNeighboursClassifierOptions extends NeighboursOptions {
@@ -25,7 +26,7 @@ const CONSTRAINTS: ConstraintTable<KNearestNeighboursClassifierOptions> = { ...N
  * knn.train(X, labels);
  * const [predicted, probabilities] = knn.predict(X);
  */
-export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighboursClassifierOptions> {
+export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighboursClassifierOptions> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	constructor(options?: Partial<KNearestNeighboursClassifierOptions>) {

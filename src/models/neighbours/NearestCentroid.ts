@@ -10,6 +10,7 @@ import { featureMatrix } from "../base/data";
 import { ClassLabels } from "../base/ClassLabels";
 import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, distanceBetween } from "./search";
+import { Classifier } from "../base/capabilities";
 
 /** Options of `NearestCentroid`. */
 export interface NearestCentroidOptions {
@@ -31,7 +32,7 @@ const CONSTRAINTS: ConstraintTable<NearestCentroidOptions> = { distance: oneOf(.
  * model.train(X, labels);
  * const [predicted, distances] = model.predict(X);
  */
-export class NearestCentroid extends BaseModel<NearestCentroidOptions, ParameterRecord> {
+export class NearestCentroid extends BaseModel<NearestCentroidOptions, ParameterRecord> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	constructor(options?: Partial<NearestCentroidOptions>) {

@@ -25,6 +25,7 @@ import { ActivationName } from "./activations";
 import { DenseLayer, costAndGradients, predictOutput } from "./network";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
 import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
+import { Classifier } from "../base/capabilities";
 
 /** Generator streams forked from the seed: initial weights, dropout masks. */
 const INITIAL_WEIGHTS_STREAM = 1;
@@ -41,7 +42,7 @@ const DROPOUT_STREAM = 2;
  * network.train([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
  * const [labels, probabilities] = network.predict([[1, 0]]);
  */
-export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Matrix>> {
+export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Matrix>> implements Classifier {
 	private layers: Array<DenseLayer>;
 	private layerOptimizers: Array<Optimizer | false>;
 	private readonly labels = new ClassLabels(() => this.options.classesList);

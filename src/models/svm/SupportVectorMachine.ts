@@ -12,6 +12,7 @@ import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix } from "./kernels";
 import { solveSmo } from "./smo";
+import { Classifier } from "../base/capabilities";
 
 /** Options of `SupportVectorMachine`. */
 export interface SupportVectorMachineOptions {
@@ -83,7 +84,7 @@ function resolveGamma(gamma: number | "scale" | "auto", x: Matrix): number {
  * svm.train(X, labels);
  * const [predicted, decisionValues] = svm.predict(X);
  */
-export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions, ParameterRecord> {
+export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions, ParameterRecord> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList, 2);
 
 	constructor(options?: Partial<SupportVectorMachineOptions>) {

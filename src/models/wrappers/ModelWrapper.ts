@@ -5,7 +5,7 @@ import { BaseModel } from "../base/BaseModel";
 import { TrainingState } from "../base/trainingState";
 import { relabelErrors } from "./relabel";
 import { WrappedModel } from "./types";
-import { predictValues } from "../base/capabilities";
+import { GradientTrainable, predictValues } from "../base/capabilities";
 
 /** Options every wrapper has: the wrapped model. */
 export interface WrapperOptions {
@@ -17,7 +17,7 @@ export interface WrapperOptions {
  * Base of the wrappers: usable like the model it wraps. Parameters, predictions and the
  * distributed-gradient API are the wrapped model's; errors name the wrapper's method.
  */
-export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O> {
+export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O> implements GradientTrainable {
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
 		if (this.options.model === undefined) {
