@@ -107,6 +107,16 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 		return this.readParameters(doNotDeepCopy);
 	}
 
+	/** `setModelParameters` under the name DistributedModelParameters and FederatedTrainer use. */
+	setMainModelParameters(parameters: ModelParameters, doNotDeepCopy = false) {
+		this.setModelParameters(parameters, doNotDeepCopy);
+	}
+
+	/** `getModelParameters` under the name DistributedModelParameters and FederatedTrainer use. */
+	getMainModelParameters(doNotDeepCopy = false): ModelParameters | undefined {
+		return this.getModelParameters(doNotDeepCopy);
+	}
+
 	/**
 	 * Queues a child's gradients (summed over its `sampleCount` samples) computed from the main
 	 * parameters of version `baseVersion` (default: the current version). Returns false when the

@@ -50,7 +50,18 @@ export abstract class BaseModel<O extends object, P extends ModelParameters = Mo
 	 * @example model.setParameters({ learningRate: 0.01 })
 	 */
 	setParameters(changes: Partial<O>) {
-		const where = `${this.modelName}.setParameters`;
+		this.changeOptions(changes, `${this.modelName}.setParameters`);
+	}
+
+	/**
+	 * `setParameters` under the name that pairs with `getOptions` (`setParameters` is DataPredict's
+	 * name and stays). @example model.setOptions({ learningRate: 0.01 })
+	 */
+	setOptions(changes: Partial<O>) {
+		this.changeOptions(changes, `${this.modelName}.setOptions`);
+	}
+
+	private changeOptions(changes: Partial<O>, where: string) {
 		this.assertAlive(where);
 		validateOptions(where, changes, this.optionConstraints, "changes");
 		if (this.parameters !== undefined) {
@@ -65,10 +76,10 @@ export abstract class BaseModel<O extends object, P extends ModelParameters = Mo
 		this.onOptionsChanged();
 	}
 
-	/** The learned parameters (a deep copy unless `noCopy`), or undefined before training. */
-	getModelParameters(noCopy = false): P | undefined {
+	/** The learned parameters (a deep copy unless `doNotDeepCopy`), or undefined before training. */
+	getModelParameters(doNotDeepCopy = false): P | undefined {
 		if (this.parameters === undefined) return undefined;
-		return noCopy ? this.parameters : copyParameters(this.parameters);
+		return doNotDeepCopy ? this.parameters : copyParameters(this.parameters);
 	}
 
 	/**
@@ -86,15 +97,15 @@ export abstract class BaseModel<O extends object, P extends ModelParameters = Mo
 	protected onParametersSet() {}
 
 	/**
-	 * Replaces the learned parameters (deep-copied unless `noCopy`) after checking their structure
+	 * Replaces the learned parameters (deep-copied unless `doNotDeepCopy`) after checking their structure
 	 * and shapes; plain data as returned by `getModelParameters` (also after a JSON round trip).
 	 */
-	setModelParameters(parameters: P | ModelParameters, noCopy = false) {
+	setModelParameters(parameters: P | ModelParameters, doNotDeepCopy = false) {
 		const where = `${this.modelName}.setModelParameters`;
 		this.assertAlive(where);
 		assertModelParameters(parameters, "parameters", where);
 		this.validateModelParameters(parameters, where);
-		this.parameters = noCopy ? parameters : copyParameters(parameters);
+		this.parameters = doNotDeepCopy ? parameters : copyParameters(parameters);
 		this.onParametersSet();
 	}
 

@@ -20,10 +20,10 @@ export interface Model {
 	getOptions(): object;
 	/** Changes some options (validated). */
 	setParameters(changes: object): void;
-	/** The learned parameters (a copy unless `noCopy`), or undefined before training. */
-	getModelParameters(noCopy?: boolean): ModelParameters | undefined;
+	/** The learned parameters (a copy unless `doNotDeepCopy`), or undefined before training. */
+	getModelParameters(doNotDeepCopy?: boolean): ModelParameters | undefined;
 	/** Replaces the learned parameters (checked). */
-	setModelParameters(parameters: ModelParameters, noCopy?: boolean): void;
+	setModelParameters(parameters: ModelParameters, doNotDeepCopy?: boolean): void;
 	/** An independent copy. */
 	clone(): Model;
 	/** Releases the learned state. */

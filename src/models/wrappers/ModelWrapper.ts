@@ -46,17 +46,17 @@ export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O
 		return $tuple(first, second);
 	}
 
-	/** The wrapped model's parameters (a deep copy unless `noCopy`), or undefined before training. */
-	getModelParameters(noCopy = false): ModelParameters | undefined {
-		return this.getModel().getModelParameters(noCopy);
+	/** The wrapped model's parameters (a deep copy unless `doNotDeepCopy`), or undefined before training. */
+	getModelParameters(doNotDeepCopy = false): ModelParameters | undefined {
+		return this.getModel().getModelParameters(doNotDeepCopy);
 	}
 
 	/** Gives the wrapped model these parameters (checked by it; errors name the wrapper). */
-	setModelParameters(parameters: ModelParameters, noCopy = false) {
+	setModelParameters(parameters: ModelParameters, doNotDeepCopy = false) {
 		const where = `${this.modelName}.setModelParameters`;
 		this.assertAlive(where);
 		const model = this.getModel();
-		relabelErrors(where, () => model.setModelParameters(parameters, noCopy));
+		relabelErrors(where, () => model.setModelParameters(parameters, doNotDeepCopy));
 	}
 
 	/** The wrapped model's `computeGradients`: (gradient summed over the rows, n, summed loss), no step. */
