@@ -2,6 +2,7 @@
  * Command-line argument parsing: `command --name value --flag --name=value`.
  * Each command declares its options; unknown or missing ones are errors naming them.
  */
+import { errorBody, splitError } from "../src/core/errors";
 
 /** One option a command accepts. */
 export interface OptionSpec {
@@ -22,6 +23,11 @@ export type ParsedOptions = Map<string, string | number | boolean>;
 
 /** A usage error: printed with the command's help, exit code 2. */
 export class UsageError {
+	constructor(public readonly message: string) {}
+}
+
+/** Bad input data (the CSV, the model file): printed without the help, exit code 2. */
+export class InputError {
 	constructor(public readonly message: string) {}
 }
 
@@ -85,4 +91,19 @@ export function formatHelp(command: string, summary: string, specs: Array<Option
 		lines.push(`      ${spec.description}${suffix}`);
 	}
 	return lines.join("\n") + "\n";
+}
+
+/** Drops Luau's "Module:line:" location prefix from an error message meant for a person. */
+export function cleanMessage(message: string): string {
+	if (splitError(message)[0] !== undefined) return errorBody(message);
+	const [stripped] = message.gsub("^[%w%._%-@]+:%d+: ", "");
+	return stripped;
+}
+
+/** Runs `fn`; an error it throws is a usage error (exit code 2) with its message. */
+export function asUsage<T>(fn: () => T): T {
+	const [ok, result] = pcall(fn);
+	if (ok) return result as T;
+	if (result instanceof UsageError || result instanceof InputError) throw result;
+	throw new UsageError(cleanMessage(tostring(result)));
 }

@@ -3,10 +3,9 @@
  * parsing, model lookup and the task a model performs.
  */
 import { decodeJson, encodeJson } from "../src/core/json";
-import { CsvTable, parseCsv } from "../src/io/csv";
-import { ModelTask } from "../src/io/modelFile";
-import { Model, getRegisteredModels, ModelRegistration } from "../src/models";
-import { OptionSpec, ParsedOptions, UsageError } from "./args";
+import { ModelTask, modelTask } from "../src/io/modelFile";
+import { getRegisteredModels, Model, ModelRegistration } from "../src/models";
+import { InputError, OptionSpec, ParsedOptions, UsageError } from "./args";
 import { Host } from "./host";
 
 /** `--json`, accepted by every command. */
@@ -19,13 +18,8 @@ export function fail(message: string): never {
 
 /** The text of a file, or a failure naming it. */
 export function readTextFile(host: Host, path: string): string {
-	if (!host.isFile(path)) fail(`cannot read ${path}: no such file`);
+	if (!host.isFile(path)) throw new InputError(`cannot read ${path}: no such file`);
 	return host.readFile(path);
-}
-
-/** Reads and parses a CSV file (errors name the file, row and column). */
-export function readCsvFile(host: Host, path: string): CsvTable {
-	return parseCsv(readTextFile(host, path), path);
 }
 
 /** A string option's value (undefined when absent). */
@@ -72,13 +66,9 @@ export function findModel(command: string, name: string): ModelRegistration {
 	return found;
 }
 
-/** What a model predicts: its `mode` option when it has one (networks, ELM), else its tags. */
+/** What a model predicts (see `modelTask`). */
 export function taskOf(registration: ModelRegistration, model: Model): ModelTask {
-	if (registration.tags.includes("clusterer")) return "clustering";
-	const mode = (model.getOptions() as { mode?: unknown }).mode;
-	if (mode === "Classification") return "classification";
-	if (mode === "Regression") return "regression";
-	return registration.tags.includes("classifier") ? "classification" : "regression";
+	return modelTask(registration, model.getOptions() as { [name: string]: unknown });
 }
 
 /** Writes `value` as one line of JSON on stdout. */

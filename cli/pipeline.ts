@@ -4,8 +4,9 @@
  * with the CLI's extras (iterations, seed, class list, progress callback); predicting.
  */
 import { CsvTable } from "../src/io/csv";
-import { Dataset, tableToDataset } from "../src/io/dataset";
+import { Dataset } from "../src/io/dataset";
 import { ModelTask } from "../src/io/modelFile";
+import { predictFirst, Predictions } from "../src/io/evaluation";
 import { Matrix } from "../src/matrix/types";
 import { Model, ModelRegistration } from "../src/models";
 import { Label, sortedUniqueLabels } from "../src/utilities/labels";
@@ -14,11 +15,16 @@ import { StandardScaler } from "../src/transformers/StandardScaler";
 import { MinMaxScaler } from "../src/transformers/MinMaxScaler";
 import { selectRows } from "../src/matrix";
 import { trainTestSplit } from "../src/utilities/split";
-import { OptionSpec, ParsedOptions, UsageError } from "./args";
+import { asUsage, OptionSpec, ParsedOptions, UsageError } from "./args";
+import { buildParamObjects } from "./paramObjects";
+import { commaList, DATA_OPTIONS, DataReading, readDataOptions, readDataset } from "./dataOptions";
 import { fail, findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
 
 /** The scalers `--scale` names. */
 export type ScaleName = "standard" | "minmax" | "none";
+
+/** Targets: labels or numbers (one target), or rows of numbers (several). */
+export type Targets = Array<Label> | Matrix;
 
 /** A dataset split and scaled for training. */
 export interface PreparedData {
@@ -26,16 +32,20 @@ export interface PreparedData {
 	dataset: Dataset;
 	/** The scaler fitted on the training part (undefined for `--scale none`). */
 	scaler: Scaler<object> | undefined;
+	/** The target scaler fitted on the training targets (`--scale-target`). */
+	targetScaler: Scaler<object> | undefined;
 	/** Training rows, encoded and scaled. */
 	xTrain: Matrix;
 	/** Training rows, encoded, not scaled (for plots in the data's own units). */
 	xTrainRaw: Matrix;
-	/** Training targets (undefined for clustering). */
-	yTrain: Array<Label> | undefined;
+	/** Training targets (undefined for clustering): labels, numbers, or rows of numbers for several targets. */
+	yTrain: Targets | undefined;
+	/** What the model trains on: the training targets, standardized with `--scale-target`. */
+	yFit: Targets | undefined;
 	/** Held-out rows, encoded and scaled (undefined without a split). */
 	xTest: Matrix | undefined;
 	/** Held-out targets. */
-	yTest: Array<Label> | undefined;
+	yTest: Targets | undefined;
 	/** 0-based rows of the table in the training part. */
 	trainIndices: Array<number>;
 }
@@ -65,9 +75,40 @@ export function createScaler(scale: ScaleName): Scaler<object> | undefined {
 	return undefined;
 }
 
-/** Encodes `csv` (target as labels for classification), splits it (stratified for classes) and fits the scaler on the training part. */
-export function prepareData(csv: CsvTable, source: string, target: string | undefined, task: ModelTask, testSplit: number, seed: number, scale: ScaleName): PreparedData {
-	const dataset = tableToDataset(csv, { target, targetKind: task === "regression" ? "numeric" : "label", source });
+/** How `prepareData` prepares the rows. */
+export interface Preparation {
+	source: string;
+	reading: DataReading;
+	/** The target columns (none for clustering; several for multi-output regression). */
+	targets: Array<string>;
+	task: ModelTask;
+	testSplit: number;
+	seed: number;
+	scale: ScaleName;
+	/** Standardize the regression targets (fitted on the training rows). */
+	scaleTarget?: boolean;
+}
+
+/** Rows of a matrix or entries of a vector, picked by index. */
+function pickTargets(y: Targets, indices: Array<number>): Targets {
+	return indices.map((i) => (y as Array<unknown>)[i]) as Targets;
+}
+
+/** Targets as an n×k matrix (a vector becomes n×1). */
+export function targetsAsMatrix(y: Targets): Matrix {
+	return typeIs((y as Array<unknown>)[0], "table") ? (y as Matrix) : (y as Array<number>).map((v) => [v]);
+}
+
+/** A model's first prediction value for `X`, in the targets' own units (mapped back through `targetScaler`). */
+export function predictTargets(model: Model, X: Matrix, targetScaler: Scaler<object> | undefined): Predictions {
+	const first = predictFirst(model, X);
+	return targetScaler !== undefined ? targetScaler.inverseTransform(first as Matrix) : first;
+}
+
+/** Encodes `csv` (target as labels for classification), splits it (stratified for classes) and fits the scalers on the training part. */
+export function prepareData(csv: CsvTable, p: Preparation): PreparedData {
+	const { task, testSplit, seed } = p;
+	const dataset = readDataset(csv, p.reading, { targets: p.targets, targetKind: task === "regression" ? "numeric" : "label", source: p.source });
 	const n = dataset.X.size();
 	const rowIds = new Array<number>();
 	for (const i of $range(0, n - 1)) rowIds.push(i);
@@ -79,23 +120,32 @@ export function prepareData(csv: CsvTable, source: string, target: string | unde
 		trainIndices = parts.trainIndices;
 		testIndices = parts.testIndices;
 	}
-	const pick = (indices: Array<number>) => (dataset.y === undefined ? undefined : indices.map((i) => dataset.y![i]));
+	const targets: Targets | undefined = dataset.Y ?? dataset.y;
 	const xTrainRaw = selectRows(dataset.X, trainIndices);
-	const scaler = createScaler(scale);
+	const scaler = createScaler(p.scale);
 	const xTrain = scaler !== undefined ? scaler.fitTransform(xTrainRaw) : xTrainRaw;
 	let xTest: Matrix | undefined;
 	if (testIndices !== undefined && testIndices.size() > 0) {
 		const raw = selectRows(dataset.X, testIndices);
 		xTest = scaler !== undefined ? scaler.transform(raw) : raw;
 	}
+	const yTrain = targets === undefined ? undefined : pickTargets(targets, trainIndices);
+	let targetScaler: Scaler<object> | undefined;
+	let yFit = yTrain;
+	if (p.scaleTarget && yTrain !== undefined) {
+		targetScaler = new StandardScaler() as Scaler<object>;
+		yFit = targetScaler.fitTransform(targetsAsMatrix(yTrain));
+	}
 	return {
 		dataset,
 		scaler,
+		targetScaler,
 		xTrain,
 		xTrainRaw,
-		yTrain: pick(trainIndices),
+		yTrain,
+		yFit,
 		xTest,
-		yTest: xTest !== undefined ? pick(testIndices!) : undefined,
+		yTest: xTest !== undefined && targets !== undefined ? pickTargets(targets, testIndices!) : undefined,
 		trainIndices,
 	};
 }
@@ -127,7 +177,7 @@ export interface ModelExtras {
 /** The options for `registration` from `--params` plus the extras (usage errors name the option). */
 export function modelOptions(command: string, registration: ModelRegistration, params: { [name: string]: unknown }, extras: ModelExtras): { [name: string]: unknown } {
 	const accepted = acceptedOptions(registration.create());
-	const options = table.clone(params);
+	const options = buildParamObjects(command, params);
 	if (extras.iterations !== undefined) {
 		if (!accepted.includes("maximumNumberOfIterations")) {
 			throw new UsageError(`${command}: --iterations does not apply to ${registration.name} (it is not trained by iterations)`);
@@ -152,12 +202,17 @@ export function datasetClasses(data: PreparedData): Array<Label> | undefined {
 export const TRAINING_OPTIONS: Array<OptionSpec> = [
 	{ name: "model", kind: "string", required: true, description: "model name (see hivemind models)" },
 	{ name: "data", kind: "string", required: true, description: "CSV file with a header row" },
-	{ name: "target", kind: "string", description: "column to predict (required except for clustering models)" },
-	{ name: "params", kind: "string", description: `model options as a JSON object, e.g. '{"learningRate":0.05}'` },
+	{ name: "target", kind: "string", description: "column to predict (required except for clustering models); several, comma-separated, for multi-output regression" },
+	{
+		name: "params",
+		kind: "string",
+		description: `model options as a JSON object, e.g. '{"learningRate":0.05}'; optimizer, regularizer and learningRateSchedule take a name or {"name":...,<its options>}, e.g. '{"regularizer":{"name":"L2","lambda":0.1}}'`,
+	},
 	{ name: "scale", kind: "string", description: "feature scaling fitted on the training rows: standard, minmax or none", defaultText: "standard" },
 	{ name: "test-split", kind: "number", description: "held-out part: a fraction in (0, 1), a row count, or 0 for none", defaultText: "0.2" },
 	{ name: "seed", kind: "number", description: "seed of the split (and of the model, when it has one)", defaultText: "42" },
 	{ name: "iterations", kind: "number", description: "maximumNumberOfIterations of gradient-trained models" },
+	...DATA_OPTIONS,
 ];
 
 /** The values of the training options, checked, with a model built from them (to learn its task). */
@@ -168,9 +223,16 @@ export interface TrainingSetup {
 	testSplit: number;
 	seed: number;
 	iterations: number | undefined;
+	/** The first target column (undefined for clustering). */
 	target: string | undefined;
+	/** Every target column (`--target a,b`: several for multi-output regression). */
+	targets: Array<string>;
+	/** `--scale-target`: standardize the regression targets. */
+	scaleTarget: boolean;
 	/** The CSV file. */
 	source: string;
+	/** How the CSV file is read (delimiter, missing values, categorical columns). */
+	reading: DataReading;
 	/** A model built from `--params` and the extras (not trained). */
 	probe: Model;
 	task: ModelTask;
@@ -182,19 +244,25 @@ export interface TrainingSetup {
 export function readTrainingSetup(command: string, options: ParsedOptions): TrainingSetup {
 	const registration = findModel(command, stringOption(options, "model")!);
 	if (registration.tags.includes("transformer")) {
-		throw new UsageError(`${command}: --model ${registration.name} transforms data and predicts nothing; use a regressor, classifier or clusterer (see hivemind models)`);
+		throw new UsageError(`${command}: --model ${registration.name} transforms data and predicts nothing: \`hivemind transform --with ${registration.name}\` writes its output as CSV; train a regressor, classifier or clusterer (see hivemind models)`);
 	}
 	const params = parseParams(command, stringOption(options, "params"));
 	const scale = scaleOption(command, stringOption(options, "scale"));
 	const testSplit = testSplitOption(command, numberOption(options, "test-split"));
 	const seed = integerOption(command, options, "seed", -2147483648, 2147483647) ?? 42;
 	const iterations = integerOption(command, options, "iterations", 1);
-	const target = stringOption(options, "target");
-	const probe = registration.create(modelOptions(command, registration, params, { iterations, seed }));
+	const targets = commaList(stringOption(options, "target"));
+	const target = targets[0];
+	const scaleTarget = options.has("scale-target");
+	const probe = asUsage(() => registration.create(modelOptions(command, registration, params, { iterations, seed })));
 	const task = taskOf(registration, probe);
-	if (target === undefined && task !== "clustering") fail(`${command}: --target is required for ${registration.name} (the column to predict)`);
+	if (target === undefined && task !== "clustering") throw new UsageError(`${command}: --target is required for ${registration.name} (the column to predict)`);
+	if (targets.size() > 1 && task !== "regression") {
+		throw new UsageError(`${command}: several --target columns (${targets.join(", ")}) need a regressor that predicts several outputs (e.g. RidgeRegression, LinearRegression, KNearestNeighboursRegressor); ${registration.name} is a ${task} model`);
+	}
+	if (scaleTarget && task !== "regression") throw new UsageError(`${command}: --scale-target standardizes a regression target; ${registration.name} is a ${task} model`);
 	const maximumIterations = (probe.getOptions() as { maximumNumberOfIterations?: number }).maximumNumberOfIterations;
-	return { registration, params, scale, testSplit, seed, iterations, target, source: stringOption(options, "data")!, probe, task, maximumIterations };
+	return { registration, params, scale, testSplit, seed, iterations, target, targets, scaleTarget, source: stringOption(options, "data")!, reading: readDataOptions(command, options), probe, task, maximumIterations };
 }
 
 /**

@@ -15,3 +15,4 @@ export * from "./sufficientStatistics";
 export * from "./optimization";
 export * from "./utilities";
 export * from "./transformers";
+export * from "./datapredict";

@@ -5,6 +5,7 @@ import { evaluateCommand } from "./evaluate";
 import { simulateCommand } from "./simulate";
 import { modelsCommand } from "./models";
 import { demoCommand } from "./demo";
+import { transformCommand } from "./transform";
 
 /** Every command of the tool, in the order `hivemind --help` lists them. */
-export const COMMANDS: Array<Command> = [trainCommand, predictCommand, evaluateCommand, simulateCommand, modelsCommand, demoCommand];
+export const COMMANDS: Array<Command> = [trainCommand, predictCommand, evaluateCommand, transformCommand, simulateCommand, modelsCommand, demoCommand];

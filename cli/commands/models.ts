@@ -60,7 +60,8 @@ function runModels(host: Host, argv: Array<string>): number {
 	for (const model of models) {
 		const rows: Array<Array<string>> = [["  option", "default", "accepts"]];
 		for (const option of model.options) rows.push([`  ${option.name}`, defaultText(option), option.accepts]);
-		parts.push(`${model.name} (${model.tags.join(", ")})\n${formatTable(rows, true)}`);
+		const use = model.tags.includes("transformer") ? ` — use: hivemind transform --with ${model.name}` : "";
+		parts.push(`${model.name} (${model.tags.join(", ")})${use}\n${formatTable(rows, true)}`);
 	}
 	host.write(parts.join("\n"));
 	return 0;

@@ -1,9 +1,9 @@
 /** `hivemind predict`: predictions of a saved model for the rows of a CSV file. */
 import { formatCsv } from "../../src/io/csv";
-import { tableToDataset } from "../../src/io/dataset";
 import { loadModel } from "../../src/io/LoadedModel";
 import { formatHelp, OptionSpec, parseOptions } from "../args";
-import { JSON_OPTION, printJson, readCsvFile, readTextFile, stringOption } from "../common";
+import { JSON_OPTION, printJson, readTextFile, stringOption } from "../common";
+import { asInput, DELIMITER_OPTION, delimiterOption, readCsvFile, readDataset } from "../dataOptions";
 import { Host } from "../host";
 import { Command } from "./command";
 
@@ -18,6 +18,7 @@ const SPECS: Array<OptionSpec> = [
 		kind: "string",
 		description: "write the predictions as CSV here (one column per output: the label and probability_<class> per class, or the value); default: standard output",
 	},
+	DELIMITER_OPTION,
 	JSON_OPTION,
 ];
 
@@ -26,9 +27,11 @@ function runPredict(host: Host, argv: Array<string>): number {
 	const modelPath = stringOption(options, "model-file")!;
 	const source = stringOption(options, "data")!;
 	const out = stringOption(options, "out");
-	const loaded = loadModel(readTextFile(host, modelPath));
-	const csv = readCsvFile(host, source);
-	const X = tableToDataset(csv, { encoding: loaded.getModelFile().encoding, source }).X;
+	const delimiter = delimiterOption(NAME, options);
+	const modelText = readTextFile(host, modelPath);
+	const loaded = asInput(() => loadModel(modelText));
+	const csv = readCsvFile(host, source, delimiter);
+	const X = readDataset(csv, undefined, { encoding: loaded.getModelFile().encoding, source }).X;
 	const predictions = loaded.predictEncodedTable(X);
 	const text = formatCsv(predictions.header, predictions.rows);
 	if (out !== undefined) host.writeFile(out, text);

@@ -7,7 +7,8 @@ import { EvaluationReport } from "../../src/io/evaluation";
 import { Label } from "../../src/utilities/labels";
 import { SIMULATION_MERGE_TYPES, SimulationStrategy, simulateTraining, simulationStrategyProblem, splitRows } from "../../src/simulation/simulation";
 import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
-import { fail, formatMetric, integerOption, JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
+import { fail, formatMetric, integerOption, JSON_OPTION, printJson, stringOption } from "../common";
+import { decisionsText, readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
 import { metricsTable } from "../report";
@@ -62,23 +63,27 @@ function runSimulate(host: Host, argv: Array<string>): number {
 	const defaultRounds = strategy === "gradients" ? (maximumIterations ?? 1) : strategy !== "exact" && registration.tags.includes("gradient") ? 5 : 1;
 	const rounds = integerOption(NAME, options, "rounds", 1) ?? defaultRounds;
 
-	const csv = readCsvFile(host, source);
-	const data = prepareData(csv, source, target, task, testSplit, seed, scale);
+	const csv = readCsvFile(host, source, setup.reading.delimiter);
+	if (setup.targets.size() > 1) throw new UsageError(`${NAME}: --target takes one column here (several targets are for hivemind train)`);
+	const data = prepareData(csv, { source, reading: setup.reading, targets: setup.targets, task, testSplit, seed, scale });
 	checkModelNeeds(NAME, setup, data);
 	let groups: Array<Label> | undefined;
 	if (split !== "iid") {
 		const column = split.sub(4);
 		const index = csv.header.indexOf(column);
-		if (index < 0) fail(`${NAME}: --split ${split}: ${source} has no column "${column}" (columns: ${csv.header.join(", ")})`);
+		if (index < 0) throw new UsageError(`${NAME}: --split ${split}: ${source} has no column "${column}" (columns: ${csv.header.join(", ")})`);
 		groups = data.trainIndices.map((row) => csv.rows[row][index]);
 	}
 	const shards = splitRows(data.xTrain.size(), childCount, seed, groups);
 	const classes = task === "classification" ? datasetClasses(data) : undefined;
 	const shared = modelOptions(NAME, registration, params, { iterations, seed, classes });
 	const heldOut = data.xTest !== undefined;
-	const test = heldOut ? { X: data.xTest!, y: data.yTest } : { X: data.xTrain, y: data.yTrain };
+	// one target here (checked above): labels or numbers
+	const yTrain = data.yTrain as Array<Label> | undefined;
+	const test = heldOut ? { X: data.xTest!, y: data.yTest as Array<Label> | undefined } : { X: data.xTrain, y: yTrain };
 
 	if (!json) {
+		host.write(decisionsText(source, data.dataset.decisions));
 		host.write(
 			`Simulating ${childCount} game server${childCount === 1 ? "" : "s"} training ${registration.name} on ${data.xTrain.size()} rows (${heldOut ? `${data.xTest!.size()} held out` : "no held-out part: evaluated on the training rows"}), merged by ${strategy} over ${rounds} round${rounds === 1 ? "" : "s"}\n`,
 		);
@@ -98,7 +103,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 		modelName: registration.name,
 		modelOptions: shared,
 		task,
-		train: { X: data.xTrain, y: data.yTrain },
+		train: { X: data.xTrain, y: yTrain },
 		test,
 		shards,
 		strategy,
@@ -120,6 +125,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 			task,
 			strategy,
 			rounds,
+			decisions: data.dataset.decisions,
 			split,
 			childSampleCounts: result.childSampleCounts,
 			evaluatedOn: heldOut ? "held-out" : "train",

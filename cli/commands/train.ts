@@ -1,13 +1,16 @@
 /** `hivemind train`: trains a model on a CSV file and saves it as a model file. */
 import { costCurveSvg, decisionRegionsSvg } from "../plots/svg";
-import { ClassificationReport, EvaluationReport, evaluateModel, predictFirst } from "../../src/io/evaluation";
+import { ClassificationReport, EvaluationReport, evaluatePredictions, predictFirst } from "../../src/io/evaluation";
+import { Matrix } from "../../src/matrix/types";
 import { createModelFile, encodeModelFile, modelClasses } from "../../src/io/modelFile";
 import { Label } from "../../src/utilities/labels";
 import { formatHelp, OptionSpec, parseOptions } from "../args";
-import { JSON_OPTION, printJson, readCsvFile, stringOption } from "../common";
+import { JSON_OPTION, printJson, stringOption } from "../common";
+import { decisionsText, readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { ProgressReporter } from "../progress";
-import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
+import { createTrainingModel, trainChecked } from "../outcome";
+import { checkModelNeeds, datasetClasses, predictTargets, prepareData, Targets, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
 import { confusionText, metricsTable } from "../report";
 import { Command } from "./command";
 
@@ -16,6 +19,7 @@ const SUMMARY = "train a model on a CSV file and save it as a model file";
 
 const SPECS: Array<OptionSpec> = [
 	...TRAINING_OPTIONS,
+	{ name: "scale-target", kind: "flag", description: "standardize the regression target(s) for training; predictions are mapped back to the target's units (the model file keeps the scaler)" },
 	{ name: "out", kind: "string", required: true, description: "where to write the model file (JSON)" },
 	{
 		name: "plot",
@@ -35,11 +39,11 @@ function runTrain(host: Host, argv: Array<string>): number {
 	const options = parseOptions(NAME, argv, SPECS);
 	const json = options.has("json");
 	const setup = readTrainingSetup(NAME, options);
-	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations: total } = setup;
+	const { registration, scale, testSplit, seed, iterations, targets, source, task, maximumIterations: total } = setup;
 	const out = stringOption(options, "out")!;
 	const plot = stringOption(options, "plot");
-	const csv = readCsvFile(host, source);
-	const data = prepareData(csv, source, target, task, testSplit, seed, scale);
+	const csv = readCsvFile(host, source, setup.reading.delimiter);
+	const data = prepareData(csv, { source, reading: setup.reading, targets, task, testSplit, seed, scale, scaleTarget: setup.scaleTarget });
 	checkModelNeeds(NAME, setup, data);
 	const classes = task === "classification" ? datasetClasses(data) : undefined;
 
@@ -50,24 +54,28 @@ function runTrain(host: Host, argv: Array<string>): number {
 		lastIteration = iteration;
 		progress?.update(iteration, cost);
 	};
-	const model = registration.create(modelOptions(NAME, registration, params, { iterations, seed, classes, onIteration }));
+	const model = createTrainingModel(NAME, setup, { iterations, seed, classes, onIteration }, data.dataset.X.size());
 
 	const featureCount = data.dataset.featureNames.size();
 	const heldOut = data.xTest?.size() ?? 0;
 	if (!json) {
+		host.write(decisionsText(source, data.dataset.decisions));
 		host.write(
 			`Training ${registration.name} on ${data.xTrain.size()} rows (${heldOut} held out), ${featureCount} feature${featureCount === 1 ? "" : "s"}, scaling: ${scale}\n`,
 		);
 	}
-	const history = withScalingHint(scale, () => model.train(data.xTrain, data.yTrain));
+	const history = withScalingHint(scale, () => trainChecked(model, () => model.train(data.xTrain, data.yFit)));
 	progress?.finish();
 	const learnedClasses = modelClasses(model);
 
 	const reports = new Array<[string, EvaluationReport]>();
-	reports.push(["train", evaluateModel(model, data.xTrain, data.yTrain, task)]);
-	if (data.xTest !== undefined) reports.push(["held-out", evaluateModel(model, data.xTest, data.yTest, task)]);
+	withScalingHint(scale, () => {
+		const report = (X: Matrix, y: Targets | undefined) => evaluatePredictions(task, y as Array<Label>, predictTargets(model, X, data.targetScaler), learnedClasses);
+		reports.push(["train", report(data.xTrain, data.yTrain)]);
+		if (data.xTest !== undefined) reports.push(["held-out", report(data.xTest, data.yTest)]);
+	});
 
-	const file = createModelFile(model, { encoding: data.dataset.encoding, scaler: data.scaler, target, task });
+	const file = createModelFile(model, { encoding: data.dataset.encoding, scaler: data.scaler, targets, targetScaler: data.targetScaler, task });
 	host.writeFile(out, encodeModelFile(file));
 	const plots = new Array<string>();
 	if (plot !== undefined) {
@@ -95,6 +103,7 @@ function runTrain(host: Host, argv: Array<string>): number {
 			model: registration.name,
 			task,
 			featureNames: data.dataset.featureNames,
+			decisions: data.dataset.decisions,
 			classes: task === "classification" ? learnedClasses : undefined,
 			iterations: total === undefined ? 1 : lastIteration > 0 ? lastIteration : history.size(),
 			costHistory: history,

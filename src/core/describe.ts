@@ -18,3 +18,9 @@ export function describeValue(value: unknown): string {
 	if (typeIs(value, "boolean")) return tostring(value);
 	return `a ${typeOf(value)}`;
 }
+
+/**
+ * Appended to the errors of native calls that look like DataPredict's (positional arguments
+ * where an options table belongs, a variadic merge, a 1-based index, DataPredict's layer flags).
+ */
+export const DATAPREDICT_HINT = "(DataPredict-style arguments? Hivemind.DataPredict takes DataPredict's calls unchanged)";

@@ -4,7 +4,7 @@
  * call) into the main parameters, which are pushed back into the owned children.
  */
 import { Matrix } from "../matrix/types";
-import { describeValue, isFiniteNumber } from "../core/describe";
+import { DATAPREDICT_HINT, describeValue, isFiniteNumber } from "../core/describe";
 import { copyParameters, ModelParameters } from "../parameters/tree";
 import { booleanValue, callbackValue, integerAtLeast } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
@@ -148,13 +148,14 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	 * Trains owned child `childIndex` (0-based) on (X, y), queues its parameters (sample count =
 	 * rows of X) and counts the update; returns what the child's `train` returned.
 	 */
-	train(X: Matrix, y: unknown, childIndex: number): unknown {
+	train(X: Matrix, y: unknown, childIndex: number, ...extra: Array<unknown>): unknown {
 		const where = `${WHERE}.train`;
 		this.assertAlive("train");
 		const count = this.children.size();
+		if (extra.size() > 0) error(`[Hivemind] ${where}: takes (X, y, childIndex), got ${3 + extra.size()} arguments ${DATAPREDICT_HINT}`, 2);
 		if (!isFiniteNumber(childIndex) || childIndex !== math.floor(childIndex) || childIndex < 0 || childIndex >= count) {
 			const expected = count === 0 ? "a child index, but no child was added (addModel)" : `an integer in [0, ${count - 1}]`;
-			error(`[Hivemind] ${where}: childIndex must be ${expected}, got ${describeValue(childIndex)}`, 2);
+			error(`[Hivemind] ${where}: childIndex must be ${expected}, got ${describeValue(childIndex)} (0-based: the first child is 0) ${DATAPREDICT_HINT}`, 2);
 		}
 		const child = this.children[childIndex];
 		const result = child.train(X, y);

@@ -9,7 +9,7 @@ import { constraint, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
 import { coordinateMedian, coordinateTrimmedMean, regressionMean, weightedSum } from "./merging/combine";
 import { MergeModelType, normalizeWeights, scoreChildren, ScoringModel } from "./merging/scoring";
-import { describeValue, isFiniteNumber } from "../core/describe";
+import { DATAPREDICT_HINT, describeValue, isFiniteNumber } from "../core/describe";
 
 /**
  * How children are merged:
@@ -150,8 +150,11 @@ export class ModelParametersMerger {
 	}
 
 	/** Merges the children's parameters (all of the same structure and shapes) into a new set. */
-	merge(parameterSetsArray: Array<ModelParameters>): ModelParameters {
+	merge(parameterSetsArray: Array<ModelParameters>, ...extra: Array<unknown>): ModelParameters {
 		const where = `${WHERE}.merge`;
+		if (extra.size() > 0) {
+			error(`[Hivemind] ${where}: takes ONE array of the children's parameter sets, merge({ p1, p2, ... }), got ${1 + extra.size()} arguments ${DATAPREDICT_HINT}`, 2);
+		}
 		if (!typeIs(parameterSetsArray, "table") || parameterSetsArray.size() === 0) {
 			error(`[Hivemind] ${where}: parameterSetsArray must be a non-empty array of parameter sets, got ${describeShape(parameterSetsArray)}`, 2);
 		}

@@ -8,10 +8,8 @@ import { Matrix } from "../matrix/types";
 import { createModel, Model, predictValues } from "../models";
 import { Label } from "../utilities/labels";
 import { Scaler } from "../transformers/Scaler";
-import { StandardScaler } from "../transformers/StandardScaler";
-import { MinMaxScaler } from "../transformers/MinMaxScaler";
 import { encodeFields, FeatureEncoding } from "./dataset";
-import { ModelFile, ModelTask, readModelFile } from "./modelFile";
+import { ModelFile, ModelTask, readModelFile, scalerFromState } from "./modelFile";
 
 /** Predictions as a table: one column per model output (label and class probabilities, or values). */
 export interface PredictionTable {
@@ -20,6 +18,16 @@ export interface PredictionTable {
 	/** One row per input row. */
 	rows: Array<Array<Label>>;
 }
+
+/** What a model's second prediction value holds when it is not class probabilities, by model. */
+const SECOND_OUTPUTS: { [modelName: string]: string } = {
+	SupportVectorMachine: "decision",
+	PassiveAggressiveClassifier: "decision",
+	NearestCentroid: "distance",
+	KMeans: "distance",
+	OneVsAll: "score",
+	BayesianLinearRegression: "variance",
+};
 
 function deepCopy<T>(value: T): T {
 	if (!typeIs(value, "table")) return value;
@@ -49,12 +57,15 @@ export class LoadedModel {
 	readonly featureNames: Array<string>;
 	/** The predicted column's name, if the file names one. */
 	readonly target: string | undefined;
+	/** Every predicted column (one, or several for multi-output regression). */
+	readonly targets: Array<string>;
 	/** The class labels in output order (classifiers). */
 	readonly classes: Array<Label> | undefined;
 	/** The model itself (its inputs are encoded and scaled rows; see `encode`). */
 	readonly model: Model;
 	private readonly encoding: FeatureEncoding;
 	private readonly scaler: Scaler<object> | undefined;
+	private readonly targetScaler: Scaler<object> | undefined;
 	private readonly file: ModelFile;
 
 	/** Builds the model and its pipeline from a checked model file (`readModelFile`). */
@@ -66,6 +77,7 @@ export class LoadedModel {
 		this.columns = file.encoding.columns.map((c) => c.name);
 		this.featureNames = table.clone(file.featureNames);
 		this.target = file.target;
+		this.targets = file.targets !== undefined ? table.clone(file.targets) : file.target !== undefined ? [file.target] : [];
 		this.classes = file.classes === undefined ? undefined : table.clone(file.classes);
 		const options = deepCopy(file.hyperParameters);
 		if (file.classes !== undefined) options.classesList = table.clone(file.classes);
@@ -77,11 +89,8 @@ export class LoadedModel {
 			const reason = errorBody(problem);
 			error(`[Hivemind] loadModel: file.parameters must fit the ${width} encoded input columns (${file.featureNames.join(", ")}), but predicting fails: ${reason}`, 3);
 		}
-		if (file.scaler !== undefined) {
-			const scaler: Scaler<object> = file.scaler.kind === "MinMaxScaler" ? new MinMaxScaler() : new StandardScaler();
-			scaler.setState(file.scaler);
-			this.scaler = scaler;
-		}
+		if (file.scaler !== undefined) this.scaler = scalerFromState(file.scaler);
+		if (file.targetScaler !== undefined) this.targetScaler = scalerFromState(file.targetScaler, "targetScaler");
 	}
 
 	/**
@@ -119,15 +128,28 @@ export class LoadedModel {
 	 * (classifiers: labels, then class probabilities; regressors: an n×k matrix).
 	 */
 	predict(rows: unknown): LuaTuple<[unknown, unknown?]> {
-		const X = this.encode(rows, "LoadedModel.predict");
-		return predictValues(this.model, X);
+		return this.predictScaled(this.encode(rows, "LoadedModel.predict"));
+	}
+
+	/**
+	 * The model's prediction for encoded and scaled rows, in the targets' own units: with a target
+	 * scaler, values are mapped back and a variance is multiplied by the scale squared.
+	 */
+	predictScaled(X: Matrix): LuaTuple<[unknown, unknown?]> {
+		const [first, second] = predictValues(this.model, X);
+		const targetScaler = this.targetScaler;
+		if (targetScaler === undefined || !isMatrixValue(first)) return $tuple(first, second);
+		const values = targetScaler.inverseTransform(first);
+		if (!isMatrixValue(second) || SECOND_OUTPUTS[this.modelName] !== "variance") return $tuple(values, second);
+		const k = first[0].size();
+		const ones = targetScaler.inverseTransform([table.create(k, 1), table.create(k, 0)]);
+		const variance = second.map((row) => row.map((v, j) => v * (ones[0][j] - ones[1][j]) ** 2));
+		return $tuple(values, variance);
 	}
 
 	/** Predictions for raw rows as a table (what `hivemind predict` writes as CSV). */
 	predictTable(rows: unknown): PredictionTable {
-		const X = this.encode(rows, "LoadedModel.predictTable");
-		const [first, second] = predictValues(this.model, X);
-		return predictionTable(first, second, this.target, this.classes, this.task);
+		return this.predictEncodedTable(this.encode(rows, "LoadedModel.predictTable"), true);
 	}
 
 	/** The scaled copy of already encoded rows (one-hot columns in place; `featureNames` order). */
@@ -136,9 +158,9 @@ export class LoadedModel {
 	}
 
 	/** Predictions for already encoded rows (e.g. from `tableToDataset` with this file's encoding) as a table. */
-	predictEncodedTable(encoded: Matrix): PredictionTable {
-		const [first, second] = predictValues(this.model, this.scale(encoded));
-		return predictionTable(first, second, this.target, this.classes, this.task);
+	predictEncodedTable(encoded: Matrix, scaled = false): PredictionTable {
+		const [first, second] = this.predictScaled(scaled ? encoded : this.scale(encoded));
+		return predictionTable(first, second, this.targets, this.classes, this.task, this.modelName);
 	}
 
 	/** A copy of the model file this model was loaded from. */
@@ -165,23 +187,44 @@ function isProbabilities(value: unknown, classCount: number): value is Matrix {
 	return true;
 }
 
-/** Lays out a model's two prediction values as named columns (see `PredictionTable`). */
-export function predictionTable(first: unknown, second: unknown, target: string | undefined, classes: Array<Label> | undefined, task: ModelTask): PredictionTable {
-	const name = task === "clustering" ? "cluster" : (target ?? "prediction");
+/** Column names for a matrix output of width k: `name` alone, per class (`name_<class>`), per cluster or numbered. */
+function outputNames(name: string, k: number, classes: Array<Label> | undefined, task: ModelTask): Array<string> {
+	const names = new Array<string>();
+	for (const j of $range(0, k - 1)) {
+		if (k === 1) names.push(name);
+		else if (classes !== undefined && classes.size() === k) names.push(`${name}_${classes[j]}`);
+		else if (task === "clustering") names.push(`${name}_${j}`);
+		else names.push(`${name}_${j + 1}`);
+	}
+	return names;
+}
+
+/**
+ * Lays out a model's two prediction values as named columns (see `PredictionTable`): the first
+ * (labels, cluster indices, or values: `<target>`, one column per target, or `<target>_<j>`), then the second when the
+ * model gives one: `probability_<class>` for class probabilities, else by what it is
+ * (`decision`, `distance_<class or cluster>`, `score_<class>`, `variance`).
+ */
+export function predictionTable(first: unknown, second: unknown, targets: Array<string>, classes: Array<Label> | undefined, task: ModelTask, modelName = ""): PredictionTable {
+	const name = task === "clustering" ? "cluster" : (targets[0] ?? "prediction");
 	const header = new Array<string>();
 	const rows = new Array<Array<Label>>();
 	if (isMatrixValue(first)) {
 		const k = first[0].size();
-		for (const j of $range(1, k)) header.push(k === 1 ? name : `${name}_${j}`);
+		for (const n of k > 1 && targets.size() === k ? targets : outputNames(name, k, undefined, task)) header.push(n);
 		for (const row of first) rows.push(table.clone(row));
-		return { header, rows };
+	} else {
+		header.push(name);
+		for (const label of first as Array<Label>) rows.push([label]);
 	}
-	const labels = first as Array<Label>;
-	header.push(name);
-	for (const label of labels) rows.push([label]);
-	if (classes !== undefined && isProbabilities(second, classes.size())) {
-		for (const c of classes) header.push(`probability_${c}`);
-		for (const i of $range(0, rows.size() - 1)) for (const p of second[i]) rows[i].push(p);
+	if (isMatrixValue(second) && second.size() === rows.size()) {
+		const probabilities = classes !== undefined && isProbabilities(second, classes.size());
+		const kind = SECOND_OUTPUTS[modelName] ?? (probabilities ? "probability" : "output");
+		for (const n of outputNames(kind, second[0].size(), task === "clustering" ? undefined : classes, task)) header.push(n);
+		for (const i of $range(0, rows.size() - 1)) for (const v of second[i]) rows[i].push(v);
+	} else if (typeIs(second, "table") && typeIs((second as Array<unknown>)[0], "number") && (second as Array<number>).size() === rows.size()) {
+		header.push(SECOND_OUTPUTS[modelName] ?? "output");
+		for (const i of $range(0, rows.size() - 1)) rows[i].push((second as Array<number>)[i]);
 	}
 	return { header, rows };
 }

@@ -1,7 +1,9 @@
 /**
- * CSV reading: RFC 4180 fields (quoted fields, doubled quotes, embedded commas and newlines),
- * a header row, and conversion to a numeric dataset (categorical features one-hot encoded,
- * class labels of any text). Errors name the source, row and column.
+ * CSV reading: RFC 4180 fields (quoted fields, doubled quotes, embedded delimiters and newlines)
+ * and a header row, without silent guesses: a UTF-8 byte-order mark is removed, the delimiter is
+ * given or sniffed from the header (comma, semicolon, tab), unquoted fields are trimmed, text that
+ * is not UTF-8 is refused, and every such decision is listed in `decisions`. Errors name the
+ * source, row (the file's line where the record starts) and column.
  */
 
 /** A parsed CSV table: the header and the rows of raw text fields. */
@@ -10,45 +12,148 @@ export interface CsvTable {
 	header: Array<string>;
 	/** Data rows, each with exactly `header.size()` fields. */
 	rows: Array<Array<string>>;
+	/** The file's row (1-based line where the record starts; the header is row 1) of each data row. */
+	rowNumbers?: Array<number>;
+	/** What the reader decided (byte-order mark, delimiter, trimmed fields, blank lines), one line each. */
+	decisions?: Array<string>;
+}
+
+/** Options of {@link parseCsv}. */
+export interface CsvOptions {
+	/** The delimiter: ",", ";", "\t" (or "tab") or "|"; sniffed from the header when absent. */
+	delimiter?: string;
 }
 
 const QUOTE = 34;
-const COMMA = 44;
 const CR = 13;
 const LF = 10;
+const SPACE = 32;
+const TAB = 9;
+const SNIFFED = [",", ";", "\t"];
+
+/** How a delimiter is shown in messages. */
+function delimiterName(d: string): string {
+	return d === "\t" ? "tab" : `"${d}"`;
+}
+
+/** Reads `--delimiter` style text ("," ";" "tab" "\t" "|"), or undefined when it is not one. */
+export function delimiterFromText(text: string): string | undefined {
+	if (text === "tab" || text === "\\t" || text === "\t") return "\t";
+	if (text === "," || text === ";" || text === "|") return text;
+	return undefined;
+}
+
+/** Counts each candidate delimiter outside quotes in the first record; picks the most frequent. */
+function sniffDelimiter(text: string, start: number, fail: (message: string) => never, decisions: Array<string>): string {
+	const counts = new Map<string, number>();
+	let inQuotes = false;
+	let i = start;
+	while (i <= text.size()) {
+		const [c] = string.byte(text, i);
+		if (c === QUOTE) inQuotes = !inQuotes;
+		else if (!inQuotes && (c === LF || c === CR)) break;
+		else if (!inQuotes) {
+			const ch = string.char(c);
+			if (SNIFFED.includes(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+		}
+		i += 1;
+	}
+	let best = ",";
+	let bestCount = 0;
+	for (const d of SNIFFED) {
+		const n = counts.get(d) ?? 0;
+		if (n > bestCount) {
+			best = d;
+			bestCount = n;
+		} else if (n > 0 && n === bestCount) {
+			fail(`row 1, column 1: the header holds ${n} of both ${delimiterName(best)} and ${delimiterName(d)}; give the delimiter with --delimiter`);
+		}
+	}
+	const tally = SNIFFED.map((d) => `${counts.get(d) ?? 0} ${delimiterName(d)}`).join(", ");
+	if (bestCount === 0) decisions.push(`delimiter: none found in the header (${tally}): one column`);
+	else decisions.push(`delimiter: ${delimiterName(best)} (sniffed from the header: ${tally}; --delimiter chooses another)`);
+	return best;
+}
+
+function isBlank(c: number): boolean {
+	return c === SPACE || c === TAB;
+}
+
+/** Trims spaces and tabs from both ends. */
+export function trimField(s: string): string {
+	const [a] = s.gsub("^[ \t]+", "");
+	const [b] = a.gsub("[ \t]+$", "");
+	return b;
+}
 
 /**
  * Parses CSV text with a header row. `source` names the file in error messages.
- * Blank lines are skipped; every data row must have as many fields as the header.
+ * Blank lines are skipped (and listed in `decisions`); every data row must have as many fields
+ * as the header.
  */
-export function parseCsv(text: string, source = "CSV"): CsvTable {
+export function parseCsv(text: string, source = "CSV", options: CsvOptions = {}): CsvTable {
 	if (!typeIs(text, "string")) {
 		error(`[Hivemind] parseCsv: text must be a string, got ${typeOf(text)}`, 2);
 	}
+	const fail = (message: string): never => error(`[Hivemind] ${source}: ${message}`, 3);
+	const decisions = new Array<string>();
+	let start = 1;
+	if (text.sub(1, 3) === "\xEF\xBB\xBF") {
+		start = 4;
+		decisions.push("byte-order mark (UTF-8) removed from the start of the file");
+	} else if (text.sub(1, 2) === "\xFF\xFE" || text.sub(1, 2) === "\xFE\xFF") {
+		fail("row 1, column 1: the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8 CSV");
+	}
+	let delimiter: number;
+	if (options.delimiter !== undefined) {
+		const d = delimiterFromText(options.delimiter);
+		if (d === undefined) error(`[Hivemind] parseCsv: options.delimiter must be ",", ";", "tab" or "|", got "${options.delimiter}"`, 2);
+		delimiter = string.byte(d)[0];
+		decisions.push(`delimiter: ${delimiterName(d)} (given)`);
+	} else {
+		delimiter = string.byte(sniffDelimiter(text, start, fail, decisions))[0];
+	}
 	const records = new Array<Array<string>>();
 	const recordLines = new Array<number>();
+	const blankLines = new Array<number>();
+	let trimmed = 0;
 	let field = new Array<string>();
 	let record = new Array<string>();
+	let quoted = false;
 	let inQuotes = false;
+	let afterQuote = false;
 	let line = 1;
 	let recordStartLine = 1;
-	let fieldStarted = false;
 	const length = text.size();
-	let i = 1;
 	const pushField = () => {
-		record.push(field.join(""));
+		const raw = field.join("");
+		let value = raw;
+		if (!quoted) {
+			value = trimField(raw);
+			if (value !== raw) trimmed += 1;
+		}
+		const [valid, bad] = utf8.len(value);
+		if (valid === undefined) {
+			const [byte] = string.byte(value, bad as number);
+			fail(`row ${recordStartLine}, column ${record.size() + 1}: not UTF-8 text (byte 0x${string.format("%02X", byte)}); save the file as UTF-8`);
+		}
+		record.push(value);
 		field = [];
-		fieldStarted = false;
+		quoted = false;
+		afterQuote = false;
 	};
 	const pushRecord = () => {
+		const blank = record.size() === 0 && !quoted && trimField(field.join("")) === "";
 		pushField();
-		const blank = record.size() === 1 && record[0] === "";
-		if (!blank) {
+		if (blank) {
+			blankLines.push(recordStartLine);
+		} else {
 			records.push(record);
 			recordLines.push(recordStartLine);
 		}
 		record = [];
 	};
+	let i = start;
 	while (i <= length) {
 		const [c] = string.byte(text, i);
 		if (inQuotes) {
@@ -59,18 +164,13 @@ export function parseCsv(text: string, source = "CSV"): CsvTable {
 					i += 1;
 				} else {
 					inQuotes = false;
+					afterQuote = true;
 				}
 			} else {
 				if (c === LF) line += 1;
 				field.push(string.char(c));
 			}
-		} else if (c === QUOTE) {
-			if (fieldStarted) {
-				error(`[Hivemind] ${source}: row ${line}: stray quote inside an unquoted field`, 2);
-			}
-			inQuotes = true;
-			fieldStarted = true;
-		} else if (c === COMMA) {
+		} else if (c === delimiter) {
 			pushField();
 		} else if (c === CR || c === LF) {
 			if (c === CR) {
@@ -80,50 +180,72 @@ export function parseCsv(text: string, source = "CSV"): CsvTable {
 			pushRecord();
 			line += 1;
 			recordStartLine = line;
+		} else if (afterQuote) {
+			if (!isBlank(c)) fail(`row ${line}, column ${record.size() + 1}: text after the closing quote of a quoted field`);
+		} else if (c === QUOTE) {
+			if (trimField(field.join("")) !== "") {
+				fail(`row ${line}, column ${record.size() + 1}: stray quote inside an unquoted field (quote the whole field and double the quote)`);
+			}
+			field = [];
+			inQuotes = true;
+			quoted = true;
 		} else {
 			field.push(string.char(c));
-			fieldStarted = true;
 		}
 		i += 1;
 	}
-	if (inQuotes) {
-		error(`[Hivemind] ${source}: row ${recordStartLine}: quoted field is not closed`, 2);
-	}
-	if (field.size() > 0 || record.size() > 0) pushRecord();
-	if (records.size() === 0) {
-		error(`[Hivemind] ${source}: the file is empty (expected a header row)`, 2);
-	}
-	const header = records[0].map((name) => trim(name));
+	if (inQuotes) fail(`row ${recordStartLine}, column ${record.size() + 1}: quoted field is not closed`);
+	if (field.size() > 0 || record.size() > 0 || quoted) pushRecord();
+	if (records.size() === 0) fail("row 1, column 1: the file is empty (expected a header row)");
+	const header = records[0];
 	const seen = new Set<string>();
-	for (const name of header) {
-		if (name === "") error(`[Hivemind] ${source}: row 1: the header has an empty column name`, 2);
-		if (seen.has(name)) error(`[Hivemind] ${source}: row 1: the header names column "${name}" twice`, 2);
+	for (const c of $range(0, header.size() - 1)) {
+		const name = header[c];
+		if (name === "") fail(`row ${recordLines[0]}, column ${c + 1}: the header has an empty column name`);
+		if (seen.has(name)) fail(`row ${recordLines[0]}, column ${c + 1}: the header names column "${name}" twice`);
 		seen.add(name);
 	}
 	const rows = new Array<Array<string>>();
+	const rowNumbers = new Array<number>();
 	for (const r of $range(1, records.size() - 1)) {
 		const fields = records[r];
-		if (fields.size() !== header.size()) {
-			error(
-				`[Hivemind] ${source}: row ${recordLines[r]}: expected ${header.size()} fields (as in the header), got ${fields.size()}`,
-				2,
-			);
+		const n = fields.size();
+		if (n > header.size()) {
+			fail(`row ${recordLines[r]}, column ${header.size() + 1}: expected ${header.size()} fields (as in the header), got ${n}${n > 1 && header.size() === 1 ? "; is the delimiter right? (--delimiter)" : ""}`);
+		} else if (n < header.size()) {
+			fail(`row ${recordLines[r]}, column "${header[n]}": expected ${header.size()} fields (as in the header), got ${n}`);
 		}
 		rows.push(fields);
+		rowNumbers.push(recordLines[r]);
 	}
-	return { header, rows };
+	if (trimmed > 0) decisions.push(`spaces around ${trimmed} unquoted field${trimmed === 1 ? "" : "s"} trimmed`);
+	if (blankLines.size() > 0) decisions.push(`blank lines skipped: ${summarizeRows(blankLines)}`);
+	return { header, rows, rowNumbers, decisions };
 }
 
-function trim(s: string): string {
-	const [result] = s.gsub("^%s+", "");
-	const [trimmed] = result.gsub("%s+$", "");
-	return trimmed;
+/** "rows 4, 9 and 12" style list of row numbers, at most 10 shown. */
+export function summarizeRows(rows: Array<number>): string {
+	const shown = rows.filter((_, i) => i < 10).map((r) => tostring(r));
+	const more = rows.size() > 10 ? ` and ${rows.size() - 10} more` : "";
+	return `${rows.size() === 1 ? "row" : "rows"} ${shown.join(", ")}${more}`;
 }
 
-/** Parses a numeric CSV field, or undefined when it is not a finite number. */
+/** The strict decimal grammar: optional sign, digits with an optional fraction, optional exponent. */
+const DECIMAL = "^[+-]?%d+%.?%d*[eE]?[+-]?%d*$";
+
+/**
+ * Parses a numeric CSV field by the strict decimal grammar (`12`, `-0.5`, `.5`, `1e-3`), or
+ * undefined: hexadecimal (`0x10`), `inf`, `nan` and text around the number are not numbers.
+ */
 export function parseNumber(field: string): number | undefined {
-	const text = trim(field);
+	const text = trimField(field);
 	if (text === "") return undefined;
+	const [ok] = text.find(DECIMAL);
+	const [fraction] = text.find("^[+-]?%.%d+[eE]?[+-]?%d*$");
+	if (ok === undefined && fraction === undefined) return undefined;
+	const [exponent] = text.find("[eE]");
+	if (exponent !== undefined && text.find("[eE][+-]?%d+$")[0] === undefined) return undefined;
+	if (exponent === undefined && text.find("[+-]", 2)[0] !== undefined) return undefined;
 	const value = tonumber(text);
 	if (value === undefined || value !== value || value === math.huge || value === -math.huge) return undefined;
 	return value;
@@ -132,7 +254,7 @@ export function parseNumber(field: string): number | undefined {
 /** Quotes a field for CSV output when it holds a comma, quote or newline. */
 export function quoteCsvField(value: string | number): string {
 	const text = typeIs(value, "number") ? formatNumber(value) : value;
-	if (text.find('[,"\r\n]')[0] !== undefined) {
+	if (text.find('[,;\t"\r\n]')[0] !== undefined || text !== trimField(text)) {
 		const [escaped] = text.gsub('"', '""');
 		return `"${escaped}"`;
 	}

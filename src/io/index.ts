@@ -4,3 +4,4 @@ export * from "./modelFile";
 export * from "./LoadedModel";
 export * from "./evaluation";
 export * from "./dataPredict";
+export { encodeJson, decodeJson } from "../core/json";

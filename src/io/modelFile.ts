@@ -7,11 +7,13 @@
 import { decodeJson, encodeJson } from "../core/json";
 import { plainDataProblem } from "../core/plainData";
 import { describeValue } from "../core/describe";
-import { getModelRegistration, getRegisteredModels, isClassifier, Model } from "../models";
+import { getModelRegistration, getRegisteredModels, isClassifier, Model, ModelRegistration } from "../models";
 import { assertModelParameters, ModelParameters } from "../parameters";
 import { labelList } from "../options";
 import { Label } from "../utilities/labels";
 import { Scaler, ScalerState } from "../transformers/Scaler";
+import { StandardScaler } from "../transformers/StandardScaler";
+import { MinMaxScaler } from "../transformers/MinMaxScaler";
 import { encodedFeatureNames, FeatureEncoding } from "./dataset";
 
 /** The `format` field every model file carries. */
@@ -48,6 +50,10 @@ export interface ModelFile {
 	scaler?: ScalerState<object>;
 	/** The name of the predicted column (absent for clusterers). */
 	target?: string;
+	/** Every predicted column, when there are several (multi-output regression; `target` is the first). */
+	targets?: Array<string>;
+	/** The scaler the targets were standardized with (`--scale-target`); predictions are mapped back. */
+	targetScaler?: ScalerState<object>;
 	/** The class labels in output order (classifiers). */
 	classes?: Array<Label>;
 }
@@ -60,6 +66,10 @@ export interface ModelFileContext {
 	scaler?: Scaler<object>;
 	/** The name of the predicted column. */
 	target?: string;
+	/** Every predicted column, when there are several. */
+	targets?: Array<string>;
+	/** The scaler fitted on the targets, if they were scaled. */
+	targetScaler?: Scaler<object>;
 	/** What the model predicts (default: classification when the model knows classes, else regression). */
 	task?: ModelTask;
 }
@@ -71,6 +81,17 @@ function isPlain(value: unknown): boolean {
 		return true;
 	}
 	return typeIs(value, "number") || typeIs(value, "string") || typeIs(value, "boolean");
+}
+
+/**
+ * What a registered model predicts with these options: its `mode` option when it has one
+ * (networks, ELM), else its tags.
+ */
+export function modelTask(registration: ModelRegistration, options: { [name: string]: unknown }): ModelTask {
+	if (registration.tags.includes("clusterer")) return "clustering";
+	if (options.mode === "Classification") return "classification";
+	if (options.mode === "Regression") return "regression";
+	return registration.tags.includes("classifier") ? "classification" : "regression";
 }
 
 /** The plain-data options of `model` (callbacks, optimizer objects and the class list left out). */
@@ -109,7 +130,9 @@ export function createModelFile(model: Model, context: ModelFileContext): ModelF
 		featureNames: encodedFeatureNames(context.encoding),
 		encoding: context.encoding,
 		scaler: context.scaler?.getState() as ScalerState<object> | undefined,
-		target: context.target,
+		target: context.target ?? context.targets?.[0],
+		targets: context.targets !== undefined && context.targets.size() > 1 ? context.targets : undefined,
+		targetScaler: context.targetScaler?.getState() as ScalerState<object> | undefined,
 		classes: task === "classification" ? classes : undefined,
 	};
 }
@@ -136,21 +159,56 @@ function checkEncoding(value: unknown): FeatureEncoding {
 	}
 	const columns = (value as { columns: Array<unknown> }).columns;
 	if (columns.size() === 0) fail("file.encoding.columns must list at least one column, got an empty array");
+	const names = new Set<unknown>();
 	for (const i of $range(0, columns.size() - 1)) {
 		const path = `file.encoding.columns[${i + 1}]`;
 		const column = columns[i] as { name?: unknown; kind?: unknown; categories?: unknown };
 		if (!typeIs(column, "table")) fail(`${path} must be a table, got ${describeValue(column)}`);
 		checkString(column.name, `${path}.name`);
+		if (names.has(column.name)) fail(`${path}.name must differ from the other columns' names, got "${column.name}" twice`);
+		names.add(column.name);
 		if (column.kind === "categorical") {
 			const categories = column.categories as Array<defined>;
 			if (!typeIs(categories, "table") || categories.size() === 0 || !categories.every((c) => typeIs(c, "string"))) {
 				fail(`${path}.categories must be a non-empty array of strings, got ${describeValue(categories)}`);
+			}
+			const seen = new Set<defined>();
+			for (const c of categories) {
+				if (seen.has(c)) fail(`${path}.categories must be distinct, got "${c}" twice`);
+				seen.add(c);
 			}
 		} else if (column.kind !== "numeric") {
 			fail(`${path}.kind must be "numeric" or "categorical", got ${describeValue(column.kind)}`);
 		}
 	}
 	return value as FeatureEncoding;
+}
+
+/** A scaler built from a model file's `scaler` state (checked: its kind, statistics and width). */
+export function scalerFromState(state: unknown, field = "scaler"): Scaler<object> {
+	const kind = typeIs(state, "table") ? (state as { kind?: unknown }).kind : undefined;
+	if (kind !== "StandardScaler" && kind !== "MinMaxScaler") fail(`file.${field}.kind must be "StandardScaler" or "MinMaxScaler", got ${describeValue(kind)}`);
+	const scaler: Scaler<object> = kind === "MinMaxScaler" ? new MinMaxScaler() : new StandardScaler();
+	const [ok, problem] = pcall(() => scaler.setState(state as ScalerState<object>));
+	if (!ok) {
+		const [reason] = tostring(problem).gsub("^.-%[Hivemind%] [%w%.]+: state%.", "");
+		fail(`file.${field}.${reason}`);
+	}
+	return scaler;
+}
+
+/** Checks the scaler's width and that it maps every column's range to finite numbers (no zero scale). */
+function checkScaler(state: unknown, names: Array<string>, field = "scaler") {
+	const scaler = scalerFromState(state, field);
+	const statistics = scaler.getStatistics();
+	const width = statistics.mean[0].size();
+	if (width !== names.size()) fail(`file.${field}.statistics must describe the ${names.size()} columns (${names.join(", ")}), got ${width} columns`);
+	const probe = scaler.transform([statistics.min[0], statistics.max[0]]);
+	for (const j of $range(0, width - 1)) {
+		if (!(math.abs(probe[0][j]) < math.huge && math.abs(probe[1][j]) < math.huge)) {
+			fail(`file.${field}.statistics give column "${names[j]}" a zero or non-finite scale (min ${statistics.min[0][j]}, max ${statistics.max[0][j]}, m2 ${statistics.m2[0][j]}); refit the scaler`);
+		}
+	}
 }
 
 /**
@@ -185,6 +243,9 @@ export function readModelFile(source: unknown): ModelFile {
 		fail(`file.task must be "regression", "classification" or "clustering", got ${describeValue(task)}`);
 	}
 	if (!typeIs(file.hyperParameters, "table")) fail(`file.hyperParameters must be a table, got ${describeValue(file.hyperParameters)}`);
+	const registration = getModelRegistration(modelName);
+	const expectedTask = modelTask(registration, file.hyperParameters as { [name: string]: unknown });
+	if (task !== expectedTask) fail(`file.task must be "${expectedTask}" for ${modelName}, got "${task}"`);
 	assertModelParameters(file.parameters, "file.parameters", "loadModel");
 	const encoding = checkEncoding(file.encoding);
 	const names = encodedFeatureNames(encoding);
@@ -192,13 +253,19 @@ export function readModelFile(source: unknown): ModelFile {
 	if (!typeIs(featureNames, "table") || featureNames.size() !== names.size() || !featureNames.every((n, i) => n === names[i])) {
 		fail(`file.featureNames must be the encoded columns (${names.join(", ")}), got ${typeIs(featureNames, "table") ? featureNames.map((n) => tostring(n)).join(", ") : describeValue(featureNames)}`);
 	}
-	if (file.scaler !== undefined) {
-		const kind = (file.scaler as { kind?: unknown }).kind;
-		if (!typeIs(file.scaler, "table") || (kind !== "StandardScaler" && kind !== "MinMaxScaler")) {
-			fail(`file.scaler.kind must be "StandardScaler" or "MinMaxScaler", got ${describeValue(kind)}`);
-		}
-	}
+	if (file.scaler !== undefined) checkScaler(file.scaler, names);
 	if (file.target !== undefined) checkString(file.target, "file.target");
+	const targets = file.targets as Array<defined> | undefined;
+	if (targets !== undefined) {
+		if (!typeIs(targets, "table") || targets.size() < 2 || !targets.every((t) => typeIs(t, "string")) || targets[0] !== file.target) {
+			fail(`file.targets must list 2 or more column names, the first being file.target, got ${describeValue(targets)}`);
+		}
+		if (task !== "regression") fail(`file.targets must be absent for a ${task} model (several targets are for regression), got ${targets.size()} names`);
+	}
+	if (file.targetScaler !== undefined) {
+		if (task !== "regression") fail(`file.targetScaler must be absent for a ${task} model, got a scaler`);
+		checkScaler(file.targetScaler, (targets as Array<string> | undefined) ?? [tostring(file.target)], "targetScaler");
+	}
 	if (file.classes !== undefined && !labelList.check(file.classes)) fail(`file.classes must be ${labelList.expected}, got ${describeValue(file.classes)}`);
 	if (task === "classification" && file.classes === undefined) fail("file.classes must list the class labels of a classifier, got nil");
 	return value as ModelFile;

@@ -15,6 +15,8 @@ export * from "./optimizers/NAdam";
 export * from "./optimizers/AdaMax";
 export * from "./optimizers/RAdam";
 export * from "./optimizers/RProp";
+export * from "./optimizers/Gravity";
+export * from "./optimizers/AdaFactor";
 export * from "./optimizers/createOptimizer";
 export * from "./schedules/schedules";
 export * from "./clipping/clipping";

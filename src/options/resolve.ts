@@ -1,6 +1,6 @@
 /** Merging user options with defaults, validated against a constraint table, then frozen. */
 import { Constraint, ConstraintTable } from "./constraints";
-import { describeValue as show } from "../core/describe";
+import { DATAPREDICT_HINT, describeValue as show } from "../core/describe";
 
 
 /**
@@ -10,7 +10,7 @@ import { describeValue as show } from "../core/describe";
  */
 export function validateOptions<T extends object>(where: string, values: unknown, constraints: ConstraintTable<T>, argName = "options") {
 	if (values === undefined) return;
-	if (!typeIs(values, "table")) error(`[Hivemind] ${where}: ${argName} must be a table of options, got ${typeOf(values)}`, 3);
+	if (!typeIs(values, "table")) error(`[Hivemind] ${where}: ${argName} must be a table of options, got ${show(values)} ${DATAPREDICT_HINT}`, 3);
 	const table_ = constraints as { readonly [k: string]: Constraint };
 	const unknownKeys = new Array<string>();
 	for (const [key] of pairs(values as object)) {

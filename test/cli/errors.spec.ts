@@ -16,12 +16,12 @@ const train = (...more: Array<string>) => ["train", "--model", "LinearRegression
 
 describe("hivemind error messages", () => {
 	it("names the file and the columns for a missing column", () => {
-		expectFailure(1, ["train", "--model", "LinearRegression", "--data", REGRESSION, "--target", "gold", "--out", `${TMP}/e.json`], 'hivemind: test/fixtures/regression.csv: no column "gold" (columns: level, zone, hours, coins)');
+		expectFailure(2, ["train", "--model", "LinearRegression", "--data", REGRESSION, "--target", "gold", "--out", `${TMP}/e.json`], 'hivemind: test/fixtures/regression.csv: row 1: no column "gold" (columns: level, zone, hours, coins)');
 	});
 
 	it("names the file, row and column of a bad number", () => {
-		expectFailure(1, ["train", "--model", "LinearRegression", "--data", `${FIXTURES}/bad-number.csv`, "--target", "coins", "--out", `${TMP}/e.json`], 'hivemind: test/fixtures/bad-number.csv: row 3, column "hours": expected a number, got "lots"');
-		expectFailure(1, ["predict", "--model-file", `${TMP}/error-model.json`, "--data", `${FIXTURES}/bad-number.csv`], "cannot read .cache/test-tmp/cli/error-model.json: no such file");
+		expectFailure(2, ["train", "--model", "LinearRegression", "--data", `${FIXTURES}/bad-number.csv`, "--target", "coins", "--out", `${TMP}/e.json`], 'hivemind: test/fixtures/bad-number.csv: row 3, column "hours": expected a number, got "lots"');
+		expectFailure(2, ["predict", "--model-file", `${TMP}/error-model.json`, "--data", `${FIXTURES}/bad-number.csv`], "cannot read .cache/test-tmp/cli/error-model.json: no such file");
 	});
 
 	it("lists the models for an unknown model (usage error, with the help)", () => {
@@ -31,8 +31,8 @@ describe("hivemind error messages", () => {
 	it("explains bad --params: text that is not JSON, not an object, an unknown option, a bad value", () => {
 		expectFailure(2, train("--params", "{learningRate: 1}"), `hivemind: train: --params must be a JSON object such as '{"learningRate":0.05}', got text that does not parse`);
 		expectFailure(2, train("--params", "[1, 2]"), `--params must be a JSON object such as '{"learningRate":0.05}', got [1, 2]`);
-		expectFailure(1, train("--params", '{"learningRat":0.1}'), 'hivemind: LinearRegression.new: unknown option "learningRat"; valid options are ', "learningRate");
-		expectFailure(1, train("--params", '{"learningRate":-1}'), "hivemind: LinearRegression.new: learningRate must be a finite number > 0, got -1");
+		expectFailure(2, train("--params", '{"learningRat":0.1}'), 'hivemind: LinearRegression.new: unknown option "learningRat"; valid options are ', "learningRate");
+		expectFailure(2, train("--params", '{"learningRate":-1}'), "hivemind: LinearRegression.new: learningRate must be a finite number > 0, got -1");
 	});
 
 	it("rejects bad option values and combinations", () => {
@@ -42,9 +42,9 @@ describe("hivemind error messages", () => {
 		expectFailure(2, train("--iterations", "5", "--params", '{"maximumNumberOfIterations":5}'), "give the number of iterations once");
 		expectFailure(2, ["train", "--model", "RidgeRegression", "--data", REGRESSION, "--target", "coins", "--out", `${TMP}/e.json`, "--iterations", "5"], "--iterations does not apply to RidgeRegression");
 		expectFailure(2, ["train", "--model", "RidgeRegression", "--data", REGRESSION], "hivemind: train: missing option --out");
-		expectFailure(1, ["train", "--model", "RidgeRegression", "--data", REGRESSION, "--out", `${TMP}/e.json`], "train: --target is required for RidgeRegression");
+		expectFailure(2, ["train", "--model", "RidgeRegression", "--data", REGRESSION, "--out", `${TMP}/e.json`], "train: --target is required for RidgeRegression");
 		expectFailure(2, train("--bogus"), "train: unknown option --bogus");
-		expectFailure(1, ["train", "--model", "RidgeRegression", "--data", `${FIXTURES}/nope.csv`, "--target", "y", "--out", `${TMP}/e.json`], "hivemind: cannot read test/fixtures/nope.csv: no such file");
+		expectFailure(2, ["train", "--model", "RidgeRegression", "--data", `${FIXTURES}/nope.csv`, "--target", "y", "--out", `${TMP}/e.json`], "hivemind: cannot read test/fixtures/nope.csv: no such file");
 		expectFailure(2, ["frobnicate"], 'hivemind: unknown command "frobnicate"');
 	});
 
@@ -56,15 +56,15 @@ describe("hivemind error messages", () => {
 	it("refuses model files from a newer format version, and files that are not model files", () => {
 		const host = getHost();
 		host.writeFile(`${TMP}/future.json`, '{"format":"hivemind-model","formatVersion":99}');
-		expectFailure(1, ["predict", "--model-file", `${TMP}/future.json`, "--data", REGRESSION], "hivemind: loadModel: the model file has format version 99, newer than this Hivemind reads (up to 1); update Hivemind to load it");
+		expectFailure(2, ["predict", "--model-file", `${TMP}/future.json`, "--data", REGRESSION], "hivemind: loadModel: the model file has format version 99, newer than this Hivemind reads (up to 1); update Hivemind to load it");
 		host.writeFile(`${TMP}/other.json`, '{"weights":[1,2]}');
-		expectFailure(1, ["evaluate", "--model-file", `${TMP}/other.json`, "--data", REGRESSION, "--target", "coins"], 'loadModel: file.format must be "hivemind-model" (is this a Hivemind model file?), got nil');
+		expectFailure(2, ["evaluate", "--model-file", `${TMP}/other.json`, "--data", REGRESSION, "--target", "coins"], 'loadModel: file.format must be "hivemind-model" (is this a Hivemind model file?), got nil');
 	});
 
 	it("names the row and column of an unknown category at prediction", () => {
 		expect(runCli(...train("--iterations", "5")).code).toBe(0);
 		getHost().writeFile(`${TMP}/new-zone.csv`, "level,zone,hours\n1,desert,2\n2,ocean,3\n");
-		expectFailure(1, ["predict", "--model-file", `${TMP}/error.json`, "--data", `${TMP}/new-zone.csv`], `${TMP}/new-zone.csv: row 3, column "zone": unknown category "ocean" (known: desert, forest, snow)`);
-		expectFailure(1, ["evaluate", "--model-file", `${TMP}/error.json`, "--data", `${TMP}/new-zone.csv`], "evaluate: --target is required for a regression model");
+		expectFailure(2, ["predict", "--model-file", `${TMP}/error.json`, "--data", `${TMP}/new-zone.csv`], `${TMP}/new-zone.csv: row 3, column "zone": unknown category "ocean" (known: desert, forest, snow)`);
+		expectFailure(2, ["evaluate", "--model-file", `${TMP}/error.json`, "--data", `${TMP}/new-zone.csv`], "evaluate: --target is required for a regression model");
 	});
 });

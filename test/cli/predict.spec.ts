@@ -57,8 +57,29 @@ describe("hivemind predict and loadModel", () => {
 		}
 		const centroidPath = `${TMP}/centroid.json`;
 		expect(runCli("train", "--model", "NearestCentroid", "--data", CLASSIFICATION, "--target", "result", "--out", centroidPath).code).toBe(0);
-		// its second value is the distances to the class centroids, not probabilities
-		expect(parseCsv(runCli("predict", "--model-file", centroidPath, "--data", CLASSIFICATION).out).header).toEqual(["result"]);
+		// its second value is the distances to the class centroids: named columns, not probabilities
+		const centroid = parseCsv(runCli("predict", "--model-file", centroidPath, "--data", CLASSIFICATION).out);
+		expect(centroid.header).toEqual(["result", "distance_lose", "distance_win"]);
+		const loaded = loadModel(readFile(centroidPath));
+		const [, distances] = loaded.predict(parseCsv(readFile(CLASSIFICATION)).rows.map((row) => [row[0], row[1]]));
+		for (const i of $range(0, 4)) expect(tonumber(centroid.rows[i][2])).toBe((distances as Array<Array<number>>)[i][1]);
+	});
+
+	it("writes every output a model gives as named columns: decision values, scores, distances, variance", () => {
+		const cases: Array<[string, string, Array<string>]> = [
+			["SupportVectorMachine", "result", ["result", "decision"]],
+			["OneVsAll", "result", ["result", "score_lose", "score_win"]],
+			["KMeans", "", ["cluster", "distance_0", "distance_1", "distance_2"]],
+			["BayesianLinearRegression", "speed", ["speed", "variance"]],
+		];
+		for (const [model, target, header] of cases) {
+			const path = `${TMP}/outputs-${model}.json`;
+			const args = ["train", "--model", model, "--data", CLASSIFICATION, "--out", path];
+			if (target !== "") args.push("--target", target);
+			const trained = runCli(...args);
+			expect(trained.err).toBe("");
+			expect(parseCsv(runCli("predict", "--model-file", path, "--data", CLASSIFICATION).out).header).toEqual(header);
+		}
 	});
 
 	it("encodes categorical columns of game rows as in training", () => {

@@ -80,7 +80,7 @@ describe("hivemind simulate", () => {
 		const split = runCli(...[...base, "--model", "LinearRegression", "--split", "region"]);
 		expectContains(split.err, 'simulate: --split must be iid or by:<column>, got "region"');
 		const column = runCli(...[...base, "--model", "LinearRegression", "--split", "by:region"]);
-		expect(column.code).toBe(1);
+		expect(column.code).toBe(2);
 		expectContains(column.err, 'simulate: --split by:region: test/fixtures/regression.csv has no column "region" (columns: level, zone, hours, coins)');
 		const tooMany = runCli("simulate", "--data", REGRESSION, "--target", "coins", "--model", "LinearRegression", "--children", "4", "--split", "by:zone");
 		expect(tooMany.code).toBe(1);

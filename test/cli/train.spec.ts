@@ -112,7 +112,7 @@ describe("hivemind train", () => {
 	it("writes nothing when the data is bad", () => {
 		removeFile(`${TMP}/never.json`);
 		const r = runCli("train", "--model", "LinearRegression", "--data", `${FIXTURES}/bad-number.csv`, "--target", "coins", "--out", `${TMP}/never.json`);
-		expect(r.code).toBe(1);
+		expect(r.code).toBe(2);
 		expect(isFile(`${TMP}/never.json`)).toBe(false);
 	});
 });
@@ -136,7 +136,9 @@ describe("hivemind train (clustering)", () => {
 		expectClose(centroids[1][1], 31 / 3, 1e-12);
 		const p = runCli("predict", "--model-file", out, "--data", `${FIXTURES}/blobs.csv`);
 		const predicted = parseCsv(p.out);
-		expect(predicted.header).toEqual(["cluster"]);
+		expect(predicted.header).toEqual(["cluster", "distance_0", "distance_1"]);
+		// each row's own cluster is the nearer one
+		for (const row of predicted.rows) expect(tonumber(row[1 + tonumber(row[0])!])! < tonumber(row[2 - tonumber(row[0])!])!).toBe(true);
 		const clusters = predicted.rows.map((row) => row[0]);
 		expect(clusters[0]).toBe(clusters[1]);
 		expect(clusters[0]).toBe(clusters[2]);

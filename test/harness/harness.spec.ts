@@ -251,6 +251,8 @@ describeHeadless("npm run build:rbxm", () => {
 			expect(use.stdout).toContain("VERSION: 0.1.0");
 			expect(use.stdout).toContain("matmul: 17 39");
 			expect(use.stdout).toContain("bad shapes: false [Hivemind] Matrix.matmul: cannot multiply 1×2 by 1×2");
+			// the DataPredict ModuleScript (issue 16): one step from w = 0, w = 0.5·(2·4)·[1, 2] = [4, 8], so 4 + 8 = 12
+			expect(use.stdout).toContain("DataPredict: true 12");
 		},
 		CHILD_TIMEOUT,
 	);

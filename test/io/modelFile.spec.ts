@@ -125,7 +125,16 @@ describe("loadModel", () => {
 		expectError(() => loadModel(edited({ modelName: "Forest" })), "loadModel: file.modelName must be one of the registered models (", 'got "Forest"');
 		expectError(() => loadModel(edited({ featureNames: ["x"] })), "loadModel: file.featureNames must be the encoded columns (x, color=blue, color=red), got x");
 		expectError(() => loadModel(edited({ task: "dreaming" })), 'file.task must be "regression", "classification" or "clustering", got "dreaming"');
-		expectError(() => loadModel(edited({ task: "classification" })), "file.classes must list the class labels of a classifier, got nil");
+		expectError(() => loadModel(edited({ task: "classification" })), 'loadModel: file.task must be "regression" for LinearRegression, got "classification"');
+		const classifier = classifierFile() as unknown as { [key: string]: unknown };
+		classifier.classes = undefined;
+		expectError(() => loadModel(encodeJson(classifier)), "file.classes must list the class labels of a classifier, got nil");
+		// a zero scale for a column whose values vary (M2 = 0 while min < max) is refused at load
+		const scaler = table.clone(file.scaler as { kind: string; options: unknown; statistics: { [k: string]: unknown } });
+		scaler.statistics = { ...scaler.statistics, m2: [[0, 0.5, 0.5]] };
+		expectError(() => loadModel(edited({ scaler })), 'loadModel: file.scaler.statistics give column "x" a zero or non-finite scale (min 0, max 2, m2 0); refit the scaler');
+		expectError(() => loadModel(edited({ scaler: { kind: "RobustScaler" } })), 'loadModel: file.scaler.kind must be "StandardScaler" or "MinMaxScaler", got "RobustScaler"');
+		expectError(() => loadModel(edited({ encoding: { columns: [{ name: "x", kind: "numeric" }, { name: "x", kind: "numeric" }] } })), `loadModel: file.encoding.columns[2].name must differ from the other columns' names, got "x" twice`);
 		expectError(() => loadModel(edited({ encoding: { columns: [{ name: "x", kind: "text" }] } })), 'file.encoding.columns[1].kind must be "numeric" or "categorical", got "text"');
 		expectError(() => loadModel(edited({ parameters: [[1], [2]] })), "loadModel: file.parameters must fit the 3 encoded input columns (x, color=blue, color=red), but predicting fails: LinearRegression.predict: X must have 1 columns");
 		expectError(() => loadModel(edited({ parameters: [1, 2] })), "loadModel: file.parameters must be");

@@ -52,6 +52,9 @@ const RUNS: { [name: string]: [number, number, number] } = {
 	AdaMax: [0.05, 2000, 1e-6],
 	RAdam: [0.05, 2000, 1e-6],
 	RProp: [0.1, 300, 1e-5],
+	// Gravity bounds each step by ~1/(2·max|g|): from w₀ (max|g| = 17) it creeps until the gradient is small
+	Gravity: [1, 5000, 1e-6],
+	AdaFactor: [0.005, 2000, 1e-6],
 };
 
 describe("every optimizer on a convex quadratic", () => {

@@ -118,11 +118,13 @@ describe("createOptimizer and getOptions", () => {
 		}
 		expect(OPTIMIZER_NAMES).toEqual([
 			"AdaDelta",
+			"AdaFactor",
 			"AdaGrad",
 			"AdaMax",
 			"Adam",
 			"AdamW",
 			"GradientDescent",
+			"Gravity",
 			"Momentum",
 			"NAdam",
 			"Nesterov",
@@ -153,7 +155,7 @@ describe("createOptimizer and getOptions", () => {
 		expectError(() => createOptimizer(adam, { beta1: 0.5 }), "[Hivemind] createOptimizer: options must be nil when an optimizer object is given, got a table");
 	});
 	it("rejects unknown names", () => {
-		expectError(() => createOptimizer("Adamm"), "[Hivemind] createOptimizer: nameOrOptimizer must be an optimizer or one of AdaDelta, AdaGrad, AdaMax, Adam, AdamW, GradientDescent, Momentum, NAdam, Nesterov, RAdam, RMSProp, RProp, got \"Adamm\"");
+		expectError(() => createOptimizer("Adamm"), "[Hivemind] createOptimizer: nameOrOptimizer must be an optimizer or one of AdaDelta, AdaFactor, AdaGrad, AdaMax, Adam, AdamW, GradientDescent, Gravity, Momentum, NAdam, Nesterov, RAdam, RMSProp, RProp, got \"Adamm\"");
 		expectError(() => createOptimizer(3 as never), "nameOrOptimizer must be an optimizer or one of", "got 3");
 	});
 });

@@ -39,7 +39,7 @@ describe("options: resolve and validate", () => {
 		expectError(() => validateOptions("M.new", { mode: "c" }, constraints), 'mode must be one of "a", "b", got "c"');
 		expectError(() => validateOptions("M.new", { flag: 1 }, constraints), "flag must be a boolean, got 1");
 		expectError(() => validateOptions("M.new", { mix: 2 }, constraints), "mix must be a number in [0, 1], got 2");
-		expectError(() => validateOptions("M.new", 5, constraints), "M.new: options must be a table of options, got number");
+		expectError(() => validateOptions("M.new", 5, constraints), "M.new: options must be a table of options, got 5 (DataPredict-style arguments? Hivemind.DataPredict takes DataPredict's calls unchanged)");
 	});
 	it("checks label lists and unions", () => {
 		expect(labelList.check([1, "a"])).toBe(true);

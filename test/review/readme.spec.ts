@@ -16,7 +16,7 @@ const NAMES = [
 	"KMeans", "PCA",
 	"StandardScaler", "MinMaxScaler", "computeScalerStatistics", "mergeScalerStatistics", "LabelEncoder", "OneHotEncoder",
 	"trainTestSplit", "kFold", "Metrics",
-	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp",
+	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp", "Gravity", "AdaFactor", "DataPredict",
 	"createOptimizer", "constantRate", "stepDecay", "exponentialDecay", "inverseTimeDecay", "cosineAnnealing", "createSchedule",
 	"clipByValue", "clipByNorm", "clipByGlobalNorm", "globalNorm", "clipByValueInPlace", "clipByNormInPlace", "clipByGlobalNormInPlace",
 	"createRegularizer",

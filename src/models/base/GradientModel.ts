@@ -76,22 +76,22 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		return leadingRows(this.biasRowCount(entryName));
 	}
 
-	private regularizer(): Regularizer | undefined {
+	/** The regularizer of the parameter entry `entryName`: by default the model's (`regularizer` option); models with per-entry regularizers override. */
+	protected regularizerFor(_entryName: string): Regularizer | undefined {
 		const r = this.options.regularizer;
 		return r === undefined ? undefined : createRegularizer(r);
 	}
 
 	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
 	protected penalty(parameters: ModelParameters): number {
-		const regularizer = this.regularizer();
-		return regularizer === undefined ? 0 : totalPenalty(regularizer, parameters, (name) => this.biasRowsOf(name));
+		return totalPenalty(parameters, (name) => this.regularizerFor(name), (name) => this.biasRowsOf(name));
 	}
 
 	/** One update: each entry moves by the optimizer from g / n + the regularizer's gradient, clipped by `gradientClipValue` / `gradientClipNorm`. */
 	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number) {
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
-		const steps = regularizedSteps(parameters, gradient, sampleCount, this.regularizer(), (name) => this.biasRowsOf(name));
+		const steps = regularizedSteps(parameters, gradient, sampleCount, (name) => this.regularizerFor(name), (name) => this.biasRowsOf(name));
 		const entries = parameterEntries(parameters);
 		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
 		for (const k of $range(0, entries.size() - 1)) {

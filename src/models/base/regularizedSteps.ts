@@ -15,24 +15,32 @@ export function leadingRows(count: number): Array<number> {
 	return rows;
 }
 
-/** The regularizer's penalty summed over the entries of `parameters` (bias rows exempt). */
-export function totalPenalty(regularizer: Regularizer, parameters: ModelParameters, biasRows: (entryName: string) => Array<number>): number {
+/** The penalty summed over the entries of `parameters`, each by its regularizer (none: 0; bias rows exempt). */
+export function totalPenalty(
+	parameters: ModelParameters,
+	regularizerOf: (entryName: string) => Regularizer | undefined,
+	biasRows: (entryName: string) => Array<number>,
+): number {
 	let total = 0;
-	for (const [name, matrix] of parameterEntries(parameters)) total += regularizer.penalty(matrix, biasRows(name));
+	for (const [name, matrix] of parameterEntries(parameters)) {
+		const regularizer = regularizerOf(name);
+		if (regularizer !== undefined) total += regularizer.penalty(matrix, biasRows(name));
+	}
 	return total;
 }
 
-/** One step per entry: the summed gradient divided by `sampleCount`, plus the regularizer's gradient (bias rows exempt). */
+/** One step per entry: the summed gradient divided by `sampleCount`, plus the entry's regularizer's gradient (bias rows exempt). */
 export function regularizedSteps(
 	parameters: ModelParameters,
 	gradient: ModelParameters,
 	sampleCount: number,
-	regularizer: Regularizer | undefined,
+	regularizerOf: (entryName: string) => Regularizer | undefined,
 	biasRows: (entryName: string) => Array<number>,
 ): Array<Matrix> {
 	const gradientEntries = parameterEntries(gradient);
 	return parameterEntries(parameters).map(([name, matrix], k) => {
 		const step = scale(gradientEntries[k][1], 1 / sampleCount);
+		const regularizer = regularizerOf(name);
 		if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, biasRows(name));
 		return step;
 	});

@@ -3,6 +3,7 @@ import { Matrix } from "../../matrix/types";
 import { argmax } from "../../matrix/reductions";
 import { Label } from "../../utilities/labels";
 import { ClassLabels } from "../base/ClassLabels";
+import { DATAPREDICT_HINT } from "../../core/describe";
 import { LinearModel, LinearModelOptions } from "./LinearModel";
 import { Classifier } from "../base/capabilities";
 
@@ -51,8 +52,11 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 	 * The predicted labels and, as a second value, the class probabilities (n×k).
 	 * @example local labels, probabilities = model:predict(X)
 	 */
-	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
+	predict(X: unknown, ...extra: Array<unknown>): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
+		if (extra.size() > 0) {
+			error(`[Hivemind] ${where}: takes only X (it returns the labels and the n×k probabilities), got ${1 + extra.size()} arguments ${DATAPREDICT_HINT}`, 2);
+		}
 		const z = this.scores(X, where);
 		const classes = this.labels.require(where);
 		const probabilities = this.probabilitiesFromScores(z);

@@ -13,8 +13,10 @@ import { argmax } from "../../matrix/reductions";
 import { CostFunction, createCost } from "../../costs";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { createOptimizer } from "../../optimization";
+import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { GradientModel } from "../base/GradientModel";
+import { DATAPREDICT_HINT, describeValue } from "../../core/describe";
 import { BaseModel } from "../base/BaseModel";
 import { TrainingData } from "../base/types";
 import { Label } from "../../utilities/labels";
@@ -57,16 +59,23 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	}
 
 	/**
-	 * Appends a layer. The first layer added is the input layer (`neurons` = number of features; its
-	 * bias and activation are not used, its dropout drops inputs). For later layers, `hasBias` gives
-	 * the layer's weight matrix a bias row, `activation` is applied to its pre-activation,
+	 * Appends a layer. The first layer added is the input layer (`neurons` = number of features; it
+	 * takes no `hasBias` (an error, as DataPredict's meaning differs), its activation is not used,
+	 * its dropout drops inputs). For later layers, `hasBias` (default true) gives the layer's weight matrix a bias row, `activation` is applied to its pre-activation,
 	 * `dropoutRate` ∈ [0, 1) drops its outputs in training (never on the output layer), and
 	 * `optimizer` (a name or an `Optimizer`) replaces the model's optimizer for this layer.
 	 */
-	addLayer(neurons: number, hasBias = true, activation: ActivationName = "None", dropoutRate = 0, optimizer?: string | Optimizer) {
+	addLayer(neurons: number, hasBias?: boolean, activation: ActivationName = "None", dropoutRate = 0, optimizer?: string | Optimizer, ...extra: Array<unknown>) {
 		const where = `${this.modelName}.addLayer`;
+		if (extra.size() > 0) error(`[Hivemind] ${where}: takes at most 5 arguments (neurons, hasBias, activation, dropoutRate, optimizer), got ${5 + extra.size()} ${DATAPREDICT_HINT}`, 2);
+		if (this.options.layers.size() === 0 && typeIs(hasBias, "boolean")) {
+			error(
+				`[Hivemind] ${where}: the input layer takes no hasBias, got ${tostring(hasBias)}: a layer's hasBias puts a bias row in its own weights (DataPredict's adds a bias neuron to the next layer; its 4th argument is a learning rate, here a dropout rate) ${DATAPREDICT_HINT}`,
+				2,
+			);
+		}
 		this.assertLayersChangeable(where);
-		const spec: LayerSpec = { neurons, hasBias, activation, dropoutRate, optimizer };
+		const spec: LayerSpec = { neurons, hasBias: hasBias ?? true, activation, dropoutRate, optimizer };
 		makeLayer(where, "", spec);
 		const specs = table.clone(this.options.layers);
 		specs.push(spec);
@@ -78,8 +87,11 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	 * with the same activation, bias flag and dropout rate (the output layer never drops).
 	 * @example network.createLayers([4, 16, 16, 3], "ReLU")
 	 */
-	createLayers(neuronsPerLayer: Array<number>, activation: ActivationName = "Sigmoid", hasBias = true, dropoutRate = 0) {
+	createLayers(neuronsPerLayer: Array<number>, activation: ActivationName = "Sigmoid", hasBias = true, dropoutRate = 0, ...extra: Array<unknown>) {
 		const where = `${this.modelName}.createLayers`;
+		if (extra.size() > 0 || !typeIs(hasBias, "boolean")) {
+			error(`[Hivemind] ${where}: takes (neuronsPerLayer, activation, hasBias, dropoutRate) with a boolean hasBias, got ${describeValue(hasBias)} and ${extra.size()} more argument(s) ${DATAPREDICT_HINT}`, 2);
+		}
 		this.assertLayersChangeable(where);
 		if (!typeIs(neuronsPerLayer, "table") || neuronsPerLayer.size() < 2) {
 			error(`[Hivemind] ${where}: neuronsPerLayer must be an array of at least 2 layer sizes (input and output), got ${tostring(neuronsPerLayer)}`, 2);
@@ -154,6 +166,11 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	protected biasRowCount(entryName: string): number {
 		const layer = this.layers[tonumber(entryName) as number];
 		return layer !== undefined && layer.hasBias ? 1 : 0;
+	}
+
+	protected regularizerFor(entryName: string): Regularizer | undefined {
+		const own = this.options.layers[tonumber(entryName) as number]?.regularizer;
+		return own === undefined ? super.regularizerFor(entryName) : createRegularizer(own);
 	}
 
 	protected optimizerFor(entryName: string): Optimizer {

@@ -7,6 +7,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization";
+import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
 import { ACTIVATION_NAMES, ActivationName, isActivationName } from "./activations";
 import { InitializerName, initializeLayerWeights } from "./initializers";
 import { DenseLayer } from "./network";
@@ -27,6 +28,8 @@ export interface LayerSpec {
 	dropoutRate?: number;
 	/** An optimizer (name or object) for this layer's weights instead of the model's: default none. */
 	optimizer?: string | Optimizer;
+	/** A regularizer (name or object) for this layer's weights instead of the model's `regularizer`: default none. */
+	regularizer?: string | Regularizer;
 }
 
 /**
@@ -34,8 +37,8 @@ export interface LayerSpec {
  * with the defaults filled in.
  */
 export function makeLayer(where: string, prefix: string, spec: LayerSpec): DenseLayer {
-	if (!typeIs(spec, "table")) error(`[Hivemind] ${where}: ${prefix === "" ? "layer" : prefix.sub(1, -2)} must be a table {neurons, hasBias?, activation?, dropoutRate?, optimizer?}, got ${show(spec)}`, 3);
-	const { neurons, hasBias = true, activation = "None", dropoutRate = 0, optimizer } = spec;
+	if (!typeIs(spec, "table")) error(`[Hivemind] ${where}: ${prefix === "" ? "layer" : prefix.sub(1, -2)} must be a table {neurons, hasBias?, activation?, dropoutRate?, optimizer?, regularizer?}, got ${show(spec)}`, 3);
+	const { neurons, hasBias = true, activation = "None", dropoutRate = 0, optimizer, regularizer } = spec;
 	if (!typeIs(neurons, "number") || neurons !== math.floor(neurons) || neurons < 1) {
 		error(`[Hivemind] ${where}: ${prefix}neurons must be an integer ≥ 1, got ${show(neurons)}`, 3);
 	}
@@ -48,6 +51,9 @@ export function makeLayer(where: string, prefix: string, spec: LayerSpec): Dense
 	}
 	if (optimizer !== undefined && !isOptimizer(optimizer) && !(typeIs(optimizer, "string") && OPTIMIZER_NAMES.some((n) => n.lower() === optimizer.lower()))) {
 		error(`[Hivemind] ${where}: ${prefix}optimizer must be one of "${OPTIMIZER_NAMES.join('", "')}" or an Optimizer object, got ${show(optimizer)}`, 3);
+	}
+	if (regularizer !== undefined && !isRegularizer(regularizer) && !(typeIs(regularizer, "string") && REGULARIZER_NAMES.some((n) => n.lower() === regularizer.lower()))) {
+		error(`[Hivemind] ${where}: ${prefix}regularizer must be one of "${REGULARIZER_NAMES.join('", "')}" or a Regularizer object, got ${show(regularizer)}`, 3);
 	}
 	return { neurons, hasBias, activation, dropoutRate };
 }

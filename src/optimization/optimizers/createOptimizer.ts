@@ -13,6 +13,8 @@ import { NAdam } from "./NAdam";
 import { AdaMax } from "./AdaMax";
 import { RAdam } from "./RAdam";
 import { RProp } from "./RProp";
+import { Gravity } from "./Gravity";
+import { AdaFactor } from "./AdaFactor";
 
 const FACTORIES: { [name: string]: (options?: object) => Optimizer } = {
 	GradientDescent: (o) => new GradientDescent(o),
@@ -27,6 +29,8 @@ const FACTORIES: { [name: string]: (options?: object) => Optimizer } = {
 	AdaMax: (o) => new AdaMax(o),
 	RAdam: (o) => new RAdam(o),
 	RProp: (o) => new RProp(o),
+	Gravity: (o) => new Gravity(o),
+	AdaFactor: (o) => new AdaFactor(o),
 };
 
 /** The names `createOptimizer` accepts, sorted (matching is case-insensitive). */

@@ -148,7 +148,7 @@ describe("NeuralNetwork: dropout, mini-batches, per-layer optimizers", () => {
 	it("restarts its dropout stream from a seed set later with setParameters", () => {
 		const make = (seed: number) => {
 			const network = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: 3, seed });
-			network.addLayer(2, true, "None", 0.4);
+			network.addLayer(2, undefined, "None", 0.4);
 			network.addLayer(4, true, "Tanh", 0.4);
 			network.addLayer(1, true, "None");
 			return network;
@@ -165,7 +165,7 @@ describe("NeuralNetwork: dropout, mini-batches, per-layer optimizers", () => {
 	it("continues its dropout stream across train calls and clones: 2 × 10 iterations = 20", () => {
 		const make = (iterations: number) => {
 			const network = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: iterations, batchSize: 2 });
-			network.addLayer(2, true, "None", 0.2);
+			network.addLayer(2, undefined, "None", 0.2);
 			network.addLayer(5, true, "ReLU", 0.3);
 			network.addLayer(1, true, "None");
 			return network;
@@ -208,6 +208,30 @@ describe("NeuralNetwork: dropout, mini-batches, per-layer optimizers", () => {
 		expect(states["2"]).toBeDefined();
 	});
 
+	it("penalizes each layer with its own regularizer: cost difference λ/2·Σ(its non-bias weights)²", () => {
+		const weights = [
+			[
+				[0.1, -0.2],
+				[0.3, 0.2],
+				[-0.1, 0.4],
+			],
+			[
+				[0.5, -0.5],
+				[1, 2],
+				[-3, 1],
+			],
+		];
+		const cost = (regularizer?: string) => {
+			const layers = [{ neurons: 2 }, { neurons: 2, activation: "Tanh" as const }, { neurons: 2, activation: "Softmax" as const, regularizer }];
+			const network = new NeuralNetwork({ layers, maximumNumberOfIterations: 1 });
+			network.setModelParameters(weights);
+			return network.train(XOR_X, XOR_Y)[0];
+		};
+		// L2 (λ = 0.01) on layer 2 only, its bias row exempt: ½·0.01·(1 + 4 + 9 + 1)
+		expectClose(cost("L2") - cost(), 0.005 * 15, 1e-12);
+		expectError(() => new NeuralNetwork({ layers: [{ neurons: 2 }, { neurons: 1, regularizer: "L3" }] }), 'NeuralNetwork.new: layers[2].regularizer must be one of "ElasticNet", "L1", "L2" or a Regularizer object, got "L3"');
+	});
+
 	it("runs mini-batch epochs: the cost is the epoch's mean batch loss and the result is seeded", () => {
 		const { X, y } = noisySine();
 		const build = (seed: number) => {
@@ -242,8 +266,8 @@ describe("NeuralNetwork: errors", () => {
 		const network = new NeuralNetwork();
 		expectError(() => network.addLayer(2.5), "[Hivemind] NeuralNetwork.addLayer: neurons must be an integer ≥ 1, got 2.5");
 		expectError(() => network.addLayer(2, "yes" as never), 'NeuralNetwork.addLayer: hasBias must be a boolean, got "yes"');
-		expectError(() => network.addLayer(2, true, "None", 1), "NeuralNetwork.addLayer: dropoutRate must be a number in [0, 1), got 1");
-		expectError(() => network.addLayer(2, true, "None", 0, "Adamm"), 'NeuralNetwork.addLayer: optimizer must be one of "AdaDelta"', 'got "Adamm"');
+		expectError(() => network.addLayer(2, undefined, "None", 1), "NeuralNetwork.addLayer: dropoutRate must be a number in [0, 1), got 1");
+		expectError(() => network.addLayer(2, undefined, "None", 0, "Adamm"), 'NeuralNetwork.addLayer: optimizer must be one of "AdaDelta"', 'got "Adamm"');
 		expectError(() => network.createLayers([3]), "NeuralNetwork.createLayers: neuronsPerLayer must be an array of at least 2 layer sizes (input and output)");
 		expectError(() => network.createLayers([3, 0]), "NeuralNetwork.createLayers: neuronsPerLayer[2] must be an integer ≥ 1, got 0");
 		expectError(() => network.createLayers([3, 2], "Softmaxx" as never), "NeuralNetwork.createLayers: activation must be one of");
