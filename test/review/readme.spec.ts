@@ -14,6 +14,7 @@ const NAMES = [
 	"BernoulliNaiveBayes", "ComplementNaiveBayes", "CategoricalNaiveBayes", "KNearestNeighboursClassifier",
 	"KNearestNeighboursRegressor", "NearestCentroid", "PassiveAggressiveClassifier", "PassiveAggressiveRegressor", "OneVsAll",
 	"KMeans", "PCA",
+	"isGradientTrainable", "isGradientSaving", "isStatisticsModel", "isClassifier", "isTransformer", "predictValues", "featureCountOf",
 	"StandardScaler", "MinMaxScaler", "computeScalerStatistics", "mergeScalerStatistics", "LabelEncoder", "OneHotEncoder",
 	"trainTestSplit", "kFold", "Metrics",
 	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp", "Gravity", "AdaFactor", "DataPredict",
