@@ -75,6 +75,21 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			expect(table.isfrozen(model.getOptions())).toBe(true);
 		});
 
+		it("leaves X and y unchanged: train, predict, and the parameters it returns are its own copies", () => {
+			const [model, data] = setup(r);
+			const xBefore = decodeJson(encodeJson(data.X));
+			const yBefore = data.y === undefined ? undefined : decodeJson(encodeJson(data.y));
+			model.train(data.X, data.y);
+			predictValues(model, data.X);
+			expect(data.X).toEqual(xBefore);
+			expect(data.y).toEqual(yBefore);
+			// changing what getModelParameters returned does not change the model
+			const given = model.getModelParameters()!;
+			const [first] = predictValues(model, data.X);
+			for (const [, matrix] of parameterEntries(given)) matrix[0][0] += 1000;
+			expect(predictValues(model, data.X)[0]).toEqual(first);
+		});
+
 		it("round-trips its parameters through JSON (the library's codec and HttpService) with bit-identical predictions", () => {
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);

@@ -110,9 +110,9 @@ describe("parameter tree: walks", () => {
 
 describe("parameter tree: structure checks", () => {
 	it("accepts equal structures", () => {
-		assertSameStructure(record, copyParameters(record), "Test");
-		assertSameStructure(list, copyParameters(list), "Test");
-		expect(true).toBe(true);
+		expect(() => assertSameStructure(record, copyParameters(record), "Test")).never.toThrow();
+		expect(() => assertSameStructure(list, copyParameters(list), "Test")).never.toThrow();
+		expect(() => assertSameStructure(record, list, "Test")).toThrow();
 	});
 	it("names the differing entry and both shapes", () => {
 		expectError(() => assertSameStructure(record, { weights: [[1], [2], [3]], bias: [[0]] }, "Avg", "main", "child"), "[Hivemind] Avg:", 'entry "weights" of child must be 2×1 like main, got 3×1');
