@@ -18,7 +18,7 @@ import { trainTestSplit } from "../src/utilities/split";
 import { asUsage, OptionSpec, ParsedOptions, UsageError } from "./args";
 import { buildParamObjects } from "./paramObjects";
 import { commaList, DATA_OPTIONS, DataReading, readDataOptions, readDataset } from "./dataOptions";
-import { fail, findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
+import { findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
 
 /** The scalers `--scale` names. */
 export type ScaleName = "standard" | "minmax" | "none";

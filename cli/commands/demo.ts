@@ -105,7 +105,8 @@ function run(host: Host, argv: Array<string>): number {
 		XTest = XTest.size() === 0 ? part.X : concatVertical(XTest, part.X);
 		yTest = yTest.size() === 0 ? part.y : concatVertical(yTest, part.y);
 	}
-	for (const [k, shard] of ipairs(shards)) {
+	for (const k of $range(1, shards.size())) {
+		const shard = shards[k - 1];
 		say(`  server ${k} (${pad(shard.region, 9)}) ${shard.X.size()} players`);
 	}
 
@@ -136,7 +137,8 @@ function run(host: Host, argv: Array<string>): number {
 	record("Centralized (all data in one place)", central.predict(XTestScaled));
 
 	// 2. Each server alone.
-	for (const [k, s] of ipairs(scaled)) {
+	for (const k of $range(1, scaled.size())) {
+		const s = scaled[k - 1];
 		const alone = new NormalLinearRegression();
 		alone.train(s.X, s.y);
 		record(`Server ${k} alone (${shards[k - 1].region})`, alone.predict(XTestScaled));
@@ -166,11 +168,11 @@ function run(host: Host, argv: Array<string>): number {
 	let fedParams: ModelParameters = [[0], [0], [0], [0], [0]];
 	for (const round of $range(1, rounds)) {
 		const updates = new Array<ModelParameters>();
-		for (const [k, child] of ipairs(children)) {
+		children.forEach((child, i) => {
 			child.setModelParameters(fedParams);
-			child.train(scaled[k - 1].X, scaled[k - 1].y);
+			child.train(scaled[i].X, scaled[i].y);
 			updates.push(child.getModelParameters()!);
-		}
+		});
 		fedParams = merger.merge(updates);
 		say(`  round ${pad(tostring(round), 3)} merged test MSE ${string.format("%8.3f", testLoss(fedParams, XTestScaled, yTest))}`);
 	}
@@ -189,11 +191,11 @@ function run(host: Host, argv: Array<string>): number {
 	server.setModelParameters([[0], [0], [0], [0], [0]]);
 	for (const round of $range(1, gradientRounds)) {
 		const current = server.getModelParameters()!;
-		for (const [k, child] of ipairs(children)) {
+		children.forEach((child, i) => {
 			child.setModelParameters(current);
-			const [gradients, count] = child.computeGradients(scaled[k - 1].X, scaled[k - 1].y);
+			const [gradients, count] = child.computeGradients(scaled[i].X, scaled[i].y);
 			server.addGradients(gradients, count, server.getVersion());
-		}
+		});
 		server.applyPending();
 		if (round % 20 === 0) {
 			say(`  round ${pad(tostring(round), 3)} merged test MSE ${string.format("%8.3f", testLoss(server.getModelParameters()!, XTestScaled, yTest))}`);

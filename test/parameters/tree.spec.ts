@@ -93,7 +93,7 @@ describe("parameter tree: walks", () => {
 		}) as { [name: string]: Array<Array<number>> };
 		expect(mean.weights).toEqual([[2], [4]]);
 		expect(mean.bias).toEqual([[2]]);
-		const sumLists = zipParameters([list, list, list], (ms, name) => {
+		const sumLists = zipParameters([list, list, list], (ms) => {
 			expect(ms.size()).toBe(3);
 			return ms[0].map((row) => row.map((v) => v * 3));
 		}) as Array<Array<Array<number>>>;

@@ -3,7 +3,6 @@ import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, labelList } from "../../options";
 import { Label } from "../../utilities/labels";
-import { BaseModel } from "../base/BaseModel";
 import { ClassLabels } from "../base/ClassLabels";
 import { NEIGHBOURS_CONSTRAINTS, NEIGHBOURS_DEFAULTS, NeighboursModel, NeighboursOptions } from "./NeighboursModel";
 import { Classifier } from "../base/capabilities";

@@ -17,7 +17,6 @@ import { createRegularizer, Regularizer } from "../../optimization/regularizers/
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { GradientModel } from "../base/GradientModel";
 import { DATAPREDICT_HINT, describeValue } from "../../core/describe";
-import { BaseModel } from "../base/BaseModel";
 import { TrainingData } from "../base/types";
 import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";

@@ -2,7 +2,6 @@
 import { Matrix } from "../../matrix/types";
 import { ConstraintTable } from "../../options";
 import { Label } from "../../utilities/labels";
-import { BaseModel } from "../base/BaseModel";
 import { TWO_CLASSES } from "../linear/BinaryClassifier";
 import { ClassLabels } from "../base/ClassLabels";
 import { PASSIVE_AGGRESSIVE_CONSTRAINTS, PASSIVE_AGGRESSIVE_DEFAULTS, PassiveAggressiveModel, PassiveAggressiveOptions } from "./PassiveAggressiveModel";

@@ -5,7 +5,6 @@
 import { RandomGenerator } from "../../matrix/random";
 import { booleanValue, ConstraintTable, integerAtLeast, oneOf } from "../../options";
 import { batchesOfSize, EpochBatches, rowRange } from "../base/batches";
-import { BaseModel } from "../base/BaseModel";
 import { ModelWrapper } from "./ModelWrapper";
 import { relabelErrors } from "./relabel";
 import { BatchTrainableModel, batchTrainableModelValue } from "./types";

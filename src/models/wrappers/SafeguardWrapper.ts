@@ -4,7 +4,6 @@
  */
 import { booleanValue, callbackValue, ConstraintTable, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { BaseModel } from "../base/BaseModel";
 import { warnTraining } from "../base/output";
 import { allFinite } from "../base/trainingState";
 import { ModelWrapper } from "./ModelWrapper";
