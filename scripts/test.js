@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 // `npm test [-- <path pattern>...] [-t <name pattern>] [--verbose] [--no-build]`:
-// compiles the specs as a game with rbxtsc, then runs them with jest-lua under Lune.
+// compiles the specs as a game with rbxtsc (default.project.json, the tree Studio syncs), patches
+// roblox-ts's RuntimeLib in include/, then runs the specs with jest-lua under Lune.
 // Ends with jest's summary and one line `N passed, N failed`; exits non-zero on any failure.
 // `--tsconfig <file>`, `--project <rojo project>` and `--include <dir>` (where rbxtsc copies its
 // runtime library) build and run another tree (the harness's own fixtures use them);
 // `--root <Instance path>` picks the folder holding the specs.
 "use strict";
-const path = require("path");
-const { spawnSync } = require("child_process");
-const { ROOT, runLune } = require("./lib/lune");
+const { runLune } = require("./lib/lune");
+const { buildGame } = require("./lib/build");
 
 /** Splits the command line into build options and the arguments passed on to the harness. */
 function parseArgs(argv) {
-	const options = { build: true, tsconfig: "tsconfig.game.json", project: "test.project.json", include: "include", harness: [] };
+	const options = { build: true, tsconfig: "tsconfig.game.json", project: "default.project.json", include: "include", harness: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === "--no-build") options.build = false;
@@ -31,17 +31,12 @@ function parseArgs(argv) {
 	return options;
 }
 
-/** Compiles with rbxtsc; on failure prints the compiler's output and exits 1. */
+/** Compiles with rbxtsc (and patches the runtime it copies); on failure prints the compiler's output and exits 1. */
 function build({ tsconfig, project, include }) {
-	const rbxtsc = path.join(ROOT, "node_modules", "roblox-ts", "out", "CLI", "cli.js");
-	const r = spawnSync(process.execPath, [rbxtsc, "-p", tsconfig, "--type", "game", "--rojo", project, "--includePath", include], {
-		cwd: ROOT,
-		encoding: "utf8",
-	});
-	if (r.error || r.status !== 0) {
-		process.stdout.write(r.stdout || "");
-		process.stderr.write(r.stderr || "");
-		if (r.error) console.error(`[Hivemind] rbxtsc could not start: ${r.error.message}`);
+	const r = buildGame({ tsconfig, project, include });
+	if (!r.ok) {
+		process.stdout.write(r.stdout);
+		process.stderr.write(r.stderr);
 		console.error(`[Hivemind] the build failed (rbxtsc -p ${tsconfig}); no test ran`);
 		console.log("0 passed, 0 failed");
 		process.exit(1);

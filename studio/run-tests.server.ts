@@ -1,8 +1,12 @@
 // Runs the spec tree (ReplicatedStorage.HivemindTests) with jest-lua when a Studio session
 // starts (Run or Play), printing jest's report and `N passed, N failed` to the Output window:
-// the same specs and the same summary line as `npm test`. Serve test.project.json with Rojo
+// the same specs and the same summary line as `npm test`. Serve default.project.json with Rojo
 // after `npm run build:game` (see the README). Does nothing outside Studio.
 import { ReplicatedStorage, RunService } from "@rbxts/services";
+import { missingForJest, probeLoaders } from "../test/support/jestLoading";
+
+/** Spec folders that read and write files through the headless host, which Studio does not have. */
+const HOST_ONLY_SPECS = ["/cli/"];
 
 /** The parts of jest-lua's runCLI result that the summary reads. */
 interface AggregatedResult {
@@ -17,7 +21,7 @@ interface AggregatedResult {
 interface JestModule {
 	runCLI: (
 		root: Instance,
-		argv: { verbose: boolean; ci: boolean },
+		argv: { verbose: boolean; ci: boolean; testPathIgnorePatterns: Array<string> },
 		projects: Array<Instance>,
 	) => { awaitStatus(): LuaTuple<[string, { results: AggregatedResult }]> };
 }
@@ -30,32 +34,21 @@ function summarize(results: AggregatedResult): [line: string, failed: number] {
 	return [`${results.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`, failed];
 }
 
-/** Roblox's `loadstring` (nil results while ServerScriptService.LoadStringEnabled is off); not in @rbxts/types. */
-declare function loadstring(source: string): LuaTuple<[Callback | undefined, string | undefined]>;
-
-/** jest-lua loads spec modules with `debug.loadmodule` (behind a Studio flag) or, failing that, `loadstring`. */
-function canLoadModules(): boolean {
-	const loadmodule = (debug as unknown as { loadmodule?: (module: ModuleScript) => unknown }).loadmodule;
-	if (loadmodule !== undefined && pcall(loadmodule, new Instance("ModuleScript"))[0]) return true;
-	const [ok, compiled] = pcall(() => loadstring("return true")[0]);
-	return ok && compiled !== undefined;
-}
-
 function run() {
-	if (!canLoadModules()) {
-		warn(
-			"[Hivemind] jest-lua cannot load the specs: tick ServerScriptService.LoadStringEnabled in the Properties window (or enable FFlagEnableLoadModule), then run again",
-		);
+	const include = ReplicatedStorage.WaitForChild("rbxts_include");
+	const jestModule = include.WaitForChild("node_modules").WaitForChild("@rbxts-js").WaitForChild("Jest") as ModuleScript;
+	const missing = missingForJest(probeLoaders(jestModule));
+	if (missing.size() > 0) {
+		warn(`[Hivemind] jest-lua cannot load the specs: ${missing.join("; ")}`);
 		print("0 passed, 0 failed");
 		return;
 	}
-	const include = ReplicatedStorage.WaitForChild("rbxts_include");
-	const jestModule = include.WaitForChild("node_modules").WaitForChild("@rbxts-js").WaitForChild("Jest") as ModuleScript;
 	const root = ReplicatedStorage.WaitForChild("HivemindTests");
 	// The Output window shows no ANSI colors.
 	(_G as unknown as { NOCOLOR: boolean }).NOCOLOR = true;
 	const Jest = require(jestModule) as JestModule;
-	const [status, result] = Jest.runCLI(root, { verbose: false, ci: false }, [root]).awaitStatus();
+	const argv = { verbose: false, ci: false, testPathIgnorePatterns: HOST_ONLY_SPECS };
+	const [status, result] = Jest.runCLI(root, argv, [root]).awaitStatus();
 	if (status !== "Resolved") {
 		warn(`[Hivemind] jest failed to run: ${tostring(result)}`);
 		print("0 passed, 0 failed");

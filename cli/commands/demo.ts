@@ -14,7 +14,7 @@ import { LinearRegression } from "../../src/models/linear/LinearRegression";
 import { NormalLinearRegression } from "../../src/models/linear/NormalLinearRegression";
 import { ModelParameters } from "../../src/parameters/tree";
 import { ModelParametersMerger } from "../../src/distributed/ModelParametersMerger";
-import { DistributedGradients } from "../../src/distributed/DistributedGradients";
+import { FederatedTrainer } from "../../src/simulation/FederatedTrainer";
 import { StandardScaler } from "../../src/transformers/StandardScaler";
 import { mergeScalerStatistics, ScalerStatistics } from "../../src/transformers/scalerStatistics";
 import { Metrics } from "../../src/utilities";
@@ -162,51 +162,41 @@ function run(host: Host, argv: Array<string>): number {
 	//    steps; the main model takes the sample-weighted average of the children's parameters.
 	say("");
 	say(`[FedAvg parameters] ${rounds} rounds, 20 local gradient steps per server per round`);
-	const merger = new ModelParametersMerger({ modelType: "Regression", mergeType: "SampleWeighted" });
-	merger.setSampleCounts(scaled.map((s) => s.n));
-	const children = scaled.map((_, k) => new LinearRegression({ learningRate: 0.05, maximumNumberOfIterations: 20, seed: seed + k }));
-	let fedParams: ModelParameters = [[0], [0], [0], [0], [0]];
-	for (const round of $range(1, rounds)) {
-		const updates = new Array<ModelParameters>();
-		children.forEach((child, i) => {
-			child.setModelParameters(fedParams);
-			child.train(scaled[i].X, scaled[i].y);
-			updates.push(child.getModelParameters()!);
-		});
-		fedParams = merger.merge(updates);
-		say(`  round ${pad(tostring(round), 3)} merged test MSE ${string.format("%8.3f", testLoss(fedParams, XTestScaled, yTest))}`);
-	}
+	// The one driver of several children in one process (what `hivemind simulate` uses too).
+	const fedAvg = new FederatedTrainer({
+		schedule: { kind: "Synchronous" },
+		merger: new ModelParametersMerger({ modelType: "Regression", mergeType: "SampleWeighted" }),
+		onEpoch: (report) => say(`  round ${pad(tostring(report.epoch + 1), 3)} merged test MSE ${string.format("%8.3f", testLoss(fedAvg.getMainModelParameters()!, XTestScaled, yTest))}`),
+	});
+	scaled.forEach((s, k) => fedAvg.addChild(new LinearRegression({ learningRate: 0.05, maximumNumberOfIterations: 20, seed: seed + k + 1 }), s.X, s.y));
+	fedAvg.setMainModelParameters([[0], [0], [0], [0], [0]]);
+	fedAvg.train(rounds);
 	record(`Merged: FedAvg parameters (${rounds} rounds)`, (() => {
 		const m = new LinearRegression();
-		m.setModelParameters(fedParams);
+		m.setModelParameters(fedAvg.getMainModelParameters()!);
 		return m.predict(XTestScaled);
 	})());
 
 	// 5. Gradients: each round every server computes the gradient of its summed loss at the main
-	//    parameters; the main model applies Σg / Σn with Adam.
+	//    parameters; the main model's own step (Adam) applies Σg / Σn.
 	const gradientRounds = rounds * 20;
 	say("");
 	say(`[gradients] ${gradientRounds} rounds, Adam on the main model, sample-weighted average of the servers' gradients`);
-	const server = new DistributedGradients({ optimizer: "Adam", learningRate: 0.5, averaging: "SampleWeighted" });
-	server.setModelParameters([[0], [0], [0], [0], [0]]);
-	for (const round of $range(1, gradientRounds)) {
-		const current = server.getModelParameters()!;
-		children.forEach((child, i) => {
-			child.setModelParameters(current);
-			const [gradients, count] = child.computeGradients(scaled[i].X, scaled[i].y);
-			server.addGradients(gradients, count, server.getVersion());
-		});
-		server.applyPending();
-		if (round % 20 === 0) {
-			say(`  round ${pad(tostring(round), 3)} merged test MSE ${string.format("%8.3f", testLoss(server.getModelParameters()!, XTestScaled, yTest))}`);
-		}
-	}
-	const stats = server.getStatistics();
-	record(`Merged: gradients (${gradientRounds} rounds)`, (() => {
-		const m = new LinearRegression();
-		m.setModelParameters(server.getModelParameters()!);
-		return m.predict(XTestScaled);
-	})());
+	const mainModel = new LinearRegression({ optimizer: "Adam", learningRate: 0.5 });
+	mainModel.setModelParameters([[0], [0], [0], [0], [0]]);
+	const gradientTrainer = new FederatedTrainer({
+		schedule: { kind: "Synchronous" },
+		payload: "gradients",
+		model: mainModel,
+		onEpoch: (report) => {
+			const round = report.epoch + 1;
+			if (round % 20 === 0) say(`  round ${pad(tostring(round), 3)} merged test MSE ${string.format("%8.3f", testLoss(mainModel.getModelParameters()!, XTestScaled, yTest))}`);
+		},
+	});
+	scaled.forEach((s) => gradientTrainer.addChild(new LinearRegression(), s.X, s.y));
+	gradientTrainer.train(gradientRounds);
+	const stats = gradientTrainer.getStatistics()!;
+	record(`Merged: gradients (${gradientRounds} rounds)`, mainModel.predict(XTestScaled));
 
 	if (json) {
 		const results = rows.map(([name, mse, r2]) => `{"model":${quote(name)},"testMSE":${fmt17(mse)},"r2":${fmt17(r2)}}`);

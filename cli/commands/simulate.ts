@@ -142,7 +142,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 	result.children.forEach((report, k) => columns.push([`server ${k + 1}`, report]));
 	columns.push([`merged (${strategy})`, result.merged]);
 	host.write(`\n${heldOut ? "held-out rows" : "training rows"}:\n` + metricsTable(columns));
-	if (result.rejectedUpdates > 0) host.write(`\n${result.rejectedUpdates} gradient update(s) rejected by the main model's guard\n`);
+	if (result.rejectedUpdates > 0) host.write(`\n${result.rejectedUpdates} update(s) rejected by the main model's guard\n`);
 	return 0;
 }
 

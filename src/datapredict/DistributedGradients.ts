@@ -24,7 +24,7 @@ export class DataPredictDistributedGradients {
 		const given = readArguments(where, NAMES, args);
 		const mode = given.gradientChangeMode ?? this.mode;
 		const result = underName(where,
-			() => new DistributedGradients({ gradientChangeMode: mode as DistributedGradientsOptions["gradientChangeMode"], optimizer: "GradientDescent", learningRate: 1, averaging: "Sum", maximumNormMultiple: math.huge }),
+			() => new DistributedGradients({ gradientChangeMode: mode as DistributedGradientsOptions["gradientChangeMode"], optimizer: "GradientDescent", learningRate: 1, maximumNormMultiple: math.huge }),
 		);
 		this.mode = mode;
 		return result as DistributedGradients;
@@ -41,7 +41,7 @@ export class DataPredictDistributedGradients {
 
 	/** Applies one child's gradients to the main parameters now. */
 	addGradients(Gradients: ModelParameters) {
-		this.main.addGradients(Gradients);
+		this.main.addGradients(Gradients, 1); // one update a round: Σg / Σn = g
 		this.main.applyPending();
 	}
 

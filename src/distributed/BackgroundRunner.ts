@@ -62,12 +62,15 @@ export class BackgroundRunner {
 		return this.errorCount;
 	}
 
-	private runOnce() {
-		const [ok, err] = pcall(this.tick);
-		if (ok) return;
+	/** Counts an error of work done for the owner and hands it to the listeners (or `warn` when there are none). */
+	report(message: string) {
 		this.errorCount += 1;
-		const message = errorText(err);
 		if (this.listeners.size() === 0) warn(`[Hivemind] ${this.where}: background work failed: ${message}`);
 		for (const listener of [...this.listeners]) listener(message);
+	}
+
+	private runOnce() {
+		const [ok, err] = pcall(this.tick);
+		if (!ok) this.report(errorText(err));
 	}
 }

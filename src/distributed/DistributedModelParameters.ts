@@ -6,12 +6,15 @@
 import { Matrix } from "../matrix/types";
 import { DATAPREDICT_HINT, describeValue, isFiniteNumber } from "../core/describe";
 import { copyParameters, ModelParameters } from "../parameters/tree";
-import { booleanValue, callbackValue, integerAtLeast } from "../options/constraints";
+import { booleanValue, callbackValue, constraint, integerAtLeast, objectWith } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
 import { ModelParametersMerger } from "./ModelParametersMerger";
 import { UPDATE_GUARD_CONSTRAINTS, UPDATE_GUARD_DEFAULTS, UpdateGuardOptions } from "./UpdateGuard";
-import { GuardedAggregator } from "./GuardedAggregator";
-import { fromAbsent, UpdateRecord, validateUpdate } from "./wire";
+import { AggregatorOptions, GuardedAggregator, QueuedUpdate } from "./GuardedAggregator";
+import { fromAbsent, UpdateRecord } from "./wire";
+import { UpdateIdentity } from "./identity";
+import { plainDataProblem } from "../core/plainData";
+import { errorText } from "./UpdateGuard";
 
 /** What an owned child must offer: DataPredict's train / getModelParameters / setModelParameters. */
 export interface ChildModel {
@@ -21,7 +24,9 @@ export interface ChildModel {
 }
 
 /** Options of {@link DistributedModelParameters}. */
-export interface DistributedModelParametersOptions extends Partial<Omit<UpdateGuardOptions, "stalenessBound" | "stalePolicy">> {
+export interface DistributedModelParametersOptions extends Partial<Omit<UpdateGuardOptions, "stalenessBound" | "stalePolicy">>, AggregatorOptions {
+	/** A model template: its parameters fix the main structure (and start the main parameters), its name is the default `modelName`. */
+	model?: ChildModel & { readonly modelName?: string };
 	/** Child updates (accepted ones) that trigger a merge. Default 100. */
 	totalNumberOfChildModelUpdatesToUpdateMainModel?: number;
 	/** Push the merged parameters into every owned child after each merge. Default true. */
@@ -30,10 +35,9 @@ export interface DistributedModelParametersOptions extends Partial<Omit<UpdateGu
 	onError?: (message: string) => void;
 }
 
-interface Pending {
+interface Pending extends QueuedUpdate {
 	parameters: ModelParameters;
 	sampleCount: number | undefined;
-	norm: number;
 }
 
 const WHERE = "DistributedModelParameters";
@@ -47,6 +51,9 @@ const CONSTRAINTS = {
 	totalNumberOfChildModelUpdatesToUpdateMainModel: integerAtLeast(1),
 	pushToChildren: booleanValue,
 	onError: callbackValue,
+	model: objectWith("a model with train, getModelParameters and setModelParameters", "train", "getModelParameters", "setModelParameters"),
+	modelName: constraint((v) => typeIs(v, "string") && v !== "", "a non-empty string"),
+	maximumPendingUpdates: integerAtLeast(1),
 };
 
 function isChildModel(value: unknown): value is ChildModel {
@@ -71,12 +78,19 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	constructor(options?: DistributedModelParametersOptions) {
 		const defaults = { ...UPDATE_GUARD_DEFAULTS, totalNumberOfChildModelUpdatesToUpdateMainModel: 100, pushToChildren: true };
 		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedModelParametersOptions, options, CONSTRAINTS);
-		super(WHERE, resolved as UpdateGuardOptions, resolved.onError);
+		const template = (options as DistributedModelParametersOptions | undefined)?.model;
+		const templateName = template !== undefined && typeIs(template.modelName, "string") ? template.modelName : undefined;
+		super(WHERE, resolved as UpdateGuardOptions, resolved.onError, { modelName: resolved.modelName ?? templateName, maximumPendingUpdates: resolved.maximumPendingUpdates });
 		this.options = resolved as Required<DistributedModelParametersOptions>;
+		if (template !== undefined) {
+			const p = template.getModelParameters();
+			if (p === undefined) error(`[Hivemind] ${WHERE}.new: options.model must have parameters (they fix the main structure), got a model without any`, 2);
+			this.storeParameters(p, false, "new");
+		}
 	}
 
 	protected backgroundTick() {
-		if (this.queue.size() >= this.options.totalNumberOfChildModelUpdatesToUpdateMainModel) this.mergeQueued();
+		if (!this.busy && this.queue.size() >= this.options.totalNumberOfChildModelUpdatesToUpdateMainModel) this.mergeQueued();
 	}
 
 	protected onDestroy() {
@@ -104,31 +118,47 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	/**
 	 * Queues a child's parameters (trained on `sampleCount` samples, for SampleWeighted merges) and
 	 * counts it; merges when the count reaches N (unless running in the background, which merges on
-	 * the next tick). Returns false when the update was rejected (logged and counted, not counted toward N).
+	 * the next tick, or a merge is in progress: then the next merge takes it). Returns true when the
+	 * update is queued (acknowledged: merged or counted later, never lost, even when the merge it
+	 * triggers fails: that failure goes to `onError`), false when rejected (logged and counted, not
+	 * counted toward N). Throws, changing nothing, on bad arguments or before the main structure is fixed.
 	 */
 	addModelParameters(parameters: ModelParameters, sampleCount?: number): boolean {
-		const where = `${WHERE}.addModelParameters`;
-		this.assertAlive("addModelParameters");
-		if (!typeIs(parameters, "table")) error(`[Hivemind] ${where}: parameters must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(parameters)}`, 2);
-		if (sampleCount !== undefined && !(isFiniteNumber(sampleCount) && sampleCount >= 1 && sampleCount === math.floor(sampleCount))) {
-			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1 or nil, got ${describeValue(sampleCount)}`, 2);
-		}
-		if (sampleCount === undefined && this.merger.getMergeType() === "SampleWeighted") {
-			error(`[Hivemind] ${where}: sampleCount must be given when the merger's mergeType is "SampleWeighted", got nil`, 2);
-		}
-		const reference = this.mainParameters ?? this.queue[0]?.parameters;
-		const norm = this.guard.screen(parameters, reference, "parameters");
-		if (norm === undefined) return false;
-		this.queue.push({ parameters: copyParameters(parameters), sampleCount, norm });
-		if (!this.runner.isRunning() && this.queue.size() >= this.options.totalNumberOfChildModelUpdatesToUpdateMainModel) this.mergeQueued();
-		return true;
+		return this.queueParameters(parameters, sampleCount, undefined, "addModelParameters");
 	}
 
-	/** Queues the parameters of a wire-format update (`kind` "parameters"). */
+	/**
+	 * Queues the parameters of a wire-format update (`kind` "parameters") at most once per identity
+	 * (kind, modelName, childId, round): a second delivery returns false, counted as a duplicate; a
+	 * record of another model returns false, counted "otherModel".
+	 */
 	addUpdate(record: UpdateRecord<unknown>): boolean {
-		const update = validateUpdate<ModelParameters>(record, `${WHERE}.addUpdate`);
-		if (update.kind !== "parameters") error(`[Hivemind] ${WHERE}.addUpdate: record.kind must be "parameters", got "${update.kind}"`, 2);
-		return this.addModelParameters(update.data, fromAbsent(update.sampleCount));
+		this.assertAlive("addUpdate");
+		const identity = this.admitRecord(record, "parameters", "addUpdate");
+		if (identity === undefined) return false;
+		return this.queueParameters(record.data as ModelParameters, fromAbsent(record.sampleCount), identity, "addUpdate");
+	}
+
+	private queueParameters(parameters: ModelParameters, sampleCount: number | undefined, identity: UpdateIdentity | undefined, method: string): boolean {
+		const where = `${WHERE}.${method}`;
+		this.assertAlive(method);
+		if (!typeIs(parameters, "table")) error(`[Hivemind] ${where}: parameters must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(parameters)}`, 3);
+		if (sampleCount !== undefined && !(isFiniteNumber(sampleCount) && sampleCount >= 1 && sampleCount === math.floor(sampleCount))) {
+			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1 or nil, got ${describeValue(sampleCount)}`, 3);
+		}
+		if (sampleCount === undefined && this.merger.getMergeType() === "SampleWeighted") {
+			error(`[Hivemind] ${where}: sampleCount must be given when the merger's mergeType is "SampleWeighted", got nil`, 3);
+		}
+		const reference = this.requireStructure(method, "setMainModelParameters");
+		if (this.queueFull()) return false;
+		const norm = this.guard.screen(parameters, reference, "parameters");
+		if (norm === undefined) return false;
+		this.enqueue({ parameters: copyParameters(parameters), sampleCount, norm, identity });
+		if (!this.runner.isRunning() && !this.busy && this.queue.size() >= this.options.totalNumberOfChildModelUpdatesToUpdateMainModel) {
+			const [ok, err] = pcall(() => this.mergeQueued());
+			if (!ok) this.runner.report(errorText(err));
+		}
+		return true;
 	}
 
 	/** Adds an owned child model; returns its 0-based index (for `train`). */
@@ -161,7 +191,9 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		const result = child.train(X, y);
 		const parameters = child.getModelParameters();
 		if (parameters === undefined) error(`[Hivemind] ${where}: child ${childIndex} has no parameters after training, got nil`, 2);
-		this.addModelParameters(parameters, typeIs(X, "table") ? (X as Array<unknown>).size() : undefined);
+		// An owned child is a model template: it fixes the main structure when nothing did.
+		if (this.mainParameters === undefined) this.storeParameters(parameters, false, "train");
+		this.queueParameters(parameters, typeIs(X, "table") ? (X as Array<unknown>).size() : undefined, undefined, "train");
 		return result;
 	}
 
@@ -173,37 +205,63 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	/**
 	 * Merges every queued entry now (in one call to the merger), sets the result as the main
 	 * parameters, resets the count and (by option) pushes the result into the owned children.
-	 * Returns the number of entries merged (0 when none were queued).
+	 * Returns the number of entries merged (0 when none were queued). The merge owns a snapshot of
+	 * the queue: updates added while it runs (its scorer may yield) wait for the next merge. When
+	 * the merger throws, the snapshot goes back to the queue (still pending) and the error is
+	 * rethrown; a merge that would be non-finite is refused (its entries counted "nonFinite").
+	 * A child that refuses the push (training, say) is reported to `onError`; the merge stands.
 	 */
 	mergeQueued(): number {
 		this.assertAlive("mergeQueued");
-		const entries = this.queue;
+		this.assertIdle("mergeQueued");
+		const reference = this.requireStructure("mergeQueued", "setMainModelParameters");
+		const snapshot = this.queue;
+		if (snapshot.size() === 0) return 0;
+		this.queue = [];
+		const entries = new Array<Pending>();
+		for (const entry of snapshot) {
+			const mismatch = this.guard.structureMismatch(entry.parameters, reference, "parameters");
+			if (mismatch === undefined) entries.push(entry);
+			else this.settleRejected(entry, "structure", mismatch);
+		}
 		if (entries.size() === 0) return 0;
+		this.busy = true;
+		const [ok, result] = pcall(() => this.mergeEntries(entries));
+		this.busy = false;
+		if (!ok) {
+			this.queue = [...entries, ...this.queue];
+			error(result, 0);
+		}
+		const problem = plainDataProblem(result, "the merged parameters");
+		if (problem !== undefined) {
+			for (const entry of entries) this.settleRejected(entry, "nonFinite", `${problem}; the merge was refused`);
+			return 0;
+		}
+		for (const entry of entries) this.settleAccepted(entry);
+		this.mainParameters = result;
+		this.version += 1;
+		if (this.options.pushToChildren) this.pushToChildren(result);
+		return entries.size();
+	}
+
+	private mergeEntries(entries: Array<Pending>): ModelParameters {
 		// Counts are passed for this merge only: a merger never weighs these entries by an earlier merge's counts.
 		const missing = entries.findIndex((entry) => entry.sampleCount === undefined);
 		if (missing < 0) this.merger.setSampleCounts(entries.map((entry) => entry.sampleCount!));
 		else if (this.merger.getMergeType() === "SampleWeighted") {
 			error(`[Hivemind] ${WHERE}.mergeQueued: every queued update needs a sampleCount for mergeType "SampleWeighted", got none for update ${missing + 1}`, 2);
 		}
-		const merged = this.merger.merge(entries.map((entry) => entry.parameters));
-		this.queue = [];
-		for (const entry of entries) this.guard.accept(entry.norm);
-		this.mainParameters = merged;
-		this.version += 1;
-		if (this.options.pushToChildren) this.pushToChildren(merged);
-		return entries.size();
+		return this.merger.merge(entries.map((entry) => entry.parameters));
 	}
 
-	/** Gives every owned child the merged parameters; one child's failure does not keep the others from theirs. */
+	/** Gives every owned child the merged parameters; one child's failure (reported to `onError`) does not keep the others from theirs. */
 	private pushToChildren(merged: ModelParameters) {
 		const failures = new Array<string>();
 		for (const i of $range(0, this.children.size() - 1)) {
 			const [ok, message] = pcall(() => this.children[i].setModelParameters(copyParameters(merged)));
-			if (!ok) failures.push(`child ${i}: ${tostring(message)}`);
+			if (!ok) failures.push(`child ${i}: ${errorText(message)}`);
 		}
-		if (failures.size() > 0) {
-			error(`[Hivemind] ${WHERE}.mergeQueued: the merge succeeded, but pushing it failed for ${failures.join("; ")}`, 3);
-		}
+		if (failures.size() > 0) this.runner.report(`${WHERE}.mergeQueued: the merge succeeded, but pushing it failed for ${failures.join("; ")}`);
 	}
 
 	/** Discards the queued entries (counted as cleared) and resets the count. */

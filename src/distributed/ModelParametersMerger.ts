@@ -3,7 +3,7 @@
  * FedAvg, the exact least-squares combination, or robust coordinate-wise statistics.
  */
 import { Matrix } from "../matrix/types";
-import { assertMatrix, describeShape } from "../matrix/validate";
+import { assertDenseArray, assertMatrix, describeShape } from "../matrix/validate";
 import { assertSameStructure, copyParameters, isModelParameters, describeParameters, ModelParameters, zipParameters } from "../parameters/tree";
 import { constraint, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
@@ -66,6 +66,7 @@ function assertWeights(values: unknown, argName: string, where: string): asserts
 	if (!typeIs(values, "table") || (values as Array<unknown>).size() === 0) {
 		error(`[Hivemind] ${where}: ${argName} must be a non-empty array of numbers ≥ 0, got ${describeShape(values)}`, 3);
 	}
+	assertDenseArray(values, argName, "an array of numbers ≥ 0", where);
 	let total = 0;
 	const list = values as Array<unknown>;
 	for (const i of $range(0, list.size() - 1)) {
@@ -132,6 +133,7 @@ export class ModelParametersMerger {
 	setGramMatrices(grams: Array<Matrix>) {
 		const where = `${WHERE}.setGramMatrices`;
 		if (!typeIs(grams, "table") || grams.size() === 0) error(`[Hivemind] ${where}: grams must be a non-empty array of matrices, got ${describeShape(grams)}`, 2);
+		assertDenseArray(grams, "grams", "an array of matrices", where);
 		for (const i of $range(0, grams.size() - 1)) {
 			assertMatrix(grams[i], `grams[${i + 1}]`, where);
 			if (grams[i].size() !== grams[i][0].size()) error(`[Hivemind] ${where}: grams[${i + 1}] must be square, got ${describeShape(grams[i])}`, 2);
@@ -158,6 +160,7 @@ export class ModelParametersMerger {
 		if (!typeIs(parameterSetsArray, "table") || parameterSetsArray.size() === 0) {
 			error(`[Hivemind] ${where}: parameterSetsArray must be a non-empty array of parameter sets, got ${describeShape(parameterSetsArray)}`, 2);
 		}
+		assertDenseArray(parameterSetsArray, "parameterSetsArray", "an array of parameter sets", where);
 		const children = parameterSetsArray;
 		const count = children.size();
 		for (const i of $range(0, count - 1)) {

@@ -3,8 +3,13 @@
  * the main parameters' structure, a norm within a multiple of the recent median, a staleness
  * within the bound. Rejections are logged with their reason and counted; nothing is dropped
  * silently (cleared updates are counted too).
+ *
+ * The median is taken over the norms of the last `normHistorySize` finite updates screened,
+ * rejected ones included, so it tracks the stream: after a distribution shift that multiplies
+ * every honest norm by more than `maximumNormMultiple`, at most ⌈normHistorySize / 2⌉ updates
+ * are rejected before the median has moved and the new norms pass again (the guard cannot lock
+ * itself out; it stops a minority of outliers, not a majority).
  */
-import { frobeniusNorm } from "../matrix/norms";
 import { assertSameStructure, isModelParameters, describeParameters, ModelParameters, parameterEntries } from "../parameters/tree";
 import { booleanValue, callbackValue, constraint, integerAtLeast, oneOf } from "../options/constraints";
 import { plainDataProblem } from "../core/plainData";
@@ -14,18 +19,18 @@ import { errorReason } from "../core/errors";
 export { errorText } from "../core/errors";
 
 /** Why an update was rejected. */
-export type RejectionReason = "nonFinite" | "structure" | "norm" | "stale";
+export type RejectionReason = "nonFinite" | "structure" | "norm" | "stale" | "duplicate" | "otherModel" | "backlog";
 
 /** What happens to an update staler than the bound: rejected, or accepted with a smaller weight. */
 export type StalePolicy = "Reject" | "DownWeight";
 
 /** Options of the guard (part of the options of DistributedGradients and DistributedModelParameters). */
 export interface UpdateGuardOptions {
-	/** Reject an update whose norm exceeds this multiple of the median norm of recently accepted ones. Default 10; math.huge switches it off. */
+	/** Reject an update whose norm exceeds this multiple of the median norm of recent updates. Default 10; math.huge switches it off. */
 	maximumNormMultiple: number;
-	/** How many recently accepted norms the median is taken over. Default 20. */
+	/** How many recent norms (of every finite update screened, accepted or not) the median is taken over. Default 20. */
 	normHistorySize: number;
-	/** The norm rule applies once this many norms were accepted. Default 3. */
+	/** The norm rule applies once this many norms were seen (and while their median is > 0). Default 3. */
 	minimumNormHistory: number;
 	/** The largest staleness (current version − base version) accepted as is. Default math.huge (off). */
 	stalenessBound: number;
@@ -49,6 +54,12 @@ export interface UpdateStatistics {
 	rejectedStructure: number;
 	rejectedNorm: number;
 	rejectedStale: number;
+	/** Deliveries of an update identity seen before (not applied again). */
+	rejectedDuplicate: number;
+	/** Updates of another model (modelName). */
+	rejectedOtherModel: number;
+	/** Updates refused because the queue was full (`maximumPendingUpdates`). */
+	rejectedBacklog: number;
 	/** Updates waiting to be applied or merged. */
 	pending: number;
 	/** Pending updates discarded by clear/reset/destroy. */
@@ -57,11 +68,18 @@ export interface UpdateStatistics {
 	lastRejection: string;
 }
 
-/** The Frobenius norm of all entries of `p` together. */
+/**
+ * The Frobenius norm of all entries of `p` together, computed scaled by the largest magnitude so
+ * it does not overflow while the true norm is finite (entries of 1e300 give ≈1e300, not inf).
+ */
 export function parametersNorm(p: ModelParameters): number {
+	const entries = parameterEntries(p);
+	let largest = 0;
+	for (const [, matrix] of entries) for (const row of matrix) for (const v of row) largest = math.max(largest, math.abs(v));
+	if (largest === 0 || largest !== largest || largest === math.huge) return largest;
 	let total = 0;
-	for (const [, matrix] of parameterEntries(p)) total += frobeniusNorm(matrix) ** 2;
-	return math.sqrt(total);
+	for (const [, matrix] of entries) for (const row of matrix) for (const v of row) total += (v / largest) ** 2;
+	return largest * math.sqrt(total);
 }
 
 /** Screens updates and keeps the counts (used by DistributedGradients and DistributedModelParameters). */
@@ -76,6 +94,9 @@ export class UpdateGuard {
 		rejectedStructure: 0,
 		rejectedNorm: 0,
 		rejectedStale: 0,
+		rejectedDuplicate: 0,
+		rejectedOtherModel: 0,
+		rejectedBacklog: 0,
 		pending: 0,
 		cleared: 0,
 		lastRejection: "",
@@ -87,28 +108,35 @@ export class UpdateGuard {
 	) {}
 
 	/**
-	 * Checks a new update against the main parameters (`reference`, when set): plain finite data,
-	 * same structure, norm rule. Returns its norm when it may be queued (counted pending), or
-	 * undefined after recording the rejection.
+	 * Checks a new update against the main parameters (`reference`, fixed beforehand): plain finite
+	 * data, same structure, finite norm, norm rule. Returns its norm when it may be queued (counted
+	 * pending), or undefined after recording the rejection. Every finite norm joins the history.
 	 */
-	screen(update: unknown, reference: ModelParameters | undefined, label: string): number | undefined {
+	screen(update: unknown, reference: ModelParameters, label: string): number | undefined {
 		this.counts.received += 1;
 		const problem = plainDataProblem(update, label);
 		if (problem !== undefined) return this.reject("nonFinite", problem);
 		if (!isModelParameters(update)) {
 			return this.reject("structure", `${label} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(update)}`);
 		}
-		if (reference !== undefined) {
-			const mismatch = this.structureMismatch(update, reference, label);
-			if (mismatch !== undefined) return this.reject("structure", mismatch);
-		}
+		const mismatch = this.structureMismatch(update, reference, label);
+		if (mismatch !== undefined) return this.reject("structure", mismatch);
 		const norm = parametersNorm(update);
+		if (norm === math.huge) return this.reject("norm", `${label} has a norm too large to represent (its entries are finite, their norm overflows)`);
 		const median = this.medianNorm();
-		if (median !== undefined && norm > this.options.maximumNormMultiple * median) {
+		this.norms.push(norm);
+		if (this.norms.size() > this.options.normHistorySize) this.norms.remove(0);
+		if (median !== undefined && median > 0 && norm > this.options.maximumNormMultiple * median) {
 			return this.reject("norm", `${label} has norm ${norm}, more than ${this.options.maximumNormMultiple} × the recent median norm ${median}`);
 		}
 		this.counts.pending += 1;
 		return norm;
+	}
+
+	/** Records an incoming update refused before screening (duplicate, another model, full queue): received and rejected. */
+	refuse(reason: RejectionReason, message: string) {
+		this.counts.received += 1;
+		this.reject(reason, message);
 	}
 
 	/** Why `update` does not fit the structure and shapes of `reference` (the message), or undefined when it fits. */
@@ -137,13 +165,11 @@ export class UpdateGuard {
 		this.reject(reason, message);
 	}
 
-	/** Records that a pending update reached the main model (its norm joins the history), with a reduced weight when `downWeighted`. */
-	accept(norm: number, downWeighted = false) {
+	/** Records that a pending update reached the main model, with a reduced weight when `downWeighted`. */
+	accept(downWeighted = false) {
 		if (downWeighted) this.counts.downWeighted += 1;
 		this.counts.pending -= 1;
 		this.counts.accepted += 1;
-		this.norms.push(norm);
-		if (this.norms.size() > this.options.normHistorySize) this.norms.remove(0);
 	}
 
 	/** Records that `count` pending updates were discarded. */

@@ -7,6 +7,6 @@ export * from "./DistributedGradients";
 export * from "./UpdateGuard";
 export { BackgroundRunner, SignalLike } from "./BackgroundRunner";
 export * from "./DistributedModelParameters";
-export { GuardedAggregator, QueuedUpdate } from "./GuardedAggregator";
+export { AggregatorOptions, GuardedAggregator, QueuedUpdate } from "./GuardedAggregator";
 export * from "./schedules";
-export * from "./FederatedTrainer";
+export * from "./identity";

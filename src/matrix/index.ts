@@ -32,8 +32,31 @@ export * from "./linalg/lu";
 export * from "./linalg/solve";
 export * from "./linalg/eigen";
 
+/**
+ * The type of the `Matrix` namespace: the modules' own function declarations, so roblox-ts
+ * compiles `Matrix.matmul(a, b)` to a dot-call in a game that imports the built package too
+ * (an inferred object type would be written to index.d.ts as methods, i.e. `Matrix:matmul`).
+ */
+type MatrixFunctions = Omit<
+	typeof creation &
+	typeof shape &
+	typeof elementwise &
+	typeof product &
+	typeof norms &
+	typeof reductions &
+	typeof inplace &
+	typeof fused &
+	typeof validate &
+	typeof cholesky &
+	typeof lu &
+	typeof solve &
+	typeof eigen,
+	// the product's inner loops (their callers check shapes and allocate)
+	"matmulKernel" | "transposeMatmulKernel"
+>;
+
 /** Every matrix function in one namespace: `Matrix.matmul(a, b)` (0-based indices). */
-export const Matrix = {
+export const Matrix: MatrixFunctions = {
 	...creation,
 	...shape,
 	...elementwise,

@@ -12,14 +12,36 @@ export function describeShape(value: unknown): string {
 	return `${rows.size()}×${(first as Array<unknown>).size()}`;
 }
 
+/**
+ * True when `value` is a table whose only keys are the positions 1…size (no holes, no other
+ * keys): what `.size()` sees is all there is. O(size).
+ */
+export function isDenseArray(value: unknown): value is Array<unknown> {
+	if (!typeIs(value, "table")) return false;
+	let count = 0;
+	for (const [key] of pairs(value)) {
+		if (!typeIs(key, "number")) return false;
+		count += 1;
+	}
+	return count === (value as Array<unknown>).size();
+}
+
+/** Throws unless `value` is a dense array (see {@link isDenseArray}); `expected` describes what it must hold. */
+export function assertDenseArray(value: unknown, argName: string, expected: string, where: string): asserts value is Array<unknown> {
+	if (!isDenseArray(value)) {
+		const given = typeIs(value, "table") ? "a table with holes or non-position keys" : typeOf(value);
+		error(`[Hivemind] ${where}: ${argName} must be ${expected} (a dense array: positions 1…n, no holes), got ${given}`, 3);
+	}
+}
+
 /** True when `value` is a non-empty rectangular table of tables of finite numbers. */
 export function isMatrix(value: unknown): value is Matrix {
 	if (!typeIs(value, "table")) return false;
 	const rows = value as Array<unknown>;
 	const r = rows.size();
-	if (r === 0) return false;
+	if (r === 0 || !isDenseArray(rows)) return false;
 	const first = rows[0];
-	if (!typeIs(first, "table")) return false;
+	if (!typeIs(first, "table") || !isDenseArray(first)) return false;
 	const c = (first as Array<unknown>).size();
 	if (c === 0) return false;
 	for (const i of $range(0, r - 1)) {
@@ -44,10 +66,12 @@ export function assertMatrix(value: unknown, argName: string, where: string): as
 	const rows = value as Array<unknown>;
 	const r = rows.size();
 	if (r === 0) error(`[Hivemind] ${where}: ${argName} must have at least one row, got an empty table`, 3);
+	if (!isDenseArray(rows)) error(`[Hivemind] ${where}: ${argName} must be a dense array of rows (positions 1…n, no holes), got a table with holes or non-position keys`, 3);
 	const first = rows[0];
 	if (!typeIs(first, "table")) {
 		error(`[Hivemind] ${where}: ${argName} must be a matrix (array of rows), got an array whose row 1 is a ${typeOf(first)}`, 3);
 	}
+	if (!isDenseArray(first)) error(`[Hivemind] ${where}: ${argName} row 1 must be a dense array of numbers (no holes), got a table with holes or non-position keys`, 3);
 	const c = (first as Array<unknown>).size();
 	if (c === 0) error(`[Hivemind] ${where}: ${argName} must have at least one column, got an empty row 1`, 3);
 	for (const i of $range(0, r - 1)) {

@@ -1,2 +1,3 @@
-/** Offline simulation of distributed training: several servers' children in one process. */
+/** Offline simulation of distributed training: several servers' children in one process, one driver. */
+export * from "./FederatedTrainer";
 export * from "./simulation";

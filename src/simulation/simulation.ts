@@ -16,7 +16,7 @@ import { Label, sortedUniqueLabels } from "../utilities/labels";
 import { EvaluationReport, evaluateModel, predictFirst } from "../io/evaluation";
 import { modelClasses, ModelTask } from "../io/modelFile";
 import { MergeType, ModelParametersMerger } from "../distributed/ModelParametersMerger";
-import { DistributedGradients } from "../distributed/DistributedGradients";
+import { FederatedTrainer } from "./FederatedTrainer";
 import { describeValue } from "../core/describe";
 
 /** A ModelParametersMerger merge type, `"exact"` (sufficient statistics) or `"gradients"`. */
@@ -79,7 +79,7 @@ export interface SimulationResult {
 	childSampleCounts: Array<number>;
 	/** The merged model's report after each round. */
 	history: Array<EvaluationReport>;
-	/** Gradient updates the main model's guard rejected (gradients strategy; else 0). */
+	/** Updates the main model's guard rejected (gradients and parameter strategies; exact: 0). */
 	rejectedUpdates: number;
 }
 
@@ -187,28 +187,22 @@ export function simulationStrategyProblem(modelName: string, strategy: string): 
 	return undefined;
 }
 
-function byParameters(options: SimulationOptions, shards: Array<SimulationRows>, tags: Array<string>, report: (model: Model, round: number) => void): Model {
+function byParameters(options: SimulationOptions, shards: Array<SimulationRows>, tags: Array<string>, report: (model: Model, round: number) => void): [Model, number] {
 	const main = fresh(options);
-	const children = shards.map(() => fresh(options));
-	const merger = mergerFor(options, shards, main);
-	let current: ModelParameters | undefined;
+	const trainer = new FederatedTrainer({ schedule: { kind: "Synchronous" }, payload: "parameters", merger: mergerFor(options, shards, main), onEpoch: (epoch) => {
+		const merged = trainer.getMainModelParameters();
+		if (merged !== undefined) main.setModelParameters(merged);
+		report(main, epoch.epoch + 1);
+	} });
+	shards.forEach((shard) => trainer.addChild(fresh(options), shard.X, shard.y));
 	if (tags.includes("gradient")) {
 		// every child starts from the same parameters (as a main model would send them)
 		const starter = freshGradient(options);
 		starter.computeGradients(shards[0].X, shards[0].y);
-		current = starter.getModelParameters();
+		trainer.setMainModelParameters(starter.getModelParameters()!);
 	}
-	for (const round of $range(1, options.rounds)) {
-		const updates = children.map((child, k) => {
-			if (current !== undefined) child.setModelParameters(current);
-			child.train(shards[k].X, shards[k].y);
-			return child.getModelParameters()!;
-		});
-		current = merger.merge(updates);
-		main.setModelParameters(current);
-		report(main, round);
-	}
-	return main;
+	trainer.train(options.rounds);
+	return [main, trainer.getStatistics()!.rejected];
 }
 
 function byStatistics(options: SimulationOptions, shards: Array<SimulationRows>, report: (model: Model, round: number) => void): Model {
@@ -229,24 +223,13 @@ function byStatistics(options: SimulationOptions, shards: Array<SimulationRows>,
 }
 
 function byGradients(options: SimulationOptions, shards: Array<SimulationRows>, report: (model: Model, round: number) => void): [Model, number] {
-	const main = fresh(options);
-	const o = main.getOptions() as { optimizer?: unknown; learningRate?: number };
-	const server = new DistributedGradients({ optimizer: o.optimizer as string, learningRate: o.learningRate ?? 0.1, averaging: "SampleWeighted" });
-	const children = shards.map(() => freshGradient(options));
-	children[0].computeGradients(shards[0].X, shards[0].y);
-	server.setModelParameters(children[0].getModelParameters()!);
-	for (const round of $range(1, options.rounds)) {
-		const current = server.getModelParameters()!;
-		children.forEach((child, k) => {
-			child.setModelParameters(current);
-			const [gradients, count] = child.computeGradients(shards[k].X, shards[k].y);
-			server.addGradients(gradients, count, server.getVersion());
-		});
-		server.applyPending();
-		main.setModelParameters(server.getModelParameters()!);
-		report(main, round);
-	}
-	return [main, server.getStatistics().rejected];
+	const main = freshGradient(options);
+	main.computeGradients(shards[0].X, shards[0].y); // the starting parameters
+	// the main model's own step applies every round (its optimizer, regularizer, clipping, schedule)
+	const trainer = new FederatedTrainer({ schedule: { kind: "Synchronous" }, payload: "gradients", model: main, onEpoch: (epoch) => report(main, epoch.epoch + 1) });
+	shards.forEach((shard) => trainer.addChild(fresh(options), shard.X, shard.y));
+	trainer.train(options.rounds);
+	return [main, trainer.getStatistics()!.rejected];
 }
 
 /**
@@ -290,7 +273,7 @@ export function simulateTraining(options: SimulationOptions): SimulationResult {
 	let rejectedUpdates = 0;
 	if (options.strategy === "exact") mergedModel = byStatistics(options, shards, report);
 	else if (options.strategy === "gradients") [mergedModel, rejectedUpdates] = byGradients(options, shards, report);
-	else mergedModel = byParameters(options, shards, registration.tags, report);
+	else [mergedModel, rejectedUpdates] = byParameters(options, shards, registration.tags, report);
 	return {
 		centralized,
 		children,

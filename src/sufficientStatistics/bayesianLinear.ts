@@ -6,7 +6,7 @@
 import { Matrix } from "../matrix/types";
 import { matmul } from "../matrix/product";
 import { inverse } from "../matrix/linalg/solve";
-import { LinearPartial } from "./linear";
+import { LINEAR_RULES, LinearPartial } from "./linear";
 import { assertPartial } from "./validate";
 import { describeValue, isFiniteNumber } from "../core/describe";
 
@@ -23,7 +23,7 @@ export interface LinearPosterior {
  * and the likelihood y ~ N(Xw, β⁻¹): Sₙ = (αI′ + βXᵀX)⁻¹, mₙ = βSₙXᵀy.
  */
 export function finalizeBayesianLinear(partial: LinearPartial, priorPrecision: number, noisePrecision: number, unpenalized: Array<number> = []): LinearPosterior {
-	assertPartial(partial, "partial", "n", ["xtx", "xty"], "finalizeBayesianLinear");
+	assertPartial(partial, "partial", "n", ["xtx", "xty"], "finalizeBayesianLinear", LINEAR_RULES);
 	for (const [name, value] of [
 		["priorPrecision", priorPrecision],
 		["noisePrecision", noisePrecision],

@@ -44,7 +44,7 @@ export function computeCovariancePartial(X: Matrix): CovariancePartial {
 
 /** The co-moments of the union of two shards (pure; associative up to rounding). */
 export function mergeCovariancePartials(a: CovariancePartial, b: CovariancePartial): CovariancePartial {
-	assertCompatiblePartials(a, b, "n", ["mean", "comoment"], "mergeCovariancePartials");
+	assertCompatiblePartials(a, b, "n", ["mean", "comoment"], "mergeCovariancePartials", { gram: ["comoment"], zeroWhenEmpty: true });
 	const n = a.n + b.n;
 	const c = a.mean[0].size();
 	const factor = n === 0 ? 0 : (a.n * b.n) / n;
@@ -73,7 +73,7 @@ export interface CovarianceResult {
 }
 
 function covarianceOf(partial: CovariancePartial, ddof: number, where: string): CovarianceResult {
-	assertPartial(partial, "partial", "n", ["mean", "comoment"], where);
+	assertPartial(partial, "partial", "n", ["mean", "comoment"], where, { gram: ["comoment"], zeroWhenEmpty: true });
 	if (ddof !== 0 && ddof !== 1) error(`[Hivemind] ${where}: ddof must be 0 or 1, got ${describeValue(ddof)}`, 3);
 	const denominator = partial.n - ddof;
 	if (denominator <= 0) error(`[Hivemind] ${where}: partial.n must be > ${ddof} for ddof ${ddof}, got ${partial.n}`, 3);

@@ -9,7 +9,7 @@ import { gram, transposeMatmul } from "../matrix/product";
 import { addInPlace } from "../matrix/inplace";
 import { copy } from "../matrix/creation";
 import { solveRidge } from "../matrix/linalg/solve";
-import { assertData, assertCompatiblePartials, assertPartial } from "./validate";
+import { assertData, assertCompatiblePartials, assertPartial, PartialRules } from "./validate";
 import { describeValue, isFiniteNumber } from "../core/describe";
 
 /** XᵀX (d×d), Xᵀy (d×o) and n of one shard: plain data, sendable as a "statistics" payload. */
@@ -17,7 +17,12 @@ export interface LinearPartial {
 	xtx: Matrix;
 	xty: Matrix;
 	n: number;
+	/** A fingerprint of the feature layout the rows were built with (an ELM's hidden layer), when the producer has one: partials of different layouts never merge. */
+	layout?: string;
 }
+
+/** What a linear partial's contents must satisfy: XᵀX Gram-like, sums zero over no rows. */
+export const LINEAR_RULES: PartialRules = { gram: ["xtx"], zeroWhenEmpty: true };
 
 /** The statistics of one shard: X (n×d), y (n×o). */
 export function computeLinearPartial(X: Matrix, y: Matrix): LinearPartial {
@@ -27,8 +32,11 @@ export function computeLinearPartial(X: Matrix, y: Matrix): LinearPartial {
 
 /** The statistics of the union of two shards (new matrices; pure, associative). */
 export function mergeLinearPartials(a: LinearPartial, b: LinearPartial): LinearPartial {
-	assertCompatiblePartials(a, b, "n", ["xtx", "xty"], "mergeLinearPartials");
-	return { xtx: addInPlace(copy(a.xtx), b.xtx), xty: addInPlace(copy(a.xty), b.xty), n: a.n + b.n };
+	assertCompatiblePartials(a, b, "n", ["xtx", "xty"], "mergeLinearPartials", LINEAR_RULES);
+	if (a.layout !== b.layout) {
+		error(`[Hivemind] mergeLinearPartials: b.layout must equal a.layout (${describeValue(a.layout)}: partials of different feature layouts, such as ELM hidden layers from different seeds, cannot merge), got ${describeValue(b.layout)}`, 2);
+	}
+	return { xtx: addInPlace(copy(a.xtx), b.xtx), xty: addInPlace(copy(a.xty), b.xty), n: a.n + b.n, layout: a.layout };
 }
 
 /**
@@ -36,7 +44,7 @@ export function mergeLinearPartials(a: LinearPartial, b: LinearPartial): LinearP
  * indices (the bias). λ = 0 is ordinary least squares.
  */
 export function finalizeLinear(partial: LinearPartial, lambda = 0, unpenalized: Array<number> = []): Matrix {
-	assertPartial(partial, "partial", "n", ["xtx", "xty"], "finalizeLinear");
+	assertPartial(partial, "partial", "n", ["xtx", "xty"], "finalizeLinear", LINEAR_RULES);
 	if (!isFiniteNumber(lambda) || lambda < 0) error(`[Hivemind] finalizeLinear: lambda must be a finite number ≥ 0, got ${describeValue(lambda)}`, 2);
 	if (partial.n < 1) error(`[Hivemind] finalizeLinear: partial.n must be ≥ 1, got ${partial.n}`, 2);
 	return solveRidge(partial.xtx, partial.xty, lambda, unpenalized);

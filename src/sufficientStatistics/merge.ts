@@ -5,12 +5,13 @@
  * main model, where regularization is added once. Partials are plain data ("statistics" payloads).
  * This file holds the order-agnostic reducers over a list of partials.
  */
-import { describeShape } from "../matrix/validate";
+import { assertDenseArray, describeShape } from "../matrix/validate";
 
 function assertPartialList<P extends defined>(partials: Array<P>, where: string) {
 	if (!typeIs(partials, "table") || partials.size() === 0) {
 		error(`[Hivemind] ${where}: partials must be a non-empty array of partials, got ${describeShape(partials)}`, 3);
 	}
+	assertDenseArray(partials, "partials", "an array of partials", where);
 }
 
 /** Merges partials left to right: ((p₁ ⊕ p₂) ⊕ p₃) ⊕ …, as a main server does when updates arrive one by one. */

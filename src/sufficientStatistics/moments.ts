@@ -72,7 +72,7 @@ export function chanCombineRows(nA: number, meanA: Array<number>, m2A: Array<num
 
 /** The moments of the union of two shards (pure; associative up to rounding). */
 export function mergeMomentsPartials(a: MomentsPartial, b: MomentsPartial): MomentsPartial {
-	assertCompatiblePartials(a, b, "n", ["mean", "m2"], "mergeMomentsPartials");
+	assertCompatiblePartials(a, b, "n", ["mean", "m2"], "mergeMomentsPartials", { nonNegative: ["m2"], zeroWhenEmpty: true });
 	const [mean, m2] = chanCombineRows(a.n, a.mean[0], a.m2[0], b.n, b.mean[0], b.m2[0]);
 	return { n: a.n + b.n, mean: [mean], m2: [m2] };
 }
@@ -87,7 +87,7 @@ export interface Moments {
 
 /** Finalizes moments: variance = M2 / (n − ddof). `ddof` 0 (population, default) or 1 (sample). */
 export function finalizeMoments(partial: MomentsPartial, ddof = 0): Moments {
-	assertPartial(partial, "partial", "n", ["mean", "m2"], "finalizeMoments");
+	assertPartial(partial, "partial", "n", ["mean", "m2"], "finalizeMoments", { nonNegative: ["m2"], zeroWhenEmpty: true });
 	if (ddof !== 0 && ddof !== 1) error(`[Hivemind] finalizeMoments: ddof must be 0 or 1, got ${describeValue(ddof)}`, 2);
 	const denominator = partial.n - ddof;
 	if (denominator <= 0) error(`[Hivemind] finalizeMoments: partial.n must be > ${ddof} for ddof ${ddof}, got ${partial.n}`, 2);

@@ -59,7 +59,7 @@ export function computeGaussianNaiveBayesPartial(X: Matrix, y: Matrix, classes: 
 /** The per-class moments of the union of two shards (pure; associative up to rounding). */
 export function mergeGaussianNaiveBayesPartials(a: GaussianNaiveBayesPartial, b: GaussianNaiveBayesPartial): GaussianNaiveBayesPartial {
 	const where = "mergeGaussianNaiveBayesPartials";
-	assertCompatiblePartials(a, b, "n", ["counts", "means", "m2"], where);
+	assertCompatiblePartials(a, b, "n", ["counts", "means", "m2"], where, { nonNegative: ["counts", "m2"] });
 	assertClasses(b.classes, where);
 	assertSameClasses(a.classes, b.classes, where);
 	const means = new Array<Array<number>>();
@@ -86,7 +86,7 @@ export interface GaussianNaiveBayesParameters {
 /** Derives priors, means and smoothed variances (a class with no rows: mean 0, variance ε). */
 export function finalizeGaussianNaiveBayes(partial: GaussianNaiveBayesPartial, varianceSmoothing = 1e-9): GaussianNaiveBayesParameters {
 	const where = "finalizeGaussianNaiveBayes";
-	assertPartial(partial, "partial", "n", ["counts", "means", "m2"], where);
+	assertPartial(partial, "partial", "n", ["counts", "means", "m2"], where, { nonNegative: ["counts", "m2"] });
 	if (!isFiniteNumber(varianceSmoothing) || varianceSmoothing < 0) error(`[Hivemind] ${where}: varianceSmoothing must be a finite number ≥ 0, got ${describeValue(varianceSmoothing)}`, 2);
 	if (partial.n < 1) error(`[Hivemind] ${where}: partial.n must be ≥ 1, got ${partial.n}`, 2);
 	let n = 0;

@@ -12,24 +12,79 @@ export function assertData(X: unknown, y: unknown, where: string): asserts X is 
 	}
 }
 
+/** What a partial's fields must satisfy besides being finite matrices (corrupted or forged partials fail these). */
+export interface PartialRules {
+	/** Gram-like fields (XᵀX, co-moments): square, symmetric (to 1e-10 of √(aᵢᵢaⱼⱼ)), diagonal ≥ 0, |aᵢⱼ| ≤ √(aᵢᵢaⱼⱼ). */
+	gram?: Array<string>;
+	/** Fields whose entries are ≥ 0 (sums of squared deviations, counts). */
+	nonNegative?: Array<string>;
+	/** Every field is all zeros when the count is 0 (sums over no rows). */
+	zeroWhenEmpty?: boolean;
+}
+
+const SYMMETRY_TOLERANCE = 1e-10;
+
+function gramProblem(m: Matrix, name: string): string | undefined {
+	const d = m.size();
+	if (m[0].size() !== d) return `${name} must be square, got ${describeShape(m)}`;
+	for (const i of $range(0, d - 1)) if (m[i][i] < 0) return `${name}[${i + 1}][${i + 1}] must be ≥ 0 (a sum of squares), got ${describeValue(m[i][i])}`;
+	for (const i of $range(0, d - 1)) {
+		for (const j of $range(i + 1, d - 1)) {
+			const bound = math.sqrt(m[i][i] * m[j][j]);
+			if (math.abs(m[i][j] - m[j][i]) > SYMMETRY_TOLERANCE * bound) return `${name} must be symmetric, got ${name}[${i + 1}][${j + 1}] = ${describeValue(m[i][j])} and ${name}[${j + 1}][${i + 1}] = ${describeValue(m[j][i])}`;
+			if (math.abs(m[i][j]) > bound * (1 + SYMMETRY_TOLERANCE)) return `${name}[${i + 1}][${j + 1}] must be at most √(${name}[${i + 1}][${i + 1}]·${name}[${j + 1}][${j + 1}]) = ${bound} in size (Cauchy–Schwarz), got ${describeValue(m[i][j])}`;
+		}
+	}
+	return undefined;
+}
+
+/** The first way the fields of a partial break `rules` (naming `label.field`), or undefined. */
+function rulesProblem(p: { [k: string]: unknown }, label: string, count: number, fields: Array<string>, rules: PartialRules): string | undefined {
+	for (const field of rules.gram ?? []) {
+		const problem = gramProblem(p[field] as Matrix, `${label}.${field}`);
+		if (problem !== undefined) return problem;
+	}
+	for (const field of rules.nonNegative ?? []) {
+		const m = p[field] as Matrix;
+		for (const i of $range(0, m.size() - 1)) for (const j of $range(0, m[i].size() - 1)) if (m[i][j] < 0) return `${label}.${field}[${i + 1}][${j + 1}] must be ≥ 0, got ${describeValue(m[i][j])}`;
+	}
+	if (rules.zeroWhenEmpty === true && count === 0) {
+		for (const field of fields) {
+			const m = p[field] as Matrix;
+			for (const i of $range(0, m.size() - 1)) for (const j of $range(0, m[i].size() - 1)) if (m[i][j] !== 0) return `${label}.${field} must be all zeros when ${label}.n is 0 (sums over no rows), got ${describeValue(m[i][j])} at [${i + 1}][${j + 1}]`;
+		}
+	}
+	return undefined;
+}
+
 /**
- * Throws unless `p` is a partial whose `countField` is an integer ≥ 0 and whose listed fields are
- * matrices; messages name `label.field` (`partial.n must be an integer ≥ 0, got -1`).
+ * Throws unless `p` is a partial whose `countField` is an integer ≥ 0, whose listed fields are
+ * matrices, and whose contents obey `rules`; messages name `label.field`
+ * (`partial.n must be an integer ≥ 0, got -1`, `partial.xtx must be symmetric, got ...`).
  */
-export function assertPartial(p: unknown, label: string, countField: string, fields: Array<string>, where: string) {
+export function assertPartial(p: unknown, label: string, countField: string, fields: Array<string>, where: string, rules?: PartialRules) {
 	if (!typeIs(p, "table")) error(`[Hivemind] ${where}: ${label} must be a partial (a table), got ${describeValue(p)}`, 3);
 	const n = (p as { [k: string]: unknown })[countField];
 	if (!isFiniteNumber(n) || n < 0 || n !== math.floor(n)) error(`[Hivemind] ${where}: ${label}.${countField} must be an integer ≥ 0, got ${describeValue(n)}`, 3);
 	for (const field of fields) assertMatrix((p as { [k: string]: unknown })[field], `${label}.${field}`, where);
+	if (rules === undefined) return;
+	const problem = rulesProblem(p as { [k: string]: unknown }, label, n, fields, rules);
+	if (problem !== undefined) error(`[Hivemind] ${where}: ${problem}`, 3);
+}
+
+/** Throws unless the diagonal entry `index` (0-based) of `p.xtx` equals `p.n`: the bias column of ones counts the rows. */
+export function assertBiasCount(p: { xtx: Matrix; n: number }, label: string, index: number, where: string) {
+	const diagonal = p.xtx[index][index];
+	if (diagonal !== p.n) error(`[Hivemind] ${where}: ${label}.n must equal ${label}.xtx[${index + 1}][${index + 1}] (the bias column of ones counts the rows), got n ${p.n} and ${describeValue(diagonal)}`, 3);
 }
 
 /**
  * Throws unless `a` and `b` are partials (see {@link assertPartial}) whose listed matrix fields
  * have equal shapes; the message names the field: `b.mean must be 1×3 like a.mean, got 1×2`.
  */
-export function assertCompatiblePartials(a: unknown, b: unknown, countField: string, fields: Array<string>, where: string) {
-	assertPartial(a, "a", countField, fields, where);
-	assertPartial(b, "b", countField, fields, where);
+export function assertCompatiblePartials(a: unknown, b: unknown, countField: string, fields: Array<string>, where: string, rules?: PartialRules) {
+	assertPartial(a, "a", countField, fields, where, rules);
+	assertPartial(b, "b", countField, fields, where, rules);
 	for (const field of fields) {
 		const ma = (a as { [k: string]: Matrix })[field];
 		const mb = (b as { [k: string]: Matrix })[field];

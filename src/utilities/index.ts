@@ -10,5 +10,8 @@ export type { DataSplit, Fold, KFoldOptions, SplitTargets, TrainTestSplitOptions
 export { kFold, trainTestSplit } from "./split";
 export type { ConfusionMatrixOptions, ConfusionMatrixResult, LogLossOptions, ScoreAverage, ScoreOptions } from "./metrics";
 
-/** The evaluation metrics in one namespace: `Metrics.accuracy(yTrue, yPred)`, `Metrics.r2Score(yTrue, yPred)`. */
-export const Metrics = { ...metrics };
+/**
+ * The evaluation metrics in one namespace: `Metrics.accuracy(yTrue, yPred)`, `Metrics.r2Score(yTrue, yPred)`.
+ * Typed as the module's own functions so that games compile `Metrics.f(...)` to a dot-call.
+ */
+export const Metrics: typeof metrics = { ...metrics };

@@ -39,31 +39,30 @@ describe("DistributedGradients: training", () => {
 		}
 		expectMatrixClose(main.getModelParameters() as Matrix, leastSquares(X, y), 1e-3);
 	});
-	it("sums, averages, and ascends by option", () => {
+	it("averages per sample or per child, and ascends by option", () => {
 		const g1 = [[2]];
 		const g2 = [[4]];
-		const run = (options: object, counts?: [number, number]) => {
+		const run = (options: object) => {
 			const main = new DistributedGradients({ learningRate: 1, ...quiet, ...options });
 			main.setModelParameters([[10]]);
-			main.addGradients(g1, counts?.[0]);
-			main.addGradients(g2, counts?.[1]);
+			main.addGradients(g1, 1);
+			main.addGradients(g2, 4);
 			main.applyPending();
 			return (main.getModelParameters() as Matrix)[0][0];
 		};
-		expect(run({ averaging: "Sum" })).toBe(4); // 10 − (2 + 4)
-		expect(run({ averaging: "Mean" })).toBe(7); // 10 − 6/2
-		expect(run({ averaging: "SampleWeighted" }, [1, 2])).toBe(8); // 10 − 6/3
-		expect(run({ averaging: "Sum", gradientChangeMode: "Ascent" })).toBe(16);
+		expect(run({ averaging: "Mean" })).toBe(8.5); // 10 − (2/1 + 4/4)/2
+		expect(run({ averaging: "SampleWeighted" })).toBe(8.8); // 10 − 6/5
+		expect(run({ averaging: "SampleWeighted", gradientChangeMode: "Ascent" })).toBe(11.2);
 	});
 	it("works on string-keyed tables and lists of matrices", () => {
-		const main = new DistributedGradients({ learningRate: 1, averaging: "Sum", ...quiet });
+		const main = new DistributedGradients({ learningRate: 1, ...quiet });
 		main.setModelParameters({ w: [[1, 1]], b: [[0]] });
-		main.addGradients({ w: [[1, 2]], b: [[3]] });
+		main.addGradients({ w: [[1, 2]], b: [[3]] }, 1);
 		main.applyPending();
 		expect(main.getModelParameters()).toEqual({ w: [[0, -1]], b: [[-3]] });
 		const list = new DistributedGradients({ learningRate: 0.5, averaging: "Mean", ...quiet });
 		list.setModelParameters([[[1]], [[2, 2]]]);
-		list.addGradients([[[2]], [[2, 0]]]);
+		list.addGradients([[[2]], [[2, 0]]], 1);
 		list.applyPending();
 		expect(list.getModelParameters()).toEqual([[[0]], [[1, 2]]]);
 	});
@@ -83,7 +82,7 @@ describe("DistributedGradients: training", () => {
 		expect(main.getModelParameters(true)).toBe(p);
 	});
 	it("accepts wire-format gradient updates", () => {
-		const main = new DistributedGradients({ learningRate: 1, ...quiet });
+		const main = new DistributedGradients({ learningRate: 1, modelName: "M", ...quiet });
 		main.setModelParameters([[1]]);
 		expect(main.addUpdate(createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 1, sampleCount: 2, baseVersion: 0, data: [[4]] }))).toBe(true);
 		main.applyPending();
@@ -116,23 +115,23 @@ describe("DistributedGradients: safety", () => {
 		expect(stats.lastRejection).toBe("staleness 2 exceeds the bound 1 (base version 1, current version 3)");
 	});
 	it("rejects an update whose norm exceeds the multiple of the recent median", () => {
-		const main = new DistributedGradients({ learningRate: 0.01, averaging: "Sum", maximumNormMultiple: 10, minimumNormHistory: 3, ...quiet });
+		const main = new DistributedGradients({ learningRate: 0.01, maximumNormMultiple: 10, minimumNormHistory: 3, ...quiet });
 		main.setModelParameters([[0, 0]]);
-		for (const g of [[[3, 4]], [[6, 8]], [[0, 5]]]) main.addGradients(g); // norms 5, 10, 5: median 5
+		for (const g of [[[3, 4]], [[6, 8]], [[0, 5]]]) main.addGradients(g, 1); // norms 5, 10, 5: median 5
 		main.applyPending();
-		expect(main.addGradients([[30, 40]])).toBe(true); // 50 ≤ 10 × 5
-		expect(main.addGradients([[300, 400]])).toBe(false); // 500 > 50
+		expect(main.addGradients([[30, 40]], 1)).toBe(true); // 50 ≤ 10 × 5
+		expect(main.addGradients([[300, 400]], 1)).toBe(false); // 500 > 10 × median(5, 5, 10, 50) = 75
 		expect(main.getStatistics().rejectedNorm).toBe(1);
-		expect(main.getStatistics().lastRejection).toBe("gradients has norm 500, more than 10 × the recent median norm 5");
+		expect(main.getStatistics().lastRejection).toBe("gradients has norm 500, more than 10 × the recent median norm 7.5");
 	});
 	it("down-weights stale updates by 1 / (1 + staleness − bound) when told", () => {
-		const main = new DistributedGradients({ learningRate: 1, averaging: "Sum", stalenessBound: 0, stalePolicy: "DownWeight", ...quiet });
+		const main = new DistributedGradients({ learningRate: 1, stalenessBound: 0, stalePolicy: "DownWeight", ...quiet });
 		main.setModelParameters([[0]]);
-		main.addGradients([[1]]);
+		main.addGradients([[1]], 1);
 		main.applyPending();
-		main.addGradients([[1]]);
+		main.addGradients([[1]], 1);
 		main.applyPending();
-		main.addGradients([[6]], undefined, 0); // staleness 2: weight 1/3
+		main.addGradients([[6]], 1, 0); // staleness 2: weight 1/3
 		main.applyPending();
 		expect(main.getModelParameters()).toEqual([[-4]]);
 		expect(main.getStatistics().downWeighted).toBe(1);
@@ -140,10 +139,10 @@ describe("DistributedGradients: safety", () => {
 	it("rejects updates of another structure and counts cleared ones", () => {
 		const main = new DistributedGradients({ averaging: "Mean", ...quiet });
 		main.setModelParameters({ w: [[1, 2]] });
-		expect(main.addGradients({ w: [[1]] })).toBe(false);
+		expect(main.addGradients({ w: [[1]] }, 1)).toBe(false);
 		expect(main.getStatistics().lastRejection).toBe('entry "w" of gradients must be 1×2 like the main parameters, got 1×1');
-		expect(main.addGradients([[1, 2]])).toBe(false);
-		main.addGradients({ w: [[1, 1]] });
+		expect(main.addGradients([[1, 2]], 1)).toBe(false);
+		main.addGradients({ w: [[1, 1]] }, 1);
 		main.clearGradients();
 		const stats = main.getStatistics();
 		expect([stats.received, stats.rejectedStructure, stats.cleared, stats.pending]).toEqual([3, 2, 1, 0]);
@@ -153,24 +152,24 @@ describe("DistributedGradients: safety", () => {
 describe("DistributedGradients: background", () => {
 	it("applies pending gradients when the signal fires, and stops", () => {
 		const signal = new ManualSignal();
-		const main = new DistributedGradients({ learningRate: 1, averaging: "Sum", ...quiet });
+		const main = new DistributedGradients({ learningRate: 1, ...quiet });
 		main.setModelParameters([[0]]);
 		main.start(signal);
 		signal.Fire();
 		expect(main.getVersion()).toBe(0); // nothing queued: no round
-		main.addGradients([[2]]);
+		main.addGradients([[2]], 1);
 		signal.Fire();
 		expect(main.getModelParameters()).toEqual([[-2]]);
 		main.stop();
 		expect(signal.listenerCount()).toBe(0);
-		main.addGradients([[2]]);
+		main.addGradients([[2]], 1);
 		signal.Fire();
 		expect(main.getPendingCount()).toBe(1);
 	});
 	it("runs on RunService.Heartbeat when no signal is given", () => {
-		const main = new DistributedGradients({ learningRate: 1, averaging: "Sum", ...quiet });
+		const main = new DistributedGradients({ learningRate: 1, ...quiet });
 		main.setModelParameters([[0]]);
-		main.addGradients([[3]]);
+		main.addGradients([[3]], 1);
 		main.start();
 		for (const _ of $range(1, 3)) task.wait();
 		main.stop();
@@ -180,9 +179,9 @@ describe("DistributedGradients: background", () => {
 	it("surfaces background errors instead of dying", () => {
 		const signal = new ManualSignal();
 		const messages = new Array<string>();
-		const main = new DistributedGradients({ learningRate: 1, averaging: "Sum", ...quiet, onError: (m) => messages.push(m) });
+		const main = new DistributedGradients({ learningRate: 1, ...quiet, onError: (m) => messages.push(m) });
 		main.setModelParameters([[0]]);
-		main.addGradients([[1]]);
+		main.addGradients([[1]], 1);
 		main.start(signal);
 		// an optimizer that fails on its first step
 		(main as unknown as { optimizer: { step: () => never } }).optimizer.step = () => error("[Hivemind] test: the step failed");
@@ -195,13 +194,13 @@ describe("DistributedGradients: background", () => {
 		expect(messages.size()).toBe(2); // the loop keeps running
 		expectError(() => main.start(signal), "DistributedGradients.start: already running; call stop() first");
 		main.destroy();
-		expectError(() => main.addGradients([[1]]), "DistributedGradients.addGradients: this object was destroyed");
+		expectError(() => main.addGradients([[1]], 1), "DistributedGradients.addGradients: this object was destroyed");
 	});
 });
 
 describe("DistributedGradients: validation", () => {
 	it("rejects bad options", () => {
-		expectError(() => new DistributedGradients({ averaging: "Median" as never }), '[Hivemind] DistributedGradients.new: averaging must be one of "Sum", "Mean", "SampleWeighted", got "Median"');
+		expectError(() => new DistributedGradients({ averaging: "Median" as never }), '[Hivemind] DistributedGradients.new: averaging must be one of "SampleWeighted", "Mean", got "Median"');
 		expectError(() => new DistributedGradients({ learningRate: -1 }), "learningRate must be a finite number > 0, got -1");
 		expectError(() => new DistributedGradients({ optimizer: "Adamm" }), "optimizer must be one of the optimizer names");
 		expectError(() => new DistributedGradients({ stalenessBound: 1.5 }), "stalenessBound must be an integer ≥ 0 (math.huge switches the bound off), got 1.5");
@@ -212,12 +211,12 @@ describe("DistributedGradients: validation", () => {
 	});
 	it("rejects bad arguments", () => {
 		const main = new DistributedGradients({ ...quiet });
-		expectError(() => main.addGradients([[1]], 1), "DistributedGradients.addGradients: the main parameters must be set first (setModelParameters), got none");
-		expectError(() => main.applyPending(), "DistributedGradients.applyPending: the main parameters must be set first");
+		expectError(() => main.addGradients([[1]], 1), "DistributedGradients.addGradients: the main parameters' structure must be fixed first (setModelParameters or options.model), got none");
+		expectError(() => main.applyPending(), "DistributedGradients.applyPending: the main parameters' structure must be fixed first");
 		expectError(() => main.setModelParameters([[0 / 0]]), "DistributedGradients.setModelParameters: parameters must be a matrix");
 		main.setModelParameters([[1]]);
 		expectError(() => main.addGradients(5 as never, 1), "addGradients: gradients must be a matrix, a list of matrices or a string-keyed table of matrices, got 5");
-		expectError(() => main.addGradients([[1]]), 'sampleCount must be given when averaging is "SampleWeighted" (or choose averaging "Mean" or "Sum"), got nil');
+		expectError(() => main.addGradients([[1]], undefined as never), "sampleCount must be given (the rows behind the summed gradients), got nil");
 		expectError(() => main.addGradients([[1]], 0), "sampleCount must be an integer ≥ 1 or nil, got 0");
 		expectError(() => main.addGradients([[1]], 1, -1), "baseVersion must be an integer ≥ 0 or nil, got -1");
 		expectError(() => main.addGradients([[1]], 1, 4), "baseVersion must be ≤ the current version 0, got 4");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../support/numeric";
 import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, shuffleShards } from "../../src/distributed/schedules";
-import { FederatedTrainer } from "../../src/distributed/FederatedTrainer";
+import { FederatedTrainer } from "../../src/simulation/FederatedTrainer";
 import { ModelParametersMerger } from "../../src/distributed/ModelParametersMerger";
 import { Matrix } from "../../src/matrix/types";
 import { ModelParameters } from "../../src/parameters/tree";

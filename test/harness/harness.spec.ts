@@ -1,6 +1,7 @@
 // Self-specs of the test harness: each runs the harness in a child process on a fixture
 // (test/fixtures/harness/) and checks its output and exit code. Skipped in Studio.
 // All children start when this file loads (a few at a time); each test waits for its own.
+import { HttpService } from "@rbxts/services";
 import { describe, expect, it } from "../support/jest-globals.d";
 import {
 	canSpawn,
@@ -15,6 +16,8 @@ import {
 
 const describeHeadless = canSpawn() ? describe : describe.skip;
 const CHILD_TIMEOUT = 120_000;
+/** The consumer check packs, installs (npm may reach the registry) and builds twice. */
+const CONSUMER_TIMEOUT = 300_000;
 const RBXM = ".cache/fixtures/Hivemind.rbxm";
 
 function startAll() {
@@ -56,6 +59,14 @@ const runs = canSpawn() ? startAll() : undefined;
 function finished(name: keyof ReturnType<typeof startAll>) {
 	return (runs as ReturnType<typeof startAll>)[name].wait();
 }
+
+// The packages as a game meets them (scripts/check-consumer.js), once out/ is built (it packs out/).
+const consumer: PendingProcess | undefined = canSpawn()
+	? inBackground(() => {
+			finished("rbxmBuild");
+			return runNode(["scripts/check-consumer.js", "--no-build"]);
+		})
+	: undefined;
 
 // A place holding nothing but the model (test/fixtures/harness/plainPlace.project.json), once it is built.
 const rbxmUse: PendingProcess | undefined = canSpawn()
@@ -255,5 +266,97 @@ describeHeadless("npm run build:rbxm", () => {
 			expect(use.stdout).toContain("DataPredict: true 12");
 		},
 		CHILD_TIMEOUT,
+	);
+});
+
+/** The consumer check's JSON report (its last line). */
+interface ConsumerReport {
+	failure?: string;
+	libraryTarball: Array<string>;
+	installScripts: Array<string>;
+	dependencies: Array<string>;
+	dotCalls: Array<string>;
+	colonCalls: Array<string>;
+	methodNamespaces: Array<string>;
+	results: { matmul: Array<number>; accuracy: Array<number>; linear: Array<number>; merged: Array<number> };
+	synced: SyncedLibrary;
+	luneInGame: Array<string>;
+	cliTrained: boolean;
+	cachesInRbxts: Array<string>;
+	syncedAfterCli: SyncedLibrary;
+	rebuiltAfterCli: boolean;
+}
+interface SyncedLibrary {
+	topLevel: Array<string>;
+	scripts: number;
+	outsideOut: Array<string>;
+	luneRequires: Array<string>;
+}
+
+function consumerReport(): ConsumerReport {
+	const run = (consumer as PendingProcess).wait();
+	const line = lastLine(run.stdout);
+	if (line.sub(1, 1) !== "{") error(`check-consumer.js printed no report (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+	const report = HttpService.JSONDecode(line) as ConsumerReport;
+	expect(report.failure).toBeUndefined();
+	expect(run.code).toBe(0);
+	return report;
+}
+
+describeHeadless("the packages in a roblox-ts game (scripts/check-consumer.js)", () => {
+	it(
+		"the library's tarball holds out/, the README and the LICENSE, with no install script and no Lune dependency",
+		() => {
+			const report = consumerReport();
+			const others = report.libraryTarball.filter((f) => f.sub(1, 4) !== "out/");
+			expect(others).toEqual(["LICENSE", "README.md", "package.json"]);
+			expect(report.installScripts).toEqual([]);
+			expect(report.dependencies).toEqual(["@rbxts/services", "@rbxts/t"]);
+		},
+		CONSUMER_TIMEOUT,
+	);
+
+	it(
+		"a game script compiles Matrix.matmul and Metrics.accuracy to dot-calls and gets the right numbers",
+		() => {
+			const report = consumerReport();
+			expect(report.dotCalls).toEqual(["Matrix.matmul(", "Metrics.accuracy("]);
+			expect(report.colonCalls).toEqual([]);
+			// no exported object type in the typings declares methods (they would compile to colon-calls)
+			expect(report.methodNamespaces).toEqual([]);
+			// by hand: [[1, 2], [3, 4]]·[[5], [6]]; 3 of 4 labels; y = 1 + 2x at x = 2; (1·[1, 3] + 2·[4, 6]) / 3
+			expect(report.results.matmul).toEqual([17, 39]);
+			expect(report.results.accuracy).toEqual([0.75]);
+			const [prediction, firstCost, lastCost] = report.results.linear;
+			expect(math.abs(prediction - 5) < 1e-4).toBe(true);
+			expect(lastCost < firstCost).toBe(true);
+			expect(report.results.merged).toEqual([3, 5]);
+		},
+		CONSUMER_TIMEOUT,
+	);
+
+	it(
+		"Rojo syncs only the library's modules under @rbxts/hivemind, and the game holds no Lune",
+		() => {
+			const report = consumerReport();
+			const modules = report.libraryTarball.filter((f) => f.match("%.luau$")[0] !== undefined).size();
+			expect(report.synced.scripts).toBe(modules);
+			expect(report.synced.outsideOut).toEqual([]);
+			expect(report.synced.luneRequires).toEqual([]);
+			expect(report.luneInGame).toEqual([]);
+		},
+		CONSUMER_TIMEOUT,
+	);
+
+	it(
+		"after the command line package trains a model there, the game still builds and its synced tree is unchanged",
+		() => {
+			const report = consumerReport();
+			expect(report.cliTrained).toBe(true);
+			expect(report.cachesInRbxts).toEqual([]);
+			expect(report.syncedAfterCli).toEqual(report.synced);
+			expect(report.rebuiltAfterCli).toBe(true);
+		},
+		CONSUMER_TIMEOUT,
 	);
 });

@@ -125,7 +125,8 @@ describe("review: README examples", () => {
 		expect((update.data as { n: number }).n).toBe(2);
 
 		const merger = new Hivemind.ModelParametersMerger({ mergeType: "TrimmedMean", trimFraction: 0.2 });
-		const main = new Hivemind.DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, logRejections: false });
+		const main = new Hivemind.DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, modelName: "Logistic", logRejections: false });
+		main.setMainModelParameters([[0], [0]]);
 		main.setModelParametersMerger(merger);
 		main.addUpdate(Hivemind.createUpdate({ kind: "parameters", modelName: "Logistic", round: 1, childId: 1, sampleCount: 4, data: [[1], [2]] }));
 		main.addUpdate(Hivemind.createUpdate({ kind: "parameters", modelName: "Logistic", round: 1, childId: 2, sampleCount: 4, data: [[3], [4]] }));
@@ -145,5 +146,13 @@ describe("review: README examples", () => {
 		trainer.addChild(new Hivemind.LinearRegression({ maximumNumberOfIterations: 5 }), [[1], [2]], [[1], [3]]);
 		expect(trainer.train(1).size()).toBe(1);
 		expect(trainer.getMainModelParameters()).never.toBe(undefined);
+	});
+	it("Installing in a game: the roblox-ts example", () => {
+		const X = [[1], [2], [3]];
+		const y = [3, 5, 7];
+		const model = new Hivemind.LinearRegression({ learningRate: 0.1, maximumNumberOfIterations: 500 });
+		model.train(X, y);
+		expect(Hivemind.Metrics.r2Score(y, model.predict(X)) > 0.999).toBe(true);
+		expect(Hivemind.Matrix.matmul([[1, 2]], [[3], [4]])).toEqual([[11]]);
 	});
 });

@@ -193,7 +193,8 @@ describe("statistics: validation", () => {
 		expectError(() => finalizeCovariance(computeCovariancePartial([[1]]), 3), "finalizeCovariance: ddof must be 0 or 1, got 3");
 		expectError(() => finalizePca(computeCovariancePartial([[1, 2]]), 3), "finalizePca: numberOfComponents must be an integer in [1, 2], got 3");
 		expectError(() => finalizeLinear(computeLinearPartial([[1]], [[1]]), -1), "finalizeLinear: lambda must be a finite number ≥ 0, got -1");
-		expectError(() => finalizeLinear({ xtx: [[1]], xty: [[1]], n: 0 }), "finalizeLinear: partial.n must be ≥ 1, got 0");
+		expectError(() => finalizeLinear({ xtx: [[0]], xty: [[0]], n: 0 }), "finalizeLinear: partial.n must be ≥ 1, got 0");
+		expectError(() => finalizeLinear({ xtx: [[1]], xty: [[1]], n: 0 }), "finalizeLinear: partial.xtx must be all zeros when partial.n is 0 (sums over no rows), got 1 at [1][1]");
 		expectError(() => mergeChain([], mergeMomentsPartials), "mergeChain: partials must be a non-empty array of partials");
 		expectError(() => mergeTree(5 as never, mergeMomentsPartials), "mergeTree: partials must be a non-empty array of partials");
 	});

@@ -19,6 +19,8 @@ export abstract class BaseModel<O extends object, P extends ModelParameters = Mo
 	protected parameters: P | undefined;
 	private readonly optionConstraints: ConstraintTable<O>;
 	private destroyed = false;
+	/** True while a training call runs (it may be paused at a yield): changes to the learned state are refused meanwhile. */
+	protected training = false;
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		this.modelName = modelName;
@@ -103,6 +105,7 @@ export abstract class BaseModel<O extends object, P extends ModelParameters = Mo
 	setModelParameters(parameters: P | ModelParameters, doNotDeepCopy = false) {
 		const where = `${this.modelName}.setModelParameters`;
 		this.assertAlive(where);
+		this.assertNotTraining(where);
 		assertModelParameters(parameters, "parameters", where);
 		this.validateModelParameters(parameters, where);
 		this.parameters = doNotDeepCopy ? parameters : copyParameters(parameters);
@@ -116,6 +119,21 @@ export abstract class BaseModel<O extends object, P extends ModelParameters = Mo
 			error(`[Hivemind] ${where}: the model has no parameters yet; call train(X, y) or setModelParameters(parameters) first`, 3);
 		}
 		return this.parameters;
+	}
+
+	/** Throws while a training call is in progress (paused at a yield): the loop owns the parameters until it returns. */
+	protected assertNotTraining(where: string) {
+		if (this.training) error(`[Hivemind] ${where}: the model is training (paused at a yield); change its learned state after train returns`, 3);
+	}
+
+	/** Runs a training call with changes from elsewhere refused until it returns (also when it throws). */
+	protected whileTraining<T>(where: string, fn: () => T): T {
+		this.assertNotTraining(where);
+		this.training = true;
+		const [ok, result] = pcall(fn);
+		this.training = false;
+		if (!ok) error(result, 0);
+		return result;
 	}
 
 	/** Throws when the model was destroyed. */

@@ -183,7 +183,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = this.prepareData(X, y, where);
-		return this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n)));
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n))));
 	}
 
 	/**
@@ -207,7 +207,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 			assertBatches(batches, n, epoch, where);
 			return batches;
 		};
-		return this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked));
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked)));
 	}
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
@@ -294,6 +294,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	private checkGradients(gradients: unknown, sampleCount: unknown, where: string): ModelParameters {
 		const parameters = this.requireParameters(where);
+		this.assertNotTraining(where);
 		assertSameStructure(parameters, gradients, where, "the model's parameters", "gradients");
 		if (!typeIs(sampleCount, "number") || sampleCount < 1 || sampleCount !== math.floor(sampleCount)) {
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1, got ${tostring(sampleCount)}`, 3);
@@ -355,6 +356,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	setTrainingState(state: TrainingState) {
 		const where = `${this.modelName}.setTrainingState`;
 		this.assertAlive(where);
+		this.assertNotTraining(where);
 		if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 2);
 		const p = state.parameters;
 		let parameters: P | undefined;

@@ -17,15 +17,16 @@ import { argmax } from "../../matrix/reductions";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeLinearPartial, finalizeLinear, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
-import { assertPartial } from "../../sufficientStatistics/validate";
+import { computeLinearPartial, finalizeLinear, LINEAR_RULES, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { assertBiasCount, assertPartial } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
 import { oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
-import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer } from "./hidden";
+import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, layoutFingerprint } from "./hidden";
 import { Classifier, StatisticsModel } from "../base/capabilities";
+import { describeValue } from "../../core/describe";
 
 /** Options of `ExtremeLearningMachine`. */
 export interface ExtremeLearningMachineOptions {
@@ -99,7 +100,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		const where = `${this.modelName}.computePartial`;
 		this.assertAlive(where);
 		const [h, t] = this.hiddenAndTargets(X, y, where);
-		return computeLinearPartial(h, t);
+		return { ...computeLinearPartial(h, t), layout: layoutFingerprint(this.hiddenLayer()!) };
 	}
 
 	/** The statistics of the union of two shards (pure; same as `mergeLinearPartials`). */
@@ -111,7 +112,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	trainFromPartial(partial: LinearPartial) {
 		const where = `${this.modelName}.trainFromPartial`;
 		this.assertAlive(where);
-		assertPartial(partial, "partial", "n", ["xtx", "xty"], where);
+		assertPartial(partial, "partial", "n", ["xtx", "xty"], where, LINEAR_RULES);
 		const hidden = this.hiddenLayer();
 		const m = this.options.hiddenNeurons + 1;
 		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : this.labels.count();
@@ -121,6 +122,10 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 				2,
 			);
 		}
+		if (partial.layout !== layoutFingerprint(hidden!)) {
+			error(`[Hivemind] ${where}: partial.layout must be this model's hidden layer ${layoutFingerprint(hidden!)} (from computePartial of a model with the same seed and hidden layer), got ${describeValue(partial.layout)}`, 2);
+		}
+		assertBiasCount(partial, "partial", 0, where);
 		this.solve(partial);
 	}
 

@@ -95,3 +95,21 @@ export function hiddenOutput(neuronType: ElmNeuronType, hidden: Matrix, x: Matri
 	}
 	return out;
 }
+
+/**
+ * A fingerprint of a hidden layer (its shape and two position-weighted sums printed to 17
+ * digits): equal layers give equal strings; layers drawn from different seeds differ.
+ */
+export function layoutFingerprint(hidden: Matrix): string {
+	let weighted = 0;
+	let squares = 0;
+	let k = 0;
+	for (const row of hidden) {
+		for (const v of row) {
+			k += 1;
+			weighted += v * k;
+			squares += v * v;
+		}
+	}
+	return `elm:${hidden.size()}x${hidden[0].size()}:${string.format("%.17g", weighted)}:${string.format("%.17g", squares)}`;
+}

@@ -7,8 +7,8 @@ import { Matrix } from "../../matrix/types";
 import { matmul } from "../../matrix/product";
 import { ConstraintTable } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { computeLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
-import { assertPartial } from "../../sufficientStatistics/validate";
+import { computeLinearPartial, LINEAR_RULES, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { assertBiasCount, assertPartial } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { modelInputs, targetMatrix } from "../base/data";
 import { FeatureCounting, StatisticsModel } from "../base/capabilities";
@@ -92,7 +92,7 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 	trainFromPartial(partial: LinearPartial) {
 		const where = `${this.modelName}.trainFromPartial`;
 		this.assertAlive(where);
-		assertPartial(partial, "partial", "n", ["xtx", "xty"], where);
+		assertPartial(partial, "partial", "n", ["xtx", "xty"], where, LINEAR_RULES);
 		const p = partial.xtx.size();
 		const width = p - this.unpenalizedRows().size();
 		const expected = this.getFeatureCount();
@@ -103,6 +103,7 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 				2,
 			);
 		}
+		for (const bias of this.unpenalizedRows()) assertBiasCount(partial, "partial", bias, where);
 		this.parameters = this.parametersFromPartial(partial);
 	}
 

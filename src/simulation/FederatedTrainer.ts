@@ -1,20 +1,21 @@
 /**
- * Runs children in one process under a schedule: the driver behind demos and replayable
- * experiments. Parameters travel through a ModelParametersMerger, gradients through
- * DistributedGradients, so the exchange is exactly what separate servers would do (every update
- * is screened by the same guard).
+ * The one driver of several children in one process, under a schedule: behind `simulateTraining`
+ * (`hivemind simulate`), the demo and replayable experiments. Parameters travel through a
+ * DistributedModelParameters (the guard) and its ModelParametersMerger, gradients through a
+ * DistributedGradients stepping with the main model's own step, so the exchange is exactly what
+ * separate servers would do (every update screened by the same guard, counted).
  */
 import { Matrix } from "../matrix/types";
-import { assertMatrix, describeShape } from "../matrix/validate";
+import { assertDenseArray, assertMatrix, describeShape } from "../matrix/validate";
 import { assertModelParameters, copyParameters, ModelParameters, zipParameters } from "../parameters/tree";
 import { callbackValue, constraint, numberAbove, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
-import { weightedSum } from "./merging/combine";
-import { ModelParametersMerger } from "./ModelParametersMerger";
-import { DistributedGradients } from "./DistributedGradients";
-import { ChildModel } from "./DistributedModelParameters";
-import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, TrainingSchedule, shuffleShards } from "./schedules";
-import { UpdateStatistics } from "./UpdateGuard";
+import { weightedSum } from "../distributed/merging/combine";
+import { ModelParametersMerger } from "../distributed/ModelParametersMerger";
+import { DistributedGradients, GradientStepModel } from "../distributed/DistributedGradients";
+import { ChildModel, DistributedModelParameters } from "../distributed/DistributedModelParameters";
+import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, TrainingSchedule, shuffleShards } from "../distributed/schedules";
+import { UpdateStatistics } from "../distributed/UpdateGuard";
 import { Optimizer } from "../optimization/optimizers/types";
 import { isOptimizer } from "../optimization/optimizers/createOptimizer";
 import { describeValue } from "../core/describe";
@@ -32,7 +33,15 @@ export interface FederatedTrainerOptions {
 	payload?: "parameters" | "gradients";
 	/** The merger of parameter payloads (default: SampleWeighted, i.e. FedAvg). */
 	merger?: ModelParametersMerger;
-	/** The main optimizer of gradient payloads (default "GradientDescent"). */
+	/**
+	 * The main model of gradient payloads (it must have parameters): every round is its own step
+	 * (`applyGradients`: optimizer state, regularizer, clipping, schedule). Without it, `optimizer`
+	 * and `learningRate` step the parameters given to `setMainModelParameters`.
+	 */
+	model?: GradientStepModel;
+	/** Print each rejected update with `warn`. Default true. */
+	logRejections?: boolean;
+	/** The main optimizer of gradient payloads without a model (default "GradientDescent"). */
 	optimizer?: Optimizer | string;
 	/** The main learning rate of gradient payloads. Default 0.1. */
 	learningRate?: number;
@@ -59,6 +68,8 @@ const CONSTRAINTS = {
 	optimizer: constraint((v) => typeIs(v, "string") || isOptimizer(v), "an optimizer name or an Optimizer"),
 	learningRate: numberAbove(0),
 	onEpoch: callbackValue,
+	model: objectWith("a gradient model with parameters (applyGradients, getTrainingState)", "applyGradients", "getModelParameters", "setModelParameters", "getTrainingState", "setTrainingState"),
+	logRejections: constraint((v) => typeIs(v, "boolean"), "a boolean"),
 };
 
 /**
@@ -74,6 +85,8 @@ export class FederatedTrainer {
 	private readonly payload: "parameters" | "gradients";
 	private readonly merger: ModelParametersMerger;
 	private readonly gradients: DistributedGradients | undefined;
+	/** Parameter payloads pass the same guard as any server's (screened, counted), then merge. */
+	private readonly guarded: DistributedModelParameters;
 	private readonly onEpoch: ((report: EpochReport) => void) | undefined;
 	private readonly children = new Array<ChildModel>();
 	private shards = new Array<[Matrix, Matrix]>();
@@ -91,27 +104,35 @@ export class FederatedTrainer {
 			error(`[Hivemind] ${WHERE}.new: schedule.kind must be one of ${allowed.join(", ")} for "${this.payload}" payloads, got "${kind}"`, 2);
 		}
 		this.merger = resolved.merger ?? new ModelParametersMerger({ mergeType: "SampleWeighted" });
+		const logRejections = resolved.logRejections ?? true;
 		if (this.payload === "gradients") {
 			this.gradients = new DistributedGradients({
+				model: (options as FederatedTrainerOptions | undefined)?.model,
 				optimizer: resolved.optimizer ?? "GradientDescent",
 				learningRate: resolved.learningRate,
 				averaging: "SampleWeighted",
 				stalenessBound: kind === "AsynchronousGradients" ? this.schedule.stalenessBound : math.huge,
+				logRejections,
 			});
 		}
+		this.guarded = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 1e9, pushToChildren: false, logRejections });
+		this.guarded.setModelParametersMerger(this.merger);
 		this.onEpoch = resolved.onEpoch;
 	}
 
-	/** Adds a child with its own shard (X: n×c, y: n×k); returns its 0-based index. */
-	addChild(child: ChildModel, X: Matrix, y: Matrix): number {
+	/** Adds a child with its own shard (X: n×c; y: n×k, n labels, or nil for clustering); returns its 0-based index. */
+	addChild(child: ChildModel, X: Matrix, y?: Matrix | Array<unknown>): number {
 		const where = `${WHERE}.addChild`;
 		const needed = this.payload === "gradients" ? ["train", "getModelParameters", "setModelParameters", "computeGradients"] : ["train", "getModelParameters", "setModelParameters"];
 		if (!objectWith("a model", ...needed).check(child)) error(`[Hivemind] ${where}: child must be a model with ${needed.join(", ")}, got ${describeValue(child)}`, 2);
 		assertMatrix(X, "X", where);
-		assertMatrix(y, "y", where);
-		if (X.size() !== y.size()) error(`[Hivemind] ${where}: y must have ${X.size()} rows like X, got ${describeShape(y)}`, 2);
+		if (this.schedule.shuffleAcrossChildren || y !== undefined) {
+			if (this.schedule.shuffleAcrossChildren) assertMatrix(y, "y (a matrix: shuffleAcrossChildren moves rows between children)", where);
+			assertDenseArray(y, "y", "a matrix or an array of labels", where);
+			if (X.size() !== y.size()) error(`[Hivemind] ${where}: y must have ${X.size()} rows like X, got ${describeShape(y)}`, 2);
+		}
 		this.children.push(child);
-		this.shards.push([X, y]);
+		this.shards.push([X, y as Matrix]);
 		return this.children.size() - 1;
 	}
 
@@ -119,6 +140,7 @@ export class FederatedTrainer {
 	setMainModelParameters(parameters: ModelParameters) {
 		assertModelParameters(parameters, "parameters", `${WHERE}.setMainModelParameters`);
 		this.gradients?.setModelParameters(parameters);
+		this.guarded.setMainModelParameters(parameters);
 		this.mainParameters = copyParameters(parameters);
 	}
 
@@ -128,9 +150,9 @@ export class FederatedTrainer {
 		return this.mainParameters !== undefined ? copyParameters(this.mainParameters) : undefined;
 	}
 
-	/** The update counts of gradient payloads (undefined for parameter payloads, which are merged locally). */
+	/** The update counts (gradient payloads: of the DistributedGradients; parameter payloads: of the guard before each merge). */
 	getStatistics(): UpdateStatistics | undefined {
-		return this.gradients?.getStatistics();
+		return this.gradients !== undefined ? this.gradients.getStatistics() : this.guarded.getStatistics();
 	}
 
 	/** Runs `numberOfEpochs` epochs; returns their reports. */
@@ -175,24 +197,37 @@ export class FederatedTrainer {
 			this.trainedSinceMerge.set(index, X.size());
 		}
 		if (kind === "AsynchronousMerge") {
-			let main = start;
+			let updated = false;
 			const rate = this.schedule.mixingRate;
-			for (const parameters of results) {
-				main = main === undefined ? copyParameters(parameters) : zipParameters([main, parameters], (m) => weightedSum(m, [1 - rate, rate]));
-			}
-			this.mainParameters = main;
+			results.forEach((parameters, k) => {
+				// Each result passes the guard alone; an accepted one is mixed into the main parameters.
+				if (!this.offer(parameters, this.shards[participants[k]][0].size())) return;
+				const main = this.mainParameters;
+				const mixed = main === undefined ? parameters : zipParameters([main, parameters], (m) => weightedSum(m, [1 - rate, rate]));
+				this.guarded.mergeQueued();
+				this.guarded.setMainModelParameters(mixed);
+				this.mainParameters = copyParameters(mixed);
+				updated = true;
+			});
 			this.trainedSinceMerge.clear();
-			return true;
+			return updated;
 		}
 		if (!isSynchronizationEpoch(this.schedule, epoch)) return false;
 		const indices = new Array<number>();
 		this.trainedSinceMerge.forEach((_, index) => indices.push(index));
 		indices.sort();
-		this.merger.setSampleCounts(indices.map((index) => this.trainedSinceMerge.get(index)!));
-		this.mainParameters = this.merger.merge(indices.map((index) => this.children[index].getModelParameters()!));
+		for (const index of indices) this.offer(this.children[index].getModelParameters()!, this.trainedSinceMerge.get(index)!);
 		this.trainedSinceMerge.clear();
-		for (const child of this.children) child.setModelParameters(copyParameters(this.mainParameters));
+		if (this.guarded.mergeQueued() === 0) return false;
+		this.mainParameters = this.guarded.getMainModelParameters();
+		for (const child of this.children) child.setModelParameters(copyParameters(this.mainParameters!));
 		return true;
+	}
+
+	/** Screens a child's parameters (the first child fixes the structure when nothing did); true when queued. */
+	private offer(parameters: ModelParameters, sampleCount: number): boolean {
+		if (this.guarded.getMainModelParameters(true) === undefined) this.guarded.setMainModelParameters(parameters);
+		return this.guarded.addModelParameters(parameters, sampleCount);
 	}
 
 	private gradientEpoch(participants: Array<number>): boolean {
