@@ -216,7 +216,6 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 	 * round goes back to the queue (still pending) and the error is rethrown.
 	 */
 	applyPending(): number {
-		const where = `${WHERE}.applyPending`;
 		this.assertAlive("applyPending");
 		this.assertIdle("applyPending");
 		const parameters = this.current() ?? this.requireStructure("applyPending", "setModelParameters");
