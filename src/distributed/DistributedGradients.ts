@@ -4,6 +4,7 @@
  * through its own optimizer (any optimizer of the library: Adam on the main model works).
  */
 import { Matrix } from "../matrix/types";
+import { GradientTrainable } from "../models/base/capabilities";
 import { copy } from "../matrix/creation";
 import { copyInto } from "../matrix/inplace";
 import { scale } from "../matrix/elementwise";
@@ -33,14 +34,7 @@ export type GradientAveraging = "SampleWeighted" | "Mean";
  * A main model whose own step applies the rounds (a gradient model of the library): its
  * regularizer, clipping, learning-rate schedule and optimizer state, exactly as in its training.
  */
-export interface GradientStepModel {
-	readonly modelName: string;
-	getModelParameters(noCopy?: boolean): ModelParameters | undefined;
-	setModelParameters(parameters: ModelParameters, noCopy?: boolean): void;
-	applyGradients(gradients?: ModelParameters, sampleCount?: number): void;
-	getTrainingState(): object;
-	setTrainingState(state: object): void;
-}
+export type GradientStepModel = Pick<GradientTrainable, "modelName" | "getModelParameters" | "setModelParameters" | "applyGradients" | "getTrainingState" | "setTrainingState">;
 
 /** Options of {@link DistributedGradients}. */
 export interface DistributedGradientsOptions extends Partial<UpdateGuardOptions>, AggregatorOptions {
