@@ -17,8 +17,8 @@ import { argmax } from "../../matrix/reductions";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeLinearPartial, finalizeLinear, LINEAR_RULES, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
-import { assertBiasCount, assertPartial } from "../../sufficientStatistics/validate";
+import { computeLinearPartial, finalizeLinear, assertLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { assertBiasCount } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
@@ -112,7 +112,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	trainFromPartial(partial: LinearPartial) {
 		const where = `${this.modelName}.trainFromPartial`;
 		this.assertAlive(where);
-		assertPartial(partial, "partial", "n", ["xtx", "xty"], where, LINEAR_RULES);
+		assertLinearPartial(partial, where);
 		const hidden = this.hiddenLayer();
 		const m = this.options.hiddenNeurons + 1;
 		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : this.labels.count();

@@ -7,8 +7,8 @@ import { Matrix } from "../../matrix/types";
 import { matmul } from "../../matrix/product";
 import { ConstraintTable } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { computeLinearPartial, LINEAR_RULES, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
-import { assertBiasCount, assertPartial } from "../../sufficientStatistics/validate";
+import { computeLinearPartial, assertLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { assertBiasCount } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { modelInputs, targetMatrix } from "../base/data";
 import { FeatureCounting, StatisticsModel } from "../base/capabilities";
@@ -92,7 +92,7 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 	trainFromPartial(partial: LinearPartial) {
 		const where = `${this.modelName}.trainFromPartial`;
 		this.assertAlive(where);
-		assertPartial(partial, "partial", "n", ["xtx", "xty"], where, LINEAR_RULES);
+		assertLinearPartial(partial, where);
 		const p = partial.xtx.size();
 		const width = p - this.unpenalizedRows().size();
 		const expected = this.getFeatureCount();
