@@ -5,7 +5,19 @@ import tseslint from "typescript-eslint";
 
 export default [
 	{
-		ignores: ["out/**", "out-test/**", "include/**", "dist/**", ".cache/**", "node_modules/**", "test/fixtures/**", "bench/**", "**/*.js", "**/*.mjs", "**/*.luau"],
+		ignores: [
+			"out/**",
+			"out-test/**",
+			"include/**",
+			"dist/**",
+			".cache/**",
+			"node_modules/**",
+			"test/fixtures/**",
+			"bench/**",
+			"**/*.js",
+			"**/*.mjs",
+			"**/*.luau",
+		],
 	},
 	{
 		...roblox.configs.recommended,

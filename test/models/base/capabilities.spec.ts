@@ -38,8 +38,18 @@ describe("capabilities", () => {
 		const linear = new LinearRegression();
 		const ridge = new RidgeRegression();
 		const logistic = new LogisticRegression();
-		expect([isGradientTrainable(linear), isGradientSaving(linear), isStatisticsModel(linear), isClassifier(linear)]).toEqual([true, true, false, false]);
-		expect([isGradientTrainable(ridge), isGradientSaving(ridge), isStatisticsModel(ridge), isClassifier(ridge)]).toEqual([false, false, true, false]);
+		expect([isGradientTrainable(linear), isGradientSaving(linear), isStatisticsModel(linear), isClassifier(linear)]).toEqual([
+			true,
+			true,
+			false,
+			false,
+		]);
+		expect([isGradientTrainable(ridge), isGradientSaving(ridge), isStatisticsModel(ridge), isClassifier(ridge)]).toEqual([
+			false,
+			false,
+			true,
+			false,
+		]);
 		expect([isGradientTrainable(logistic), isStatisticsModel(logistic), isClassifier(logistic)]).toEqual([true, false, true]);
 		expect(isTransformer(new StandardScaler())).toBe(true);
 		expect(isTransformer(linear)).toBe(false);
