@@ -246,6 +246,10 @@ export function readTrainingSetup(command: string, options: ParsedOptions): Trai
 	if (registration.tags.includes("transformer")) {
 		throw new UsageError(`${command}: --model ${registration.name} transforms data and predicts nothing: \`hivemind transform --with ${registration.name}\` writes its output as CSV; train a regressor, classifier or clusterer (see hivemind models)`);
 	}
+	if (registration.tags.includes("outlier") || registration.tags.includes("generative")) {
+		const kind = registration.tags.includes("outlier") ? "an outlier detector" : "a generative network";
+		throw new UsageError(`${command}: --model ${registration.name} is ${kind}, which the command line does not train yet (its model file has no task for it); use it from Luau, or train a regressor, classifier or clusterer (see hivemind models)`);
+	}
 	const params = parseParams(command, stringOption(options, "params"));
 	const scale = scaleOption(command, stringOption(options, "scale"));
 	const testSplit = testSplitOption(command, numberOption(options, "test-split"));

@@ -52,6 +52,7 @@ export {
 	isStatisticsModel,
 	isClassifier,
 	isTransformer,
+	isGenerative,
 	predictValues,
 	featureCountOf,
 } from "./models";

@@ -151,4 +151,12 @@ describe("hivemind train (clustering)", () => {
 		expect(r.code).toBe(2);
 		expect(r.err.find("train: --model PCA transforms data and predicts nothing", 1, true)[0]).never.toBe(undefined);
 	});
+
+	it("refuses outlier detectors and generative networks, which model files do not describe yet", () => {
+		for (const [model, kind] of [["IsolationForest", "an outlier detector"], ["WassersteinGAN", "a generative network"]]) {
+			const r = runCli("train", "--model", model, "--data", `${FIXTURES}/blobs.csv`, "--out", `${TMP}/${model}.json`);
+			expect(r.code).toBe(2);
+			expect(r.err.find(`train: --model ${model} is ${kind}, which the command line does not train yet`, 1, true)[0]).never.toBe(undefined);
+		}
+	});
 });

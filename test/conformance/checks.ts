@@ -3,7 +3,7 @@ import { HttpService } from "@rbxts/services";
 import { decodeJson, encodeJson } from "../../src/core/json";
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../support/numeric";
-import { Model, ModelRegistration, predictValues } from "../../src/models";
+import { ExampleDataset, isGenerative, Model, ModelRegistration, predictValues } from "../../src/models";
 import { ModelParameters, parameterEntries } from "../../src/parameters";
 import { fresh, setup, withEntry } from "./support";
 import { createUpdate, decodeUpdate, encodeUpdate, updateParameters } from "../../src/distributed/wire";
@@ -36,6 +36,16 @@ function optionSnapshot(model: Model): string {
 }
 
 /**
+ * What the checks compare of a trained model: `predict(X)`, or for a `generative` model as many
+ * samples from `generate` (with the example's labels as conditions), its output proper.
+ */
+function outputOf(r: ModelRegistration, model: Model, data: ExampleDataset): LuaTuple<[unknown, unknown?]> {
+	if (!r.tags.includes("generative")) return predictValues(model, data.X);
+	if (!isGenerative(model)) error(`${r.name} is tagged "generative" but has no generate`);
+	return $tuple(model.generate(data.X.size(), data.y), undefined);
+}
+
+/**
  * The common checks on one model: `r` gives its name (the model's `modelName`), a factory and an
  * example dataset. Wrappers and other models outside the registry run them from their own specs.
  * `rowOrderMatters`: skip the row-order check (a model that visits rows in their given order).
@@ -45,7 +55,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 		it("is registered under its modelName with a kind tag", () => {
 			const [model] = setup(r);
 			expect(model.modelName).toBe(r.name);
-			expect(["classifier", "regressor", "clusterer", "transformer"].some((kind) => r.tags.includes(kind as never))).toBe(true);
+			expect(["classifier", "regressor", "clusterer", "transformer", "outlier", "generative"].some((kind) => r.tags.includes(kind as never))).toBe(true);
 		});
 
 		it("throws a clear error when predicting before training", () => {
@@ -63,7 +73,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			const b = fresh(r, data);
 			expect(a.train(data.X, data.y)).toEqual(b.train(data.X, data.y));
 			expectSameParameters(a.getModelParameters(), b.getModelParameters());
-			expect(predictValues(a, data.X)[0]).toEqual(predictValues(b, data.X)[0]);
+			expect(outputOf(r, a, data)[0]).toEqual(outputOf(r, b, data)[0]);
 		});
 
 		it("returns a finite cost history and leaves the options untouched", () => {
@@ -80,20 +90,20 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			const xBefore = decodeJson(encodeJson(data.X));
 			const yBefore = data.y === undefined ? undefined : decodeJson(encodeJson(data.y));
 			model.train(data.X, data.y);
-			predictValues(model, data.X);
+			outputOf(r, model, data);
 			expect(data.X).toEqual(xBefore);
 			expect(data.y).toEqual(yBefore);
 			// changing what getModelParameters returned does not change the model
 			const given = model.getModelParameters()!;
-			const [first] = predictValues(model, data.X);
+			const [first] = outputOf(r, model, data);
 			for (const [, matrix] of parameterEntries(given)) matrix[0][0] += 1000;
-			expect(predictValues(model, data.X)[0]).toEqual(first);
+			expect(outputOf(r, model, data)[0]).toEqual(first);
 		});
 
 		it("round-trips its parameters through JSON (the library's codec and HttpService) with bit-identical predictions", () => {
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);
-			const [a1, a2] = predictValues(model, data.X);
+			const [a1, a2] = outputOf(r, model, data);
 			const routes = [
 				(p: unknown) => decodeJson(encodeJson(p)),
 				(p: unknown) => HttpService.JSONDecode(HttpService.JSONEncode(p)),
@@ -101,7 +111,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			for (const route of routes) {
 				const copy = fresh(r, data);
 				copy.setModelParameters(route(model.getModelParameters()) as ModelParameters);
-				const [b1, b2] = predictValues(copy, data.X);
+				const [b1, b2] = outputOf(r, copy, data);
 				expect(b1).toEqual(a1);
 				expect(b2).toEqual(a2);
 			}
@@ -113,8 +123,8 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			const text = encodeUpdate(createUpdate({ kind: "parameters", modelName: r.name, round: 1, childId: 0, data: model.getModelParameters() }));
 			const copy = fresh(r, data);
 			copy.setModelParameters(updateParameters(decodeUpdate(text)));
-			const [a1, a2] = predictValues(model, data.X);
-			const [b1, b2] = predictValues(copy, data.X);
+			const [a1, a2] = outputOf(r, model, data);
+			const [b1, b2] = outputOf(r, copy, data);
 			expect(b1).toEqual(a1);
 			expect(b2).toEqual(a2);
 		});
@@ -157,7 +167,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 		it("works with one sample and one feature", () => {
 			const [model, data] = setup(r, 3, 1, 1);
 			model.train(data.X, data.y);
-			const [prediction] = predictValues(model, data.X);
+			const [prediction] = outputOf(r, model, data);
 			expect((prediction as Array<unknown>).size()).toBe(1);
 		});
 
@@ -177,7 +187,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);
 			const twin = model.clone();
-			expect(predictValues(twin, data.X)[0]).toEqual(predictValues(model, data.X)[0]);
+			expect(outputOf(r, twin, data)[0]).toEqual(outputOf(r, model, data)[0]);
 			const before = model.getModelParameters();
 			twin.train(data.X, data.y);
 			expectSameParameters(model.getModelParameters(), before);

@@ -82,6 +82,12 @@ export interface Classifier extends Model {
 	getClassesList(): Array<Label> | undefined;
 }
 
+/** A generative model: draws samples (conditional models: given one condition per sample). */
+export interface Generative extends Model {
+	/** `n` new samples (n × features), seeded; `condition` labels for conditional models. */
+	generate(n: number, condition?: unknown): unknown;
+}
+
 /** A model that knows how many features it was trained on (the linear families). */
 export interface FeatureCounting extends Model {
 	/** The number of features, or undefined before training. */
@@ -110,6 +116,12 @@ export function isGradientTrainable(model: Model): model is GradientTrainable {
 export function isGradientSaving(model: Model): model is GradientSaving {
 	const probe: Partial<GradientSaving> = model;
 	return isGradientTrainable(model) && typeIs(probe.setAreGradientsSaved, "function") && typeIs(probe.getGradients, "function");
+}
+
+/** True when `model` draws samples (`generate`). */
+export function isGenerative(model: Model): model is Generative {
+	const probe: Partial<Generative> = model;
+	return typeIs(probe.generate, "function");
 }
 
 /** True when `model` trains from mergeable sufficient statistics. */

@@ -16,6 +16,8 @@ export interface TrainingData {
  * strategies: `gradient` (trained by the shared loop; computeGradients/applyGradients), `online`
  * (train again continues), `statistics` (exact mergeable sufficient statistics), the kind
  * (`classifier`, `regressor`, `clusterer`, `transformer`: unsupervised, `predict` maps rows to new
- * coordinates, e.g. PCA) and `nondeterministic` (results depend on the seed).
+ * coordinates, e.g. PCA; `outlier`: unsupervised, `predict` gives 1/−1 and decision values, `score`
+ * the scores; `generative`: `generate(n, condition?)` draws seeded samples, `predict` is the
+ * discriminator's) and `nondeterministic` (results depend on the seed).
  */
-export type ModelTag = "gradient" | "online" | "statistics" | "classifier" | "regressor" | "clusterer" | "transformer" | "nondeterministic";
+export type ModelTag = "gradient" | "online" | "statistics" | "classifier" | "regressor" | "clusterer" | "transformer" | "outlier" | "generative" | "nondeterministic";

@@ -23,7 +23,7 @@ import { featureMatrix, targetMatrix } from "../base/data";
 import { oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { ActivationName } from "./activations";
-import { DenseLayer, costAndGradients, predictOutput } from "./network";
+import { DenseLayer, backwardPassWithInput, costAndGradients, forwardPass, predictOutput } from "./network";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
 import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
 import { Classifier } from "../base/capabilities";
@@ -144,6 +144,28 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		const probabilities = output[0].size() === 1 ? output.map((row) => [1 - row[0], row[0]]) : output;
 		const labels = this.labels.decode(argmax(probabilities, 1), where);
 		return $tuple(labels, probabilities);
+	}
+
+	/**
+	 * Backpropagates an outside loss through the network (e.g. a generator's loss through a
+	 * discriminator): runs `X` forward as training does (dropout included), asks `lossGradient`
+	 * for ∂loss/∂output (n × outputs) given the output, and returns the gradient of that loss with
+	 * respect to every weight matrix (summed, no regularizer: the shape `applyGradients` takes),
+	 * with respect to `X` (n × features), and the output. Changes no parameter.
+	 */
+	backpropagate(X: unknown, lossGradient: (output: Matrix) => Matrix): LuaTuple<[Array<Matrix>, Matrix, Matrix]> {
+		const where = `${this.modelName}.backpropagate`;
+		const weights = this.requireParameters(where) as Array<Matrix>;
+		const x = featureMatrix(X, where, this.layers[0].neurons);
+		if (!typeIs(lossGradient, "function")) error(`[Hivemind] ${where}: lossGradient must be a function (output) -> matrix, got ${describeValue(lossGradient)}`, 2);
+		const cache = forwardPass(weights, this.layers, x, this.dropoutRng);
+		const output = cache.activations[cache.activations.size() - 1];
+		const gradient = lossGradient(output.map((row) => table.clone(row)));
+		if (!typeIs(gradient, "table") || gradient.size() !== output.size() || !typeIs(gradient[0], "table") || gradient[0].size() !== output[0].size()) {
+			error(`[Hivemind] ${where}: lossGradient must return a ${output.size()}×${output[0].size()} matrix (one row per row of X), got ${describeValue(gradient)}`, 2);
+		}
+		const result = backwardPassWithInput(weights, this.layers, cache, gradient.map((row) => table.clone(row)), false, true);
+		return $tuple(result.gradients, result.input!, output);
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {

@@ -154,9 +154,25 @@ export function backwardPass(
 	outputGradient: Matrix,
 	isPreActivationGradient: boolean,
 ): Array<Matrix> {
+	return backwardPassWithInput(weights, layers, cache, outputGradient, isPreActivationGradient, false).gradients;
+}
+
+/**
+ * `backwardPass`, and when `withInput` also ∂loss/∂x, the gradient with respect to the network's
+ * input (n × features; through the input layer's dropout mask when one was applied).
+ */
+export function backwardPassWithInput(
+	weights: Array<Matrix>,
+	layers: Array<DenseLayer>,
+	cache: ForwardCache,
+	outputGradient: Matrix,
+	isPreActivationGradient: boolean,
+	withInput: boolean,
+): { gradients: Array<Matrix>; input: Matrix | undefined } {
 	const count = weights.size();
 	const gradients = table.create<Matrix>(count);
 	let dz = outputGradient;
+	let input: Matrix | undefined;
 	if (!isPreActivationGradient) {
 		backpropagateActivationInPlace(layers[count].activation, cache.preActivations[count - 1], cache.activations[count - 1], dz);
 	}
@@ -166,9 +182,11 @@ export function backwardPass(
 			const da = gradientBelow(dz, weights[l - 1], layers[l].hasBias, cache.masks[l - 1]);
 			backpropagateActivationInPlace(layers[l - 1].activation, cache.preActivations[l - 2], cache.activations[l - 2], da);
 			dz = da;
+		} else if (withInput) {
+			input = gradientBelow(dz, weights[0], layers[1].hasBias, cache.masks[0]);
 		}
 	}
-	return gradients;
+	return { gradients, input };
 }
 
 /**

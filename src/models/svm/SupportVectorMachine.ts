@@ -10,7 +10,7 @@ import { TWO_CLASSES } from "../linear/BinaryClassifier";
 import { ClassLabels } from "../base/ClassLabels";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
-import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix } from "./kernels";
+import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix, resolveGamma } from "./kernels";
 import { solveSmo } from "./smo";
 import { Classifier } from "../base/capabilities";
 
@@ -58,21 +58,6 @@ const CONSTRAINTS: ConstraintTable<SupportVectorMachineOptions> = {
 
 const ENTRIES = ["bias", "dualCoefficients", "gamma", "supportVectors"];
 const WHAT = "bias 1×1, dualCoefficients m×1 (αᵢyᵢ), gamma 1×1, supportVectors m×p";
-
-/** γ for "scale" (1 / (p · variance of all entries of X), 1 when X is constant) or "auto" (1 / p). */
-function resolveGamma(gamma: number | "scale" | "auto", x: Matrix): number {
-	if (typeIs(gamma, "number")) return gamma;
-	const p = x[0].size();
-	if (gamma === "auto") return 1 / p;
-	let total = 0;
-	let squares = 0;
-	for (const row of x) for (const v of row) total += v;
-	const count = x.size() * p;
-	const mean = total / count;
-	for (const row of x) for (const v of row) squares += (v - mean) * (v - mean);
-	const variance = squares / count;
-	return variance > 0 ? 1 / (p * variance) : 1;
-}
 
 /**
  * A binary soft-margin SVM: f(x) = Σ αᵢyᵢ k(xᵢ, x) + b, the dual solved by SMO with

@@ -77,3 +77,18 @@ export function kernelGram(x: Matrix, settings: KernelSettings): Matrix {
 	}
 	return out;
 }
+
+/** γ for "scale" (1 / (p · variance of all entries of X), 1 when X is constant) or "auto" (1 / p). */
+export function resolveGamma(gamma: number | "scale" | "auto", x: Matrix): number {
+	if (typeIs(gamma, "number")) return gamma;
+	const p = x[0].size();
+	if (gamma === "auto") return 1 / p;
+	let total = 0;
+	let squares = 0;
+	for (const row of x) for (const v of row) total += v;
+	const count = x.size() * p;
+	const mean = total / count;
+	for (const row of x) for (const v of row) squares += (v - mean) * (v - mean);
+	const variance = squares / count;
+	return variance > 0 ? 1 / (p * variance) : 1;
+}

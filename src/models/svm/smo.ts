@@ -72,12 +72,22 @@ function biasOf(alpha: Vector, y: Vector, gradient: Vector, c: number): number {
 
 /**
  * Solves the dual for the n×n kernel matrix `k` and labels `y` (±1). Trusts its caller: `k`
- * symmetric, `c` > 0, `tolerance` > 0, `maxIterations` ≥ 1.
+ * symmetric, `c` > 0, `tolerance` > 0, `maxIterations` ≥ 1. `start` generalizes the problem to
+ * ½αᵀQα + pᵀα from a feasible α (the one-class SVM: p = 0, Σα = νn): without it, p = −1, α = 0.
  */
-export function solveSmo(k: Matrix, y: Vector, c: number, tolerance: number, maxIterations: number): SmoResult {
+export function solveSmo(k: Matrix, y: Vector, c: number, tolerance: number, maxIterations: number, start?: { alpha: Vector; linear: Vector }): SmoResult {
 	const n = y.size();
-	const alpha = table.create<number>(n, 0);
-	const gradient = table.create<number>(n, -1);
+	const alpha = start ? table.clone(start.alpha) : table.create<number>(n, 0);
+	const gradient = start ? table.clone(start.linear) : table.create<number>(n, -1);
+	if (start) {
+		// G = Qα + p
+		for (const j of $range(0, n - 1)) {
+			const a = alpha[j];
+			if (a === 0) continue;
+			const kj = k[j];
+			for (const t of $range(0, n - 1)) gradient[t] += y[t] * y[j] * a * kj[t];
+		}
+	}
 	let iterations = 0;
 	let converged = false;
 	while (iterations < maxIterations) {
