@@ -95,9 +95,9 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			expect(data.y).toEqual(yBefore);
 			// changing what getModelParameters returned does not change the model
 			const given = model.getModelParameters()!;
-			const [first] = outputOf(r, model, data);
+			const before = decodeJson(encodeJson(given));
 			for (const [, matrix] of parameterEntries(given)) matrix[0][0] += 1000;
-			expect(outputOf(r, model, data)[0]).toEqual(first);
+			expect(model.getModelParameters()).toEqual(before);
 		});
 
 		it("round-trips its parameters through JSON (the library's codec and HttpService) with bit-identical predictions", () => {
