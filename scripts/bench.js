@@ -126,7 +126,11 @@ function main() {
 			table,
 			"",
 		].join("\n");
-		fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), doc);
+		// Sections after the matrix table ("## ..."), written by other commands, are kept.
+		const file = path.join(ROOT, "BENCHMARKS.md");
+		const old = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+		const rest = old.indexOf("\n## ");
+		fs.writeFileSync(file, rest >= 0 ? doc + old.slice(rest + 1) : doc);
 		log("wrote BENCHMARKS.md");
 	}
 }

@@ -45,6 +45,15 @@ export {
 	PassiveAggressiveRegressor,
 	OneVsAll,
 	KMeans,
+	KMedoids,
+	FuzzyCMeans,
+	BisectingKMeans,
+	DBSCAN,
+	OPTICS,
+	MeanShift,
+	AgglomerativeHierarchical,
+	AffinityPropagation,
+	GaussianMixture,
 	GradientMethodWrapper,
 	SafeguardWrapper,
 	isGradientTrainable,
@@ -124,6 +133,27 @@ export {
 	identityKey,
 	AppliedSet,
 } from "./distributed";
+export type * from "./cluster";
+export {
+	ClusterNode,
+	resolveClusterOptions,
+	CLUSTER_DEFAULTS,
+	robloxServices,
+	planCluster,
+	serializedLength,
+	encodeVector,
+	decodeVector,
+	encodedByteCount,
+	encodeBase64,
+	decodeBase64,
+	ErrorFeedback,
+	DATASTORE_LIMITS,
+	MEMORYSTORE_LIMITS,
+	MESSAGING_LIMITS,
+	experienceQuotas,
+	serverQuotas,
+} from "./cluster";
+
 export type * from "./simulation";
 export { FederatedTrainer, splitRows, simulateTraining } from "./simulation";
 

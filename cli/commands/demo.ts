@@ -18,6 +18,7 @@ import { FederatedTrainer } from "../../src/simulation/FederatedTrainer";
 import { StandardScaler } from "../../src/transformers/StandardScaler";
 import { mergeScalerStatistics, ScalerStatistics } from "../../src/transformers/scalerStatistics";
 import { Metrics } from "../../src/utilities";
+import { runDemoThroughServices } from "../cluster/demoServices";
 
 const OPTIONS: Array<OptionSpec> = [
 	{ name: "seed", kind: "number", description: "main seed; each server's data and model derive from it and the server id", defaultText: "2026" },
@@ -25,7 +26,9 @@ const OPTIONS: Array<OptionSpec> = [
 	{ name: "json", kind: "flag", description: "print only the final comparison as JSON" },
 ];
 
-const FEATURES = ["level", "skill", "ping", "friendsOnline"];
+const FEATURES = ["level", "skill", "ping (s)", "friendsOnline"];
+// Sessions each player plays on the demo's servers (one row of data per session).
+const SESSIONS = 5;
 // The game's true relation, which no server sees whole: minutes = 12 + 0.9·level + 14·skill − 6·ping + 3·friends + noise.
 const TRUE_WEIGHTS = [12, 0.9, 14, -6, 3];
 const SERVERS = 8;
@@ -89,12 +92,14 @@ function run(host: Host, argv: Array<string>): number {
 	};
 	const main = new RandomGenerator(seed);
 
-	say("Hivemind demo: 8 game servers, each training on its own players; one main model absorbs them.");
+	say("Hivemind demo: 8 game servers predict minutes played per session (in minutes) from a player's level,");
+	say("skill, ping (seconds) and friends online. Each server sees only its own players; one main model absorbs them.");
 	say("");
 	const shards = new Array<Shard>();
+	const playersOf = (server: number) => 12 + 6 * ((server * 3) % 7);
 	for (const server of $range(0, SERVERS - 1)) {
 		const rng = main.fork(server + 1);
-		shards.push(makeShard(rng, server, 60 + 40 * ((server * 3) % 7)));
+		shards.push(makeShard(rng, server, playersOf(server) * SESSIONS));
 	}
 	// Held-out players come from every region: no single server's data looks like them.
 	const holdoutRng = main.fork(1000);
@@ -107,7 +112,7 @@ function run(host: Host, argv: Array<string>): number {
 	}
 	for (const k of $range(1, shards.size())) {
 		const shard = shards[k - 1];
-		say(`  server ${k} (${pad(shard.region, 9)}) ${shard.X.size()} players`);
+		say(`  server ${k} (${pad(shard.region, 9)}) ${playersOf(k - 1)} players, ${shard.X.size()} sessions`);
 	}
 
 	// Feature scaling fitted across servers by merging each server's statistics (exact).
@@ -197,6 +202,27 @@ function run(host: Host, argv: Array<string>): number {
 	gradientTrainer.train(gradientRounds);
 	const stats = gradientTrainer.getStatistics()!;
 	record(`Merged: gradients (${gradientRounds} rounds)`, mainModel.predict(XTestScaled));
+
+	// 6. Through the services: the same servers send each round's new sessions as exact statistics through
+	//    DataStore (data), MemoryStore (leases, round state, queues) and MessagingService (notifications),
+	//    on a simulated clock, while 10% of notifications are lost and the owner of the main model is killed once.
+	const serviceRounds = 6;
+	say("");
+	say(`[through the services] ${serviceRounds} rounds of new sessions via DataStore, MemoryStore and MessagingService stand-ins;`);
+	say("  10% of notifications lost, the main model's owner killed once mid-run (headroom: DataStore / MemoryStore / Messaging)");
+	const predictWith = (weights: Array<number>) => {
+		const m = new LinearRegression();
+		m.setModelParameters(weights.map((w) => [w]));
+		return m.predict(XTestScaled);
+	};
+	const viaServices = runDemoThroughServices(scaled, playersOf, (w) => Metrics.meanSquaredError(yTest, predictWith(w)), seed, serviceRounds, say);
+	let sessions = 0;
+	for (const s of scaled) sessions += s.n;
+	say(
+		`  owner killed ${viaServices.ownerKills} time; longest merge interval ${string.format("%.1f", viaServices.mergeIntervalSeconds)} s; ` +
+			`${viaServices.acknowledged} updates acknowledged; sessions merged ${viaServices.sessionsMerged} of ${sessions}`,
+	);
+	record("Merged: via the services (exact statistics)", predictWith(viaServices.weights));
 
 	if (json) {
 		const results = rows.map(([name, mse, r2]) => `{"model":${quote(name)},"testMSE":${fmt17(mse)},"r2":${fmt17(r2)}}`);

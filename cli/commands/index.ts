@@ -6,6 +6,7 @@ import { simulateCommand } from "./simulate";
 import { modelsCommand } from "./models";
 import { demoCommand } from "./demo";
 import { transformCommand } from "./transform";
+import { experienceCommand } from "./experience";
 
 /** Every command of the tool, in the order `hivemind --help` lists them. */
-export const COMMANDS: Array<Command> = [trainCommand, predictCommand, evaluateCommand, transformCommand, simulateCommand, modelsCommand, demoCommand];
+export const COMMANDS: Array<Command> = [trainCommand, predictCommand, evaluateCommand, transformCommand, simulateCommand, modelsCommand, demoCommand, experienceCommand];

@@ -17,6 +17,14 @@ describe("hivemind demo", () => {
 		expect(out.find("Merged: FedAvg parameters (2 rounds)", 1, true)[0] !== undefined).toBe(true);
 		expect(out.find("Merged: gradients (40 rounds)", 1, true)[0] !== undefined).toBe(true);
 		expect(out.find("rejected: 0", 1, true)[0] !== undefined).toBe(true);
+		// Through the stand-in services, with 10% of notifications lost and the owner killed once:
+		// every session merged exactly once, so the merged model equals centralized training.
+		expect(out.find("owner killed 1 time", 1, true)[0] !== undefined).toBe(true);
+		const [merged, sent] = out.match("sessions merged (%d+) of (%d+)");
+		expect(merged).toBe(sent);
+		const [viaServices] = out.match("Merged: via the services %(exact statistics%)%s+(%S+)");
+		expect(tonumber(viaServices)).toBe(tonumber(central));
+		expect(out.find("predict minutes played per session (in minutes)", 1, true)[0] !== undefined).toBe(true);
 	});
 	it("rejects unknown options with a usage error", () => {
 		const host = memoryHost(new Map(), ["demo", "--bogus"]);
@@ -33,7 +41,7 @@ describe("hivemind demo --json", () => {
 			results: Array<{ model: string; testMSE: number; r2: number }>;
 			gradientUpdatesRejected: number;
 		};
-		expect(decoded.results.size()).toBe(12);
+		expect(decoded.results.size()).toBe(13);
 		expect(decoded.results[0].model).toBe("Centralized (all data in one place)");
 		// exact statistics equal centralized (JSON decoding under Lune may move the last digit)
 		expectClose(decoded.results[9].testMSE, decoded.results[0].testMSE, 1e-12);

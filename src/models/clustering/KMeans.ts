@@ -1,88 +1,88 @@
 /**
  * k-means clustering: k-means++ seeding (Arthur & Vassilvitskii 2007) from a seeded generator,
- * then Lloyd iterations, each one the mergeable statistics of `src/sufficientStatistics/kmeans.ts`
- * (assign → per-cluster sums and counts → means), so a distributed run merges exactly.
+ * the best of `numberOfInitializations` runs, then Lloyd iterations (each one the mergeable
+ * statistics of `src/sufficientStatistics/kmeans.ts`, so a distributed run merges exactly),
+ * mini-batch (Sculley 2010) or sequential (MacQueen 1967) updates; euclidean, manhattan
+ * (k-medians) or cosine (spherical k-means) distance.
  */
-import { Matrix, Vector } from "../../matrix/types";
+import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
-import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeKMeansPartial, finalizeKMeans, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
+import { ModelParameters } from "../../parameters";
+import { computeKMeansPartial, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
-import { distanceBetween, nearestRow } from "../neighbours/search";
+import { DistanceName, distanceBetween } from "../neighbours/search";
+import { centresFromPartial, inertiaOf, lloydStep, miniBatchStep, sequentialPass, unitVector } from "./kmeansSteps";
+import { assertCentreMatrix, assignToCentres, kMeansPlusPlus, pace } from "./shared";
+
+export { kMeansPlusPlus } from "./shared";
 import { StatisticsModel } from "../base/capabilities";
 
 /** Options of `KMeans`. */
 export interface KMeansOptions {
 	/** k, the number of clusters: integer ≥ 1, default 3. */
 	numberOfClusters: number;
-	/** Lloyd iterations per `train` call at most: integer ≥ 1, default 300. */
+	/** Iterations per `train` call at most (Lloyd steps, mini-batches or sequential passes): integer ≥ 1, default 300. */
 	maximumNumberOfIterations: number;
 	/** Stop when no centroid moves farther than this in an iteration: ≥ 0, default 1e-4 (0: only when nothing moves). */
 	tolerance: number;
 	/** "kmeans++" (D²-weighted seeding) or "random" (k distinct rows): default "kmeans++". */
 	initialization: "kmeans++" | "random";
-	/** Seed of the initialization: finite, default 42. */
+	/** Runs from different seeds on the first `train`; the lowest final inertia wins: integer ≥ 1, default 10 (scikit-learn's classic n_init). */
+	numberOfInitializations: number;
+	/** "euclidean" (means), "manhattan" (coordinate medians: k-medians) or "cosine" (unit means: spherical k-means): default "euclidean". */
+	distance: DistanceName;
+	/** "lloyd" (full batch), "minibatch" (running means over random batches) or "sequential" (one row at a time, in seeded order): default "lloyd". */
+	algorithm: "lloyd" | "minibatch" | "sequential";
+	/** Rows per mini-batch (algorithm "minibatch"): integer ≥ 1, default 1024. */
+	batchSize: number;
+	/** Seed of the initialization and the batches: finite, default 42. */
 	seed: number;
+	/** Yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (never). */
+	yieldInterval: number;
 }
 
-const DEFAULTS: KMeansOptions = { numberOfClusters: 3, maximumNumberOfIterations: 300, tolerance: 1e-4, initialization: "kmeans++", seed: 42 };
+const DEFAULTS: KMeansOptions = {
+	numberOfClusters: 3,
+	maximumNumberOfIterations: 300,
+	tolerance: 1e-4,
+	initialization: "kmeans++",
+	numberOfInitializations: 10,
+	distance: "euclidean",
+	algorithm: "lloyd",
+	batchSize: 1024,
+	seed: 42,
+	yieldInterval: 0,
+};
 const CONSTRAINTS: ConstraintTable<KMeansOptions> = {
 	numberOfClusters: integerAtLeast(1),
 	maximumNumberOfIterations: integerAtLeast(1),
 	tolerance: numberAbove(0, true),
 	initialization: oneOf("kmeans++", "random"),
+	numberOfInitializations: integerAtLeast(1),
+	distance: oneOf("euclidean", "manhattan", "cosine"),
+	algorithm: oneOf("lloyd", "minibatch", "sequential"),
+	batchSize: integerAtLeast(1),
 	seed: anyFinite,
+	yieldInterval: integerAtLeast(0),
 };
 
-function squaredDistance(a: Vector, b: Vector): number {
-	const d = distanceBetween(a, b, "euclidean");
-	return d * d;
-}
-
 /**
- * The k-means++ seeds among `rows`: the first uniformly, each next one with probability
- * proportional to its squared distance to the nearest seed so far (uniformly when all are 0).
- */
-export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator): Matrix {
-	const n = rows.size();
-	const seeds = [table.clone(rows[rng.integer(0, n - 1)])];
-	const nearest = rows.map((row) => squaredDistance(row, seeds[0]));
-	while (seeds.size() < k) {
-		let total = 0;
-		for (const d of nearest) total += d;
-		let chosen = rng.integer(0, n - 1);
-		if (total > 0) {
-			let target = rng.nextFloat() * total;
-			chosen = n - 1;
-			for (const i of $range(0, n - 1)) {
-				target -= nearest[i];
-				if (target < 0) {
-					chosen = i;
-					break;
-				}
-			}
-		}
-		const seed = table.clone(rows[chosen]);
-		seeds.push(seed);
-		rows.forEach((row, i) => (nearest[i] = math.min(nearest[i], squaredDistance(row, seed))));
-	}
-	return seeds;
-}
-
-/**
- * k-means. Parameters: the centroids (ONE k×p matrix). Training again continues the Lloyd
- * iterations from the current centroids; rows are seeded from a canonical order, so the result
- * ignores the order they come in. `predict` returns 0-based cluster indices.
+ * k-means. Parameters: the centroids (ONE k×p matrix). Training again continues from the current
+ * centroids (no new initialization); rows are seeded from a canonical order, so the result ignores
+ * the order they come in. `predict` returns 0-based cluster indices and the distances.
  * @example
  * const kmeans = new KMeans({ numberOfClusters: 4, seed: 7 });
  * const inertias = kmeans.train(positions);
  * const [clusters, distances] = kmeans.predict(positions);
  */
 export class KMeans extends BaseModel<KMeansOptions, Matrix> implements StatisticsModel<KMeansPartial> {
+	private rng?: RandomGenerator;
+	private counts?: Array<number>;
+
 	constructor(options?: Partial<KMeansOptions>) {
 		super("KMeans", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -96,57 +96,113 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, this.centroids()?.[0].size());
+		const x = featureMatrix(X, where, this.centroids()?.[0].size());
+		return this.options.distance === "cosine" ? x.map(unitVector) : x;
+	}
+
+	private initialCentroids(rows: Matrix, rng: RandomGenerator): Matrix {
+		const k = this.options.numberOfClusters;
+		if (this.options.initialization === "kmeans++") return kMeansPlusPlus(rows, k, rng, this.options.distance);
+		return rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
+	}
+
+	/** Runs the configured iterations from `start` (copied); returns the centroids and the history. */
+	private iterate(x: Matrix, start: Matrix, rng: RandomGenerator, counts: Array<number>): LuaTuple<[Matrix, Array<number>]> {
+		const o = this.options;
+		let centroids = start.map((row) => table.clone(row));
+		const history = new Array<number>();
+		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
+			const before = centroids.map((row) => table.clone(row));
+			if (o.algorithm === "lloyd") {
+				const [updated, inertia] = lloydStep(x, centroids, o.distance);
+				centroids = updated;
+				history.push(inertia);
+			} else if (o.algorithm === "minibatch") {
+				const n = x.size();
+				const batch = n <= o.batchSize ? rng.permutation(n) : rng.permutation(n).filter((_, i) => i < o.batchSize);
+				history.push(miniBatchStep(x, batch, centroids, counts, o.distance));
+			} else {
+				history.push(sequentialPass(x, rng.permutation(x.size()), centroids, counts, o.distance));
+			}
+			let shift = 0;
+			centroids.forEach((row, m) => (shift = math.max(shift, distanceBetween(row, before[m], "euclidean"))));
+			if (shift <= o.tolerance) break;
+			pace(iteration, o.yieldInterval);
+		}
+		return $tuple(centroids, history);
 	}
 
 	/**
-	 * Seeds the centroids on the first call, then runs Lloyd iterations until no centroid moves
-	 * more than `tolerance` (or `maximumNumberOfIterations`). `y` is ignored. Returns the inertia
-	 * (Σ squared distance of each row to its centroid) before each iteration's update.
+	 * Seeds the centroids on the first call (the best of `numberOfInitializations` runs), then
+	 * iterates until no centroid moves more than `tolerance` (or `maximumNumberOfIterations`).
+	 * `y` is ignored. Returns the inertia before each iteration's update (Lloyd: on all rows;
+	 * mini-batch: on the batch; sequential: on the pass, each row as it was visited).
 	 */
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
 		const x = this.inputs(X, where);
-		const k = this.options.numberOfClusters;
-		let centroids = this.centroids();
-		if (centroids === undefined) {
-			if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
-			const rows = canonicalRowOrder(x).map((i) => x[i]);
-			const rng = new RandomGenerator(this.options.seed);
-			centroids = this.options.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng) : rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
+		const o = this.options;
+		const k = o.numberOfClusters;
+		if (o.algorithm === "minibatch" && o.distance === "manhattan") {
+			error(`[Hivemind] ${where}: distance must be "euclidean" or "cosine" with algorithm "minibatch" (medians have no running update), got "manhattan"`, 2);
 		}
-		const history = new Array<number>();
-		for (const _ of $range(1, this.options.maximumNumberOfIterations)) {
-			const partial = computeKMeansPartial(x, centroids);
-			const step = finalizeKMeans(partial, centroids);
-			history.push(partial.inertia);
-			let shift = 0;
-			step.centroids.forEach((row, m) => (shift = math.max(shift, distanceBetween(row, centroids![m], "euclidean"))));
-			centroids = step.centroids;
-			if (shift <= this.options.tolerance) break;
+		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const current = this.centroids();
+		if (current !== undefined) {
+			this.rng ??= new RandomGenerator(o.seed);
+			this.counts ??= current.map(() => (o.algorithm === "sequential" ? 1 : 0));
+			const [centroids, history] = this.iterate(rows, current, this.rng, this.counts);
+			this.parameters = centroids;
+			return history;
 		}
-		this.parameters = centroids;
-		return history;
+		if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
+		const rng = new RandomGenerator(o.seed);
+		let best: [Matrix, Array<number>, number, Array<number>] | undefined;
+		for (const _ of $range(1, o.numberOfInitializations)) {
+			const counts = table.create<number>(k, o.algorithm === "sequential" ? 1 : 0);
+			const [centroids, history] = this.iterate(rows, this.initialCentroids(rows, rng), rng, counts);
+			const inertia = inertiaOf(rows, centroids, o.distance);
+			if (best === undefined || inertia < best[2]) best = [centroids, history, inertia, counts];
+		}
+		this.rng = rng;
+		this.counts = best![3];
+		this.parameters = best![0];
+		return best![1];
 	}
 
 	/**
 	 * The nearest centroid's 0-based index for each row (ties: the lower index) and, as a second
-	 * value, the distances to every centroid (n×k).
+	 * value, the distances to every centroid (n×k; row i's own distance is `distances[i][cluster]`).
 	 * @example local clusters, distances = kmeans:predict(X)
 	 */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
-		const centroids = this.requireParameters(where);
-		const x = this.inputs(X, where);
-		const clusters = x.map((row) => nearestRow(centroids, row, "euclidean")[0]);
-		return $tuple(clusters, x.map((row) => centroids.map((c) => distanceBetween(row, c, "euclidean"))));
+		const centroids = this.requireParameters(where) as Matrix;
+		return assignToCentres(this.inputs(X, where), centroids, this.options.distance);
 	}
 
-	/** One shard's statistics for the next Lloyd iteration from the current centroids (`computeKMeansPartial`). */
+	/** Σ over the rows of X of the loss to the nearest centroid (squared euclidean, manhattan or cosine distance). */
+	computeInertia(X: unknown): number {
+		const where = `${this.modelName}.computeInertia`;
+		const centroids = this.requireParameters(where) as Matrix;
+		return inertiaOf(this.inputs(X, where), centroids, this.options.distance);
+	}
+
+	private statisticsCentroids(where: string): Matrix {
+		const centroids = this.requireParameters(where) as Matrix;
+		if (this.options.distance === "manhattan") error(`[Hivemind] ${where}: distance must be "euclidean" or "cosine" for mergeable statistics (medians do not merge), got "manhattan"`, 3);
+		return centroids;
+	}
+
+	/** One shard's statistics for the next Lloyd iteration from the current centroids (`computeKMeansPartial`; cosine: of the unit rows). */
 	computePartial(X: unknown): KMeansPartial {
 		const where = `${this.modelName}.computePartial`;
-		const centroids = this.requireParameters(where);
+		const centroids = this.statisticsCentroids(where);
 		return computeKMeansPartial(this.inputs(X, where), centroids);
 	}
 
@@ -158,16 +214,18 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 
 	/** Finishes the Lloyd iteration from merged statistics: the centroids become the cluster means. */
 	trainFromPartial(partial: KMeansPartial) {
-		const where = `${this.modelName}.trainFromPartial`;
-		const centroids = this.requireParameters(where);
-		this.parameters = finalizeKMeans(partial, centroids).centroids;
+		this.assertNotTraining(`${this.modelName}.trainFromPartial`);
+		const centroids = this.statisticsCentroids(`${this.modelName}.trainFromPartial`);
+		this.parameters = centresFromPartial(partial, centroids, this.options.distance);
+	}
+
+	protected onParametersSet() {
+		this.counts = undefined;
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {
 		const k = this.options.numberOfClusters;
-		if (parameterKind(parameters) !== "matrix" || (parameters as Matrix).size() !== k) {
-			error(`[Hivemind] ${where}: parameters must be the centroids, a single ${k}×p matrix (numberOfClusters rows), got ${describeParameters(parameters)}`, 3);
-		}
+		assertCentreMatrix(parameters, k, `the centroids, a single ${k}×p matrix (numberOfClusters rows)`, where);
 		super.validateModelParameters(parameters, where);
 	}
 }

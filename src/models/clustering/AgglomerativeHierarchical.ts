@@ -1,0 +1,141 @@
+/**
+ * Agglomerative hierarchical clustering (`linkage.ts`): the whole dendrogram is kept, so the flat
+ * clustering can be re-cut by cluster count or by merge distance without training again.
+ */
+import { Matrix } from "../../matrix/types";
+import { describeShape } from "../../matrix/validate";
+import { ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { ModelParameters } from "../../parameters";
+import { BaseModel } from "../base/BaseModel";
+import { featureMatrix } from "../base/data";
+import { canonicalRowOrder } from "../base/rowOrder";
+import { DistanceName, nearestRow } from "../neighbours/search";
+import { agglomerate, labelsAfterMerges, Linkage, mergesKept } from "./linkage";
+import { assertPointRecord, column, pace, pairwiseDistances } from "./shared";
+
+/** Options of `AgglomerativeHierarchical`. */
+export interface AgglomerativeHierarchicalOptions {
+	/** Clusters of the cut (unless distanceThreshold > 0): integer ≥ 1, default 2. */
+	numberOfClusters: number;
+	/** When > 0, cut instead where merges reach this distance (merges strictly closer are kept): ≥ 0, default 0. */
+	distanceThreshold: number;
+	/** "single", "complete", "average" or "ward" (least increase of within-cluster variance; euclidean only): default "ward". */
+	linkage: Linkage;
+	/** "euclidean", "manhattan" or "cosine": default "euclidean". */
+	distance: DistanceName;
+	/** Yield the thread (task.wait) every this many merges: integer ≥ 0, default 0 (never). */
+	yieldInterval: number;
+}
+
+const DEFAULTS: AgglomerativeHierarchicalOptions = { numberOfClusters: 2, distanceThreshold: 0, linkage: "ward", distance: "euclidean", yieldInterval: 0 };
+const CONSTRAINTS: ConstraintTable<AgglomerativeHierarchicalOptions> = {
+	numberOfClusters: integerAtLeast(1),
+	distanceThreshold: numberAbove(0, true),
+	linkage: oneOf("single", "complete", "average", "ward"),
+	distance: oneOf("euclidean", "manhattan", "cosine"),
+	yieldInterval: integerAtLeast(0),
+};
+
+interface TreeRecord {
+	points: Matrix;
+	labels: Matrix;
+	merges?: Matrix;
+}
+
+/**
+ * Agglomerative hierarchical clustering. Parameters: the record {labels, merges, points}: the
+ * training rows in a canonical (sorted) order, their flat labels (n×1), and the dendrogram
+ * ((n−1)×4 rows [a, b, distance, size] in scipy's numbering over those rows; absent for one row).
+ * `train` returns the merge distances. `predict` gives each row the label of its nearest training
+ * row. Memory: the n×n distance matrix; time O(n³).
+ * @example
+ * const tree = new AgglomerativeHierarchical({ linkage: "average", numberOfClusters: 3 });
+ * tree.train(X);
+ * tree.cutAtDistance(2.5);
+ * const [labels] = tree.predict(X);
+ */
+export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchicalOptions> {
+	constructor(options?: Partial<AgglomerativeHierarchicalOptions>) {
+		super("AgglomerativeHierarchical", DEFAULTS, CONSTRAINTS, options);
+	}
+
+	private tree(): TreeRecord | undefined {
+		return this.parameters as unknown as TreeRecord | undefined;
+	}
+
+	private inputs(X: unknown, where: string): Matrix {
+		return featureMatrix(X, where, this.tree()?.points[0].size());
+	}
+
+	/** Builds the dendrogram of X and cuts it (`y` ignored). Returns the n − 1 merge distances in merge order. */
+	train(X: unknown, _y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
+		const x = this.inputs(X, where);
+		const o = this.options;
+		if (o.linkage === "ward" && o.distance !== "euclidean") error(`[Hivemind] ${where}: distance must be "euclidean" with linkage "ward", got "${o.distance}"`, 2);
+		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const merges = agglomerate(pairwiseDistances(rows, o.distance), o.linkage, (t) => pace(t, o.yieldInterval));
+		const record: TreeRecord = { points: rows, labels: column(labelsAfterMerges(rows.size(), merges, mergesKept(merges, rows.size(), o.numberOfClusters, o.distanceThreshold))) };
+		if (merges.size() > 0) record.merges = merges;
+		this.parameters = record as unknown as ModelParameters;
+		return merges.map((m) => m[2]);
+	}
+
+	private recut(where: string, count: number, threshold: number) {
+		this.assertNotTraining(where);
+		const record = this.requireParameters(where) as unknown as TreeRecord;
+		const n = record.points.size();
+		const merges = record.merges ?? [];
+		this.parameters = { ...record, labels: column(labelsAfterMerges(n, merges, mergesKept(merges, n, count, threshold))) } as unknown as ModelParameters;
+	}
+
+	/** Re-cuts the dendrogram into `numberOfClusters` clusters (fewer when there are fewer rows); no retraining. */
+	cut(numberOfClusters: number) {
+		const where = `${this.modelName}.cut`;
+		if (!typeIs(numberOfClusters, "number") || numberOfClusters < 1 || numberOfClusters % 1 !== 0) {
+			error(`[Hivemind] ${where}: numberOfClusters must be an integer ≥ 1, got ${tostring(numberOfClusters)}`, 2);
+		}
+		this.recut(where, numberOfClusters, 0);
+	}
+
+	/** Re-cuts the dendrogram keeping the merges strictly closer than `threshold` (> 0); no retraining. */
+	cutAtDistance(threshold: number) {
+		const where = `${this.modelName}.cutAtDistance`;
+		if (!typeIs(threshold, "number") || !(threshold > 0)) error(`[Hivemind] ${where}: threshold must be a number > 0, got ${tostring(threshold)}`, 2);
+		this.recut(where, 1, threshold);
+	}
+
+	/** The dendrogram ((n−1)×4, see the class), or an empty list for a single training row. */
+	getDendrogram(): Matrix {
+		const record = this.requireParameters(`${this.modelName}.getDendrogram`) as unknown as TreeRecord;
+		return (record.merges ?? []).map((row) => table.clone(row));
+	}
+
+	/** Each row's label: that of its nearest training row (ties: the lower stored index); second value: that distance (n×1). */
+	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const record = this.requireParameters(where) as unknown as TreeRecord;
+		const labels = new Array<number>();
+		const distances = this.inputs(X, where).map((row) => {
+			const [i, d] = nearestRow(record.points, row, this.options.distance);
+			labels.push(record.labels[i][0]);
+			return [d];
+		});
+		return $tuple(labels, distances);
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		assertPointRecord(parameters, ["labels", "points"], where, ["merges"]);
+		const record = parameters as unknown as TreeRecord;
+		const n = record.points.size();
+		if (record.merges !== undefined ? record.merges.size() !== n - 1 || record.merges[0].size() !== 4 : n > 1) {
+			error(`[Hivemind] ${where}: parameters.merges must be ${n - 1}×4 (one row per merge of the ${n} points), got ${record.merges === undefined ? "nil" : describeShape(record.merges)}`, 3);
+		}
+		super.validateModelParameters(parameters, where);
+	}
+}

@@ -1,0 +1,109 @@
+/**
+ * Bisecting k-means (Steinbach, Karypis & Kumar 2000): start with one cluster and repeatedly split
+ * the cluster of largest inertia in two with k-means (`KMeans`), until there are k clusters.
+ */
+import { Matrix } from "../../matrix/types";
+import { describeShape } from "../../matrix/validate";
+import { anyFinite, ConstraintTable, integerAtLeast } from "../../options";
+import { ModelParameters } from "../../parameters";
+import { BaseModel } from "../base/BaseModel";
+import { featureMatrix } from "../base/data";
+import { canonicalRowOrder } from "../base/rowOrder";
+import { KMeans } from "./KMeans";
+import { inertiaOf } from "./kmeansSteps";
+import { assertCentreMatrix, assignToCentres, pace } from "./shared";
+
+/** Options of `BisectingKMeans`. */
+export interface BisectingKMeansOptions {
+	/** k, the number of clusters: integer ≥ 1, default 3. */
+	numberOfClusters: number;
+	/** Lloyd iterations of each split at most: integer ≥ 1, default 300. */
+	maximumNumberOfIterations: number;
+	/** k-means runs per split, the best kept: integer ≥ 1, default 1 (scikit-learn's). */
+	numberOfInitializations: number;
+	/** Seed of the splits (split s uses seed + s): finite, default 42. */
+	seed: number;
+	/** Yield the thread (task.wait) every this many splits: integer ≥ 0, default 0 (never). */
+	yieldInterval: number;
+}
+
+const DEFAULTS: BisectingKMeansOptions = { numberOfClusters: 3, maximumNumberOfIterations: 300, numberOfInitializations: 1, seed: 42, yieldInterval: 0 };
+const CONSTRAINTS: ConstraintTable<BisectingKMeansOptions> = {
+	numberOfClusters: integerAtLeast(1),
+	maximumNumberOfIterations: integerAtLeast(1),
+	numberOfInitializations: integerAtLeast(1),
+	seed: anyFinite,
+	yieldInterval: integerAtLeast(0),
+};
+
+/**
+ * Bisecting k-means. Parameters: the centres (ONE m×p matrix, m = k unless every cluster became a
+ * single repeated row first). `train` returns the total inertia before the first split and after
+ * each (never increasing). `predict` gives each row its nearest centre.
+ * @example
+ * const bisecting = new BisectingKMeans({ numberOfClusters: 8 });
+ * bisecting.train(X);
+ * const [clusters] = bisecting.predict(X);
+ */
+export class BisectingKMeans extends BaseModel<BisectingKMeansOptions> {
+	constructor(options?: Partial<BisectingKMeansOptions>) {
+		super("BisectingKMeans", DEFAULTS, CONSTRAINTS, options);
+	}
+
+	private inputs(X: unknown, where: string): Matrix {
+		return featureMatrix(X, where, (this.parameters as Matrix | undefined)?.[0].size());
+	}
+
+	/** Splits from one cluster up to k (`y` ignored); returns the total inertia after each split. */
+	train(X: unknown, _y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
+		const x = this.inputs(X, where);
+		const o = this.options;
+		if (o.numberOfClusters > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${o.numberOfClusters}) rows, got ${describeShape(x)}`, 2);
+		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const p = rows[0].size();
+		const mean = table.create<number>(p, 0);
+		for (const row of rows) for (const j of $range(0, p - 1)) mean[j] += row[j] / rows.size();
+		const clusters: Array<[Matrix, Array<number>, number]> = [[rows, mean, inertiaOf(rows, [mean], "euclidean")]];
+		const history = [clusters[0][2]];
+		for (const split of $range(1, o.numberOfClusters - 1)) {
+			let target = 0;
+			clusters.forEach((c, i) => c[2] > clusters[target][2] && (target = i));
+			const [members, , inertia] = clusters[target];
+			if (inertia === 0) break;
+			const halves = new KMeans({ numberOfClusters: 2, maximumNumberOfIterations: o.maximumNumberOfIterations, numberOfInitializations: o.numberOfInitializations, seed: o.seed + split });
+			halves.train(members);
+			const centres = halves.getModelParameters(true) as Matrix;
+			const [labels] = assignToCentres(members, centres);
+			const parts = centres.map((centre, h): [Matrix, Array<number>, number] => {
+				const part = members.filter((_, i) => labels[i] === h);
+				return [part, centre, inertiaOf(part, [centre], "euclidean")];
+			});
+			clusters[target] = parts[0];
+			clusters.push(parts[1]);
+			let total = 0;
+			for (const c of clusters) total += c[2];
+			history.push(total);
+			pace(split, o.yieldInterval);
+		}
+		this.parameters = clusters.map((c) => c[1]);
+		return history;
+	}
+
+	/** The nearest centre's 0-based index for each row (ties: the lower index) and the n×m distances. */
+	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const centres = this.requireParameters(where) as Matrix;
+		return assignToCentres(this.inputs(X, where), centres);
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		assertCentreMatrix(parameters, undefined, "the centres, a single m×p matrix", where);
+		super.validateModelParameters(parameters, where);
+	}
+}

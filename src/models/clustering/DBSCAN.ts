@@ -1,0 +1,114 @@
+/**
+ * DBSCAN (Ester, Kriegel, Sander & Xu 1996): core points have at least `minimumPoints` rows
+ * within `epsilon` (themselves included); clusters are the connected groups of core points; a
+ * border row joins the cluster of its nearest core point within `epsilon`; the rest is noise (−1).
+ */
+import { Matrix } from "../../matrix/types";
+import { ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { ModelParameters } from "../../parameters";
+import { BaseModel } from "../base/BaseModel";
+import { featureMatrix } from "../base/data";
+import { canonicalRowOrder } from "../base/rowOrder";
+import { DistanceName } from "../neighbours/search";
+import { labelByNearestCore, neighbourhoods } from "./density";
+import { assertPointRecord, column, pace } from "./shared";
+
+/** Options of `DBSCAN`. */
+export interface DBSCANOptions {
+	/** The neighbourhood radius: > 0, default 0.5. */
+	epsilon: number;
+	/** Rows within epsilon (itself included) that make a core point: integer ≥ 1, default 5. */
+	minimumPoints: number;
+	/** "euclidean", "manhattan" or "cosine": default "euclidean". */
+	distance: DistanceName;
+	/** Yield the thread (task.wait) every this many rows: integer ≥ 0, default 0 (never). */
+	yieldInterval: number;
+}
+
+const DEFAULTS: DBSCANOptions = { epsilon: 0.5, minimumPoints: 5, distance: "euclidean", yieldInterval: 0 };
+const CONSTRAINTS: ConstraintTable<DBSCANOptions> = {
+	epsilon: numberAbove(0),
+	minimumPoints: integerAtLeast(1),
+	distance: oneOf("euclidean", "manhattan", "cosine"),
+	yieldInterval: integerAtLeast(0),
+};
+
+interface DensityRecord {
+	points: Matrix;
+	labels: Matrix;
+	core: Matrix;
+}
+
+/**
+ * DBSCAN. Parameters: the record {core, labels, points}: the training rows (canonical order),
+ * their labels (n×1; −1 noise) and core flags (n×1, 1 or 0). Labels are numbered in the canonical
+ * order of each cluster's first core point, so they ignore the order of the rows; `predict` on the
+ * training rows returns their training labels. Memory: every neighbourhood (up to n²).
+ * @example
+ * const dbscan = new DBSCAN({ epsilon: 8, minimumPoints: 4 });
+ * dbscan.train(positions);
+ * const [labels] = dbscan.predict(positions); // -1: noise
+ */
+export class DBSCAN extends BaseModel<DBSCANOptions> {
+	constructor(options?: Partial<DBSCANOptions>) {
+		super("DBSCAN", DEFAULTS, CONSTRAINTS, options);
+	}
+
+	private inputs(X: unknown, where: string): Matrix {
+		return featureMatrix(X, where, (this.parameters as DensityRecord | undefined)?.points[0].size());
+	}
+
+	/** Clusters X from scratch (`y` ignored). Returns an empty history (DBSCAN has no cost). */
+	train(X: unknown, _y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
+		const x = this.inputs(X, where);
+		const o = this.options;
+		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const n = rows.size();
+		const around = neighbourhoods(rows, o.epsilon, o.distance);
+		const core = around.map((list) => (list.size() >= o.minimumPoints ? 1 : 0));
+		const labels = table.create<number>(n, -1);
+		let clusters = 0;
+		for (const i of $range(0, n - 1)) {
+			if (core[i] === 0 || labels[i] >= 0) continue;
+			labels[i] = clusters;
+			const stack = [i];
+			while (stack.size() > 0) {
+				const p = stack.pop()!;
+				for (const q of around[p]) {
+					if (core[q] === 1 && labels[q] < 0) {
+						labels[q] = clusters;
+						stack.push(q);
+					}
+				}
+			}
+			clusters += 1;
+			pace(i + 1, o.yieldInterval);
+		}
+		const record: DensityRecord = { points: rows, labels: column(labels), core: column(core) };
+		const [final] = labelByNearestCore(rows, rows, record.labels, record.core, o.epsilon, o.distance);
+		record.labels = column(final);
+		this.parameters = record as unknown as ModelParameters;
+		return [];
+	}
+
+	/**
+	 * Each row's cluster: that of its nearest core point within epsilon (ties: the lower stored
+	 * index), −1 (noise) when none is that close; second value: the distance to that core point (n×1).
+	 */
+	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const r = this.requireParameters(where) as unknown as DensityRecord;
+		return labelByNearestCore(this.inputs(X, where), r.points, r.labels, r.core, this.options.epsilon, this.options.distance);
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		assertPointRecord(parameters, ["core", "labels", "points"], where);
+		super.validateModelParameters(parameters, where);
+	}
+}

@@ -1,0 +1,97 @@
+/**
+ * k-medoids by PAM: the cluster centres are data points (medoids), so any distance works and
+ * outliers pull less than on means. BUILD then SWAP (`pam.ts`) on the pairwise distances.
+ */
+import { Matrix } from "../../matrix/types";
+import { describeShape } from "../../matrix/validate";
+import { ConstraintTable, integerAtLeast, oneOf } from "../../options";
+import { ModelParameters } from "../../parameters";
+import { BaseModel } from "../base/BaseModel";
+import { featureMatrix } from "../base/data";
+import { canonicalRowOrder } from "../base/rowOrder";
+import { DistanceName } from "../neighbours/search";
+import { bestSwap, medoidCost, pamBuild } from "./pam";
+import { assertCentreMatrix, assignToCentres, pace, pairwiseDistances } from "./shared";
+
+/** Options of `KMedoids`. */
+export interface KMedoidsOptions {
+	/** k, the number of clusters: integer ≥ 1, default 3. */
+	numberOfClusters: number;
+	/** "euclidean", "manhattan" or "cosine": default "euclidean". */
+	distance: DistanceName;
+	/** SWAP steps per `train` call at most: integer ≥ 0, default 300 (0: BUILD only). */
+	maximumNumberOfIterations: number;
+	/** Yield the thread (task.wait) every this many swaps: integer ≥ 0, default 0 (never). */
+	yieldInterval: number;
+}
+
+const DEFAULTS: KMedoidsOptions = { numberOfClusters: 3, distance: "euclidean", maximumNumberOfIterations: 300, yieldInterval: 0 };
+const CONSTRAINTS: ConstraintTable<KMedoidsOptions> = {
+	numberOfClusters: integerAtLeast(1),
+	distance: oneOf("euclidean", "manhattan", "cosine"),
+	maximumNumberOfIterations: integerAtLeast(0),
+	yieldInterval: integerAtLeast(0),
+};
+
+/**
+ * k-medoids (PAM). Parameters: the medoids (ONE k×p matrix of training rows). Deterministic: the
+ * rows are taken in a canonical order. `train` returns the total distance after BUILD and after
+ * each swap (strictly decreasing); it ends at a local optimum where no single swap helps.
+ * Memory: the n×n distance matrix.
+ * @example
+ * const medoids = new KMedoids({ numberOfClusters: 3, distance: "manhattan" });
+ * medoids.train(X);
+ * const [clusters, distances] = medoids.predict(X);
+ */
+export class KMedoids extends BaseModel<KMedoidsOptions> {
+	constructor(options?: Partial<KMedoidsOptions>) {
+		super("KMedoids", DEFAULTS, CONSTRAINTS, options);
+	}
+
+	protected fixedOptionsAfterTraining(): Array<string> {
+		return ["numberOfClusters"];
+	}
+
+	private inputs(X: unknown, where: string): Matrix {
+		return featureMatrix(X, where, (this.parameters as Matrix | undefined)?.[0].size());
+	}
+
+	/** Runs BUILD and SWAP on X from scratch; `y` is ignored. Returns the cost after BUILD and after each swap. */
+	train(X: unknown, _y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
+		const x = this.inputs(X, where);
+		const k = this.options.numberOfClusters;
+		if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
+		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const d = pairwiseDistances(rows, this.options.distance);
+		const medoids = pamBuild(d, k);
+		const history = [medoidCost(d, medoids)];
+		for (const step of $range(1, this.options.maximumNumberOfIterations)) {
+			const [position, candidate] = bestSwap(d, medoids);
+			if (candidate < 0) break;
+			medoids[position] = candidate;
+			history.push(medoidCost(d, medoids));
+			pace(step, this.options.yieldInterval);
+		}
+		this.parameters = medoids.map((i) => table.clone(rows[i]));
+		return history;
+	}
+
+	/** The nearest medoid's 0-based index for each row (ties: the lower index) and the n×k distances to the medoids. */
+	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const medoids = this.requireParameters(where) as Matrix;
+		return assignToCentres(this.inputs(X, where), medoids, this.options.distance);
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		const k = this.options.numberOfClusters;
+		assertCentreMatrix(parameters, k, `the medoids, a single ${k}×p matrix (numberOfClusters rows)`, where);
+		super.validateModelParameters(parameters, where);
+	}
+}

@@ -1,0 +1,133 @@
+//!native
+/**
+ * Mean shift with a flat kernel (Fukunaga & Hostetler 1975; Comaniciu & Meer 2002), as
+ * scikit-learn runs it: every row seeds a climb to the mean of the rows within `bandwidth` until it
+ * moves less than 1e-3·bandwidth; the peaks, strongest first, absorb the peaks within a bandwidth.
+ */
+import { Matrix, Vector } from "../../matrix/types";
+import { constraint, ConstraintTable, integerAtLeast, numberAbove } from "../../options";
+import { ModelParameters } from "../../parameters";
+import { BaseModel } from "../base/BaseModel";
+import { featureMatrix } from "../base/data";
+import { canonicalRowOrder } from "../base/rowOrder";
+import { distanceBetween } from "../neighbours/search";
+import { assertCentreMatrix, assignToCentres, pace } from "./shared";
+
+/** Options of `MeanShift`. */
+export interface MeanShiftOptions {
+	/** The kernel radius: ≥ 0, default 0 (estimate it with `estimateBandwidth`). */
+	bandwidth: number;
+	/** The neighbour fraction of the estimate: in (0, 1], default 0.3. */
+	quantile: number;
+	/** Climbing steps per seed at most: integer ≥ 1, default 300. */
+	maximumNumberOfIterations: number;
+	/** Yield the thread (task.wait) every this many seeds: integer ≥ 0, default 0 (never). */
+	yieldInterval: number;
+}
+
+const DEFAULTS: MeanShiftOptions = { bandwidth: 0, quantile: 0.3, maximumNumberOfIterations: 300, yieldInterval: 0 };
+const CONSTRAINTS: ConstraintTable<MeanShiftOptions> = {
+	bandwidth: numberAbove(0, true),
+	quantile: constraint((v) => typeIs(v, "number") && v > 0 && v <= 1, "a number in (0, 1]"),
+	maximumNumberOfIterations: integerAtLeast(1),
+	yieldInterval: integerAtLeast(0),
+};
+
+/**
+ * scikit-learn's bandwidth estimate: the mean over rows of the distance to their k-th nearest row
+ * (itself counted first), k = max(1, ⌊n·quantile⌋).
+ */
+export function estimateBandwidth(x: Matrix, quantile: number): number {
+	const n = x.size();
+	const k = math.max(1, math.floor(n * quantile));
+	let total = 0;
+	for (const row of x) {
+		const d = x.map((other) => distanceBetween(row, other, "euclidean"));
+		d.sort((a, b) => a < b);
+		total += d[k - 1];
+	}
+	return total / n;
+}
+
+function climb(x: Matrix, seed: Vector, bandwidth: number, maximum: number): LuaTuple<[Vector, number]> {
+	let mean = table.clone(seed);
+	const p = seed.size();
+	for (const iteration of $range(1, maximum)) {
+		const sum = table.create<number>(p, 0);
+		let count = 0;
+		for (const row of x) {
+			if (distanceBetween(row, mean, "euclidean") <= bandwidth) {
+				for (const j of $range(0, p - 1)) sum[j] += row[j];
+				count += 1;
+			}
+		}
+		if (count === 0) return $tuple(mean, 0);
+		const old = mean;
+		mean = sum.map((s) => s / count);
+		if (distanceBetween(mean, old, "euclidean") <= 1e-3 * bandwidth || iteration === maximum) return $tuple(mean, count);
+	}
+	return $tuple(mean, 0);
+}
+
+/**
+ * Mean shift. Parameters: the cluster centres (ONE m×p matrix; m follows from the bandwidth).
+ * `predict` gives each row its nearest centre. `train` returns the bandwidth used (one entry).
+ * Time O(n²) per climbing step.
+ * @example
+ * const shift = new MeanShift(); // bandwidth estimated
+ * shift.train(X);
+ * const [clusters] = shift.predict(X);
+ */
+export class MeanShift extends BaseModel<MeanShiftOptions> {
+	constructor(options?: Partial<MeanShiftOptions>) {
+		super("MeanShift", DEFAULTS, CONSTRAINTS, options);
+	}
+
+	private inputs(X: unknown, where: string): Matrix {
+		return featureMatrix(X, where, (this.parameters as Matrix | undefined)?.[0].size());
+	}
+
+	/** Climbs from every row of X (`y` ignored) and keeps the distinct peaks; returns [bandwidth]. */
+	train(X: unknown, _y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
+		const x = this.inputs(X, where);
+		const o = this.options;
+		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		let bandwidth = o.bandwidth > 0 ? o.bandwidth : estimateBandwidth(rows, o.quantile);
+		if (bandwidth === 0) bandwidth = 1; // every row identical: any radius gives one centre
+		const peaks = new Array<[Vector, number]>();
+		rows.forEach((row, i) => {
+			const [peak, count] = climb(rows, row, bandwidth, o.maximumNumberOfIterations);
+			if (count > 0) peaks.push([peak, count]);
+			pace(i + 1, o.yieldInterval);
+		});
+		peaks.sort((a, b) => {
+			if (a[1] !== b[1]) return a[1] > b[1];
+			for (const j of $range(0, a[0].size() - 1)) if (a[0][j] !== b[0][j]) return a[0][j] > b[0][j];
+			return false;
+		});
+		const centres = new Array<Vector>();
+		for (const [peak] of peaks) {
+			if (!centres.some((c) => distanceBetween(c, peak, "euclidean") <= bandwidth)) centres.push(peak);
+		}
+		this.parameters = centres;
+		return [bandwidth];
+	}
+
+	/** The nearest centre's 0-based index for each row (ties: the lower index) and the n×m distances. */
+	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const centres = this.requireParameters(where) as Matrix;
+		return assignToCentres(this.inputs(X, where), centres);
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		assertCentreMatrix(parameters, undefined, "the centres, a single m×p matrix", where);
+		super.validateModelParameters(parameters, where);
+	}
+}

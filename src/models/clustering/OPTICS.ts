@@ -1,0 +1,131 @@
+/**
+ * OPTICS: an ordering of the rows with their reachability distances (the "reachability plot",
+ * whose valleys are clusters at every density), and DBSCAN-like clusters cut at
+ * `extractionEpsilon` (`opticsOrdering.ts`).
+ */
+import { Matrix } from "../../matrix/types";
+import { constraint, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { ModelParameters } from "../../parameters";
+import { BaseModel } from "../base/BaseModel";
+import { featureMatrix } from "../base/data";
+import { canonicalRowOrder } from "../base/rowOrder";
+import { DistanceName } from "../neighbours/search";
+import { labelByNearestCore } from "./density";
+import { extractClusters, OpticsResult, opticsOrdering } from "./opticsOrdering";
+import { assertPointRecord, column, pace, pairwiseDistances } from "./shared";
+
+/** Options of `OPTICS`. */
+export interface OPTICSOptions {
+	/** Rows (itself included) whose farthest gives the core distance: integer ≥ 1, default 5. */
+	minimumPoints: number;
+	/** Neighbourhoods stop at this radius: a number > 0, default math.huge (no limit). */
+	maximumEpsilon: number;
+	/** The radius of the DBSCAN-like cut giving the labels: > 0, default 0.5. */
+	extractionEpsilon: number;
+	/** "euclidean", "manhattan" or "cosine": default "euclidean". */
+	distance: DistanceName;
+	/** Yield the thread (task.wait) every this many processed rows: integer ≥ 0, default 0 (never). */
+	yieldInterval: number;
+}
+
+const DEFAULTS: OPTICSOptions = { minimumPoints: 5, maximumEpsilon: math.huge, extractionEpsilon: 0.5, distance: "euclidean", yieldInterval: 0 };
+const CONSTRAINTS: ConstraintTable<OPTICSOptions> = {
+	minimumPoints: integerAtLeast(1),
+	maximumEpsilon: constraint((v) => typeIs(v, "number") && v > 0, "a number > 0 (math.huge: no limit)"),
+	extractionEpsilon: numberAbove(0),
+	distance: oneOf("euclidean", "manhattan", "cosine"),
+	yieldInterval: integerAtLeast(0),
+};
+
+interface DensityRecord {
+	points: Matrix;
+	labels: Matrix;
+	core: Matrix;
+}
+
+/**
+ * OPTICS. Parameters: the record {core, labels, points} as DBSCAN's (core: core distance ≤
+ * extractionEpsilon). The ordering, reachability and core distances of the last `train` (in the
+ * caller's row indices) come from `getOrdering`, `getReachability`, `getCoreDistances`.
+ * Memory: the n×n distance matrix.
+ * @example
+ * const optics = new OPTICS({ minimumPoints: 5, extractionEpsilon: 6 });
+ * optics.train(positions);
+ * const plot = optics.getOrdering().map((i) => optics.getReachability()[i]);
+ */
+export class OPTICS extends BaseModel<OPTICSOptions> {
+	private result?: OpticsResult;
+
+	constructor(options?: Partial<OPTICSOptions>) {
+		super("OPTICS", DEFAULTS, CONSTRAINTS, options);
+	}
+
+	private inputs(X: unknown, where: string): Matrix {
+		return featureMatrix(X, where, (this.parameters as DensityRecord | undefined)?.points[0].size());
+	}
+
+	/** Orders X and cuts the clusters (`y` ignored). Returns an empty history (OPTICS has no cost). */
+	train(X: unknown, _y?: unknown): Array<number> {
+		const where = `${this.modelName}.train`;
+		this.assertAlive(where);
+		return this.whileTraining(where, () => this.fit(X, where));
+	}
+
+	private fit(X: unknown, where: string): Array<number> {
+		const x = this.inputs(X, where);
+		const o = this.options;
+		const order = canonicalRowOrder(x);
+		const rows = order.map((i) => x[i]);
+		const run = opticsOrdering(pairwiseDistances(rows, o.distance), o.minimumPoints, o.maximumEpsilon, (count) => pace(count, o.yieldInterval));
+		const extracted = extractClusters(run, o.extractionEpsilon);
+		const core = column(run.coreDistances.map((c) => (c <= o.extractionEpsilon ? 1 : 0)));
+		const [labels] = labelByNearestCore(rows, rows, column(extracted), core, o.extractionEpsilon, o.distance);
+		this.parameters = { points: rows, labels: column(labels), core } as unknown as ModelParameters;
+		const inputIndex = (i: number) => order[i];
+		const reachability = table.create<number>(x.size(), 0);
+		const coreDistances = table.create<number>(x.size(), 0);
+		order.forEach((original, i) => {
+			reachability[original] = run.reachability[i];
+			coreDistances[original] = run.coreDistances[i];
+		});
+		this.result = { ordering: run.ordering.map(inputIndex), reachability, coreDistances };
+		return [];
+	}
+
+	private trained(where: string): OpticsResult {
+		this.requireParameters(where);
+		if (this.result === undefined) error(`[Hivemind] ${where}: the model must have been trained in this session (the ordering is not part of the parameters), got parameters set by setModelParameters`, 3);
+		return this.result;
+	}
+
+	/** The processing order of the last `train`: 0-based indices of its rows. */
+	getOrdering(): Array<number> {
+		return table.clone(this.trained(`${this.modelName}.getOrdering`).ordering);
+	}
+
+	/** Each training row's reachability distance (math.huge: undefined), indexed like the training rows. */
+	getReachability(): Array<number> {
+		return table.clone(this.trained(`${this.modelName}.getReachability`).reachability);
+	}
+
+	/** Each training row's core distance (math.huge: not a core point within maximumEpsilon). */
+	getCoreDistances(): Array<number> {
+		return table.clone(this.trained(`${this.modelName}.getCoreDistances`).coreDistances);
+	}
+
+	/** Each row's cluster: that of its nearest core point within extractionEpsilon, else −1; second value: that distance (n×1). */
+	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
+		const where = `${this.modelName}.predict`;
+		const r = this.requireParameters(where) as unknown as DensityRecord;
+		return labelByNearestCore(this.inputs(X, where), r.points, r.labels, r.core, this.options.extractionEpsilon, this.options.distance);
+	}
+
+	protected onParametersSet() {
+		this.result = undefined;
+	}
+
+	protected validateModelParameters(parameters: ModelParameters, where: string) {
+		assertPointRecord(parameters, ["core", "labels", "points"], where);
+		super.validateModelParameters(parameters, where);
+	}
+}

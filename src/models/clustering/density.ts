@@ -1,0 +1,51 @@
+//!native
+/**
+ * What the density-based clusterers (DBSCAN, OPTICS) share: neighbourhoods within a radius, and
+ * labelling a row by the nearest core point within the radius (noise, −1, when there is none).
+ */
+import { Matrix } from "../../matrix/types";
+import { DistanceName, distanceBetween } from "../neighbours/search";
+
+/** For each row, the indices of the rows within `radius` (itself included), in index order. */
+export function neighbourhoods(x: Matrix, radius: number, distance: DistanceName): Array<Array<number>> {
+	const n = x.size();
+	const out = new Array<Array<number>>();
+	for (const _ of $range(1, n)) out.push([]);
+	for (const i of $range(0, n - 1)) {
+		const xi = x[i];
+		out[i].push(i);
+		for (const j of $range(i + 1, n - 1)) {
+			if (distanceBetween(xi, x[j], distance) <= radius) {
+				out[i].push(j);
+				out[j].push(i);
+			}
+		}
+	}
+	for (const list of out) list.sort((a, b) => a < b);
+	return out;
+}
+
+/**
+ * Labels each row of `x` by its nearest core point of `points` (`core[i][0]` = 1) within `radius`
+ * (ties: the lower index), −1 when none is that close; second value: that distance (n×1, inf when
+ * there are no core points).
+ */
+export function labelByNearestCore(x: Matrix, points: Matrix, labels: Matrix, core: Matrix, radius: number, distance: DistanceName): LuaTuple<[Array<number>, Matrix]> {
+	const out = new Array<number>();
+	const distances = new Array<Array<number>>();
+	for (const row of x) {
+		let best = -1;
+		let bestDistance = math.huge;
+		for (const i of $range(0, points.size() - 1)) {
+			if (core[i][0] !== 1) continue;
+			const d = distanceBetween(row, points[i], distance);
+			if (d < bestDistance) {
+				bestDistance = d;
+				best = i;
+			}
+		}
+		out.push(best >= 0 && bestDistance <= radius ? labels[best][0] : -1);
+		distances.push([bestDistance]);
+	}
+	return $tuple(out, distances);
+}

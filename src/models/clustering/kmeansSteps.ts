@@ -1,0 +1,142 @@
+//!native
+/**
+ * The update steps of `KMeans`: a Lloyd iteration (means; coordinate medians for the manhattan
+ * distance; unit means for cosine) and the running-mean updates of mini-batch (Sculley 2010) and
+ * sequential (MacQueen 1967) k-means. Cosine k-means works on unit rows with unit centroids, where
+ * ‖a − c‖² = 2·(1 − cos): the euclidean statistics apply unchanged and halve to cosine distances.
+ */
+import { Matrix, Vector } from "../../matrix/types";
+import { computeKMeansPartial, finalizeKMeans, KMeansPartial } from "../../sufficientStatistics/kmeans";
+import { DistanceName, distanceBetween } from "../neighbours/search";
+
+/** `v` scaled to unit length (a zero vector stays zero). */
+export function unitVector(v: Vector): Vector {
+	let s = 0;
+	for (const value of v) s += value * value;
+	if (s === 0) return table.clone(v);
+	const r = 1 / math.sqrt(s);
+	return v.map((value) => value * r);
+}
+
+/** The distance k-means minimises for a row and a centre: squared euclidean, manhattan, or cosine. */
+export function kMeansLoss(a: Vector, c: Vector, distance: DistanceName): number {
+	const d = distanceBetween(a, c, distance);
+	return distance === "euclidean" ? d * d : d;
+}
+
+/** The nearest centre of `row` (ties: the lower index) and its loss. */
+export function nearestCentre(row: Vector, centres: Matrix, distance: DistanceName): LuaTuple<[number, number]> {
+	let best = 0;
+	let bestLoss = math.huge;
+	for (const m of $range(0, centres.size() - 1)) {
+		const loss = kMeansLoss(row, centres[m], distance);
+		if (loss < bestLoss) {
+			bestLoss = loss;
+			best = m;
+		}
+	}
+	return $tuple(best, bestLoss);
+}
+
+/** Σ over rows of the loss to the nearest centre. */
+export function inertiaOf(x: Matrix, centres: Matrix, distance: DistanceName): number {
+	let total = 0;
+	for (const row of x) total += nearestCentre(row, centres, distance)[1];
+	return total;
+}
+
+function median(values: Array<number>): number {
+	values.sort((a, b) => a < b);
+	const n = values.size();
+	return n % 2 === 1 ? values[(n - 1) / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/** Finishes a Lloyd step from merged statistics: means, renormalised for cosine. */
+export function centresFromPartial(partial: KMeansPartial, centres: Matrix, distance: DistanceName): Matrix {
+	const updated = finalizeKMeans(partial, centres).centroids;
+	return distance === "cosine" ? updated.map(unitVector) : updated;
+}
+
+/**
+ * One Lloyd iteration on `x` (unit rows for cosine): the new centres and the inertia before the
+ * update. Manhattan moves each centre to its members' coordinate-wise median (the L1 minimiser).
+ */
+export function lloydStep(x: Matrix, centres: Matrix, distance: DistanceName): LuaTuple<[Matrix, number]> {
+	if (distance !== "manhattan") {
+		const partial = computeKMeansPartial(x, centres);
+		return $tuple(centresFromPartial(partial, centres, distance), distance === "cosine" ? partial.inertia / 2 : partial.inertia);
+	}
+	const k = centres.size();
+	const members = new Array<Array<Vector>>();
+	for (const _ of $range(1, k)) members.push([]);
+	let inertia = 0;
+	for (const row of x) {
+		const [m, loss] = nearestCentre(row, centres, distance);
+		members[m].push(row);
+		inertia += loss;
+	}
+	const updated = centres.map((centre, m) => {
+		const rows = members[m];
+		if (rows.size() === 0) return table.clone(centre);
+		return centre.map((_, j) => median(rows.map((row) => row[j])));
+	});
+	return $tuple(updated, inertia);
+}
+
+/**
+ * One mini-batch update in place: the rows `batch` of `x` are assigned to the current centres,
+ * then each centre moves to the running mean of every row it was ever given (`counts`, in place).
+ * Returns the batch's inertia before the update.
+ */
+export function miniBatchStep(x: Matrix, batch: Array<number>, centres: Matrix, counts: Array<number>, distance: DistanceName): number {
+	const k = centres.size();
+	const p = centres[0].size();
+	const assigned = new Array<number>();
+	let inertia = 0;
+	for (const i of batch) {
+		const [m, loss] = nearestCentre(x[i], centres, distance);
+		assigned.push(m);
+		inertia += loss;
+	}
+	const sums = new Array<Array<number>>();
+	const sizes = table.create<number>(k, 0);
+	for (const _ of $range(1, k)) sums.push(table.create<number>(p, 0));
+	batch.forEach((i, b) => {
+		const m = assigned[b];
+		sizes[m] += 1;
+		const s = sums[m];
+		const row = x[i];
+		for (const j of $range(0, p - 1)) s[j] += row[j];
+	});
+	for (const m of $range(0, k - 1)) {
+		if (sizes[m] === 0) continue;
+		counts[m] += sizes[m];
+		const c = centres[m];
+		const s = sums[m];
+		const rate = 1 / counts[m];
+		for (const j of $range(0, p - 1)) c[j] += rate * (s[j] - sizes[m] * c[j]);
+		if (distance === "cosine") centres[m] = unitVector(c);
+	}
+	return inertia;
+}
+
+/**
+ * One sequential (MacQueen) pass in place: each row of `x`, in `order`, moves its nearest centre
+ * to the running mean of the rows it was given (`counts`, in place). Returns the pass's inertia
+ * (each row's loss when it was visited).
+ */
+export function sequentialPass(x: Matrix, order: Array<number>, centres: Matrix, counts: Array<number>, distance: DistanceName): number {
+	const p = centres[0].size();
+	let inertia = 0;
+	for (const i of order) {
+		const row = x[i];
+		const [m, loss] = nearestCentre(row, centres, distance);
+		inertia += loss;
+		counts[m] += 1;
+		const c = centres[m];
+		const rate = 1 / counts[m];
+		for (const j of $range(0, p - 1)) c[j] += rate * (row[j] - c[j]);
+		if (distance === "cosine") centres[m] = unitVector(c);
+	}
+	return inertia;
+}

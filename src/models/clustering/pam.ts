@@ -1,0 +1,97 @@
+//!native
+/**
+ * Partitioning Around Medoids (Kaufman & Rousseeuw 1990) on a precomputed distance matrix: BUILD
+ * (greedy: each next medoid lowers the total distance most) then SWAP (the single medoid/non-medoid
+ * exchange lowering the cost most, repeated until none does). Ties go to the lower index.
+ */
+import { Matrix } from "../../matrix/types";
+
+/** Σ over points of the distance to the nearest medoid. */
+export function medoidCost(d: Matrix, medoids: Array<number>): number {
+	let total = 0;
+	for (const row of d) {
+		let best = math.huge;
+		for (const m of medoids) best = math.min(best, row[m]);
+		total += best;
+	}
+	return total;
+}
+
+/** The BUILD phase: k medoid indices chosen greedily. */
+export function pamBuild(d: Matrix, k: number): Array<number> {
+	const n = d.size();
+	const nearest = table.create<number>(n, math.huge);
+	const medoids = new Array<number>();
+	const chosen = table.create<boolean>(n, false);
+	for (const _ of $range(1, k)) {
+		let best = -1;
+		let bestCost = math.huge;
+		for (const c of $range(0, n - 1)) {
+			if (chosen[c]) continue;
+			let cost = 0;
+			for (const j of $range(0, n - 1)) cost += math.min(nearest[j], d[j][c]);
+			if (cost < bestCost) {
+				bestCost = cost;
+				best = c;
+			}
+		}
+		medoids.push(best);
+		chosen[best] = true;
+		for (const j of $range(0, n - 1)) nearest[j] = math.min(nearest[j], d[j][best]);
+	}
+	return medoids;
+}
+
+/** The nearest and second-nearest medoid distances of every point, and the position of the nearest in `medoids`. */
+function nearestTwo(d: Matrix, medoids: Array<number>): LuaTuple<[Array<number>, Array<number>, Array<number>]> {
+	const first = new Array<number>();
+	const second = new Array<number>();
+	const owner = new Array<number>();
+	for (const row of d) {
+		let a = math.huge;
+		let b = math.huge;
+		let o = 0;
+		medoids.forEach((m, position) => {
+			const v = row[m];
+			if (v < a) {
+				b = a;
+				a = v;
+				o = position;
+			} else if (v < b) b = v;
+		});
+		first.push(a);
+		second.push(b);
+		owner.push(o);
+	}
+	return $tuple(first, second, owner);
+}
+
+/**
+ * The best single swap: [position in `medoids`, replacement index, change of cost]; the change is
+ * ≥ 0 when no swap improves the cost.
+ */
+export function bestSwap(d: Matrix, medoids: Array<number>): LuaTuple<[number, number, number]> {
+	const n = d.size();
+	const [first, second, owner] = nearestTwo(d, medoids);
+	const isMedoid = table.create<boolean>(n, false);
+	for (const m of medoids) isMedoid[m] = true;
+	let bestPosition = 0;
+	let bestCandidate = -1;
+	let bestDelta = 0;
+	for (const position of $range(0, medoids.size() - 1)) {
+		for (const h of $range(0, n - 1)) {
+			if (isMedoid[h]) continue;
+			let delta = 0;
+			for (const j of $range(0, n - 1)) {
+				const dh = d[j][h];
+				delta += owner[j] === position ? math.min(second[j], dh) - first[j] : math.min(first[j], dh) - first[j];
+			}
+			if (delta < bestDelta) {
+				bestDelta = delta;
+				bestPosition = position;
+				bestCandidate = h;
+			}
+		}
+	}
+	return $tuple(bestPosition, bestCandidate, bestDelta);
+}

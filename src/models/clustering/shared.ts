@@ -1,0 +1,116 @@
+//!native
+/**
+ * Helpers the clustering and mixture models share (and the outlier models may import): k-means++
+ * seeding, pairwise distance matrices, nearest-centre assignment, parameter checks and pacing.
+ */
+import { Matrix, Vector } from "../../matrix/types";
+import { RandomGenerator } from "../../matrix/random";
+import { describeShape } from "../../matrix/validate";
+import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
+import { DistanceName, distanceBetween } from "../neighbours/search";
+
+/**
+ * The k-means++ seeds among `rows`: the first uniformly, each next one with probability
+ * proportional to its squared `distance` to the nearest seed so far (uniformly when all are 0).
+ */
+export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, distance: DistanceName = "euclidean"): Matrix {
+	const n = rows.size();
+	const squared = (a: Vector, b: Vector) => {
+		const d = distanceBetween(a, b, distance);
+		return d * d;
+	};
+	const seeds = [table.clone(rows[rng.integer(0, n - 1)])];
+	const nearest = rows.map((row) => squared(row, seeds[0]));
+	while (seeds.size() < k) {
+		let total = 0;
+		for (const d of nearest) total += d;
+		let chosen = rng.integer(0, n - 1);
+		if (total > 0) {
+			let target = rng.nextFloat() * total;
+			chosen = n - 1;
+			for (const i of $range(0, n - 1)) {
+				target -= nearest[i];
+				if (target < 0) {
+					chosen = i;
+					break;
+				}
+			}
+		}
+		const seed = table.clone(rows[chosen]);
+		seeds.push(seed);
+		for (const i of $range(0, n - 1)) nearest[i] = math.min(nearest[i], squared(rows[i], seed));
+	}
+	return seeds;
+}
+
+/** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal). */
+export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean"): Matrix {
+	const n = x.size();
+	const out = new Array<Array<number>>();
+	for (const i of $range(0, n - 1)) out.push(table.create<number>(n, 0));
+	for (const i of $range(0, n - 1)) {
+		const xi = x[i];
+		const oi = out[i];
+		for (const j of $range(i + 1, n - 1)) {
+			const d = distanceBetween(xi, x[j], distance);
+			oi[j] = d;
+			out[j][i] = d;
+		}
+	}
+	return out;
+}
+
+/** For each row of `x`: the index of its nearest row of `centres` (ties: the lower index), and the n×k distances. */
+export function assignToCentres(x: Matrix, centres: Matrix, distance: DistanceName = "euclidean"): LuaTuple<[Array<number>, Matrix]> {
+	const labels = new Array<number>();
+	const distances = new Array<Array<number>>();
+	for (const row of x) {
+		const d = centres.map((c) => distanceBetween(row, c, distance));
+		let best = 0;
+		for (const m of $range(1, d.size() - 1)) if (d[m] < d[best]) best = m;
+		labels.push(best);
+		distances.push(d);
+	}
+	return $tuple(labels, distances);
+}
+
+/** Throws unless `parameters` is one matrix of `rows` rows (`rows` undefined: any count); `what` names it. */
+export function assertCentreMatrix(parameters: ModelParameters, rows: number | undefined, what: string, where: string) {
+	if (parameterKind(parameters) !== "matrix" || (rows !== undefined && (parameters as Matrix).size() !== rows)) {
+		error(`[Hivemind] ${where}: parameters must be ${what}, got ${describeParameters(parameters)}`, 4);
+	}
+}
+
+/**
+ * Throws unless `parameters` is a record holding at least the matrices `names`, with `points`
+ * n×p and every other named entry n×1 (`extra` names entries of any shape that may be present).
+ */
+export function assertPointRecord(parameters: ModelParameters, names: Array<string>, where: string, extra: Array<string> = []) {
+	const record = parameters as { [name: string]: Matrix };
+	const expected = `a record {${[...names, ...extra].join(", ")}} with points n×p and the others n×1`;
+	let ok = parameterKind(parameters) === "record" && record.points !== undefined;
+	if (ok) {
+		const n = record.points.size();
+		for (const name of names) {
+			const m = record[name];
+			if (name !== "points" && (m === undefined || m.size() !== n || m[0].size() !== 1)) ok = false;
+		}
+		for (const [key] of pairs(record)) if (!names.includes(key as string) && !extra.includes(key as string)) ok = false;
+	}
+	if (!ok) error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
+}
+
+/** An n×1 column from a list. */
+export function column(values: Array<number>): Matrix {
+	return values.map((v) => [v]);
+}
+
+/** Yields the thread (task.wait) every `interval` steps of a long loop (0: never). */
+export function pace(step: number, interval: number) {
+	if (interval > 0 && step % interval === 0) task.wait();
+}
+
+/** "k×p" for messages. */
+export function shapeOf(x: Matrix): string {
+	return describeShape(x);
+}
