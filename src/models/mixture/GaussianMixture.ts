@@ -72,7 +72,7 @@ const CONSTRAINTS: ConstraintTable<GaussianMixtureOptions> = {
  * const logLikelihoods = mixture.train(X);
  * const [components, probabilities] = mixture.predict(X);
  */
-export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
+export class GaussianMixture extends BaseModel<GaussianMixtureOptions, MixtureParameters> {
 	constructor(options?: Partial<GaussianMixtureOptions>) {
 		super("GaussianMixture", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -123,7 +123,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		const current = this.mixture();
 		if (current !== undefined) {
 			const [parameters, history] = this.expectationMaximization(rows, current, where);
-			this.parameters = parameters as unknown as ModelParameters;
+			this.parameters = parameters;
 			return history;
 		}
 		if (o.numberOfComponents > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfComponents (${o.numberOfComponents}) rows, got ${describeShape(x)}`, 2);
@@ -133,7 +133,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 			const run = this.expectationMaximization(rows, this.initialParameters(rows, rng), where);
 			if (best === undefined || run[1][run[1].size() - 1] > best[1][best[1].size() - 1]) best = [run[0], run[1]];
 		}
-		this.parameters = best![0] as unknown as ModelParameters;
+		this.parameters = best![0];
 		return best![1];
 	}
 
@@ -152,7 +152,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 	}
 
 	private posterior(X: unknown, where: string): LuaTuple<[Matrix, number]> {
-		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		const parameters = this.requireParameters(where);
 		const x = this.inputs(X, where);
 		const components = prepareComponents(parameters, this.options.covarianceType);
 		if (typeIs(components, "number")) error(`[Hivemind] ${where}: covariance ${components + 1} must be positive definite`, 3);
@@ -193,13 +193,13 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 	/** One shard's E-step statistics under the current parameters (`computeGaussianMixturePartial`). */
 	computePartial(X: unknown): GaussianMixturePartial {
 		const where = `${this.modelName}.computePartial`;
-		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		const parameters = this.requireParameters(where);
 		return this.eStep(this.inputs(X, where), parameters, where);
 	}
 
 	/** Throws unless `p` is an E-step partial shaped for this model's parameters (`label` names it). */
 	private assertMixturePartial(p: unknown, label: string, where: string): asserts p is GaussianMixturePartial {
-		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		const parameters = this.requireParameters(where);
 		assertPartial(p, label, "n", ["totals", "sums", "squares"], where);
 		const q = p as GaussianMixturePartial;
 		const k = parameters.means.size();
@@ -224,16 +224,16 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		const where = `${this.modelName}.trainFromPartial`;
 		this.assertNotTraining(where);
 		this.assertMixturePartial(partial, "partial", where);
-		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		const parameters = this.requireParameters(where);
 		if (partial.n === 0) error(`[Hivemind] ${where}: partial.n must be at least 1 (statistics of some rows), got 0`, 2);
 		const o = this.options;
-		this.parameters = finalizeGaussianMixture(partial, parameters.means, o.covarianceType, o.regularization) as unknown as ModelParameters;
+		this.parameters = finalizeGaussianMixture(partial, parameters.means, o.covarianceType, o.regularization);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string) {
 		const o = this.options;
 		const k = o.numberOfComponents;
-		const r = parameters as unknown as MixtureParameters;
+		const r = parameters as Partial<MixtureParameters>;
 		const keys = new Array<string>();
 		if (parameterKind(parameters) === "record") for (const [key] of pairs(parameters)) keys.push(key as string);
 		const p = r.means !== undefined ? r.means[0].size() : 0;
@@ -253,7 +253,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		if (!ok) {
 			error(`[Hivemind] ${where}: parameters must be a record {covariances, means, weights} with means ${k}×p, positive weights ${k}×1 and ${o.covarianceType} covariances, got ${describeParameters(parameters)}`, 3);
 		}
-		const components = prepareComponents(r, o.covarianceType);
+		const components = prepareComponents(r as MixtureParameters, o.covarianceType);
 		if (typeIs(components, "number")) error(`[Hivemind] ${where}: parameters.covariances must be positive definite, got component ${components + 1} that is not`, 3);
 		super.validateModelParameters(parameters, where);
 	}
