@@ -130,8 +130,8 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions, MixturePa
 		const rng = new RandomGenerator(o.seed);
 		let best: [MixtureParameters, Array<number>] | undefined;
 		for (const _ of $range(1, o.numberOfInitializations)) {
-			const run = this.expectationMaximization(rows, this.initialParameters(rows, rng), where);
-			if (best === undefined || run[1][run[1].size() - 1] > best[1][best[1].size() - 1]) best = [run[0], run[1]];
+			const [fitted, history] = this.expectationMaximization(rows, this.initialParameters(rows, rng), where);
+			if (best === undefined || history[history.size() - 1] > best[1][best[1].size() - 1]) best = [fitted, history];
 		}
 		this.parameters = best![0];
 		return best![1];
@@ -235,7 +235,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions, MixturePa
 		const k = o.numberOfComponents;
 		const r = parameters as Partial<MixtureParameters>;
 		const keys = new Array<string>();
-		if (parameterKind(parameters) === "record") for (const [key] of pairs(parameters)) keys.push(key as string);
+		if (parameterKind(parameters) === "record") for (const [key] of pairs(parameters as object)) keys.push(key as string);
 		const p = r.means !== undefined ? r.means[0].size() : 0;
 		const covarianceRows = o.covarianceType === "full" ? k * p : k;
 		const covarianceColumns = o.covarianceType === "spherical" ? 1 : p;
