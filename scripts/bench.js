@@ -1,25 +1,40 @@
 #!/usr/bin/env node
 // `npm run bench [-- <filter ...>] [--json] [--save]`: benchmarks the matrix engine against a naive
-// baseline, in Luau's interpreter (LUNE_LUAU_JIT=0) and with native code generation, each in its
-// own Lune process. Prints a Markdown table (or, with --json, one JSON array of rows); --save also
-// writes the table to BENCHMARKS.md. Filters keep the cases whose "name size" contains one of them.
+// baseline, and model training (bench/train.luau: `train <Model>` rows), in Luau's interpreter
+// (LUNE_LUAU_JIT=0) and with native code generation, each in its own Lune process. Prints Markdown
+// tables (or, with --json, one JSON array of rows); --save also writes them to BENCHMARKS.md.
+// Filters keep the cases whose "name size" contains one of them (`train` keeps the training rows).
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { ROOT, luneCommand } = require("./lib/lune");
+const { buildGame } = require("./lib/build");
 
-const LIBRARY_DIR = "out-bench/matrix";
+const LIBRARY_DIR = "out-bench";
 
-function build() {
-	const rbxtsc = path.join(ROOT, "node_modules", "roblox-ts", "out", "CLI", "cli.js");
-	const args = [rbxtsc, "-p", "tsconfig.bench.json", "--type", "package", "--rojo", "bench/bench.project.json"];
-	const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
+function rbxtsc(args, what) {
+	const cli = path.join(ROOT, "node_modules", "roblox-ts", "out", "CLI", "cli.js");
+	const r = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: "utf8" });
 	if (r.status !== 0) {
 		process.stdout.write(r.stdout || "");
 		process.stderr.write(r.stderr || "");
-		console.error("[Hivemind] the benchmark build failed (rbxtsc)");
+		console.error(`[Hivemind] the ${what} build failed (rbxtsc)`);
 		process.exit(1);
+	}
+}
+
+/** Builds the library for the bench's loader, and the game build the harness rows load. */
+function build(filters) {
+	rbxtsc(["-p", "tsconfig.bench.json", "--type", "package", "--rojo", "bench/bench.project.json"], "benchmark");
+	const harnessRows = filters.length === 0 || filters.some((f) => "harness train linearregression".includes(f.toLowerCase()));
+	if (harnessRows) {
+		const r = buildGame();
+		if (!r.ok) {
+			process.stderr.write(r.output);
+			console.error("[Hivemind] the game build failed (rbxtsc)");
+			process.exit(1);
+		}
 	}
 }
 
@@ -44,6 +59,8 @@ function runMode(mode, filters) {
 		process.exit(1);
 	}
 	const report = JSON.parse(line);
+	// Lune encodes an empty list as {}.
+	for (const key of ["rows", "trainRows", "nativeModules"]) if (!Array.isArray(report[key])) report[key] = [];
 	if (report.mode !== mode) throw new Error(`[Hivemind] expected a ${mode} run, Lune reported ${report.mode}`);
 	return report;
 }
@@ -58,7 +75,7 @@ function main() {
 	const save = argv.includes("--save");
 	const filters = argv.filter((a) => !a.startsWith("--"));
 	const started = Date.now();
-	build();
+	build(filters);
 	const log = (msg) => process.stderr.write(`[Hivemind] ${msg}\n`);
 	log("benchmarking in the interpreter (LUNE_LUAU_JIT=0)…");
 	const interpreter = runMode("interpreter", filters);
@@ -84,8 +101,16 @@ function main() {
 			timings: { interpreter: ri, native: rn },
 		};
 	});
+	const trainRows = interpreter.trainRows.map((ri) => {
+		const rn = native.trainRows.find((r) => r.name === ri.name);
+		const row = { name: ri.name, size: ri.size, nativeMsPerIteration: rn.ms, interpreterMsPerIteration: ri.ms };
+		if (rn.kernelMs !== undefined) row.kernelNativeMsPerIteration = rn.kernelMs;
+		if (rn.baselineMs !== undefined) row.baselineNativeMsPerIteration = rn.baselineMs;
+		row.kbAllocatedPerIteration = rn.kb;
+		return row;
+	});
 	if (json) {
-		process.stdout.write(JSON.stringify(rows.map(({ timings, ...row }) => row), null, 2) + "\n");
+		process.stdout.write(JSON.stringify([...rows.map(({ timings, ...row }) => row), ...trainRows], null, 2) + "\n");
 		return;
 	}
 	const lines = [
@@ -98,7 +123,17 @@ function main() {
 				`${ratio(r.baselineInterpreterMs, r.interpreterMs)} | ${ratio(r.baselineNativeMs, r.nativeMs)} |`,
 		),
 	];
-	const table = lines.join("\n");
+	const dash = (v) => (v === undefined ? "—" : fmt(v));
+	const trainLines = [
+		"| training | rows × features | native ms / iteration | interpreter ms / iteration | kernel ideal, native | naive baseline, native | KB allocated / iteration |",
+		"|---|---|---|---|---|---|---|",
+		...trainRows.map(
+			(r) =>
+				`| ${r.name} | ${r.size} | ${fmt(r.nativeMsPerIteration)} | ${fmt(r.interpreterMsPerIteration)} | ` +
+				`${dash(r.kernelNativeMsPerIteration)} | ${dash(r.baselineNativeMsPerIteration)} | ${r.kbAllocatedPerIteration.toFixed(2)} |`,
+		),
+	];
+	const table = [rows.length > 0 ? lines.join("\n") : "", trainRows.length > 0 ? trainLines.join("\n") : ""].filter((t) => t !== "").join("\n\n");
 	process.stdout.write(table + "\n");
 	const seconds = ((Date.now() - started) / 1000).toFixed(0);
 	log(`done in ${seconds} s; median of 7 samples per figure; native modules: ${native.nativeModules.length}`);
@@ -122,6 +157,14 @@ function main() {
 			"(the residual formed row by row, no Xᵀ) followed by `addScaledInPlace`. Timings on a shared 2-core",
 			"machine vary by ±20 % from run to run; the ratios are more stable than the absolute figures.",
 			"`npm run -s bench -- --json` prints the same rows as JSON; `npm run bench -- matmul` runs a subset.",
+			"",
+			"Training rows (bench/train.luau, `npm run bench -- train`): 100,000 rows × 10 features; an iteration is one",
+			"full-batch step of `train` (the median interval between `onIteration` calls after the second), for KMeans one",
+			"Lloyd iteration, for naive Bayes and the ELM one `train` call. \"kernel ideal\" is the same step as one hand-fused",
+			"loop (bench/kernels.luau), \"naive baseline\" in the allocating style; KB allocated is the heap's largest growth",
+			"over one iteration (a lower bound where the collector runs meanwhile; exact for loops that allocate nothing).",
+			"LogisticRegression runs with `solver = \"GradientDescent\"` (its default is Newton's method). `harness train",
+			"LinearRegression` loads the library through the test/CLI harness (harness/runtime.luau) instead of the bench's loader.",
 			"",
 			table,
 			"",

@@ -2,13 +2,8 @@
 /** Builds a `CostFunction` from a per-entry loss and its derivative (every Hivemind cost is one). */
 import { Matrix } from "../matrix/types";
 import { describeShape } from "../matrix/validate";
-import { CostFunction } from "./types";
+import { CostFunction, EntryLoss } from "./types";
 
-/** Per-entry loss ℓ(p, y) and its derivative ∂ℓ/∂p. */
-export interface EntryLoss {
-	loss: (p: number, y: number) => number;
-	derivative: (p: number, y: number) => number;
-}
 
 function checkShapes(costName: string, method: string, predicted: Matrix, actual: Matrix) {
 	if (predicted.size() !== actual.size() || predicted[0].size() !== actual[0].size()) {
@@ -24,6 +19,7 @@ export function elementwiseCost(costName: string, entry: EntryLoss, options: { [
 	const { loss, derivative } = entry;
 	return {
 		costName,
+		entry,
 		value(predicted: Matrix, actual: Matrix): number {
 			checkShapes(costName, "value", predicted, actual);
 			let total = 0;

@@ -14,6 +14,14 @@ export interface CostFunction {
 	gradient(predicted: Matrix, actual: Matrix): Matrix;
 	/** The cost's own hyper-parameters as plain data (`delta`, `tau`...). */
 	getOptions(): { [key: string]: number };
+	/** The per-entry loss and derivative behind `value`/`gradient`, when the cost is element-wise (fused training kernels use it). */
+	readonly entry?: EntryLoss;
+}
+
+/** Per-entry loss ℓ(p, y) and its derivative ∂ℓ/∂p. */
+export interface EntryLoss {
+	loss: (p: number, y: number) => number;
+	derivative: (p: number, y: number) => number;
 }
 
 /** Hyper-parameters accepted by `createCost` (each cost reads only its own). */

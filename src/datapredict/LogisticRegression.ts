@@ -5,6 +5,7 @@ import { describeValue } from "../core/describe";
 import { argumentNames, GivenArguments } from "./arguments";
 import { HivemindOptions, loopOptions } from "./DataPredictModel";
 import { DataPredictGradientModel } from "./DataPredictGradientModel";
+import { binaryResults } from "./results";
 
 const NAMES = argumentNames(["maxNumberOfIterations", "maximumNumberOfIterations"], "learningRate", "sigmoidFunction", "targetCost");
 
@@ -17,7 +18,8 @@ export class DataPredictLogisticRegression extends DataPredictGradientModel<Logi
 		return NAMES;
 	}
 	protected defaults(): HivemindOptions {
-		return { fitIntercept: false, isOutputPrinted: true };
+		// DataPredict trains these by gradient descent at its learning rate (not Hivemind's default Newton solver)
+			return { fitIntercept: false, isOutputPrinted: true, solver: "GradientDescent" };
 	}
 	protected translate(where: string, given: GivenArguments, into: HivemindOptions) {
 		const sigmoid = given.sigmoidFunction;
@@ -36,10 +38,6 @@ export class DataPredictLogisticRegression extends DataPredictGradientModel<Logi
 	 */
 	predict(featureMatrix: unknown, returnOriginalOutput?: boolean): LuaTuple<[Matrix, Matrix?]> {
 		const [labels, probabilities] = this.model.predict(featureMatrix);
-		if (returnOriginalOutput === true) return $tuple(probabilities.map((row) => [row[1]]));
-		return $tuple(
-			labels.map((label) => [label as number]),
-			probabilities.map((row, i) => [labels[i] === 1 ? row[1] : row[0]]),
-		);
+		return binaryResults(labels, probabilities, returnOriginalOutput);
 	}
 }

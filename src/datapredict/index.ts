@@ -17,6 +17,26 @@ import { DataPredictDistributedModelParameters } from "./DistributedModelParamet
 import { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 import { DataPredictOneVsAll } from "./OneVsAll";
 import { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
+import {
+	DataPredictSupportVectorMachine,
+	DataPredictNaiveBayes,
+	DataPredictGaussianNaiveBayes,
+	DataPredictMultinomialNaiveBayes,
+	DataPredictBernoulliNaiveBayes,
+	DataPredictComplementNaiveBayes,
+	DataPredictCategoricalNaiveBayes,
+	DataPredictKNearestNeighboursClassifier,
+	DataPredictKNearestNeighboursRegressor,
+	DataPredictNearestCentroid,
+	DataPredictPassiveAggressiveClassifier,
+	DataPredictPassiveAggressiveRegressor,
+	DataPredictBayesianLinearRegression,
+	DataPredictRidgeRegression,
+	DataPredictExtremeLearningMachine,
+} from "./nativeModels";
+import { DataPredictBinaryRegression } from "./BinaryRegression";
+import { CLUSTERING_MODELS } from "./clusteringModels";
+import { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
 
 export { DataPredictOptimizer, OPTIMIZER_MAPPINGS, isDataPredictOptimizer } from "./DataPredictOptimizer";
 export { DataPredictLinearRegression } from "./LinearRegression";
@@ -31,6 +51,27 @@ export { DataPredictDistributedModelParameters } from "./DistributedModelParamet
 export { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 export { DataPredictOneVsAll } from "./OneVsAll";
 export { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
+export { DataPredictBinaryRegression } from "./BinaryRegression";
+export { CLUSTERING_MODELS } from "./clusteringModels";
+export { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
+export {
+	DataPredictSupportVectorMachine,
+	DataPredictNaiveBayes,
+	DataPredictGaussianNaiveBayes,
+	DataPredictMultinomialNaiveBayes,
+	DataPredictBernoulliNaiveBayes,
+	DataPredictComplementNaiveBayes,
+	DataPredictCategoricalNaiveBayes,
+	DataPredictKNearestNeighboursClassifier,
+	DataPredictKNearestNeighboursRegressor,
+	DataPredictNearestCentroid,
+	DataPredictPassiveAggressiveClassifier,
+	DataPredictPassiveAggressiveRegressor,
+	DataPredictBayesianLinearRegression,
+	DataPredictRidgeRegression,
+	DataPredictExtremeLearningMachine,
+} from "./nativeModels";
+export type { AdapterSpec, ParameterLayout, PredictShape } from "./NativeAdapter";
 
 /** A DataPredict optimizer "class": `Optimizers.<Name>.new(...)`. */
 export interface DataPredictOptimizerClass {
@@ -43,7 +84,7 @@ function optimizerClasses(): { [name: string]: DataPredictOptimizerClass } {
 	return out;
 }
 
-/** DataPredict's models (those Hivemind has), by DataPredict's names. */
+/** DataPredict's models (those Hivemind has), by DataPredict's names; Hivemind's own models by theirs. */
 const Models = {
 	LinearRegression: DataPredictLinearRegression,
 	LogisticRegression: DataPredictLogisticRegression,
@@ -51,6 +92,30 @@ const Models = {
 	NeuralNetwork: DataPredictNeuralNetwork,
 	KMeans: DataPredictKMeans,
 	NormalLinearRegression: DataPredictNormalLinearRegression,
+	SupportVectorMachine: DataPredictSupportVectorMachine,
+	NaiveBayes: DataPredictNaiveBayes,
+	GaussianNaiveBayes: DataPredictGaussianNaiveBayes,
+	MultinomialNaiveBayes: DataPredictMultinomialNaiveBayes,
+	BernoulliNaiveBayes: DataPredictBernoulliNaiveBayes,
+	ComplementNaiveBayes: DataPredictComplementNaiveBayes,
+	CategoricalNaiveBayes: DataPredictCategoricalNaiveBayes,
+	KNearestNeighboursClassifier: DataPredictKNearestNeighboursClassifier,
+	KNearestNeighboursRegressor: DataPredictKNearestNeighboursRegressor,
+	NearestCentroid: DataPredictNearestCentroid,
+	PassiveAggressiveClassifier: DataPredictPassiveAggressiveClassifier,
+	PassiveAggressiveRegressor: DataPredictPassiveAggressiveRegressor,
+	BayesianLinearRegression: DataPredictBayesianLinearRegression,
+	BinaryRegression: DataPredictBinaryRegression,
+	PoissonRegression: DataPredictPoissonRegression,
+	QuantileRegression: DataPredictQuantileRegression,
+	HuberRegression: DataPredictHuberRegression,
+	// DataPredict 1.x's name of the classifier
+	KNearestNeighbours: DataPredictKNearestNeighboursClassifier,
+	// Hivemind's own models (not in DataPredict's docs), under Hivemind's names
+	RidgeRegression: DataPredictRidgeRegression,
+	ExtremeLearningMachine: DataPredictExtremeLearningMachine,
+	// clustering and outlier models: one options table of Hivemind's option names each
+	...CLUSTERING_MODELS,
 	// the DistributedTraining tutorial reaches the distributed classes through Models
 	DistributedGradients: DataPredictDistributedGradients,
 	DistributedModelParameters: DataPredictDistributedModelParameters,

@@ -9,3 +9,15 @@ export function labelsAndValues(labels: Array<Label>, scores: Matrix): LuaTuple<
 		scores.map((row) => [math.max(...row)]),
 	);
 }
+
+/**
+ * A two-class model's DataPredict results: labels n×1 and the predicted label's probability n×1
+ * (labels 0/1, `probabilities` n×2); with `returnOriginalOutput`, P(label 1) n×1 only.
+ */
+export function binaryResults(labels: Array<Label>, probabilities: Matrix, returnOriginalOutput?: boolean): LuaTuple<[Matrix, Matrix?]> {
+	if (returnOriginalOutput === true) return $tuple(probabilities.map((row) => [row[1]]));
+	return $tuple(
+		labels.map((label) => [label as number]),
+		probabilities.map((row, i) => [labels[i] === 1 ? row[1] : row[0]]),
+	);
+}

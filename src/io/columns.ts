@@ -14,10 +14,17 @@ export const MISSING_POLICIES: Array<MissingPolicy> = ["error", "mean", "median"
 /** Texts read as a missing value (compared after trimming, ignoring case). */
 export const DEFAULT_MISSING_MARKERS = ["", "NA", "N/A", "NaN", "null"];
 
+/** The lower-cased markers of each markers list seen, and their lengths (weak keys: lists come and go with their options). */
+const loweredMarkers = new WeakMap<Array<string>, [Set<string>, Set<number>]>();
+
 /** True when `text` is one of `markers` (ignoring case). */
 export function isMissingText(text: string, markers: Array<string>): boolean {
-	const lower = text.lower();
-	return markers.some((m) => m.lower() === lower);
+	let lowered = loweredMarkers.get(markers);
+	if (lowered === undefined) {
+		lowered = [new Set(markers.map((m) => m.lower())), new Set(markers.map((m) => m.size()))];
+		loweredMarkers.set(markers, lowered);
+	}
+	return lowered[1].has(text.size()) && lowered[0].has(text.lower());
 }
 
 /** How a column was read. */

@@ -81,6 +81,9 @@ function isBlank(c: number): boolean {
 
 /** Trims spaces and tabs from both ends. */
 export function trimField(s: string): string {
+	const [first] = string.byte(s, 1);
+	const [last] = string.byte(s, -1);
+	if (first === undefined || (!isBlank(first) && !isBlank(last as number))) return s;
 	const [a] = s.gsub("^[ \t]+", "");
 	const [b] = a.gsub("[ \t]+$", "");
 	return b;
@@ -113,6 +116,7 @@ export function parseCsv(text: string, source = "CSV", options: CsvOptions = {})
 	} else {
 		delimiter = string.byte(sniffDelimiter(text, start, fail, decisions))[0];
 	}
+	const ordinaryRun = `^[^${string.char(delimiter)}\r\n"]+`;
 	const records = new Array<Array<string>>();
 	const recordLines = new Array<number>();
 	const blankLines = new Array<number>();
@@ -190,7 +194,10 @@ export function parseCsv(text: string, source = "CSV", options: CsvOptions = {})
 			inQuotes = true;
 			quoted = true;
 		} else {
-			field.push(string.char(c));
+			// A run of ordinary characters at once: up to the next delimiter, quote or line end.
+			const [, last] = text.find(ordinaryRun, i);
+			field.push(text.sub(i, last));
+			i = last as number;
 		}
 		i += 1;
 	}
@@ -232,12 +239,18 @@ export function summarizeRows(rows: Array<number>): string {
 
 /** The strict decimal grammar: optional sign, digits with an optional fraction, optional exponent. */
 const DECIMAL = "^[+-]?%d+%.?%d*[eE]?[+-]?%d*$";
+const PLAIN_DECIMAL = "^[+-]?%d+%.?%d*$";
 
 /**
  * Parses a numeric CSV field by the strict decimal grammar (`12`, `-0.5`, `.5`, `1e-3`), or
  * undefined: hexadecimal (`0x10`), `inf`, `nan` and text around the number are not numbers.
  */
 export function parseNumber(field: string): number | undefined {
+	// Fast path for the common plain form (digits, an optional point and digits): the grammar below accepts it as it is.
+	if (field.find(PLAIN_DECIMAL)[0] !== undefined) {
+		const plain = tonumber(field);
+		return plain !== undefined && plain !== math.huge && plain !== -math.huge ? plain : undefined;
+	}
 	const text = trimField(field);
 	if (text === "") return undefined;
 	const [ok] = text.find(DECIMAL);

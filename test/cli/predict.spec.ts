@@ -22,7 +22,7 @@ describe("hivemind predict and loadModel", () => {
 	it("a model trained by the CLI and loaded with loadModel predicts exactly what the CLI predicted", () => {
 		const modelPath = `${TMP}/same.json`;
 		const predictionsPath = `${TMP}/same-predictions.csv`;
-		expect(runCli("train", "--model", "LogisticRegression", "--data", CLASSIFICATION, "--target", "result", "--out", modelPath, "--iterations", "200").code).toBe(0);
+		expect(runCli("train", "--model", "LogisticRegression", "--data", CLASSIFICATION, "--target", "result", "--out", modelPath, "--iterations", "200", "--params", '{"solver":"GradientDescent"}').code).toBe(0);
 		const p = runCli("predict", "--model-file", modelPath, "--data", CLASSIFICATION, "--out", predictionsPath);
 		expect(p.code).toBe(0);
 		const cli = parseCsv(readFile(predictionsPath));

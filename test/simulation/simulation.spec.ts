@@ -118,7 +118,7 @@ describe("simulateTraining", () => {
 		const labels = X.map((row) => (row[0] + row[1] > 0 ? "win" : "lose"));
 		const result = simulateTraining({
 			modelName: "LogisticRegression",
-			modelOptions: { classesList: ["lose", "win"], maximumNumberOfIterations: 30 },
+			modelOptions: { classesList: ["lose", "win"], maximumNumberOfIterations: 30, solver: "GradientDescent" },
 			task: "classification",
 			train: { X, y: labels },
 			test: { X, y: labels },

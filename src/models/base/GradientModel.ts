@@ -11,15 +11,16 @@ import { ConstraintTable } from "../../options";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { createOptimizer } from "../../optimization/optimizers/createOptimizer";
 import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
-import { assertModelParameters, assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
+import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { BatchTrainable, GradientSaving } from "./capabilities";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
-import { leadingRows, regularizedSteps, totalPenalty } from "./regularizedSteps";
-import { assertBatches, BatchPlan, batchesOfSize, EpochBatches } from "./batches";
-import { allFinite, assertOptimizerStates, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
+import { leadingRows, regularizedStepsInto, totalPenalty } from "./regularizedSteps";
+import { BatchPlan, batchesOfSize, checkedBatchPlan, EpochBatches } from "./batches";
+import { assertOptimizerStates, checkedTrainingState, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
+import { TrainingBuffers } from "./trainingBuffers";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
 export abstract class GradientModel<O extends GradientOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> implements GradientSaving, BatchTrainable {
@@ -45,14 +46,22 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	/**
 	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its
-	 * gradient with respect to them (same structure as `parameters`, also summed).
+	 * gradient with respect to them (same structure as `parameters`, also summed). The loop passes
+	 * `out`, a buffer shaped like the parameters that the model may overwrite and return instead
+	 * of allocating a new gradient.
 	 */
-	protected abstract lossAndGradient(parameters: P, data: TrainingData): LuaTuple<[number, P]>;
+	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]>;
 
 	/** The optimizer that moves the parameter entry `entryName`: by default the model's (`optimizer` option); models with per-entry optimizers override. */
 	protected optimizerFor(_entryName: string): Optimizer {
 		return this.optimizer;
 	}
+
+	/** A model's own solver (Newton, IRLS) steps here, in place, and returns true once converged (later iterations only record the cost); undefined (default): the optimizer steps. */
+	protected solverStep(_parameters: ModelParameters, _data: TrainingData): boolean | undefined { return undefined; }
+
+	/** Called once at the start of each training call with its data (checks, warnings); nothing by default. */
+	protected beforeTraining(_data: TrainingData, _where: string) {}
 
 	/** Leading rows of a parameter entry that are biases (never regularized); default 0. */
 	protected biasRowCount(_entryName: string): number {
@@ -87,12 +96,19 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		return totalPenalty(parameters, (name) => this.regularizerFor(name), (name) => this.biasRowsOf(name));
 	}
 
-	/** One update: each entry moves by the optimizer from g / n + the regularizer's gradient, clipped by `gradientClipValue` / `gradientClipNorm`. */
-	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number) {
+	private buffersFor(parameters: ModelParameters): TrainingBuffers {
+		return new TrainingBuffers(parameters, (name) => this.biasRowsOf(name));
+	}
+
+	/**
+	 * One update: each entry moves by the optimizer from g / n + the regularizer's gradient, clipped
+	 * by `gradientClipValue` / `gradientClipNorm` (steps formed in `buffers`, made for `parameters`).
+	 */
+	private applyStep(parameters: ModelParameters, gradient: ModelParameters, sampleCount: number, buffers = this.buffersFor(parameters)) {
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
-		const steps = regularizedSteps(parameters, gradient, sampleCount, (name) => this.regularizerFor(name), (name) => this.biasRowsOf(name));
-		const entries = parameterEntries(parameters);
+		const entries = buffers.entries;
+		const steps = regularizedStepsInto(buffers.steps, entries, buffers.entriesOf(gradient), sampleCount, (name) => this.regularizerFor(name), buffers.biasRows);
 		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
 		for (const k of $range(0, entries.size() - 1)) {
 			const [name, matrix] = entries[k];
@@ -149,14 +165,14 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	 * One epoch of steps, one per batch of row indices; returns the summed loss of the batches (each
 	 * before its step) and their total row count.
 	 */
-	private miniBatchEpoch(parameters: P, data: TrainingData, batches: Array<Array<number>>): LuaTuple<[number, number]> {
+	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>, buffers: TrainingBuffers): LuaTuple<[number, number]> {
 		let total = 0;
 		let count = 0;
 		for (const rows of batches) {
 			const batch: TrainingData = { inputs: selectRows(data.inputs, rows), targets: selectRows(data.targets, rows), sampleCount: rows.size() };
-			const [loss, gradient] = this.lossAndGradient(parameters, batch);
+			const [loss, gradient] = this.lossAndGradient(parameters, batch, buffers.gradient);
 			this.saveGradient(gradient, rows.size());
-			this.applyStep(parameters, gradient, rows.size());
+			this.applyStep(parameters, gradient, rows.size(), buffers);
 			total += loss;
 			count += rows.size();
 		}
@@ -197,28 +213,23 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	trainInBatches(X: unknown, y: unknown, numberOfEpochs: number, plan: BatchPlan): Array<number> {
 		const where = `${this.modelName}.trainInBatches`;
 		this.assertAlive(where);
-		if (!typeIs(numberOfEpochs, "number") || numberOfEpochs < 1 || numberOfEpochs !== math.floor(numberOfEpochs) || numberOfEpochs === math.huge) {
-			error(`[Hivemind] ${where}: numberOfEpochs must be an integer ≥ 1, got ${tostring(numberOfEpochs)}`, 2);
-		}
-		if (!typeIs(plan, "function")) error(`[Hivemind] ${where}: plan must be a function(epoch, sampleCount) returning the epoch's batches, got ${typeOf(plan)}`, 2);
+		const checked = checkedBatchPlan(numberOfEpochs, plan, where);
 		const data = this.prepareData(X, y, where);
-		const checked: BatchPlan = (epoch, n) => {
-			const batches = plan(epoch, n);
-			assertBatches(batches, n, epoch, where);
-			return batches;
-		};
 		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked)));
 	}
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
+		this.beforeTraining(data, where);
 		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
 		if (!this.options.keepOptimizerState) this.optimizerStates = {};
 		const parameters = this.parameters;
 		const n = data.sampleCount;
 		const o = this.options;
 		const monitor = new TrainingMonitor(where, o);
-		let lastFinite = this.checkpoint();
+		const buffers = this.buffersFor(parameters);
+		let lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 		let diverged = false;
+		let solverConverged = false;
 		let iterationsRun = 0;
 		for (const iteration of $range(1, iterations)) {
 			iterationsRun = iteration;
@@ -227,14 +238,14 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 			let gradient: ModelParameters | undefined;
 			const batches = plan(iteration, n);
 			if (batches !== undefined) {
-				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches);
+				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches, buffers);
 			} else {
-				[dataLoss, gradient] = this.lossAndGradient(parameters, data);
+				[dataLoss, gradient] = this.lossAndGradient(parameters, data, buffers.gradient);
 				this.saveGradient(gradient, n);
 			}
 			if ((iteration - 1) % o.costCalculationInterval === 0) {
 				// A saturating loss (clipped cross-entropy) can stay finite while the weights overflow.
-				if (!allFinite(parameters)) {
+				if (!buffers.parametersFinite()) {
 					monitor.warnNonFinite("the parameters", iteration);
 					diverged = true;
 					break;
@@ -242,13 +253,17 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 				const verdict = monitor.record(iteration, dataLoss / rowsSeen + this.penalty(parameters));
 				diverged = verdict === "nonfinite";
 				if (diverged) break;
-				lastFinite = this.checkpoint();
+				lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 				if (verdict !== "continue") break;
 			}
-			if (gradient !== undefined) this.applyStep(parameters, gradient, n);
+			if (gradient !== undefined && !solverConverged) {
+				const converged = this.solverStep(parameters, data);
+				if (converged === undefined) this.applyStep(parameters, gradient, n, buffers);
+				else solverConverged = converged;
+			}
 			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) task.wait();
 		}
-		if (!diverged && !allFinite(parameters)) {
+		if (!diverged && !buffers.parametersFinite()) {
 			monitor.warnNonFinite("the parameters", iterationsRun);
 			diverged = true;
 		}
@@ -357,20 +372,9 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const where = `${this.modelName}.setTrainingState`;
 		this.assertAlive(where);
 		this.assertNotTraining(where);
-		if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 2);
-		const p = state.parameters;
-		let parameters: P | undefined;
-		if (p !== undefined) {
-			assertModelParameters(p, "state.parameters", where);
-			this.validateModelParameters(p, where);
-			parameters = copyParameters(p);
-		}
-		assertOptimizerStates(state.optimizerStates, where, "state.optimizerStates");
-		const count = state.updateCount;
-		if (!typeIs(count, "number") || count < 0 || count !== math.floor(count) || count === math.huge) {
-			error(`[Hivemind] ${where}: state.updateCount must be an integer ≥ 0, got ${tostring(count)}`, 2);
-		}
-		const copied: TrainingState = { parameters, optimizerStates: copyStates(state.optimizerStates), updateCount: count };
+		const copied = checkedTrainingState(state, where, (p) => this.validateModelParameters(p, where));
+		// validateModelParameters (called by checkedTrainingState) asserted their shape P
+		const parameters = copied.parameters as P | undefined;
 		const current = this.parameters;
 		const inPlace = current !== undefined && parameters !== undefined && sameShapes(current, parameters);
 		if (!inPlace) this.parameters = parameters;

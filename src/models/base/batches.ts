@@ -51,3 +51,20 @@ export function assertBatches(batches: unknown, sampleCount: number, epoch: numb
 		}
 	}
 }
+
+/**
+ * `plan` checked at each call (its batches by `assertBatches`), after checking `numberOfEpochs`
+ * (an integer ≥ 1) and that `plan` is a function; errors name `where` at the caller's caller.
+ */
+export function checkedBatchPlan(numberOfEpochs: unknown, plan: unknown, where: string): BatchPlan {
+	if (!typeIs(numberOfEpochs, "number") || numberOfEpochs < 1 || numberOfEpochs !== math.floor(numberOfEpochs) || numberOfEpochs === math.huge) {
+		error(`[Hivemind] ${where}: numberOfEpochs must be an integer ≥ 1, got ${tostring(numberOfEpochs)}`, 3);
+	}
+	if (!typeIs(plan, "function")) error(`[Hivemind] ${where}: plan must be a function(epoch, sampleCount) returning the epoch's batches, got ${typeOf(plan)}`, 3);
+	const inner = plan as BatchPlan;
+	return (epoch, n) => {
+		const batches = inner(epoch, n);
+		assertBatches(batches, n, epoch, where);
+		return batches;
+	};
+}

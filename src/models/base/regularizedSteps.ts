@@ -4,7 +4,7 @@
  * gradient that the optimizer then takes (after clipping).
  */
 import { Matrix } from "../../matrix/types";
-import { scale } from "../../matrix/elementwise";
+import { copyInto, scaleInPlace } from "../../matrix/inplace";
 import { Regularizer } from "../../optimization/regularizers/regularizers";
 import { ModelParameters, parameterEntries } from "../../parameters";
 
@@ -29,19 +29,25 @@ export function totalPenalty(
 	return total;
 }
 
-/** One step per entry: the summed gradient divided by `sampleCount`, plus the entry's regularizer's gradient (bias rows exempt). */
-export function regularizedSteps(
-	parameters: ModelParameters,
-	gradient: ModelParameters,
+/**
+ * One step per entry, written into `steps` (shaped like the entries; returned): the summed
+ * gradient divided by `sampleCount`, plus the entry's regularizer's gradient (its `biasRows`
+ * exempt). `entries` and `gradientEntries` are `parameterEntries` of the parameters and the gradient.
+ */
+export function regularizedStepsInto(
+	steps: Array<Matrix>,
+	entries: Array<[string, Matrix]>,
+	gradientEntries: Array<[string, Matrix]>,
 	sampleCount: number,
 	regularizerOf: (entryName: string) => Regularizer | undefined,
-	biasRows: (entryName: string) => Array<number>,
+	biasRows: Array<Array<number>>,
 ): Array<Matrix> {
-	const gradientEntries = parameterEntries(gradient);
-	return parameterEntries(parameters).map(([name, matrix], k) => {
-		const step = scale(gradientEntries[k][1], 1 / sampleCount);
+	const inverse = 1 / sampleCount;
+	for (const k of $range(0, entries.size() - 1)) {
+		const [name, matrix] = entries[k];
+		const step = scaleInPlace(copyInto(steps[k], gradientEntries[k][1]), inverse);
 		const regularizer = regularizerOf(name);
-		if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, biasRows(name));
-		return step;
-	});
+		if (regularizer !== undefined) regularizer.addGradientInPlace(step, matrix, biasRows[k]);
+	}
+	return steps;
 }

@@ -8,7 +8,7 @@ import { copy } from "../../matrix/creation";
 import { isMatrix } from "../../matrix/validate";
 import { OptimizerState } from "../../optimization/optimizers/types";
 import { clipByGlobalNormInPlace, clipByValueInPlace } from "../../optimization/clipping/clipping";
-import { ModelParameters, parameterEntries } from "../../parameters";
+import { assertModelParameters, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { describeValue, isFiniteNumber } from "../../core/describe";
 
 /** Optimizer states keyed by parameter entry name (as `parameterEntries` names them). */
@@ -88,4 +88,25 @@ export function clipSteps(steps: Array<Matrix>, value: number | undefined, norm:
 	for (const step of steps) if (!matrixFinite(step)) return;
 	if (value !== undefined) for (const step of steps) clipByValueInPlace(step, value);
 	if (norm !== undefined) clipByGlobalNormInPlace(steps, norm);
+}
+
+/**
+ * A deep copy of `state` (from `getTrainingState`) after checking it, errors naming `where` (at
+ * the caller's caller): a table, its parameters (structure, then `validateParameters`), optimizer
+ * states and update counter.
+ */
+export function checkedTrainingState(state: unknown, where: string, validateParameters: (parameters: ModelParameters) => void): TrainingState {
+	if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 3);
+	const s = state as TrainingState;
+	const p = s.parameters;
+	if (p !== undefined) {
+		assertModelParameters(p, "state.parameters", where);
+		validateParameters(p);
+	}
+	assertOptimizerStates(s.optimizerStates, where, "state.optimizerStates");
+	const count = s.updateCount;
+	if (!typeIs(count, "number") || count < 0 || count !== math.floor(count) || count === math.huge) {
+		error(`[Hivemind] ${where}: state.updateCount must be an integer ≥ 0, got ${tostring(count)}`, 3);
+	}
+	return { parameters: p === undefined ? undefined : copyParameters(p), optimizerStates: copyStates(s.optimizerStates), updateCount: count };
 }

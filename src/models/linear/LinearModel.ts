@@ -15,6 +15,10 @@ import { GRADIENT_CONSTRAINTS, GRADIENT_DEFAULTS, GradientOptions } from "../bas
 import { TrainingData } from "../base/types";
 import { modelInputs } from "../base/data";
 import { OutputLink } from "./links";
+import { linearLossGradientInto } from "./fusedLoss";
+import { SecondOrderSolver, solverStep } from "./solvers/step";
+import { LbfgsMemory, lbfgsStep } from "./solvers/lbfgs";
+import { warnTraining } from "../base/output";
 import { FeatureCounting } from "../base/capabilities";
 
 /** Options of every linear model: the loop's options and the intercept. */
@@ -31,6 +35,10 @@ export const LINEAR_CONSTRAINTS: ConstraintTable<LinearModelOptions> = { ...GRAD
 
 /** Base of the gradient-trained linear models (regressors and classifiers). */
 export abstract class LinearModel<O extends LinearModelOptions> extends GradientModel<O, Matrix> implements FeatureCounting {
+	private costCache: [Readonly<O>, CostFunction] | undefined;
+	/** L-BFGS's curvature pairs, for the current training call. */
+	private lbfgsMemory: LbfgsMemory | undefined;
+
 	/** The cost the loop minimises (on the link's outputs). */
 	protected abstract trainingCost(): CostFunction;
 
@@ -39,6 +47,75 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 
 	/** Numeric n×k targets from `y` (validated; errors name `where`). */
 	protected abstract prepareTargets(y: unknown, rows: number, where: string, xShape: string): Matrix;
+
+	/** The second-order solver the `solver` option picks (undefined: the optimizer, by gradient steps). */
+	protected secondOrderSolver(): SecondOrderSolver | undefined {
+		return undefined;
+	}
+
+	/**
+	 * An upper bound of the loss's second derivative in the score (2 for squared error), which
+	 * with the learning rate tells when plain gradient steps must diverge on data of this scale;
+	 * undefined when there is none.
+	 */
+	protected curvatureBound(): number | undefined {
+		return undefined;
+	}
+
+	protected solverStep(parameters: ModelParameters, data: TrainingData): boolean | undefined {
+		const solver = this.secondOrderSolver();
+		if (solver === undefined) return undefined;
+		const regularizer = this.regularizerFor("");
+		if (solver.kind !== "LBFGS") return solverStep(parameters as Matrix, data.inputs, data.targets, solver, regularizer, this.biasRowCount());
+		// L-BFGS on the mean loss + penalty, through the model's own loss and gradient.
+		const exempt = this.biasRowCount() > 0 ? [0] : [];
+		const n = data.sampleCount;
+		this.lbfgsMemory = this.lbfgsMemory ?? new LbfgsMemory();
+		return lbfgsStep(
+			parameters as Matrix,
+			(w, gradient) => {
+				const [loss, g] = this.lossAndGradient(w, data, gradient);
+				for (const i of $range(0, w.size() - 1)) for (const j of $range(0, w[i].size() - 1)) gradient[i][j] = (g as Matrix)[i][j] / n;
+				if (regularizer === undefined) return loss / n;
+				regularizer.addGradientInPlace(gradient, w, exempt);
+				return loss / n + regularizer.penalty(w, exempt);
+			},
+			this.lbfgsMemory,
+		);
+	}
+
+	/**
+	 * Second-order solvers take full-batch steps (a `batchSize` is an error with them). With plain
+	 * gradient descent at the default learning rate, warns when a column's mean square times the
+	 * loss's curvature and the rate exceeds 2: the steps must then diverge (scale the features or
+	 * lower the rate).
+	 */
+	protected beforeTraining(data: TrainingData, where: string) {
+		const o = this.options;
+		this.lbfgsMemory = undefined;
+		if (this.secondOrderSolver() !== undefined) {
+			if (o.batchSize > 0) error(`[Hivemind] ${where}: batchSize must be 0 with a second-order solver (each step uses every row; choose solver "GradientDescent" for mini-batches), got ${o.batchSize}`, 0);
+			return;
+		}
+		const curvature = this.curvatureBound();
+		if (curvature === undefined || o.learningRate !== GRADIENT_DEFAULTS.learningRate || o.learningRateSchedule !== undefined || o.optimizer !== "GradientDescent") return;
+		const x = data.inputs;
+		const p = x[0].size();
+		let worst = 0;
+		let worstColumn = 0;
+		for (const j of $range(0, p - 1)) {
+			let total = 0;
+			for (const row of x) total += row[j] * row[j];
+			if (total > worst) [worst, worstColumn] = [total, j];
+		}
+		const meanSquare = worst / x.size();
+		if (o.learningRate * curvature * meanSquare > 2) {
+			const column = worstColumn - this.biasRowCount() + 1;
+			warnTraining(
+				`[Hivemind] ${where}: learningRate ${o.learningRate} is too large for data of this scale (feature ${column} has mean square ${string.format("%.3g", meanSquare)}): gradient steps will diverge; scale the features (StandardScaler) or use learningRate < ${string.format("%.3g", 2 / (curvature * meanSquare))}`,
+			);
+		}
+	}
 
 	/** The number of output columns the parameters must have, when fixed (classifiers). */
 	protected fixedOutputCount(): number | undefined {
@@ -80,10 +157,22 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		return zeros(data.inputs[0].size(), data.targets[0].size());
 	}
 
-	protected lossAndGradient(parameters: Matrix, data: TrainingData): LuaTuple<[number, Matrix]> {
-		const link = this.trainingLink();
+	/** `trainingCost()`, built once per options table (options are frozen and replaced on change). */
+	protected currentCost(): CostFunction {
+		const cached = this.costCache;
+		if (cached !== undefined && cached[0] === this.options) return cached[1];
 		const cost = this.trainingCost();
-		const z = matmul(data.inputs, parameters);
+		this.costCache = [this.options, cost];
+		return cost;
+	}
+
+	protected lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		const link = this.trainingLink();
+		const cost = this.currentCost();
+		if (out !== undefined && cost.entry !== undefined) {
+			return $tuple(linearLossGradientInto(out as Matrix, data.inputs, parameters as Matrix, data.targets, link, cost.costName, cost.entry), out);
+		}
+		const z = matmul(data.inputs, parameters as Matrix);
 		const a = link.forward(z);
 		const loss = cost.value(a, data.targets);
 		const dz = link.backward(z, a, cost.gradient(a, data.targets));

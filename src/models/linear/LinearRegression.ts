@@ -32,4 +32,9 @@ export class LinearRegression extends LinearRegressor<LinearRegressionOptions> {
 	protected trainingCost(): CostFunction {
 		return createCost(this.options.costFunction);
 	}
+
+	protected curvatureBound(): number | undefined {
+		const name = this.options.costFunction;
+		return name === "MeanSquaredError" || name === "MSE" ? 2 : undefined;
+	}
 }

@@ -6,18 +6,26 @@ import { ConstraintTable } from "../../options";
 import { LinearRegressor } from "./LinearRegressor";
 import { LINEAR_CONSTRAINTS, LINEAR_DEFAULTS, LinearModelOptions } from "./LinearModel";
 import { expEntries } from "./links";
+import { SecondOrderSolver, solverConstraint, usesSecondOrder } from "./solvers/step";
+import { poissonScoreLoss } from "./solvers/scoreLosses";
 
-/** Options of `PoissonRegression` (those of every linear model). */
-export type PoissonRegressionOptions = LinearModelOptions;
+/** Options of `PoissonRegression`. */
+export interface PoissonRegressionOptions extends LinearModelOptions {
+	/** "Auto" (default: "Newton" unless a gradient-descent option such as `learningRate` is set), "Newton" (no learning rate; converges on unscaled data), "LBFGS" (limited-memory BFGS, Wolfe line search; best on scaled data) or "GradientDescent" (the `optimizer` with `learningRate`). */
+	solver: string;
+}
+
+const DEFAULTS: PoissonRegressionOptions = { ...LINEAR_DEFAULTS, solver: "Auto" };
+const CONSTRAINTS: ConstraintTable<PoissonRegressionOptions> = { ...LINEAR_CONSTRAINTS, solver: solverConstraint("Newton") };
 
 /**
- * Counts y ≥ 0 modelled as Poisson with mean μ = exp(b + X·w), fitted by gradient descent on the
- * Poisson deviance; `predict` returns μ.
+ * Counts y ≥ 0 modelled as Poisson with mean μ = exp(b + X·w), fitted on the Poisson deviance by
+ * Newton's method (`solver`, default) or by gradient steps; `predict` returns μ.
  * @example new PoissonRegression({ learningRate: 0.05 }).train(X, counts)
  */
 export class PoissonRegression extends LinearRegressor<PoissonRegressionOptions> {
 	constructor(options?: Partial<PoissonRegressionOptions>) {
-		super("PoissonRegression", LINEAR_DEFAULTS, LINEAR_CONSTRAINTS as ConstraintTable<PoissonRegressionOptions>, options);
+		super("PoissonRegression", DEFAULTS, CONSTRAINTS, options);
 	}
 
 	protected trainingCost(): CostFunction {
@@ -32,6 +40,11 @@ export class PoissonRegression extends LinearRegressor<PoissonRegressionOptions>
 			}
 		}
 		return t;
+	}
+
+	protected secondOrderSolver(): SecondOrderSolver | undefined {
+		if (!usesSecondOrder(this.options)) return undefined;
+		return this.options.solver === "LBFGS" ? { kind: "LBFGS" } : { kind: "Newton", loss: poissonScoreLoss };
 	}
 
 	protected predictionFromScores(z: Matrix): Matrix {

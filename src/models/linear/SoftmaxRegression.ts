@@ -1,17 +1,22 @@
 /** Multinomial logistic (softmax) regression. */
 import { Matrix } from "../../matrix/types";
 import { CostFunction, createCost } from "../../costs";
-import { ConstraintTable, labelList } from "../../options";
+import { ConstraintTable, labelList, oneOf } from "../../options";
 import { oneHot } from "../base/labels";
 import { Label } from "../../utilities/labels";
 import { LINEAR_CONSTRAINTS, LINEAR_DEFAULTS } from "./LinearModel";
 import { LinearClassifier, LinearClassifierOptions } from "./LinearClassifier";
 import { OutputLink, softmaxLink } from "./links";
+import { SecondOrderSolver } from "./solvers/step";
 
 /** Options of `SoftmaxRegression` (classesList: default discovered, sorted, at the first training). */
-export type SoftmaxRegressionOptions = LinearClassifierOptions;
+export interface SoftmaxRegressionOptions extends LinearClassifierOptions {
+	/** "GradientDescent" (default: the `optimizer` with `learningRate`) or "LBFGS" (limited-memory BFGS with a Wolfe line search, no learning rate). */
+	solver: string;
+}
 
-const CONSTRAINTS: ConstraintTable<SoftmaxRegressionOptions> = { ...LINEAR_CONSTRAINTS, classesList: labelList };
+const DEFAULTS: SoftmaxRegressionOptions = { ...LINEAR_DEFAULTS, solver: "GradientDescent" };
+const CONSTRAINTS: ConstraintTable<SoftmaxRegressionOptions> = { ...LINEAR_CONSTRAINTS, classesList: labelList, solver: oneOf("GradientDescent", "LBFGS") };
 
 /**
  * P(class j | x) = softmax(b + x·W)ⱼ (computed stably), fitted by gradient descent on the
@@ -23,7 +28,7 @@ const CONSTRAINTS: ConstraintTable<SoftmaxRegressionOptions> = { ...LINEAR_CONST
  */
 export class SoftmaxRegression extends LinearClassifier<SoftmaxRegressionOptions> {
 	constructor(options?: Partial<SoftmaxRegressionOptions>) {
-		super("SoftmaxRegression", LINEAR_DEFAULTS, CONSTRAINTS, options);
+		super("SoftmaxRegression", DEFAULTS, CONSTRAINTS, options);
 	}
 
 	protected trainingCost(): CostFunction {
@@ -32,6 +37,14 @@ export class SoftmaxRegression extends LinearClassifier<SoftmaxRegressionOptions
 
 	protected trainingLink(): OutputLink {
 		return softmaxLink;
+	}
+
+	protected curvatureBound(): number {
+		return 0.5;
+	}
+
+	protected secondOrderSolver(): SecondOrderSolver | undefined {
+		return this.options.solver === "LBFGS" ? { kind: "LBFGS" } : undefined;
 	}
 
 	protected fixedOutputCount(): number | undefined {

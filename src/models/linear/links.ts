@@ -5,12 +5,22 @@
  */
 import { Matrix } from "../../matrix/types";
 import { map } from "../../matrix/elementwise";
-import { activate, backpropagateActivationInPlace } from "../neural/activations";
+import { activate, backpropagateActivationInPlace, sigmoid, softmaxRow } from "../neural/activations";
+
+/** The link on one row of k scores, for fused kernels: the same arithmetic as `forward`/`backward`. */
+export interface RowLink {
+	/** Writes the outputs of the scores `z` into `a`. */
+	readonly forward: (z: Array<number>, a: Array<number>) => void;
+	/** Turns `upstream` (d cost / d a) into d cost / d z in place. */
+	readonly backward: (z: Array<number>, a: Array<number>, upstream: Array<number>) => void;
+}
 
 /** A link: forward (scores → outputs) and backward (gradient w.r.t. outputs → w.r.t. scores, in place on `upstream`). */
 export interface OutputLink {
 	readonly forward: (z: Matrix) => Matrix;
 	readonly backward: (z: Matrix, a: Matrix, upstream: Matrix) => Matrix;
+	/** The same link row by row. */
+	readonly row: RowLink;
 }
 
 const INV_SQRT_PI = 1 / math.sqrt(math.pi);
@@ -60,12 +70,26 @@ export function normalPdf(z: number): number {
 export const identityLink: OutputLink = {
 	forward: (z) => z,
 	backward: (_z, _a, upstream) => upstream,
+	row: {
+		forward: (z, a) => {
+			for (const j of $range(0, z.size() - 1)) a[j] = z[j];
+		},
+		backward: () => {},
+	},
 };
 
 /** The logistic (sigmoid) link of logistic regression. */
 export const logisticLink: OutputLink = {
 	forward: (z) => activate("Sigmoid", z),
 	backward: (z, a, upstream) => backpropagateActivationInPlace("Sigmoid", z, a, upstream),
+	row: {
+		forward: (z, a) => {
+			for (const j of $range(0, z.size() - 1)) a[j] = sigmoid(z[j]);
+		},
+		backward: (_z, a, upstream) => {
+			for (const j of $range(0, a.size() - 1)) upstream[j] *= a[j] * (1 - a[j]);
+		},
+	},
 };
 
 /** The probit link Φ(z). */
@@ -79,12 +103,28 @@ export const probitLink: OutputLink = {
 		}
 		return upstream;
 	},
+	row: {
+		forward: (z, a) => {
+			for (const j of $range(0, z.size() - 1)) a[j] = normalCdf(z[j]);
+		},
+		backward: (z, _a, upstream) => {
+			for (const j of $range(0, z.size() - 1)) upstream[j] *= normalPdf(z[j]);
+		},
+	},
 };
 
 /** The softmax link (row-wise, computed stably) of multinomial regression. */
 export const softmaxLink: OutputLink = {
 	forward: (z) => activate("StableSoftmax", z),
 	backward: (z, a, upstream) => backpropagateActivationInPlace("StableSoftmax", z, a, upstream),
+	row: {
+		forward: softmaxRow,
+		backward: (_z, a, upstream) => {
+			let inner = 0;
+			for (const j of $range(0, a.size() - 1)) inner += upstream[j] * a[j];
+			for (const j of $range(0, a.size() - 1)) upstream[j] = a[j] * (upstream[j] - inner);
+		},
+	},
 };
 
 /** exp applied entry by entry (the inverse of the log link, for Poisson means). */

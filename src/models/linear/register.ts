@@ -64,6 +64,18 @@ function exact(rng: RandomGenerator, p: number, n: number): ExampleDataset {
 	return { X, y: X.map((row) => linearScore(row) + 0.05 * rng.normal()) };
 }
 
+/**
+ * `example` with gradient steps chosen over the model's default second-order solver: the
+ * registry's examples exercise the shared gradient loop (one step there equals one applied
+ * gradient, as distributed training assumes).
+ */
+function byGradientSteps(example: (rng: RandomGenerator, p: number, n: number) => ExampleDataset) {
+	return (rng: RandomGenerator, p: number, n: number): ExampleDataset => {
+		const data = example(rng, p, n);
+		return { ...data, options: { ...(data.options ?? {}), solver: "GradientDescent" } };
+	};
+}
+
 function register(name: string, create: (options?: object) => Model, tags: Array<ModelTag>, example: (rng: RandomGenerator, p: number, n: number) => ExampleDataset) {
 	registerModel({ name, create, tags, example });
 }
@@ -73,10 +85,10 @@ const GRADIENT_CLASSIFIER: Array<ModelTag> = ["gradient", "online", "classifier"
 const STATISTICS_REGRESSOR: Array<ModelTag> = ["statistics", "regressor"];
 
 register("LinearRegression", (o) => new LinearRegression(o), GRADIENT_REGRESSOR, regression);
-register("HuberRegression", (o) => new HuberRegression(o), GRADIENT_REGRESSOR, regression);
-register("QuantileRegression", (o) => new QuantileRegression(o), GRADIENT_REGRESSOR, regression);
-register("PoissonRegression", (o) => new PoissonRegression(o), GRADIENT_REGRESSOR, counts);
-register("LogisticRegression", (o) => new LogisticRegression(o), GRADIENT_CLASSIFIER, binary);
+register("HuberRegression", (o) => new HuberRegression(o), GRADIENT_REGRESSOR, byGradientSteps(regression));
+register("QuantileRegression", (o) => new QuantileRegression(o), GRADIENT_REGRESSOR, byGradientSteps(regression));
+register("PoissonRegression", (o) => new PoissonRegression(o), GRADIENT_REGRESSOR, byGradientSteps(counts));
+register("LogisticRegression", (o) => new LogisticRegression(o), GRADIENT_CLASSIFIER, byGradientSteps(binary));
 register("BinaryRegression", (o) => new BinaryRegression(o), GRADIENT_CLASSIFIER, binary);
 register("SoftmaxRegression", (o) => new SoftmaxRegression(o), GRADIENT_CLASSIFIER, multinomial);
 register("NormalLinearRegression", (o) => new NormalLinearRegression(o), STATISTICS_REGRESSOR, exact);

@@ -23,7 +23,7 @@ import { featureMatrix, targetMatrix } from "../base/data";
 import { oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { ActivationName } from "./activations";
-import { DenseLayer, backwardPassWithInput, costAndGradients, forwardPass, predictOutput } from "./network";
+import { DenseLayer, backwardPassWithInput, costAndGradients, createWorkspace, forwardPass, NetworkWorkspace, predictOutput } from "./network";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
 import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
 import { Classifier } from "../base/capabilities";
@@ -48,6 +48,9 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	private layerOptimizers: Array<Optimizer | false>;
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 	private dropoutRng: RandomGenerator;
+	/** Forward/backward matrices per training gradient buffer (weak keys) and batch size. */
+	private readonly workspaces = new WeakMap<object, Map<number, NetworkWorkspace>>();
+	private costCache: [Readonly<NeuralNetworkOptions>, number, CostFunction] | undefined;
 
 	/** A network with the `layers` option's layers (often none yet); `options` as in `NeuralNetworkOptions` (validated). */
 	constructor(options?: Partial<NeuralNetworkOptions>) {
@@ -224,8 +227,25 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		return initializeNetwork(this.layers, this.options.initializer, rng);
 	}
 
-	protected lossAndGradient(parameters: Array<Matrix>, data: TrainingData): LuaTuple<[number, Array<Matrix>]> {
-		const result = costAndGradients(parameters, this.layers, data.inputs, data.targets, this.trainingCost(), this.dropoutRng);
+	/**
+	 * Into the training loop's gradient buffer `out`, through a workspace kept per buffer and batch
+	 * size (weakly: it goes with the buffer when the training call ends); fresh matrices without one.
+	 */
+	protected lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		const weights = parameters as Array<Matrix>;
+		const n = data.inputs.size();
+		let workspace: NetworkWorkspace | undefined;
+		const gradients = out as Array<Matrix> | undefined;
+		if (gradients !== undefined) {
+			let bySize = this.workspaces.get(gradients);
+			if (bySize === undefined) {
+				bySize = new Map();
+				this.workspaces.set(gradients, bySize);
+			}
+			workspace = bySize.get(n) ?? createWorkspace(this.layers, n);
+			bySize.set(n, workspace);
+		}
+		const result = costAndGradients(weights, this.layers, data.inputs, data.targets, this.trainingCost(), this.dropoutRng, gradients, workspace);
 		return $tuple(result.cost, result.gradients);
 	}
 
@@ -244,11 +264,18 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		super.copyLearnedStateTo(twin);
 	}
 
+	/** The cost the network trains on, built once per options table and output size. */
 	private trainingCost(): CostFunction {
 		const o = this.options;
-		if (o.costFunction !== undefined) return createCost(o.costFunction);
-		if (o.mode === "Regression") return createCost("MeanSquaredError");
-		return createCost(this.layers[this.layers.size() - 1].neurons === 1 ? "BinaryCrossEntropy" : "CategoricalCrossEntropy");
+		const outputs = this.layers[this.layers.size() - 1].neurons;
+		const cached = this.costCache;
+		if (cached !== undefined && cached[0] === o && cached[1] === outputs) return cached[2];
+		let cost: CostFunction;
+		if (o.costFunction !== undefined) cost = createCost(o.costFunction);
+		else if (o.mode === "Regression") cost = createCost("MeanSquaredError");
+		else cost = createCost(outputs === 1 ? "BinaryCrossEntropy" : "CategoricalCrossEntropy");
+		this.costCache = [o, outputs, cost];
+		return cost;
 	}
 
 	private assertLayersChangeable(where: string) {

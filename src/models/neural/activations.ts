@@ -121,7 +121,7 @@ export function elementwiseActivation(name: ActivationName): ElementwiseActivati
 }
 
 /** Writes the stable softmax of row `z` into `out` (same length). */
-function softmaxRow(z: Array<number>, out: Array<number>) {
+export function softmaxRow(z: Array<number>, out: Array<number>) {
 	const c = z.size();
 	let largest = -math.huge;
 	for (const j of $range(0, c - 1)) if (z[j] > largest) largest = z[j];

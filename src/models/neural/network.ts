@@ -6,11 +6,12 @@
  * (bias + neurons of layer l−1) × (neurons of layer l), its bias row FIRST when the layer has a
  * bias. So layer l computes zₗ = [1 | aₗ₋₁] · Wₗ (without the column of ones when it has no bias)
  * and aₗ = f(zₗ). Dropout (inverted: kept units scaled by 1/(1 − rate)) is applied to a layer's
- * outputs as they enter the next layer, only when a generator is passed (training).
+ * outputs as they enter the next layer, only when a generator is passed (training). Every pass
+ * writes into a `NetworkWorkspace` sized once for a batch size, so training reuses its matrices.
  */
 import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
-import { matmul, transposeMatmul } from "../../matrix/product";
+import { matmulInto, transposeMatmulInto } from "../../matrix/inplace";
 import { CostFunction } from "../../costs/types";
 import { ActivationName, activateInto, backpropagateActivationInPlace, isSoftmax } from "./activations";
 
@@ -38,73 +39,99 @@ export interface ForwardCache {
 	masks: Array<Matrix | undefined>;
 }
 
+/** The matrices of one forward and backward pass over n rows, allocated once and overwritten by each pass. */
+export interface NetworkWorkspace extends ForwardCache {
+	/** The batch size the matrices are sized for. */
+	readonly rows: number;
+	/** maskBuffers[l]: room for layer l's dropout mask (undefined when its rate is 0). */
+	readonly maskBuffers: Array<Matrix | undefined>;
+	/** below[l − 1]: ∂loss/∂aₗ for the hidden layers l ≥ 1 (then turned into ∂loss/∂zₗ in place). */
+	readonly below: Array<Matrix>;
+	/** ∂loss/∂(the output layer's activations or pre-activations). */
+	readonly outputGradient: Matrix;
+}
+
 function emptyMatrix(rows: number, cols: number): Matrix {
 	const out = table.create<Array<number>>(rows);
 	for (const i of $range(0, rows - 1)) out[i] = table.create<number>(cols, 0);
 	return out;
 }
 
-/** A rows×cols inverted-dropout mask: 0 with probability `rate`, else 1/(1 − rate). */
-function dropoutMask(rows: number, cols: number, rate: number, rng: RandomGenerator): Matrix {
-	const keep = 1 - rate;
-	const kept = 1 / keep;
-	const out = emptyMatrix(rows, cols);
-	for (const i of $range(0, rows - 1)) {
-		const row = out[i];
-		for (const j of $range(0, cols - 1)) row[j] = rng.nextFloat() < keep ? kept : 0;
+/** A workspace for `rows` rows through `layers` (the input rows' bias columns are ones from the start). */
+export function createWorkspace(layers: Array<DenseLayer>, rows: number): NetworkWorkspace {
+	const inputs = new Array<Matrix>();
+	const preActivations = new Array<Matrix>();
+	const activations = new Array<Matrix>();
+	const below = new Array<Matrix>();
+	const maskBuffers = new Array<Matrix | undefined>();
+	for (const l of $range(1, layers.size() - 1)) {
+		const under = layers[l - 1];
+		const layer = layers[l];
+		const input = emptyMatrix(rows, under.neurons + (layer.hasBias ? 1 : 0));
+		if (layer.hasBias) for (const row of input) row[0] = 1;
+		inputs.push(input);
+		preActivations.push(emptyMatrix(rows, layer.neurons));
+		activations.push(emptyMatrix(rows, layer.neurons));
+		if (l < layers.size() - 1) below.push(emptyMatrix(rows, layer.neurons));
+		maskBuffers[l - 1] = under.dropoutRate > 0 ? emptyMatrix(rows, under.neurons) : undefined;
 	}
-	return out;
+	const outputs = layers[layers.size() - 1].neurons;
+	return { rows, inputs, preActivations, activations, masks: [], maskBuffers, below, outputGradient: emptyMatrix(rows, outputs) };
 }
 
-/** [1 | source ⊙ mask] (or without the ones column when `bias` is false), as a new matrix. */
-function layerInput(source: Matrix, bias: boolean, mask: Matrix | undefined): Matrix {
+/** Fills `out` (rows×cols) with an inverted-dropout mask: 0 with probability `rate`, else 1/(1 − rate). */
+function dropoutMaskInto(out: Matrix, rate: number, rng: RandomGenerator) {
+	const keep = 1 - rate;
+	const kept = 1 / keep;
+	for (const row of out) {
+		for (const j of $range(0, row.size() - 1)) row[j] = rng.nextFloat() < keep ? kept : 0;
+	}
+}
+
+/** Writes source ⊙ mask (or source) after the leading ones column when `bias`, into `out`. */
+function layerInputInto(out: Matrix, source: Matrix, bias: boolean, mask: Matrix | undefined) {
 	const rows = source.size();
 	const cols = source[0].size();
 	const offset = bias ? 1 : 0;
-	const out = table.create<Array<number>>(rows);
 	for (const i of $range(0, rows - 1)) {
 		const s = source[i];
-		const row = table.create<number>(cols + offset, 1);
+		const row = out[i];
 		if (mask) {
 			const m = mask[i];
 			for (const j of $range(0, cols - 1)) row[j + offset] = s[j] * m[j];
 		} else {
 			for (const j of $range(0, cols - 1)) row[j + offset] = s[j];
 		}
-		out[i] = row;
 	}
-	return out;
 }
 
 /**
- * Runs `x` (n × features) through the network. With `dropoutRng` (training), every layer with a
- * dropout rate > 0 has its outputs masked, the masks drawn row by row from the generator.
+ * Runs `x` (n × features) through the network, into `workspace` (sized for n rows; returned).
+ * With `dropoutRng` (training), every layer with a dropout rate > 0 has its outputs masked, the
+ * masks drawn row by row from the generator.
  */
 export function forwardPass(
 	weights: Array<Matrix>,
 	layers: Array<DenseLayer>,
 	x: Matrix,
 	dropoutRng?: RandomGenerator,
-): ForwardCache {
-	const n = x.size();
-	const cache: ForwardCache = { inputs: [], preActivations: [], activations: [], masks: [] };
+	workspace = createWorkspace(layers, x.size()),
+): NetworkWorkspace {
 	let previous = x;
 	for (const l of $range(1, layers.size() - 1)) {
 		const below = layers[l - 1];
-		const layer = layers[l];
-		const mask =
-			dropoutRng && below.dropoutRate > 0 ? dropoutMask(n, below.neurons, below.dropoutRate, dropoutRng) : undefined;
-		cache.masks[l - 1] = mask;
-		const input = layerInput(previous, layer.hasBias, mask);
-		const z = matmul(input, weights[l - 1]);
-		const a = emptyMatrix(n, layer.neurons);
-		activateInto(layer.activation, z, a);
-		cache.inputs.push(input);
-		cache.preActivations.push(z);
-		cache.activations.push(a);
+		const buffer = workspace.maskBuffers[l - 1];
+		const mask = dropoutRng && buffer ? buffer : undefined;
+		if (mask) dropoutMaskInto(mask, below.dropoutRate, dropoutRng!);
+		workspace.masks[l - 1] = mask;
+		const input = workspace.inputs[l - 1];
+		layerInputInto(input, previous, layers[l].hasBias, mask);
+		const z = matmulInto(workspace.preActivations[l - 1], input, weights[l - 1]);
+		const a = workspace.activations[l - 1];
+		activateInto(layers[l].activation, z, a);
 		previous = a;
 	}
-	return cache;
+	return workspace;
 }
 
 /** The network's output for `x` (no dropout): the last layer's activations. */
@@ -115,14 +142,13 @@ export function predictOutput(weights: Array<Matrix>, layers: Array<DenseLayer>,
 
 /**
  * The gradient with respect to layer l−1's outputs from dz of layer l: dz · Wᵀ without the bias
- * row, times the dropout mask; a new n × (neurons of layer l−1) matrix.
+ * row, times the dropout mask; written into `out` (n × neurons of layer l−1, returned).
  */
-function gradientBelow(dz: Matrix, w: Matrix, bias: boolean, mask: Matrix | undefined): Matrix {
+function gradientBelowInto(out: Matrix, dz: Matrix, w: Matrix, bias: boolean, mask: Matrix | undefined): Matrix {
 	const n = dz.size();
 	const k = dz[0].size();
 	const offset = bias ? 1 : 0;
 	const cols = w.size() - offset;
-	const out = emptyMatrix(n, cols);
 	for (const i of $range(0, n - 1)) {
 		const di = dz[i];
 		const o = out[i];
@@ -140,21 +166,27 @@ function gradientBelow(dz: Matrix, w: Matrix, bias: boolean, mask: Matrix | unde
 	return out;
 }
 
+/** Zero matrices shaped like `weights`. */
+function zerosLike(weights: Array<Matrix>): Array<Matrix> {
+	return weights.map((w) => emptyMatrix(w.size(), w[0].size()));
+}
+
 /**
- * Backpropagation: the gradient of the loss with respect to every weight matrix (same shapes as
- * `weights`), from `outputGradient` = ∂loss/∂a of the last layer, or ∂loss/∂z of the last layer
- * when `isPreActivationGradient` (the fused softmax/sigmoid + cross-entropy case). The loss is
- * whatever `outputGradient` is the gradient of (the models pass the summed loss, before 1/n).
- * `outputGradient` is overwritten.
+ * Backpropagation: the gradient of the loss with respect to every weight matrix, written into
+ * `gradients` (same shapes as `weights`; new ones by default) and returned, from `outputGradient`
+ * = ∂loss/∂a of the last layer, or ∂loss/∂z of the last layer when `isPreActivationGradient` (the
+ * fused softmax/sigmoid + cross-entropy case). The loss is whatever `outputGradient` is the
+ * gradient of (the models pass the summed loss, before 1/n). `outputGradient` is overwritten.
  */
 export function backwardPass(
 	weights: Array<Matrix>,
 	layers: Array<DenseLayer>,
-	cache: ForwardCache,
+	cache: NetworkWorkspace,
 	outputGradient: Matrix,
 	isPreActivationGradient: boolean,
+	gradients = zerosLike(weights),
 ): Array<Matrix> {
-	return backwardPassWithInput(weights, layers, cache, outputGradient, isPreActivationGradient, false).gradients;
+	return backwardPassWithInput(weights, layers, cache, outputGradient, isPreActivationGradient, false, gradients).gradients;
 }
 
 /**
@@ -164,26 +196,27 @@ export function backwardPass(
 export function backwardPassWithInput(
 	weights: Array<Matrix>,
 	layers: Array<DenseLayer>,
-	cache: ForwardCache,
+	cache: NetworkWorkspace,
 	outputGradient: Matrix,
 	isPreActivationGradient: boolean,
 	withInput: boolean,
+	gradients = zerosLike(weights),
 ): { gradients: Array<Matrix>; input: Matrix | undefined } {
 	const count = weights.size();
-	const gradients = table.create<Matrix>(count);
 	let dz = outputGradient;
 	let input: Matrix | undefined;
 	if (!isPreActivationGradient) {
 		backpropagateActivationInPlace(layers[count].activation, cache.preActivations[count - 1], cache.activations[count - 1], dz);
 	}
 	for (const l of $range(count, 1, -1)) {
-		gradients[l - 1] = transposeMatmul(cache.inputs[l - 1], dz);
+		transposeMatmulInto(gradients[l - 1], cache.inputs[l - 1], dz);
 		if (l > 1) {
-			const da = gradientBelow(dz, weights[l - 1], layers[l].hasBias, cache.masks[l - 1]);
+			const da = gradientBelowInto(cache.below[l - 2], dz, weights[l - 1], layers[l].hasBias, cache.masks[l - 1]);
 			backpropagateActivationInPlace(layers[l - 1].activation, cache.preActivations[l - 2], cache.activations[l - 2], da);
 			dz = da;
 		} else if (withInput) {
-			input = gradientBelow(dz, weights[0], layers[1].hasBias, cache.masks[0]);
+			const features = weights[0].size() - (layers[1].hasBias ? 1 : 0);
+			input = gradientBelowInto(emptyMatrix(dz.size(), features), dz, weights[0], layers[1].hasBias, cache.masks[0]);
 		}
 	}
 	return { gradients, input };
@@ -203,7 +236,9 @@ export function hasFusedOutputGradient(outputActivation: ActivationName, cost: C
 
 /**
  * The summed cost of the network on (x, targets) and its gradient with respect to every weight
- * matrix (the gradient convention: summed over the batch, before 1/n, no regularization).
+ * matrix (the gradient convention: summed over the batch, before 1/n, no regularization), written
+ * into `gradients` (new matrices by default) through `workspace` (sized for x's rows; a new one by
+ * default).
  */
 export function costAndGradients(
 	weights: Array<Matrix>,
@@ -212,21 +247,27 @@ export function costAndGradients(
 	targets: Matrix,
 	cost: CostFunction,
 	dropoutRng?: RandomGenerator,
+	gradients = zerosLike(weights),
+	workspace = createWorkspace(layers, x.size()),
 ): { cost: number; gradients: Array<Matrix> } {
-	const cache = forwardPass(weights, layers, x, dropoutRng);
+	const cache = forwardPass(weights, layers, x, dropoutRng, workspace);
 	const output = cache.activations[cache.activations.size() - 1];
 	const fused = hasFusedOutputGradient(layers[layers.size() - 1].activation, cost);
-	let outputGradient: Matrix;
-	if (fused) {
-		outputGradient = emptyMatrix(output.size(), output[0].size());
+	const outputGradient = cache.outputGradient;
+	const derivative = cost.entry?.derivative;
+	if (fused || derivative !== undefined) {
 		for (const i of $range(0, output.size() - 1)) {
 			const o = output[i];
 			const t = targets[i];
 			const g = outputGradient[i];
-			for (const j of $range(0, o.size() - 1)) g[j] = o[j] - t[j];
+			if (fused) for (const j of $range(0, o.size() - 1)) g[j] = o[j] - t[j];
+			else for (const j of $range(0, o.size() - 1)) g[j] = derivative!(o[j], t[j]);
 		}
 	} else {
-		outputGradient = cost.gradient(output, targets);
+		const fresh = cost.gradient(output, targets);
+		for (const i of $range(0, output.size() - 1)) for (const j of $range(0, fresh[i].size() - 1)) outputGradient[i][j] = fresh[i][j];
 	}
-	return { cost: cost.value(output, targets), gradients: backwardPass(weights, layers, cache, outputGradient, fused) };
+	const value = cost.value(output, targets);
+	backwardPass(weights, layers, cache, outputGradient, fused, gradients);
+	return { cost: value, gradients };
 }

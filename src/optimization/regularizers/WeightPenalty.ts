@@ -85,6 +85,11 @@ export abstract class WeightPenalty<O extends PenaltyOptions = PenaltyOptions> i
 		return target;
 	}
 
+	/** λ(1 − r): the curvature of the L2 part. */
+	quadraticCurvature(): number {
+		return this.options.lambda * (1 - this.l1Ratio);
+	}
+
 	/** The options as plain data. */
 	getOptions(): OptionValues {
 		return optionValues(this.options);

@@ -20,6 +20,8 @@ export interface Regularizer {
 	gradient(weights: Matrix, biasRows?: Array<number>): Matrix;
 	/** target += scale · ∂R/∂w in place (bias rows untouched); returns target. `scale` defaults to 1. */
 	addGradientInPlace(target: Matrix, weights: Matrix, biasRows?: Array<number>, scale?: number): Matrix;
+	/** c of the penalty's smooth quadratic part c/2·‖w‖² (its Hessian on the non-bias rows), for second-order solvers; absent means 0. */
+	quadraticCurvature?(): number;
 	/** The options as plain data. */
 	getOptions(): OptionValues;
 }

@@ -1,0 +1,60 @@
+//!native
+/**
+ * The linear models' loss and gradient in one pass over the rows, written into a buffer: each
+ * row's scores, link output, cost derivative and contribution to Xᵀ·dZ are formed and used at
+ * once, so no n×k intermediate (Z, the outputs, dZ) is built.
+ */
+import { Matrix } from "../../matrix/types";
+import { residualGradientInto } from "../../matrix/fused";
+import { EntryLoss } from "../../costs/types";
+import { identityLink, OutputLink } from "./links";
+
+/**
+ * out = Xᵀ·dZ for the summed cost of link(X·W) against Y, in one pass; returns the summed loss.
+ * The same arithmetic as forming Z = X·W, A = link(Z), the cost and dZ as matrices, row by row
+ * (the squared error on the identity link with one output goes through `residualGradientInto`,
+ * equal to within rounding). `out` (p×k) is overwritten.
+ */
+export function linearLossGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matrix, link: OutputLink, costName: string, entry: EntryLoss): number {
+	const n = x.size();
+	const p = w.size();
+	const k = w[0].size();
+	if (k === 1 && link === identityLink && costName === "MeanSquaredError") {
+		const sse = residualGradientInto(out, x, w, y);
+		for (const j of $range(0, p - 1)) out[j][0] *= 2;
+		return sse;
+	}
+	for (const j of $range(0, p - 1)) {
+		const oj = out[j];
+		for (const m of $range(0, k - 1)) oj[m] = 0;
+	}
+	const { loss, derivative } = entry;
+	const forward = link.row.forward;
+	const backward = link.row.backward;
+	const z = table.create<number>(k, 0);
+	const a = table.create<number>(k, 0);
+	const u = table.create<number>(k, 0);
+	let total = 0;
+	for (const i of $range(0, n - 1)) {
+		const xi = x[i];
+		const yi = y[i];
+		for (const m of $range(0, k - 1)) z[m] = 0;
+		for (const j of $range(0, p - 1)) {
+			const s = xi[j];
+			const wj = w[j];
+			for (const m of $range(0, k - 1)) z[m] += s * wj[m];
+		}
+		forward(z, a);
+		for (const m of $range(0, k - 1)) {
+			total += loss(a[m], yi[m]);
+			u[m] = derivative(a[m], yi[m]);
+		}
+		backward(z, a, u);
+		for (const j of $range(0, p - 1)) {
+			const s = xi[j];
+			const oj = out[j];
+			for (const m of $range(0, k - 1)) oj[m] += s * u[m];
+		}
+	}
+	return total;
+}

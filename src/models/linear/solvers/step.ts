@@ -1,0 +1,61 @@
+/**
+ * The `solver` option of the generalized linear models and one solver step: Newton's method for
+ * smooth losses, IRLS for the pinball loss; `"GradientDescent"` leaves the step to the training
+ * loop's optimizer.
+ */
+import { Matrix } from "../../../matrix/types";
+import { Constraint, oneOf } from "../../../options";
+import { GRADIENT_DEFAULTS, GradientOptions } from "../../base/gradientOptions";
+import { Regularizer } from "../../../optimization/regularizers/regularizers";
+import { NewtonProblem, newtonStep } from "./newton";
+import { quantileIrlsStep } from "./irls";
+import { ScoreLoss } from "./scoreLosses";
+
+/** The `solver` option's values for a model whose second-order solver is `name` ("Auto" picks it; L-BFGS on request). */
+export function solverConstraint(name: string): Constraint {
+	return oneOf("Auto", name, "LBFGS", "GradientDescent");
+}
+
+/**
+ * Whether the `solver` option picks the second-order solver: when it names it, or when it is
+ * "Auto" and none of the gradient loop's step options was chosen (a `learningRate` other than the
+ * default, an `optimizer` other than "GradientDescent", a `learningRateSchedule`, a `batchSize`,
+ * gradient clipping): code written for gradient steps keeps them.
+ */
+export function usesSecondOrder(options: GradientOptions & { solver: string }): boolean {
+	if (options.solver !== "Auto") return options.solver !== "GradientDescent";
+	const optimizer = options.optimizer;
+	const plainDescent = typeIs(optimizer, "string") && optimizer.lower() === "gradientdescent";
+	return (
+		plainDescent &&
+		options.learningRate === GRADIENT_DEFAULTS.learningRate &&
+		options.learningRateSchedule === undefined &&
+		options.batchSize === 0 &&
+		options.gradientClipValue === undefined &&
+		options.gradientClipNorm === undefined
+	);
+}
+
+/** A second-order solver and the loss it minimises, in the score. */
+export type SecondOrderSolver = { kind: "Newton"; loss: ScoreLoss } | { kind: "IRLS"; loss: ScoreLoss; tau: number } | { kind: "LBFGS" };
+
+/**
+ * One step of `solver` on `w` IN PLACE for inputs `x` (bias column included) and targets `y`, with
+ * `regularizer` (undefined for none) sparing the first `biasRows` rows. Returns true when the
+ * solver has converged.
+ */
+export function solverStep(w: Matrix, x: Matrix, y: Matrix, solver: Exclude<SecondOrderSolver, { kind: "LBFGS" }>, regularizer: Regularizer | undefined, biasRows: number): boolean {
+	const exempt = biasRows > 0 ? [0] : [];
+	const problem: NewtonProblem = {
+		x,
+		y,
+		loss: solver.loss,
+		penalty: (weights) => (regularizer === undefined ? 0 : regularizer.penalty(weights, exempt)),
+		addPenaltyGradient: (g, weights) => {
+			if (regularizer !== undefined) regularizer.addGradientInPlace(g, weights, exempt);
+		},
+		penaltyCurvature: regularizer?.quadraticCurvature?.() ?? 0,
+		biasRows,
+	};
+	return solver.kind === "IRLS" ? quantileIrlsStep(w, problem, solver.tau) : newtonStep(w, problem);
+}
