@@ -1,8 +1,7 @@
 /**
  * The one training loop of every gradient-trained model, and the distributed-gradient API.
- * A subclass says how to read its data, initialize its parameters, and compute the summed data
- * loss with its gradient; the loop does the rest (optimizer, regularizer, stopping, printing,
- * callbacks, yields, non-finite recovery).
+ * A subclass says how to read its data, initialize its parameters, and compute the summed data loss with
+ * its gradient; the loop does the rest (optimizer, regularizer, stopping, printing, callbacks, yields, non-finite recovery).
  */
 import { copyInto } from "../../matrix/inplace";
 import { selectRows } from "../../matrix/shape";
@@ -373,11 +372,9 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		this.assertAlive(where);
 		this.assertNotTraining(where);
 		const copied = checkedTrainingState(state, where, (p) => this.validateModelParameters(p, where));
-		// validateModelParameters (called by checkedTrainingState) asserted their shape P
-		const parameters = copied.parameters as P | undefined;
+		const parameters = copied.parameters as P | undefined; // validateModelParameters asserted P
 		const current = this.parameters;
-		const inPlace = current !== undefined && parameters !== undefined && sameShapes(current, parameters);
-		if (!inPlace) this.parameters = parameters;
+		if (!(current !== undefined && parameters !== undefined && sameShapes(current, parameters))) this.parameters = parameters;
 		this.restoreCheckpoint(copied, this.parameters);
 	}
 
