@@ -6,7 +6,7 @@
  */
 import { Matrix } from "../matrix/types";
 import { describeValue } from "../core/describe";
-import { encodeLabels, Label, readLabels, learnClasses } from "../utilities/labels";
+import { encodeLabels, readLabels, learnClasses } from "../utilities/labels";
 import { ParameterLayout } from "./NativeAdapter";
 import { isClassifier, Model } from "../models/base/capabilities";
 
