@@ -17,23 +17,7 @@ import { DataPredictDistributedModelParameters } from "./DistributedModelParamet
 import { DataPredictModelParametersMerger } from "./ModelParametersMerger";
 import { DataPredictOneVsAll } from "./OneVsAll";
 import { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
-import {
-	DataPredictSupportVectorMachine,
-	DataPredictNaiveBayes,
-	DataPredictGaussianNaiveBayes,
-	DataPredictMultinomialNaiveBayes,
-	DataPredictBernoulliNaiveBayes,
-	DataPredictComplementNaiveBayes,
-	DataPredictCategoricalNaiveBayes,
-	DataPredictKNearestNeighboursClassifier,
-	DataPredictKNearestNeighboursRegressor,
-	DataPredictNearestCentroid,
-	DataPredictPassiveAggressiveClassifier,
-	DataPredictPassiveAggressiveRegressor,
-	DataPredictBayesianLinearRegression,
-	DataPredictRidgeRegression,
-	DataPredictExtremeLearningMachine,
-} from "./nativeModels";
+import * as Native from "./nativeModels";
 import { DataPredictBinaryRegression } from "./BinaryRegression";
 import { CLUSTERING_MODELS } from "./clusteringModels";
 import { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
@@ -54,23 +38,7 @@ export { DataPredictGradientDescentModifier } from "./GradientDescentModifier";
 export { DataPredictBinaryRegression } from "./BinaryRegression";
 export { CLUSTERING_MODELS } from "./clusteringModels";
 export { DataPredictPoissonRegression, DataPredictQuantileRegression, DataPredictHuberRegression } from "./gradientRegressions";
-export {
-	DataPredictSupportVectorMachine,
-	DataPredictNaiveBayes,
-	DataPredictGaussianNaiveBayes,
-	DataPredictMultinomialNaiveBayes,
-	DataPredictBernoulliNaiveBayes,
-	DataPredictComplementNaiveBayes,
-	DataPredictCategoricalNaiveBayes,
-	DataPredictKNearestNeighboursClassifier,
-	DataPredictKNearestNeighboursRegressor,
-	DataPredictNearestCentroid,
-	DataPredictPassiveAggressiveClassifier,
-	DataPredictPassiveAggressiveRegressor,
-	DataPredictBayesianLinearRegression,
-	DataPredictRidgeRegression,
-	DataPredictExtremeLearningMachine,
-} from "./nativeModels";
+export * from "./nativeModels";
 export type { AdapterSpec, ParameterLayout, PredictShape } from "./NativeAdapter";
 
 /** A DataPredict optimizer "class": `Optimizers.<Name>.new(...)`. */
@@ -92,28 +60,28 @@ const Models = {
 	NeuralNetwork: DataPredictNeuralNetwork,
 	KMeans: DataPredictKMeans,
 	NormalLinearRegression: DataPredictNormalLinearRegression,
-	SupportVectorMachine: DataPredictSupportVectorMachine,
-	NaiveBayes: DataPredictNaiveBayes,
-	GaussianNaiveBayes: DataPredictGaussianNaiveBayes,
-	MultinomialNaiveBayes: DataPredictMultinomialNaiveBayes,
-	BernoulliNaiveBayes: DataPredictBernoulliNaiveBayes,
-	ComplementNaiveBayes: DataPredictComplementNaiveBayes,
-	CategoricalNaiveBayes: DataPredictCategoricalNaiveBayes,
-	KNearestNeighboursClassifier: DataPredictKNearestNeighboursClassifier,
-	KNearestNeighboursRegressor: DataPredictKNearestNeighboursRegressor,
-	NearestCentroid: DataPredictNearestCentroid,
-	PassiveAggressiveClassifier: DataPredictPassiveAggressiveClassifier,
-	PassiveAggressiveRegressor: DataPredictPassiveAggressiveRegressor,
-	BayesianLinearRegression: DataPredictBayesianLinearRegression,
+	SupportVectorMachine: Native.DataPredictSupportVectorMachine,
+	NaiveBayes: Native.DataPredictNaiveBayes,
+	GaussianNaiveBayes: Native.DataPredictGaussianNaiveBayes,
+	MultinomialNaiveBayes: Native.DataPredictMultinomialNaiveBayes,
+	BernoulliNaiveBayes: Native.DataPredictBernoulliNaiveBayes,
+	ComplementNaiveBayes: Native.DataPredictComplementNaiveBayes,
+	CategoricalNaiveBayes: Native.DataPredictCategoricalNaiveBayes,
+	KNearestNeighboursClassifier: Native.DataPredictKNearestNeighboursClassifier,
+	KNearestNeighboursRegressor: Native.DataPredictKNearestNeighboursRegressor,
+	NearestCentroid: Native.DataPredictNearestCentroid,
+	PassiveAggressiveClassifier: Native.DataPredictPassiveAggressiveClassifier,
+	PassiveAggressiveRegressor: Native.DataPredictPassiveAggressiveRegressor,
+	BayesianLinearRegression: Native.DataPredictBayesianLinearRegression,
 	BinaryRegression: DataPredictBinaryRegression,
 	PoissonRegression: DataPredictPoissonRegression,
 	QuantileRegression: DataPredictQuantileRegression,
 	HuberRegression: DataPredictHuberRegression,
 	// DataPredict 1.x's name of the classifier
-	KNearestNeighbours: DataPredictKNearestNeighboursClassifier,
+	KNearestNeighbours: Native.DataPredictKNearestNeighboursClassifier,
 	// Hivemind's own models (not in DataPredict's docs), under Hivemind's names
-	RidgeRegression: DataPredictRidgeRegression,
-	ExtremeLearningMachine: DataPredictExtremeLearningMachine,
+	RidgeRegression: Native.DataPredictRidgeRegression,
+	ExtremeLearningMachine: Native.DataPredictExtremeLearningMachine,
 	// clustering and outlier models: one options table of Hivemind's option names each
 	...CLUSTERING_MODELS,
 	// the DistributedTraining tutorial reaches the distributed classes through Models

@@ -7,11 +7,9 @@ import { Matrix } from "../../matrix/types";
 import { anyFinite, anyOf, constraint, ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { ClusteringModel } from "./ClusteringModel";
 import { affinityPropagationStep, exemplarsOf, refineExemplars, similarities, similarityStatistic } from "./affinity";
-import { assertCentreMatrix, assignToCentres } from "./shared";
+import { assertCentreMatrix } from "./shared";
 
 /** Options of `AffinityPropagation`. */
 export interface AffinityPropagationOptions {
@@ -49,27 +47,15 @@ const CONSTRAINTS: ConstraintTable<AffinityPropagationOptions> = {
  * ap.train(X);
  * const [clusters] = ap.predict(X);
  */
-export class AffinityPropagation extends BaseModel<AffinityPropagationOptions> {
+export class AffinityPropagation extends ClusteringModel<AffinityPropagationOptions> {
 	constructor(options?: Partial<AffinityPropagationOptions>) {
 		super("AffinityPropagation", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, (this.parameters as Matrix | undefined)?.[0].size());
-	}
-
 	/** Passes messages on X from scratch (`y` ignored); returns the exemplar count after each iteration. */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, _where: string): Array<number> {
 		const o = this.options;
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = this.canonicalRows(x, budget);
 		const n = rows.size();
 		if (n === 1) {
 			this.parameters = [table.clone(rows[0])];
@@ -106,9 +92,7 @@ export class AffinityPropagation extends BaseModel<AffinityPropagationOptions> {
 
 	/** The most similar exemplar's 0-based index for each row (ties: the lower index) and the n×m distances to the exemplars. */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
-		const where = `${this.modelName}.predict`;
-		const exemplars = this.requireParameters(where) as Matrix;
-		return assignToCentres(this.inputs(X, where), exemplars);
+		return this.predictNearest(X);
 	}
 
 	/** The exemplars (m×p). */

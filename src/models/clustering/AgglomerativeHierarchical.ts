@@ -7,9 +7,7 @@ import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { ClusteringModel } from "./ClusteringModel";
 import { DistanceName, nearestRow } from "../neighbours/search";
 import { agglomerate, labelsAfterMerges, Linkage, mergesKept } from "./linkage";
 import { assertPointRecord, column, pairwiseDistances } from "./shared";
@@ -58,7 +56,7 @@ type TreeRecord = {
  * tree.cutAtDistance(2.5);
  * const [labels] = tree.predict(X);
  */
-export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchicalOptions, TreeRecord> {
+export class AgglomerativeHierarchical extends ClusteringModel<AgglomerativeHierarchicalOptions, TreeRecord> {
 	constructor(options?: Partial<AgglomerativeHierarchicalOptions>) {
 		super("AgglomerativeHierarchical", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -67,23 +65,15 @@ export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchic
 		return this.parameters;
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, this.tree()?.points[0].size());
+	protected featureCount(): number | undefined {
+		return this.tree()?.points[0].size();
 	}
 
 	/** Builds the dendrogram of X and cuts it (`y` ignored). Returns the n − 1 merge distances in merge order. */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, where: string): Array<number> {
 		const o = this.options;
 		if (o.linkage === "ward" && o.distance !== "euclidean") error(`[Hivemind] ${where}: distance must be "euclidean" with linkage "ward", got "${o.distance}"`, 2);
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = this.canonicalRows(x, budget);
 		const merges = agglomerate(pairwiseDistances(rows, o.distance, budget), o.linkage, (t) => budget.pace(t, o.yieldInterval));
 		const record: TreeRecord = { points: rows, labels: column(labelsAfterMerges(rows.size(), merges, mergesKept(merges, rows.size(), o.numberOfClusters, o.distanceThreshold))) };
 		if (merges.size() > 0) record.merges = merges;

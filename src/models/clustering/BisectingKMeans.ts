@@ -7,9 +7,7 @@ import { describeShape } from "../../matrix/validate";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { ClusteringModel } from "./ClusteringModel";
 import { KMeans } from "./KMeans";
 import { inertiaOf } from "./kmeansSteps";
 import { assertCentreMatrix, assignToCentres } from "./shared";
@@ -49,28 +47,16 @@ const CONSTRAINTS: ConstraintTable<BisectingKMeansOptions> = {
  * bisecting.train(X);
  * const [clusters] = bisecting.predict(X);
  */
-export class BisectingKMeans extends BaseModel<BisectingKMeansOptions> {
+export class BisectingKMeans extends ClusteringModel<BisectingKMeansOptions> {
 	constructor(options?: Partial<BisectingKMeansOptions>) {
 		super("BisectingKMeans", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, (this.parameters as Matrix | undefined)?.[0].size());
-	}
-
 	/** Splits from one cluster up to k (`y` ignored); returns the total inertia after each split. */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, where: string): Array<number> {
 		const o = this.options;
 		if (o.numberOfClusters > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${o.numberOfClusters}) rows, got ${describeShape(x)}`, 2);
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = this.canonicalRows(x, budget);
 		const p = rows[0].size();
 		const mean = table.create<number>(p, 0);
 		for (const row of rows) for (const j of $range(0, p - 1)) mean[j] += row[j] / rows.size();
@@ -102,9 +88,7 @@ export class BisectingKMeans extends BaseModel<BisectingKMeansOptions> {
 
 	/** The nearest centre's 0-based index for each row (ties: the lower index) and the n×m distances. */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
-		const where = `${this.modelName}.predict`;
-		const centres = this.requireParameters(where) as Matrix;
-		return assignToCentres(this.inputs(X, where), centres);
+		return this.predictNearest(X);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string) {

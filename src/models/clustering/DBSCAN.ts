@@ -7,9 +7,7 @@ import { Matrix } from "../../matrix/types";
 import { ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { ClusteringModel } from "./ClusteringModel";
 import { DistanceName } from "../neighbours/search";
 import { labelByNearestCore, neighbourhoods } from "./density";
 import { assertPointRecord, column } from "./shared";
@@ -53,27 +51,19 @@ type DensityRecord = {
  * dbscan.train(positions);
  * const [labels] = dbscan.predict(positions); // -1: noise
  */
-export class DBSCAN extends BaseModel<DBSCANOptions, DensityRecord> {
+export class DBSCAN extends ClusteringModel<DBSCANOptions, DensityRecord> {
 	constructor(options?: Partial<DBSCANOptions>) {
 		super("DBSCAN", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, (this.parameters as DensityRecord | undefined)?.points[0].size());
+	protected featureCount(): number | undefined {
+		return (this.parameters as DensityRecord | undefined)?.points[0].size();
 	}
 
 	/** Clusters X from scratch (`y` ignored). Returns an empty history (DBSCAN has no cost). */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, _where: string): Array<number> {
 		const o = this.options;
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = this.canonicalRows(x, budget);
 		const n = rows.size();
 		const around = neighbourhoods(rows, o.epsilon, o.distance, budget);
 		const core = around.map((list) => (list.size() >= o.minimumPoints ? 1 : 0));

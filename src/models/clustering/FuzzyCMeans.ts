@@ -10,9 +10,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { ClusteringModel } from "./ClusteringModel";
 import { distanceBetween } from "../neighbours/search";
 import { assertCentreMatrix, kMeansPlusPlus } from "./shared";
 
@@ -67,7 +65,7 @@ export function fuzzyMemberships(row: Vector, centres: Matrix, fuzziness: number
  * fuzzy.train(X);
  * const [clusters, memberships] = fuzzy.predict(X);
  */
-export class FuzzyCMeans extends BaseModel<FuzzyCMeansOptions> {
+export class FuzzyCMeans extends ClusteringModel<FuzzyCMeansOptions> {
 	constructor(options?: Partial<FuzzyCMeansOptions>) {
 		super("FuzzyCMeans", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -76,23 +74,11 @@ export class FuzzyCMeans extends BaseModel<FuzzyCMeansOptions> {
 		return ["numberOfClusters"];
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, (this.parameters as Matrix | undefined)?.[0].size());
-	}
-
 	/** Seeds (k-means++) on the first call, then alternates memberships and centres; `y` is ignored. Returns J per iteration. */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, where: string): Array<number> {
 		const o = this.options;
 		const k = o.numberOfClusters;
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = this.canonicalRows(x, budget);
 		const current = this.parameters as Matrix | undefined;
 		if (current === undefined && k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
 		let centres: Matrix = current ?? kMeansPlusPlus(rows, k, new RandomGenerator(o.seed));

@@ -7,12 +7,10 @@ import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { ClusteringModel } from "./ClusteringModel";
 import { DistanceName } from "../neighbours/search";
 import { bestSwap, medoidCost, pamBuild } from "./pam";
-import { assertCentreMatrix, assignToCentres, pairwiseDistances } from "./shared";
+import { assertCentreMatrix, pairwiseDistances } from "./shared";
 
 /** Options of `KMedoids`. */
 export interface KMedoidsOptions {
@@ -47,7 +45,7 @@ const CONSTRAINTS: ConstraintTable<KMedoidsOptions> = {
  * medoids.train(X);
  * const [clusters, distances] = medoids.predict(X);
  */
-export class KMedoids extends BaseModel<KMedoidsOptions> {
+export class KMedoids extends ClusteringModel<KMedoidsOptions> {
 	constructor(options?: Partial<KMedoidsOptions>) {
 		super("KMedoids", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -56,23 +54,11 @@ export class KMedoids extends BaseModel<KMedoidsOptions> {
 		return ["numberOfClusters"];
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, (this.parameters as Matrix | undefined)?.[0].size());
-	}
-
 	/** Runs BUILD and SWAP on X from scratch; `y` is ignored. Returns the cost after BUILD and after each swap. */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, where: string): Array<number> {
 		const k = this.options.numberOfClusters;
 		if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = this.canonicalRows(x, budget);
 		const d = pairwiseDistances(rows, this.options.distance, budget);
 		const medoids = pamBuild(d, k);
 		const history = [medoidCost(d, medoids)];
@@ -89,9 +75,7 @@ export class KMedoids extends BaseModel<KMedoidsOptions> {
 
 	/** The nearest medoid's 0-based index for each row (ties: the lower index) and the n×k distances to the medoids. */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
-		const where = `${this.modelName}.predict`;
-		const medoids = this.requireParameters(where) as Matrix;
-		return assignToCentres(this.inputs(X, where), medoids, this.options.distance);
+		return this.predictNearest(X, this.options.distance);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string) {

@@ -8,11 +8,9 @@ import { Matrix, Vector } from "../../matrix/types";
 import { constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { ClusteringModel } from "./ClusteringModel";
 import { distanceBetween } from "../neighbours/search";
-import { assertCentreMatrix, assignToCentres } from "./shared";
+import { assertCentreMatrix } from "./shared";
 
 /** Options of `MeanShift`. */
 export interface MeanShiftOptions {
@@ -82,27 +80,15 @@ function climb(x: Matrix, seed: Vector, bandwidth: number, maximum: number): Lua
  * shift.train(X);
  * const [clusters] = shift.predict(X);
  */
-export class MeanShift extends BaseModel<MeanShiftOptions> {
+export class MeanShift extends ClusteringModel<MeanShiftOptions> {
 	constructor(options?: Partial<MeanShiftOptions>) {
 		super("MeanShift", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, (this.parameters as Matrix | undefined)?.[0].size());
-	}
-
 	/** Climbs from every row of X (`y` ignored) and keeps the distinct peaks; returns [bandwidth]. */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, _where: string): Array<number> {
 		const o = this.options;
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = this.canonicalRows(x, budget);
 		let bandwidth = o.bandwidth > 0 ? o.bandwidth : estimateBandwidth(rows, o.quantile);
 		if (bandwidth === 0) bandwidth = 1; // every row identical: any radius gives one centre
 		const peaks = new Array<[Vector, number]>();
@@ -126,9 +112,7 @@ export class MeanShift extends BaseModel<MeanShiftOptions> {
 
 	/** The nearest centre's 0-based index for each row (ties: the lower index) and the n×m distances. */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
-		const where = `${this.modelName}.predict`;
-		const centres = this.requireParameters(where) as Matrix;
-		return assignToCentres(this.inputs(X, where), centres);
+		return this.predictNearest(X);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string) {

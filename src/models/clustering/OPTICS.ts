@@ -7,8 +7,7 @@ import { Matrix } from "../../matrix/types";
 import { constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
+import { ClusteringModel } from "./ClusteringModel";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { DistanceName } from "../neighbours/search";
 import { labelByNearestCore } from "./density";
@@ -57,27 +56,19 @@ type DensityRecord = {
  * optics.train(positions);
  * const plot = optics.getOrdering().map((i) => optics.getReachability()[i]);
  */
-export class OPTICS extends BaseModel<OPTICSOptions, DensityRecord> {
+export class OPTICS extends ClusteringModel<OPTICSOptions, DensityRecord> {
 	private result?: OpticsResult;
 
 	constructor(options?: Partial<OPTICSOptions>) {
 		super("OPTICS", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, (this.parameters as DensityRecord | undefined)?.points[0].size());
+	protected featureCount(): number | undefined {
+		return (this.parameters as DensityRecord | undefined)?.points[0].size();
 	}
 
 	/** Orders X and cuts the clusters (`y` ignored). Returns an empty history (OPTICS has no cost). */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, _where: string): Array<number> {
 		const o = this.options;
 		const order = canonicalRowOrder(x, undefined, budget);
 		const rows = order.map((i) => x[i]);

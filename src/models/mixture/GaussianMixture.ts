@@ -11,9 +11,7 @@ import { describeParameters, ModelParameters, parameterKind } from "../../parame
 import { describeValue, isFiniteNumber } from "../../core/describe";
 import { assertPartial } from "../../sufficientStatistics/validate";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { ClusteringModel } from "../clustering/ClusteringModel";
 import { assignToCentres, kMeansPlusPlus } from "../clustering/shared";
 import { componentLogDensities, CovarianceType, MixtureParameters, normalizeLogProbabilities, prepareComponents } from "./density";
 import { computeGaussianMixturePartial, finalizeGaussianMixture, GaussianMixturePartial, hardAssignmentPartial, mergeGaussianMixturePartials } from "./statistics";
@@ -76,7 +74,7 @@ const CONSTRAINTS: ConstraintTable<GaussianMixtureOptions> = {
  * const logLikelihoods = mixture.train(X);
  * const [components, probabilities] = mixture.predict(X);
  */
-export class GaussianMixture extends BaseModel<GaussianMixtureOptions, MixtureParameters> {
+export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, MixtureParameters> {
 	constructor(options?: Partial<GaussianMixtureOptions>) {
 		super("GaussianMixture", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -89,8 +87,8 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions, MixturePa
 		return this.parameters as MixtureParameters | undefined;
 	}
 
-	private inputs(X: unknown, where: string): Matrix {
-		return featureMatrix(X, where, this.mixture()?.means[0].size());
+	protected featureCount(): number | undefined {
+		return this.mixture()?.means[0].size();
 	}
 
 	private eStep(x: Matrix, parameters: MixtureParameters, where: string, budget: FrameBudget): GaussianMixturePartial {
@@ -114,17 +112,9 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions, MixturePa
 	 * of `numberOfInitializations` runs is kept), then runs EM until the mean log-likelihood changes by at most `tolerance`. `y` is ignored.
 	 * Returns the mean log-likelihood per row of each E-step.
 	 */
-	train(X: unknown, _y?: unknown): Array<number> {
-		const where = `${this.modelName}.train`;
-		this.assertAlive(where);
-		return this.whileTraining(where, () => this.fit(X, where));
-	}
-
-	private fit(X: unknown, where: string): Array<number> {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const x = this.inputs(X, where);
+	protected fitRows(x: Matrix, budget: FrameBudget, where: string): Array<number> {
 		const o = this.options;
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = this.canonicalRows(x, budget);
 		const current = this.mixture();
 		if (current !== undefined) {
 			const [parameters, history] = this.expectationMaximization(rows, current, where, budget);
