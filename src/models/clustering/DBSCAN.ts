@@ -5,12 +5,11 @@
  */
 import { Matrix } from "../../matrix/types";
 import { ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
-import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { ClusteringModel } from "./ClusteringModel";
+import { DensityModel, DensityRecord } from "./DensityModel";
 import { DistanceName } from "../neighbours/search";
 import { labelByNearestCore, neighbourhoods } from "./density";
-import { assertPointRecord, column } from "./shared";
+import { column } from "./shared";
 
 /** Options of `DBSCAN`. */
 export interface DBSCANOptions {
@@ -35,12 +34,6 @@ const CONSTRAINTS: ConstraintTable<DBSCANOptions> = {
 	frameBudget: frameBudgetMs,
 };
 
-type DensityRecord = {
-	points: Matrix;
-	labels: Matrix;
-	core: Matrix;
-};
-
 /**
  * DBSCAN. Parameters: the record {core, labels, points}: the training rows (canonical order),
  * their labels (n×1; −1 noise) and core flags (n×1, 1 or 0). Labels are numbered in the canonical
@@ -51,13 +44,13 @@ type DensityRecord = {
  * dbscan.train(positions);
  * const [labels] = dbscan.predict(positions); // -1: noise
  */
-export class DBSCAN extends ClusteringModel<DBSCANOptions, DensityRecord> {
+export class DBSCAN extends DensityModel<DBSCANOptions> {
 	constructor(options?: Partial<DBSCANOptions>) {
 		super("DBSCAN", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	protected featureCount(): number | undefined {
-		return (this.parameters as DensityRecord | undefined)?.points[0].size();
+	protected coreRadius(): number {
+		return this.options.epsilon;
 	}
 
 	/** Clusters X from scratch (`y` ignored). Returns an empty history (DBSCAN has no cost). */
@@ -90,20 +83,5 @@ export class DBSCAN extends ClusteringModel<DBSCANOptions, DensityRecord> {
 		record.labels = column(final);
 		this.parameters = record;
 		return [];
-	}
-
-	/**
-	 * Each row's cluster: that of its nearest core point within epsilon (ties: the lower stored
-	 * index), −1 (noise) when none is that close; second value: the distance to that core point (n×1).
-	 */
-	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
-		const where = `${this.modelName}.predict`;
-		const r = this.requireParameters(where);
-		return labelByNearestCore(this.inputs(X, where), r.points, r.labels, r.core, this.options.epsilon, this.options.distance);
-	}
-
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
-		assertPointRecord(parameters, ["core", "labels", "points"], where);
-		super.validateModelParameters(parameters, where);
 	}
 }

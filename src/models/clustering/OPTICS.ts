@@ -5,14 +5,13 @@
  */
 import { Matrix } from "../../matrix/types";
 import { constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
-import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
-import { ClusteringModel } from "./ClusteringModel";
+import { DensityModel } from "./DensityModel";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { DistanceName } from "../neighbours/search";
 import { labelByNearestCore } from "./density";
 import { extractClusters, OpticsResult, opticsOrdering } from "./opticsOrdering";
-import { assertPointRecord, column, pairwiseDistances } from "./shared";
+import { column, pairwiseDistances } from "./shared";
 
 /** Options of `OPTICS`. */
 export interface OPTICSOptions {
@@ -40,12 +39,6 @@ const CONSTRAINTS: ConstraintTable<OPTICSOptions> = {
 	frameBudget: frameBudgetMs,
 };
 
-type DensityRecord = {
-	points: Matrix;
-	labels: Matrix;
-	core: Matrix;
-};
-
 /**
  * OPTICS. Parameters: the record {core, labels, points} as DBSCAN's (core: core distance ≤
  * extractionEpsilon). The ordering, reachability and core distances of the last `train` (in the
@@ -56,15 +49,15 @@ type DensityRecord = {
  * optics.train(positions);
  * const plot = optics.getOrdering().map((i) => optics.getReachability()[i]);
  */
-export class OPTICS extends ClusteringModel<OPTICSOptions, DensityRecord> {
+export class OPTICS extends DensityModel<OPTICSOptions> {
 	private result?: OpticsResult;
 
 	constructor(options?: Partial<OPTICSOptions>) {
 		super("OPTICS", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	protected featureCount(): number | undefined {
-		return (this.parameters as DensityRecord | undefined)?.points[0].size();
+	protected coreRadius(): number {
+		return this.options.extractionEpsilon;
 	}
 
 	/** Orders X and cuts the clusters (`y` ignored). Returns an empty history (OPTICS has no cost). */
@@ -109,19 +102,7 @@ export class OPTICS extends ClusteringModel<OPTICSOptions, DensityRecord> {
 		return table.clone(this.trained(`${this.modelName}.getCoreDistances`).coreDistances);
 	}
 
-	/** Each row's cluster: that of its nearest core point within extractionEpsilon, else −1; second value: that distance (n×1). */
-	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
-		const where = `${this.modelName}.predict`;
-		const r = this.requireParameters(where);
-		return labelByNearestCore(this.inputs(X, where), r.points, r.labels, r.core, this.options.extractionEpsilon, this.options.distance);
-	}
-
 	protected onParametersSet() {
 		this.result = undefined;
-	}
-
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
-		assertPointRecord(parameters, ["core", "labels", "points"], where);
-		super.validateModelParameters(parameters, where);
 	}
 }
