@@ -3,14 +3,13 @@
  * the cluster of largest inertia in two with k-means (`KMeans`), until there are k clusters.
  */
 import { Matrix } from "../../matrix/types";
-import { describeShape } from "../../matrix/validate";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "./ClusteringModel";
 import { KMeans } from "./KMeans";
 import { inertiaOf } from "./kmeansSteps";
-import { assertCentreMatrix, assignToCentres } from "./shared";
+import { assertEnoughRows, assertCentreMatrix, assignToCentres } from "./shared";
 
 /** Options of `BisectingKMeans`. */
 export interface BisectingKMeansOptions {
@@ -55,7 +54,7 @@ export class BisectingKMeans extends ClusteringModel<BisectingKMeansOptions> {
 	/** Splits from one cluster up to k (`y` ignored); returns the total inertia after each split. */
 	protected fitRows(x: Matrix, budget: FrameBudget, where: string): Array<number> {
 		const o = this.options;
-		if (o.numberOfClusters > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${o.numberOfClusters}) rows, got ${describeShape(x)}`, 2);
+		assertEnoughRows(x, o.numberOfClusters, "numberOfClusters", where);
 		const rows = this.canonicalRows(x, budget);
 		const p = rows[0].size();
 		const mean = table.create<number>(p, 0);

@@ -5,14 +5,13 @@
  * J = Σ u^m·‖x − c‖², m the fuzziness.
  */
 import { Matrix, Vector } from "../../matrix/types";
-import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "./ClusteringModel";
 import { distanceBetween } from "../neighbours/search";
-import { assertCentreMatrix, kMeansPlusPlus } from "./shared";
+import { assertEnoughRows, assertCentreMatrix, kMeansPlusPlus } from "./shared";
 
 /** Options of `FuzzyCMeans`. */
 export interface FuzzyCMeansOptions {
@@ -80,7 +79,7 @@ export class FuzzyCMeans extends ClusteringModel<FuzzyCMeansOptions> {
 		const k = o.numberOfClusters;
 		const rows = this.canonicalRows(x, budget);
 		const current = this.parameters as Matrix | undefined;
-		if (current === undefined && k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
+		if (current === undefined) assertEnoughRows(x, k, "numberOfClusters", where);
 		let centres: Matrix = current ?? kMeansPlusPlus(rows, k, new RandomGenerator(o.seed));
 		const p = rows[0].size();
 		const history = new Array<number>();

@@ -9,7 +9,6 @@
  * always run here (they need every member row or update one row at a time).
  */
 import { Matrix } from "../../matrix/types";
-import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, objectWith, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
@@ -22,7 +21,7 @@ import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 import { assignmentBlock, centresFromPartial, inertiaOf, lloydStep, miniBatchStep, sequentialPass, unitVector } from "./kmeansSteps";
-import { assertCentreMatrix, assignToCentres, kMeansPlusPlus } from "./shared";
+import { assertEnoughRows, assertCentreMatrix, assignToCentres, kMeansPlusPlus } from "./shared";
 
 export { kMeansPlusPlus } from "./shared";
 import { StatisticsModel } from "../base/capabilities";
@@ -180,7 +179,7 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 		if (o.algorithm === "minibatch" && o.distance === "manhattan") {
 			error(`[Hivemind] ${where}: distance must be "euclidean" or "cosine" with algorithm "minibatch" (medians have no running update), got "manhattan"`, 2);
 		}
-		if (this.centroids() === undefined && k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
+		if (this.centroids() === undefined) assertEnoughRows(x, k, "numberOfClusters", where);
 		const budget = new FrameBudget(o.frameBudget);
 		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		const pool = o.algorithm === "lloyd" && o.distance !== "manhattan" ? o.pool : undefined;

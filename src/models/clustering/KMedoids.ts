@@ -3,14 +3,13 @@
  * outliers pull less than on means. BUILD then SWAP (`pam.ts`) on the pairwise distances.
  */
 import { Matrix } from "../../matrix/types";
-import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "./ClusteringModel";
 import { DistanceName } from "../neighbours/search";
 import { bestSwap, medoidCost, pamBuild } from "./pam";
-import { assertCentreMatrix, pairwiseDistances } from "./shared";
+import { assertEnoughRows, assertCentreMatrix, pairwiseDistances } from "./shared";
 
 /** Options of `KMedoids`. */
 export interface KMedoidsOptions {
@@ -57,7 +56,7 @@ export class KMedoids extends ClusteringModel<KMedoidsOptions> {
 	/** Runs BUILD and SWAP on X from scratch; `y` is ignored. Returns the cost after BUILD and after each swap. */
 	protected fitRows(x: Matrix, budget: FrameBudget, where: string): Array<number> {
 		const k = this.options.numberOfClusters;
-		if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
+		assertEnoughRows(x, k, "numberOfClusters", where);
 		const rows = this.canonicalRows(x, budget);
 		const d = pairwiseDistances(rows, this.options.distance, budget);
 		const medoids = pamBuild(d, k);

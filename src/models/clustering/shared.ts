@@ -117,3 +117,8 @@ export function column(values: Array<number>): Matrix {
 export function shapeOf(x: Matrix): string {
 	return describeShape(x);
 }
+
+/** Throws unless `x` has at least `count` rows; `option` names the option asking for them. */
+export function assertEnoughRows(x: Matrix, count: number, option: string, where: string) {
+	if (count > x.size()) error(`[Hivemind] ${where}: X must have at least ${option} (${count}) rows, got ${describeShape(x)}`, 3);
+}

@@ -12,7 +12,7 @@ import { describeValue, isFiniteNumber } from "../../core/describe";
 import { assertPartial } from "../../sufficientStatistics/validate";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "../clustering/ClusteringModel";
-import { assignToCentres, kMeansPlusPlus } from "../clustering/shared";
+import { assertEnoughRows, assignToCentres, kMeansPlusPlus } from "../clustering/shared";
 import { componentLogDensities, CovarianceType, MixtureParameters, normalizeLogProbabilities, prepareComponents } from "./density";
 import { computeGaussianMixturePartial, finalizeGaussianMixture, GaussianMixturePartial, hardAssignmentPartial, mergeGaussianMixturePartials } from "./statistics";
 
@@ -121,7 +121,7 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 			this.parameters = parameters;
 			return history;
 		}
-		if (o.numberOfComponents > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfComponents (${o.numberOfComponents}) rows, got ${describeShape(x)}`, 2);
+		assertEnoughRows(x, o.numberOfComponents, "numberOfComponents", where);
 		const rng = new RandomGenerator(o.seed);
 		let best: [MixtureParameters, Array<number>] | undefined;
 		for (const _ of $range(1, o.numberOfInitializations)) {
