@@ -194,3 +194,41 @@ export {
 
 export type * from "./datapredict";
 export { DataPredict } from "./datapredict";
+
+export type * from "./reinforcement";
+export {
+	runEpisode,
+	getRegisteredAgents,
+	createAgent,
+	EpsilonGreedy,
+	Boltzmann,
+	UpperConfidenceBound,
+	GaussianNoise,
+	OrnsteinUhlenbeckNoise,
+	ReplayBuffer,
+	PrioritizedReplayBuffer,
+	NStepAccumulator,
+	GridWorld,
+	CartPole,
+	MountainCar,
+	MultiArmedBandit,
+	QLearning,
+	SARSA,
+	ExpectedSARSA,
+	DoubleQLearning,
+	MonteCarloControl,
+	OffPolicyMonteCarloControl,
+	DeepQLearning,
+	DeepDoubleQLearning,
+	DeepClippedDoubleQLearning,
+	DeepSARSA,
+	DeepExpectedSARSA,
+	DeepDoubleSARSA,
+	DeepDoubleExpectedSARSA,
+	REINFORCE,
+	VanillaPolicyGradient,
+	ActorCritic,
+	AdvantageActorCritic,
+	ProximalPolicyOptimization,
+	ProximalPolicyOptimizationClip,
+} from "./reinforcement";

@@ -27,6 +27,17 @@ describe("hivemind models", () => {
 		]);
 	});
 
+	it("lists the reinforcement-learning agents with the agent tag and their defaults", () => {
+		const r = runCli("models");
+		expectContains(r.out, "DeepQLearning (agent, value, discrete, distributed)\n");
+		expectContains(r.out, "QLearning (agent, tabular, discrete)\n");
+		expectContains(r.out, "ProximalPolicyOptimizationClip (agent, policy, discrete, distributed)\n");
+		expect(r.out.match("\n  clipRatio +0%.2\n")[0]).never.toBe(undefined);
+		const result = decodeJson(runCli("models", "--json").out) as { agents: Array<{ name: string; tags: Array<string> }> };
+		expect(result.agents.size()).toBe(19);
+		expect(result.agents.every((a) => a.tags[0] === "agent")).toBe(true);
+	});
+
 	it("prints the command list for --help and a usage error without a command", () => {
 		const help = runCli("--help");
 		expect(help.code).toBe(0);

@@ -29,6 +29,11 @@ const NAMES = [
 	"finalizeGaussianNaiveBayes", "computeMultinomialNaiveBayesPartial", "computeBernoulliNaiveBayesPartial",
 	"mergeCountNaiveBayesPartials", "mergeChain", "mergeTree",
 	"loadModel", "createModelFile", "encodeModelFile", "readModelFile", "simulateTraining", "splitRows", "importDataPredictParameters",
+	"QLearning", "SARSA", "ExpectedSARSA", "DoubleQLearning", "MonteCarloControl", "OffPolicyMonteCarloControl", "DeepQLearning",
+	"DeepDoubleQLearning", "DeepClippedDoubleQLearning", "DeepSARSA", "DeepExpectedSARSA", "DeepDoubleSARSA", "DeepDoubleExpectedSARSA",
+	"REINFORCE", "VanillaPolicyGradient", "ActorCritic", "AdvantageActorCritic", "ProximalPolicyOptimization", "ProximalPolicyOptimizationClip",
+	"EpsilonGreedy", "Boltzmann", "UpperConfidenceBound", "GaussianNoise", "OrnsteinUhlenbeckNoise", "ReplayBuffer", "PrioritizedReplayBuffer",
+	"NStepAccumulator", "GridWorld", "CartPole", "MountainCar", "MultiArmedBandit", "runEpisode", "getRegisteredAgents", "createAgent",
 ];
 
 const exported = Hivemind as unknown as { [name: string]: unknown };

@@ -2,6 +2,9 @@
 import { GradientOptions } from "./gradientOptions";
 import { printTrainingLine, warnTraining } from "./output";
 
+/** The options a `TrainingMonitor` reads (a `GradientOptions` has them all). */
+export type MonitorOptions = Pick<GradientOptions, "targetCost" | "convergenceTolerance" | "convergenceChecks" | "isOutputPrinted" | "onIteration">;
+
 /** What the loop does after a cost check. */
 export type Verdict = "continue" | "target" | "converged" | "nonfinite";
 
@@ -15,7 +18,7 @@ export class TrainingMonitor {
 
 	constructor(
 		private readonly where: string,
-		private readonly options: Readonly<GradientOptions>,
+		private readonly options: Readonly<MonitorOptions>,
 	) {}
 
 	/** Warns that `what` became non-finite at `iteration` and names the state the parameters return to. */

@@ -16,8 +16,11 @@ import { BaseModel } from "../base/BaseModel";
 import { ClassLabels } from "../base/ClassLabels";
 import { featureMatrix } from "../base/data";
 import { oneHot } from "../base/labels";
+import { TrainingMonitor } from "../base/monitor";
 import { printTrainingLine } from "../base/output";
 import { canonicalRowOrder } from "../base/rowOrder";
+import { allFinite } from "../base/trainingState";
+import { isFiniteNumber } from "../../core/describe";
 import { clipWeights, gradientPenalty, interpolates } from "./critic";
 import { Game } from "./games";
 import { AdversarialPair, buildPair, initializePair, pairForParameters, pairParameters, setPairParameters } from "./networks";
@@ -124,6 +127,8 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 			cost += penalty;
 			gradients.forEach((w, l) => w.forEach((row, i) => row.forEach((v, j) => (row[j] = v + penaltyGradients[l][i][j]))));
 		}
+		// A non-finite gradient is not applied (`applyGradients` refuses it): the NaN cost stops the loop.
+		if (!allFinite(gradients)) return 0 / 0;
 		pair.discriminator.applyGradients(gradients, m);
 		if (rule.clipValue !== undefined) clipWeights(pair.discriminator, rule.clipValue);
 		return cost / m;
@@ -148,6 +153,7 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 			});
 			return inputGradient.map((row) => row.filter((_, j) => j < pair.featureCount));
 		});
+		if (!allFinite(gradients)) return 0 / 0;
 		pair.generator.applyGradients(gradients, count);
 		return cost / count;
 	}
@@ -156,7 +162,8 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 	 * Trains on the rows of `X` (n×p; the samples to imitate) — with `y`, their condition labels,
 	 * for the conditional models — for `maximumNumberOfIterations` generator steps (training again
 	 * continues). Returns the discriminator's mean cost per iteration (`getGeneratorCostHistory`
-	 * gives the generator's).
+	 * gives the generator's). A non-finite cost or weight stops training with a warning, both
+	 * networks (weights and optimizer states) restored to the last finite iteration, as `GradientModel` does.
 	 */
 	train(X: unknown, y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
@@ -176,18 +183,30 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 			this.pair = pair;
 		}
 		const rule = this.rule();
-		const history = new Array<number>();
+		// Divergence as in the shared gradient loop: the monitor refuses a non-finite cost, and both
+		// networks return to their state (weights and optimizer moments) after the last finite iteration.
+		const monitor = new TrainingMonitor(where, { convergenceTolerance: 0, convergenceChecks: 1, isOutputPrinted: false });
+		let lastFinite = [pair.generator.getTrainingState(), pair.discriminator.getTrainingState()];
 		for (const iteration of $range(1, this.options.maximumNumberOfIterations)) {
 			let cost = 0;
 			for (const _ of $range(1, this.options.discriminatorSteps)) cost += this.discriminatorStep(pair, rows, conditions, rule);
 			const generatorCost = this.generatorStep(pair, conditions, rule);
-			history.push(cost / this.options.discriminatorSteps);
+			let diverged = true;
+			if (!allFinite(pairParameters(pair))) monitor.warnNonFinite("the parameters", iteration);
+			else if (!isFiniteNumber(generatorCost)) monitor.warnNonFinite(`the generator's cost (${generatorCost})`, iteration);
+			else diverged = monitor.record(iteration, cost / this.options.discriminatorSteps) === "nonfinite";
+			if (diverged) {
+				pair.generator.setTrainingState(lastFinite[0]);
+				pair.discriminator.setTrainingState(lastFinite[1]);
+				break;
+			}
+			lastFinite = [pair.generator.getTrainingState(), pair.discriminator.getTrainingState()];
 			this.generatorHistory.push(generatorCost);
-			if (this.options.isOutputPrinted) printTrainingLine(`Iteration: ${iteration}  Discriminator: ${history[iteration - 1]}  Generator: ${generatorCost}`);
+			if (this.options.isOutputPrinted) printTrainingLine(`Iteration: ${iteration}  Discriminator: ${monitor.history[iteration - 1]}  Generator: ${generatorCost}`);
 			if (this.options.yieldInterval > 0 && iteration % this.options.yieldInterval === 0) task.wait();
 		}
 		this.parameters = pairParameters(pair);
-		return history;
+		return monitor.history;
 	}
 
 	private requirePair(where: string): AdversarialPair {
