@@ -181,8 +181,8 @@ const TAB = 9;
  * numbers already parsed (`columnNumbers`, per column), categories by `positions`. Undefined
  * when a cell is missing, not a number or an unknown category: `encodeFields` then says why.
  */
-function encodeTableRow(row: Array<string>, r: number, encoding: FeatureEncoding, columnAt: Array<number>, columnNumbers: Array<Array<number> | undefined>, positions: Array<Map<string, number>>, markers: Array<string>): Array<number> | undefined {
-	const out = new Array<number>();
+function encodeTableRow(row: Array<string>, r: number, encoding: FeatureEncoding, columnAt: Array<number>, columnNumbers: Array<Array<number> | undefined>, positions: Array<Map<string, number>>, markers: Array<string>, width: number): Array<number> | undefined {
+	const out = table.create<number>(width);
 	for (const k of $range(0, encoding.columns.size() - 1)) {
 		const raw = row[columnAt[k]];
 		if (raw === undefined) return undefined;
@@ -243,6 +243,7 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 	const y = new Array<number | string>();
 	const Y = new Array<Array<number>>();
 	const kept = new Array<number>();
+	const width = encodedFeatureNames(encoding).size();
 	const columnAt = encoding.columns.map((column) => csv.header.indexOf(column.name));
 	const columnNumbers = encoding.columns.map((column) => parsed.get(column.name));
 	const positions = encoding.columns.map((column) => {
@@ -253,15 +254,15 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 	for (const r of $range(0, cells.size() - 1)) {
 		if (drop.has(r)) continue;
 		const row = cells[r];
-		const where = () => `${source}: row ${rowNumbers[r]}`;
-		X.push(encodeTableRow(row, r, encoding, columnAt, columnNumbers, positions, markers) ?? encodeFields((column) => row[csv.header.indexOf(column)], encoding, where(), markers));
+		const encoded = encodeTableRow(row, r, encoding, columnAt, columnNumbers, positions, markers, width);
+		X.push(encoded ?? encodeFields((column) => row[csv.header.indexOf(column)], encoding, `${source}: row ${rowNumbers[r]}`, markers));
 		kept.push(rowNumbers[r]);
 		const numbers = new Array<number>();
 		for (const t of $range(0, targets.size() - 1)) {
 			const raw = row[targetIndices[t]];
 			if (targetKind === "numeric") {
 				const value = parseNumber(raw);
-				if (value === undefined) error(`[Hivemind] ${where()}, column "${targets[t]}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`, 2);
+				if (value === undefined) error(`[Hivemind] ${source}: row ${rowNumbers[r]}, column "${targets[t]}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`, 2);
 				numbers.push(value);
 				if (t === 0) y.push(value);
 			} else {
