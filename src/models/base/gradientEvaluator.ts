@@ -4,6 +4,7 @@
  * result never depends on the budget), or on a worker pool holding the rows resident (partial
  * sums added in shard order).
  */
+import { RowPacer } from "../../matrix/fused";
 import { addInPlace } from "../../matrix/inplace";
 import { selectRows } from "../../matrix/shape";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
@@ -13,8 +14,11 @@ import { copyParameters, ModelParameters, parameterCount, parameterEntries } fro
 import { TrainingData } from "./types";
 import { GradientOptions } from "./gradientOptions";
 
-/** The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`; it may write the gradient into `out`). */
-export type LossAndGradient = (parameters: ModelParameters, data: TrainingData, out?: ModelParameters) => LuaTuple<[number, ModelParameters]>;
+/**
+ * The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`; it may
+ * write the gradient into `out`, and a model that paces its own rows calls `pacer` between blocks).
+ */
+export type LossAndGradient = (parameters: ModelParameters, data: TrainingData, out?: ModelParameters, pacer?: RowPacer) => LuaTuple<[number, ModelParameters]>;
 
 /** Adds `part` into `total` entry by entry (same structure). */
 export function addParametersInPlace(total: ModelParameters, part: ModelParameters) {
@@ -66,6 +70,9 @@ export class GradientEvaluator {
 	private readonly pool: WorkerPool | undefined;
 	/** What a pool worker needs to rebuild the model: its registered name, plain-data options and a key for this call. */
 	private readonly blueprint: { modelName: string; options: object; key: string };
+	/** The pacer handed to a model that paces its own rows (made once per call), and the row count of its current pass. */
+	private pacer: RowPacer | undefined;
+	private pacedRows = 0;
 	/** The budget of this training call (the `frameBudget` option). */
 	readonly budget: FrameBudget;
 
@@ -76,6 +83,8 @@ export class GradientEvaluator {
 		private readonly options: GradientOptions,
 		poolAllowed: boolean,
 		modelName: string,
+		/** Whether `compute`, given `out`, makes one pass over the rows calling a pacer between fixed blocks (no row copies, no per-block gradients). */
+		private readonly pacesRows = false,
 	) {
 		nextTrainingKey += 1;
 		this.pool = poolAllowed ? options.pool : undefined;
@@ -92,7 +101,7 @@ export class GradientEvaluator {
 
 	/** The summed loss and gradient of all rows at `parameters` (written into `out` when computed here and given). */
 	full(parameters: ModelParameters, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
-		if (this.pool === undefined) return blockedLossAndGradient(this.compute, parameters, this.data, this.budget, out);
+		if (this.pool === undefined) return this.serial(parameters, this.data, out);
 		if (this.sharded === undefined) this.sharded = this.pool.loadData(this.data.inputs, this.data.targets);
 		const answers = this.pool.runKernel("modelGradient", this.sharded, { ...this.blueprint, parameters }) as Array<ShardGradient>;
 		let loss = 0;
@@ -114,12 +123,25 @@ export class GradientEvaluator {
 		let count = 0;
 		for (const rows of batches) {
 			const batch: TrainingData = { inputs: selectRows(this.data.inputs, rows), targets: selectRows(this.data.targets, rows), sampleCount: rows.size() };
-			const [loss, gradient] = blockedLossAndGradient(this.compute, parameters, batch, this.budget, out);
+			const [loss, gradient] = this.serial(parameters, batch, out);
 			step(gradient, rows.size());
 			total += loss;
 			count += rows.size();
 		}
 		return $tuple(total, count);
+	}
+
+	/**
+	 * On this thread: one paced pass when the model paces its own rows (the sums run on across the
+	 * blocks, so the budget only decides where to yield), else in fixed blocks.
+	 */
+	private serial(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		if (!this.pacesRows || out === undefined) return blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
+		this.pacedRows = data.sampleCount;
+		if (this.pacer === undefined) this.pacer = { blockRows: rowsPerBlock(3 * parameterCount(parameters)), between: (done) => this.budget.step(done, this.pacedRows) };
+		const result = this.compute(parameters, data, out, this.pacer);
+		this.budget.check();
+		return result;
 	}
 
 	/** Runs the training loop `loop`, then (even when it throws) frees the pool's copy of the rows. */
