@@ -73,6 +73,9 @@ export class GradientEvaluator {
 	/** The pacer handed to a model that paces its own rows (made once per call), and the row count of its current pass. */
 	private pacer: RowPacer | undefined;
 	private pacedRows = 0;
+	/** The fixed row blocks of the training data (views) and the scratch gradient of the further blocks, made once per call. */
+	private blocks: Array<TrainingData> | undefined;
+	private scratch: ModelParameters | undefined;
 	/** The budget of this training call (the `frameBudget` option). */
 	readonly budget: FrameBudget;
 
@@ -136,12 +139,47 @@ export class GradientEvaluator {
 	 * blocks, so the budget only decides where to yield), else in fixed blocks.
 	 */
 	private serial(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
-		if (!this.pacesRows || out === undefined) return blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
+		if (out === undefined) return blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
+		if (!this.pacesRows) return data === this.data ? this.blockedFull(parameters, out) : blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
 		this.pacedRows = data.sampleCount;
 		if (this.pacer === undefined) this.pacer = { blockRows: rowsPerBlock(3 * parameterCount(parameters)), between: (done) => this.budget.step(done, this.pacedRows) };
 		const result = this.compute(parameters, data, out, this.pacer);
 		this.budget.check();
 		return result;
+	}
+
+	/**
+	 * `blockedLossAndGradient` over all rows, with the block views (row references, no copies) made
+	 * once per call and the further blocks written into one scratch gradient made once: the same
+	 * blocks and sums, nothing allocated per iteration by the loop.
+	 */
+	private blockedFull(parameters: ModelParameters, out: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		const data = this.data;
+		const n = data.sampleCount;
+		const block = rowsPerBlock(3 * parameterCount(parameters));
+		if (n <= block) return blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
+		if (this.blocks === undefined) {
+			const views = new Array<TrainingData>();
+			forEachBlock(n, block, undefined, (first, last) => {
+				views.push({ inputs: rowsBetween(data.inputs, first, last), targets: rowsBetween(data.targets, first, last), sampleCount: last - first + 1 });
+			});
+			this.blocks = views;
+		}
+		const [firstLoss, firstGradient] = this.compute(parameters, this.blocks[0], out);
+		let loss = firstLoss;
+		const total = firstGradient === out ? out : copyParameters(firstGradient);
+		let done = this.blocks[0].sampleCount;
+		this.budget.step(done, n);
+		for (const k of $range(1, this.blocks.size() - 1)) {
+			const part = this.blocks[k];
+			if (this.scratch === undefined) this.scratch = copyParameters(total);
+			const [partLoss, gradient] = this.compute(parameters, part, this.scratch);
+			loss += partLoss;
+			addParametersInPlace(total, gradient);
+			done += part.sampleCount;
+			this.budget.step(done, n);
+		}
+		return $tuple(loss, total);
 	}
 
 	/** Runs the training loop `loop`, then (even when it throws) frees the pool's copy of the rows. */
