@@ -8,7 +8,7 @@ import { Dataset } from "../src/io/dataset";
 import { ModelTask } from "../src/io/modelFile";
 import { predictFirst, Predictions } from "../src/io/evaluation";
 import { Matrix } from "../src/matrix/types";
-import { BaseModel, ModelRegistration } from "../src/models";
+import { Model, ModelRegistration } from "../src/models";
 import { Label, sortedUniqueLabels } from "../src/utilities/labels";
 import { Scaler } from "../src/transformers/Scaler";
 import { StandardScaler } from "../src/transformers/StandardScaler";
@@ -18,7 +18,7 @@ import { trainTestSplit } from "../src/utilities/split";
 import { asUsage, OptionSpec, ParsedOptions, UsageError } from "./args";
 import { buildParamObjects } from "./paramObjects";
 import { commaList, DATA_OPTIONS, DataReading, readDataOptions, readDataset } from "./dataOptions";
-import { fail, findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
+import { findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
 
 /** The scalers `--scale` names. */
 export type ScaleName = "standard" | "minmax" | "none";
@@ -100,7 +100,7 @@ export function targetsAsMatrix(y: Targets): Matrix {
 }
 
 /** A model's first prediction value for `X`, in the targets' own units (mapped back through `targetScaler`). */
-export function predictTargets(model: BaseModel<object>, X: Matrix, targetScaler: Scaler<object> | undefined): Predictions {
+export function predictTargets(model: Model, X: Matrix, targetScaler: Scaler<object> | undefined): Predictions {
 	const first = predictFirst(model, X);
 	return targetScaler !== undefined ? targetScaler.inverseTransform(first as Matrix) : first;
 }
@@ -114,19 +114,22 @@ export function prepareData(csv: CsvTable, p: Preparation): PreparedData {
 	for (const i of $range(0, n - 1)) rowIds.push(i);
 	let trainIndices = rowIds;
 	let testIndices: Array<number> | undefined;
+	let xParts: [Matrix, Matrix] | undefined;
 	if (testSplit > 0) {
 		const labels: Array<Label> = dataset.y ?? rowIds;
 		const parts = trainTestSplit(dataset.X, labels, { testSize: testSplit, seed, stratify: task === "classification" });
 		trainIndices = parts.trainIndices;
 		testIndices = parts.testIndices;
+		xParts = [parts.xTrain, parts.xTest];
 	}
 	const targets: Targets | undefined = dataset.Y ?? dataset.y;
-	const xTrainRaw = selectRows(dataset.X, trainIndices);
+	// The split's own row copies, not new ones.
+	const xTrainRaw = xParts !== undefined ? xParts[0] : selectRows(dataset.X, trainIndices);
 	const scaler = createScaler(p.scale);
 	const xTrain = scaler !== undefined ? scaler.fitTransform(xTrainRaw) : xTrainRaw;
 	let xTest: Matrix | undefined;
 	if (testIndices !== undefined && testIndices.size() > 0) {
-		const raw = selectRows(dataset.X, testIndices);
+		const raw = xParts !== undefined ? xParts[1] : selectRows(dataset.X, testIndices);
 		xTest = scaler !== undefined ? scaler.transform(raw) : raw;
 	}
 	const yTrain = targets === undefined ? undefined : pickTargets(targets, trainIndices);
@@ -154,7 +157,7 @@ export function prepareData(csv: CsvTable, p: Preparation): PreparedData {
  * The option names a model accepts: its constraint table's keys (BaseModel keeps it), else the
  * keys of its resolved options.
  */
-export function acceptedOptions(model: BaseModel<object>): Array<string> {
+export function acceptedOptions(model: Model): Array<string> {
 	const constraints = (model as unknown as { optionConstraints?: { [name: string]: unknown } }).optionConstraints;
 	const names = new Array<string>();
 	for (const [name] of pairs((constraints ?? model.getOptions()) as { [name: string]: unknown })) names.push(name as string);
@@ -234,7 +237,7 @@ export interface TrainingSetup {
 	/** How the CSV file is read (delimiter, missing values, categorical columns). */
 	reading: DataReading;
 	/** A model built from `--params` and the extras (not trained). */
-	probe: BaseModel<object>;
+	probe: Model;
 	task: ModelTask;
 	/** The model's maximumNumberOfIterations (gradient models), else undefined. */
 	maximumIterations: number | undefined;
