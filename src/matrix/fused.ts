@@ -4,12 +4,25 @@ import { Matrix } from "./types";
 import { assertMatrixShape, describeShape } from "./validate";
 
 /**
+ * Pacing inside a long kernel: `between(rowsDone)` is called each time another `blockRows` rows
+ * are done (a frame-budget check). The sums run on unchanged across the calls, so the result never
+ * depends on the pacing.
+ */
+export interface RowPacer {
+	/** Rows between two calls (at least 1). */
+	blockRows: number;
+	/** Called with the count of rows done so far (may yield). */
+	between: (rowsDone: number) => void;
+}
+
+/**
  * out = xᵀ(x·w − y), the gradient of ½‖x·w − y‖² (summed over the rows, before any 1/n), in one
  * pass over the rows of x: each row's residual is formed and used at once, so neither x·w nor xᵀ
  * is built. Returns Σ (x·w − y)², the summed squared residual.
- * x: n×p, w: p×k, y: n×k, out: p×k (overwritten; must not be w).
+ * x: n×p, w: p×k, y: n×k, out: p×k (overwritten; must not be w). `pacer` (optional) is called
+ * between fixed blocks of rows.
  */
-export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matrix): number {
+export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matrix, pacer?: RowPacer): number {
 	const where = "Matrix.residualGradientInto";
 	assertMatrixShape(out, "out", where);
 	assertMatrixShape(x, "x", where);
@@ -26,6 +39,8 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 	}
 	if (out === w) error(`[Hivemind] ${where}: out must not be w`, 2);
 	let sse = 0;
+	const every = pacer === undefined ? math.huge : math.max(1, math.floor(pacer.blockRows));
+	let nextCheck = every;
 	if (k === 1) {
 		// One output: w and the gradient as flat vectors; four rows per pass share each load of w
 		// and each read-modify-write of the gradient.
@@ -52,6 +67,10 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 			}
 			sse += r0 * r0 + r1 * r1 + r2 * r2 + r3 * r3;
 			for (const j of $range(1, p)) g[j - 1] += r0 * x0[j - 1] + r1 * x1[j - 1] + r2 * x2[j - 1] + r3 * x3[j - 1];
+			if (i + 3 >= nextCheck) {
+				nextCheck += every;
+				(pacer as RowPacer).between(i + 3);
+			}
 		}
 		for (const i of $range(n4 + 1, n)) {
 			const xi = x[i - 1];
@@ -59,6 +78,10 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 			for (const j of $range(1, p)) r += xi[j - 1] * wv[j - 1];
 			sse += r * r;
 			for (const j of $range(1, p)) g[j - 1] += r * xi[j - 1];
+			if (i >= nextCheck) {
+				nextCheck += every;
+				(pacer as RowPacer).between(i);
+			}
 		}
 		for (const j of $range(1, p)) out[j - 1][0] = g[j - 1];
 		return sse;
@@ -82,6 +105,10 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 			const s = xi[j - 1];
 			const oj = out[j - 1];
 			for (const m of $range(1, k)) oj[m - 1] += s * r[m - 1];
+		}
+		if (i >= nextCheck) {
+			nextCheck += every;
+			(pacer as RowPacer).between(i);
 		}
 	}
 	return sse;

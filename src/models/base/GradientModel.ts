@@ -3,6 +3,7 @@
  * A subclass says how to read its data, initialize its parameters, and compute the summed data loss with
  * its gradient; the loop does the rest (optimizer, regularizer, stopping, printing, callbacks, yields, non-finite recovery).
  */
+import { RowPacer } from "../../matrix/fused";
 import { copyInto } from "../../matrix/inplace";
 import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
@@ -45,12 +46,15 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	protected abstract initializeParameters(data: TrainingData): P;
 
 	/**
-	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its
-	 * gradient with respect to them (same structure as `parameters`, also summed). The loop passes
-	 * `out`, a buffer shaped like the parameters that the model may overwrite and return instead
-	 * of allocating a new gradient.
+	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its summed
+	 * gradient (same structure); the loop passes `out`, a buffer the model may overwrite and return.
 	 */
-	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]>;
+	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters, pacer?: RowPacer): LuaTuple<[number, ModelParameters]>;
+
+	/** Whether `lossAndGradient`, given `out`, calls its `pacer` between fixed row blocks of one pass (then the loop does not cut the rows into blocks). */
+	protected pacesRows(): boolean {
+		return false;
+	}
 
 	/** The optimizer that moves the parameter entry `entryName`: by default the model's (`optimizer` option); models with per-entry optimizers override. */
 	protected optimizerFor(_entryName: string): Optimizer {
@@ -207,7 +211,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
 		this.beforeTraining(data, where);
-		const gradients = new GradientEvaluator((p, d, out) => this.lossAndGradient(p, d, out), data, this.options, this.canUsePool(), this.modelName);
+		const gradients = new GradientEvaluator((p, d, out, pacer) => this.lossAndGradient(p, d, out, pacer), data, this.options, this.canUsePool(), this.modelName, this.pacesRows());
 		return gradients.run(() => this.iterate(data, where, iterations, plan, gradients));
 	}
 

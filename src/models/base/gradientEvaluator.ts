@@ -4,6 +4,7 @@
  * result never depends on the budget), or on a worker pool holding the rows resident (partial
  * sums added in shard order).
  */
+import { RowPacer } from "../../matrix/fused";
 import { addInPlace } from "../../matrix/inplace";
 import { selectRows } from "../../matrix/shape";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
@@ -13,8 +14,11 @@ import { copyParameters, ModelParameters, parameterCount, parameterEntries } fro
 import { TrainingData } from "./types";
 import { GradientOptions } from "./gradientOptions";
 
-/** The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`; it may write the gradient into `out`). */
-export type LossAndGradient = (parameters: ModelParameters, data: TrainingData, out?: ModelParameters) => LuaTuple<[number, ModelParameters]>;
+/**
+ * The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`; it may
+ * write the gradient into `out`, and a model that paces its own rows calls `pacer` between blocks).
+ */
+export type LossAndGradient = (parameters: ModelParameters, data: TrainingData, out?: ModelParameters, pacer?: RowPacer) => LuaTuple<[number, ModelParameters]>;
 
 /** Adds `part` into `total` entry by entry (same structure). */
 export function addParametersInPlace(total: ModelParameters, part: ModelParameters) {
@@ -66,6 +70,12 @@ export class GradientEvaluator {
 	private readonly pool: WorkerPool | undefined;
 	/** What a pool worker needs to rebuild the model: its registered name, plain-data options and a key for this call. */
 	private readonly blueprint: { modelName: string; options: object; key: string };
+	/** The pacer handed to a model that paces its own rows (made once per call), and the row count of its current pass. */
+	private pacer: RowPacer | undefined;
+	private pacedRows = 0;
+	/** The fixed row blocks of the training data (views) and the scratch gradient of the further blocks, made once per call. */
+	private blocks: Array<TrainingData> | undefined;
+	private scratch: ModelParameters | undefined;
 	/** The budget of this training call (the `frameBudget` option). */
 	readonly budget: FrameBudget;
 
@@ -76,6 +86,8 @@ export class GradientEvaluator {
 		private readonly options: GradientOptions,
 		poolAllowed: boolean,
 		modelName: string,
+		/** Whether `compute`, given `out`, makes one pass over the rows calling a pacer between fixed blocks (no row copies, no per-block gradients). */
+		private readonly pacesRows = false,
 	) {
 		nextTrainingKey += 1;
 		this.pool = poolAllowed ? options.pool : undefined;
@@ -92,7 +104,7 @@ export class GradientEvaluator {
 
 	/** The summed loss and gradient of all rows at `parameters` (written into `out` when computed here and given). */
 	full(parameters: ModelParameters, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
-		if (this.pool === undefined) return blockedLossAndGradient(this.compute, parameters, this.data, this.budget, out);
+		if (this.pool === undefined) return this.serial(parameters, this.data, out);
 		if (this.sharded === undefined) this.sharded = this.pool.loadData(this.data.inputs, this.data.targets);
 		const answers = this.pool.runKernel("modelGradient", this.sharded, { ...this.blueprint, parameters }) as Array<ShardGradient>;
 		let loss = 0;
@@ -114,12 +126,60 @@ export class GradientEvaluator {
 		let count = 0;
 		for (const rows of batches) {
 			const batch: TrainingData = { inputs: selectRows(this.data.inputs, rows), targets: selectRows(this.data.targets, rows), sampleCount: rows.size() };
-			const [loss, gradient] = blockedLossAndGradient(this.compute, parameters, batch, this.budget, out);
+			const [loss, gradient] = this.serial(parameters, batch, out);
 			step(gradient, rows.size());
 			total += loss;
 			count += rows.size();
 		}
 		return $tuple(total, count);
+	}
+
+	/**
+	 * On this thread: one paced pass when the model paces its own rows (the sums run on across the
+	 * blocks, so the budget only decides where to yield), else in fixed blocks.
+	 */
+	private serial(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		if (out === undefined) return blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
+		if (!this.pacesRows) return data === this.data ? this.blockedFull(parameters, out) : blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
+		this.pacedRows = data.sampleCount;
+		if (this.pacer === undefined) this.pacer = { blockRows: rowsPerBlock(3 * parameterCount(parameters)), between: (done) => this.budget.step(done, this.pacedRows) };
+		const result = this.compute(parameters, data, out, this.pacer);
+		this.budget.check();
+		return result;
+	}
+
+	/**
+	 * `blockedLossAndGradient` over all rows, with the block views (row references, no copies) made
+	 * once per call and the further blocks written into one scratch gradient made once: the same
+	 * blocks and sums, nothing allocated per iteration by the loop.
+	 */
+	private blockedFull(parameters: ModelParameters, out: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		const data = this.data;
+		const n = data.sampleCount;
+		const block = rowsPerBlock(3 * parameterCount(parameters));
+		if (n <= block) return blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
+		if (this.blocks === undefined) {
+			const views = new Array<TrainingData>();
+			forEachBlock(n, block, undefined, (first, last) => {
+				views.push({ inputs: rowsBetween(data.inputs, first, last), targets: rowsBetween(data.targets, first, last), sampleCount: last - first + 1 });
+			});
+			this.blocks = views;
+		}
+		const [firstLoss, firstGradient] = this.compute(parameters, this.blocks[0], out);
+		let loss = firstLoss;
+		const total = firstGradient === out ? out : copyParameters(firstGradient);
+		let done = this.blocks[0].sampleCount;
+		this.budget.step(done, n);
+		for (const k of $range(1, this.blocks.size() - 1)) {
+			const part = this.blocks[k];
+			if (this.scratch === undefined) this.scratch = copyParameters(total);
+			const [partLoss, gradient] = this.compute(parameters, part, this.scratch);
+			loss += partLoss;
+			addParametersInPlace(total, gradient);
+			done += part.sampleCount;
+			this.budget.step(done, n);
+		}
+		return $tuple(loss, total);
 	}
 
 	/** Runs the training loop `loop`, then (even when it throws) frees the pool's copy of the rows. */

@@ -3,6 +3,7 @@
  * Z = [1, X]·W, an output link, a cost; parameters are ONE matrix W ((features + 1) × outputs,
  * the bias row first when `fitIntercept`).
  */
+import { RowPacer } from "../../matrix/fused";
 import { Matrix } from "../../matrix/types";
 import { zeros } from "../../matrix/creation";
 import { matmul, transposeMatmul } from "../../matrix/product";
@@ -166,11 +167,16 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		return cost;
 	}
 
-	protected lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+	/** The fused kernel (every cost with an entry loss) paces its own rows. */
+	protected pacesRows(): boolean {
+		return this.currentCost().entry !== undefined;
+	}
+
+	protected lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters, pacer?: RowPacer): LuaTuple<[number, ModelParameters]> {
 		const link = this.trainingLink();
 		const cost = this.currentCost();
 		if (out !== undefined && cost.entry !== undefined) {
-			return $tuple(linearLossGradientInto(out as Matrix, data.inputs, parameters as Matrix, data.targets, link, cost.costName, cost.entry), out);
+			return $tuple(linearLossGradientInto(out as Matrix, data.inputs, parameters as Matrix, data.targets, link, cost.costName, cost.entry, pacer), out);
 		}
 		const z = matmul(data.inputs, parameters as Matrix);
 		const a = link.forward(z);

@@ -5,7 +5,7 @@
  * once, so no n×k intermediate (Z, the outputs, dZ) is built.
  */
 import { Matrix } from "../../matrix/types";
-import { residualGradientInto } from "../../matrix/fused";
+import { residualGradientInto, RowPacer } from "../../matrix/fused";
 import { EntryLoss } from "../../costs/types";
 import { identityLink, OutputLink } from "./links";
 
@@ -13,14 +13,15 @@ import { identityLink, OutputLink } from "./links";
  * out = Xᵀ·dZ for the summed cost of link(X·W) against Y, in one pass; returns the summed loss.
  * The same arithmetic as forming Z = X·W, A = link(Z), the cost and dZ as matrices, row by row
  * (the squared error on the identity link with one output goes through `residualGradientInto`,
- * equal to within rounding). `out` (p×k) is overwritten.
+ * equal to within rounding). `out` (p×k) is overwritten; `pacer` (optional) is called between
+ * fixed blocks of rows.
  */
-export function linearLossGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matrix, link: OutputLink, costName: string, entry: EntryLoss): number {
+export function linearLossGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matrix, link: OutputLink, costName: string, entry: EntryLoss, pacer?: RowPacer): number {
 	const n = x.size();
 	const p = w.size();
 	const k = w[0].size();
 	if (k === 1 && link === identityLink && costName === "MeanSquaredError") {
-		const sse = residualGradientInto(out, x, w, y);
+		const sse = residualGradientInto(out, x, w, y, pacer);
 		for (const j of $range(0, p - 1)) out[j][0] *= 2;
 		return sse;
 	}
@@ -35,6 +36,8 @@ export function linearLossGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Mat
 	const a = table.create<number>(k, 0);
 	const u = table.create<number>(k, 0);
 	let total = 0;
+	const every = pacer === undefined ? math.huge : math.max(1, math.floor(pacer.blockRows));
+	let nextCheck = every;
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		const yi = y[i];
@@ -54,6 +57,10 @@ export function linearLossGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Mat
 			const s = xi[j];
 			const oj = out[j];
 			for (const m of $range(0, k - 1)) oj[m] += s * u[m];
+		}
+		if (i + 1 >= nextCheck) {
+			nextCheck += every;
+			(pacer as RowPacer).between(i + 1);
 		}
 	}
 	return total;
