@@ -225,6 +225,7 @@ export {
 	DeepExpectedSARSA,
 	DeepDoubleSARSA,
 	DeepDoubleExpectedSARSA,
+	DuelingDeepQLearning,
 	REINFORCE,
 	VanillaPolicyGradient,
 	ActorCritic,

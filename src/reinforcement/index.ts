@@ -45,6 +45,7 @@ export { DeepSARSA } from "./deep/DeepSARSA";
 export { DeepExpectedSARSA } from "./deep/DeepExpectedSARSA";
 export { DeepDoubleSARSA } from "./deep/DeepDoubleSARSA";
 export { DeepDoubleExpectedSARSA } from "./deep/DeepDoubleExpectedSARSA";
+export { DuelingDeepQLearning } from "./deep/DuelingDeepQLearning";
 export { PolicyAgent } from "./policy/PolicyAgent";
 export type { PolicyOptions, PolicyMethod } from "./policy/PolicyAgent";
 export { REINFORCE } from "./policy/REINFORCE";

@@ -13,6 +13,7 @@ import { DeepSARSA } from "./deep/DeepSARSA";
 import { DeepExpectedSARSA } from "./deep/DeepExpectedSARSA";
 import { DeepDoubleSARSA } from "./deep/DeepDoubleSARSA";
 import { DeepDoubleExpectedSARSA } from "./deep/DeepDoubleExpectedSARSA";
+import { DuelingDeepQLearning } from "./deep/DuelingDeepQLearning";
 import { REINFORCE } from "./policy/REINFORCE";
 import { VanillaPolicyGradient } from "./policy/VanillaPolicyGradient";
 import { ActorCritic } from "./policy/ActorCritic";
@@ -47,6 +48,7 @@ const families: Array<[Array<[string, unknown]>, Array<AgentTag>, object]> = [
 			["DeepExpectedSARSA", DeepExpectedSARSA],
 			["DeepDoubleSARSA", DeepDoubleSARSA],
 			["DeepDoubleExpectedSARSA", DeepDoubleExpectedSARSA],
+			["DuelingDeepQLearning", DuelingDeepQLearning],
 		],
 		DEEP_VALUE,
 		{ stateSize: 1, actionCount: 2 },
