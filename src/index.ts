@@ -226,6 +226,7 @@ export {
 	DeepDoubleSARSA,
 	DeepDoubleExpectedSARSA,
 	DuelingDeepQLearning,
+	DeepDeterministicPolicyGradient,
 	REINFORCE,
 	VanillaPolicyGradient,
 	ActorCritic,

@@ -46,6 +46,8 @@ export { DeepExpectedSARSA } from "./deep/DeepExpectedSARSA";
 export { DeepDoubleSARSA } from "./deep/DeepDoubleSARSA";
 export { DeepDoubleExpectedSARSA } from "./deep/DeepDoubleExpectedSARSA";
 export { DuelingDeepQLearning } from "./deep/DuelingDeepQLearning";
+export { DeepDeterministicPolicyGradient } from "./continuous/DeepDeterministicPolicyGradient";
+export type { DeepDeterministicPolicyGradientOptions, ActionNoise } from "./continuous/DeepDeterministicPolicyGradient";
 export { PolicyAgent } from "./policy/PolicyAgent";
 export type { PolicyOptions, PolicyMethod } from "./policy/PolicyAgent";
 export { REINFORCE } from "./policy/REINFORCE";
