@@ -9,6 +9,7 @@ const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { ROOT, luneCommand } = require("./lib/lune");
+const benchParallel = require("./lib/benchParallel");
 const { buildGame } = require("./lib/build");
 
 const LIBRARY_DIR = "out-bench";
@@ -77,6 +78,13 @@ function main() {
 	const started = Date.now();
 	build(filters);
 	const log = (msg) => process.stderr.write(`[Hivemind] ${msg}\n`);
+	// `parallel` and `budget` select the parallel / frame-budget rows (scripts/lib/benchParallel.js) alone.
+	const onlyExtra = filters.length > 0 && filters.every((f) => f === "parallel" || f === "budget");
+	if (onlyExtra) {
+		const extra = benchParallel.run(filters, log);
+		process.stdout.write(json ? JSON.stringify(extra.rows, null, 2) + "\n" : extra.tables.join("\n\n") + "\n");
+		return;
+	}
 	log("benchmarking in the interpreter (LUNE_LUAU_JIT=0)…");
 	const interpreter = runMode("interpreter", filters);
 	log("benchmarking with native code generation…");
@@ -101,6 +109,7 @@ function main() {
 			timings: { interpreter: ri, native: rn },
 		};
 	});
+	const extra = filters.length === 0 ? benchParallel.run([], log) : { rows: [], tables: [] };
 	const trainRows = interpreter.trainRows.map((ri) => {
 		const rn = native.trainRows.find((r) => r.name === ri.name);
 		const row = { name: ri.name, size: ri.size, nativeMsPerIteration: rn.ms, interpreterMsPerIteration: ri.ms };
@@ -110,7 +119,7 @@ function main() {
 		return row;
 	});
 	if (json) {
-		process.stdout.write(JSON.stringify([...rows.map(({ timings, ...row }) => row), ...trainRows], null, 2) + "\n");
+		process.stdout.write(JSON.stringify([...rows.map(({ timings, ...row }) => row), ...trainRows, ...extra.rows], null, 2) + "\n");
 		return;
 	}
 	const lines = [
@@ -133,7 +142,7 @@ function main() {
 				`${dash(r.kernelNativeMsPerIteration)} | ${dash(r.baselineNativeMsPerIteration)} | ${r.kbAllocatedPerIteration.toFixed(2)} |`,
 		),
 	];
-	const table = [rows.length > 0 ? lines.join("\n") : "", trainRows.length > 0 ? trainLines.join("\n") : ""].filter((t) => t !== "").join("\n\n");
+	const table = [rows.length > 0 ? lines.join("\n") : "", trainRows.length > 0 ? trainLines.join("\n") : "", ...extra.tables].filter((t) => t !== "").join("\n\n");
 	process.stdout.write(table + "\n");
 	const seconds = ((Date.now() - started) / 1000).toFixed(0);
 	log(`done in ${seconds} s; median of 7 samples per figure; native modules: ${native.nativeModules.length}`);
@@ -157,6 +166,10 @@ function main() {
 			"(the residual formed row by row, no Xᵀ) followed by `addScaledInPlace`. Timings on a shared 2-core",
 			"machine vary by ±20 % from run to run; the ratios are more stable than the absolute figures.",
 			"`npm run -s bench -- --json` prints the same rows as JSON; `npm run bench -- matmul` runs a subset.",
+			"The second table (`npm run bench -- parallel`) runs kernels on K worker processes holding their row shards (the",
+			"process stand-in for Actors, native code) against the same kernel on all rows in one process; the third",
+			"(`npm run bench -- budget`) is the longest stretch without a yield of each model's train at the default frame",
+			`budget, in the headless runtime. Load average when this file was made: ${extra.load ?? "n/a"}.`,
 			"",
 			"Training rows (bench/train.luau, `npm run bench -- train`): 100,000 rows × 10 features; an iteration is one",
 			"full-batch step of `train` (the median interval between `onIteration` calls after the second), for KMeans one",

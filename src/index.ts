@@ -195,6 +195,8 @@ export {
 export type * from "./datapredict";
 export { DataPredict } from "./datapredict";
 
+export type * from "./parallel";
+export { ActorPool, FrameBudget, getDefaultFrameBudget, setDefaultFrameBudget, registerKernel, runParallelWorker } from "./parallel";
 export type * from "./reinforcement";
 export {
 	runEpisode,

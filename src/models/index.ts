@@ -11,6 +11,7 @@ import "./clustering/register";
 import "./mixture/register";
 import "./outliers/register";
 import "./generative/register";
+import "./parallelKernels";
 export * from "./base";
 export * from "./registry";
 export * from "./linear";

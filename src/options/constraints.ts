@@ -42,6 +42,9 @@ export function integerAtLeast(low: number, high = math.huge): Constraint {
 /** Any finite number. */
 export const anyFinite = constraint(finite, "a finite number");
 
+/** A frame budget in milliseconds (a model's `frameBudget` option): finite, ≥ 0 (0 = never yield). */
+export const frameBudgetMs = constraint((v) => finite(v) && (v as number) >= 0, "a finite number ≥ 0 (milliseconds; 0 = never yield)");
+
 /** true or false. */
 export const booleanValue = constraint(t.boolean, "a boolean");
 

@@ -4,6 +4,7 @@
  * probability matrices).
  */
 import { describeValue, isFiniteNumber } from "../core/describe";
+import { FrameBudget } from "../parallel/FrameBudget";
 import { argmax, assertMatrix } from "../matrix";
 import { Matrix } from "../matrix/types";
 
@@ -36,7 +37,9 @@ export function assertLabels(value: unknown, argName: string, where: string): as
 		error(`[Hivemind] ${where}: ${argName} must be a non-empty array of labels (numbers or strings), got ${typeIs(value, "table") ? "an empty table" : describeValue(value)}`, 3);
 	}
 	const values = value as Array<unknown>;
+	const budget = new FrameBudget();
 	for (const i of $range(0, values.size() - 1)) {
+		if (i % 4096 === 4095) budget.check();
 		const v = values[i];
 		if (!isLabel(v)) {
 			error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be a label (a finite number or a string), got ${describeValue(v)}`, 3);
@@ -48,7 +51,9 @@ export function assertLabels(value: unknown, argName: string, where: string): as
 export function sortedUniqueLabels(labels: ReadonlyArray<Label>): Array<Label> {
 	const seen = new Set<Label>();
 	const out = new Array<Label>();
-	for (const label of labels) {
+	const budget = new FrameBudget();
+	for (const [i, label] of ipairs(labels)) {
+		if (i % 4096 === 0) budget.check();
 		if (!seen.has(label)) {
 			seen.add(label);
 			out.push(label);
@@ -112,7 +117,9 @@ export function encodeLabels(
 ): Array<number> {
 	const index = indexLabels(classes);
 	const codes = table.create<number>(labels.size(), 0);
+	const budget = new FrameBudget();
 	for (const i of $range(0, labels.size() - 1)) {
+		if (i % 4096 === 4095) budget.check();
 		const code = index.get(labels[i]);
 		if (code === undefined && !allowUnknown) {
 			error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${describeLabels(classes)}), got ${describeLabel(labels[i])}`, 3);

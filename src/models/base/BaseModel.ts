@@ -108,6 +108,11 @@ export abstract class BaseModel<O extends object> {
 		return this.parameters;
 	}
 
+	/** True while a training call runs (it may be paused at a yield within the frame budget while other threads run). */
+	isTraining(): boolean {
+		return this.training;
+	}
+
 	/** Throws while a training call is in progress (paused at a yield): the loop owns the parameters until it returns. */
 	protected assertNotTraining(where: string) {
 		if (this.training) error(`[Hivemind] ${where}: the model is training (paused at a yield); change its learned state after train returns`, 3);

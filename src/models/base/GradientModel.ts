@@ -5,7 +5,6 @@
  * callbacks, yields, non-finite recovery).
  */
 import { copyInto } from "../../matrix/inplace";
-import { selectRows } from "../../matrix/shape";
 import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
 import { Optimizer } from "../../optimization/optimizers/types";
@@ -18,6 +17,8 @@ import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
 import { leadingRows, regularizedStepsInto, totalPenalty } from "./regularizedSteps";
 import { BatchPlan, batchesOfSize, checkedBatchPlan, EpochBatches } from "./batches";
+import { GradientEvaluator } from "./gradientEvaluator";
+import { withFrameBudget } from "../../parallel/FrameBudget";
 import { assertOptimizerStates, checkedTrainingState, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
 import { TrainingBuffers } from "./trainingBuffers";
 
@@ -160,24 +161,6 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		}
 	}
 
-	/**
-	 * One epoch of steps, one per batch of row indices; returns the summed loss of the batches (each
-	 * before its step) and their total row count.
-	 */
-	private miniBatchEpoch(parameters: ModelParameters, data: TrainingData, batches: Array<Array<number>>, buffers: TrainingBuffers): LuaTuple<[number, number]> {
-		let total = 0;
-		let count = 0;
-		for (const rows of batches) {
-			const batch: TrainingData = { inputs: selectRows(data.inputs, rows), targets: selectRows(data.targets, rows), sampleCount: rows.size() };
-			const [loss, gradient] = this.lossAndGradient(parameters, batch, buffers.gradient);
-			this.saveGradient(gradient, rows.size());
-			this.applyStep(parameters, gradient, rows.size(), buffers);
-			total += loss;
-			count += rows.size();
-		}
-		return $tuple(total, count);
-	}
-
 	/** The `batchSize` option's batches: a seeded shuffle (stream kept across calls) cut into batches; undefined for full batch. */
 	private shuffledBatches(n: number): EpochBatches {
 		const batchSize = this.options.batchSize;
@@ -197,7 +180,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	train(X: unknown, y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
-		const data = this.prepareData(X, y, where);
+		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
 		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n))));
 	}
 
@@ -213,12 +196,22 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		const where = `${this.modelName}.trainInBatches`;
 		this.assertAlive(where);
 		const checked = checkedBatchPlan(numberOfEpochs, plan, where);
-		const data = this.prepareData(X, y, where);
+		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
 		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked)));
+	}
+
+	/** Whether a pool worker rebuilt from the options computes this model's exact gradient (false with private random streams). */
+	protected canUsePool(): boolean {
+		return true;
 	}
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
 		this.beforeTraining(data, where);
+		const gradients = new GradientEvaluator((p, d, out) => this.lossAndGradient(p, d, out), data, this.options, this.canUsePool(), this.modelName);
+		return gradients.run(() => this.iterate(data, where, iterations, plan, gradients));
+	}
+
+	private iterate(data: TrainingData, where: string, iterations: number, plan: BatchPlan, gradients: GradientEvaluator): Array<number> {
 		if (this.parameters === undefined) this.parameters = this.initializeParameters(data);
 		if (!this.options.keepOptimizerState) this.optimizerStates = {};
 		const parameters = this.parameters;
@@ -237,9 +230,12 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 			let gradient: ModelParameters | undefined;
 			const batches = plan(iteration, n);
 			if (batches !== undefined) {
-				[dataLoss, rowsSeen] = this.miniBatchEpoch(parameters, data, batches, buffers);
+				[dataLoss, rowsSeen] = gradients.epochOfBatches(parameters, batches, buffers.gradient, (gradient, count) => {
+					this.saveGradient(gradient, count);
+					this.applyStep(parameters, gradient, count, buffers);
+				});
 			} else {
-				[dataLoss, gradient] = this.lossAndGradient(parameters, data, buffers.gradient);
+				[dataLoss, gradient] = gradients.full(parameters, buffers.gradient);
 				this.saveGradient(gradient, n);
 			}
 			if ((iteration - 1) % o.costCalculationInterval === 0) {
@@ -260,7 +256,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 				if (converged === undefined) this.applyStep(parameters, gradient, n, buffers);
 				else solverConverged = converged;
 			}
-			if (o.yieldInterval > 0 && iteration % o.yieldInterval === 0) task.wait();
+			gradients.endIteration(iteration, iterations);
 		}
 		if (!diverged && !buffers.parametersFinite()) {
 			monitor.warnNonFinite("the parameters", iterationsRun);
@@ -299,7 +295,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	computeGradients(X: unknown, y?: unknown): LuaTuple<[ModelParameters, number, number]> {
 		const where = `${this.modelName}.computeGradients`;
 		this.assertAlive(where);
-		const data = this.prepareData(X, y, where);
+		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
 		const parameters = this.parameters ?? this.initializeParameters(data);
 		const [loss, gradient] = this.lossAndGradient(parameters, data);
 		this.parameters = parameters;

@@ -1,8 +1,39 @@
 //!native
 /** Validating and converting model inputs: feature matrices, bias columns, numeric targets. */
 import { Matrix } from "../../matrix/types";
-import { assertMatrix, describeShape } from "../../matrix/validate";
+import { assertMatrix, describeShape, isDenseArray } from "../../matrix/validate";
 import { copy } from "../../matrix/creation";
+import { FrameBudget } from "../../parallel/FrameBudget";
+
+/**
+ * A copy of `X` when it is a valid matrix (dense, rectangular, finite, non-empty: `assertMatrix`'s
+ * conditions), checking the frame budget every 2048 rows; undefined otherwise.
+ */
+function checkedCopy(X: unknown): Matrix | undefined {
+	if (!typeIs(X, "table")) return undefined;
+	const rows = X as Array<unknown>;
+	const n = rows.size();
+	const first = rows[0];
+	if (n === 0 || !typeIs(first, "table") || !isDenseArray(rows) || !isDenseArray(first)) return undefined;
+	const p = (first as Array<unknown>).size();
+	if (p === 0) return undefined;
+	const out = table.create<Array<number>>(n);
+	const budget = new FrameBudget();
+	for (const i of $range(1, n)) {
+		const row = rows[i - 1];
+		if (!typeIs(row, "table") || (row as Array<unknown>).size() !== p) return undefined;
+		const values = row as Array<unknown>;
+		const copied = table.create<number>(p, 0);
+		for (const j of $range(1, p)) {
+			const v = values[j - 1];
+			if (!typeIs(v, "number") || v !== v || v === math.huge || v === -math.huge) return undefined;
+			copied[j - 1] = v;
+		}
+		out[i - 1] = copied;
+		if (i % 2048 === 0) budget.check();
+	}
+	return out;
+}
 
 /**
  * A validated copy of the feature matrix `X` (rectangular, finite, non-empty); when
@@ -12,11 +43,12 @@ export function featureMatrix(X: unknown, where: string, expectedWidth?: number,
 	if (typeIs(X, "table") && typeIs((X as Array<unknown>)[0], "number")) {
 		error(`[Hivemind] ${where}: ${argName} must be a matrix (array of rows, one per sample), got a vector of ${(X as Array<unknown>).size()} numbers; wrap one sample as {{...}}`, 3);
 	}
-	assertMatrix(X, argName, where);
-	if (expectedWidth !== undefined && X[0].size() !== expectedWidth) {
+	const copied = checkedCopy(X);
+	if (copied === undefined) assertMatrix(X, argName, where);
+	if (expectedWidth !== undefined && copied![0].size() !== expectedWidth) {
 		error(`[Hivemind] ${where}: ${argName} must have ${expectedWidth} columns (features) like the training data, got ${describeShape(X)}`, 3);
 	}
-	return copy(X);
+	return copied!;
 }
 
 /** `x` with a column of ones prepended (the bias input), as a new matrix. */
@@ -24,11 +56,13 @@ export function withBiasColumn(x: Matrix): Matrix {
 	const n = x.size();
 	const p = x[0].size();
 	const out = table.create<Array<number>>(n);
+	const budget = new FrameBudget();
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		const row = table.create<number>(p + 1, 1);
 		for (const j of $range(0, p - 1)) row[j + 1] = xi[j];
 		out[i] = row;
+		if (i % 2048 === 2047) budget.check();
 	}
 	return out;
 }

@@ -1,9 +1,10 @@
 /** The options every gradient-trained model shares, their defaults and their constraint table. */
-import { anyOf, booleanValue, callbackValue, constraint, ConstraintTable, integerAtLeast, numberAbove, objectWith } from "../../options";
+import { anyOf, booleanValue, callbackValue, constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, objectWith } from "../../options";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization/optimizers/createOptimizer";
 import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
 import { LearningRateSchedule } from "../../optimization/schedules/schedules";
+import { WorkerPool } from "../../parallel/types";
 
 /** Options of the shared training loop (every gradient model accepts them). */
 export interface GradientOptions {
@@ -31,6 +32,12 @@ export interface GradientOptions {
 	onIteration?: (iteration: number, cost: number) => void;
 	/** `task.wait()` every N iterations so a server frame is never blocked long: integer ≥ 0, default 0 (never). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields (`task.wait()`) inside `train`: ≥ 0, 0 = never; default the library's (`setDefaultFrameBudget`; 5 in Roblox, 0 headless). */
+	frameBudget?: number;
+	/** Called as `onProgress(iteration, iterations)` after each iteration; default none. */
+	onProgress?: (done: number, total: number) => void;
+	/** A worker pool (`ActorPool`) that computes the full-batch gradient on resident row shards; default none (here, in blocks). */
+	pool?: WorkerPool;
 	/** Keep the optimizer state (momentum, Adam moments) between `train` calls: default true. */
 	keepOptimizerState: boolean;
 	/**
@@ -92,6 +99,9 @@ export const GRADIENT_CONSTRAINTS: ConstraintTable<GradientOptions> = {
 	isOutputPrinted: booleanValue,
 	onIteration: callbackValue,
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
+	onProgress: callbackValue,
+	pool: objectWith("a worker pool (ActorPool)", "loadData", "runKernel", "releaseData", "getWorkerCount"),
 	keepOptimizerState: booleanValue,
 	batchSize: integerAtLeast(0),
 	gradientClipValue: numberAbove(0),

@@ -1,6 +1,7 @@
 //!native
 /** Class labels for classifiers: reading y (through `src/utilities/labels`) and one-hot targets. */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { Label, readLabels } from "../../utilities/labels";
 import { assertRowCount } from "./data";
 
@@ -18,7 +19,9 @@ export function labelVector(y: unknown, rows: number, where: string, xShape: str
 /** An n×k matrix with a 1 at each sample's 0-based class index. */
 export function oneHot(indices: Array<number>, classCount: number): Matrix {
 	const out = table.create<Array<number>>(indices.size());
+	const budget = new FrameBudget();
 	for (const i of $range(0, indices.size() - 1)) {
+		if (i % 4096 === 4095) budget.check();
 		const row = table.create<number>(classCount, 0);
 		row[indices[i]] = 1;
 		out[i] = row;

@@ -5,12 +5,13 @@
  * passes, stored neighbours) give the same result whatever order the rows arrive in.
  */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget } from "../../parallel/FrameBudget";
+import { sortWithinBudget } from "../../parallel/sort";
 
-/** The 0-based row indices of `x` sorted by (row values, `keys[i]`, then i): a strict total order. */
-export function canonicalRowOrder(x: Matrix, keys?: Array<number>): Array<number> {
-	const order = x.map((_, i) => i);
+/** The 0-based row indices of `x` sorted by (row values, `keys[i]`, then i): a strict total order; sorted within `budget` (default: the library's). */
+export function canonicalRowOrder(x: Matrix, keys?: Array<number>, budget = new FrameBudget()): Array<number> {
 	const p = x[0].size();
-	order.sort((a, b) => {
+	return sortWithinBudget(x.map((_, i) => i), (a, b) => {
 		const ra = x[a];
 		const rb = x[b];
 		for (const j of $range(0, p - 1)) {
@@ -18,6 +19,5 @@ export function canonicalRowOrder(x: Matrix, keys?: Array<number>): Array<number
 		}
 		if (keys !== undefined && keys[a] !== keys[b]) return keys[a] < keys[b];
 		return a < b;
-	});
-	return order;
+	}, budget);
 }

@@ -4,13 +4,14 @@
  * from the preference (lower: fewer clusters).
  */
 import { Matrix } from "../../matrix/types";
-import { anyFinite, anyOf, constraint, ConstraintTable, integerAtLeast, oneOf } from "../../options";
+import { anyFinite, anyOf, constraint, ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { affinityPropagationStep, exemplarsOf, refineExemplars, similarities, similarityStatistic } from "./affinity";
-import { assertCentreMatrix, assignToCentres, pace } from "./shared";
+import { assertCentreMatrix, assignToCentres } from "./shared";
 
 /** Options of `AffinityPropagation`. */
 export interface AffinityPropagationOptions {
@@ -22,8 +23,10 @@ export interface AffinityPropagationOptions {
 	convergenceIterations: number;
 	/** Each row's self-similarity: a number, or "median" / "minimum" of the similarities: default "median". */
 	preference: number | "median" | "minimum";
-	/** Yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: AffinityPropagationOptions = { damping: 0.5, maximumNumberOfIterations: 200, convergenceIterations: 15, preference: "median", yieldInterval: 0 };
@@ -33,6 +36,7 @@ const CONSTRAINTS: ConstraintTable<AffinityPropagationOptions> = {
 	convergenceIterations: integerAtLeast(1),
 	preference: anyOf(anyFinite, oneOf("median", "minimum")),
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 /**
@@ -62,9 +66,10 @@ export class AffinityPropagation extends BaseModel<AffinityPropagationOptions> {
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const o = this.options;
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		const n = rows.size();
 		if (n === 1) {
 			this.parameters = [table.clone(rows[0])];
@@ -85,7 +90,7 @@ export class AffinityPropagation extends BaseModel<AffinityPropagationOptions> {
 			unchanged = key === previous && exemplars.size() > 0 ? unchanged + 1 : 0;
 			previous = key;
 			if (unchanged + 1 >= o.convergenceIterations) break;
-			pace(iteration, o.yieldInterval);
+			budget.pace(iteration, o.yieldInterval);
 		}
 		let exemplars = exemplarsOf(r, a);
 		if (exemplars.size() === 0) {

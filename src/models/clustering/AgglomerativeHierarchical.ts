@@ -4,14 +4,15 @@
  */
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
-import { ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { DistanceName, nearestRow } from "../neighbours/search";
 import { agglomerate, labelsAfterMerges, Linkage, mergesKept } from "./linkage";
-import { assertPointRecord, column, pace, pairwiseDistances } from "./shared";
+import { assertPointRecord, column, pairwiseDistances } from "./shared";
 
 /** Options of `AgglomerativeHierarchical`. */
 export interface AgglomerativeHierarchicalOptions {
@@ -23,8 +24,10 @@ export interface AgglomerativeHierarchicalOptions {
 	linkage: Linkage;
 	/** "euclidean", "manhattan" or "cosine": default "euclidean". */
 	distance: DistanceName;
-	/** Yield the thread (task.wait) every this many merges: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many merges: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: AgglomerativeHierarchicalOptions = { numberOfClusters: 2, distanceThreshold: 0, linkage: "ward", distance: "euclidean", yieldInterval: 0 };
@@ -34,6 +37,7 @@ const CONSTRAINTS: ConstraintTable<AgglomerativeHierarchicalOptions> = {
 	linkage: oneOf("single", "complete", "average", "ward"),
 	distance: oneOf("euclidean", "manhattan", "cosine"),
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 interface TreeRecord {
@@ -75,11 +79,12 @@ export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchic
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const o = this.options;
 		if (o.linkage === "ward" && o.distance !== "euclidean") error(`[Hivemind] ${where}: distance must be "euclidean" with linkage "ward", got "${o.distance}"`, 2);
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
-		const merges = agglomerate(pairwiseDistances(rows, o.distance), o.linkage, (t) => pace(t, o.yieldInterval));
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const merges = agglomerate(pairwiseDistances(rows, o.distance, budget), o.linkage, (t) => budget.pace(t, o.yieldInterval));
 		const record: TreeRecord = { points: rows, labels: column(labelsAfterMerges(rows.size(), merges, mergesKept(merges, rows.size(), o.numberOfClusters, o.distanceThreshold))) };
 		if (merges.size() > 0) record.merges = merges;
 		this.parameters = record as unknown as ModelParameters;

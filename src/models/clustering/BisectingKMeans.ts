@@ -4,14 +4,15 @@
  */
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
-import { anyFinite, ConstraintTable, integerAtLeast } from "../../options";
+import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast } from "../../options";
 import { ModelParameters } from "../../parameters";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { KMeans } from "./KMeans";
 import { inertiaOf } from "./kmeansSteps";
-import { assertCentreMatrix, assignToCentres, pace } from "./shared";
+import { assertCentreMatrix, assignToCentres } from "./shared";
 
 /** Options of `BisectingKMeans`. */
 export interface BisectingKMeansOptions {
@@ -23,8 +24,10 @@ export interface BisectingKMeansOptions {
 	numberOfInitializations: number;
 	/** Seed of the splits (split s uses seed + s): finite, default 42. */
 	seed: number;
-	/** Yield the thread (task.wait) every this many splits: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many splits: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: BisectingKMeansOptions = { numberOfClusters: 3, maximumNumberOfIterations: 300, numberOfInitializations: 1, seed: 42, yieldInterval: 0 };
@@ -34,6 +37,7 @@ const CONSTRAINTS: ConstraintTable<BisectingKMeansOptions> = {
 	numberOfInitializations: integerAtLeast(1),
 	seed: anyFinite,
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 /**
@@ -62,10 +66,11 @@ export class BisectingKMeans extends BaseModel<BisectingKMeansOptions> {
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const o = this.options;
 		if (o.numberOfClusters > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${o.numberOfClusters}) rows, got ${describeShape(x)}`, 2);
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		const p = rows[0].size();
 		const mean = table.create<number>(p, 0);
 		for (const row of rows) for (const j of $range(0, p - 1)) mean[j] += row[j] / rows.size();
@@ -76,7 +81,7 @@ export class BisectingKMeans extends BaseModel<BisectingKMeansOptions> {
 			clusters.forEach((c, i) => c[2] > clusters[target][2] && (target = i));
 			const [members, , inertia] = clusters[target];
 			if (inertia === 0) break;
-			const halves = new KMeans({ numberOfClusters: 2, maximumNumberOfIterations: o.maximumNumberOfIterations, numberOfInitializations: o.numberOfInitializations, seed: o.seed + split });
+			const halves = new KMeans({ numberOfClusters: 2, maximumNumberOfIterations: o.maximumNumberOfIterations, numberOfInitializations: o.numberOfInitializations, seed: o.seed + split, frameBudget: o.frameBudget });
 			halves.train(members);
 			const centres = halves.getModelParameters(true) as Matrix;
 			const [labels] = assignToCentres(members, centres);
@@ -89,7 +94,7 @@ export class BisectingKMeans extends BaseModel<BisectingKMeansOptions> {
 			let total = 0;
 			for (const c of clusters) total += c[2];
 			history.push(total);
-			pace(split, o.yieldInterval);
+			budget.pace(split, o.yieldInterval);
 		}
 		this.parameters = clusters.map((c) => c[1]);
 		return history;

@@ -4,14 +4,15 @@
  * border row joins the cluster of its nearest core point within `epsilon`; the rest is noise (−1).
  */
 import { Matrix } from "../../matrix/types";
-import { ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { DistanceName } from "../neighbours/search";
 import { labelByNearestCore, neighbourhoods } from "./density";
-import { assertPointRecord, column, pace } from "./shared";
+import { assertPointRecord, column } from "./shared";
 
 /** Options of `DBSCAN`. */
 export interface DBSCANOptions {
@@ -21,8 +22,10 @@ export interface DBSCANOptions {
 	minimumPoints: number;
 	/** "euclidean", "manhattan" or "cosine": default "euclidean". */
 	distance: DistanceName;
-	/** Yield the thread (task.wait) every this many rows: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many rows: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: DBSCANOptions = { epsilon: 0.5, minimumPoints: 5, distance: "euclidean", yieldInterval: 0 };
@@ -31,6 +34,7 @@ const CONSTRAINTS: ConstraintTable<DBSCANOptions> = {
 	minimumPoints: integerAtLeast(1),
 	distance: oneOf("euclidean", "manhattan", "cosine"),
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 interface DensityRecord {
@@ -66,11 +70,12 @@ export class DBSCAN extends BaseModel<DBSCANOptions> {
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const o = this.options;
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		const n = rows.size();
-		const around = neighbourhoods(rows, o.epsilon, o.distance);
+		const around = neighbourhoods(rows, o.epsilon, o.distance, budget);
 		const core = around.map((list) => (list.size() >= o.minimumPoints ? 1 : 0));
 		const labels = table.create<number>(n, -1);
 		let clusters = 0;
@@ -88,7 +93,7 @@ export class DBSCAN extends BaseModel<DBSCANOptions> {
 				}
 			}
 			clusters += 1;
-			pace(i + 1, o.yieldInterval);
+			budget.pace(i + 1, o.yieldInterval);
 		}
 		const record: DensityRecord = { points: rows, labels: column(labels), core: column(core) };
 		const [final] = labelByNearestCore(rows, rows, record.labels, record.core, o.epsilon, o.distance);

@@ -7,13 +7,14 @@
 import { Matrix, Vector } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
-import { anyFinite, ConstraintTable, integerAtLeast, numberAbove } from "../../options";
+import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { distanceBetween } from "../neighbours/search";
-import { assertCentreMatrix, kMeansPlusPlus, pace } from "./shared";
+import { assertCentreMatrix, kMeansPlusPlus } from "./shared";
 
 /** Options of `FuzzyCMeans`. */
 export interface FuzzyCMeansOptions {
@@ -27,8 +28,10 @@ export interface FuzzyCMeansOptions {
 	tolerance: number;
 	/** Seed of the k-means++ initial centres: finite, default 42. */
 	seed: number;
-	/** Yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: FuzzyCMeansOptions = { numberOfClusters: 3, fuzziness: 2, maximumNumberOfIterations: 300, tolerance: 1e-5, seed: 42, yieldInterval: 0 };
@@ -39,6 +42,7 @@ const CONSTRAINTS: ConstraintTable<FuzzyCMeansOptions> = {
 	tolerance: numberAbove(0, true),
 	seed: anyFinite,
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 /** The memberships of `row` in each centre: u_k = 1 / Σ_j (d_k² / d_j²)^(1/(m−1)); a row on centres shares 1 among them. */
@@ -84,10 +88,11 @@ export class FuzzyCMeans extends BaseModel<FuzzyCMeansOptions> {
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const o = this.options;
 		const k = o.numberOfClusters;
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		const current = this.parameters as Matrix | undefined;
 		if (current === undefined && k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
 		let centres: Matrix = current ?? kMeansPlusPlus(rows, k, new RandomGenerator(o.seed));
@@ -114,7 +119,7 @@ export class FuzzyCMeans extends BaseModel<FuzzyCMeansOptions> {
 			updated.forEach((c, m) => (shift = math.max(shift, distanceBetween(c, centres[m], "euclidean"))));
 			centres = updated;
 			if (shift <= o.tolerance) break;
-			pace(iteration, o.yieldInterval);
+			budget.pace(iteration, o.yieldInterval);
 		}
 		this.parameters = centres;
 		return history;

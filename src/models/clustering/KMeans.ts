@@ -3,20 +3,26 @@
  * the best of `numberOfInitializations` runs, then Lloyd iterations (each one the mergeable
  * statistics of `src/sufficientStatistics/kmeans.ts`, so a distributed run merges exactly),
  * mini-batch (Sculley 2010) or sequential (MacQueen 1967) updates; euclidean, manhattan
- * (k-medians) or cosine (spherical k-means) distance.
+ * (k-medians) or cosine (spherical k-means) distance. Every step runs in fixed row blocks within
+ * the frame budget (bit-identical sliced or not); euclidean and cosine Lloyd steps may run their
+ * assignment on a worker pool (`pool`), while manhattan medians, mini-batch and sequential updates
+ * always run here (they need every member row or update one row at a time).
  */
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
-import { anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, objectWith, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { computeKMeansPartial, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
+import { FrameBudget, forEachBlock, withFrameBudget } from "../../parallel/FrameBudget";
+import { rowsBetween } from "../../parallel/shards";
+import { ShardedData, WorkerPool } from "../../parallel/types";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { DistanceName, distanceBetween } from "../neighbours/search";
-import { centresFromPartial, inertiaOf, lloydStep, miniBatchStep, sequentialPass, unitVector } from "./kmeansSteps";
-import { assertCentreMatrix, assignToCentres, kMeansPlusPlus, pace } from "./shared";
+import { assignmentBlock, centresFromPartial, inertiaOf, lloydStep, miniBatchStep, sequentialPass, unitVector } from "./kmeansSteps";
+import { assertCentreMatrix, assignToCentres, kMeansPlusPlus } from "./shared";
 
 export { kMeansPlusPlus } from "./shared";
 
@@ -40,8 +46,12 @@ export interface KMeansOptions {
 	batchSize: number;
 	/** Seed of the initialization and the batches: finite, default 42. */
 	seed: number;
-	/** Yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train` / `predict`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
+	/** A worker pool (`ActorPool`) that runs the Lloyd assignment step on resident row shards (euclidean and cosine); default none. */
+	pool?: WorkerPool;
 }
 
 const DEFAULTS: KMeansOptions = {
@@ -67,7 +77,16 @@ const CONSTRAINTS: ConstraintTable<KMeansOptions> = {
 	batchSize: integerAtLeast(1),
 	seed: anyFinite,
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
+	pool: objectWith("a worker pool (ActorPool)", "loadData", "runKernel", "releaseData", "getWorkerCount"),
 };
+
+/** Where one `train` call's iterations run: the frame budget, and the pool with its resident shards (Lloyd, euclidean or cosine only). */
+interface Run {
+	budget: FrameBudget;
+	pool?: WorkerPool;
+	sharded?: ShardedData;
+}
 
 /**
  * k-means. Parameters: the centroids (ONE k×p matrix). Training again continues from the current
@@ -95,40 +114,50 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
-		const x = featureMatrix(X, where, this.centroids()?.[0].size());
+		const x = withFrameBudget(this.options.frameBudget, () => featureMatrix(X, where, this.centroids()?.[0].size()));
 		return this.options.distance === "cosine" ? x.map(unitVector) : x;
 	}
 
-	private initialCentroids(rows: Matrix, rng: RandomGenerator): Matrix {
+	private initialCentroids(rows: Matrix, rng: RandomGenerator, budget: FrameBudget): Matrix {
 		const k = this.options.numberOfClusters;
-		if (this.options.initialization === "kmeans++") return kMeansPlusPlus(rows, k, rng, this.options.distance);
+		if (this.options.initialization === "kmeans++") return kMeansPlusPlus(rows, k, rng, this.options.distance, budget);
 		return rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
 	}
 
 	/** Runs the configured iterations from `start` (copied); returns the centroids and the history. */
-	private iterate(x: Matrix, start: Matrix, rng: RandomGenerator, counts: Array<number>): LuaTuple<[Matrix, Array<number>]> {
+	private iterate(x: Matrix, start: Matrix, rng: RandomGenerator, counts: Array<number>, run: Run): LuaTuple<[Matrix, Array<number>]> {
 		const o = this.options;
 		let centroids = start.map((row) => table.clone(row));
 		const history = new Array<number>();
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
 			const before = centroids.map((row) => table.clone(row));
 			if (o.algorithm === "lloyd") {
-				const [updated, inertia] = lloydStep(x, centroids, o.distance);
+				const pooled = run.sharded !== undefined ? this.pooledPartial(centroids, run) : undefined;
+				const [updated, inertia] = lloydStep(x, centroids, o.distance, run.budget, pooled);
 				centroids = updated;
 				history.push(inertia);
 			} else if (o.algorithm === "minibatch") {
 				const n = x.size();
 				const batch = n <= o.batchSize ? rng.permutation(n) : rng.permutation(n).filter((_, i) => i < o.batchSize);
-				history.push(miniBatchStep(x, batch, centroids, counts, o.distance));
+				history.push(miniBatchStep(x, batch, centroids, counts, o.distance, run.budget));
 			} else {
-				history.push(sequentialPass(x, rng.permutation(x.size()), centroids, counts, o.distance));
+				history.push(sequentialPass(x, rng.permutation(x.size()), centroids, counts, o.distance, run.budget));
 			}
 			let shift = 0;
 			centroids.forEach((row, m) => (shift = math.max(shift, distanceBetween(row, before[m], "euclidean"))));
 			if (shift <= o.tolerance) break;
-			pace(iteration, o.yieldInterval);
+			run.budget.pace(iteration, o.yieldInterval);
 		}
 		return $tuple(centroids, history);
+	}
+
+	/** The assignment step's statistics from the pool's shards, merged in shard order. */
+	private pooledPartial(centroids: Matrix, run: Run): KMeansPartial {
+		const parts = run.pool!.runKernel("kmeansAssign", run.sharded!, { centroids }) as Array<KMeansPartial>;
+		let merged = parts[0];
+		for (const s of $range(1, parts.size() - 1)) merged = mergeKMeansPartials(merged, parts[s]);
+		run.budget.check();
+		return merged;
 	}
 
 	/**
@@ -150,22 +179,34 @@ export class KMeans extends BaseModel<KMeansOptions> {
 		if (o.algorithm === "minibatch" && o.distance === "manhattan") {
 			error(`[Hivemind] ${where}: distance must be "euclidean" or "cosine" with algorithm "minibatch" (medians have no running update), got "manhattan"`, 2);
 		}
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		if (this.centroids() === undefined && k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
+		const budget = new FrameBudget(o.frameBudget);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const pool = o.algorithm === "lloyd" && o.distance !== "manhattan" ? o.pool : undefined;
+		const run: Run = { budget, pool, sharded: pool?.loadData(rows) };
+		const [ok, history] = pcall(() => this.fitRows(rows, run));
+		if (run.sharded !== undefined) pool!.releaseData(run.sharded);
+		if (!ok) error(history, 0);
+		return history;
+	}
+
+	private fitRows(rows: Matrix, run: Run): Array<number> {
+		const o = this.options;
+		const k = o.numberOfClusters;
 		const current = this.centroids();
 		if (current !== undefined) {
 			this.rng ??= new RandomGenerator(o.seed);
 			this.counts ??= current.map(() => (o.algorithm === "sequential" ? 1 : 0));
-			const [centroids, history] = this.iterate(rows, current, this.rng, this.counts);
+			const [centroids, history] = this.iterate(rows, current, this.rng, this.counts, run);
 			this.parameters = centroids;
 			return history;
 		}
-		if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
 		const rng = new RandomGenerator(o.seed);
 		let best: [Matrix, Array<number>, number, Array<number>] | undefined;
 		for (const _ of $range(1, o.numberOfInitializations)) {
 			const counts = table.create<number>(k, o.algorithm === "sequential" ? 1 : 0);
-			const [centroids, history] = this.iterate(rows, this.initialCentroids(rows, rng), rng, counts);
-			const inertia = inertiaOf(rows, centroids, o.distance);
+			const [centroids, history] = this.iterate(rows, this.initialCentroids(rows, rng, run.budget), rng, counts, run);
+			const inertia = inertiaOf(rows, centroids, o.distance, run.budget);
 			if (best === undefined || inertia < best[2]) best = [centroids, history, inertia, counts];
 		}
 		this.rng = rng;
@@ -182,7 +223,17 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const centroids = this.requireParameters(where) as Matrix;
-		return assignToCentres(this.inputs(X, where), centroids, this.options.distance);
+		const x = this.inputs(X, where);
+		const clusters = new Array<number>();
+		const distances = new Array<Array<number>>();
+		forEachBlock(x.size(), assignmentBlock(x, centroids), new FrameBudget(this.options.frameBudget), (first, last) => {
+			const [labels, d] = assignToCentres(rowsBetween(x, first, last), centroids, this.options.distance);
+			labels.forEach((label, i) => {
+				clusters.push(label);
+				distances.push(d[i]);
+			});
+		});
+		return $tuple(clusters, distances);
 	}
 
 	/** Σ over the rows of X of the loss to the nearest centroid (squared euclidean, manhattan or cosine distance). */

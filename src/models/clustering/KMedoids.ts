@@ -4,14 +4,15 @@
  */
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
-import { ConstraintTable, integerAtLeast, oneOf } from "../../options";
+import { ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { DistanceName } from "../neighbours/search";
 import { bestSwap, medoidCost, pamBuild } from "./pam";
-import { assertCentreMatrix, assignToCentres, pace, pairwiseDistances } from "./shared";
+import { assertCentreMatrix, assignToCentres, pairwiseDistances } from "./shared";
 
 /** Options of `KMedoids`. */
 export interface KMedoidsOptions {
@@ -21,8 +22,10 @@ export interface KMedoidsOptions {
 	distance: DistanceName;
 	/** SWAP steps per `train` call at most: integer ≥ 0, default 300 (0: BUILD only). */
 	maximumNumberOfIterations: number;
-	/** Yield the thread (task.wait) every this many swaps: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many swaps: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: KMedoidsOptions = { numberOfClusters: 3, distance: "euclidean", maximumNumberOfIterations: 300, yieldInterval: 0 };
@@ -31,6 +34,7 @@ const CONSTRAINTS: ConstraintTable<KMedoidsOptions> = {
 	distance: oneOf("euclidean", "manhattan", "cosine"),
 	maximumNumberOfIterations: integerAtLeast(0),
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 /**
@@ -64,11 +68,12 @@ export class KMedoids extends BaseModel<KMedoidsOptions> {
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const k = this.options.numberOfClusters;
 		if (k > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfClusters (${k}) rows, got ${describeShape(x)}`, 2);
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
-		const d = pairwiseDistances(rows, this.options.distance);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const d = pairwiseDistances(rows, this.options.distance, budget);
 		const medoids = pamBuild(d, k);
 		const history = [medoidCost(d, medoids)];
 		for (const step of $range(1, this.options.maximumNumberOfIterations)) {
@@ -76,7 +81,7 @@ export class KMedoids extends BaseModel<KMedoidsOptions> {
 			if (candidate < 0) break;
 			medoids[position] = candidate;
 			history.push(medoidCost(d, medoids));
-			pace(step, this.options.yieldInterval);
+			budget.pace(step, this.options.yieldInterval);
 		}
 		this.parameters = medoids.map((i) => table.clone(rows[i]));
 		return history;

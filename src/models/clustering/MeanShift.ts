@@ -5,13 +5,14 @@
  * moves less than 1e-3·bandwidth; the peaks, strongest first, absorb the peaks within a bandwidth.
  */
 import { Matrix, Vector } from "../../matrix/types";
-import { constraint, ConstraintTable, integerAtLeast, numberAbove } from "../../options";
+import { constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { distanceBetween } from "../neighbours/search";
-import { assertCentreMatrix, assignToCentres, pace } from "./shared";
+import { assertCentreMatrix, assignToCentres } from "./shared";
 
 /** Options of `MeanShift`. */
 export interface MeanShiftOptions {
@@ -21,8 +22,10 @@ export interface MeanShiftOptions {
 	quantile: number;
 	/** Climbing steps per seed at most: integer ≥ 1, default 300. */
 	maximumNumberOfIterations: number;
-	/** Yield the thread (task.wait) every this many seeds: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many seeds: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: MeanShiftOptions = { bandwidth: 0, quantile: 0.3, maximumNumberOfIterations: 300, yieldInterval: 0 };
@@ -31,6 +34,7 @@ const CONSTRAINTS: ConstraintTable<MeanShiftOptions> = {
 	quantile: constraint((v) => typeIs(v, "number") && v > 0 && v <= 1, "a number in (0, 1]"),
 	maximumNumberOfIterations: integerAtLeast(1),
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 /**
@@ -95,16 +99,17 @@ export class MeanShift extends BaseModel<MeanShiftOptions> {
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const o = this.options;
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		let bandwidth = o.bandwidth > 0 ? o.bandwidth : estimateBandwidth(rows, o.quantile);
 		if (bandwidth === 0) bandwidth = 1; // every row identical: any radius gives one centre
 		const peaks = new Array<[Vector, number]>();
 		rows.forEach((row, i) => {
 			const [peak, count] = climb(rows, row, bandwidth, o.maximumNumberOfIterations);
 			if (count > 0) peaks.push([peak, count]);
-			pace(i + 1, o.yieldInterval);
+			budget.pace(i + 1, o.yieldInterval);
 		});
 		peaks.sort((a, b) => {
 			if (a[1] !== b[1]) return a[1] > b[1];

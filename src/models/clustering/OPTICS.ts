@@ -4,15 +4,16 @@
  * `extractionEpsilon` (`opticsOrdering.ts`).
  */
 import { Matrix } from "../../matrix/types";
-import { constraint, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { DistanceName } from "../neighbours/search";
 import { labelByNearestCore } from "./density";
 import { extractClusters, OpticsResult, opticsOrdering } from "./opticsOrdering";
-import { assertPointRecord, column, pace, pairwiseDistances } from "./shared";
+import { assertPointRecord, column, pairwiseDistances } from "./shared";
 
 /** Options of `OPTICS`. */
 export interface OPTICSOptions {
@@ -24,8 +25,10 @@ export interface OPTICSOptions {
 	extractionEpsilon: number;
 	/** "euclidean", "manhattan" or "cosine": default "euclidean". */
 	distance: DistanceName;
-	/** Yield the thread (task.wait) every this many processed rows: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many processed rows: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: OPTICSOptions = { minimumPoints: 5, maximumEpsilon: math.huge, extractionEpsilon: 0.5, distance: "euclidean", yieldInterval: 0 };
@@ -35,6 +38,7 @@ const CONSTRAINTS: ConstraintTable<OPTICSOptions> = {
 	extractionEpsilon: numberAbove(0),
 	distance: oneOf("euclidean", "manhattan", "cosine"),
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 interface DensityRecord {
@@ -72,11 +76,12 @@ export class OPTICS extends BaseModel<OPTICSOptions> {
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const o = this.options;
-		const order = canonicalRowOrder(x);
+		const order = canonicalRowOrder(x, undefined, budget);
 		const rows = order.map((i) => x[i]);
-		const run = opticsOrdering(pairwiseDistances(rows, o.distance), o.minimumPoints, o.maximumEpsilon, (count) => pace(count, o.yieldInterval));
+		const run = opticsOrdering(pairwiseDistances(rows, o.distance, budget), o.minimumPoints, o.maximumEpsilon, (count) => budget.pace(count, o.yieldInterval));
 		const extracted = extractClusters(run, o.extractionEpsilon);
 		const core = column(run.coreDistances.map((c) => (c <= o.extractionEpsilon ? 1 : 0)));
 		const [labels] = labelByNearestCore(rows, rows, column(extracted), core, o.extractionEpsilon, o.distance);

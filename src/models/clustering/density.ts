@@ -4,10 +4,11 @@
  * labelling a row by the nearest core point within the radius (noise, −1, when there is none).
  */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 
 /** For each row, the indices of the rows within `radius` (itself included), in index order. */
-export function neighbourhoods(x: Matrix, radius: number, distance: DistanceName): Array<Array<number>> {
+export function neighbourhoods(x: Matrix, radius: number, distance: DistanceName, budget = new FrameBudget()): Array<Array<number>> {
 	const n = x.size();
 	const out = new Array<Array<number>>();
 	for (const _ of $range(1, n)) out.push([]);
@@ -20,6 +21,7 @@ export function neighbourhoods(x: Matrix, radius: number, distance: DistanceName
 				out[j].push(i);
 			}
 		}
+		budget.check();
 	}
 	for (const list of out) list.sort((a, b) => a < b);
 	return out;

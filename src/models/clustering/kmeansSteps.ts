@@ -6,7 +6,9 @@
  * ‖a − c‖² = 2·(1 − cos): the euclidean statistics apply unchanged and halve to cosine distances.
  */
 import { Matrix, Vector } from "../../matrix/types";
-import { computeKMeansPartial, finalizeKMeans, KMeansPartial } from "../../sufficientStatistics/kmeans";
+import { computeKMeansPartial, finalizeKMeans, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
+import { FrameBudget, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
+import { rowsBetween } from "../../parallel/shards";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 
 /** `v` scaled to unit length (a zero vector stays zero). */
@@ -38,10 +40,14 @@ export function nearestCentre(row: Vector, centres: Matrix, distance: DistanceNa
 	return $tuple(best, bestLoss);
 }
 
-/** Σ over rows of the loss to the nearest centre. */
-export function inertiaOf(x: Matrix, centres: Matrix, distance: DistanceName): number {
+/** Σ over rows of the loss to the nearest centre (in row order, checking `budget` every block of rows). */
+export function inertiaOf(x: Matrix, centres: Matrix, distance: DistanceName, budget = new FrameBudget()): number {
+	const block = assignmentBlock(x, centres);
 	let total = 0;
-	for (const row of x) total += nearestCentre(row, centres, distance)[1];
+	x.forEach((row, i) => {
+		total += nearestCentre(row, centres, distance)[1];
+		if ((i + 1) % block === 0) budget.check();
+	});
 	return total;
 }
 
@@ -57,24 +63,39 @@ export function centresFromPartial(partial: KMeansPartial, centres: Matrix, dist
 	return distance === "cosine" ? updated.map(unitVector) : updated;
 }
 
+/** Rows per block of the assignment step (about 2^15 multiply-adds; from the shape only, never from time). */
+export function assignmentBlock(x: Matrix, centres: Matrix): number {
+	return rowsPerBlock(centres.size() * x[0].size());
+}
+
+/** The assignment step's statistics of all rows, in fixed row blocks merged in order, checking `budget` after each. */
+export function assignmentPartial(x: Matrix, centres: Matrix, budget: FrameBudget): KMeansPartial {
+	const compute = (first: number, last: number) => computeKMeansPartial(rowsBetween(x, first, last), centres);
+	return reduceInBlocks(x.size(), assignmentBlock(x, centres), budget, compute, mergeKMeansPartials);
+}
+
 /**
  * One Lloyd iteration on `x` (unit rows for cosine): the new centres and the inertia before the
  * update. Manhattan moves each centre to its members' coordinate-wise median (the L1 minimiser).
+ * Euclidean and cosine use `pooled` (the statistics from a worker pool) when given, else
+ * `assignmentPartial` within `budget`; manhattan assigns in the same blocks, always here.
  */
-export function lloydStep(x: Matrix, centres: Matrix, distance: DistanceName): LuaTuple<[Matrix, number]> {
+export function lloydStep(x: Matrix, centres: Matrix, distance: DistanceName, budget = new FrameBudget(), pooled?: KMeansPartial): LuaTuple<[Matrix, number]> {
 	if (distance !== "manhattan") {
-		const partial = computeKMeansPartial(x, centres);
+		const partial = pooled ?? assignmentPartial(x, centres, budget);
 		return $tuple(centresFromPartial(partial, centres, distance), distance === "cosine" ? partial.inertia / 2 : partial.inertia);
 	}
 	const k = centres.size();
 	const members = new Array<Array<Vector>>();
 	for (const _ of $range(1, k)) members.push([]);
 	let inertia = 0;
-	for (const row of x) {
+	const block = assignmentBlock(x, centres);
+	x.forEach((row, i) => {
 		const [m, loss] = nearestCentre(row, centres, distance);
 		members[m].push(row);
 		inertia += loss;
-	}
+		if ((i + 1) % block === 0) budget.check();
+	});
 	const updated = centres.map((centre, m) => {
 		const rows = members[m];
 		if (rows.size() === 0) return table.clone(centre);
@@ -88,15 +109,17 @@ export function lloydStep(x: Matrix, centres: Matrix, distance: DistanceName): L
  * then each centre moves to the running mean of every row it was ever given (`counts`, in place).
  * Returns the batch's inertia before the update.
  */
-export function miniBatchStep(x: Matrix, batch: Array<number>, centres: Matrix, counts: Array<number>, distance: DistanceName): number {
+export function miniBatchStep(x: Matrix, batch: Array<number>, centres: Matrix, counts: Array<number>, distance: DistanceName, budget = new FrameBudget()): number {
 	const k = centres.size();
 	const p = centres[0].size();
 	const assigned = new Array<number>();
 	let inertia = 0;
+	const block = assignmentBlock(x, centres);
 	for (const i of batch) {
 		const [m, loss] = nearestCentre(x[i], centres, distance);
 		assigned.push(m);
 		inertia += loss;
+		if (assigned.size() % block === 0) budget.check();
 	}
 	const sums = new Array<Array<number>>();
 	const sizes = table.create<number>(k, 0);
@@ -125,10 +148,11 @@ export function miniBatchStep(x: Matrix, batch: Array<number>, centres: Matrix, 
  * to the running mean of the rows it was given (`counts`, in place). Returns the pass's inertia
  * (each row's loss when it was visited).
  */
-export function sequentialPass(x: Matrix, order: Array<number>, centres: Matrix, counts: Array<number>, distance: DistanceName): number {
+export function sequentialPass(x: Matrix, order: Array<number>, centres: Matrix, counts: Array<number>, distance: DistanceName, budget = new FrameBudget()): number {
 	const p = centres[0].size();
+	const block = assignmentBlock(x, centres);
 	let inertia = 0;
-	for (const i of order) {
+	order.forEach((i, visited) => {
 		const row = x[i];
 		const [m, loss] = nearestCentre(row, centres, distance);
 		inertia += loss;
@@ -137,6 +161,7 @@ export function sequentialPass(x: Matrix, order: Array<number>, centres: Matrix,
 		const rate = 1 / counts[m];
 		for (const j of $range(0, p - 1)) c[j] += rate * (row[j] - c[j]);
 		if (distance === "cosine") centres[m] = unitVector(c);
-	}
+		if ((visited + 1) % block === 0) budget.check();
+	});
 	return inertia;
 }

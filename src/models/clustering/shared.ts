@@ -1,26 +1,33 @@
 //!native
 /**
  * Helpers the clustering and mixture models share (and the outlier models may import): k-means++
- * seeding, pairwise distance matrices, nearest-centre assignment, parameter checks and pacing.
+ * seeding, pairwise distance matrices, nearest-centre assignment and parameter checks.
  */
 import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
+import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 
 /**
  * The k-means++ seeds among `rows`: the first uniformly, each next one with probability
  * proportional to its squared `distance` to the nearest seed so far (uniformly when all are 0).
+ * The distance updates run in fixed row blocks within `budget` (the result never depends on it).
  */
-export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, distance: DistanceName = "euclidean"): Matrix {
+export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
 	const n = rows.size();
 	const squared = (a: Vector, b: Vector) => {
 		const d = distanceBetween(a, b, distance);
 		return d * d;
 	};
 	const seeds = [table.clone(rows[rng.integer(0, n - 1)])];
-	const nearest = rows.map((row) => squared(row, seeds[0]));
+	const nearest = table.create<number>(n, math.huge);
+	const closer = (seed: Vector) =>
+		forEachBlock(n, 2048, budget, (first, last) => {
+			for (const i of $range(first, last)) nearest[i] = math.min(nearest[i], squared(rows[i], seed));
+		});
+	closer(seeds[0]);
 	while (seeds.size() < k) {
 		let total = 0;
 		for (const d of nearest) total += d;
@@ -38,13 +45,13 @@ export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, di
 		}
 		const seed = table.clone(rows[chosen]);
 		seeds.push(seed);
-		for (const i of $range(0, n - 1)) nearest[i] = math.min(nearest[i], squared(rows[i], seed));
+		closer(seed);
 	}
 	return seeds;
 }
 
-/** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal). */
-export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean"): Matrix {
+/** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal), checking `budget` after each row. */
+export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
 	const n = x.size();
 	const out = new Array<Array<number>>();
 	for (const i of $range(0, n - 1)) out.push(table.create<number>(n, 0));
@@ -56,6 +63,7 @@ export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean
 			oi[j] = d;
 			out[j][i] = d;
 		}
+		budget.check();
 	}
 	return out;
 }
@@ -103,11 +111,6 @@ export function assertPointRecord(parameters: ModelParameters, names: Array<stri
 /** An n×1 column from a list. */
 export function column(values: Array<number>): Matrix {
 	return values.map((v) => [v]);
-}
-
-/** Yields the thread (task.wait) every `interval` steps of a long loop (0: never). */
-export function pace(step: number, interval: number) {
-	if (interval > 0 && step % interval === 0) task.wait();
 }
 
 /** "k×p" for messages. */

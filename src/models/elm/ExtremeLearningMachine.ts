@@ -23,6 +23,9 @@ import { BaseModel } from "../base/BaseModel";
 import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
 import { labelVector, oneHot } from "../base/labels";
+import { addInPlace } from "../../matrix/inplace";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { rowsBetween } from "../../parallel/shards";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, layoutFingerprint } from "./hidden";
 import { describeValue } from "../../core/describe";
 
@@ -81,14 +84,21 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	train(X: unknown, y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
-		const [h, t] = this.hiddenAndTargets(X, y, where);
-		const output = this.solve(computeLinearPartial(h, t));
-		const fitted = matmul(h, output);
+		const [x, t, hidden] = this.inputsAndTargets(X, y, where);
+		const budget = new FrameBudget();
+		const blocks = new Array<Matrix>();
+		const output = this.solve(this.statistics(x, t, hidden, budget, blocks));
 		let squaredError = 0;
-		for (const i of $range(0, t.size() - 1)) {
-			const ti = t[i];
-			const fi = fitted[i];
-			for (const j of $range(0, ti.size() - 1)) squaredError += (ti[j] - fi[j]) ** 2;
+		let first = 0;
+		for (const h of blocks) {
+			const fitted = matmul(h, output);
+			for (const i of $range(0, h.size() - 1)) {
+				const ti = t[first + i];
+				const fi = fitted[i];
+				for (const j of $range(0, ti.size() - 1)) squaredError += (ti[j] - fi[j]) ** 2;
+			}
+			first += h.size();
+			budget.check();
 		}
 		return [squaredError / t.size()];
 	}
@@ -100,8 +110,8 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	computePartial(X: unknown, y: unknown): LinearPartial {
 		const where = `${this.modelName}.computePartial`;
 		this.assertAlive(where);
-		const [h, t] = this.hiddenAndTargets(X, y, where);
-		return { ...computeLinearPartial(h, t), layout: layoutFingerprint(this.hiddenLayer()!) };
+		const [x, t, hidden] = this.inputsAndTargets(X, y, where);
+		return { ...this.statistics(x, t, hidden, new FrameBudget()), layout: layoutFingerprint(this.hiddenLayer()!) };
 	}
 
 	/** The statistics of the union of two shards (pure; same as `mergeLinearPartials`). */
@@ -138,7 +148,10 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		const where = `${this.modelName}.predict`;
 		const p = this.requireParameters(where) as unknown as ElmParameters;
 		const x = featureMatrix(X, where, p.hidden.size() - 1);
-		const scores = matmul(hiddenOutput(this.options.neuronType, p.hidden, x), p.output);
+		const scores = new Array<Array<number>>();
+		forEachBlock(x.size(), this.rowsPerBlock(x), new FrameBudget(), (first, last) => {
+			matmul(hiddenOutput(this.options.neuronType, p.hidden, rowsBetween(x, first, last)), p.output).forEach((row, i) => (scores[first + i] = row));
+		});
 		if (this.options.mode === "Regression") return $tuple(scores, undefined);
 		const classes = this.classes ?? this.options.classesList;
 		if (classes === undefined) {
@@ -189,8 +202,30 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		return this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).hidden : this.pendingHidden;
 	}
 
-	/** H (with the ones column) and the numeric targets of `X`, `y`; draws the hidden layer when there is none. */
-	private hiddenAndTargets(X: unknown, y: unknown, where: string): LuaTuple<[Matrix, Matrix]> {
+	/** Rows per block of the hidden layer's work (about h·(h + d) multiply-adds a row). */
+	private rowsPerBlock(x: Matrix): number {
+		const h = this.options.hiddenNeurons;
+		return rowsPerBlock((h * (h + x[0].size())) / 2);
+	}
+
+	/**
+	 * HᵀH, HᵀT and n of H = the hidden layer's output on `x`, in fixed row blocks (the frame budget
+	 * checked after each) summed in block order; each block's H is pushed onto `blocks` when given.
+	 */
+	private statistics(x: Matrix, t: Matrix, hidden: Matrix, budget: FrameBudget, blocks?: Array<Matrix>): LinearPartial {
+		let total: LinearPartial | undefined;
+		forEachBlock(x.size(), this.rowsPerBlock(x), budget, (first, last) => {
+			const h = hiddenOutput(this.options.neuronType, hidden, rowsBetween(x, first, last));
+			blocks?.push(h);
+			const part = computeLinearPartial(h, rowsBetween(t, first, last));
+			if (total === undefined) total = part;
+			else total = { xtx: addInPlace(total.xtx, part.xtx), xty: addInPlace(total.xty, part.xty), n: total.n + part.n };
+		});
+		return total!;
+	}
+
+	/** The validated inputs, the numeric targets of `X`, `y`, and the hidden layer (drawn when there is none). */
+	private inputsAndTargets(X: unknown, y: unknown, where: string): LuaTuple<[Matrix, Matrix, Matrix]> {
 		let hidden = this.hiddenLayer();
 		const x = featureMatrix(X, where, hidden === undefined ? undefined : hidden.size() - 1);
 		const n = x.size();
@@ -209,7 +244,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 			hidden = initializeHiddenLayer(this.options.neuronType, x[0].size(), this.options.hiddenNeurons, new RandomGenerator(this.options.seed));
 			this.pendingHidden = hidden;
 		}
-		return $tuple(hiddenOutput(this.options.neuronType, hidden, x), t);
+		return $tuple(x, t, hidden);
 	}
 
 	/** Sets the output weights from statistics (the hidden layer kept) and returns them. */

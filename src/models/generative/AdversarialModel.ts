@@ -10,6 +10,7 @@ import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable } from "../../options";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
@@ -173,7 +174,8 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 		if (this.pair !== undefined && allConditions !== undefined && allConditions[0].size() !== this.pair.conditionCount) {
 			error(`[Hivemind] ${where}: y must hold the ${this.pair.conditionCount} classes the model was trained on, got ${allConditions[0].size()}`, 2);
 		}
-		const order = canonicalRowOrder(x, allConditions?.map((row) => row.indexOf(1)));
+		const budget = new FrameBudget(this.options.frameBudget);
+		const order = canonicalRowOrder(x, allConditions?.map((row) => row.indexOf(1)), budget);
 		const rows = order.map((i) => x[i]);
 		const conditions = allConditions === undefined ? undefined : order.map((i) => allConditions[i]);
 		let pair = this.pair;
@@ -203,7 +205,7 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 			lastFinite = [pair.generator.getTrainingState(), pair.discriminator.getTrainingState()];
 			this.generatorHistory.push(generatorCost);
 			if (this.options.isOutputPrinted) printTrainingLine(`Iteration: ${iteration}  Discriminator: ${monitor.history[iteration - 1]}  Generator: ${generatorCost}`);
-			if (this.options.yieldInterval > 0 && iteration % this.options.yieldInterval === 0) task.wait();
+			budget.pace(iteration, this.options.yieldInterval);
 		}
 		this.parameters = pairParameters(pair);
 		return monitor.history;

@@ -1,5 +1,5 @@
 /** Options of the adversarial networks: the shared ones, the Wasserstein critic's, the conditional ones. */
-import { booleanValue, constraint, ConstraintTable, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
+import { booleanValue, constraint, ConstraintTable, frameBudgetMs, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { GRADIENT_CONSTRAINTS } from "../base/gradientOptions";
 import { Label } from "../../utilities/labels";
@@ -27,8 +27,10 @@ export interface AdversarialOptions {
 	discriminatorSteps: number;
 	/** Seed of the initial weights, the batches, the noise and `generate`: an integer, default 42. */
 	seed: number;
-	/** `task.wait()` every this many generator steps (0: never): default 0. */
+	/** Also `task.wait()` every this many generator steps: default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train` (checked after each generator step): ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 	/** Prints `Iteration: n  Discriminator: d  Generator: g` each step: default false. */
 	isOutputPrinted: boolean;
 }
@@ -83,6 +85,7 @@ export const ADVERSARIAL_CONSTRAINTS: ConstraintTable<AdversarialOptions> = {
 	discriminatorSteps: integerAtLeast(1),
 	seed: GRADIENT_CONSTRAINTS.seed,
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 	isOutputPrinted: booleanValue,
 };
 

@@ -4,6 +4,8 @@
  * (`src/sufficientStatistics/linear.ts`).
  */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
+import { rowsBetween } from "../../parallel/shards";
 import { matmul } from "../../matrix/product";
 import { ConstraintTable } from "../../options";
 import { ModelParameters } from "../../parameters";
@@ -79,7 +81,14 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions> e
 		const where = `${this.modelName}.computePartial`;
 		this.assertAlive(where);
 		const [x, t] = this.dataOf(X, y, where);
-		return computeLinearPartial(x, t);
+		return this.statisticsOf(x, t);
+	}
+
+	/** XᵀX, Xᵀy, n in fixed row blocks, summed in block order within the frame budget. */
+	private statisticsOf(x: Matrix, t: Matrix): LinearPartial {
+		const p = x[0].size();
+		const rows = rowsPerBlock((p * (p + 1)) / 2 + p * t[0].size());
+		return reduceInBlocks(x.size(), rows, new FrameBudget(), (first, last) => computeLinearPartial(rowsBetween(x, first, last), rowsBetween(t, first, last)), mergeLinearPartials);
 	}
 
 	/** The statistics of the union of two shards (`mergeLinearPartials`; pure, associative). */
@@ -111,16 +120,19 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions> e
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const [x, t] = this.dataOf(X, y, where);
-		const parameters = this.parametersFromPartial(computeLinearPartial(x, t));
+		const parameters = this.parametersFromPartial(this.statisticsOf(x, t));
 		this.parameters = parameters;
-		const predictions = matmul(x, this.weightsOf(parameters));
+		const weights = this.weightsOf(parameters);
 		let squaredError = 0;
-		for (const i of $range(0, t.size() - 1)) {
-			for (const j of $range(0, t[i].size() - 1)) {
-				const r = t[i][j] - predictions[i][j];
-				squaredError += r * r;
+		forEachBlock(x.size(), rowsPerBlock(weights.size() * weights[0].size()), new FrameBudget(), (first, last) => {
+			const predictions = matmul(rowsBetween(x, first, last), weights);
+			for (const i of $range(first, last)) {
+				for (const j of $range(0, t[i].size() - 1)) {
+					const r = t[i][j] - predictions[i - first][j];
+					squaredError += r * r;
+				}
 			}
-		}
+		});
 		return [this.objective(squaredError, x.size(), parameters)];
 	}
 

@@ -6,14 +6,15 @@
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { RandomGenerator } from "../../matrix/random";
-import { anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
+import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { describeValue, isFiniteNumber } from "../../core/describe";
 import { assertPartial } from "../../sufficientStatistics/validate";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
-import { assignToCentres, kMeansPlusPlus, pace } from "../clustering/shared";
+import { assignToCentres, kMeansPlusPlus } from "../clustering/shared";
 import { componentLogDensities, CovarianceType, MixtureParameters, normalizeLogProbabilities, prepareComponents } from "./density";
 import { computeGaussianMixturePartial, finalizeGaussianMixture, GaussianMixturePartial, hardAssignmentPartial, mergeGaussianMixturePartials } from "./statistics";
 
@@ -35,8 +36,10 @@ export interface GaussianMixtureOptions {
 	numberOfInitializations: number;
 	/** Seed of the initialization: finite, default 42. */
 	seed: number;
-	/** Yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (never). */
+	/** Also yield the thread (task.wait) every this many iterations: integer ≥ 0, default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: GaussianMixtureOptions = {
@@ -60,6 +63,7 @@ const CONSTRAINTS: ConstraintTable<GaussianMixtureOptions> = {
 	numberOfInitializations: integerAtLeast(1),
 	seed: anyFinite,
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 
 /**
@@ -89,18 +93,18 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		return featureMatrix(X, where, this.mixture()?.means[0].size());
 	}
 
-	private eStep(x: Matrix, parameters: MixtureParameters, where: string): GaussianMixturePartial {
-		const partial = computeGaussianMixturePartial(x, parameters, this.options.covarianceType);
+	private eStep(x: Matrix, parameters: MixtureParameters, where: string, budget: FrameBudget): GaussianMixturePartial {
+		const partial = computeGaussianMixturePartial(x, parameters, this.options.covarianceType, budget);
 		if (typeIs(partial, "number")) {
 			error(`[Hivemind] ${where}: regularization must be large enough to keep every covariance positive definite, got ${this.options.regularization} (component ${partial + 1} is not)`, 3);
 		}
 		return partial;
 	}
 
-	private initialParameters(rows: Matrix, rng: RandomGenerator): MixtureParameters {
+	private initialParameters(rows: Matrix, rng: RandomGenerator, budget: FrameBudget): MixtureParameters {
 		const o = this.options;
 		const k = o.numberOfComponents;
-		const seeds = o.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng) : rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
+		const seeds = o.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng, "euclidean", budget) : rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
 		const [labels] = assignToCentres(rows, seeds);
 		return finalizeGaussianMixture(hardAssignmentPartial(rows, labels, seeds, o.covarianceType), seeds, o.covarianceType, o.regularization);
 	}
@@ -117,12 +121,13 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 	}
 
 	private fit(X: unknown, where: string): Array<number> {
+		const budget = new FrameBudget(this.options.frameBudget);
 		const x = this.inputs(X, where);
 		const o = this.options;
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		const current = this.mixture();
 		if (current !== undefined) {
-			const [parameters, history] = this.expectationMaximization(rows, current, where);
+			const [parameters, history] = this.expectationMaximization(rows, current, where, budget);
 			this.parameters = parameters as unknown as ModelParameters;
 			return history;
 		}
@@ -130,23 +135,23 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		const rng = new RandomGenerator(o.seed);
 		let best: [MixtureParameters, Array<number>] | undefined;
 		for (const _ of $range(1, o.numberOfInitializations)) {
-			const run = this.expectationMaximization(rows, this.initialParameters(rows, rng), where);
+			const run = this.expectationMaximization(rows, this.initialParameters(rows, rng, budget), where, budget);
 			if (best === undefined || run[1][run[1].size() - 1] > best[1][best[1].size() - 1]) best = [run[0], run[1]];
 		}
 		this.parameters = best![0] as unknown as ModelParameters;
 		return best![1];
 	}
 
-	private expectationMaximization(rows: Matrix, start: MixtureParameters, where: string): LuaTuple<[MixtureParameters, Array<number>]> {
+	private expectationMaximization(rows: Matrix, start: MixtureParameters, where: string, budget: FrameBudget): LuaTuple<[MixtureParameters, Array<number>]> {
 		const o = this.options;
 		let parameters = start;
 		const history = new Array<number>();
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
-			const partial = this.eStep(rows, parameters, where);
+			const partial = this.eStep(rows, parameters, where, budget);
 			history.push(partial.logLikelihood / partial.n);
 			parameters = finalizeGaussianMixture(partial, parameters.means, o.covarianceType, o.regularization);
 			if (iteration > 1 && math.abs(history[iteration - 1] - history[iteration - 2]) <= o.tolerance) break;
-			pace(iteration, o.yieldInterval);
+			budget.pace(iteration, o.yieldInterval);
 		}
 		return $tuple(parameters, history);
 	}
@@ -194,7 +199,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 	computePartial(X: unknown): GaussianMixturePartial {
 		const where = `${this.modelName}.computePartial`;
 		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
-		return this.eStep(this.inputs(X, where), parameters, where);
+		return this.eStep(this.inputs(X, where), parameters, where, new FrameBudget(this.options.frameBudget));
 	}
 
 	/** Throws unless `p` is an E-step partial shaped for this model's parameters (`label` names it). */

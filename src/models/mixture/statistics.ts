@@ -8,6 +8,7 @@
  */
 import { Matrix, Vector } from "../../matrix/types";
 import { CovarianceType, componentLogDensities, MixtureParameters, normalizeLogProbabilities, prepareComponents } from "./density";
+import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** One shard's E-step statistics: plain data, sendable as a "statistics" payload. */
 export interface GaussianMixturePartial {
@@ -61,19 +62,23 @@ function accumulate(partial: GaussianMixturePartial, row: Vector, resp: Array<nu
 
 /**
  * The E-step statistics of X under `parameters`, or the 0-based index of a component whose
- * covariance is not positive definite (a number).
+ * covariance is not positive definite (a number). Rows are added in order, checking `budget` after
+ * each block of rows (so the result never depends on it).
  */
-export function computeGaussianMixturePartial(x: Matrix, parameters: MixtureParameters, kind: CovarianceType): GaussianMixturePartial | number {
+export function computeGaussianMixturePartial(x: Matrix, parameters: MixtureParameters, kind: CovarianceType, budget = new FrameBudget()): GaussianMixturePartial | number {
 	const components = prepareComponents(parameters, kind);
 	if (typeIs(components, "number")) return components;
 	const k = parameters.means.size();
 	const partial = emptyPartial(k, x[0].size(), kind);
 	const values = table.create<number>(k, 0);
-	for (const row of x) {
+	const p = x[0].size();
+	const block = rowsPerBlock(k * p * (kind === "full" ? p : 1));
+	x.forEach((row, i) => {
 		componentLogDensities(row, components, kind, values);
 		partial.logLikelihood += normalizeLogProbabilities(values);
 		accumulate(partial, row, values, parameters.means, kind);
-	}
+		if ((i + 1) % block === 0) budget.check();
+	});
 	return partial;
 }
 

@@ -6,6 +6,8 @@
  * the joint log-likelihood log P(k) + log P(x | k).
  */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
+import { rowsBetween } from "../../parallel/shards";
 import { describeShape } from "../../matrix/validate";
 import { argmax } from "../../matrix/reductions";
 import { ConstraintTable } from "../../options";
@@ -54,6 +56,13 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 
 	/** The statistics of x (n×p) with class indices y (n×1) among `classes` (0…k−1). */
 	protected abstract computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): P;
+
+	/** `computeStatistics` in fixed row blocks merged in block order, within the frame budget. */
+	private statisticsInBlocks(x: Matrix, y: Matrix): P {
+		const classes = classRange(this.labels.count()!);
+		const rows = rowsPerBlock(2 * x[0].size() + classes.size());
+		return reduceInBlocks(x.size(), rows, new FrameBudget(), (first, last) => this.computeStatistics(rowsBetween(x, first, last), rowsBetween(y, first, last), classes), (a, b) => this.mergeStatistics(a, b));
+	}
 
 	/** Throws unless `partial` is a well-formed partial of this variant (errors name `where`). */
 	protected abstract assertPartialValid(partial: unknown, where: string): asserts partial is P;
@@ -121,7 +130,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		}
 		const x = this.inputs(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
-		return this.computeStatistics(x, indexColumn(indices), classRange(this.labels.count()!));
+		return this.statisticsInBlocks(x, indexColumn(indices));
 	}
 
 	/** The statistics of the union of two shards (pure, associative). */
@@ -150,15 +159,17 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		this.assertAlive(where);
 		const x = this.inputs(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
-		const batch = this.computeStatistics(x, indexColumn(indices), classRange(this.labels.count()!));
+		const batch = this.statisticsInBlocks(x, indexColumn(indices));
 		const current = this.currentPartial();
 		const merged = current === undefined ? batch : this.mergeStatistics(current, batch);
 		const record = this.recordOf(merged);
 		this.parameters = record;
-		const jll = this.jointLogLikelihood(x, record);
-		const normalizers = logSumExpRows(jll);
 		let loss = 0;
-		for (const i of $range(0, x.size() - 1)) loss += normalizers[i] - jll[i][indices[i]];
+		forEachBlock(x.size(), rowsPerBlock(3 * x[0].size() * record.counts.size()), new FrameBudget(), (first, last) => {
+			const jll = this.jointLogLikelihood(rowsBetween(x, first, last), record);
+			const normalizers = logSumExpRows(jll);
+			for (const i of $range(first, last)) loss += normalizers[i - first] - jll[i - first][indices[i]];
+		});
 		return [loss / x.size()];
 	}
 

@@ -11,6 +11,7 @@ import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
+import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { DISTANCE_NAMES, DistanceName, nearestNeighbours } from "./search";
 
 /** Options every neighbour model has. */
@@ -60,16 +61,30 @@ export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseM
 		this.assertAlive(where);
 		const x = featureMatrix(X, where);
 		const targets = this.targetsOf(y, x.size(), where, describeShape(x));
-		const order = canonicalRowOrder(
-			x.map((row, i) => [...row, ...targets[i]]),
-			undefined,
-		);
-		this.parameters = { inputs: order.map((i) => x[i]), targets: order.map((i) => table.clone(targets[i])) };
+		const budget = new FrameBudget();
+		const joined = new Array<Array<number>>();
+		forEachBlock(x.size(), 2048, budget, (first, last) => {
+			for (const i of $range(first, last)) joined[i] = [...x[i], ...targets[i]];
+		});
+		const order = canonicalRowOrder(joined, undefined, budget);
+		const inputs = new Array<Array<number>>();
+		const stored = new Array<Array<number>>();
+		forEachBlock(order.size(), 2048, budget, (first, last) => {
+			for (const k of $range(first, last)) {
+				inputs[k] = x[order[k]];
+				stored[k] = table.clone(targets[order[k]]);
+			}
+		});
+		this.parameters = { inputs, targets: stored };
 		return [];
 	}
 
-	/** The stored inputs and targets, and the validated query rows. */
+	/** The frame budget of the current `predict` call (started by `stored`). */
+	private searchBudget = new FrameBudget();
+
+	/** The stored inputs and targets, and the validated query rows (starts the call's frame budget). */
 	protected stored(X: unknown, where: string): LuaTuple<[Matrix, Matrix, Matrix]> {
+		this.searchBudget = new FrameBudget();
 		const p = this.requireParameters(where) as { [name: string]: Matrix };
 		const x = featureMatrix(X, where, p.inputs[0].size());
 		return $tuple(p.inputs, p.targets, x);
@@ -78,7 +93,7 @@ export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseM
 	/** The k nearest stored rows of `query` and their weights. */
 	protected neighboursOf(inputs: Matrix, query: Array<number>): WeightedNeighbours {
 		const k = math.min(this.options.numberOfNeighbours, inputs.size());
-		const found = nearestNeighbours(inputs, query, k, this.options.distance);
+		const found = nearestNeighbours(inputs, query, k, this.options.distance, this.searchBudget);
 		const weights = found.distances.map(() => 1);
 		if (this.options.weights === "distance") {
 			const exact = found.distances.some((d) => d === 0);

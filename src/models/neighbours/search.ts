@@ -5,6 +5,7 @@
  * query has one deterministic answer.
  */
 import { Matrix, Vector } from "../../matrix/types";
+import { FrameBudget } from "../../parallel/FrameBudget";
 
 /** The distance names the neighbour models accept. */
 export type DistanceName = "euclidean" | "manhattan" | "cosine";
@@ -51,11 +52,12 @@ export interface Neighbours {
 	readonly distances: Array<number>;
 }
 
-/** The `k` (≤ number of rows) nearest rows of `points` to `query`; ties go to the lower index. */
-export function nearestNeighbours(points: Matrix, query: Vector, k: number, distance: DistanceName): Neighbours {
+/** The `k` (≤ number of rows) nearest rows of `points` to `query`; ties go to the lower index; `budget` checked every 4096 rows. */
+export function nearestNeighbours(points: Matrix, query: Vector, k: number, distance: DistanceName, budget?: FrameBudget): Neighbours {
 	const indices = new Array<number>();
 	const distances = new Array<number>();
 	for (const i of $range(0, points.size() - 1)) {
+		if (budget !== undefined && i % 4096 === 4095) budget.check();
 		const d = distanceBetween(points[i], query, distance);
 		const count = indices.size();
 		// Strictly nearer than the current k-th (an equal distance keeps the earlier, lower index).

@@ -188,6 +188,11 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		return this.options.layers.map((spec) => (spec.optimizer === undefined ? false : createOptimizer(spec.optimizer)));
 	}
 
+	/** Dropout draws from the model's own stream, which a pool worker does not have: such networks train here. */
+	protected canUsePool(): boolean {
+		return this.layers.every((layer) => layer.dropoutRate === 0);
+	}
+
 	protected biasRowCount(entryName: string): number {
 		const layer = this.layers[tonumber(entryName) as number];
 		return layer !== undefined && layer.hasBias ? 1 : 0;

@@ -7,7 +7,8 @@
  */
 import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
-import { anyFinite, ConstraintTable, integerAtLeast } from "../../options";
+import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast } from "../../options";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
@@ -25,8 +26,10 @@ export interface IsolationForestOptions {
 	contamination: Contamination;
 	/** Seed of the row samples and splits: finite, default 42. */
 	seed: number;
-	/** `task.wait()` after every this many trees grown (0: never): default 0. */
+	/** Also `task.wait()` after every this many trees grown: default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: IsolationForestOptions = { numberOfTrees: 100, maximumSamples: 256, contamination: "auto", seed: 42, yieldInterval: 0 };
@@ -36,6 +39,7 @@ const CONSTRAINTS: ConstraintTable<IsolationForestOptions> = {
 	contamination: CONTAMINATION,
 	seed: anyFinite,
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 const ENTRIES = ["features", "nodes", "normalizer", "offset", "roots"];
 const WHAT = "nodes m×5 (feature, threshold, left, right, leaf size), roots T×1, normalizer 1×1 (c(ψ)), features 1×1 (p), offset 1×1";
@@ -54,7 +58,8 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 	}
 
 	protected fit(x: Matrix): OutlierFit {
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const budget = new FrameBudget(this.options.frameBudget);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		const n = rows.size();
 		const psi = math.min(this.options.maximumSamples, n);
 		const maxDepth = math.max(math.ceil(math.log(psi, 2)), 1);
@@ -65,7 +70,7 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 		for (const t of $range(1, this.options.numberOfTrees)) {
 			const sample = rng.permutation(n).filter((_, i) => i < psi);
 			roots.push([growTree(rows, sample, 0, maxDepth, rng, nodes)]);
-			if (pause > 0 && t % pause === 0) task.wait();
+			budget.pace(t, pause);
 		}
 		const normalizer = psi > 1 ? averagePathLength(psi) : 1;
 		const parameters = { nodes, roots, normalizer: [[normalizer]], features: [[rows[0].size()]] };

@@ -10,7 +10,8 @@
  * the offset's percentile) are its k nearest OTHER rows.
  */
 import { Matrix, Vector } from "../../matrix/types";
-import { ConstraintTable, integerAtLeast, oneOf } from "../../options";
+import { ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../options";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
@@ -26,8 +27,10 @@ export interface LocalOutlierFactorOptions {
 	distance: DistanceName;
 	/** "auto" (offset −1.5, i.e. LOF > 1.5 is an outlier) or the expected share of outliers in (0, 0.5]: default "auto". */
 	contamination: Contamination;
-	/** `task.wait()` after every this many training rows' neighbour searches (0: never): default 0. */
+	/** Also `task.wait()` after every this many training rows' neighbour searches: default 0 (only the frame budget decides). */
 	yieldInterval: number;
+	/** Milliseconds of work between yields inside `train`: ≥ 0, 0 = never; default the library's (5 in Roblox, 0 headless). */
+	frameBudget?: number;
 }
 
 const DEFAULTS: LocalOutlierFactorOptions = { numberOfNeighbours: 20, distance: "euclidean", contamination: "auto", yieldInterval: 0 };
@@ -36,6 +39,7 @@ const CONSTRAINTS: ConstraintTable<LocalOutlierFactorOptions> = {
 	distance: oneOf(...DISTANCE_NAMES),
 	contamination: CONTAMINATION,
 	yieldInterval: integerAtLeast(0),
+	frameBudget: frameBudgetMs,
 };
 const ENTRIES = ["densities", "kDistances", "neighbours", "offset", "rows", "trainingScores"];
 const WHAT = "rows n×p, kDistances n×1, densities n×1, trainingScores n×1, neighbours 1×1 (k), offset 1×1";
@@ -78,14 +82,16 @@ export class LocalOutlierFactor extends OutlierDetector<LocalOutlierFactorOption
 	}
 
 	protected fit(x: Matrix): OutlierFit {
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const budget = new FrameBudget(this.options.frameBudget);
+		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
 		const n = rows.size();
 		const k = n === 1 ? 1 : math.min(this.options.numberOfNeighbours, n - 1);
 		const distance = this.options.distance;
 		const pause = this.options.yieldInterval;
 		const found = rows.map((row, i) => {
-			if (pause > 0 && i > 0 && i % pause === 0) task.wait();
-			return neighboursOf(rows, row, k, distance, n === 1 ? -1 : i);
+			const neighbours = neighboursOf(rows, row, k, distance, n === 1 ? -1 : i);
+			budget.pace(i + 1, pause);
+			return neighbours;
 		});
 		const kDistances = found.map((f) => [f.distances[k - 1]]);
 		const densities = found.map((f) => [densityOf(f, kDistances, undefined)[0]]);

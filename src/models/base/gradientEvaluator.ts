@@ -1,0 +1,146 @@
+/**
+ * How the shared loop gets the summed loss and gradient of many rows without freezing a server:
+ * in fixed row blocks with a frame-budget check after each (sums added in block order, so the
+ * result never depends on the budget), or on a worker pool holding the rows resident (partial
+ * sums added in shard order).
+ */
+import { addInPlace } from "../../matrix/inplace";
+import { selectRows } from "../../matrix/shape";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { rowsBetween } from "../../parallel/shards";
+import { ShardedData, WorkerPool } from "../../parallel/types";
+import { copyParameters, ModelParameters, parameterCount, parameterEntries } from "../../parameters";
+import { TrainingData } from "./types";
+import { GradientOptions } from "./gradientOptions";
+
+/** The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`; it may write the gradient into `out`). */
+export type LossAndGradient = (parameters: ModelParameters, data: TrainingData, out?: ModelParameters) => LuaTuple<[number, ModelParameters]>;
+
+/** Adds `part` into `total` entry by entry (same structure). */
+export function addParametersInPlace(total: ModelParameters, part: ModelParameters) {
+	const parts = parameterEntries(part);
+	parameterEntries(total).forEach(([, matrix], k) => addInPlace(matrix, parts[k][1]));
+}
+
+/**
+ * `compute` over all rows of `data` in blocks of about 2^15 multiply-adds (by the parameter
+ * count), checking `budget` after each; one call when the data fits in one block. The first block's
+ * gradient is written into `out` (the loop's reused buffer) when given, and the others added to it.
+ */
+export function blockedLossAndGradient(compute: LossAndGradient, parameters: ModelParameters, data: TrainingData, budget: FrameBudget, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+	const n = data.sampleCount;
+	const block = rowsPerBlock(3 * parameterCount(parameters));
+	if (n <= block) {
+		const result = compute(parameters, data, out);
+		budget.check();
+		return result;
+	}
+	let loss = 0;
+	let total: ModelParameters | undefined;
+	forEachBlock(n, block, budget, (first, last) => {
+		const part: TrainingData = { inputs: rowsBetween(data.inputs, first, last), targets: rowsBetween(data.targets, first, last), sampleCount: last - first + 1 };
+		if (total === undefined) {
+			const [partLoss, gradient] = compute(parameters, part, out);
+			loss += partLoss;
+			total = out !== undefined && gradient === out ? gradient : copyParameters(gradient);
+		} else {
+			const [partLoss, gradient] = compute(parameters, part);
+			loss += partLoss;
+			addParametersInPlace(total, gradient);
+		}
+	});
+	return $tuple(loss, total as ModelParameters);
+}
+
+/** One kernel call's answer: a shard's summed loss and gradient. */
+interface ShardGradient {
+	loss: number;
+	gradient: ModelParameters;
+}
+
+let nextTrainingKey = 0;
+
+/** The loop's source of full-batch gradients for one `train` call (see the module comment). */
+export class GradientEvaluator {
+	private sharded: ShardedData | undefined;
+	private readonly pool: WorkerPool | undefined;
+	/** What a pool worker needs to rebuild the model: its registered name, plain-data options and a key for this call. */
+	private readonly blueprint: { modelName: string; options: object; key: string };
+	/** The budget of this training call (the `frameBudget` option). */
+	readonly budget: FrameBudget;
+
+	/** For one training call of the model `modelName` with `options`; the pool is used only when `poolAllowed`. */
+	constructor(
+		private readonly compute: LossAndGradient,
+		private readonly data: TrainingData,
+		private readonly options: GradientOptions,
+		poolAllowed: boolean,
+		modelName: string,
+	) {
+		nextTrainingKey += 1;
+		this.pool = poolAllowed ? options.pool : undefined;
+		this.blueprint = { modelName, options: plainPart(options) as object, key: `${modelName}#${nextTrainingKey}` };
+		this.budget = new FrameBudget(options.frameBudget);
+	}
+
+	/** After iteration `iteration` of `iterations`: reports progress, then yields every `yieldInterval` iterations or when the budget is used. */
+	endIteration(iteration: number, iterations: number) {
+		const o = this.options;
+		if (o.onProgress !== undefined) o.onProgress(iteration, iterations);
+		this.budget.pace(iteration, o.yieldInterval);
+	}
+
+	/** The summed loss and gradient of all rows at `parameters` (written into `out` when computed here and given). */
+	full(parameters: ModelParameters, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+		if (this.pool === undefined) return blockedLossAndGradient(this.compute, parameters, this.data, this.budget, out);
+		if (this.sharded === undefined) this.sharded = this.pool.loadData(this.data.inputs, this.data.targets);
+		const answers = this.pool.runKernel("modelGradient", this.sharded, { ...this.blueprint, parameters }) as Array<ShardGradient>;
+		let loss = 0;
+		const total = answers[0].gradient;
+		answers.forEach((answer, s) => {
+			loss += answer.loss;
+			if (s > 0) addParametersInPlace(total, answer.gradient);
+		});
+		this.budget.check();
+		return $tuple(loss, total);
+	}
+
+	/**
+	 * One epoch of steps, one per batch of row indices: each batch's gradient goes to `step(gradient,
+	 * rowCount)`; returns the summed loss of the batches (each before its step) and their total row count.
+	 */
+	epochOfBatches(parameters: ModelParameters, batches: Array<Array<number>>, out: ModelParameters | undefined, step: (gradient: ModelParameters, rowCount: number) => void): LuaTuple<[number, number]> {
+		let total = 0;
+		let count = 0;
+		for (const rows of batches) {
+			const batch: TrainingData = { inputs: selectRows(this.data.inputs, rows), targets: selectRows(this.data.targets, rows), sampleCount: rows.size() };
+			const [loss, gradient] = blockedLossAndGradient(this.compute, parameters, batch, this.budget, out);
+			step(gradient, rows.size());
+			total += loss;
+			count += rows.size();
+		}
+		return $tuple(total, count);
+	}
+
+	/** Runs the training loop `loop`, then (even when it throws) frees the pool's copy of the rows. */
+	run<T>(loop: () => T): T {
+		const [ok, result] = pcall(loop);
+		if (this.pool !== undefined && this.sharded !== undefined) this.pool.releaseData(this.sharded);
+		this.sharded = undefined;
+		if (!ok) error(result, 0);
+		return result;
+	}
+}
+
+/** `value` without functions, metatabled objects or other non-plain values, all the way down (what can cross to a worker). */
+export function plainPart(value: unknown, depth = 0): unknown {
+	const kind = typeOf(value);
+	if (kind === "number" || kind === "string" || kind === "boolean") return value;
+	if (kind !== "table" || getmetatable(value as object) !== undefined || depth > 16) return undefined;
+	const out = new Map<unknown, unknown>();
+	for (const [key, entry] of pairs(value as object)) {
+		const kept = plainPart(entry, depth + 1);
+		if (kept !== undefined) out.set(key, kept);
+	}
+	return out;
+}

@@ -1,0 +1,156 @@
+/**
+ * The frame budget: every long operation runs in slices and yields (`task.wait()`) when the
+ * current slice has used its budget, so a server frame is never blocked for long. Work is cut into
+ * fixed blocks that do not depend on the budget, so sliced and unsliced runs give bit-identical
+ * results; the budget only decides where, between blocks, the thread yields.
+ */
+
+/** Called as `onProgress(done, total)` after each block of a long operation (units: rows, iterations). */
+export type ProgressCallback = (done: number, total: number) => void;
+
+/** The budget when none is given in Roblox: 5 ms per slice (headless hosts default to 0, never yield). */
+export const DEFAULT_FRAME_BUDGET_MS = 5;
+
+/** In a Roblox server or client: a DataModel exists and no headless host (the Lune harness, the `hivemind` CLI) announced itself in `_G`. */
+function runsInRoblox(): boolean {
+	return (game as unknown) !== undefined && (_G as unknown as { HIVEMIND_HOST?: unknown }).HIVEMIND_HOST === undefined;
+}
+
+let defaultBudgetMs: number | undefined;
+
+/** The library-wide default budget in milliseconds (5 in Roblox; 0 under Lune, `npm test` and the CLI, unless set). */
+export function getDefaultFrameBudget(): number {
+	if (defaultBudgetMs === undefined) defaultBudgetMs = runsInRoblox() ? DEFAULT_FRAME_BUDGET_MS : 0;
+	return defaultBudgetMs;
+}
+
+/** Sets the library-wide default budget in milliseconds (0 = never yield); returns the previous one. */
+export function setDefaultFrameBudget(budgetMs: number): number {
+	if (!typeIs(budgetMs, "number") || budgetMs !== budgetMs || budgetMs < 0 || budgetMs === math.huge) {
+		error(`[Hivemind] setDefaultFrameBudget: budgetMs must be a finite number ≥ 0 (milliseconds; 0 = never yield), got ${tostring(budgetMs)}`, 2);
+	}
+	const previous = getDefaultFrameBudget();
+	defaultBudgetMs = budgetMs;
+	return previous;
+}
+
+/** Budgets set by `withFrameBudget` for the thread running them (a yield lets other threads run meanwhile). */
+const threadBudgets = new Map<thread, number>();
+
+/**
+ * Runs `fn` with `budgetMs` as the budget of every `FrameBudget` created without one in this
+ * thread meanwhile (a model's `frameBudget` option reaching its data preparation); undefined
+ * changes nothing.
+ */
+export function withFrameBudget<T>(budgetMs: number | undefined, fn: () => T): T {
+	if (budgetMs === undefined) return fn();
+	const thread = coroutine.running();
+	const previous = threadBudgets.get(thread);
+	threadBudgets.set(thread, budgetMs);
+	const [ok, result] = pcall(fn);
+	if (previous === undefined) threadBudgets.delete(thread);
+	else threadBudgets.set(thread, previous);
+	if (!ok) error(result, 0);
+	return result as T;
+}
+
+/** Observes yields (for benchmarks and specs): called after each yield with the `os.clock()` times it began and ended. */
+export type YieldObserver = (yieldedAt: number, resumedAt: number) => void;
+
+let observer: YieldObserver | undefined;
+
+/** Installs `fn` to hear of every yield (undefined removes it); returns the previous observer. */
+export function setYieldObserver(fn: YieldObserver | undefined): YieldObserver | undefined {
+	const previous = observer;
+	observer = fn;
+	return previous;
+}
+
+/** When the current slice began: the thread's last yield through any budget (shared, so nested and consecutive operations share one slice). */
+let sliceStart = os.clock();
+
+/** One long operation's slicing: its budget, progress callback and yield count; the slice itself is shared by all. */
+export class FrameBudget {
+	/** The budget of one slice in seconds (0 = never yield). */
+	readonly budgetSeconds: number;
+	private readonly onProgress: ProgressCallback | undefined;
+	/** How many times this operation yielded. */
+	yields = 0;
+
+	/** `budgetMs` undefined = the library default; `onProgress` hears of each block. */
+	constructor(budgetMs?: number, onProgress?: ProgressCallback) {
+		this.budgetSeconds = (budgetMs ?? threadBudgets.get(coroutine.running()) ?? getDefaultFrameBudget()) / 1000;
+		this.onProgress = onProgress;
+	}
+
+	/** Yields with `task.wait()` when the current slice has used its budget; true when it yielded. Cheap: one `os.clock()`. */
+	check(): boolean {
+		if (this.budgetSeconds <= 0) return false;
+		const now = os.clock();
+		if (now - sliceStart < this.budgetSeconds) return false;
+		this.yields += 1;
+		task.wait();
+		sliceStart = os.clock();
+		if (observer !== undefined) observer(now, sliceStart);
+		return true;
+	}
+
+	/** Reports progress (`done` of `total`), then checks the budget. */
+	step(done: number, total: number): boolean {
+		if (this.onProgress !== undefined) this.onProgress(done, total);
+		return this.check();
+	}
+
+	/**
+	 * After step `step` of a loop: yields every `interval` steps when `interval` > 0 (a model's
+	 * `yieldInterval` option), otherwise when the slice has used its budget; true when it yielded.
+	 */
+	pace(step: number, interval: number): boolean {
+		if (interval > 0 && step % interval === 0) {
+			task.wait();
+			this.restart();
+			return true;
+		}
+		return this.check();
+	}
+
+	/** Starts a fresh slice (after a yield the caller made itself). */
+	restart() {
+		sliceStart = os.clock();
+	}
+}
+
+/**
+ * Runs `work(first, last)` over the 0-based rows 0 … count − 1 in consecutive blocks of
+ * `blockSize` rows (the last one shorter), checking the budget and reporting progress after each.
+ * The blocks depend only on `count` and `blockSize`, never on time.
+ */
+export function forEachBlock(count: number, blockSize: number, budget: FrameBudget | undefined, work: (first: number, last: number) => void) {
+	const size = math.max(1, math.floor(blockSize));
+	let first = 0;
+	while (first < count) {
+		const last = math.min(count - 1, first + size - 1);
+		work(first, last);
+		first = last + 1;
+		if (budget !== undefined) budget.step(first, count);
+	}
+}
+
+/**
+ * Reduces rows 0 … count − 1 in fixed blocks: `compute(first, last)` per block, combined left to
+ * right with `merge` (block order, so the result never depends on the budget), checking `budget`
+ * after each block. One block (no merge) when `count ≤ blockSize`.
+ */
+export function reduceInBlocks<P>(count: number, blockSize: number, budget: FrameBudget, compute: (first: number, last: number) => P, merge: (a: P, b: P) => P): P {
+	let total: P | undefined;
+	forEachBlock(count, blockSize, budget, (first, last) => {
+		const part = compute(first, last);
+		total = total === undefined ? part : merge(total, part);
+	});
+	return total as P;
+}
+
+/** Rows per block for work costing about `workPerRow` multiply-adds a row: about 2^15 multiply-adds a block (≈ 1 ms in Roblox's interpreter), at least 1 row. */
+export function rowsPerBlock(workPerRow: number): number {
+	return math.max(1, math.floor(32768 / math.max(1, workPerRow)));
+}

@@ -1,0 +1,92 @@
+// `npm run bench` (frame-budget rows): the longest stretch without a yield of each model's `train`
+// (and of `predict` where it is the long part) on 100,000 rows at the default frame budget.
+// Run in the headless runtime: lune run harness/run.luau default.project.json ReplicatedStorage.HivemindTests.bench.stretches
+// Prints one JSON line { budgetMs, rows: [{ name, rows, longestMs, p99Ms, yields, totalMs }] }.
+import { HttpService } from "@rbxts/services";
+import { RandomGenerator } from "../../src/matrix/random";
+import { BaseModel } from "../../src/models/base/BaseModel";
+import {
+	ExtremeLearningMachine,
+	GaussianNaiveBayes,
+	KMeans,
+	KNearestNeighboursRegressor,
+	LinearRegression,
+	LogisticRegression,
+	NeuralNetwork,
+	RidgeRegression,
+	SoftmaxRegression,
+} from "../../src/models";
+import { DEFAULT_FRAME_BUDGET_MS, getDefaultFrameBudget, setDefaultFrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
+
+const N = 100000;
+const P = 10;
+
+/**
+ * The stretches (ms) between the call's start, its yields and its end: the longest, the 99th
+ * percentile (on a loaded machine the longest also holds the time the OS ran other processes), the
+ * yield count and the total time.
+ */
+function measure(fn: () => void): { longestMs: number; p99Ms: number; yields: number; totalMs: number } {
+	const stretches = new Array<number>();
+	let last = os.clock();
+	const start = last;
+	const previous = setYieldObserver((yieldedAt, resumedAt) => {
+		stretches.push((yieldedAt - last) * 1000);
+		last = resumedAt;
+	});
+	fn();
+	stretches.push((os.clock() - last) * 1000);
+	setYieldObserver(previous);
+	stretches.sort((a, b) => a < b);
+	const p99Ms = stretches[math.min(stretches.size() - 1, math.floor(0.99 * stretches.size()))];
+	return { longestMs: stretches[stretches.size() - 1], p99Ms, yields: stretches.size() - 1, totalMs: (os.clock() - start) * 1000 };
+}
+
+export = () => {
+	// Roblox's default (the headless runtime's own default is 0)
+	setDefaultFrameBudget(DEFAULT_FRAME_BUDGET_MS);
+	const rng = new RandomGenerator(5);
+	const X = new Array<Array<number>>();
+	const y = new Array<number>();
+	const labels = new Array<number>();
+	const classes = new Array<string>();
+	for (const _ of $range(1, N)) {
+		const row = new Array<number>();
+		let t = 0;
+		for (const j of $range(1, P)) {
+			const v = rng.uniform(-1, 1);
+			row.push(v);
+			t += v * j;
+		}
+		X.push(row);
+		y.push(t);
+		labels.push(t > 0 ? 1 : 0);
+		classes.push(t < -3 ? "low" : t < 3 ? "mid" : "high");
+	}
+	const network = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: 2 });
+	network.createLayers([P, 16, 1], "Tanh");
+	network.setLayerActivation(2, "None");
+	const knn = new KNearestNeighboursRegressor({ numberOfNeighbours: 5 });
+	const queries = X.filter((_, i) => i < 200);
+	const batches = new Array<Array<number>>();
+	for (const i of $range(0, N - 1)) {
+		if (i % 1000 === 0) batches.push([]);
+		batches[batches.size() - 1].push(i);
+	}
+	const cases: Array<[string, BaseModel<object>, () => void]> = [];
+	const add = (name: string, model: BaseModel<object>, fn: (m: BaseModel<object>) => void) => cases.push([name, model, () => fn(model)]);
+	add("LinearRegression train (3 iterations)", new LinearRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, y));
+	add("LogisticRegression train (3 iterations)", new LogisticRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, labels));
+	add("SoftmaxRegression train (3 iterations)", new SoftmaxRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, classes));
+	add("NeuralNetwork 10-16-1 train (2 iterations)", network, (m) => m.train(X, y));
+	add("NeuralNetwork 10-16-1 trainInBatches (1 epoch of 1000-row batches)", network, (m) => (m as NeuralNetwork).trainInBatches(X, y, 1, () => batches));
+	add("KMeans k = 8 train (2 iterations)", new KMeans({ numberOfClusters: 8, maximumNumberOfIterations: 2 }), (m) => m.train(X));
+	add("ExtremeLearningMachine 64 neurons train", new ExtremeLearningMachine({ mode: "Regression" }), (m) => m.train(X, y));
+	add("KNearestNeighboursRegressor train", knn, (m) => m.train(X, y));
+	add("KNearestNeighboursRegressor predict 200 rows", knn, (m) => m.predict(queries));
+	add("RidgeRegression train", new RidgeRegression(), (m) => m.train(X, y));
+	add("GaussianNaiveBayes train", new GaussianNaiveBayes(), (m) => m.train(X, labels));
+	const rows = cases.map(([name, , run]) => ({ name, rows: N, ...measure(run) }));
+	print(HttpService.JSONEncode({ budgetMs: getDefaultFrameBudget(), rows }));
+	return 0;
+};

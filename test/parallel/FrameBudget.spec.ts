@@ -1,0 +1,154 @@
+import { describe, expect, it } from "../support/jest-globals.d";
+import { expectError } from "../support/numeric";
+import { KMeansOptions } from "../../src/models/clustering/KMeans";
+import { ExtremeLearningMachine, GaussianNaiveBayes, KMeans, KNearestNeighboursRegressor, LinearRegression, NeuralNetwork, RidgeRegression } from "../../src/models";
+import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget } from "../../src/parallel/FrameBudget";
+import { countingYields, regressionData, relativeDifference } from "./helpers";
+
+describe("FrameBudget", () => {
+	it("cuts rows into fixed consecutive blocks, reporting progress after each", () => {
+		const blocks = new Array<string>();
+		const progress = new Array<string>();
+		forEachBlock(10, 4, new FrameBudget(0, (done, total) => progress.push(`${done}/${total}`)), (first, last) => blocks.push(`${first}-${last}`));
+		expect(blocks).toEqual(["0-3", "4-7", "8-9"]);
+		expect(progress).toEqual(["4/10", "8/10", "10/10"]);
+	});
+	it("never yields with a budget of 0, and yields once the slice has used a tiny budget", () => {
+		const never = new FrameBudget(0);
+		expect(never.check()).toBe(false);
+		const tiny = new FrameBudget(1e-6);
+		const started = os.clock();
+		while (os.clock() - started < 1e-4) {
+			// spend more than the budget
+		}
+		expect(tiny.check()).toBe(true);
+		expect(tiny.yields).toBe(1);
+	});
+	it("defaults to 0 (never yield) in a headless host such as this harness, and validates a new default", () => {
+		expect(getDefaultFrameBudget()).toBe(0);
+		const previous = setDefaultFrameBudget(2);
+		expect(getDefaultFrameBudget()).toBe(2);
+		setDefaultFrameBudget(previous);
+		expectError(() => setDefaultFrameBudget(-1), "[Hivemind] setDefaultFrameBudget: budgetMs must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1");
+	});
+});
+
+describe("the shared training loop within a frame budget", () => {
+	const [X, y] = regressionData(2500, 10, 7);
+
+	it("gives bit-identical parameters sliced (yielding after every block) and unsliced", () => {
+		const unsliced = new LinearRegression({ maximumNumberOfIterations: 5, frameBudget: 0 });
+		const sliced = new LinearRegression({ maximumNumberOfIterations: 5, frameBudget: 1e-6 });
+		expect(countingYields(() => unsliced.train(X, y))).toBe(0);
+		// 2500 rows of 11 parameters: 3 blocks an iteration, a yield after each
+		expect(countingYields(() => sliced.train(X, y)) >= 15).toBe(true);
+		expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+	});
+	it("gives bit-identical networks sliced and unsliced (mini-batches too)", () => {
+		const make = (budget: number) => {
+			const network = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: 2, batchSize: 1000, frameBudget: budget, seed: 3 });
+			network.createLayers([10, 8, 1], "Tanh");
+			network.setLayerActivation(2, "None");
+			return network;
+		};
+		const unsliced = make(0);
+		const sliced = make(1e-6);
+		unsliced.train(X, y);
+		expect(countingYields(() => sliced.train(X, y)) > 0).toBe(true);
+		expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+	});
+	it("computes the closed-form step of the squared error: w₁ = w₀ − (η/n)·2Xᵀ(Xw₀ − y) from zero weights (1e-12 relative)", () => {
+		const model = new LinearRegression({ maximumNumberOfIterations: 1, learningRate: 0.1, frameBudget: 1e-6 });
+		model.train(X, y);
+		// from w₀ = 0: the gradient is −2Xᵀy (bias column of ones first), summed row by row here
+		const expected = new Array<Array<number>>();
+		for (const j of $range(0, 10)) {
+			let s = 0;
+			for (const i of $range(0, 2499)) s += (j === 0 ? 1 : X[i][j - 1]) * y[i];
+			expected.push([((2 * 0.1) / 2500) * s]);
+		}
+		expect(relativeDifference(model.getModelParameters()!, expected) < 1e-12).toBe(true);
+	});
+	it("reports progress each iteration and says it is training meanwhile", () => {
+		const seen = new Array<string>();
+		const model: LinearRegression = new LinearRegression({
+			maximumNumberOfIterations: 3,
+			onProgress: (done, total) => seen.push(`${done}/${total} ${model.isTraining()}`),
+		});
+		model.train(X, y);
+		expect(seen).toEqual(["1/3 true", "2/3 true", "3/3 true"]);
+		expect(model.isTraining()).toBe(false);
+	});
+	it("rejects a bad frameBudget option", () => {
+		expectError(() => new LinearRegression({ frameBudget: -1 }), "frameBudget must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1");
+	});
+});
+
+/** Runs `fn` with the library's default budget set to `budgetMs`, then puts the default back. */
+function withDefaultBudget<T>(budgetMs: number, fn: () => T): T {
+	const previous = setDefaultFrameBudget(budgetMs);
+	const [ok, result] = pcall(fn);
+	setDefaultFrameBudget(previous);
+	if (!ok) error(result, 0);
+	return result as T;
+}
+
+describe("other long operations within a frame budget", () => {
+	const [X, y] = regressionData(3000, 6, 9);
+	const labels = y.map((v) => (v > 0.5 ? 1 : 0));
+
+	it("KMeans: bit-identical centroids, inertias and predictions sliced and unsliced", () => {
+		const unsliced = new KMeans({ numberOfClusters: 4, maximumNumberOfIterations: 5, frameBudget: 0 });
+		const sliced = new KMeans({ numberOfClusters: 4, maximumNumberOfIterations: 5, frameBudget: 1e-6 });
+		const inertias = unsliced.train(X);
+		let slicedInertias: Array<number> = [];
+		expect(countingYields(() => (slicedInertias = sliced.train(X))) > 0).toBe(true);
+		expect(slicedInertias).toEqual(inertias);
+		expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+		expect(sliced.predict(X)[0]).toEqual(unsliced.predict(X)[0]);
+	});
+	it("KMeans manhattan, mini-batch and sequential: bit-identical sliced and unsliced", () => {
+		const variants: Array<Partial<KMeansOptions>> = [{ distance: "manhattan" }, { algorithm: "minibatch", batchSize: 500 }, { algorithm: "sequential", distance: "cosine" }];
+		for (const variant of variants) {
+			const make = (frameBudget: number) => new KMeans({ ...variant, numberOfClusters: 3, maximumNumberOfIterations: 3, numberOfInitializations: 2, frameBudget });
+			const [unsliced, sliced] = [make(0), make(1e-6)];
+			const inertias = unsliced.train(X);
+			let slicedInertias: Array<number> = [];
+			expect(countingYields(() => (slicedInertias = sliced.train(X))) > 0).toBe(true);
+			expect(slicedInertias).toEqual(inertias);
+			expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+		}
+	});
+	it("ExtremeLearningMachine, RidgeRegression, GaussianNaiveBayes, neighbours: bit-identical at a budget of 0 and a tiny one", () => {
+		const run = () => {
+			const elm = new ExtremeLearningMachine({ mode: "Regression", hiddenNeurons: 16 });
+			const ridge = new RidgeRegression({ lambda: 0.5 });
+			const bayes = new GaussianNaiveBayes();
+			const knn = new KNearestNeighboursRegressor({ numberOfNeighbours: 3 });
+			elm.train(X, y);
+			ridge.train(X, y);
+			bayes.train(X, labels);
+			knn.train(X, y);
+			return [elm.getModelParameters(), ridge.getModelParameters(), bayes.getModelParameters(), elm.predict(X)[0], knn.predict([X[0], X[1]])[0]];
+		};
+		const unsliced = withDefaultBudget(0, run);
+		let sliced: Array<unknown> = [];
+		expect(countingYields(() => (sliced = withDefaultBudget(1e-6, run))) > 20).toBe(true);
+		expect(sliced).toEqual(unsliced);
+	});
+	it("RidgeRegression in blocks solves the normal equations: XᵀX w = Xᵀy with λ = 0 (1e-9)", () => {
+		const ridge = new RidgeRegression({ lambda: 0 });
+		withDefaultBudget(1e-6, () => ridge.train(X, y));
+		const w = ridge.getModelParameters() as Array<Array<number>>;
+		// the residual r = y − [1, X]w is orthogonal to every column of [1, X]
+		for (const j of $range(0, 6)) {
+			let dot = 0;
+			for (const i of $range(0, 2999)) {
+				let fitted = w[0][0];
+				for (const k of $range(0, 5)) fitted += X[i][k] * w[k + 1][0];
+				dot += (j === 0 ? 1 : X[i][j - 1]) * (y[i] - fitted);
+			}
+			expect(math.abs(dot) < 1e-9).toBe(true);
+		}
+	});
+});

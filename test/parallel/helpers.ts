@@ -1,0 +1,52 @@
+// Shared by the parallel specs: seeded data, a relative matrix comparison and a yield counter.
+import { Matrix } from "../../src/matrix/types";
+import { RandomGenerator } from "../../src/matrix/random";
+import { ModelParameters, parameterEntries } from "../../src/parameters";
+import { setYieldObserver } from "../../src/parallel/FrameBudget";
+
+/** n×p uniform features in [-1, 1) and targets y = X·w + noise from a seeded stream. */
+export function regressionData(n: number, p: number, seed: number): LuaTuple<[Matrix, Array<number>]> {
+	const rng = new RandomGenerator(seed);
+	const w = new Array<number>();
+	for (const j of $range(0, p - 1)) w.push(rng.uniform(-2, 2));
+	const X = new Array<Array<number>>();
+	const y = new Array<number>();
+	for (const _ of $range(1, n)) {
+		const row = new Array<number>();
+		let t = 0.5;
+		for (const j of $range(0, p - 1)) {
+			row.push(rng.uniform(-1, 1));
+			t += row[j] * w[j];
+		}
+		X.push(row);
+		y.push(t + rng.normal(0, 0.1));
+	}
+	return $tuple(X, y);
+}
+
+/** The largest |a − b| over every entry, divided by the largest |b| (relative difference). */
+export function relativeDifference(a: ModelParameters, b: ModelParameters): number {
+	const bs = parameterEntries(b);
+	let worst = 0;
+	let scale = 0;
+	parameterEntries(a).forEach(([, m], k) => {
+		const other = bs[k][1];
+		for (const i of $range(0, m.size() - 1)) {
+			for (const j of $range(0, m[i].size() - 1)) {
+				worst = math.max(worst, math.abs(m[i][j] - other[i][j]));
+				scale = math.max(scale, math.abs(other[i][j]));
+			}
+		}
+	});
+	return scale > 0 ? worst / scale : worst;
+}
+
+/** Runs `fn` counting the yields of every frame budget meanwhile. */
+export function countingYields(fn: () => void): number {
+	let yields = 0;
+	const previous = setYieldObserver(() => (yields += 1));
+	const [ok, err] = pcall(fn);
+	setYieldObserver(previous);
+	if (!ok) error(err, 0);
+	return yields;
+}
