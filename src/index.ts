@@ -147,7 +147,7 @@ export {
 } from "./cluster";
 
 export type * from "./simulation";
-export { FederatedTrainer, splitRows, simulateTraining } from "./simulation";
+export { FederatedTrainer, splitRows, simulateTraining, AsynchronousAdvantageActorCritic } from "./simulation";
 
 export type * from "./sufficientStatistics";
 export {

@@ -12,7 +12,6 @@ import { ActorCritic } from "../../src/reinforcement/policy/ActorCritic";
 import { AdvantageActorCritic } from "../../src/reinforcement/policy/AdvantageActorCritic";
 import { ProximalPolicyOptimization } from "../../src/reinforcement/policy/ProximalPolicyOptimization";
 import { ProximalPolicyOptimizationClip } from "../../src/reinforcement/policy/ProximalPolicyOptimizationClip";
-import { DistributedGradients } from "../../src/distributed/DistributedGradients";
 
 /**
  * A contextual choice: the state is a one-hot cue among 3; the action equal to the cue pays +1,
@@ -67,26 +66,6 @@ describe("policy-gradient agents", () => {
 		});
 		print(`cue task, last-50 mean returns: ${means.map((m) => string.format("%.2f", m)).join(", ")}`);
 		for (const m of means) expect(m > 4).toBe(true);
-	});
-	it("A3C's arrangement: two A2C workers send gradients to one main model through DistributedGradients and learn the cue task (last-50 mean above 4)", () => {
-		const options = { stateSize: 3, actionCount: 3, hiddenLayers: [8], activation: "Tanh" as const, discountFactor: 0.9, rolloutLength: 10, collectGradients: true };
-		const workers = [new AdvantageActorCritic({ ...options, seed: 1 }), new AdvantageActorCritic({ ...options, seed: 2 })];
-		const main = new DistributedGradients({ optimizer: "Adam", learningRate: 0.02, averaging: "SampleWeighted" });
-		main.setModelParameters(workers[0].getModelParameters());
-		const envs = [new CueTask(new RandomGenerator(1)), new CueTask(new RandomGenerator(2))];
-		let late = 0;
-		for (const episode of $range(1, 300)) {
-			workers.forEach((worker, k) => {
-				worker.setModelParameters(main.getModelParameters()!);
-				const [total] = runEpisode(worker, envs[k]);
-				if (episode > 250) late += total / 100;
-				const [g, n] = worker.takeGradients();
-				if (g !== undefined) main.addGradients(g, n);
-			});
-			main.applyPending();
-		}
-		print(`A3C arrangement, last-50 mean return per worker: ${late}`);
-		expect(late > 4).toBe(true);
 	});
 	it("validates inputs and round-trips parameters", () => {
 		const agent = new ProximalPolicyOptimizationClip({ stateSize: 2, actionCount: 2, hiddenLayers: [4] });
