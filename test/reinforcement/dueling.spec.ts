@@ -1,28 +1,10 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose } from "../support/numeric";
 import type { Vector } from "../../src/matrix/types";
-import { Environment, StepResult } from "../../src/reinforcement/types";
 import { runEpisode } from "../../src/reinforcement/runEpisode";
-import { GridWorld } from "../../src/reinforcement/environments/GridWorld";
+import { greedyReturn, OneHotGrid } from "../support/rlTasks";
 import { duelingGradient, duelingValues } from "../../src/reinforcement/deep/dueling";
 import { DuelingDeepQLearning } from "../../src/reinforcement/deep/DuelingDeepQLearning";
-
-function oneHot(s: number): Vector {
-	const v = new Array<number>();
-	for (const k of $range(0, 15)) v.push(k === s ? 1 : 0);
-	return v;
-}
-
-class OneHotGrid implements Environment<Vector, number> {
-	readonly grid = new GridWorld();
-	reset(): Vector {
-		return oneHot(this.grid.reset());
-	}
-	step(action: number): StepResult<Vector> {
-		const r = this.grid.step(action);
-		return { ...r, state: oneHot(r.state) };
-	}
-}
 
 describe("Dueling DQN", () => {
 	it("aggregates Q = V + A − mean A (hand values) and chains ∂loss/∂Q back as finite differences do", () => {
@@ -49,19 +31,7 @@ describe("Dueling DQN", () => {
 		const agent = new DuelingDeepQLearning({ stateSize: 16, actionCount: 4, hiddenLayers: [16], activation: "Tanh", learningRate: 0.01, discountFactor: 0.95, batchSize: 16, warmupSteps: 32, targetUpdateInterval: 50, epsilon: 1, epsilonDecayFactor: 0.95, minimumEpsilon: 0.05, seed: 3 });
 		const env = new OneHotGrid();
 		for (const _ of $range(1, 150)) runEpisode(agent, env);
-		const grid = new GridWorld();
-		let s = grid.reset();
-		let total = 0;
-		for (const _ of $range(1, 20)) {
-			const q = agent.actionValues(oneHot(s));
-			let best = 0;
-			for (const a of $range(1, 3)) if (q[a] > q[best]) best = a;
-			const r = grid.step(best);
-			total += r.reward;
-			s = r.state;
-			if (r.done) break;
-		}
-		expect(total).toBe(-5);
+		expect(greedyReturn((s) => agent.actionValues(s))).toBe(-5);
 		// the network has n + 1 outputs: its last layer matrix is (16 + bias) × 5
 		const layers = agent.getModelParameters() as Array<Array<Vector>>;
 		expect(layers[layers.size() - 1][0].size()).toBe(5);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectError } from "../support/numeric";
 import { RandomGenerator } from "../../src/matrix/random";
-import type { Vector } from "../../src/matrix/types";
-import { Environment, StepResult } from "../../src/reinforcement/types";
 import { runEpisode } from "../../src/reinforcement/runEpisode";
+import { CueTask } from "../support/rlTasks";
 import { discountedReturns, generalizedAdvantages } from "../../src/reinforcement/policy/advantages";
 import { PolicyAgent } from "../../src/reinforcement/policy/PolicyAgent";
 import { REINFORCE } from "../../src/reinforcement/policy/REINFORCE";
@@ -12,29 +11,6 @@ import { ActorCritic } from "../../src/reinforcement/policy/ActorCritic";
 import { AdvantageActorCritic } from "../../src/reinforcement/policy/AdvantageActorCritic";
 import { ProximalPolicyOptimization } from "../../src/reinforcement/policy/ProximalPolicyOptimization";
 import { ProximalPolicyOptimizationClip } from "../../src/reinforcement/policy/ProximalPolicyOptimizationClip";
-
-/**
- * A contextual choice: the state is a one-hot cue among 3; the action equal to the cue pays +1,
- * any other −1; 5 cues per episode. The optimal policy returns 5.
- */
-class CueTask implements Environment<Vector, number> {
-	private cue = 0;
-	private t = 0;
-	constructor(private readonly rng: RandomGenerator) {}
-	private observe(): Vector {
-		this.cue = this.rng.integer(0, 2);
-		return [0, 1, 2].map((k) => (k === this.cue ? 1 : 0));
-	}
-	reset(): Vector {
-		this.t = 0;
-		return this.observe();
-	}
-	step(action: number): StepResult<Vector> {
-		const reward = action === this.cue ? 1 : -1;
-		this.t += 1;
-		return { state: this.observe(), reward, done: this.t >= 5, truncated: false };
-	}
-}
 
 describe("policy-gradient agents", () => {
 	it("returns and GAE match the hand computation (r = 1, 0, 2; γ = 0.5; V = 1, 2, 3, bootstrap 4)", () => {

@@ -1,29 +1,8 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import { RandomGenerator } from "../../src/matrix/random";
-import type { Vector } from "../../src/matrix/types";
-import { Environment, StepResult } from "../../src/reinforcement/types";
+import { CueTask } from "../support/rlTasks";
 import { AsynchronousAdvantageActorCritic } from "../../src/simulation/AsynchronousAdvantageActorCritic";
-
-/** The cue task of policy.spec.ts: a one-hot cue among 3, +1 for the matching action, −1 otherwise; 5 cues per episode (optimal return 5, random −1.67). */
-class CueTask implements Environment<Vector, number> {
-	private cue = 0;
-	private t = 0;
-	constructor(private readonly rng: RandomGenerator) {}
-	private observe(): Vector {
-		this.cue = this.rng.integer(0, 2);
-		return [0, 1, 2].map((k) => (k === this.cue ? 1 : 0));
-	}
-	reset(): Vector {
-		this.t = 0;
-		return this.observe();
-	}
-	step(action: number): StepResult<Vector> {
-		const reward = action === this.cue ? 1 : -1;
-		this.t += 1;
-		return { state: this.observe(), reward, done: this.t >= 5, truncated: false };
-	}
-}
 
 describe("AsynchronousAdvantageActorCritic", () => {
 	it("two A2C workers sharing one main model through DistributedGradients learn the cue task (last-50 mean return above 4 of optimal 5)", () => {
