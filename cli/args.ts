@@ -2,6 +2,7 @@
  * Command-line argument parsing: `command --name value --flag --name=value`.
  * Each command declares its options; unknown or missing ones are errors naming them.
  */
+import { errorBody, splitError } from "../src/core/errors";
 
 /** One option a command accepts. */
 export interface OptionSpec {
@@ -94,8 +95,7 @@ export function formatHelp(command: string, summary: string, specs: Array<Option
 
 /** Drops Luau's "Module:line:" location prefix from an error message meant for a person. */
 export function cleanMessage(message: string): string {
-	const [start] = message.find("[Hivemind]", 1, true);
-	if (start !== undefined) return message.sub(start + 11);
+	if (splitError(message)[0] !== undefined) return errorBody(message);
 	const [stripped] = message.gsub("^[%w%._%-@]+:%d+: ", "");
 	return stripped;
 }

@@ -4,7 +4,7 @@
  */
 import { decodeJson, encodeJson } from "../src/core/json";
 import { ModelTask, modelTask } from "../src/io/modelFile";
-import { BaseModel, getRegisteredModels, ModelRegistration } from "../src/models";
+import { getRegisteredModels, Model, ModelRegistration } from "../src/models";
 import { InputError, OptionSpec, ParsedOptions, UsageError } from "./args";
 import { Host } from "./host";
 
@@ -67,7 +67,7 @@ export function findModel(command: string, name: string): ModelRegistration {
 }
 
 /** What a model predicts (see `modelTask`). */
-export function taskOf(registration: ModelRegistration, model: BaseModel<object>): ModelTask {
+export function taskOf(registration: ModelRegistration, model: Model): ModelTask {
 	return modelTask(registration, model.getOptions() as { [name: string]: unknown });
 }
 

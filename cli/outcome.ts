@@ -4,7 +4,7 @@
  * a run that diverged or ended non-finite (nothing is saved; exit code 1).
  */
 import { setTrainingOutput } from "../src/models/base/output";
-import { BaseModel } from "../src/models";
+import { Model } from "../src/models";
 import { Label } from "../src/utilities/labels";
 import { asUsage, cleanMessage, InputError } from "./args";
 import { ModelExtras, modelOptions, TrainingSetup } from "./pipeline";
@@ -28,7 +28,7 @@ function looksNumeric(classes: Array<Label>, rows: number): boolean {
  * Builds the model to train. For a classifier, a target that does not fit is an input error
  * naming what the data has and which models fit it.
  */
-export function createTrainingModel(command: string, setup: TrainingSetup, extras: ModelExtras, rows: number): BaseModel<object> {
+export function createTrainingModel(command: string, setup: TrainingSetup, extras: ModelExtras, rows: number): Model {
 	const { registration, target } = setup;
 	const classes = extras.classes;
 	if (classes !== undefined && looksNumeric(classes, rows) && setup.params.classesList === undefined) {
@@ -40,7 +40,7 @@ export function createTrainingModel(command: string, setup: TrainingSetup, extra
 		throw new InputError(`${command}: the target "${target}" has one class (${preview(classes)}); a classifier needs rows of at least 2 classes`);
 	}
 	const [ok, model] = pcall(() => registration.create(modelOptions(command, registration, setup.params, extras)));
-	if (ok) return model as BaseModel<object>;
+	if (ok) return model as Model;
 	const message = cleanMessage(tostring(model));
 	if (classes !== undefined && classes.size() > 2 && message.find("2 distinct labels", 1, true)[0] !== undefined) {
 		throw new InputError(
@@ -70,7 +70,7 @@ const DIVERGENCE_FACTOR = 1e3;
  * Trains with `train`, catching the loop's warnings; throws a TrainingFailure when the run
  * diverged (a non-finite cost or parameters, or a cost that rose more than 1000× its first value).
  */
-export function trainChecked(model: BaseModel<object>, train: () => Array<number>): Array<number> {
+export function trainChecked(model: Model, train: () => Array<number>): Array<number> {
 	const warnings = new Array<string>();
 	const previous = setTrainingOutput({ warn: (line) => warnings.push(line) });
 	const [ok, history] = pcall(train);

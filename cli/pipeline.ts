@@ -8,7 +8,7 @@ import { Dataset } from "../src/io/dataset";
 import { ModelTask } from "../src/io/modelFile";
 import { predictFirst, Predictions } from "../src/io/evaluation";
 import { Matrix } from "../src/matrix/types";
-import { BaseModel, ModelRegistration } from "../src/models";
+import { Model, ModelRegistration } from "../src/models";
 import { Label, sortedUniqueLabels } from "../src/utilities/labels";
 import { Scaler } from "../src/transformers/Scaler";
 import { StandardScaler } from "../src/transformers/StandardScaler";
@@ -18,7 +18,7 @@ import { trainTestSplit } from "../src/utilities/split";
 import { asUsage, OptionSpec, ParsedOptions, UsageError } from "./args";
 import { buildParamObjects } from "./paramObjects";
 import { commaList, DATA_OPTIONS, DataReading, readDataOptions, readDataset } from "./dataOptions";
-import { fail, findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
+import { findModel, integerOption, numberOption, parseParams, stringOption, taskOf } from "./common";
 
 /** The scalers `--scale` names. */
 export type ScaleName = "standard" | "minmax" | "none";
@@ -100,7 +100,7 @@ export function targetsAsMatrix(y: Targets): Matrix {
 }
 
 /** A model's first prediction value for `X`, in the targets' own units (mapped back through `targetScaler`). */
-export function predictTargets(model: BaseModel<object>, X: Matrix, targetScaler: Scaler<object> | undefined): Predictions {
+export function predictTargets(model: Model, X: Matrix, targetScaler: Scaler<object> | undefined): Predictions {
 	const first = predictFirst(model, X);
 	return targetScaler !== undefined ? targetScaler.inverseTransform(first as Matrix) : first;
 }
@@ -154,7 +154,7 @@ export function prepareData(csv: CsvTable, p: Preparation): PreparedData {
  * The option names a model accepts: its constraint table's keys (BaseModel keeps it), else the
  * keys of its resolved options.
  */
-export function acceptedOptions(model: BaseModel<object>): Array<string> {
+export function acceptedOptions(model: Model): Array<string> {
 	const constraints = (model as unknown as { optionConstraints?: { [name: string]: unknown } }).optionConstraints;
 	const names = new Array<string>();
 	for (const [name] of pairs((constraints ?? model.getOptions()) as { [name: string]: unknown })) names.push(name as string);
@@ -234,7 +234,7 @@ export interface TrainingSetup {
 	/** How the CSV file is read (delimiter, missing values, categorical columns). */
 	reading: DataReading;
 	/** A model built from `--params` and the extras (not trained). */
-	probe: BaseModel<object>;
+	probe: Model;
 	task: ModelTask;
 	/** The model's maximumNumberOfIterations (gradient models), else undefined. */
 	maximumIterations: number | undefined;

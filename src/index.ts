@@ -56,6 +56,14 @@ export {
 	GaussianMixture,
 	GradientMethodWrapper,
 	SafeguardWrapper,
+	isGradientTrainable,
+	isGradientSaving,
+	isStatisticsModel,
+	isClassifier,
+	isTransformer,
+	isGenerative,
+	predictValues,
+	featureCountOf,
 } from "./models";
 
 export type * from "./optimization";

@@ -183,7 +183,7 @@ export class StandInQueue implements QueueLike {
 		this.state.items.sort((a, b) => (a.priority !== b.priority ? a.priority > b.priority : a.order < b.order));
 	}
 
-	ReadAsync(count: number, allOrNothing = false, waitTimeout = -1): LuaTuple<[Array<unknown>, string | undefined]> {
+	ReadAsync(count: number, allOrNothing = false, _waitTimeout = -1): LuaTuple<[Array<unknown>, string | undefined]> {
 		if (!typeIs(count, "number") || count < 1 || count > MEMORYSTORE_LIMITS.maximumReadCount || count !== math.floor(count)) {
 			error(`InvalidRequest: count must be an integer from 1 to ${MEMORYSTORE_LIMITS.maximumReadCount}`, 2);
 		}

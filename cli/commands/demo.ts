@@ -110,7 +110,8 @@ function run(host: Host, argv: Array<string>): number {
 		XTest = XTest.size() === 0 ? part.X : concatVertical(XTest, part.X);
 		yTest = yTest.size() === 0 ? part.y : concatVertical(yTest, part.y);
 	}
-	for (const [k, shard] of ipairs(shards)) {
+	for (const k of $range(1, shards.size())) {
+		const shard = shards[k - 1];
 		say(`  server ${k} (${pad(shard.region, 9)}) ${playersOf(k - 1)} players, ${shard.X.size()} sessions`);
 	}
 
@@ -141,7 +142,8 @@ function run(host: Host, argv: Array<string>): number {
 	record("Centralized (all data in one place)", central.predict(XTestScaled));
 
 	// 2. Each server alone.
-	for (const [k, s] of ipairs(scaled)) {
+	for (const k of $range(1, scaled.size())) {
+		const s = scaled[k - 1];
 		const alone = new NormalLinearRegression();
 		alone.train(s.X, s.y);
 		record(`Server ${k} alone (${shards[k - 1].region})`, alone.predict(XTestScaled));

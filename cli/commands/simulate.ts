@@ -7,7 +7,7 @@ import { EvaluationReport } from "../../src/io/evaluation";
 import { Label } from "../../src/utilities/labels";
 import { SIMULATION_MERGE_TYPES, SimulationStrategy, simulateTraining, simulationStrategyProblem, splitRows } from "../../src/simulation/simulation";
 import { formatHelp, OptionSpec, parseOptions, UsageError } from "../args";
-import { fail, formatMetric, integerOption, JSON_OPTION, printJson, stringOption } from "../common";
+import { formatMetric, integerOption, JSON_OPTION, printJson, stringOption } from "../common";
 import { decisionsText, readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { checkModelNeeds, datasetClasses, modelOptions, prepareData, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
@@ -52,7 +52,7 @@ function runSimulate(host: Host, argv: Array<string>): number {
 	const options = parseOptions(NAME, argv, SPECS);
 	const json = options.has("json");
 	const setup = readTrainingSetup(NAME, options);
-	const { registration, params, scale, testSplit, seed, iterations, target, source, task, maximumIterations } = setup;
+	const { registration, params, scale, testSplit, seed, iterations, source, task, maximumIterations } = setup;
 	const childCount = integerOption(NAME, options, "children", 1)!;
 	const strategy = strategyOption(stringOption(options, "merge"));
 	const split = stringOption(options, "split") ?? "iid";

@@ -8,7 +8,7 @@ import { describeValue } from "../core/describe";
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const ENCODE = new Array<number>();
 const DECODE = new Array<number>();
-for (const i of $range(0, 255)) DECODE.push(-1);
+for (const _ of $range(0, 255)) DECODE.push(-1);
 for (const i of $range(1, 64)) {
 	const code = string.byte(ALPHABET, i)[0];
 	ENCODE.push(code);

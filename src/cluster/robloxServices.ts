@@ -72,6 +72,7 @@ export function robloxServices(modelName: string): ClusterServices {
 				MessagingService.PublishAsync(topic, message);
 			},
 			SubscribeAsync(topic, callback) {
+				// cast: Roblox types the message as its own table type; the plane reads { Data, Sent } from it
 				return MessagingService.SubscribeAsync(topic, (message) => callback(message as never));
 			},
 		},

@@ -6,6 +6,7 @@
  * fit no intercept of their own: the parameters are DataPredict's, bias row first, as stored.
  */
 import { BaseModel } from "../models/base/BaseModel";
+import { Model } from "../models/base/capabilities";
 import { ModelParameters } from "../parameters";
 import { describeValue } from "../core/describe";
 import { ArgumentName, GivenArguments, readArguments } from "./arguments";
@@ -79,13 +80,13 @@ export abstract class DataPredictModel<M extends BaseModel<object>> {
 	setParameters(...args: Array<unknown>) {
 		const where = `${this.where}.setParameters`;
 		const given = readArguments(where, this.argumentNames(), args);
-		this.model.setParameters(this.translate(where, given, {}) as never);
+		(this.model as Model).setParameters(this.translate(where, given, {}));
 	}
 
 	/** Whether training prints `Iteration: n  Cost: c` (DataPredict prints by default). */
 	setPrintOutput(option: boolean) {
 		if (!typeIs(option, "boolean")) error(`[Hivemind] ${this.where}.setPrintOutput: option must be a boolean, got ${describeValue(option)}`, 2);
-		if ((this.model.getOptions() as HivemindOptions).isOutputPrinted !== undefined) this.model.setParameters({ isOutputPrinted: option } as never);
+		if ((this.model.getOptions() as HivemindOptions).isOutputPrinted !== undefined) (this.model as Model).setParameters({ isOutputPrinted: option });
 	}
 
 	/** The Hivemind model underneath (its whole native API: distributed training, clone, …). */

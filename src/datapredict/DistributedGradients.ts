@@ -4,7 +4,7 @@
  * to the main parameters at once (w ← w − g, or + g with "Ascent"), g being what a DataPredict
  * model's `getGradients()` returns (learning rate × mean gradient).
  */
-import { DistributedGradients } from "../distributed/DistributedGradients";
+import { DistributedGradients, DistributedGradientsOptions } from "../distributed/DistributedGradients";
 import { ModelParameters } from "../parameters";
 import { argumentNames, readArguments, underName } from "./arguments";
 
@@ -24,7 +24,7 @@ export class DataPredictDistributedGradients {
 		const given = readArguments(where, NAMES, args);
 		const mode = given.gradientChangeMode ?? this.mode;
 		const result = underName(where,
-			() => new DistributedGradients({ gradientChangeMode: mode as never, optimizer: "GradientDescent", learningRate: 1, maximumNormMultiple: math.huge }),
+			() => new DistributedGradients({ gradientChangeMode: mode as DistributedGradientsOptions["gradientChangeMode"], optimizer: "GradientDescent", learningRate: 1, maximumNormMultiple: math.huge }),
 		);
 		this.mode = mode;
 		return result as DistributedGradients;

@@ -33,6 +33,7 @@ export class DataPredictGradientDescentModifier {
 			error(`[Hivemind] ${where}: Model must be a Hivemind.DataPredict gradient model object (LinearRegression, LogisticRegression, SoftmaxRegression, NeuralNetwork), got ${describeValue(model)}`, 3);
 		}
 		const result = underName(where,
+			// cast: the Luau-given method name is checked by GradientMethodWrapper's constraint table; the model was checked by instanceof above
 			() => new GradientMethodWrapper({ model: (model as DataPredictGradientModel<never>).getModel(), method: settings.gradientDescentType as never, batchSize: settings.batchSize as number }),
 		);
 		this.settings = settings;
@@ -52,6 +53,7 @@ export class DataPredictGradientDescentModifier {
 
 	/** The model's `predict` (DataPredict's shapes). */
 	predict(...args: Array<unknown>): unknown {
+		// cast: the wrapped DataPredict model's predict takes DataPredict's extra arguments, which its declared type does not list
 		return (this.model as unknown as { predict(...a: Array<unknown>): unknown }).predict(...args);
 	}
 }

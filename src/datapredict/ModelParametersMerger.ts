@@ -1,5 +1,6 @@
 /** DataPredict's `Others.ModelParametersMerger` over Hivemind's: variadic `merge(p1, p2, …)`, positional settings. */
-import { ModelParametersMerger } from "../distributed/ModelParametersMerger";
+import { MergeType, ModelParametersMerger } from "../distributed/ModelParametersMerger";
+import { MergeModelType, ScoringModel } from "../distributed/merging/scoring";
 import { Matrix } from "../matrix/types";
 import { ModelParameters } from "../parameters";
 import { ArgumentName, argumentNames, readArguments, underName } from "./arguments";
@@ -26,7 +27,7 @@ export class DataPredictModelParametersMerger {
 	private build(where: string, given: { [name: string]: unknown }): ModelParametersMerger {
 		const settings = table.clone(this.settings);
 		for (const [key, value] of pairs(given)) settings[key as string] = value;
-		const result = underName(where, () => new ModelParametersMerger({ model: settings.Model as never, modelType: settings.modelType as never, mergeType: settings.mergeType as never }));
+		const result = underName(where, () => new ModelParametersMerger({ model: settings.Model as ScoringModel, modelType: settings.modelType as MergeModelType, mergeType: settings.mergeType as MergeType }));
 		const merger = result as ModelParametersMerger;
 		if (this.customSplit !== undefined) merger.setCustomSplitPercentageArray(this.customSplit);
 		if (this.data !== undefined) merger.setData(this.data[0], this.data[1]);

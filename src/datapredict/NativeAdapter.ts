@@ -12,6 +12,7 @@ import { Label } from "../utilities/labels";
 import { describeValue } from "../core/describe";
 import { ArgumentName, GivenArguments } from "./arguments";
 import { DataPredictModel, HivemindOptions } from "./DataPredictModel";
+import { isClassifier, Model, predictValues } from "../models/base/capabilities";
 
 /**
  * What `predict(X, returnOriginalOutput)` gives, from what the Hivemind model's `predict` returns:
@@ -58,16 +59,6 @@ function checkedArguments(spec: AdapterSpec, where: string, args: Array<unknown>
 	if (spec.positional !== false || args.size() === 0 || (args.size() === 1 && typeIs(args[0], "table"))) return args;
 	const names = spec.arguments.map((entry) => entry.name).join(", ");
 	error(`[Hivemind] DataPredict.${spec.name}.${where}: takes one options table of Hivemind's options (${names}); DataPredict's positional arguments are not mapped for this model, got ${describeValue(args[0])} at position 1`, 4);
-}
-
-/** A Hivemind classifier (every classifier has `getClassesList`). */
-interface Classifier {
-	getClassesList?(): Array<Label> | undefined;
-}
-
-/** A Hivemind model's `predict`: one or two results. */
-interface Predictor {
-	predict(X: unknown): LuaTuple<[unknown, unknown?]>;
 }
 
 /** A DataPredict model object described by an `AdapterSpec` (see the file comment). */
@@ -120,7 +111,7 @@ export abstract class DataPredictAdapter extends DataPredictModel<BaseModel<obje
 		}
 		const predictShape = this.spec().predict;
 		const shape = typeIs(predictShape, "function") ? predictShape(this.model.getOptions() as HivemindOptions) : predictShape;
-		const [first, second] = (this.model as unknown as Predictor).predict(featureMatrix);
+		const [first, second] = predictValues(this.model, featureMatrix);
 		if (shape === "values") return $tuple(first, second);
 		if (shape === "clusters") {
 			if (returnOriginalOutput === true) return $tuple(second);
@@ -135,8 +126,8 @@ export abstract class DataPredictAdapter extends DataPredictModel<BaseModel<obje
 
 	/** The class labels in output order (classifiers; nil before they are known). */
 	getClassesList(): Array<Label> | undefined {
-		const model = this.model as unknown as Classifier;
-		return model.getClassesList !== undefined ? model.getClassesList() : undefined;
+		const model: Model = this.model;
+		return isClassifier(model) ? model.getClassesList() : undefined;
 	}
 
 	/** Changes the settings, with the constructor's arguments (nil keeps a value). */
@@ -146,7 +137,7 @@ export abstract class DataPredictAdapter extends DataPredictModel<BaseModel<obje
 
 	/** Sets the class labels in output order (before training). */
 	setClassesList(classesList: Array<Label>) {
-		this.model.setParameters({ classesList } as never);
+		(this.model as Model).setParameters({ classesList });
 	}
 }
 

@@ -117,6 +117,7 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 			const activation = layer.activation === "BinaryStep" ? error(`[Hivemind] ${where}: activationFunction "BinaryStep" has no gradient and is not offered; use "Sigmoid"`, 3) : layer.activation;
 			let optimizer = layer.optimizer;
 			if (layer.learningRate !== undefined) optimizer = new FixedRateOptimizer(createOptimizer(optimizer ?? this.model.getOptions().optimizer), layer.learningRate);
+			// cast: DataPredict names arrive as strings; the NeuralNetwork layer constraints check them when the layers are set
 			return { neurons: layer.neurons, hasBias: i > 1 && layers[i - 1].hasBiasNeuron, activation: activation as never, optimizer, regularizer: layer.regularizer };
 		});
 		const output = layers.size() > 0 ? layers[layers.size() - 1].activation : "None";
@@ -147,6 +148,7 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 		if (initializer === undefined || !(INITIALIZER_NAMES as Array<string>).includes(initializer)) {
 			error(`[Hivemind] ${this.where}.setModelParametersInitializationMode: initializationMode must be one of Zero, Random, RandomNormal, He, Xavier, got ${describeValue(initializationMode)}`, 2);
 		}
+		// cast: checked against INITIALIZER_NAMES just above
 		this.model.setParameters({ initializer: initializer as never });
 	}
 

@@ -68,6 +68,7 @@ export class DataPredictOneVsAll {
 
 	private native(): OneVsAll {
 		if (this.inner !== undefined) return this.inner;
+		// cast: DataPredictModel<M> is invariant in M (its model field); any DataPredict model serves as the template here
 		const first = this.models[0] ?? (new DataPredictLogisticRegression() as unknown as AnyModel);
 		const modelOptions = table.clone(first.getModel().getOptions()) as HivemindOptions;
 		for (const [key, value] of pairs(this.settings)) modelOptions[key as string] = value;

@@ -6,8 +6,9 @@
  */
 import { Matrix } from "../matrix/types";
 import { describeValue } from "../core/describe";
-import { encodeLabels, Label, readLabels, learnClasses } from "../utilities/labels";
+import { encodeLabels, readLabels, learnClasses } from "../utilities/labels";
 import { ParameterLayout } from "./NativeAdapter";
+import { isClassifier, Model } from "../models/base/capabilities";
 
 type ParameterRecord = { [name: string]: Matrix };
 
@@ -68,12 +69,6 @@ export const NEIGHBOURS_REGRESSOR_LAYOUT: ParameterLayout = {
 	},
 };
 
-/** A classifier's label list (set when not yet known). */
-interface Classifier {
-	getClassesList(): Array<Label> | undefined;
-	setParameters(options: object): void;
-}
-
 /**
  * The k-nearest-neighbour classifier: {featureMatrix, labelVector (the labels themselves)} ↔
  * Hivemind's {inputs, targets (0-based class indices)}; loading into a model without classes
@@ -82,14 +77,14 @@ interface Classifier {
 export const NEIGHBOURS_CLASSIFIER_LAYOUT: ParameterLayout = {
 	toDataPredict(parameters, model) {
 		const record = parameters as ParameterRecord;
-		const classes = (model as unknown as Classifier).getClassesList() ?? [];
+		const classes = (isClassifier(model) ? model.getClassesList() : undefined) ?? [];
 		return [record.inputs, record.targets.map((row) => [classes[row[0]] as number])];
 	},
 	fromDataPredict(parameters, model, where) {
 		const [inputs, labelVector] = listEntries(parameters, ["featureMatrix", "labelVector"], 0, where) as [Matrix, Matrix];
 		const labels = readLabels(labelVector, "labelVector", where);
-		const classifier = model as unknown as Classifier;
-		let classes = classifier.getClassesList();
+		const classifier: Model = model;
+		let classes = isClassifier(classifier) ? classifier.getClassesList() : undefined;
 		if (classes === undefined) {
 			classes = learnClasses(labels, undefined, where);
 			classifier.setParameters({ classesList: classes });

@@ -5,7 +5,7 @@
  */
 import { RunService } from "@rbxts/services";
 import { describeValue } from "../core/describe";
-import { errorText } from "./UpdateGuard";
+import { errorText } from "../core/errors";
 
 /** The part of RBXScriptSignal the runner uses (any signal with Connect → Disconnect works). */
 export interface SignalLike {
@@ -26,10 +26,12 @@ export class BackgroundRunner {
 	/** Starts calling `tick` on every firing of `signal` (default RunService.Heartbeat). */
 	start(signal?: SignalLike) {
 		if (this.connection !== undefined) error(`[Hivemind] ${this.where}.start: already running; call stop() first`, 3);
+		// `signal` comes from Luau callers: any table is possible, so its Connect field is probed as unknown.
 		const connectable = typeIs(signal, "userdata") || (typeIs(signal, "table") && typeIs((signal as unknown as { Connect?: unknown }).Connect, "function"));
 		if (signal !== undefined && !connectable) {
 			error(`[Hivemind] ${this.where}.start: signal must be a signal with Connect (such as RunService.Heartbeat), got ${describeValue(signal)}`, 3);
 		}
+		// RBXScriptSignal's Connect is typed with its own callback type; at runtime it is a SignalLike.
 		const source = signal ?? (RunService.Heartbeat as unknown as SignalLike);
 		this.connection = source.Connect(() => this.runOnce());
 	}

@@ -4,6 +4,7 @@
  * through its own optimizer (any optimizer of the library: Adam on the main model works).
  */
 import { Matrix } from "../matrix/types";
+import { GradientTrainable } from "../models/base/capabilities";
 import { copy } from "../matrix/creation";
 import { copyInto } from "../matrix/inplace";
 import { scale } from "../matrix/elementwise";
@@ -33,14 +34,7 @@ export type GradientAveraging = "SampleWeighted" | "Mean";
  * A main model whose own step applies the rounds (a gradient model of the library): its
  * regularizer, clipping, learning-rate schedule and optimizer state, exactly as in its training.
  */
-export interface GradientStepModel {
-	readonly modelName: string;
-	getModelParameters(noCopy?: boolean): ModelParameters | undefined;
-	setModelParameters(parameters: ModelParameters, noCopy?: boolean): void;
-	applyGradients(gradients?: ModelParameters, sampleCount?: number): void;
-	getTrainingState(): object;
-	setTrainingState(state: object): void;
-}
+export type GradientStepModel = Pick<GradientTrainable, "modelName" | "getModelParameters" | "setModelParameters" | "applyGradients" | "getTrainingState" | "setTrainingState">;
 
 /** Options of {@link DistributedGradients}. */
 export interface DistributedGradientsOptions extends Partial<UpdateGuardOptions>, AggregatorOptions {
@@ -108,10 +102,10 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 
 	constructor(options?: DistributedGradientsOptions) {
 		const defaults = { ...UPDATE_GUARD_DEFAULTS, gradientChangeMode: "Descent", optimizer: "GradientDescent", learningRate: 0.1, averaging: "SampleWeighted" };
-		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedGradientsOptions, options, CONSTRAINTS as never);
+		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedGradientsOptions, options, CONSTRAINTS);
 		const model = (options as DistributedGradientsOptions | undefined)?.model;
 		super(WHERE, resolved as UpdateGuardOptions, resolved.onError, { modelName: resolved.modelName ?? model?.modelName, maximumPendingUpdates: resolved.maximumPendingUpdates });
-		this.options = resolved as never;
+		this.options = resolved as Required<DistributedGradientsOptions>;
 		this.optimizer = createOptimizer(resolved.optimizer as Optimizer | string);
 		this.model = model;
 		if (model !== undefined) {
@@ -154,6 +148,16 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 	getModelParameters(doNotDeepCopy = false): ModelParameters | undefined {
 		this.current();
 		return this.readParameters(doNotDeepCopy);
+	}
+
+	/** `setModelParameters` under the name DistributedModelParameters and FederatedTrainer use. */
+	setMainModelParameters(parameters: ModelParameters, doNotDeepCopy = false) {
+		this.setModelParameters(parameters, doNotDeepCopy);
+	}
+
+	/** `getModelParameters` under the name DistributedModelParameters and FederatedTrainer use. */
+	getMainModelParameters(doNotDeepCopy = false): ModelParameters | undefined {
+		return this.getModelParameters(doNotDeepCopy);
 	}
 
 	/**
@@ -206,7 +210,6 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 	 * round goes back to the queue (still pending) and the error is rethrown.
 	 */
 	applyPending(): number {
-		const where = `${WHERE}.applyPending`;
 		this.assertAlive("applyPending");
 		this.assertIdle("applyPending");
 		const parameters = this.current() ?? this.requireStructure("applyPending", "setModelParameters");

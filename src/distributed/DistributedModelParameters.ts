@@ -77,11 +77,11 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 
 	constructor(options?: DistributedModelParametersOptions) {
 		const defaults = { ...UPDATE_GUARD_DEFAULTS, totalNumberOfChildModelUpdatesToUpdateMainModel: 100, pushToChildren: true };
-		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedModelParametersOptions, options, CONSTRAINTS as never);
+		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedModelParametersOptions, options, CONSTRAINTS);
 		const template = (options as DistributedModelParametersOptions | undefined)?.model;
 		const templateName = template !== undefined && typeIs(template.modelName, "string") ? template.modelName : undefined;
 		super(WHERE, resolved as UpdateGuardOptions, resolved.onError, { modelName: resolved.modelName ?? templateName, maximumPendingUpdates: resolved.maximumPendingUpdates });
-		this.options = resolved as never;
+		this.options = resolved as Required<DistributedModelParametersOptions>;
 		if (template !== undefined) {
 			const p = template.getModelParameters();
 			if (p === undefined) error(`[Hivemind] ${WHERE}.new: options.model must have parameters (they fix the main structure), got a model without any`, 2);

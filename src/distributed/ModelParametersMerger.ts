@@ -165,9 +165,9 @@ export class ModelParametersMerger {
 		const count = children.size();
 		for (const i of $range(0, count - 1)) {
 			if (!isModelParameters(children[i])) {
-				error(`[Hivemind] ${where}: child ${i + 1} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(children[i])}`, 2);
+				error(`[Hivemind] ${where}: child ${i} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(children[i])}`, 2);
 			}
-			if (i > 0) assertSameStructure(children[0], children[i], where, "child 1", `child ${i + 1}`);
+			if (i > 0) assertSameStructure(children[0], children[i], where, "child 0", `child ${i}`);
 		}
 		this.lastWeights = undefined;
 		this.lastScores = undefined;

@@ -13,6 +13,10 @@
 import { assertSameStructure, isModelParameters, describeParameters, ModelParameters, parameterEntries } from "../parameters/tree";
 import { booleanValue, callbackValue, constraint, integerAtLeast, oneOf } from "../options/constraints";
 import { plainDataProblem } from "../core/plainData";
+import { errorReason } from "../core/errors";
+
+/** Moved to core/errors.ts; still exported here for code written against the old place. */
+export { errorText } from "../core/errors";
 
 /** Why an update was rejected. */
 export type RejectionReason = "nonFinite" | "structure" | "norm" | "stale" | "duplicate" | "otherModel" | "backlog";
@@ -62,13 +66,6 @@ export interface UpdateStatistics {
 	cleared: number;
 	/** The message of the latest rejection ("" when none). */
 	lastRejection: string;
-}
-
-/** The message part of a caught error (from "[Hivemind]" on, without the position prefix). */
-export function errorText(err: unknown): string {
-	const text = tostring(err);
-	const [start] = text.find("[Hivemind]", 1, true);
-	return start !== undefined ? text.sub(start) : text;
 }
 
 /**
@@ -145,7 +142,7 @@ export class UpdateGuard {
 	/** Why `update` does not fit the structure and shapes of `reference` (the message), or undefined when it fits. */
 	structureMismatch(update: ModelParameters, reference: ModelParameters, label: string): string | undefined {
 		const [ok, err] = pcall(assertSameStructure, reference, update, this.where, "the main parameters", label);
-		return ok ? undefined : errorText(err).gsub("^%[Hivemind%] [^:]*: ", "")[0];
+		return ok ? undefined : errorReason(err);
 	}
 
 	/**

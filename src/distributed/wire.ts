@@ -8,6 +8,7 @@ import { describeParameters, isModelParameters, ModelParameters } from "../param
 import { encodeJson, decodeJson } from "../core/json";
 import { describeValue, isFiniteNumber } from "../core/describe";
 import { PlainData, plainDataProblem } from "../core/plainData";
+import { errorReason } from "../core/errors";
 
 /** The schema version this build writes and accepts. */
 export const SCHEMA_VERSION = 1;
@@ -133,7 +134,7 @@ export function encodeUpdate(record: UpdateRecord<unknown>): string {
 export function decodeUpdate<D = PlainData>(text: string): UpdateRecord<D> {
 	if (!typeIs(text, "string")) error(`[Hivemind] decodeUpdate: text must be a string, got ${describeValue(text)}`, 2);
 	const [ok, value] = pcall(decodeJson, text);
-	if (!ok) error(`[Hivemind] decodeUpdate: text must be JSON from encodeUpdate, got ${tostring(value).gsub("^%[Hivemind%] decodeJson: ", "")[0]}`, 2);
+	if (!ok) error(`[Hivemind] decodeUpdate: text must be JSON from encodeUpdate, got ${errorReason(value)}`, 2);
 	const problem = updateProblem(value);
 	if (problem !== undefined) error(`[Hivemind] decodeUpdate: ${problem}`, 2);
 	return value as UpdateRecord<D>;

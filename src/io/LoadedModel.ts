@@ -3,8 +3,9 @@
  * encoded (numeric and one-hot columns) and scaled exactly as during training.
  */
 import { describeValue } from "../core/describe";
+import { errorBody } from "../core/errors";
 import { Matrix } from "../matrix/types";
-import { BaseModel, createModel } from "../models";
+import { createModel, Model, predictValues } from "../models";
 import { Label } from "../utilities/labels";
 import { Scaler } from "../transformers/Scaler";
 import { encodeFields, FeatureEncoding } from "./dataset";
@@ -16,10 +17,6 @@ export interface PredictionTable {
 	header: Array<string>;
 	/** One row per input row. */
 	rows: Array<Array<Label>>;
-}
-
-interface Predictor {
-	predict(X: unknown): LuaTuple<[unknown, unknown?]>;
 }
 
 /** What a model's second prediction value holds when it is not class probabilities, by model. */
@@ -65,7 +62,7 @@ export class LoadedModel {
 	/** The class labels in output order (classifiers). */
 	readonly classes: Array<Label> | undefined;
 	/** The model itself (its inputs are encoded and scaled rows; see `encode`). */
-	readonly model: BaseModel<object>;
+	readonly model: Model;
 	private readonly encoding: FeatureEncoding;
 	private readonly scaler: Scaler<object> | undefined;
 	private readonly targetScaler: Scaler<object> | undefined;
@@ -87,9 +84,9 @@ export class LoadedModel {
 		this.model = createModel(file.modelName, options);
 		this.model.setModelParameters(file.parameters);
 		const width = file.featureNames.size();
-		const [fits, problem] = pcall(() => (this.model as unknown as Predictor).predict([table.create(width, 0)]));
+		const [fits, problem] = pcall(() => predictValues(this.model, [table.create(width, 0)]));
 		if (!fits) {
-			const [reason] = tostring(problem).gsub("^.-%[Hivemind%] ", "");
+			const reason = errorBody(problem);
 			error(`[Hivemind] loadModel: file.parameters must fit the ${width} encoded input columns (${file.featureNames.join(", ")}), but predicting fails: ${reason}`, 3);
 		}
 		if (file.scaler !== undefined) this.scaler = scalerFromState(file.scaler);
@@ -139,7 +136,7 @@ export class LoadedModel {
 	 * scaler, values are mapped back and a variance is multiplied by the scale squared.
 	 */
 	predictScaled(X: Matrix): LuaTuple<[unknown, unknown?]> {
-		const [first, second] = (this.model as unknown as Predictor).predict(X);
+		const [first, second] = predictValues(this.model, X);
 		const targetScaler = this.targetScaler;
 		if (targetScaler === undefined || !isMatrixValue(first)) return $tuple(first, second);
 		const values = targetScaler.inverseTransform(first);

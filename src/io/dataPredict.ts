@@ -9,7 +9,7 @@
 import { describeValue } from "../core/describe";
 import { isMatrix, describeShape } from "../matrix/validate";
 import { Matrix } from "../matrix/types";
-import { BaseModel, createModel } from "../models";
+import { Model, createModel } from "../models";
 import { labelList } from "../options";
 import { ModelParameters } from "../parameters";
 import { Label } from "../utilities/labels";
@@ -172,7 +172,7 @@ export function dataPredictModelNames(): Array<string> {
  * local network = Hivemind.importDataPredictParameters("NeuralNetwork", oldLayers,
  *     { hasBiasRow = true, activations = { "Tanh", "Softmax" }, classesList = { "lose", "win" } })
  */
-export function importDataPredictParameters(modelName: string, parameters: unknown, options: DataPredictImportOptions): BaseModel<object> {
+export function importDataPredictParameters(modelName: string, parameters: unknown, options: DataPredictImportOptions): Model {
 	const importer = typeIs(modelName, "string") ? IMPORTERS.get(modelName) : undefined;
 	if (importer === undefined) fail(`modelName must be one of ${dataPredictModelNames().join(", ")}, got ${describeValue(modelName)}`);
 	if (!typeIs(options, "table")) fail(`options must be a table with hasBiasRow = true or false, got ${describeValue(options)}`);

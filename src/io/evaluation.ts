@@ -6,7 +6,7 @@
 import { Matrix } from "../matrix/types";
 import { Label, sortedUniqueLabels } from "../utilities/labels";
 import { accuracy, confusionMatrix, f1Score, meanAbsoluteError, meanSquaredError, r2Score } from "../utilities/metrics";
-import { BaseModel } from "../models";
+import { Model, predictValues } from "../models";
 import { modelClasses, ModelTask } from "./modelFile";
 
 /** Regression metrics. */
@@ -106,13 +106,9 @@ export function evaluatePredictions(task: ModelTask, yTrue: Array<Label> | undef
 	return classificationReport(yTrue, labels, classes);
 }
 
-interface Predictor {
-	predict(X: unknown): LuaTuple<[unknown, unknown?]>;
-}
-
 /** A model's first prediction value for `X`: labels (classifiers, clusterers) or an n×k matrix. */
-export function predictFirst(model: BaseModel<object>, X: Matrix): Predictions {
-	const [first] = (model as unknown as Predictor).predict(X);
+export function predictFirst(model: Model, X: Matrix): Predictions {
+	const [first] = predictValues(model, X);
 	return first as Predictions;
 }
 
@@ -121,6 +117,6 @@ export function predictFirst(model: BaseModel<object>, X: Matrix): Predictions {
  * matrix follows the model's class order.
  * @example const report = evaluateModel(model, xTest, yTest, "classification")
  */
-export function evaluateModel(model: BaseModel<object>, X: Matrix, y: Array<Label> | undefined, task: ModelTask): EvaluationReport {
+export function evaluateModel(model: Model, X: Matrix, y: Array<Label> | undefined, task: ModelTask): EvaluationReport {
 	return evaluatePredictions(task, y, predictFirst(model, X), modelClasses(model));
 }

@@ -7,7 +7,7 @@
 import { decodeJson, encodeJson } from "../core/json";
 import { plainDataProblem } from "../core/plainData";
 import { describeValue } from "../core/describe";
-import { BaseModel, getModelRegistration, getRegisteredModels, ModelRegistration } from "../models";
+import { getModelRegistration, getRegisteredModels, isClassifier, Model, ModelRegistration } from "../models";
 import { assertModelParameters, ModelParameters } from "../parameters";
 import { labelList } from "../options";
 import { Label } from "../utilities/labels";
@@ -74,10 +74,6 @@ export interface ModelFileContext {
 	task?: ModelTask;
 }
 
-interface ClassAware {
-	getClassesList?(): Array<Label> | undefined;
-}
-
 function isPlain(value: unknown): boolean {
 	if (typeIs(value, "table")) {
 		if (getmetatable(value) !== undefined) return false;
@@ -99,7 +95,7 @@ export function modelTask(registration: ModelRegistration, options: { [name: str
 }
 
 /** The plain-data options of `model` (callbacks, optimizer objects and the class list left out). */
-export function plainHyperParameters(model: BaseModel<object>): HyperParameters {
+export function plainHyperParameters(model: Model): HyperParameters {
 	const out: HyperParameters = {};
 	for (const [key, value] of pairs(model.getOptions() as { [k: string]: unknown })) {
 		if (key !== "classesList" && isPlain(value) && plainDataProblem(value, key as string) === undefined) out[key] = value;
@@ -108,17 +104,15 @@ export function plainHyperParameters(model: BaseModel<object>): HyperParameters 
 }
 
 /** The class labels a model learned or was given, or undefined for models without classes. */
-export function modelClasses(model: BaseModel<object>): Array<Label> | undefined {
-	const aware = model as unknown as ClassAware;
-	if (!typeIs(aware.getClassesList, "function")) return undefined;
-	return aware.getClassesList();
+export function modelClasses(model: Model): Array<Label> | undefined {
+	return isClassifier(model) ? model.getClassesList() : undefined;
 }
 
 /**
  * A model file for a trained model, with the encoding and scaler its inputs went through.
  * @example const file = createModelFile(model, { encoding: data.encoding, scaler, target: "won" })
  */
-export function createModelFile(model: BaseModel<object>, context: ModelFileContext): ModelFile {
+export function createModelFile(model: Model, context: ModelFileContext): ModelFile {
 	const where = "createModelFile";
 	const parameters = model.getModelParameters();
 	if (parameters === undefined) error(`[Hivemind] ${where}: model must be trained (it has no parameters yet), got an untrained ${model.modelName}`, 2);
@@ -274,5 +268,5 @@ export function readModelFile(source: unknown): ModelFile {
 	}
 	if (file.classes !== undefined && !labelList.check(file.classes)) fail(`file.classes must be ${labelList.expected}, got ${describeValue(file.classes)}`);
 	if (task === "classification" && file.classes === undefined) fail("file.classes must list the class labels of a classifier, got nil");
-	return value as unknown as ModelFile;
+	return value as ModelFile;
 }

@@ -25,37 +25,27 @@ export function broadcast(a: Matrix, b: Matrix | number, op: (x: number, y: numb
 	return out;
 }
 
-/** a + b (broadcasting). */
-export function add(a: Matrix, b: Matrix | number): Matrix {
-	const kind = broadcastKind(a, b, "Matrix.add");
-	const out = copy(a);
-	addKernel(out, b, kind);
-	return out;
+/** The copying form of a broadcasting kernel: checks the shapes, copies `a`, applies the kernel. */
+function copying(kernel: (target: Matrix, other: Matrix | number, kind: number) => void, where: string) {
+	return (a: Matrix, b: Matrix | number): Matrix => {
+		const kind = broadcastKind(a, b, where);
+		const out = copy(a);
+		kernel(out, b, kind);
+		return out;
+	};
 }
+
+/** a + b (broadcasting). */
+export const add = copying(addKernel, "Matrix.add");
 
 /** a − b (broadcasting). */
-export function subtract(a: Matrix, b: Matrix | number): Matrix {
-	const kind = broadcastKind(a, b, "Matrix.subtract");
-	const out = copy(a);
-	subtractKernel(out, b, kind);
-	return out;
-}
+export const subtract = copying(subtractKernel, "Matrix.subtract");
 
 /** a ⊙ b, the element-wise (Hadamard) product (broadcasting). */
-export function multiply(a: Matrix, b: Matrix | number): Matrix {
-	const kind = broadcastKind(a, b, "Matrix.multiply");
-	const out = copy(a);
-	multiplyKernel(out, b, kind);
-	return out;
-}
+export const multiply = copying(multiplyKernel, "Matrix.multiply");
 
 /** a ⊘ b, element-wise division (broadcasting; x/0 gives ±inf or NaN as in Luau). */
-export function divide(a: Matrix, b: Matrix | number): Matrix {
-	const kind = broadcastKind(a, b, "Matrix.divide");
-	const out = copy(a);
-	divideKernel(out, b, kind);
-	return out;
-}
+export const divide = copying(divideKernel, "Matrix.divide");
 
 const powerOp = (x: number, y: number) => x ** y;
 const greaterOp = (x: number, y: number) => (x > y ? 1 : 0);

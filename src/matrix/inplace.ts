@@ -17,29 +17,25 @@ function checkSame(target: Matrix, other: Matrix, where: string) {
 	}
 }
 
-/** target += other (broadcasting). */
-export function addInPlace(target: Matrix, other: Matrix | number): Matrix {
-	addKernel(target, other, broadcastKind(target, other, "Matrix.addInPlace", "target", "other"));
-	return target;
+/** The in-place form of a broadcasting kernel: checks the shapes, applies the kernel to `target`, returns it. */
+function inPlace(kernel: (target: Matrix, other: Matrix | number, kind: number) => void, where: string) {
+	return (target: Matrix, other: Matrix | number): Matrix => {
+		kernel(target, other, broadcastKind(target, other, where, "target", "other"));
+		return target;
+	};
 }
+
+/** target += other (broadcasting). */
+export const addInPlace = inPlace(addKernel, "Matrix.addInPlace");
 
 /** target −= other (broadcasting). */
-export function subtractInPlace(target: Matrix, other: Matrix | number): Matrix {
-	subtractKernel(target, other, broadcastKind(target, other, "Matrix.subtractInPlace", "target", "other"));
-	return target;
-}
+export const subtractInPlace = inPlace(subtractKernel, "Matrix.subtractInPlace");
 
 /** target ⊙= other, element-wise (broadcasting). */
-export function multiplyInPlace(target: Matrix, other: Matrix | number): Matrix {
-	multiplyKernel(target, other, broadcastKind(target, other, "Matrix.multiplyInPlace", "target", "other"));
-	return target;
-}
+export const multiplyInPlace = inPlace(multiplyKernel, "Matrix.multiplyInPlace");
 
 /** target ⊘= other, element-wise (broadcasting). */
-export function divideInPlace(target: Matrix, other: Matrix | number): Matrix {
-	divideKernel(target, other, broadcastKind(target, other, "Matrix.divideInPlace", "target", "other"));
-	return target;
-}
+export const divideInPlace = inPlace(divideKernel, "Matrix.divideInPlace");
 
 /** target *= s. */
 export function scaleInPlace(target: Matrix, s: number): Matrix {

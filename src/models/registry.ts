@@ -5,7 +5,7 @@
  */
 import { Matrix } from "../matrix/types";
 import { RandomGenerator } from "../matrix/random";
-import { BaseModel } from "./base/BaseModel";
+import { Model } from "./base/capabilities";
 import { ModelTag } from "./base/types";
 
 /** A small dataset a registered model trains well on (for the conformance suite and examples). */
@@ -22,8 +22,8 @@ export interface ExampleDataset {
 export interface ModelRegistration {
 	/** The model's name (its `modelName`). */
 	name: string;
-	/** Builds the model from options (the constructor). */
-	create: (options?: object) => BaseModel<object>;
+	/** Builds the model from options (the constructor; the model checks them). */
+	create: (options?: object) => Model;
 	/** Capability tags (see `ModelTag`). */
 	tags: Array<ModelTag>;
 	/** A small dataset from a seeded generator; `featureCount` asks for that many features (≥ 1). */
@@ -57,7 +57,7 @@ export function getModelRegistration(name: string): ModelRegistration {
 }
 
 /** A new model by registered name. @example createModel("RidgeRegression", { lambda: 2 }) */
-export function createModel(name: string, options?: object): BaseModel<object> {
+export function createModel(name: string, options?: object): Model {
 	return getModelRegistration(name).create(options);
 }
 

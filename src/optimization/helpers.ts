@@ -40,10 +40,10 @@ export function createByName<T>(
 	where: string,
 	argName: string,
 	kind: string,
-	factories: { [name: string]: (options: unknown) => T },
+	factories: { [name: string]: (options?: object) => T },
 	isInstance: (value: unknown) => boolean,
 	value: unknown,
-	options: unknown,
+	options: object | undefined,
 ): T {
 	if (isInstance(value)) {
 		if (options !== undefined) {

@@ -3,6 +3,7 @@
  * each option has a check and a human description of what is valid, used in error messages.
  */
 import { t } from "@rbxts/t";
+import { isFiniteNumber } from "../core/describe";
 
 /** One option's rule: a `@rbxts/t` check and the text naming what is valid ("a number > 0"). */
 export interface Constraint {
@@ -15,7 +16,7 @@ export interface Constraint {
 /** A constraint table: option name → rule. Its keys are the only accepted option names. */
 export type ConstraintTable<T> = { readonly [K in keyof T]-?: Constraint };
 
-const finite = (value: unknown) => t.number(value) && value !== math.huge && value !== -math.huge;
+const finite = isFiniteNumber;
 
 /** Builds a constraint from a check and its description. */
 export function constraint(check: (value: unknown) => boolean, expected: string): Constraint {

@@ -1,5 +1,5 @@
 /** Merging user options with defaults, validated against a constraint table, then frozen. */
-import { ConstraintTable } from "./constraints";
+import { Constraint, ConstraintTable } from "./constraints";
 import { DATAPREDICT_HINT, describeValue as show } from "../core/describe";
 
 
@@ -11,7 +11,7 @@ import { DATAPREDICT_HINT, describeValue as show } from "../core/describe";
 export function validateOptions<T extends object>(where: string, values: unknown, constraints: ConstraintTable<T>, argName = "options") {
 	if (values === undefined) return;
 	if (!typeIs(values, "table")) error(`[Hivemind] ${where}: ${argName} must be a table of options, got ${show(values)} ${DATAPREDICT_HINT}`, 3);
-	const table_ = constraints as unknown as { [k: string]: { check: (v: unknown) => boolean; expected: string } };
+	const table_ = constraints as { readonly [k: string]: Constraint };
 	const unknownKeys = new Array<string>();
 	for (const [key] of pairs(values as object)) {
 		if (!typeIs(key, "string") || table_[key] === undefined) unknownKeys.push(tostring(key));

@@ -81,7 +81,8 @@ export class ActorPool implements WorkerPool {
 		if (!typeIs(timeout, "number") || !(timeout > 0)) error(`[Hivemind] ${where}: timeout must be a number > 0 (seconds), got ${tostring(timeout)}`, 2);
 		if (options.parent !== undefined && !isInstance(options.parent)) error(`[Hivemind] ${where}: parent must be an Instance, got ${typeOf(options.parent)}`, 2);
 		const kernelModules = options.kernelModules ?? [];
-		for (const [i, m] of ipairs(kernelModules)) {
+		for (const i of $range(1, kernelModules.size())) {
+			const m = kernelModules[i - 1];
 			if (!isInstance(m) || !m.IsA("ModuleScript")) error(`[Hivemind] ${where}: kernelModules[${i}] must be a ModuleScript, got ${typeOf(m)}`, 2);
 		}
 		const template = script.Parent?.FindFirstChild("HivemindWorker");
@@ -103,7 +104,7 @@ export class ActorPool implements WorkerPool {
 			objectValue("RuntimeLib", runtime, worker);
 			objectValue("Library", library, worker);
 			objectValue("Results", this.results, worker);
-			for (const [i, m] of ipairs(kernelModules)) objectValue(`KernelModule${i}`, m, worker);
+			for (const i of $range(1, kernelModules.size())) objectValue(`KernelModule${i}`, kernelModules[i - 1], worker);
 			worker.Parent = actor;
 			actor.Parent = folder;
 			this.actors.push(actor);

@@ -10,6 +10,9 @@ import { describeShape, isMatrix } from "../matrix/validate";
 /** Learned parameters as plain data: exactly what `getModelParameters()` returns. */
 export type ModelParameters = Matrix | Array<Matrix> | { [name: string]: Matrix };
 
+/** Parameters as named matrices (`{ weights, bias }`): the record shape of `ModelParameters`. */
+export type ParameterRecord = { [name: string]: Matrix };
+
 /** Which of the three shapes a `ModelParameters` value has. */
 export type ParameterKind = "matrix" | "list" | "record";
 
@@ -86,8 +89,12 @@ export function parameterEntries(p: ModelParameters): Array<[string, Matrix]> {
 	return out;
 }
 
-/** A new structure shaped like `p` with each entry replaced by `fn(matrix, name)`. */
-export function mapParameters(p: ModelParameters, fn: (matrix: Matrix, name: string) => Matrix): ModelParameters {
+/** A new structure shaped like `p` (same kind, entries and names) with each entry replaced by `fn(matrix, name)`. */
+export function mapParameters<P extends ModelParameters>(p: P, fn: (matrix: Matrix, name: string) => Matrix): P {
+	return mapEntries(p, fn) as P;
+}
+
+function mapEntries(p: ModelParameters, fn: (matrix: Matrix, name: string) => Matrix): ModelParameters {
 	const kind = parameterKind(p);
 	if (kind === "matrix") return fn(p as Matrix, "");
 	if (kind === "list") {
@@ -102,7 +109,7 @@ export function mapParameters(p: ModelParameters, fn: (matrix: Matrix, name: str
 }
 
 /** A deep copy of `p` (same structure, new matrices). */
-export function copyParameters(p: ModelParameters): ModelParameters {
+export function copyParameters<P extends ModelParameters>(p: P): P {
 	return mapParameters(p, (matrix) => copy(matrix));
 }
 

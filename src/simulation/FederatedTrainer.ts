@@ -95,7 +95,7 @@ export class FederatedTrainer {
 	private epoch = 0;
 
 	constructor(options?: FederatedTrainerOptions) {
-		const resolved = resolveOptions(`${WHERE}.new`, { payload: "parameters", learningRate: 0.1 } as FederatedTrainerOptions, options, CONSTRAINTS as never);
+		const resolved = resolveOptions(`${WHERE}.new`, { payload: "parameters", learningRate: 0.1 } as FederatedTrainerOptions, options, CONSTRAINTS);
 		this.schedule = createTrainingSchedule(resolved.schedule);
 		this.payload = resolved.payload!;
 		const kind = this.schedule.kind;

@@ -10,13 +10,12 @@ import { RandomGenerator } from "../matrix/random";
 import { selectRows } from "../matrix/shape";
 import { gram } from "../matrix/product";
 import { withBiasColumn } from "../models/base/data";
-import { BaseModel, createModel, getModelRegistration } from "../models";
+import { createModel, getModelRegistration, GradientTrainable, isGradientTrainable, isStatisticsModel, Model, StatisticsModel } from "../models";
 import { ModelParameters } from "../parameters";
 import { Label, sortedUniqueLabels } from "../utilities/labels";
 import { EvaluationReport, evaluateModel, predictFirst } from "../io/evaluation";
 import { modelClasses, ModelTask } from "../io/modelFile";
 import { MergeType, ModelParametersMerger } from "../distributed/ModelParametersMerger";
-import { GradientStepModel } from "../distributed/DistributedGradients";
 import { FederatedTrainer } from "./FederatedTrainer";
 import { describeValue } from "../core/describe";
 
@@ -75,23 +74,13 @@ export interface SimulationResult {
 	/** The merged model. */
 	merged: EvaluationReport;
 	/** The merged model itself. */
-	mergedModel: BaseModel<object>;
+	mergedModel: Model;
 	/** Rows per child. */
 	childSampleCounts: Array<number>;
 	/** The merged model's report after each round. */
 	history: Array<EvaluationReport>;
 	/** Updates the main model's guard rejected (gradients and parameter strategies; exact: 0). */
 	rejectedUpdates: number;
-}
-
-interface PartialModel {
-	computePartial(X: unknown, y: unknown): unknown;
-	mergePartials(a: unknown, b: unknown): unknown;
-	trainFromPartial(partial: unknown): void;
-}
-
-interface GradientModel {
-	computeGradients(X: unknown, y?: unknown): LuaTuple<[ModelParameters, number, number]>;
 }
 
 const WHERE = "simulateTraining";
@@ -128,12 +117,26 @@ function rowsOf(data: SimulationRows, indices: Array<number>): SimulationRows {
 	return { X: selectRows(data.X, indices), y: data.y === undefined ? undefined : indices.map((i) => data.y![i]) };
 }
 
-function fresh(options: SimulationOptions): BaseModel<object> {
+function fresh(options: SimulationOptions): Model {
 	return createModel(options.modelName, options.modelOptions);
 }
 
+/** A fresh model with the gradient API (simulationStrategyProblem checked the tag). */
+function freshGradient(options: SimulationOptions): GradientTrainable {
+	const model = fresh(options);
+	if (!isGradientTrainable(model)) error(`[Hivemind] ${WHERE}: ${options.modelName} has no computeGradients/applyGradients`, 3);
+	return model;
+}
+
+/** A fresh model with mergeable sufficient statistics (simulationStrategyProblem checked the tag). */
+function freshStatistics(options: SimulationOptions): StatisticsModel {
+	const model = fresh(options);
+	if (!isStatisticsModel(model)) error(`[Hivemind] ${WHERE}: ${options.modelName} has no computePartial/mergePartials/trainFromPartial`, 3);
+	return model;
+}
+
 /** The merger's view of a classifier: labels as n×1 class indices (a matrix of numbers). */
-function classScorer(model: BaseModel<object>, classes: Array<Label>) {
+function classScorer(model: Model, classes: Array<Label>) {
 	// methods (not arrow functions): the merger calls them with `:`
 	return {
 		setModelParameters(parameters: ModelParameters) {
@@ -148,12 +151,12 @@ function classScorer(model: BaseModel<object>, classes: Array<Label>) {
 	};
 }
 
-function mergerFor(options: SimulationOptions, shards: Array<SimulationRows>, main: BaseModel<object>): ModelParametersMerger {
+function mergerFor(options: SimulationOptions, shards: Array<SimulationRows>, main: Model): ModelParametersMerger {
 	const strategy = options.strategy as MergeType;
 	const modelType = options.task === "classification" ? "Classification" : options.task === "clustering" ? "Clustering" : "Regression";
 	const classes = modelClasses(main);
 	const scorer = options.task === "classification" && classes !== undefined ? classScorer(main, classes) : main;
-	const merger = new ModelParametersMerger({ model: scorer as never, modelType, mergeType: strategy });
+	const merger = new ModelParametersMerger({ model: scorer, modelType, mergeType: strategy });
 	if (strategy === "WeightedAverage" || strategy === "WeightedAverageEqual" || strategy === "Best") {
 		const y = options.train.y;
 		if (y === undefined) error(`[Hivemind] ${WHERE}: the ${strategy} merge scores children on labelled rows; train.y must be given, got nil`, 3);
@@ -184,7 +187,7 @@ export function simulationStrategyProblem(modelName: string, strategy: string): 
 	return undefined;
 }
 
-function byParameters(options: SimulationOptions, shards: Array<SimulationRows>, tags: Array<string>, report: (model: BaseModel<object>, round: number) => void): [BaseModel<object>, number] {
+function byParameters(options: SimulationOptions, shards: Array<SimulationRows>, tags: Array<string>, report: (model: Model, round: number) => void): [Model, number] {
 	const main = fresh(options);
 	const trainer = new FederatedTrainer({ schedule: { kind: "Synchronous" }, payload: "parameters", merger: mergerFor(options, shards, main), onEpoch: (epoch) => {
 		const merged = trainer.getMainModelParameters();
@@ -194,36 +197,36 @@ function byParameters(options: SimulationOptions, shards: Array<SimulationRows>,
 	shards.forEach((shard) => trainer.addChild(fresh(options), shard.X, shard.y));
 	if (tags.includes("gradient")) {
 		// every child starts from the same parameters (as a main model would send them)
-		const starter = fresh(options);
-		(starter as unknown as GradientModel).computeGradients(shards[0].X, shards[0].y);
+		const starter = freshGradient(options);
+		starter.computeGradients(shards[0].X, shards[0].y);
 		trainer.setMainModelParameters(starter.getModelParameters()!);
 	}
 	trainer.train(options.rounds);
 	return [main, trainer.getStatistics()!.rejected];
 }
 
-function byStatistics(options: SimulationOptions, shards: Array<SimulationRows>, report: (model: BaseModel<object>, round: number) => void): BaseModel<object> {
-	const main = fresh(options);
-	const children = shards.map(() => fresh(options));
+function byStatistics(options: SimulationOptions, shards: Array<SimulationRows>, report: (model: Model, round: number) => void): Model {
+	const main = freshStatistics(options);
+	const children = shards.map(() => freshStatistics(options));
 	for (const round of $range(1, options.rounds)) {
 		const current = main.getModelParameters();
 		const partials = children.map((child, k) => {
 			if (current !== undefined) child.setModelParameters(current);
-			return (child as unknown as PartialModel).computePartial(shards[k].X, shards[k].y);
+			return child.computePartial(shards[k].X, shards[k].y);
 		});
 		let merged = partials[0];
-		for (const k of $range(1, partials.size() - 1)) merged = (main as unknown as PartialModel).mergePartials(merged, partials[k]);
-		(main as unknown as PartialModel).trainFromPartial(merged);
+		for (const k of $range(1, partials.size() - 1)) merged = main.mergePartials(merged, partials[k]);
+		main.trainFromPartial(merged);
 		report(main, round);
 	}
 	return main;
 }
 
-function byGradients(options: SimulationOptions, shards: Array<SimulationRows>, report: (model: BaseModel<object>, round: number) => void): [BaseModel<object>, number] {
-	const main = fresh(options);
-	(main as unknown as GradientModel).computeGradients(shards[0].X, shards[0].y); // the starting parameters
+function byGradients(options: SimulationOptions, shards: Array<SimulationRows>, report: (model: Model, round: number) => void): [Model, number] {
+	const main = freshGradient(options);
+	main.computeGradients(shards[0].X, shards[0].y); // the starting parameters
 	// the main model's own step applies every round (its optimizer, regularizer, clipping, schedule)
-	const trainer = new FederatedTrainer({ schedule: { kind: "Synchronous" }, payload: "gradients", model: main as unknown as GradientStepModel, onEpoch: (epoch) => report(main, epoch.epoch + 1) });
+	const trainer = new FederatedTrainer({ schedule: { kind: "Synchronous" }, payload: "gradients", model: main, onEpoch: (epoch) => report(main, epoch.epoch + 1) });
 	shards.forEach((shard) => trainer.addChild(fresh(options), shard.X, shard.y));
 	trainer.train(options.rounds);
 	return [main, trainer.getStatistics()!.rejected];
@@ -248,7 +251,7 @@ export function simulateTraining(options: SimulationOptions): SimulationResult {
 	if (options.shards.size() === 0 || options.shards.some((s) => s.size() === 0)) {
 		error(`[Hivemind] ${WHERE}: shards must give every child at least one row, got ${options.shards.map((s) => s.size()).join(", ")} rows`, 2);
 	}
-	const evaluate = (model: BaseModel<object>) => evaluateModel(model, options.test.X, options.test.y, options.task);
+	const evaluate = (model: Model) => evaluateModel(model, options.test.X, options.test.y, options.task);
 	const shards = options.shards.map((indices) => rowsOf(options.train, indices));
 
 	const centralModel = fresh(options);
@@ -261,12 +264,12 @@ export function simulateTraining(options: SimulationOptions): SimulationResult {
 	});
 
 	const history = new Array<EvaluationReport>();
-	const report = (model: BaseModel<object>, round: number) => {
+	const report = (model: Model, round: number) => {
 		const r = evaluate(model);
 		history.push(r);
 		options.onRound?.(round, r);
 	};
-	let mergedModel: BaseModel<object>;
+	let mergedModel: Model;
 	let rejectedUpdates = 0;
 	if (options.strategy === "exact") mergedModel = byStatistics(options, shards, report);
 	else if (options.strategy === "gradients") [mergedModel, rejectedUpdates] = byGradients(options, shards, report);

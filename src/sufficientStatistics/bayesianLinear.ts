@@ -6,8 +6,7 @@
 import { Matrix } from "../matrix/types";
 import { matmul } from "../matrix/product";
 import { inverse } from "../matrix/linalg/solve";
-import { LINEAR_RULES, LinearPartial } from "./linear";
-import { assertPartial } from "./validate";
+import { assertLinearPartial, LinearPartial } from "./linear";
 import { describeValue, isFiniteNumber } from "../core/describe";
 
 /** The Gaussian posterior of the weights: mean (p×1) and covariance (p×p). */
@@ -23,7 +22,7 @@ export interface LinearPosterior {
  * and the likelihood y ~ N(Xw, β⁻¹): Sₙ = (αI′ + βXᵀX)⁻¹, mₙ = βSₙXᵀy.
  */
 export function finalizeBayesianLinear(partial: LinearPartial, priorPrecision: number, noisePrecision: number, unpenalized: Array<number> = []): LinearPosterior {
-	assertPartial(partial, "partial", "n", ["xtx", "xty"], "finalizeBayesianLinear", LINEAR_RULES);
+	assertLinearPartial(partial, "finalizeBayesianLinear");
 	for (const [name, value] of [
 		["priorPrecision", priorPrecision],
 		["noisePrecision", noisePrecision],

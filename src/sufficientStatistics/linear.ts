@@ -24,6 +24,11 @@ export interface LinearPartial {
 /** What a linear partial's contents must satisfy: XᵀX Gram-like, sums zero over no rows. */
 export const LINEAR_RULES: PartialRules = { gram: ["xtx"], zeroWhenEmpty: true };
 
+/** Throws unless `partial` is a valid `LinearPartial` (its fields, shapes, Gram symmetry); errors name `where`. */
+export function assertLinearPartial(partial: unknown, where: string): asserts partial is LinearPartial {
+	assertPartial(partial, "partial", "n", ["xtx", "xty"], where, LINEAR_RULES);
+}
+
 /** The statistics of one shard: X (n×d), y (n×o). */
 export function computeLinearPartial(X: Matrix, y: Matrix): LinearPartial {
 	assertData(X, y, "computeLinearPartial");
@@ -44,7 +49,7 @@ export function mergeLinearPartials(a: LinearPartial, b: LinearPartial): LinearP
  * indices (the bias). λ = 0 is ordinary least squares.
  */
 export function finalizeLinear(partial: LinearPartial, lambda = 0, unpenalized: Array<number> = []): Matrix {
-	assertPartial(partial, "partial", "n", ["xtx", "xty"], "finalizeLinear", LINEAR_RULES);
+	assertLinearPartial(partial, "finalizeLinear");
 	if (!isFiniteNumber(lambda) || lambda < 0) error(`[Hivemind] finalizeLinear: lambda must be a finite number ≥ 0, got ${describeValue(lambda)}`, 2);
 	if (partial.n < 1) error(`[Hivemind] finalizeLinear: partial.n must be ≥ 1, got ${partial.n}`, 2);
 	return solveRidge(partial.xtx, partial.xty, lambda, unpenalized);

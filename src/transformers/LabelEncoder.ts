@@ -2,6 +2,7 @@
 import { describeValue } from "../core/describe";
 import { ConstraintTable, labelList, resolveOptions } from "../options";
 import { assertClassList, assertLabels, encodeLabels, Label, learnClasses } from "../utilities/labels";
+import { InvertibleTransformer } from "../models/base/capabilities";
 
 /** Options of {@link LabelEncoder}. */
 export interface LabelEncoderOptions {
@@ -44,7 +45,7 @@ export function assertCodes(codes: unknown, classCount: number, argName: string,
  * encoder.fitTransform(["dog", "cat", "dog"]); // [1, 0, 1]
  * encoder.inverseTransform([0, 1]);            // ["cat", "dog"]
  */
-export class LabelEncoder {
+export class LabelEncoder implements InvertibleTransformer<Array<Label>, Array<number>> {
 	private readonly options: Readonly<LabelEncoderOptions>;
 	private classes: Array<Label> | undefined;
 

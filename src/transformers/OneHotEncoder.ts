@@ -5,6 +5,7 @@ import { Matrix } from "../matrix/types";
 import { describeValue } from "../core/describe";
 import { ConstraintTable, labelList, oneOf, resolveOptions } from "../options";
 import { assertClassList, assertLabels, encodeLabels, Label, learnClasses } from "../utilities/labels";
+import { InvertibleTransformer } from "../models/base/capabilities";
 
 /** Options of {@link OneHotEncoder}. */
 export interface OneHotEncoderOptions {
@@ -37,7 +38,7 @@ export interface OneHotEncoderState {
  * encoder.fitTransform(["red", "blue", "red"]); // [[0, 1], [1, 0], [0, 1]] (columns: blue, red)
  * encoder.inverseTransform([[0.2, 0.8]]);       // ["red"] (the largest entry of each row)
  */
-export class OneHotEncoder {
+export class OneHotEncoder implements InvertibleTransformer<Array<Label>, Matrix> {
 	private options: Readonly<OneHotEncoderOptions>;
 	private categories: Array<Label> | undefined;
 

@@ -5,11 +5,12 @@
 import { Matrix } from "../matrix/types";
 import { describeShape } from "../matrix/validate";
 import { integerAtLeast, ConstraintTable } from "../options";
-import { ModelParameters } from "../parameters";
+import { ModelParameters, ParameterRecord } from "../parameters";
 import { computeCovariancePartial, CovariancePartial, finalizePca, mergeCovariancePartials } from "../sufficientStatistics/covariance";
 import { BaseModel } from "../models/base/BaseModel";
 import { featureMatrix } from "../models/base/data";
 import { expectRecord, expectShape } from "../models/base/recordParameters";
+import { InvertibleTransformer, StatisticsModel } from "../models/base/capabilities";
 
 /** Options of `PCA`. */
 export interface PCAOptions {
@@ -33,13 +34,13 @@ const WHAT = "components p×k, explainedVariance 1×k, explainedVarianceRatio 1�
  * const Z = pca.transform(X);               // n×2
  * const back = pca.inverseTransform(Z);     // n×p, the best rank-2 approximation of X
  */
-export class PCA extends BaseModel<PCAOptions> {
+export class PCA extends BaseModel<PCAOptions, ParameterRecord> implements StatisticsModel<CovariancePartial>, InvertibleTransformer<unknown, Matrix> {
 	constructor(options?: Partial<PCAOptions>) {
 		super("PCA", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	private record(where: string): { [name: string]: Matrix } {
-		return this.requireParameters(where) as { [name: string]: Matrix };
+	private record(where: string): ParameterRecord {
+		return this.requireParameters(where);
 	}
 
 	/** The statistics of `X` (`computeCovariancePartial`), to merge across servers. */
@@ -146,7 +147,7 @@ export class PCA extends BaseModel<PCAOptions> {
 		return [...this.record(`${this.modelName}.getExplainedVarianceRatio`).explainedVarianceRatio[0]];
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is ParameterRecord {
 		const record = expectRecord(parameters, ENTRIES, WHAT, where);
 		const [p, k] = [record.components.size(), record.components[0].size()];
 		expectShape(record.mean, "mean", 1, p, where);

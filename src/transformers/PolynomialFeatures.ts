@@ -3,6 +3,7 @@
 import { Matrix } from "../matrix/types";
 import { booleanValue, ConstraintTable, integerAtLeast, resolveOptions } from "../options";
 import { featureMatrix } from "../models/base/data";
+import { Transformer } from "../models/base/capabilities";
 
 /** Options of `PolynomialFeatures`. */
 export interface PolynomialFeaturesOptions {
@@ -26,7 +27,7 @@ const CONSTRAINTS: ConstraintTable<PolynomialFeaturesOptions> = {
  * (0-based) feature indices: [x₁, x₂] with degree 2 gives [x₁, x₂, x₁², x₁x₂, x₂²].
  * @example new PolynomialFeatures({ degree: 3 }).transform([[2, 3]])
  */
-export class PolynomialFeatures {
+export class PolynomialFeatures implements Transformer<unknown, Matrix> {
 	private readonly options: Readonly<PolynomialFeaturesOptions>;
 
 	constructor(options?: Partial<PolynomialFeaturesOptions>) {

@@ -9,6 +9,7 @@ import { Matrix, Vector } from "../matrix/types";
 import { ConstraintTable, resolveOptions } from "../options";
 import { describeValue } from "../core/describe";
 import { assertScalerStatistics, combineStatistics, ScalerStatistics, statisticsOf } from "./scalerStatistics";
+import { InvertibleTransformer } from "../models/base/capabilities";
 
 /** A fitted scaler as plain data (survives JSON): which scaler, its options, its statistics. */
 export interface ScalerState<O> {
@@ -45,7 +46,7 @@ function affineColumns(X: Matrix, before: Vector, multiplier: Vector, after: Vec
 }
 
 /** Base of {@link StandardScaler} and {@link MinMaxScaler}: column-wise affine scaling fitted from statistics. */
-export abstract class Scaler<O extends object> {
+export abstract class Scaler<O extends object> implements InvertibleTransformer<Matrix, Matrix> {
 	/** The scaler's class name, used in messages and saved states. */
 	readonly scalerName: string;
 	/** The validated, frozen options. */

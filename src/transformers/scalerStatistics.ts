@@ -24,7 +24,7 @@ export interface ScalerStatistics extends MomentsPartial {
 	max: Matrix;
 }
 
-const FIELDS = ["mean", "m2", "min", "max"];
+const FIELDS: Array<"mean" | "m2" | "min" | "max"> = ["mean", "m2", "min", "max"];
 
 /** n, means and M2 (two-pass, for accuracy), minima and maxima of the columns of `X`. */
 export function computeScalerStatistics(X: Matrix): ScalerStatistics {
@@ -53,7 +53,7 @@ function assertStatisticValues(s: ScalerStatistics, argName: string, where: stri
 	if (s.n < 1) error(`[Hivemind] ${where}: ${argName}.n must be an integer ≥ 1, got ${s.n}`, 4);
 	const c = s.mean[0].size();
 	for (const field of FIELDS) {
-		const m = (s as unknown as { [k: string]: Matrix })[field];
+		const m = s[field];
 		if (m.size() !== 1 || m[0].size() !== c) {
 			const like = field === "mean" ? "" : ` like ${argName}.mean`;
 			error(`[Hivemind] ${where}: ${argName}.${field} must be 1×${c}${like}, got ${m.size()}×${m[0].size()}`, 4);

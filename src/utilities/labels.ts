@@ -52,7 +52,8 @@ export function sortedUniqueLabels(labels: ReadonlyArray<Label>): Array<Label> {
 	const seen = new Set<Label>();
 	const out = new Array<Label>();
 	const budget = new FrameBudget();
-	for (const [i, label] of ipairs(labels)) {
+	for (const i of $range(1, labels.size())) {
+		const label = labels[i - 1];
 		if (i % 4096 === 0) budget.check();
 		if (!seen.has(label)) {
 			seen.add(label);

@@ -78,7 +78,8 @@ export function newestState(cluster: Cluster): [Array<number>, number] {
 export function acknowledgedSums(cluster: Cluster): [number, number] {
 	let count = 0;
 	let ids = 0;
-	for (const [i, node] of ipairs(cluster.nodes)) {
+	for (const i of $range(1, cluster.nodes.size())) {
+		const node = cluster.nodes[i - 1];
 		count += node.counts.acknowledged;
 		const k = tonumber(cluster.servers[i - 1].id.match("^s(%d+)")[0])!;
 		ids += k * node.counts.acknowledged;

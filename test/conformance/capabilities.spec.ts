@@ -5,7 +5,7 @@ import { expectClose, expectMatrixClose } from "../support/numeric";
 import { RandomGenerator } from "../../src/matrix/random";
 import { modelsWithTag } from "../../src/models";
 import { parameterEntries, zipParameters, ModelParameters } from "../../src/parameters";
-import { GradientApi, rows, StatisticsApi } from "./support";
+import { gradientModel, rows, statisticsModel } from "./support";
 import { createUpdate, decodeUpdate, encodeUpdate, updateParameters } from "../../src/distributed/wire";
 
 function expectParametersClose(a: ModelParameters, b: ModelParameters, tolerance: number) {
@@ -23,7 +23,7 @@ for (const r of modelsWithTag("gradient")) {
 		const oneStep = { ...(data.options ?? {}), maximumNumberOfIterations: 1 };
 
 		it("sums shard gradients, sample counts and costs into the full-batch ones", () => {
-			const model = r.create(oneStep) as unknown as GradientApi;
+			const model = gradientModel(r, oneStep);
 			const [all, n, cost] = model.computeGradients(X, y);
 			const [g1, n1, c1] = model.computeGradients(rows(X, 0, 12), rows(y, 0, 12));
 			const [g2, n2, c2] = model.computeGradients(rows(X, 12, 30), rows(y, 12, 30));
@@ -40,10 +40,10 @@ for (const r of modelsWithTag("gradient")) {
 		});
 
 		it("saves the raw gradient of the last iteration, and applying Σg / Σn equals one training step", () => {
-			const trained = r.create(oneStep) as unknown as GradientApi;
+			const trained = gradientModel(r, oneStep);
 			trained.setAreGradientsSaved(true);
 			trained.train(X, y);
-			const other = r.create(oneStep) as unknown as GradientApi;
+			const other = gradientModel(r, oneStep);
 			const [g1, n1] = other.computeGradients(rows(X, 0, 10), rows(y, 0, 10));
 			const [g2, n2] = other.computeGradients(rows(X, 10, 30), rows(y, 10, 30));
 			const sum = zipParameters([g1, g2], (m) => m[0].map((row, i) => row.map((v, j) => v + m[1][i][j])));
@@ -59,10 +59,10 @@ for (const r of modelsWithTag("online")) {
 	describe(`capability online: ${r.name}`, () => {
 		it("continues from its parameters: two calls of 20 iterations equal one call of 40", () => {
 			const data = r.example(new RandomGenerator(5), 2, 25);
-			const twice = r.create({ ...(data.options ?? {}), maximumNumberOfIterations: 20 }) as unknown as GradientApi;
+			const twice = r.create({ ...(data.options ?? {}), maximumNumberOfIterations: 20 });
 			twice.train(data.X, data.y);
 			twice.train(data.X, data.y);
-			const once = r.create({ ...(data.options ?? {}), maximumNumberOfIterations: 40 }) as unknown as GradientApi;
+			const once = r.create({ ...(data.options ?? {}), maximumNumberOfIterations: 40 });
 			once.train(data.X, data.y);
 			expectParametersClose(twice.getModelParameters()!, once.getModelParameters()!, 1e-12);
 		});
@@ -74,15 +74,14 @@ for (const r of modelsWithTag("statistics")) {
 		it("finalizing the merge of two shards' statistics equals training on all the data", () => {
 			const data = r.example(new RandomGenerator(9), 3, 30);
 			const y = data.y as Array<defined>;
-			const central = r.create(data.options) as unknown as StatisticsApi;
+			const central = statisticsModel(r, data.options);
 			central.train(data.X, y);
-			const main = r.create(data.options) as unknown as StatisticsApi;
+			const main = statisticsModel(r, data.options);
 			const a = main.computePartial(rows(data.X, 0, 7), rows(y, 0, 7));
 			const b = main.computePartial(rows(data.X, 7, 30), rows(y, 7, 30));
-			const sent = decodeUpdate(encodeUpdate(createUpdate({ kind: "statistics", modelName: r.name, round: 0, childId: 2, data: b as never })));
-			main.trainFromPartial(main.mergePartials(a, sent.data as never));
+			const sent = decodeUpdate(encodeUpdate(createUpdate({ kind: "statistics", modelName: r.name, round: 0, childId: 2, data: b as object })));
+			main.trainFromPartial(main.mergePartials(a, sent.data));
 			expectParametersClose(main.getModelParameters()!, central.getModelParameters()!, 1e-9);
-			expect(main.predict(data.X)[0]).toBeDefined();
 		});
 	});
 }

@@ -3,9 +3,9 @@ import { HttpService } from "@rbxts/services";
 import { decodeJson, encodeJson } from "../../src/core/json";
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../support/numeric";
-import type { ExampleDataset, ModelRegistration } from "../../src/models";
+import { ExampleDataset, isGenerative, Model, ModelRegistration, predictValues } from "../../src/models";
 import { ModelParameters, parameterEntries } from "../../src/parameters";
-import { AnyModel, fresh, setup, withEntry } from "./support";
+import { fresh, setup, withEntry } from "./support";
 import { createUpdate, decodeUpdate, encodeUpdate, updateParameters } from "../../src/distributed/wire";
 
 function expectSameParameters(a: ModelParameters | undefined, b: ModelParameters | undefined, tolerance = 0) {
@@ -20,7 +20,7 @@ function expectSameParameters(a: ModelParameters | undefined, b: ModelParameters
 	}
 }
 
-function optionSnapshot(model: AnyModel): string {
+function optionSnapshot(model: Model): string {
 	const keys = new Array<string>();
 	for (const [key] of pairs(model.getOptions())) keys.push(key as string);
 	keys.sort();
@@ -39,9 +39,10 @@ function optionSnapshot(model: AnyModel): string {
  * What the checks compare of a trained model: `predict(X)`, or for a `generative` model as many
  * samples from `generate` (with the example's labels as conditions), its output proper.
  */
-function outputOf(r: ModelRegistration, model: AnyModel, data: ExampleDataset): LuaTuple<[unknown, unknown?]> {
-	if (!r.tags.includes("generative")) return model.predict(data.X);
-	return $tuple(model.generate!(data.X.size(), data.y), undefined);
+function outputOf(r: ModelRegistration, model: Model, data: ExampleDataset): LuaTuple<[unknown, unknown?]> {
+	if (!r.tags.includes("generative")) return predictValues(model, data.X);
+	if (!isGenerative(model)) error(`${r.name} is tagged "generative" but has no generate`);
+	return $tuple(model.generate(data.X.size(), data.y), undefined);
 }
 
 /**
@@ -84,6 +85,21 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			expect(table.isfrozen(model.getOptions())).toBe(true);
 		});
 
+		it("leaves X and y unchanged: train, predict, and the parameters it returns are its own copies", () => {
+			const [model, data] = setup(r);
+			const xBefore = decodeJson(encodeJson(data.X));
+			const yBefore = data.y === undefined ? undefined : decodeJson(encodeJson(data.y));
+			model.train(data.X, data.y);
+			outputOf(r, model, data);
+			expect(data.X).toEqual(xBefore);
+			expect(data.y).toEqual(yBefore);
+			// changing what getModelParameters returned does not change the model
+			const given = model.getModelParameters()!;
+			const before = decodeJson(encodeJson(given));
+			for (const [, matrix] of parameterEntries(given)) matrix[0][0] += 1000;
+			expect(model.getModelParameters()).toEqual(before);
+		});
+
 		it("round-trips its parameters through JSON (the library's codec and HttpService) with bit-identical predictions", () => {
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);
@@ -94,7 +110,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			];
 			for (const route of routes) {
 				const copy = fresh(r, data);
-				copy.setModelParameters(route(model.getModelParameters()) as never);
+				copy.setModelParameters(route(model.getModelParameters()) as ModelParameters);
 				const [b1, b2] = outputOf(r, copy, data);
 				expect(b1).toEqual(a1);
 				expect(b2).toEqual(a2);
@@ -157,7 +173,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 
 		it("rejects parameters of the wrong structure or shape", () => {
 			const [model, data] = setup(r);
-			expectError(() => model.setModelParameters("nope"), `[Hivemind] ${r.name}.setModelParameters: parameters must be`);
+			expectError(() => model.setModelParameters("nope" as unknown as ModelParameters), `[Hivemind] ${r.name}.setModelParameters: parameters must be`);
 			expectError(() => model.setModelParameters([[[1]], [[1], [2]]]), `${r.name}.setModelParameters: parameters must be`);
 			model.train(data.X, data.y);
 			const p = model.getModelParameters()!;

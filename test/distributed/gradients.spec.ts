@@ -4,7 +4,6 @@ import { DistributedGradients } from "../../src/distributed/DistributedGradients
 import { createUpdate } from "../../src/distributed/wire";
 import { Matrix } from "../../src/matrix/types";
 import { addScaledInPlace } from "../../src/matrix/inplace";
-import { copy } from "../../src/matrix/creation";
 import { leastSquares } from "../../src/matrix/linalg/solve";
 import { ManualSignal, leastSquaresGradient, regressionData, splitRows } from "./support";
 

@@ -207,13 +207,13 @@ describe("ModelParametersMerger: validation", () => {
 	});
 	it("names the child and both shapes on a mismatch", () => {
 		const merger = new ModelParametersMerger();
-		expectError(() => merger.merge([[[1], [2]], [[1], [2]], [[1], [2], [3]]]), "[Hivemind] ModelParametersMerger.merge: the matrix of child 3 must be 2×1 like child 1, got 3×1");
+		expectError(() => merger.merge([[[1], [2]], [[1], [2]], [[1], [2], [3]]]), "[Hivemind] ModelParametersMerger.merge: the matrix of child 2 must be 2×1 like child 0, got 3×1");
 		expectError(
 			() => merger.merge([{ w: [[1], [2]] }, { w: [[1, 2]] }]),
-			'entry "w" of child 2 must be 2×1 like child 1, got 1×2',
+			'entry "w" of child 1 must be 2×1 like child 0, got 1×2',
 		);
 		expectError(() => merger.merge([]), "parameterSetsArray must be a non-empty array of parameter sets");
-		expectError(() => merger.merge([[[1]], 5 as never]), "child 2 must be a matrix, a list of matrices or a string-keyed table of matrices, got number");
+		expectError(() => merger.merge([[[1]], 5 as never]), "child 1 must be a matrix, a list of matrices or a string-keyed table of matrices, got number");
 	});
 	it("says what a merge type is missing", () => {
 		expectError(() => new ModelParametersMerger({ mergeType: "Best" }).merge([exact]), 'mergeType "Best" needs options.model to score children, got none');

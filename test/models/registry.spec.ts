@@ -17,7 +17,7 @@ describe("model registry", () => {
 	it("names unknown and duplicate registrations", () => {
 		expectError(() => getModelRegistration("Nope"), "[Hivemind] getModelRegistration: name must be one of", "LinearRegression", "got Nope");
 		expectError(
-			() => registerModel({ name: "LinearRegression", create: (o) => new LinearRegression(o) as never, tags: ["regressor"], example: () => ({ X: [[1]] }) }),
+			() => registerModel({ name: "LinearRegression", create: (o) => new LinearRegression(o), tags: ["regressor"], example: () => ({ X: [[1]] }) }),
 			'registerModel: a model named "LinearRegression" is already registered',
 		);
 	});

@@ -38,7 +38,7 @@ describe("Gravity (Bahrami & Zadeh 2021), by hand", () => {
 	it("the initial velocity is seeded N(0, (α/η)²)", () => {
 		const w = new Array<Array<number>>();
 		const g = new Array<Array<number>>();
-		for (const i of $range(1, 60)) {
+		for (const _ of $range(1, 60)) {
 			w.push(new Array<number>(50, 0));
 			g.push(new Array<number>(50, 0));
 		}

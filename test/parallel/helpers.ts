@@ -8,7 +8,7 @@ import { setYieldObserver } from "../../src/parallel/FrameBudget";
 export function regressionData(n: number, p: number, seed: number): LuaTuple<[Matrix, Array<number>]> {
 	const rng = new RandomGenerator(seed);
 	const w = new Array<number>();
-	for (const j of $range(0, p - 1)) w.push(rng.uniform(-2, 2));
+	for (const _j of $range(0, p - 1)) w.push(rng.uniform(-2, 2));
 	const X = new Array<Array<number>>();
 	const y = new Array<number>();
 	for (const _ of $range(1, n)) {

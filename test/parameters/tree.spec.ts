@@ -93,7 +93,7 @@ describe("parameter tree: walks", () => {
 		}) as { [name: string]: Array<Array<number>> };
 		expect(mean.weights).toEqual([[2], [4]]);
 		expect(mean.bias).toEqual([[2]]);
-		const sumLists = zipParameters([list, list, list], (ms, name) => {
+		const sumLists = zipParameters([list, list, list], (ms) => {
 			expect(ms.size()).toBe(3);
 			return ms[0].map((row) => row.map((v) => v * 3));
 		}) as Array<Array<Array<number>>>;
@@ -110,9 +110,9 @@ describe("parameter tree: walks", () => {
 
 describe("parameter tree: structure checks", () => {
 	it("accepts equal structures", () => {
-		assertSameStructure(record, copyParameters(record), "Test");
-		assertSameStructure(list, copyParameters(list), "Test");
-		expect(true).toBe(true);
+		expect(() => assertSameStructure(record, copyParameters(record), "Test")).never.toThrow();
+		expect(() => assertSameStructure(list, copyParameters(list), "Test")).never.toThrow();
+		expect(() => assertSameStructure(record, list, "Test")).toThrow();
 	});
 	it("names the differing entry and both shapes", () => {
 		expectError(() => assertSameStructure(record, { weights: [[1], [2], [3]], bias: [[0]] }, "Avg", "main", "child"), "[Hivemind] Avg:", 'entry "weights" of child must be 2×1 like main, got 3×1');

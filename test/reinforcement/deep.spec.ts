@@ -1,5 +1,5 @@
 import { describe, expect, it } from "../support/jest-globals.d";
-import { expectClose, expectError } from "../support/numeric";
+import { expectError } from "../support/numeric";
 import { RandomGenerator } from "../../src/matrix/random";
 import type { Vector } from "../../src/matrix/types";
 import { Environment, StepResult } from "../../src/reinforcement/types";

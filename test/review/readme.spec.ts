@@ -15,6 +15,7 @@ const NAMES = [
 	"KNearestNeighboursRegressor", "NearestCentroid", "PassiveAggressiveClassifier", "PassiveAggressiveRegressor", "OneVsAll",
 	"KMeans", "PCA", "KMedoids", "FuzzyCMeans", "BisectingKMeans", "DBSCAN", "OPTICS", "MeanShift", "AgglomerativeHierarchical",
 	"AffinityPropagation", "GaussianMixture",
+	"isGradientTrainable", "isGradientSaving", "isStatisticsModel", "isClassifier", "isTransformer", "isGenerative", "predictValues", "featureCountOf",
 	"StandardScaler", "MinMaxScaler", "computeScalerStatistics", "mergeScalerStatistics", "LabelEncoder", "OneHotEncoder",
 	"trainTestSplit", "kFold", "Metrics",
 	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp", "Gravity", "AdaFactor", "DataPredict",

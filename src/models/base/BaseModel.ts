@@ -1,20 +1,22 @@
 /** The contract every Hivemind model follows: options, learned parameters, train/predict, clone. */
 import { ConstraintTable, resolveOptions, validateOptions } from "../../options";
 import { assertModelParameters, assertSameStructure, copyParameters, isModelParameters, ModelParameters } from "../../parameters";
+import { Model } from "./capabilities";
 
 /**
  * Base of every model. Options: the model's frozen defaults merged with the user's, validated
  * against the model's constraint table (unknown keys are errors naming them), frozen. Learned
  * state: one `ModelParameters` value (plain data, JSON-safe). A subclass is constructed as
  * `Model.new(options)` in Luau (`new Model(options)` in TypeScript) and must keep that signature.
+ * `P` is the shape of the learned parameters (a matrix, a list of layers, a named record).
  */
-export abstract class BaseModel<O extends object> {
+export abstract class BaseModel<O extends object, P extends ModelParameters = ModelParameters> implements Model {
 	/** The model's registered name, e.g. `"LinearRegression"`. */
 	readonly modelName: string;
 	/** The resolved, frozen options. */
 	protected options: Readonly<O>;
 	/** The learned parameters, or undefined before training. */
-	protected parameters: ModelParameters | undefined;
+	protected parameters: P | undefined;
 	private readonly optionConstraints: ConstraintTable<O>;
 	private destroyed = false;
 	/** True while a training call runs (it may be paused at a yield): changes to the learned state are refused meanwhile. */
@@ -50,7 +52,18 @@ export abstract class BaseModel<O extends object> {
 	 * @example model.setParameters({ learningRate: 0.01 })
 	 */
 	setParameters(changes: Partial<O>) {
-		const where = `${this.modelName}.setParameters`;
+		this.changeOptions(changes, `${this.modelName}.setParameters`);
+	}
+
+	/**
+	 * `setParameters` under the name that pairs with `getOptions` (`setParameters` is DataPredict's
+	 * name and stays). @example model.setOptions({ learningRate: 0.01 })
+	 */
+	setOptions(changes: Partial<O>) {
+		this.changeOptions(changes, `${this.modelName}.setOptions`);
+	}
+
+	private changeOptions(changes: Partial<O>, where: string) {
 		this.assertAlive(where);
 		validateOptions(where, changes, this.optionConstraints, "changes");
 		if (this.parameters !== undefined) {
@@ -65,10 +78,10 @@ export abstract class BaseModel<O extends object> {
 		this.onOptionsChanged();
 	}
 
-	/** The learned parameters (a deep copy unless `noCopy`), or undefined before training. */
-	getModelParameters(noCopy = false): ModelParameters | undefined {
+	/** The learned parameters (a deep copy unless `doNotDeepCopy`), or undefined before training. */
+	getModelParameters(doNotDeepCopy = false): P | undefined {
 		if (this.parameters === undefined) return undefined;
-		return noCopy ? this.parameters : copyParameters(this.parameters);
+		return doNotDeepCopy ? this.parameters : copyParameters(this.parameters);
 	}
 
 	/**
@@ -76,7 +89,7 @@ export abstract class BaseModel<O extends object> {
 	 * with the current parameters when there are some (and they are valid: non-finite ones, left by
 	 * a diverged update, may be replaced); models override to check a fresh model too.
 	 */
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is P {
 		if (this.parameters !== undefined && isModelParameters(this.parameters)) {
 			assertSameStructure(this.parameters, parameters, where, "the model's parameters", "parameters");
 		}
@@ -86,21 +99,21 @@ export abstract class BaseModel<O extends object> {
 	protected onParametersSet() {}
 
 	/**
-	 * Replaces the learned parameters (deep-copied unless `noCopy`) after checking their structure
+	 * Replaces the learned parameters (deep-copied unless `doNotDeepCopy`) after checking their structure
 	 * and shapes; plain data as returned by `getModelParameters` (also after a JSON round trip).
 	 */
-	setModelParameters(parameters: ModelParameters, noCopy = false) {
+	setModelParameters(parameters: P | ModelParameters, doNotDeepCopy = false) {
 		const where = `${this.modelName}.setModelParameters`;
 		this.assertAlive(where);
 		this.assertNotTraining(where);
 		assertModelParameters(parameters, "parameters", where);
 		this.validateModelParameters(parameters, where);
-		this.parameters = noCopy ? parameters : copyParameters(parameters);
+		this.parameters = doNotDeepCopy ? parameters : copyParameters(parameters);
 		this.onParametersSet();
 	}
 
 	/** The parameters, or an error naming `where` when the model has none yet. */
-	protected requireParameters(where: string): ModelParameters {
+	protected requireParameters(where: string): P {
 		this.assertAlive(where);
 		if (this.parameters === undefined) {
 			error(`[Hivemind] ${where}: the model has no parameters yet; call train(X, y) or setModelParameters(parameters) first`, 3);
@@ -134,17 +147,19 @@ export abstract class BaseModel<O extends object> {
 	}
 
 	/** Copies learned state (parameters; subclasses add theirs) into a fresh model with the same options. */
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		twin.parameters = this.parameters === undefined ? undefined : copyParameters(this.parameters);
 	}
 
 	/** An independent copy: same options, deep copies of the learned state. */
 	clone(): this {
 		this.assertAlive(`${this.modelName}.clone`);
-		const cls = getmetatable(this) as unknown as { new: (options: O) => BaseModel<O> };
-		const twin = cls.new(this.options);
+		// roblox-ts classes are Luau metatables with a `new` constructor; TypeScript has no type for
+		// "the class of this instance", so the metatable is read as one.
+		const cls = getmetatable(this) as unknown as { new: (options: O) => BaseModel<O, P> };
+		const twin = cls.new(this.options) as this;
 		this.copyLearnedStateTo(twin);
-		return twin as this;
+		return twin;
 	}
 
 	/** Releases the learned state; any later call errors. */

@@ -32,26 +32,34 @@ export class ClassLabels {
 
 	/**
 	 * Reads the training labels `y` (a vector or n×1 matrix, `rows` of them) and returns their
-	 * class indices; learns the classes on the first call. Errors name `where`.
+	 * class indices; learns the classes on the first call. `check` may refuse the classes (a
+	 * model's own rule on their number). Errors name `where`.
 	 */
-	encode(y: unknown, rows: number, where: string, xShape: string): Array<number> {
+	encode(y: unknown, rows: number, where: string, xShape: string, check?: (classes: Array<Label>) => void): Array<number> {
 		const labels = labelVector(y, rows, where, xShape);
 		const classes = this.get() ?? sortedUniqueLabels(labels);
 		const required = this.requiredCount;
 		if (required !== undefined && classes.size() !== required) {
 			error(`[Hivemind] ${where}: y must hold exactly ${required} classes (or give classesList with ${required} labels), got ${classes.size()}`, 3);
 		}
+		if (check !== undefined) check(classes);
 		const indices = encodeLabels(labels, classes, "y", where);
 		this.learned = classes;
 		return indices;
 	}
 
-	/** The labels of class indices; an error naming `where` when the classes are unknown. */
-	decode(indices: Array<number>, where: string): Array<Label> {
+	/** The labels in class-index order (not a copy); an error naming `where` when they are unknown. */
+	require(where: string): Array<Label> {
 		const classes = this.learned ?? this.given();
 		if (classes === undefined) {
-			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 3);
+			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 4);
 		}
+		return classes;
+	}
+
+	/** The labels of class indices; an error naming `where` when the classes are unknown. */
+	decode(indices: Array<number>, where: string): Array<Label> {
+		const classes = this.require(where);
 		return indices.map((k) => classes[k]);
 	}
 

@@ -1,8 +1,7 @@
 /**
  * The one training loop of every gradient-trained model, and the distributed-gradient API.
- * A subclass says how to read its data, initialize its parameters, and compute the summed data
- * loss with its gradient; the loop does the rest (optimizer, regularizer, stopping, printing,
- * callbacks, yields, non-finite recovery).
+ * A subclass says how to read its data, initialize its parameters, and compute the summed data loss with
+ * its gradient; the loop does the rest (optimizer, regularizer, stopping, printing, callbacks, yields, non-finite recovery).
  */
 import { copyInto } from "../../matrix/inplace";
 import { RandomGenerator } from "../../matrix/random";
@@ -12,6 +11,7 @@ import { createOptimizer } from "../../optimization/optimizers/createOptimizer";
 import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
 import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
 import { BaseModel } from "./BaseModel";
+import { BatchTrainable, GradientSaving } from "./capabilities";
 import { GradientOptions } from "./gradientOptions";
 import { TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
@@ -23,7 +23,7 @@ import { assertOptimizerStates, checkedTrainingState, clipSteps, copyStates, Opt
 import { TrainingBuffers } from "./trainingBuffers";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
-export abstract class GradientModel<O extends GradientOptions> extends BaseModel<O> {
+export abstract class GradientModel<O extends GradientOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> implements GradientSaving, BatchTrainable {
 	private optimizer: Optimizer;
 	private optimizerStates: OptimizerStates = {};
 	private updateCount = 0;
@@ -42,7 +42,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	protected abstract prepareData(X: unknown, y: unknown, where: string): TrainingData;
 
 	/** The starting parameters for this data (called when the model has none). */
-	protected abstract initializeParameters(data: TrainingData): ModelParameters;
+	protected abstract initializeParameters(data: TrainingData): P;
 
 	/**
 	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its
@@ -124,7 +124,7 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 	}
 
 	/** Returns to `checkpoint` (the parameters copied back into the same matrices, so no-copy owners see it). */
-	private restoreCheckpoint(checkpoint: TrainingState, parameters: ModelParameters | undefined) {
+	private restoreCheckpoint(checkpoint: TrainingState, parameters: P | undefined) {
 		const saved = checkpoint.parameters;
 		if (saved !== undefined && parameters !== undefined) {
 			const entries = parameterEntries(saved);
@@ -368,13 +368,13 @@ export abstract class GradientModel<O extends GradientOptions> extends BaseModel
 		this.assertAlive(where);
 		this.assertNotTraining(where);
 		const copied = checkedTrainingState(state, where, (p) => this.validateModelParameters(p, where));
+		const parameters = copied.parameters as P | undefined; // validateModelParameters asserted P
 		const current = this.parameters;
-		const inPlace = current !== undefined && copied.parameters !== undefined && sameShapes(current, copied.parameters);
-		if (!inPlace) this.parameters = copied.parameters;
+		if (!(current !== undefined && parameters !== undefined && sameShapes(current, parameters))) this.parameters = parameters;
 		this.restoreCheckpoint(copied, this.parameters);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		const other = twin as GradientModel<O>;
 		other.optimizerStates = this.getOptimizerStates();

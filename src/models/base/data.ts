@@ -3,6 +3,7 @@
 import { Matrix } from "../../matrix/types";
 import { assertMatrix, describeShape, isDenseArray } from "../../matrix/validate";
 import { copy } from "../../matrix/creation";
+import { isFiniteNumber } from "../../core/describe";
 import { FrameBudget } from "../../parallel/FrameBudget";
 
 /**
@@ -93,7 +94,7 @@ export function targetMatrix(y: unknown, rows: number, where: string, xShape: st
 		m = table.create<Array<number>>(list.size());
 		for (const i of $range(0, list.size() - 1)) {
 			const v = list[i];
-			if (!typeIs(v, "number") || v !== v || v === math.huge || v === -math.huge) {
+			if (!isFiniteNumber(v)) {
 				error(`[Hivemind] ${where}: y[${i + 1}] must be a finite number, got ${tostring(v)}`, 3);
 			}
 			m[i] = [v];

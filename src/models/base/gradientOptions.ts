@@ -5,6 +5,7 @@ import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization/optimizers/crea
 import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
 import { LearningRateSchedule } from "../../optimization/schedules/schedules";
 import { WorkerPool } from "../../parallel/types";
+import { isFiniteNumber } from "../../core/describe";
 
 /** Options of the shared training loop (every gradient model accepts them). */
 export interface GradientOptions {
@@ -79,7 +80,6 @@ function namedIn(names: ReadonlyArray<string>) {
 	return constraint((v) => typeIs(v, "string") && names.some((n) => n.lower() === v.lower()), `one of "${names.join('", "')}"`);
 }
 
-const finite = (v: unknown) => typeIs(v, "number") && v === v && v !== math.huge && v !== -math.huge;
 
 /** The constraint table of `GradientOptions`. */
 export const GRADIENT_CONSTRAINTS: ConstraintTable<GradientOptions> = {
@@ -92,7 +92,7 @@ export const GRADIENT_CONSTRAINTS: ConstraintTable<GradientOptions> = {
 	targetCost: constraint((v) => {
 		if (!typeIs(v, "table")) return false;
 		const pair = v as Array<unknown>;
-		return pair.size() === 2 && finite(pair[0]) && finite(pair[1]) && (pair[0] as number) <= (pair[1] as number);
+		return pair.size() === 2 && isFiniteNumber(pair[0]) && isFiniteNumber(pair[1]) && (pair[0] as number) <= (pair[1] as number);
 	}, "{lower, upper} with finite lower ≤ upper"),
 	convergenceTolerance: numberAbove(0, true),
 	convergenceChecks: integerAtLeast(1),

@@ -1,5 +1,6 @@
 /** The model contract: BaseModel, the shared gradient loop, input and label helpers. */
 export * from "./types";
+export * from "./capabilities";
 export * from "./data";
 export * from "./labels";
 export * from "./BaseModel";

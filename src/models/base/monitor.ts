@@ -1,6 +1,7 @@
 /** Stopping rules, printing and callbacks of the shared training loop, one cost check at a time. */
 import { GradientOptions } from "./gradientOptions";
 import { printTrainingLine, warnTraining } from "./output";
+import { isFiniteNumber } from "../../core/describe";
 
 /** The options a `TrainingMonitor` reads (a `GradientOptions` has them all). */
 export type MonitorOptions = Pick<GradientOptions, "targetCost" | "convergenceTolerance" | "convergenceChecks" | "isOutputPrinted" | "onIteration">;
@@ -30,7 +31,7 @@ export class TrainingMonitor {
 	/** Records the cost at `iteration` and returns whether (and why) to stop. */
 	record(iteration: number, cost: number): Verdict {
 		const o = this.options;
-		if (cost !== cost || cost === math.huge || cost === -math.huge) {
+		if (!isFiniteNumber(cost)) {
 			this.warnNonFinite(`the cost (${cost})`, iteration);
 			return "nonfinite";
 		}

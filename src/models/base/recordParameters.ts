@@ -1,18 +1,18 @@
 /** Checking record-shaped parameters given to `setModelParameters` (exact entry names, shapes). */
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
-import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
+import { describeParameters, ModelParameters, ParameterRecord, parameterKind } from "../../parameters";
 
 /**
  * The parameters as a record with exactly the entries `names` (sorted as `parameterEntries`
  * lists them); else an error `parameters must be a record {a, b} (<what>), got ...`.
  */
-export function expectRecord(parameters: ModelParameters, names: Array<string>, what: string, where: string): { [name: string]: Matrix } {
+export function expectRecord(parameters: ModelParameters, names: Array<string>, what: string, where: string): ParameterRecord {
 	const sorted = [...names];
 	sorted.sort();
 	const expected = `a record {${sorted.join(", ")}} (${what})`;
 	if (parameterKind(parameters) !== "record") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
-	const record = parameters as { [name: string]: Matrix };
+	const record = parameters as ParameterRecord;
 	let count = 0;
 	for (const [key] of pairs(record)) {
 		count += 1;

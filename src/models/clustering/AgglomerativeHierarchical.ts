@@ -40,11 +40,11 @@ const CONSTRAINTS: ConstraintTable<AgglomerativeHierarchicalOptions> = {
 	frameBudget: frameBudgetMs,
 };
 
-interface TreeRecord {
+type TreeRecord = {
 	points: Matrix;
 	labels: Matrix;
 	merges?: Matrix;
-}
+};
 
 /**
  * Agglomerative hierarchical clustering. Parameters: the record {labels, merges, points}: the
@@ -58,13 +58,13 @@ interface TreeRecord {
  * tree.cutAtDistance(2.5);
  * const [labels] = tree.predict(X);
  */
-export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchicalOptions> {
+export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchicalOptions, TreeRecord> {
 	constructor(options?: Partial<AgglomerativeHierarchicalOptions>) {
 		super("AgglomerativeHierarchical", DEFAULTS, CONSTRAINTS, options);
 	}
 
 	private tree(): TreeRecord | undefined {
-		return this.parameters as unknown as TreeRecord | undefined;
+		return this.parameters;
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
@@ -87,16 +87,16 @@ export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchic
 		const merges = agglomerate(pairwiseDistances(rows, o.distance, budget), o.linkage, (t) => budget.pace(t, o.yieldInterval));
 		const record: TreeRecord = { points: rows, labels: column(labelsAfterMerges(rows.size(), merges, mergesKept(merges, rows.size(), o.numberOfClusters, o.distanceThreshold))) };
 		if (merges.size() > 0) record.merges = merges;
-		this.parameters = record as unknown as ModelParameters;
+		this.parameters = record;
 		return merges.map((m) => m[2]);
 	}
 
 	private recut(where: string, count: number, threshold: number) {
 		this.assertNotTraining(where);
-		const record = this.requireParameters(where) as unknown as TreeRecord;
+		const record = this.requireParameters(where);
 		const n = record.points.size();
 		const merges = record.merges ?? [];
-		this.parameters = { ...record, labels: column(labelsAfterMerges(n, merges, mergesKept(merges, n, count, threshold))) } as unknown as ModelParameters;
+		this.parameters = { ...record, labels: column(labelsAfterMerges(n, merges, mergesKept(merges, n, count, threshold))) };
 	}
 
 	/** Re-cuts the dendrogram into `numberOfClusters` clusters (fewer when there are fewer rows); no retraining. */
@@ -117,14 +117,14 @@ export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchic
 
 	/** The dendrogram ((n−1)×4, see the class), or an empty list for a single training row. */
 	getDendrogram(): Matrix {
-		const record = this.requireParameters(`${this.modelName}.getDendrogram`) as unknown as TreeRecord;
+		const record = this.requireParameters(`${this.modelName}.getDendrogram`);
 		return (record.merges ?? []).map((row) => table.clone(row));
 	}
 
 	/** Each row's label: that of its nearest training row (ties: the lower stored index); second value: that distance (n×1). */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
-		const record = this.requireParameters(where) as unknown as TreeRecord;
+		const record = this.requireParameters(where);
 		const labels = new Array<number>();
 		const distances = this.inputs(X, where).map((row) => {
 			const [i, d] = nearestRow(record.points, row, this.options.distance);
@@ -136,8 +136,8 @@ export class AgglomerativeHierarchical extends BaseModel<AgglomerativeHierarchic
 
 	protected validateModelParameters(parameters: ModelParameters, where: string) {
 		assertPointRecord(parameters, ["labels", "points"], where, ["merges"]);
-		const record = parameters as unknown as TreeRecord;
-		const n = record.points.size();
+		const record = parameters as Partial<TreeRecord>;
+		const n = record.points!.size();
 		if (record.merges !== undefined ? record.merges.size() !== n - 1 || record.merges[0].size() !== 4 : n > 1) {
 			error(`[Hivemind] ${where}: parameters.merges must be ${n - 1}×4 (one row per merge of the ${n} points), got ${record.merges === undefined ? "nil" : describeShape(record.merges)}`, 3);
 		}

@@ -37,11 +37,11 @@ const CONSTRAINTS: ConstraintTable<DBSCANOptions> = {
 	frameBudget: frameBudgetMs,
 };
 
-interface DensityRecord {
+type DensityRecord = {
 	points: Matrix;
 	labels: Matrix;
 	core: Matrix;
-}
+};
 
 /**
  * DBSCAN. Parameters: the record {core, labels, points}: the training rows (canonical order),
@@ -53,7 +53,7 @@ interface DensityRecord {
  * dbscan.train(positions);
  * const [labels] = dbscan.predict(positions); // -1: noise
  */
-export class DBSCAN extends BaseModel<DBSCANOptions> {
+export class DBSCAN extends BaseModel<DBSCANOptions, DensityRecord> {
 	constructor(options?: Partial<DBSCANOptions>) {
 		super("DBSCAN", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -98,7 +98,7 @@ export class DBSCAN extends BaseModel<DBSCANOptions> {
 		const record: DensityRecord = { points: rows, labels: column(labels), core: column(core) };
 		const [final] = labelByNearestCore(rows, rows, record.labels, record.core, o.epsilon, o.distance);
 		record.labels = column(final);
-		this.parameters = record as unknown as ModelParameters;
+		this.parameters = record;
 		return [];
 	}
 
@@ -108,7 +108,7 @@ export class DBSCAN extends BaseModel<DBSCANOptions> {
 	 */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
-		const r = this.requireParameters(where) as unknown as DensityRecord;
+		const r = this.requireParameters(where);
 		return labelByNearestCore(this.inputs(X, where), r.points, r.labels, r.core, this.options.epsilon, this.options.distance);
 	}
 

@@ -25,6 +25,7 @@ import { assignmentBlock, centresFromPartial, inertiaOf, lloydStep, miniBatchSte
 import { assertCentreMatrix, assignToCentres, kMeansPlusPlus } from "./shared";
 
 export { kMeansPlusPlus } from "./shared";
+import { StatisticsModel } from "../base/capabilities";
 
 /** Options of `KMeans`. */
 export interface KMeansOptions {
@@ -97,7 +98,7 @@ interface Run {
  * const inertias = kmeans.train(positions);
  * const [clusters, distances] = kmeans.predict(positions);
  */
-export class KMeans extends BaseModel<KMeansOptions> {
+export class KMeans extends BaseModel<KMeansOptions, Matrix> implements StatisticsModel<KMeansPartial> {
 	private rng?: RandomGenerator;
 	private counts?: Array<number>;
 
@@ -110,7 +111,7 @@ export class KMeans extends BaseModel<KMeansOptions> {
 	}
 
 	private centroids(): Matrix | undefined {
-		return this.parameters as Matrix | undefined;
+		return this.parameters;
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
@@ -273,7 +274,7 @@ export class KMeans extends BaseModel<KMeansOptions> {
 		this.counts = undefined;
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {
 		const k = this.options.numberOfClusters;
 		assertCentreMatrix(parameters, k, `the centroids, a single ${k}×p matrix (numberOfClusters rows)`, where);
 		super.validateModelParameters(parameters, where);

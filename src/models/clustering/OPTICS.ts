@@ -41,11 +41,11 @@ const CONSTRAINTS: ConstraintTable<OPTICSOptions> = {
 	frameBudget: frameBudgetMs,
 };
 
-interface DensityRecord {
+type DensityRecord = {
 	points: Matrix;
 	labels: Matrix;
 	core: Matrix;
-}
+};
 
 /**
  * OPTICS. Parameters: the record {core, labels, points} as DBSCAN's (core: core distance ≤
@@ -57,7 +57,7 @@ interface DensityRecord {
  * optics.train(positions);
  * const plot = optics.getOrdering().map((i) => optics.getReachability()[i]);
  */
-export class OPTICS extends BaseModel<OPTICSOptions> {
+export class OPTICS extends BaseModel<OPTICSOptions, DensityRecord> {
 	private result?: OpticsResult;
 
 	constructor(options?: Partial<OPTICSOptions>) {
@@ -85,7 +85,7 @@ export class OPTICS extends BaseModel<OPTICSOptions> {
 		const extracted = extractClusters(run, o.extractionEpsilon);
 		const core = column(run.coreDistances.map((c) => (c <= o.extractionEpsilon ? 1 : 0)));
 		const [labels] = labelByNearestCore(rows, rows, column(extracted), core, o.extractionEpsilon, o.distance);
-		this.parameters = { points: rows, labels: column(labels), core } as unknown as ModelParameters;
+		this.parameters = { points: rows, labels: column(labels), core };
 		const inputIndex = (i: number) => order[i];
 		const reachability = table.create<number>(x.size(), 0);
 		const coreDistances = table.create<number>(x.size(), 0);
@@ -121,7 +121,7 @@ export class OPTICS extends BaseModel<OPTICSOptions> {
 	/** Each row's cluster: that of its nearest core point within extractionEpsilon, else −1; second value: that distance (n×1). */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
-		const r = this.requireParameters(where) as unknown as DensityRecord;
+		const r = this.requireParameters(where);
 		return labelByNearestCore(this.inputs(X, where), r.points, r.labels, r.core, this.options.extractionEpsilon, this.options.distance);
 	}
 

@@ -2,6 +2,7 @@
 import { registerModel } from "../registry";
 import { blobs } from "../base/examples";
 import { ModelTag } from "../base/types";
+import { Model } from "../base/capabilities";
 import { RandomGenerator } from "../../matrix/random";
 import { ExampleDataset } from "../registry";
 import { KMeans } from "./KMeans";
@@ -15,10 +16,10 @@ import { FuzzyCMeans } from "./FuzzyCMeans";
 import { BisectingKMeans } from "./BisectingKMeans";
 import { PCA } from "../../transformers/PCA";
 
-function clusterer(name: string, create: (o?: object) => unknown, tags: Array<ModelTag>, options: (n: number) => object, blobCount = 3) {
+function clusterer(name: string, create: (o?: object) => Model, tags: Array<ModelTag>, options: (n: number) => object, blobCount = 3) {
 	registerModel({
 		name,
-		create: create as never,
+		create,
 		tags: ["clusterer", ...tags],
 		example: (rng: RandomGenerator, p: number, n: number): ExampleDataset => {
 			const [X] = blobs(rng, p, n, blobCount);
@@ -38,7 +39,7 @@ clusterer("FuzzyCMeans", (o) => new FuzzyCMeans(o), ["online", "nondeterministic
 clusterer("BisectingKMeans", (o) => new BisectingKMeans(o), ["nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n) }));
 registerModel({
 	name: "PCA",
-	create: (o) => new PCA(o) as never,
+	create: (o) => new PCA(o),
 	tags: ["transformer"],
 	example: (rng, p, n) => {
 		const [X] = blobs(rng, p, n, 2);

@@ -54,7 +54,7 @@ export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, di
 export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
 	const n = x.size();
 	const out = new Array<Array<number>>();
-	for (const i of $range(0, n - 1)) out.push(table.create<number>(n, 0));
+	for (const _ of $range(0, n - 1)) out.push(table.create<number>(n, 0));
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		const oi = out[i];

@@ -17,16 +17,18 @@ import { argmax } from "../../matrix/reductions";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeLinearPartial, finalizeLinear, LINEAR_RULES, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
-import { assertBiasCount, assertPartial } from "../../sufficientStatistics/validate";
+import { computeLinearPartial, finalizeLinear, assertLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { assertBiasCount } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
-import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
+import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
-import { labelVector, oneHot } from "../base/labels";
+import { oneHot } from "../base/labels";
+import { ClassLabels } from "../base/ClassLabels";
 import { addInPlace } from "../../matrix/inplace";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, layoutFingerprint } from "./hidden";
+import { Classifier, StatisticsModel } from "../base/capabilities";
 import { describeValue } from "../../core/describe";
 
 /** Options of `ExtremeLearningMachine`. */
@@ -56,11 +58,8 @@ const CONSTRAINTS: ConstraintTable<ExtremeLearningMachineOptions> = {
 	seed: integerAtLeast(-2147483648, 2147483647),
 };
 
-/** The parameters of an ELM. */
-interface ElmParameters {
-	hidden: Matrix;
-	output: Matrix;
-}
+/** The parameters of an ELM: the random hidden layer and the solved output layer. */
+type ElmParameters = { hidden: Matrix; output: Matrix };
 
 /**
  * A single-hidden-layer network whose hidden layer is random and whose output layer is solved in
@@ -70,8 +69,8 @@ interface ElmParameters {
  * elm.train(X, y);
  * const [predictions] = elm.predict(X);
  */
-export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions> {
-	private classes: Array<Label> | undefined;
+export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions, ElmParameters> implements StatisticsModel<LinearPartial>, Classifier {
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 	/** The hidden layer drawn before the first solve (computePartial on a fresh model). */
 	private pendingHidden: Matrix | undefined;
 
@@ -123,10 +122,10 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	trainFromPartial(partial: LinearPartial) {
 		const where = `${this.modelName}.trainFromPartial`;
 		this.assertAlive(where);
-		assertPartial(partial, "partial", "n", ["xtx", "xty"], where, LINEAR_RULES);
+		assertLinearPartial(partial, where);
 		const hidden = this.hiddenLayer();
 		const m = this.options.hiddenNeurons + 1;
-		const outputs = this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).output[0].size() : this.classes?.size();
+		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : this.labels.count();
 		if (hidden === undefined || partial.n < 1 || partial.xtx.size() !== m || partial.xtx[0].size() !== m || partial.xty.size() !== m || (outputs !== undefined && partial.xty[0].size() !== outputs)) {
 			error(
 				`[Hivemind] ${where}: partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx ${m}×${m}, xty ${m}×${outputs ?? "outputs"}), got n ${partial.n}, xtx ${describeShape(partial.xtx)}, xty ${describeShape(partial.xty)}${hidden === undefined ? " and the model has no hidden layer yet (call computePartial or setModelParameters first)" : ""}`,
@@ -146,36 +145,28 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	 */
 	predict(X: unknown): LuaTuple<[Array<Label> | Matrix, Matrix | undefined]> {
 		const where = `${this.modelName}.predict`;
-		const p = this.requireParameters(where) as unknown as ElmParameters;
+		const p = this.requireParameters(where);
 		const x = featureMatrix(X, where, p.hidden.size() - 1);
 		const scores = new Array<Array<number>>();
 		forEachBlock(x.size(), this.rowsPerBlock(x), new FrameBudget(), (first, last) => {
 			matmul(hiddenOutput(this.options.neuronType, p.hidden, rowsBetween(x, first, last)), p.output).forEach((row, i) => (scores[first + i] = row));
 		});
 		if (this.options.mode === "Regression") return $tuple(scores, undefined);
-		const classes = this.classes ?? this.options.classesList;
-		if (classes === undefined) {
-			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 2);
-		}
-		return $tuple(
-			argmax(scores, 1).map((k) => classes[k]),
-			scores,
-		);
+		return $tuple(this.labels.decode(argmax(scores, 1), where), scores);
 	}
 
 	/** The class labels in output order (classification), or undefined while unknown. */
 	getClassesList(): Array<Label> | undefined {
-		const classes = this.classes ?? this.options.classesList;
-		return classes === undefined ? undefined : table.clone(classes);
+		return this.labels.get();
 	}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["hiddenNeurons", "neuronType", "mode", "classesList", "seed"];
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is ElmParameters {
 		const expected = `a record { hidden: (features + 1) × ${this.options.hiddenNeurons}, output: ${this.options.hiddenNeurons + 1} × outputs }`;
-		const p = parameters as unknown as ElmParameters;
+		const p = parameters as Partial<ElmParameters>;
 		if (parameterKind(parameters) !== "record" || p.hidden === undefined || p.output === undefined) {
 			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
 		}
@@ -190,16 +181,15 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		this.pendingHidden = undefined;
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<ExtremeLearningMachineOptions>) {
-		super.copyLearnedStateTo(twin);
-		const other = twin as ExtremeLearningMachine;
-		other.classes = this.getClassesList();
+	protected copyLearnedStateTo(other: this) {
+		super.copyLearnedStateTo(other);
+		other.labels.copyFrom(this.labels);
 		other.pendingHidden = this.pendingHidden;
 	}
 
 	/** The hidden layer of the parameters, or the one drawn by computePartial, or undefined. */
 	private hiddenLayer(): Matrix | undefined {
-		return this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).hidden : this.pendingHidden;
+		return this.parameters !== undefined ? this.parameters.hidden : this.pendingHidden;
 	}
 
 	/** Rows per block of the hidden layer's work (about h·(h + d) multiply-adds a row). */
@@ -230,15 +220,12 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		const x = featureMatrix(X, where, hidden === undefined ? undefined : hidden.size() - 1);
 		const n = x.size();
 		const xShape = `${n}×${x[0].size()}`;
-		const outputs = this.parameters !== undefined ? (this.parameters as unknown as ElmParameters).output[0].size() : undefined;
+		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : undefined;
 		let t: Matrix;
 		if (this.options.mode === "Regression") {
 			t = targetMatrix(y, n, where, xShape, outputs);
 		} else {
-			const labels = labelVector(y, n, where, xShape);
-			const classes = this.classes ?? this.options.classesList ?? sortedUniqueLabels(labels);
-			t = oneHot(encodeLabels(labels, classes, "y", where), classes.size());
-			this.classes = classes;
+			t = oneHot(this.labels.encode(y, n, where, xShape), this.labels.count()!);
 		}
 		if (hidden === undefined) {
 			hidden = initializeHiddenLayer(this.options.neuronType, x[0].size(), this.options.hiddenNeurons, new RandomGenerator(this.options.seed));
@@ -251,7 +238,7 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 	private solve(partial: LinearPartial): Matrix {
 		const hidden = this.hiddenLayer() as Matrix;
 		const output = finalizeLinear(partial, this.options.lambda, [0]);
-		this.parameters = { hidden, output } as unknown as ModelParameters;
+		this.parameters = { hidden, output };
 		this.pendingHidden = undefined;
 		return output;
 	}

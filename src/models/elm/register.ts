@@ -6,7 +6,7 @@ import { ExtremeLearningMachine } from "./ExtremeLearningMachine";
 
 registerModel({
 	name: "ExtremeLearningMachine",
-	create: (options) => new ExtremeLearningMachine(options) as never,
+	create: (options) => new ExtremeLearningMachine(options),
 	tags: ["statistics", "regressor", "nondeterministic"],
 	// a smooth non-linear target with a little noise
 	example: (rng: RandomGenerator, p: number, n: number) => {

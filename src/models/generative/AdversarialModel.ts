@@ -26,6 +26,7 @@ import { clipWeights, gradientPenalty, interpolates } from "./critic";
 import { Game } from "./games";
 import { AdversarialPair, buildPair, initializePair, pairForParameters, pairParameters, setPairParameters } from "./networks";
 import { AdversarialOptions, ConditionalOptions } from "./options";
+import { Generative } from "../base/capabilities";
 
 /** The objective and the critic's constraint of one model. */
 export interface AdversarialRule {
@@ -45,7 +46,7 @@ function glue(a: Matrix, b: Matrix | undefined): Matrix {
 }
 
 /** Base of the four adversarial networks. */
-export abstract class AdversarialModel<O extends AdversarialOptions> extends BaseModel<O> {
+export abstract class AdversarialModel<O extends AdversarialOptions> extends BaseModel<O> implements Generative {
 	private pair: AdversarialPair | undefined;
 	private readonly labels: ClassLabels;
 	private trainingRng: RandomGenerator;
@@ -54,7 +55,7 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options: Partial<O> | undefined, private readonly conditional: boolean) {
 		super(modelName, defaults, constraints, options);
-		this.labels = new ClassLabels(() => (this.options as unknown as ConditionalOptions).classesList);
+		this.labels = new ClassLabels(() => (this.options as Partial<ConditionalOptions>).classesList);
 		this.trainingRng = new RandomGenerator(this.options.seed).fork(TRAINING_STREAM);
 		this.samplingRng = new RandomGenerator(this.options.seed).fork(SAMPLING_STREAM);
 	}
@@ -278,8 +279,7 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 		this.pair = pair;
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
-		const other = twin as unknown as AdversarialModel<O>;
+	protected copyLearnedStateTo(other: this) {
 		other.labels.copyFrom(this.labels);
 		if (this.parameters !== undefined) {
 			other.setModelParameters(this.parameters);

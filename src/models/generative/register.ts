@@ -10,19 +10,19 @@ const QUICK = { maximumNumberOfIterations: 3, batchSize: 8, generatorHiddenLayer
 
 registerModel({
 	name: "GenerativeAdversarialNetwork",
-	create: (o) => new GenerativeAdversarialNetwork(o) as never,
+	create: (o) => new GenerativeAdversarialNetwork(o),
 	tags: ["generative", "nondeterministic"],
 	example: (rng, p, n) => ({ X: blobs(rng, p, n, 2)[0], options: QUICK }),
 });
 registerModel({
 	name: "WassersteinGAN",
-	create: (o) => new WassersteinGAN(o) as never,
+	create: (o) => new WassersteinGAN(o),
 	tags: ["generative", "nondeterministic"],
 	example: (rng, p, n) => ({ X: blobs(rng, p, n, 2)[0], options: { ...QUICK, discriminatorSteps: 2 } }),
 });
 registerModel({
 	name: "ConditionalGenerativeAdversarialNetwork",
-	create: (o) => new ConditionalGenerativeAdversarialNetwork(o) as never,
+	create: (o) => new ConditionalGenerativeAdversarialNetwork(o),
 	tags: ["generative", "nondeterministic"],
 	example: (rng, p, n) => {
 		const [X, blob] = blobs(rng, p, n, 2);
@@ -31,7 +31,7 @@ registerModel({
 });
 registerModel({
 	name: "ConditionalWassersteinGAN",
-	create: (o) => new ConditionalWassersteinGAN(o) as never,
+	create: (o) => new ConditionalWassersteinGAN(o),
 	tags: ["generative", "nondeterministic"],
 	example: (rng, p, n) => {
 		const [X, blob] = blobs(rng, p, n, 2);

@@ -34,7 +34,7 @@ export type BayesianLinearParameters = { mean: Matrix; covariance: Matrix };
  * model.train(X, y);
  * const [mean, variance] = model.predict(newX);
  */
-export class BayesianLinearRegression extends StatisticsLinearModel<BayesianLinearRegressionOptions> {
+export class BayesianLinearRegression extends StatisticsLinearModel<BayesianLinearRegressionOptions, BayesianLinearParameters> {
 	constructor(options?: Partial<BayesianLinearRegressionOptions>) {
 		super("BayesianLinearRegression", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -43,26 +43,26 @@ export class BayesianLinearRegression extends StatisticsLinearModel<BayesianLine
 		return 1;
 	}
 
-	protected parametersFromPartial(partial: LinearPartial): ModelParameters {
+	protected parametersFromPartial(partial: LinearPartial): BayesianLinearParameters {
 		const o = this.options;
 		const posterior = finalizeBayesianLinear(partial, o.priorPrecision, o.noisePrecision, this.unpenalizedRows());
 		return { mean: posterior.mean, covariance: posterior.covariance };
 	}
 
-	protected weightsOf(parameters: ModelParameters): Matrix {
-		return (parameters as BayesianLinearParameters).mean;
+	protected weightsOf(parameters: BayesianLinearParameters): Matrix {
+		return parameters.mean;
 	}
 
 	/** The negative log posterior per sample, up to a constant: (β‖y − Xm‖² + α‖m′‖²) / (2n). */
-	protected objective(squaredError: number, n: number, parameters: ModelParameters): number {
+	protected objective(squaredError: number, n: number, parameters: BayesianLinearParameters): number {
 		const o = this.options;
 		return (o.noisePrecision * squaredError + o.priorPrecision * this.penaltyOf(this.weightsOf(parameters))) / (2 * n);
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is BayesianLinearParameters {
 		const expected = "a table { mean = p×1, covariance = p×p } (p = features + 1 with the bias)";
 		if (parameterKind(parameters) !== "record") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
-		const p = parameters as BayesianLinearParameters;
+		const p = parameters as Partial<BayesianLinearParameters>;
 		if (p.mean === undefined || p.covariance === undefined) error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
 		const rows = p.mean.size();
 		if (p.mean[0].size() !== 1 || p.covariance.size() !== rows || p.covariance[0].size() !== rows || rows < this.unpenalizedRows().size() + 1) {
@@ -78,7 +78,7 @@ export class BayesianLinearRegression extends StatisticsLinearModel<BayesianLine
 	predict(X: unknown): LuaTuple<[Matrix, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const [x, mean] = this.inputsAndMeans(X, where);
-		const s = (this.parameters as BayesianLinearParameters).covariance;
+		const s = this.parameters!.covariance;
 		const noise = 1 / this.options.noisePrecision;
 		const variance = x.map((xi) => {
 			let q = 0;

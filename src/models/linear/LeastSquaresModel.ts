@@ -28,11 +28,11 @@ function minimumNormSolution(xtx: Matrix, xty: Matrix): Matrix {
 }
 
 /** Least squares with an L2 penalty λ on the non-bias weights (λ = 0: ordinary least squares). */
-export abstract class LeastSquaresModel<O extends StatisticsLinearOptions> extends StatisticsLinearModel<O> {
+export abstract class LeastSquaresModel<O extends StatisticsLinearOptions> extends StatisticsLinearModel<O, Matrix> {
 	/** The ridge penalty λ on the summed squared error. */
 	protected abstract penaltyStrength(): number;
 
-	protected parametersFromPartial(partial: LinearPartial): ModelParameters {
+	protected parametersFromPartial(partial: LinearPartial): Matrix {
 		const lambda = this.penaltyStrength();
 		const [ok, w] = pcall(finalizeLinear, partial, lambda, this.unpenalizedRows());
 		if (ok) return w as Matrix;
@@ -40,16 +40,16 @@ export abstract class LeastSquaresModel<O extends StatisticsLinearOptions> exten
 		return error(w, 2);
 	}
 
-	protected weightsOf(parameters: ModelParameters): Matrix {
-		return parameters as Matrix;
+	protected weightsOf(parameters: Matrix): Matrix {
+		return parameters;
 	}
 
 	/** (‖y − Xw‖² + λ‖w′‖²) / n. */
-	protected objective(squaredError: number, n: number, parameters: ModelParameters): number {
-		return (squaredError + this.penaltyStrength() * this.penaltyOf(parameters as Matrix)) / n;
+	protected objective(squaredError: number, n: number, parameters: Matrix): number {
+		return (squaredError + this.penaltyStrength() * this.penaltyOf(parameters)) / n;
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {
 		const bias = this.unpenalizedRows().size();
 		const expected = `a single matrix ((features${bias > 0 ? " + 1" : ""}) × outputs${bias > 0 ? ", bias row first" : ""})`;
 		if (parameterKind(parameters) !== "matrix") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);

@@ -1,11 +1,11 @@
 /** Base of the gradient-trained linear classifiers: labels, classes, probabilities. */
 import { Matrix } from "../../matrix/types";
 import { argmax } from "../../matrix/reductions";
-import { labelVector } from "../base/labels";
-import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
-import { BaseModel } from "../base/BaseModel";
+import { Label } from "../../utilities/labels";
+import { ClassLabels } from "../base/ClassLabels";
 import { DATAPREDICT_HINT } from "../../core/describe";
 import { LinearModel, LinearModelOptions } from "./LinearModel";
+import { Classifier } from "../base/capabilities";
 
 /** Options of every linear classifier. */
 export interface LinearClassifierOptions extends LinearModelOptions {
@@ -17,8 +17,8 @@ export interface LinearClassifierOptions extends LinearModelOptions {
  * A linear classifier: `y` is a vector of labels (or an n×1 matrix); `predict` returns the labels
  * and, as a second value, the n×k class probabilities (columns in `getClassesList()` order).
  */
-export abstract class LinearClassifier<O extends LinearClassifierOptions> extends LinearModel<O> {
-	private classes: Array<Label> | undefined;
+export abstract class LinearClassifier<O extends LinearClassifierOptions> extends LinearModel<O> implements Classifier {
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	/** Numeric targets from 0-based class indices (binary: an n×1 column of 0/1; multinomial: one-hot). */
 	protected abstract encodeTargets(indices: Array<number>, classCount: number): Matrix;
@@ -35,21 +35,17 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 
 	/** The class labels in output order, or undefined when not known yet. */
 	getClassesList(): Array<Label> | undefined {
-		const classes = this.classes ?? this.options.classesList;
-		return classes === undefined ? undefined : table.clone(classes);
+		return this.labels.get();
 	}
 
-	protected knownClasses(): Array<Label> | undefined {
-		return this.classes ?? this.options.classesList;
+	/** How many classes, or undefined before they are known. */
+	protected classCount(): number | undefined {
+		return this.labels.count();
 	}
 
 	protected prepareTargets(y: unknown, rows: number, where: string, xShape: string): Matrix {
-		const labels = labelVector(y, rows, where, xShape);
-		const classes = this.knownClasses() ?? sortedUniqueLabels(labels);
-		this.checkClassCount(classes, where);
-		const indices = encodeLabels(labels, classes, "y", where);
-		this.classes = classes;
-		return this.encodeTargets(indices, classes.size());
+		const indices = this.labels.encode(y, rows, where, xShape, (classes) => this.checkClassCount(classes, where));
+		return this.encodeTargets(indices, this.labels.count()!);
 	}
 
 	/**
@@ -62,17 +58,14 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 			error(`[Hivemind] ${where}: takes only X (it returns the labels and the n×k probabilities), got ${1 + extra.size()} arguments ${DATAPREDICT_HINT}`, 2);
 		}
 		const z = this.scores(X, where);
-		const classes = this.knownClasses();
-		if (classes === undefined) {
-			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 2);
-		}
+		const classes = this.labels.require(where);
 		const probabilities = this.probabilitiesFromScores(z);
 		const labels = argmax(probabilities, 1).map((k) => classes[k]);
 		return $tuple(labels, probabilities);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
-		(twin as LinearClassifier<O>).classes = this.classes === undefined ? undefined : table.clone(this.classes);
+		twin.labels.copyFrom(this.labels);
 	}
 }

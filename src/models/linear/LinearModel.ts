@@ -19,6 +19,7 @@ import { linearLossGradientInto } from "./fusedLoss";
 import { SecondOrderSolver, solverStep } from "./solvers/step";
 import { LbfgsMemory, lbfgsStep } from "./solvers/lbfgs";
 import { warnTraining } from "../base/output";
+import { FeatureCounting } from "../base/capabilities";
 
 /** Options of every linear model: the loop's options and the intercept. */
 export interface LinearModelOptions extends GradientOptions {
@@ -33,7 +34,7 @@ export const LINEAR_DEFAULTS: LinearModelOptions = { ...GRADIENT_DEFAULTS, fitIn
 export const LINEAR_CONSTRAINTS: ConstraintTable<LinearModelOptions> = { ...GRADIENT_CONSTRAINTS, fitIntercept: booleanValue };
 
 /** Base of the gradient-trained linear models (regressors and classifiers). */
-export abstract class LinearModel<O extends LinearModelOptions> extends GradientModel<O> {
+export abstract class LinearModel<O extends LinearModelOptions> extends GradientModel<O, Matrix> implements FeatureCounting {
 	private costCache: [Readonly<O>, CostFunction] | undefined;
 	/** L-BFGS's curvature pairs, for the current training call. */
 	private lbfgsMemory: LbfgsMemory | undefined;
@@ -132,7 +133,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 
 	/** The number of features the model was trained on, or undefined before training. */
 	getFeatureCount(): number | undefined {
-		const w = this.parameters as Matrix | undefined;
+		const w = this.parameters;
 		return w === undefined ? undefined : w.size() - this.biasRowCount();
 	}
 
@@ -145,14 +146,14 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		const inputs = this.inputsOf(X, where);
 		const xShape = `${inputs.size()}×${inputs[0].size() - this.biasRowCount()}`;
 		const targets = this.prepareTargets(y, inputs.size(), where, xShape);
-		const w = this.parameters as Matrix | undefined;
+		const w = this.parameters;
 		if (w !== undefined && targets[0].size() !== w[0].size()) {
 			error(`[Hivemind] ${where}: y must have ${w[0].size()} columns (outputs) like the model, got ${describeShape(targets)}`, 3);
 		}
 		return { inputs, targets, sampleCount: inputs.size() };
 	}
 
-	protected initializeParameters(data: TrainingData): ModelParameters {
+	protected initializeParameters(data: TrainingData): Matrix {
 		return zeros(data.inputs[0].size(), data.targets[0].size());
 	}
 
@@ -180,11 +181,11 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 
 	/** The scores Z = [1, X]·W for new inputs (validated; errors name `where`). */
 	protected scores(X: unknown, where: string): Matrix {
-		const w = this.requireParameters(where) as Matrix;
+		const w = this.requireParameters(where);
 		return matmul(this.inputsOf(X, where), w);
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {
 		const outputs = this.fixedOutputCount();
 		const bias = this.biasRowCount();
 		const expected = `a single matrix ((features${bias > 0 ? " + 1" : ""}) × ${outputs ?? "outputs"}${bias > 0 ? ", bias row first" : ""})`;

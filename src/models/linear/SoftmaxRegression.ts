@@ -48,7 +48,7 @@ export class SoftmaxRegression extends LinearClassifier<SoftmaxRegressionOptions
 	}
 
 	protected fixedOutputCount(): number | undefined {
-		return this.knownClasses()?.size();
+		return this.classCount();
 	}
 
 	protected checkClassCount(classes: Array<Label>, where: string) {

@@ -9,10 +9,11 @@ import { rowsBetween } from "../../parallel/shards";
 import { matmul } from "../../matrix/product";
 import { ConstraintTable } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { computeLinearPartial, LINEAR_RULES, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
-import { assertBiasCount, assertPartial } from "../../sufficientStatistics/validate";
+import { computeLinearPartial, assertLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { assertBiasCount } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
 import { modelInputs, targetMatrix } from "../base/data";
+import { FeatureCounting, StatisticsModel } from "../base/capabilities";
 
 /** Options every statistics-based linear model has. */
 export interface StatisticsLinearOptions {
@@ -21,19 +22,19 @@ export interface StatisticsLinearOptions {
 }
 
 /** A linear model fitted exactly from `LinearPartial` statistics. */
-export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions> extends BaseModel<O> {
+export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> implements StatisticsModel<LinearPartial>, FeatureCounting {
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
 	}
 
 	/** The learned parameters derived from (merged) statistics. */
-	protected abstract parametersFromPartial(partial: LinearPartial): ModelParameters;
+	protected abstract parametersFromPartial(partial: LinearPartial): P;
 
 	/** The weight matrix ((features + bias) × outputs) inside the parameters. */
-	protected abstract weightsOf(parameters: ModelParameters): Matrix;
+	protected abstract weightsOf(parameters: P): Matrix;
 
 	/** The objective per sample given the summed squared error over `n` samples (the cost `train` reports). */
-	protected abstract objective(squaredError: number, n: number, parameters: ModelParameters): number;
+	protected abstract objective(squaredError: number, n: number, parameters: P): number;
 
 	/** The number of outputs the targets must have (undefined: any). */
 	protected outputCount(): number | undefined {
@@ -100,7 +101,7 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions> e
 	trainFromPartial(partial: LinearPartial) {
 		const where = `${this.modelName}.trainFromPartial`;
 		this.assertAlive(where);
-		assertPartial(partial, "partial", "n", ["xtx", "xty"], where, LINEAR_RULES);
+		assertLinearPartial(partial, where);
 		const p = partial.xtx.size();
 		const width = p - this.unpenalizedRows().size();
 		const expected = this.getFeatureCount();

@@ -3,7 +3,7 @@ import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { ExampleDataset, registerModel } from "../registry";
 import { ModelTag } from "../base/types";
-import { BaseModel } from "../base/BaseModel";
+import { Model } from "../base/capabilities";
 import { LinearRegression } from "./LinearRegression";
 import { HuberRegression } from "./HuberRegression";
 import { QuantileRegression } from "./QuantileRegression";
@@ -76,7 +76,7 @@ function byGradientSteps(example: (rng: RandomGenerator, p: number, n: number) =
 	};
 }
 
-function register(name: string, create: (options?: object) => BaseModel<object>, tags: Array<ModelTag>, example: (rng: RandomGenerator, p: number, n: number) => ExampleDataset) {
+function register(name: string, create: (options?: object) => Model, tags: Array<ModelTag>, example: (rng: RandomGenerator, p: number, n: number) => ExampleDataset) {
 	registerModel({ name, create, tags, example });
 }
 
@@ -84,13 +84,13 @@ const GRADIENT_REGRESSOR: Array<ModelTag> = ["gradient", "online", "regressor"];
 const GRADIENT_CLASSIFIER: Array<ModelTag> = ["gradient", "online", "classifier"];
 const STATISTICS_REGRESSOR: Array<ModelTag> = ["statistics", "regressor"];
 
-register("LinearRegression", (o) => new LinearRegression(o) as never, GRADIENT_REGRESSOR, regression);
-register("HuberRegression", (o) => new HuberRegression(o) as never, GRADIENT_REGRESSOR, byGradientSteps(regression));
-register("QuantileRegression", (o) => new QuantileRegression(o) as never, GRADIENT_REGRESSOR, byGradientSteps(regression));
-register("PoissonRegression", (o) => new PoissonRegression(o) as never, GRADIENT_REGRESSOR, byGradientSteps(counts));
-register("LogisticRegression", (o) => new LogisticRegression(o) as never, GRADIENT_CLASSIFIER, byGradientSteps(binary));
-register("BinaryRegression", (o) => new BinaryRegression(o) as never, GRADIENT_CLASSIFIER, binary);
-register("SoftmaxRegression", (o) => new SoftmaxRegression(o) as never, GRADIENT_CLASSIFIER, multinomial);
-register("NormalLinearRegression", (o) => new NormalLinearRegression(o) as never, STATISTICS_REGRESSOR, exact);
-register("RidgeRegression", (o) => new RidgeRegression(o) as never, STATISTICS_REGRESSOR, exact);
-register("BayesianLinearRegression", (o) => new BayesianLinearRegression(o) as never, STATISTICS_REGRESSOR, exact);
+register("LinearRegression", (o) => new LinearRegression(o), GRADIENT_REGRESSOR, regression);
+register("HuberRegression", (o) => new HuberRegression(o), GRADIENT_REGRESSOR, byGradientSteps(regression));
+register("QuantileRegression", (o) => new QuantileRegression(o), GRADIENT_REGRESSOR, byGradientSteps(regression));
+register("PoissonRegression", (o) => new PoissonRegression(o), GRADIENT_REGRESSOR, byGradientSteps(counts));
+register("LogisticRegression", (o) => new LogisticRegression(o), GRADIENT_CLASSIFIER, byGradientSteps(binary));
+register("BinaryRegression", (o) => new BinaryRegression(o), GRADIENT_CLASSIFIER, binary);
+register("SoftmaxRegression", (o) => new SoftmaxRegression(o), GRADIENT_CLASSIFIER, multinomial);
+register("NormalLinearRegression", (o) => new NormalLinearRegression(o), STATISTICS_REGRESSOR, exact);
+register("RidgeRegression", (o) => new RidgeRegression(o), STATISTICS_REGRESSOR, exact);
+register("BayesianLinearRegression", (o) => new BayesianLinearRegression(o), STATISTICS_REGRESSOR, exact);

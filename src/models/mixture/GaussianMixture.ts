@@ -76,7 +76,7 @@ const CONSTRAINTS: ConstraintTable<GaussianMixtureOptions> = {
  * const logLikelihoods = mixture.train(X);
  * const [components, probabilities] = mixture.predict(X);
  */
-export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
+export class GaussianMixture extends BaseModel<GaussianMixtureOptions, MixtureParameters> {
 	constructor(options?: Partial<GaussianMixtureOptions>) {
 		super("GaussianMixture", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -128,17 +128,17 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		const current = this.mixture();
 		if (current !== undefined) {
 			const [parameters, history] = this.expectationMaximization(rows, current, where, budget);
-			this.parameters = parameters as unknown as ModelParameters;
+			this.parameters = parameters;
 			return history;
 		}
 		if (o.numberOfComponents > x.size()) error(`[Hivemind] ${where}: X must have at least numberOfComponents (${o.numberOfComponents}) rows, got ${describeShape(x)}`, 2);
 		const rng = new RandomGenerator(o.seed);
 		let best: [MixtureParameters, Array<number>] | undefined;
 		for (const _ of $range(1, o.numberOfInitializations)) {
-			const run = this.expectationMaximization(rows, this.initialParameters(rows, rng, budget), where, budget);
-			if (best === undefined || run[1][run[1].size() - 1] > best[1][best[1].size() - 1]) best = [run[0], run[1]];
+			const [fitted, history] = this.expectationMaximization(rows, this.initialParameters(rows, rng, budget), where, budget);
+			if (best === undefined || history[history.size() - 1] > best[1][best[1].size() - 1]) best = [fitted, history];
 		}
-		this.parameters = best![0] as unknown as ModelParameters;
+		this.parameters = best![0];
 		return best![1];
 	}
 
@@ -157,7 +157,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 	}
 
 	private posterior(X: unknown, where: string): LuaTuple<[Matrix, number]> {
-		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		const parameters = this.requireParameters(where);
 		const x = this.inputs(X, where);
 		const components = prepareComponents(parameters, this.options.covarianceType);
 		if (typeIs(components, "number")) error(`[Hivemind] ${where}: covariance ${components + 1} must be positive definite`, 3);
@@ -198,13 +198,13 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 	/** One shard's E-step statistics under the current parameters (`computeGaussianMixturePartial`). */
 	computePartial(X: unknown): GaussianMixturePartial {
 		const where = `${this.modelName}.computePartial`;
-		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		const parameters = this.requireParameters(where);
 		return this.eStep(this.inputs(X, where), parameters, where, new FrameBudget(this.options.frameBudget));
 	}
 
 	/** Throws unless `p` is an E-step partial shaped for this model's parameters (`label` names it). */
 	private assertMixturePartial(p: unknown, label: string, where: string): asserts p is GaussianMixturePartial {
-		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		const parameters = this.requireParameters(where);
 		assertPartial(p, label, "n", ["totals", "sums", "squares"], where);
 		const q = p as GaussianMixturePartial;
 		const k = parameters.means.size();
@@ -229,18 +229,18 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		const where = `${this.modelName}.trainFromPartial`;
 		this.assertNotTraining(where);
 		this.assertMixturePartial(partial, "partial", where);
-		const parameters = this.requireParameters(where) as unknown as MixtureParameters;
+		const parameters = this.requireParameters(where);
 		if (partial.n === 0) error(`[Hivemind] ${where}: partial.n must be at least 1 (statistics of some rows), got 0`, 2);
 		const o = this.options;
-		this.parameters = finalizeGaussianMixture(partial, parameters.means, o.covarianceType, o.regularization) as unknown as ModelParameters;
+		this.parameters = finalizeGaussianMixture(partial, parameters.means, o.covarianceType, o.regularization);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string) {
 		const o = this.options;
 		const k = o.numberOfComponents;
-		const r = parameters as unknown as MixtureParameters;
+		const r = parameters as Partial<MixtureParameters>;
 		const keys = new Array<string>();
-		if (parameterKind(parameters) === "record") for (const [key] of pairs(parameters)) keys.push(key as string);
+		if (parameterKind(parameters) === "record") for (const [key] of pairs(parameters as object)) keys.push(key as string);
 		const p = r.means !== undefined ? r.means[0].size() : 0;
 		const covarianceRows = o.covarianceType === "full" ? k * p : k;
 		const covarianceColumns = o.covarianceType === "spherical" ? 1 : p;
@@ -258,7 +258,7 @@ export class GaussianMixture extends BaseModel<GaussianMixtureOptions> {
 		if (!ok) {
 			error(`[Hivemind] ${where}: parameters must be a record {covariances, means, weights} with means ${k}×p, positive weights ${k}×1 and ${o.covarianceType} covariances, got ${describeParameters(parameters)}`, 3);
 		}
-		const components = prepareComponents(r, o.covarianceType);
+		const components = prepareComponents(r as MixtureParameters, o.covarianceType);
 		if (typeIs(components, "number")) error(`[Hivemind] ${where}: parameters.covariances must be positive definite, got component ${components + 1} that is not`, 3);
 		super.validateModelParameters(parameters, where);
 	}

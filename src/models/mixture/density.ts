@@ -10,14 +10,14 @@ import { Matrix, Vector } from "../../matrix/types";
 export type CovarianceType = "full" | "diagonal" | "spherical";
 
 /** A mixture's parameters as named matrices (the model's parameter record). */
-export interface MixtureParameters {
+export type MixtureParameters = {
 	/** Component means (k×p). */
 	means: Matrix;
 	/** Mixing weights (k×1), positive, summing to 1. */
 	weights: Matrix;
 	/** full: the k p×p matrices stacked ((k·p)×p); diagonal: k×p variances; spherical: k×1 variances. */
 	covariances: Matrix;
-}
+};
 
 /** One component prepared for density evaluation. */
 interface Prepared {

@@ -5,7 +5,7 @@ import { GaussianMixture } from "./GaussianMixture";
 
 registerModel({
 	name: "GaussianMixture",
-	create: (o) => new GaussianMixture(o) as never,
+	create: (o) => new GaussianMixture(o),
 	tags: ["clusterer", "online", "nondeterministic"],
 	example: (rng, p, n) => {
 		const [X] = blobs(rng, p, n, 2);

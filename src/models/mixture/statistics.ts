@@ -122,7 +122,7 @@ export function finalizeGaussianMixture(partial: GaussianMixturePartial, means: 
 		newMeans.push(means[m].map((mu, j) => mu + d[j]));
 		if (kind === "full") {
 			const block = new Array<Array<number>>();
-			for (const i of $range(0, p - 1)) block.push(table.create<number>(p, 0));
+			for (const _ of $range(0, p - 1)) block.push(table.create<number>(p, 0));
 			for (const i of $range(0, p - 1)) {
 				const q = partial.squares[m * p + i];
 				for (const j of $range(i, p - 1)) {

@@ -9,6 +9,7 @@ import { constraint, ConstraintTable, labelList } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
+import { Classifier, featureCountOf, isClassifier, Model, predictValues } from "../base/capabilities";
 import { featureMatrix } from "../base/data";
 import { getRegisteredModels, getModelRegistration } from "../registry";
 import { ClassLabels } from "../base/ClassLabels";
@@ -22,18 +23,6 @@ export interface OneVsAllOptions {
 	modelOptions: object;
 	/** The class labels in output order; default: discovered (sorted) at the first training. */
 	classesList?: Array<Label>;
-}
-
-/** The model interface OneVsAll drives (any registered classifier). */
-interface BinaryLike {
-	train(X: unknown, y?: unknown): Array<number>;
-	predict(X: unknown): LuaTuple<[unknown, unknown?]>;
-	getModelParameters(noCopy?: boolean): ModelParameters | undefined;
-	setModelParameters(parameters: ModelParameters, noCopy?: boolean): void;
-	getClassesList?(): Array<Label> | undefined;
-	getFeatureCount?(): number | undefined;
-	clone(): BinaryLike;
-	destroy(): void;
 }
 
 const isClassifierName = (v: unknown) =>
@@ -57,10 +46,10 @@ const CONSTRAINTS: ConstraintTable<OneVsAllOptions> = {
  * model.train(X, { "rock", "paper", "scissors", ... });
  * const [predicted, scores] = model.predict(X);
  */
-export class OneVsAll extends BaseModel<OneVsAllOptions> {
+export class OneVsAll extends BaseModel<OneVsAllOptions> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
-	private models = new Array<BinaryLike>();
-	private pending: Array<BinaryLike> | undefined;
+	private models = new Array<Model>();
+	private pending: Array<Model> | undefined;
 	private features: number | undefined;
 
 	constructor(options?: Partial<OneVsAllOptions>) {
@@ -78,13 +67,13 @@ export class OneVsAll extends BaseModel<OneVsAllOptions> {
 		return this.labels.get();
 	}
 
-	private createModel(): BinaryLike {
-		return getModelRegistration(this.options.modelName).create(table.clone(this.options.modelOptions)) as unknown as BinaryLike;
+	private createModel(): Model {
+		return getModelRegistration(this.options.modelName).create(table.clone(this.options.modelOptions));
 	}
 
 	/** The negative and positive labels of a per-class model. */
-	private binaryLabels(model: BinaryLike): [Label, Label] {
-		const list = model.getClassesList?.();
+	private binaryLabels(model: Model): [Label, Label] {
+		const list = isClassifier(model) ? model.getClassesList() : undefined;
 		return list !== undefined && list.size() === 2 ? [list[0], list[1]] : [0, 1];
 	}
 
@@ -117,12 +106,12 @@ export class OneVsAll extends BaseModel<OneVsAllOptions> {
 	/** The feature count: known after training, or from the per-class models after `setModelParameters`. */
 	private featureCount(): number | undefined {
 		if (this.features !== undefined || this.models.size() === 0) return this.features;
-		return this.models[0].getFeatureCount?.();
+		return featureCountOf(this.models[0]);
 	}
 
 	/** Each per-class model's score for the positive side (n×1). */
-	private scoreColumn(model: BinaryLike, x: Matrix): Array<number> {
-		const [labels, second] = model.predict(x);
+	private scoreColumn(model: Model, x: Matrix): Array<number> {
+		const [labels, second] = predictValues(model, x);
 		if (typeIs(second, "table") && typeIs((second as Array<unknown>)[0], "table")) {
 			const m = second as Matrix;
 			const column = m[0].size() >= 2 ? 1 : 0;
@@ -175,7 +164,7 @@ export class OneVsAll extends BaseModel<OneVsAllOptions> {
 		this.features = undefined;
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<OneVsAllOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as OneVsAll).labels.copyFrom(this.labels);
 		(twin as OneVsAll).models = this.models.map((model) => model.clone());

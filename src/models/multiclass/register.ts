@@ -7,7 +7,7 @@ const NAMES = ["rock", "paper", "scissors"];
 
 registerModel({
 	name: "OneVsAll",
-	create: (o) => new OneVsAll(o) as never,
+	create: (o) => new OneVsAll(o),
 	tags: ["classifier"],
 	example: (rng, p, n) => {
 		const [X, blob] = blobs(rng, p, n, 3);

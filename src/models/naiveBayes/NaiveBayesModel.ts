@@ -11,7 +11,7 @@ import { rowsBetween } from "../../parallel/shards";
 import { describeShape } from "../../matrix/validate";
 import { argmax } from "../../matrix/reductions";
 import { ConstraintTable } from "../../options";
-import { copyParameters, ModelParameters } from "../../parameters";
+import { copyParameters, ModelParameters, ParameterRecord } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { assertClasses } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
@@ -19,6 +19,7 @@ import { featureMatrix } from "../base/data";
 import { ClassLabels } from "../base/ClassLabels";
 import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
 import { logSumExpRows, probabilitiesFromLogLikelihoods } from "./likelihoods";
+import { Classifier, StatisticsModel } from "../base/capabilities";
 
 /** Options every naive Bayes variant has. */
 export interface NaiveBayesOptions {
@@ -34,7 +35,7 @@ export interface ClassCountsPartial {
 }
 
 /** Parameters of a naive Bayes model: a record of the statistics' matrices (`counts` k×1 first). */
-export type NaiveBayesRecord = { [name: string]: Matrix };
+export type NaiveBayesRecord = ParameterRecord;
 
 function indexColumn(indices: Array<number>): Matrix {
 	return indices.map((k) => [k]);
@@ -47,7 +48,7 @@ function classRange(k: number): Array<number> {
 }
 
 /** Base of the naive Bayes variants (Gaussian, Multinomial, Bernoulli, Complement, Categorical). */
-export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends ClassCountsPartial> extends BaseModel<O> {
+export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends ClassCountsPartial> extends BaseModel<O, NaiveBayesRecord> implements StatisticsModel<P>, Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
@@ -104,7 +105,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	}
 
 	private featureCount(): number | undefined {
-		return this.parameters === undefined ? undefined : this.featureCountOf(this.parameters as NaiveBayesRecord);
+		return this.parameters === undefined ? undefined : this.featureCountOf(this.parameters);
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
@@ -114,7 +115,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	}
 
 	private currentPartial(): P | undefined {
-		const record = this.parameters as NaiveBayesRecord | undefined;
+		const record = this.parameters;
 		if (record === undefined) return undefined;
 		let n = 0;
 		for (const row of record.counts) n += row[0];
@@ -180,13 +181,13 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	 */
 	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
-		const record = this.requireParameters(where) as NaiveBayesRecord;
+		const record = this.requireParameters(where);
 		const x = this.inputs(X, where);
 		const probabilities = probabilitiesFromLogLikelihoods(this.jointLogLikelihood(x, record));
 		return $tuple(this.labels.decode(argmax(probabilities, 1), where), probabilities);
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is NaiveBayesRecord {
 		const names = ["counts", ...this.entryNames(parameters as NaiveBayesRecord)];
 		const record = expectRecord(parameters, names, this.describeRecord(), where);
 		const k = record.counts.size();
@@ -198,7 +199,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		this.validateWidths(record, where);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as NaiveBayesModel<O, P>).labels.copyFrom(this.labels);
 	}

@@ -2,7 +2,7 @@
 import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { ExampleDataset, registerModel } from "../registry";
-import { BaseModel } from "../base/BaseModel";
+import { Model } from "../base/capabilities";
 import { blobs } from "../base/examples";
 import { GaussianNaiveBayes } from "./GaussianNaiveBayes";
 import { MultinomialNaiveBayes } from "./MultinomialNaiveBayes";
@@ -29,19 +29,19 @@ function dataset(rng: RandomGenerator, p: number, n: number, value: (rng: Random
 /** Counts 0…5, larger where feature j matches the class. */
 const counts = (rng: RandomGenerator, blob: number, j: number) => math.floor(rng.uniform(0, 3)) + (j % 3 === blob ? 3 : 0);
 
-function register(name: string, create: (options?: object) => BaseModel<object>, example: (rng: RandomGenerator, p: number, n: number) => ExampleDataset) {
+function register(name: string, create: (options?: object) => Model, example: (rng: RandomGenerator, p: number, n: number) => ExampleDataset) {
 	registerModel({ name, create, tags: ["classifier", "statistics"], example });
 }
 
-register("GaussianNaiveBayes", (o) => new GaussianNaiveBayes(o) as never, (rng, p, n) => {
+register("GaussianNaiveBayes", (o) => new GaussianNaiveBayes(o), (rng, p, n) => {
 	const [X, blob] = blobs(rng, p, n, 3);
 	return { X, y: blob.map((b) => NAMES[b]), options: { classesList: NAMES } };
 });
-register("MultinomialNaiveBayes", (o) => new MultinomialNaiveBayes(o) as never, (rng, p, n) => dataset(rng, p, n, counts));
-register("ComplementNaiveBayes", (o) => new ComplementNaiveBayes(o) as never, (rng, p, n) => dataset(rng, p, n, counts));
-register("BernoulliNaiveBayes", (o) => new BernoulliNaiveBayes(o) as never, (rng, p, n) =>
+register("MultinomialNaiveBayes", (o) => new MultinomialNaiveBayes(o), (rng, p, n) => dataset(rng, p, n, counts));
+register("ComplementNaiveBayes", (o) => new ComplementNaiveBayes(o), (rng, p, n) => dataset(rng, p, n, counts));
+register("BernoulliNaiveBayes", (o) => new BernoulliNaiveBayes(o), (rng, p, n) =>
 	dataset(rng, p, n, (r, blob, j) => (r.uniform(0, 1) < (j % 3 === blob ? 0.8 : 0.2) ? 1 : 0)),
 );
-register("CategoricalNaiveBayes", (o) => new CategoricalNaiveBayes(o) as never, (rng, p, n) =>
+register("CategoricalNaiveBayes", (o) => new CategoricalNaiveBayes(o), (rng, p, n) =>
 	dataset(rng, p, n, (r, blob, j) => (blob + j + (r.uniform(0, 1) < 0.3 ? 1 : 0)) % 4),
 );

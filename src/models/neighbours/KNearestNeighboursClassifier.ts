@@ -3,9 +3,9 @@ import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, labelList } from "../../options";
 import { Label } from "../../utilities/labels";
-import { BaseModel } from "../base/BaseModel";
 import { ClassLabels } from "../base/ClassLabels";
 import { NEIGHBOURS_CONSTRAINTS, NEIGHBOURS_DEFAULTS, NeighboursModel, NeighboursOptions } from "./NeighboursModel";
+import { Classifier } from "../base/capabilities";
 
 /** Options of `KNearestNeighboursClassifier`. */
 export interface KNearestNeighboursClassifierOptions extends NeighboursOptions {
@@ -25,7 +25,7 @@ const CONSTRAINTS: ConstraintTable<KNearestNeighboursClassifierOptions> = { ...N
  * knn.train(X, labels);
  * const [predicted, probabilities] = knn.predict(X);
  */
-export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighboursClassifierOptions> {
+export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighboursClassifierOptions> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	constructor(options?: Partial<KNearestNeighboursClassifierOptions>) {
@@ -77,7 +77,7 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 		return $tuple(this.labels.decode(winners, where), probabilities);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<KNearestNeighboursClassifierOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as KNearestNeighboursClassifier).labels.copyFrom(this.labels);
 	}

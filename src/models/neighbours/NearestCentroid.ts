@@ -3,13 +3,14 @@ import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { zeros } from "../../matrix/creation";
 import { ConstraintTable, labelList, oneOf } from "../../options";
-import { ModelParameters } from "../../parameters";
+import { ModelParameters, ParameterRecord } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { ClassLabels } from "../base/ClassLabels";
 import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, distanceBetween } from "./search";
+import { Classifier } from "../base/capabilities";
 
 /** Options of `NearestCentroid`. */
 export interface NearestCentroidOptions {
@@ -31,7 +32,7 @@ const CONSTRAINTS: ConstraintTable<NearestCentroidOptions> = { distance: oneOf(.
  * model.train(X, labels);
  * const [predicted, distances] = model.predict(X);
  */
-export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
+export class NearestCentroid extends BaseModel<NearestCentroidOptions, ParameterRecord> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	constructor(options?: Partial<NearestCentroidOptions>) {
@@ -47,8 +48,8 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
 		return this.labels.get();
 	}
 
-	private record(): { [name: string]: Matrix } | undefined {
-		return this.parameters as { [name: string]: Matrix } | undefined;
+	private record(): ParameterRecord | undefined {
+		return this.parameters;
 	}
 
 	/**
@@ -92,7 +93,7 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
 	 */
 	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
-		const p = this.requireParameters(where) as { [name: string]: Matrix };
+		const p = this.requireParameters(where);
 		const x = featureMatrix(X, where, p.centroids[0].size());
 		const winners = new Array<number>();
 		const distances = x.map((row) => {
@@ -107,7 +108,7 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
 		return $tuple(this.labels.decode(winners, where), distances);
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is ParameterRecord {
 		const record = expectRecord(parameters, ["centroids", "counts"], "centroids k×p, counts k×1", where);
 		const known = this.labels.count();
 		expectShape(record.centroids, "centroids", known, undefined, where);
@@ -115,7 +116,7 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions> {
 		expectClassCounts(record.counts, where);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<NearestCentroidOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as NearestCentroid).labels.copyFrom(this.labels);
 	}

@@ -6,7 +6,7 @@
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, integerAtLeast, oneOf } from "../../options";
-import { ModelParameters } from "../../parameters";
+import { ModelParameters, ParameterRecord } from "../../parameters";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
@@ -48,7 +48,7 @@ export interface WeightedNeighbours {
  * Base of `KNearestNeighboursClassifier` and `KNearestNeighboursRegressor`. Parameters: the
  * stored `inputs` (n×p) and `targets` (n×outputs; class indices for the classifier).
  */
-export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseModel<O> {
+export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseModel<O, ParameterRecord> {
 	/** The numeric n×m targets of `y` for `rows` samples (errors name `where`). */
 	protected abstract targetsOf(y: unknown, rows: number, where: string, xShape: string): Matrix;
 
@@ -85,7 +85,7 @@ export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseM
 	/** The stored inputs and targets, and the validated query rows (starts the call's frame budget). */
 	protected stored(X: unknown, where: string): LuaTuple<[Matrix, Matrix, Matrix]> {
 		this.searchBudget = new FrameBudget();
-		const p = this.requireParameters(where) as { [name: string]: Matrix };
+		const p = this.requireParameters(where);
 		const x = featureMatrix(X, where, p.inputs[0].size());
 		return $tuple(p.inputs, p.targets, x);
 	}
@@ -104,7 +104,7 @@ export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseM
 		return { indices: found.indices, weights, total };
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is ParameterRecord {
 		const record = expectRecord(parameters, ["inputs", "targets"], "inputs n×p, targets n×outputs", where);
 		expectShape(record.targets, "targets", record.inputs.size(), undefined, where);
 		this.validateTargets(record.targets, where);

@@ -9,7 +9,7 @@ const NAMES = ["north", "east", "south"];
 
 registerModel({
 	name: "KNearestNeighboursClassifier",
-	create: (o) => new KNearestNeighboursClassifier(o) as never,
+	create: (o) => new KNearestNeighboursClassifier(o),
 	tags: ["classifier"],
 	example: (rng, p, n) => {
 		const [X, blob] = blobs(rng, p, n, 3);
@@ -18,7 +18,7 @@ registerModel({
 });
 registerModel({
 	name: "KNearestNeighboursRegressor",
-	create: (o) => new KNearestNeighboursRegressor(o) as never,
+	create: (o) => new KNearestNeighboursRegressor(o),
 	tags: ["regressor"],
 	example: (rng, p, n) => {
 		const [X] = blobs(rng, p, n, 2);
@@ -27,7 +27,7 @@ registerModel({
 });
 registerModel({
 	name: "NearestCentroid",
-	create: (o) => new NearestCentroid(o) as never,
+	create: (o) => new NearestCentroid(o),
 	tags: ["classifier"],
 	example: (rng, p, n) => {
 		const [X, blob] = blobs(rng, p, n, 3);

@@ -17,15 +17,16 @@ import { createRegularizer, Regularizer } from "../../optimization/regularizers/
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { GradientModel } from "../base/GradientModel";
 import { DATAPREDICT_HINT, describeValue } from "../../core/describe";
-import { BaseModel } from "../base/BaseModel";
 import { TrainingData } from "../base/types";
-import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
+import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
-import { labelVector, oneHot } from "../base/labels";
+import { oneHot } from "../base/labels";
+import { ClassLabels } from "../base/ClassLabels";
 import { ActivationName } from "./activations";
 import { DenseLayer, backwardPassWithInput, costAndGradients, createWorkspace, forwardPass, NetworkWorkspace, predictOutput } from "./network";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
 import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
+import { Classifier } from "../base/capabilities";
 
 /** Generator streams forked from the seed: initial weights, dropout masks. */
 const INITIAL_WEIGHTS_STREAM = 1;
@@ -42,10 +43,10 @@ const DROPOUT_STREAM = 2;
  * network.train([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
  * const [labels, probabilities] = network.predict([[1, 0]]);
  */
-export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
+export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Matrix>> implements Classifier {
 	private layers: Array<DenseLayer>;
 	private layerOptimizers: Array<Optimizer | false>;
-	private classes: Array<Label> | undefined;
+	private readonly labels = new ClassLabels(() => this.options.classesList);
 	private dropoutRng: RandomGenerator;
 	/** Forward/backward matrices per training gradient buffer (weak keys) and batch size. */
 	private readonly workspaces = new WeakMap<object, Map<number, NetworkWorkspace>>();
@@ -129,8 +130,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 
 	/** The class labels in output order (classification), or undefined while unknown. */
 	getClassesList(): Array<Label> | undefined {
-		const classes = this.classes ?? this.options.classesList;
-		return classes === undefined ? undefined : table.clone(classes);
+		return this.labels.get();
 	}
 
 	/**
@@ -141,12 +141,11 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 	 */
 	predict(X: unknown, returnOriginalOutput = false): LuaTuple<[Array<Label> | Matrix, Matrix | undefined]> {
 		const where = `${this.modelName}.predict`;
-		const weights = this.requireParameters(where) as Array<Matrix>;
+		const weights = this.requireParameters(where);
 		const output = predictOutput(weights, this.layers, featureMatrix(X, where, this.layers[0].neurons));
 		if (returnOriginalOutput || this.options.mode === "Regression") return $tuple(output, undefined);
-		const classes = this.requireClasses(where);
 		const probabilities = output[0].size() === 1 ? output.map((row) => [1 - row[0], row[0]]) : output;
-		const labels = argmax(probabilities, 1).map((k) => classes[k]);
+		const labels = this.labels.decode(argmax(probabilities, 1), where);
 		return $tuple(labels, probabilities);
 	}
 
@@ -218,22 +217,17 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		if (this.options.mode === "Regression") {
 			targets = targetMatrix(y, n, where, xShape, outputs);
 		} else {
-			const labels = labelVector(y, n, where, xShape);
-			const classes = this.classes ?? this.options.classesList ?? sortedUniqueLabels(labels);
-			if (!(classes.size() === outputs || (outputs === 1 && classes.size() === 2))) {
-				error(
-					`[Hivemind] ${where}: the output layer must have one neuron per class (${classes.size()}), or 1 neuron for 2 classes, got ${outputs} neurons`,
-					3,
-				);
-			}
-			const indices = encodeLabels(labels, classes, "y", where);
-			this.classes = classes;
-			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, classes.size());
+			const indices = this.labels.encode(y, n, where, xShape, (classes: Array<Label>) => {
+				if (!(classes.size() === outputs || (outputs === 1 && classes.size() === 2))) {
+					error(`[Hivemind] ${where}: the output layer must have one neuron per class (${classes.size()}), or 1 neuron for 2 classes, got ${outputs} neurons`, 5);
+				}
+			});
+			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, this.labels.count()!);
 		}
 		return { inputs, targets, sampleCount: n };
 	}
 
-	protected initializeParameters(): ModelParameters {
+	protected initializeParameters(): Array<Matrix> {
 		const rng = new RandomGenerator(this.options.seed).fork(INITIAL_WEIGHTS_STREAM);
 		return initializeNetwork(this.layers, this.options.initializer, rng);
 	}
@@ -260,7 +254,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		return $tuple(result.cost, result.gradients);
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Array<Matrix> {
 		assertTrainableLayers(where, this.layers);
 		if (parameterKind(parameters) !== "list") {
 			error(`[Hivemind] ${where}: parameters must be a list of ${this.layers.size() - 1} weight matrices (one per layer after the input), got ${describeParameters(parameters)}`, 3);
@@ -268,9 +262,9 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		assertWeightsFitLayers(where, this.layers, parameters as Array<Matrix>);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<NeuralNetworkOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		const other = twin as NeuralNetwork;
-		other.classes = this.getClassesList();
+		other.labels.copyFrom(this.labels);
 		other.dropoutRng.setState(this.dropoutRng.getState());
 		super.copyLearnedStateTo(twin);
 	}
@@ -287,14 +281,6 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions> {
 		else cost = createCost(outputs === 1 ? "BinaryCrossEntropy" : "CategoricalCrossEntropy");
 		this.costCache = [o, outputs, cost];
 		return cost;
-	}
-
-	private requireClasses(where: string): Array<Label> {
-		const classes = this.classes ?? this.options.classesList;
-		if (classes === undefined) {
-			error(`[Hivemind] ${where}: the class labels are unknown (parameters were set without training); give the classesList option`, 3);
-		}
-		return classes;
 	}
 
 	private assertLayersChangeable(where: string) {

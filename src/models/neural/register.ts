@@ -6,7 +6,7 @@ import { NeuralNetwork } from "./NeuralNetwork";
 
 registerModel({
 	name: "NeuralNetwork",
-	create: (options) => new NeuralNetwork(options) as never,
+	create: (options) => new NeuralNetwork(options),
 	tags: ["gradient", "online", "classifier", "nondeterministic"],
 	// points inside or outside a sphere of squared radius p/3 (not linearly separable)
 	example: (rng: RandomGenerator, p: number, n: number) => {

@@ -18,19 +18,19 @@ function withOutliers(rng: RandomGenerator, p: number, n: number): Matrix {
 
 registerModel({
 	name: "LocalOutlierFactor",
-	create: (o) => new LocalOutlierFactor(o) as never,
+	create: (o) => new LocalOutlierFactor(o),
 	tags: ["outlier"],
 	example: (rng, p, n) => ({ X: withOutliers(rng, p, n), options: { numberOfNeighbours: 5 } }),
 });
 registerModel({
 	name: "IsolationForest",
-	create: (o) => new IsolationForest(o) as never,
+	create: (o) => new IsolationForest(o),
 	tags: ["outlier", "nondeterministic"],
 	example: (rng, p, n) => ({ X: withOutliers(rng, p, n), options: { numberOfTrees: 20, contamination: 0.1 } }),
 });
 registerModel({
 	name: "OneClassSupportVectorMachine",
-	create: (o) => new OneClassSupportVectorMachine(o) as never,
+	create: (o) => new OneClassSupportVectorMachine(o),
 	tags: ["outlier"],
 	example: (rng, p, n) => ({ X: withOutliers(rng, p, n), options: { nu: 0.2 } }),
 });

@@ -2,10 +2,10 @@
 import { Matrix } from "../../matrix/types";
 import { ConstraintTable } from "../../options";
 import { Label } from "../../utilities/labels";
-import { BaseModel } from "../base/BaseModel";
 import { TWO_CLASSES } from "../linear/BinaryClassifier";
 import { ClassLabels } from "../base/ClassLabels";
 import { PASSIVE_AGGRESSIVE_CONSTRAINTS, PASSIVE_AGGRESSIVE_DEFAULTS, PassiveAggressiveModel, PassiveAggressiveOptions } from "./PassiveAggressiveModel";
+import { Classifier } from "../base/capabilities";
 
 /** Options of `PassiveAggressiveClassifier`. */
 export interface PassiveAggressiveClassifierOptions extends PassiveAggressiveOptions {
@@ -25,7 +25,7 @@ const CONSTRAINTS: ConstraintTable<PassiveAggressiveClassifierOptions> = { ...PA
  * model.train(X, labels);                       // one pass; call again with new rows as they come
  * const [predicted, scores] = model.predict(X);
  */
-export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveAggressiveClassifierOptions> {
+export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveAggressiveClassifierOptions> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList, 2);
 
 	constructor(options?: Partial<PassiveAggressiveClassifierOptions>) {
@@ -59,7 +59,7 @@ export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveA
 		return $tuple(this.labels.decode(scores.map((row) => (row[0] > 0 ? 1 : 0)), where), scores);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<PassiveAggressiveClassifierOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as PassiveAggressiveClassifier).labels.copyFrom(this.labels);
 	}

@@ -54,7 +54,7 @@ export function passiveAggressiveStep(variant: "PA" | "PA-I" | "PA-II", loss: nu
 }
 
 /** Base of `PassiveAggressiveClassifier` and `PassiveAggressiveRegressor`. */
-export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions> extends BaseModel<O> {
+export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions> extends BaseModel<O, Matrix> {
 	/** Passes made since the parameters were created or set (each pass's order comes from seed and pass number). */
 	private passCount = 0;
 
@@ -70,7 +70,7 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 
 	/** The number of features, or undefined before training. */
 	getFeatureCount(): number | undefined {
-		const w = this.parameters as Matrix | undefined;
+		const w = this.parameters;
 		return w === undefined ? undefined : w.size() - (this.options.fitIntercept ? 1 : 0);
 	}
 
@@ -91,7 +91,7 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 		const targets = this.targetsOf(y, x.size(), where, `${x.size()}×${x[0].size() - bias}`);
 		const p = x[0].size();
 		if (this.parameters === undefined) this.parameters = zeros(p, 1);
-		const w = this.parameters as Matrix;
+		const w = this.parameters!;
 		const canonical = this.options.shuffle ? canonicalRowOrder(x, targets) : x.map((_, i) => i);
 		const history = new Array<number>();
 		for (const _ of $range(1, this.options.maximumNumberOfIterations)) {
@@ -120,7 +120,7 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 
 	/** The scores w·[1, x] (n×1) of the rows of `X`. */
 	protected scores(X: unknown, where: string): Matrix {
-		const w = this.requireParameters(where) as Matrix;
+		const w = this.requireParameters(where);
 		return this.inputsOf(X, where).map((row) => {
 			let s = 0;
 			for (const j of $range(0, row.size() - 1)) s += w[j][0] * row[j];
@@ -128,7 +128,7 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 		});
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {
 		const bias = this.options.fitIntercept ? 1 : 0;
 		const expected = `a single matrix ((features${bias > 0 ? " + 1" : ""}) × 1${bias > 0 ? ", bias row first" : ""})`;
 		if (parameterKind(parameters) !== "matrix") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
@@ -141,7 +141,7 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 		this.passCount = 0;
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<O>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as PassiveAggressiveModel<O>).passCount = this.passCount;
 	}

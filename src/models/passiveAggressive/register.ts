@@ -6,7 +6,7 @@ import { PassiveAggressiveRegressor } from "./PassiveAggressiveRegressor";
 
 registerModel({
 	name: "PassiveAggressiveClassifier",
-	create: (o) => new PassiveAggressiveClassifier(o) as never,
+	create: (o) => new PassiveAggressiveClassifier(o),
 	tags: ["online", "classifier"],
 	example: (rng, p, n) => {
 		const [X, blob] = blobs(rng, p, n, 2);
@@ -15,7 +15,7 @@ registerModel({
 });
 registerModel({
 	name: "PassiveAggressiveRegressor",
-	create: (o) => new PassiveAggressiveRegressor(o) as never,
+	create: (o) => new PassiveAggressiveRegressor(o),
 	tags: ["online", "regressor"],
 	example: (rng, p, n) => {
 		const [X] = blobs(rng, p, n, 2);

@@ -2,7 +2,7 @@
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { anyOf, anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
-import { ModelParameters } from "../../parameters";
+import { ModelParameters, ParameterRecord } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
@@ -12,6 +12,7 @@ import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix, resolveGamma } from "./kernels";
 import { solveSmo } from "./smo";
+import { Classifier } from "../base/capabilities";
 
 /** Options of `SupportVectorMachine`. */
 export interface SupportVectorMachineOptions {
@@ -68,7 +69,7 @@ const WHAT = "bias 1×1, dualCoefficients m×1 (αᵢyᵢ), gamma 1×1, supportV
  * svm.train(X, labels);
  * const [predicted, decisionValues] = svm.predict(X);
  */
-export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions> {
+export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions, ParameterRecord> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList, 2);
 
 	constructor(options?: Partial<SupportVectorMachineOptions>) {
@@ -127,7 +128,7 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions>
 
 	/** The decision values f(x) (n×1) of the rows of `X`. */
 	private decisionValues(X: unknown, where: string): Matrix {
-		const p = this.requireParameters(where) as { [name: string]: Matrix };
+		const p = this.requireParameters(where);
 		const vectors = p.supportVectors;
 		const x = featureMatrix(X, where, vectors[0].size());
 		const k = kernelMatrix(x, vectors, this.kernelSettings(p.gamma[0][0]));
@@ -151,7 +152,7 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions>
 		return $tuple(this.labels.decode(values.map((row) => (row[0] > 0 ? 1 : 0)), where), values);
 	}
 
-	protected validateModelParameters(parameters: ModelParameters, where: string) {
+	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is ParameterRecord {
 		const record = expectRecord(parameters, ENTRIES, WHAT, where);
 		const m = record.supportVectors.size();
 		expectShape(record.bias, "bias", 1, 1, where);
@@ -160,7 +161,7 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions>
 		if (record.gamma[0][0] <= 0) error(`[Hivemind] ${where}: parameters.gamma must hold a number > 0, got ${record.gamma[0][0]}`, 3);
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<SupportVectorMachineOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		(twin as SupportVectorMachine).labels.copyFrom(this.labels);
 	}

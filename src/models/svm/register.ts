@@ -5,7 +5,7 @@ import { SupportVectorMachine } from "./SupportVectorMachine";
 
 registerModel({
 	name: "SupportVectorMachine",
-	create: (o) => new SupportVectorMachine(o) as never,
+	create: (o) => new SupportVectorMachine(o),
 	tags: ["classifier"],
 	example: (rng, p, n) => {
 		const [X, blob] = blobs(rng, p, n, 2);

@@ -5,7 +5,6 @@
 import { RandomGenerator } from "../../matrix/random";
 import { booleanValue, ConstraintTable, integerAtLeast, oneOf } from "../../options";
 import { batchesOfSize, EpochBatches, rowRange } from "../base/batches";
-import { BaseModel } from "../base/BaseModel";
 import { ModelWrapper } from "./ModelWrapper";
 import { relabelErrors } from "./relabel";
 import { BatchTrainableModel, batchTrainableModelValue } from "./types";
@@ -107,7 +106,7 @@ export class GradientMethodWrapper extends ModelWrapper<GradientMethodOptions> {
 		this.shuffler = undefined;
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<GradientMethodOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		if (this.shuffler !== undefined) {
 			const stream = new RandomGenerator(this.options.seed);

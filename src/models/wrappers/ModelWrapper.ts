@@ -5,6 +5,7 @@ import { BaseModel } from "../base/BaseModel";
 import { TrainingState } from "../base/trainingState";
 import { relabelErrors } from "./relabel";
 import { WrappedModel } from "./types";
+import { GradientTrainable, predictValues } from "../base/capabilities";
 
 /** Options every wrapper has: the wrapped model. */
 export interface WrapperOptions {
@@ -16,7 +17,7 @@ export interface WrapperOptions {
  * Base of the wrappers: usable like the model it wraps. Parameters, predictions and the
  * distributed-gradient API are the wrapped model's; errors name the wrapper's method.
  */
-export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O> {
+export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O> implements GradientTrainable {
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
 		if (this.options.model === undefined) {
@@ -37,25 +38,25 @@ export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O
 		const where = `${this.modelName}.predict`;
 		this.assertAlive(where);
 		// every model returns one or two values (labels and probabilities, mean and variance)
-		const model = this.getModel() as unknown as { predict(X: unknown): LuaTuple<[unknown, unknown?]> };
+		const model = this.getModel();
 		const [first, second] = relabelErrors(where, () => {
-			const [a, b] = model.predict(X);
+			const [a, b] = predictValues(model, X);
 			return [a, b] as [unknown, unknown?];
 		});
 		return $tuple(first, second);
 	}
 
-	/** The wrapped model's parameters (a deep copy unless `noCopy`), or undefined before training. */
-	getModelParameters(noCopy = false): ModelParameters | undefined {
-		return this.getModel().getModelParameters(noCopy);
+	/** The wrapped model's parameters (a deep copy unless `doNotDeepCopy`), or undefined before training. */
+	getModelParameters(doNotDeepCopy = false): ModelParameters | undefined {
+		return this.getModel().getModelParameters(doNotDeepCopy);
 	}
 
 	/** Gives the wrapped model these parameters (checked by it; errors name the wrapper). */
-	setModelParameters(parameters: ModelParameters, noCopy = false) {
+	setModelParameters(parameters: ModelParameters, doNotDeepCopy = false) {
 		const where = `${this.modelName}.setModelParameters`;
 		this.assertAlive(where);
 		const model = this.getModel();
-		relabelErrors(where, () => model.setModelParameters(parameters, noCopy));
+		relabelErrors(where, () => model.setModelParameters(parameters, doNotDeepCopy));
 	}
 
 	/** The wrapped model's `computeGradients`: (gradient summed over the rows, n, summed loss), no step. */
@@ -95,10 +96,11 @@ export abstract class ModelWrapper<O extends WrapperOptions> extends BaseModel<O
 	/** An independent copy: the same options around a clone of the wrapped model, and the wrapper's own state. */
 	clone(): this {
 		this.assertAlive(`${this.modelName}.clone`);
+		// the class of this instance is its Luau metatable, with the `new` constructor
 		const cls = getmetatable(this) as unknown as { new: (options: O) => ModelWrapper<O> };
-		const twin = cls.new({ ...this.options, model: this.getModel().clone() });
+		const twin = cls.new({ ...this.options, model: this.getModel().clone() }) as this;
 		this.copyLearnedStateTo(twin);
-		return twin as this;
+		return twin;
 	}
 
 	/** Destroys the wrapped model too; any later call errors. */

@@ -4,12 +4,12 @@
  */
 import { booleanValue, callbackValue, ConstraintTable, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { BaseModel } from "../base/BaseModel";
 import { warnTraining } from "../base/output";
 import { allFinite } from "../base/trainingState";
 import { ModelWrapper } from "./ModelWrapper";
 import { relabelErrors } from "./relabel";
 import { WrappedModel, wrappedModelValue } from "./types";
+import { isFiniteNumber } from "../../core/describe";
 
 /** One rejected update, as `getRejections` lists it. */
 export interface Rejection {
@@ -53,8 +53,6 @@ const CONSTRAINTS: ConstraintTable<SafeguardOptions> = {
 	onRejected: callbackValue,
 	rejectionHistorySize: integerAtLeast(1),
 };
-
-const finite = (v: number) => v === v && v !== math.huge && v !== -math.huge;
 
 /**
  * Guards the wrapped model's updates. After a `train(X, y)` call the mean data loss on X, y is
@@ -114,7 +112,7 @@ export class SafeguardWrapper extends ModelWrapper<SafeguardOptions> {
 		} else if (data !== undefined && before !== undefined) {
 			after = this.costOn(data, where);
 			const reference = math.max(before, o.minimumReferenceCost);
-			if (!finite(after)) {
+			if (!isFiniteNumber(after)) {
 				reason = "nonfinite";
 				detail = `the cost became ${after}`;
 			} else if (after > o.maximumCostIncreaseFactor * reference) {
@@ -181,7 +179,7 @@ export class SafeguardWrapper extends ModelWrapper<SafeguardOptions> {
 		return { accepted: this.accepted, rejected: this.rejected };
 	}
 
-	protected copyLearnedStateTo(twin: BaseModel<SafeguardOptions>) {
+	protected copyLearnedStateTo(twin: this) {
 		super.copyLearnedStateTo(twin);
 		const other = twin as SafeguardWrapper;
 		other.rejections = this.getRejections();

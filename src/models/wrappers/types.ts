@@ -1,45 +1,15 @@
 /** What the wrappers need from the model they wrap, and the option rule that checks it. */
 import { objectWith } from "../../options";
-import { ModelParameters } from "../../parameters";
-import { BatchPlan } from "../base/batches";
-import { TrainingState } from "../base/trainingState";
+import { BatchTrainable, GradientTrainable } from "../base/capabilities";
 
 /**
  * A gradient model as the wrappers drive it: any `GradientModel` of the registry (LinearRegression,
  * NeuralNetwork, …) or another wrapper.
  */
-export interface WrappedModel {
-	/** The wrapped model's name. */
-	readonly modelName: string;
-	/** Trains on X, y; returns the cost history. */
-	train(X: unknown, y?: unknown): Array<number>;
-	/** Predictions (one or two values). */
-	predict(X: unknown): unknown;
-	/** The learned parameters (a copy unless `noCopy`). */
-	getModelParameters(noCopy?: boolean): ModelParameters | undefined;
-	/** Replaces the learned parameters. */
-	setModelParameters(parameters: ModelParameters, noCopy?: boolean): void;
-	/** (gradient summed over the rows, n, summed loss) without a step. */
-	computeGradients(X: unknown, y?: unknown): LuaTuple<[ModelParameters, number, number]>;
-	/** One optimizer step from Σg / Σn. */
-	applyGradients(gradients?: ModelParameters, sampleCount?: number): void;
-	/** Parameters, optimizer states and update counter as plain data. */
-	getTrainingState(): TrainingState;
-	/** Returns to a state from `getTrainingState`. */
-	setTrainingState(state: TrainingState): void;
-	/** The model's options. */
-	getOptions(): object;
-	/** An independent copy. */
-	clone(): WrappedModel;
-	/** Releases the model. */
-	destroy(): void;
-}
+export type WrappedModel = GradientTrainable;
 
 /** A wrapped model that can also train epoch by epoch over given batches (a `GradientModel`). */
-export interface BatchTrainableModel extends WrappedModel {
-	/** `GradientModel.trainInBatches`. */
-	trainInBatches(X: unknown, y: unknown, numberOfEpochs: number, plan: BatchPlan): Array<number>;
-}
+export type BatchTrainableModel = BatchTrainable;
 
 const WRAPPED_METHODS = ["train", "predict", "getModelParameters", "setModelParameters", "computeGradients", "applyGradients", "getTrainingState", "setTrainingState", "clone", "destroy"];
 

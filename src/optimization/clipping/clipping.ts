@@ -16,6 +16,13 @@ function assertLimit(value: unknown, argName: string, where: string): asserts va
 	}
 }
 
+/** `gradient` after checking it and the limit named `limitName` (errors name `where`). */
+function checked(gradient: Matrix, limit: number, limitName: string, where: string): Matrix {
+	assertMatrix(gradient, "gradient", where);
+	assertLimit(limit, limitName, where);
+	return gradient;
+}
+
 function assertMatrixList(value: unknown, where: string): asserts value is Array<Matrix> {
 	if (!typeIs(value, "table") || (value as Array<unknown>).size() === 0) {
 		error(`[Hivemind] ${where}: gradients must be a non-empty array of matrices, got ${describeValue(value)}`, 3);
@@ -34,9 +41,7 @@ function clampKernel(gradient: Matrix, limit: number) {
 
 /** Each entry clamped to [−limit, limit], in place; returns `gradient`. */
 export function clipByValueInPlace(gradient: Matrix, limit: number): Matrix {
-	assertMatrix(gradient, "gradient", "clipByValueInPlace");
-	assertLimit(limit, "limit", "clipByValueInPlace");
-	clampKernel(gradient, limit);
+	clampKernel(checked(gradient, limit, "limit", "clipByValueInPlace"), limit);
 	return gradient;
 }
 
@@ -45,17 +50,14 @@ export function clipByValueInPlace(gradient: Matrix, limit: number): Matrix {
  * @example clipByValue([[3, -0.5]], 1) // [[1, -0.5]]
  */
 export function clipByValue(gradient: Matrix, limit: number): Matrix {
-	assertMatrix(gradient, "gradient", "clipByValue");
-	assertLimit(limit, "limit", "clipByValue");
-	const out = copy(gradient);
+	const out = copy(checked(gradient, limit, "limit", "clipByValue"));
 	clampKernel(out, limit);
 	return out;
 }
 
 /** Rescales `gradient` in place so its Frobenius norm is at most `maxNorm` (unchanged if already); returns it. */
 export function clipByNormInPlace(gradient: Matrix, maxNorm: number): Matrix {
-	assertMatrix(gradient, "gradient", "clipByNormInPlace");
-	assertLimit(maxNorm, "maxNorm", "clipByNormInPlace");
+	checked(gradient, maxNorm, "maxNorm", "clipByNormInPlace");
 	const norm = frobeniusNorm(gradient);
 	if (norm > maxNorm) scaleInPlace(gradient, maxNorm / norm);
 	return gradient;
@@ -66,9 +68,7 @@ export function clipByNormInPlace(gradient: Matrix, maxNorm: number): Matrix {
  * @example clipByNorm([[3, 4]], 1) // [[0.6, 0.8]]
  */
 export function clipByNorm(gradient: Matrix, maxNorm: number): Matrix {
-	assertMatrix(gradient, "gradient", "clipByNorm");
-	assertLimit(maxNorm, "maxNorm", "clipByNorm");
-	return clipByNormInPlace(copy(gradient), maxNorm);
+	return clipByNormInPlace(copy(checked(gradient, maxNorm, "maxNorm", "clipByNorm")), maxNorm);
 }
 
 function normOfAll(gradients: Array<Matrix>): number {

@@ -16,21 +16,21 @@ import { RProp } from "./RProp";
 import { Gravity } from "./Gravity";
 import { AdaFactor } from "./AdaFactor";
 
-const FACTORIES: { [name: string]: (options: unknown) => Optimizer } = {
-	GradientDescent: (o) => new GradientDescent(o as never),
-	Momentum: (o) => new Momentum(o as never),
-	Nesterov: (o) => new Nesterov(o as never),
-	AdaGrad: (o) => new AdaGrad(o as never),
-	AdaDelta: (o) => new AdaDelta(o as never),
-	RMSProp: (o) => new RMSProp(o as never),
-	Adam: (o) => new Adam(o as never),
-	AdamW: (o) => new AdamW(o as never),
-	NAdam: (o) => new NAdam(o as never),
-	AdaMax: (o) => new AdaMax(o as never),
-	RAdam: (o) => new RAdam(o as never),
-	RProp: (o) => new RProp(o as never),
-	Gravity: (o) => new Gravity(o as never),
-	AdaFactor: (o) => new AdaFactor(o as never),
+const FACTORIES: { [name: string]: (options?: object) => Optimizer } = {
+	GradientDescent: (o) => new GradientDescent(o),
+	Momentum: (o) => new Momentum(o),
+	Nesterov: (o) => new Nesterov(o),
+	AdaGrad: (o) => new AdaGrad(o),
+	AdaDelta: (o) => new AdaDelta(o),
+	RMSProp: (o) => new RMSProp(o),
+	Adam: (o) => new Adam(o),
+	AdamW: (o) => new AdamW(o),
+	NAdam: (o) => new NAdam(o),
+	AdaMax: (o) => new AdaMax(o),
+	RAdam: (o) => new RAdam(o),
+	RProp: (o) => new RProp(o),
+	Gravity: (o) => new Gravity(o),
+	AdaFactor: (o) => new AdaFactor(o),
 };
 
 /** The names `createOptimizer` accepts, sorted (matching is case-insensitive). */

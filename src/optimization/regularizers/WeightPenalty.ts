@@ -5,7 +5,7 @@ import { zeros } from "../../matrix/creation";
 import { assertMatrix, assertSameShape } from "../../matrix/validate";
 import type { Regularizer } from "./regularizers";
 import { ConstraintTable, numberAbove, resolveOptions } from "../../options";
-import { describeValue } from "../../core/describe";
+import { describeValue, isFiniteNumber } from "../../core/describe";
 import { optionValues, OptionValues } from "../helpers";
 
 /** Options shared by the penalties. */
@@ -78,7 +78,7 @@ export abstract class WeightPenalty<O extends PenaltyOptions = PenaltyOptions> i
 		const skip = this.check("addGradientInPlace", weights, biasRows);
 		assertMatrix(target, "target", `${this.regularizerName}.addGradientInPlace`);
 		assertSameShape(target, weights, `${this.regularizerName}.addGradientInPlace`);
-		if (!typeIs(scale, "number") || scale !== scale || math.abs(scale) === math.huge) {
+		if (!isFiniteNumber(scale)) {
 			error(`[Hivemind] ${this.regularizerName}.addGradientInPlace: scale must be a finite number, got ${describeValue(scale)}`, 2);
 		}
 		this.accumulate(target, weights, skip, scale);

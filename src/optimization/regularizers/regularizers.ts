@@ -26,10 +26,10 @@ export interface Regularizer {
 	getOptions(): OptionValues;
 }
 
-const FACTORIES: { [name: string]: (options: unknown) => Regularizer } = {
-	L1: (o) => new L1(o as never),
-	L2: (o) => new L2(o as never),
-	ElasticNet: (o) => new ElasticNet(o as never),
+const FACTORIES: { [name: string]: (options?: object) => Regularizer } = {
+	L1: (o) => new L1(o),
+	L2: (o) => new L2(o),
+	ElasticNet: (o) => new ElasticNet(o),
 };
 
 /** The names `createRegularizer` accepts, sorted (matching is case-insensitive). */

@@ -68,7 +68,7 @@ function makeSchedule<O extends object>(
 }
 
 /** The base rate at every iteration. Name `"Constant"`, no options. */
-export function constantRate(options?: Record<string, never>): LearningRateSchedule {
+export function constantRate(options?: object): LearningRateSchedule {
 	return makeSchedule("Constant", "constantRate", {}, {}, options, (baseRate) => baseRate);
 }
 
@@ -120,12 +120,12 @@ export function cosineAnnealing(options?: Partial<CosineAnnealingOptions>): Lear
 	});
 }
 
-const SCHEDULES: { [name: string]: (options: unknown) => LearningRateSchedule } = {
-	Constant: (o) => constantRate(o as never),
-	StepDecay: (o) => stepDecay(o as never),
-	ExponentialDecay: (o) => exponentialDecay(o as never),
-	InverseTimeDecay: (o) => inverseTimeDecay(o as never),
-	CosineAnnealing: (o) => cosineAnnealing(o as never),
+const SCHEDULES: { [name: string]: (options?: object) => LearningRateSchedule } = {
+	Constant: (o) => constantRate(o),
+	StepDecay: (o) => stepDecay(o),
+	ExponentialDecay: (o) => exponentialDecay(o),
+	InverseTimeDecay: (o) => inverseTimeDecay(o),
+	CosineAnnealing: (o) => cosineAnnealing(o),
 };
 
 /** The names `createSchedule` accepts, sorted (matching is case-insensitive). */

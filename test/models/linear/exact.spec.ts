@@ -1,4 +1,4 @@
-import { describe, expect, it } from "../../support/jest-globals.d";
+import { describe, it } from "../../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../../support/numeric";
 import { BayesianLinearRegression, NormalLinearRegression, RidgeRegression } from "../../../src/models";
 import { finalizeBayesianLinear } from "../../../src/sufficientStatistics/bayesianLinear";

@@ -17,7 +17,7 @@ interface Mixture {
 function knownMixture(): Rows {
 	const rng = new RandomGenerator(17);
 	const rows: Rows = [];
-	for (const i of $range(0, 1199)) {
+	for (const _ of $range(0, 1199)) {
 		const u = rng.nextFloat();
 		if (u < 0.5) rows.push([rng.normal(0, 1), rng.normal(0, 0.5)]);
 		else if (u < 0.8) rows.push([rng.normal(6, 0.7), rng.normal(3, 0.7)]);

@@ -145,7 +145,7 @@ describe("GradientMethodWrapper as a model", () => {
 		const [ok, message] = pcall(() => wrapper.train(X, y));
 		setTrainingOutput(previous);
 		expect(ok).toBe(true);
-		expect(message).toBeDefined();
+		expect((message as Array<number>).size()).toBe(3);
 		expect(lines.map((line) => line.match("^Iteration: (%d+)  Cost: ")[0])).toEqual(["1", "2", "3"]);
 	});
 });
