@@ -114,19 +114,22 @@ export function prepareData(csv: CsvTable, p: Preparation): PreparedData {
 	for (const i of $range(0, n - 1)) rowIds.push(i);
 	let trainIndices = rowIds;
 	let testIndices: Array<number> | undefined;
+	let xParts: [Matrix, Matrix] | undefined;
 	if (testSplit > 0) {
 		const labels: Array<Label> = dataset.y ?? rowIds;
 		const parts = trainTestSplit(dataset.X, labels, { testSize: testSplit, seed, stratify: task === "classification" });
 		trainIndices = parts.trainIndices;
 		testIndices = parts.testIndices;
+		xParts = [parts.xTrain, parts.xTest];
 	}
 	const targets: Targets | undefined = dataset.Y ?? dataset.y;
-	const xTrainRaw = selectRows(dataset.X, trainIndices);
+	// The split's own row copies, not new ones.
+	const xTrainRaw = xParts !== undefined ? xParts[0] : selectRows(dataset.X, trainIndices);
 	const scaler = createScaler(p.scale);
 	const xTrain = scaler !== undefined ? scaler.fitTransform(xTrainRaw) : xTrainRaw;
 	let xTest: Matrix | undefined;
 	if (testIndices !== undefined && testIndices.size() > 0) {
-		const raw = selectRows(dataset.X, testIndices);
+		const raw = xParts !== undefined ? xParts[1] : selectRows(dataset.X, testIndices);
 		xTest = scaler !== undefined ? scaler.transform(raw) : raw;
 	}
 	const yTrain = targets === undefined ? undefined : pickTargets(targets, trainIndices);

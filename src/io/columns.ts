@@ -1,3 +1,4 @@
+//!native
 /**
  * Reading one CSV column without silent guesses: missing-value markers, the column's type decided
  * from every value (numbers by the strict decimal grammar, else categories), and what to do with
@@ -17,14 +18,20 @@ export const DEFAULT_MISSING_MARKERS = ["", "NA", "N/A", "NaN", "null"];
 /** The lower-cased markers of each markers list seen, and their lengths (weak keys: lists come and go with their options). */
 const loweredMarkers = new WeakMap<Array<string>, [Set<string>, Set<number>]>();
 
-/** True when `text` is one of `markers` (ignoring case). */
-export function isMissingText(text: string, markers: Array<string>): boolean {
+/** The lower-cased markers and their lengths, made once per markers list. */
+function markerSets(markers: Array<string>): [Set<string>, Set<number>] {
 	let lowered = loweredMarkers.get(markers);
 	if (lowered === undefined) {
 		lowered = [new Set(markers.map((m) => m.lower())), new Set(markers.map((m) => m.size()))];
 		loweredMarkers.set(markers, lowered);
 	}
-	return lowered[1].has(text.size()) && lowered[0].has(text.lower());
+	return lowered;
+}
+
+/** True when `text` is one of `markers` (ignoring case). */
+export function isMissingText(text: string, markers: Array<string>): boolean {
+	const [lowered, sizes] = markerSets(markers);
+	return sizes.has(text.size()) && lowered.has(text.lower());
 }
 
 /** How a column was read. */
@@ -60,9 +67,10 @@ export function readColumn(values: Array<string>, markers: Array<string>, place:
 	const present = new Array<number>();
 	const textRows = new Array<number>();
 	const numberRows = new Array<number>();
+	const [lowered, sizes] = markerSets(markers);
 	for (const i of $range(0, values.size() - 1)) {
 		const text = values[i];
-		if (isMissingText(text, markers)) {
+		if (sizes.has(text.size()) && lowered.has(text.lower())) {
 			missing.push(i);
 			continue;
 		}

@@ -1,3 +1,4 @@
+//!native
 /**
  * CSV reading: RFC 4180 fields (quoted fields, doubled quotes, embedded delimiters and newlines)
  * and a header row, without silent guesses: a UTF-8 byte-order mark is removed, the delimiter is
@@ -157,8 +158,49 @@ export function parseCsv(text: string, source = "CSV", options: CsvOptions = {})
 		}
 		record = [];
 	};
+	const delimiterText = string.char(delimiter);
+	let nextSpecial = 0;
+	let nextBlank = 0;
 	let i = start;
 	while (i <= length) {
+		if (field.size() === 0 && record.size() === 0 && !quoted && !inQuotes) {
+			// Fast path: a whole line without quotes, carriage returns (but a CRLF ending) or non-ASCII
+			// bytes that is not blank splits at the delimiter exactly as the character loop below reads
+			// it. The next such byte and the next space or tab are searched once, not per line.
+			const [lf] = string.find(text, "\n", i, true);
+			const lineEnd = lf === undefined ? length : lf - 1;
+			if (nextSpecial < i) nextSpecial = string.find(text, '["\r\x80-\xFF]', i)[0] ?? length + 1;
+			let lineStop = lineEnd;
+			let clean = nextSpecial > lineEnd;
+			if (!clean && nextSpecial === lineEnd && lf !== undefined && string.byte(text, lineEnd)[0] === CR) {
+				lineStop = lineEnd - 1;
+				nextSpecial = string.find(text, '["\r\x80-\xFF]', lf)[0] ?? length + 1;
+				clean = true;
+			}
+			if (nextBlank < i) nextBlank = string.find(text, "[ \t]", i)[0] ?? length + 1;
+			const blanks = nextBlank <= lineStop;
+			if (clean && lineStop >= i) {
+				const lineText = text.sub(i, lineStop);
+				if (!blanks || lineText.find("^[ \t]*$")[0] === undefined) {
+					const fields = lineText.split(delimiterText);
+					if (blanks) {
+						for (const f of $range(0, fields.size() - 1)) {
+							const value = trimField(fields[f]);
+							if (value !== fields[f]) {
+								trimmed += 1;
+								fields[f] = value;
+							}
+						}
+					}
+					records.push(fields);
+					recordLines.push(recordStartLine);
+					line += 1;
+					recordStartLine = line;
+					i = lineEnd + 2;
+					continue;
+				}
+			}
+		}
 		const [c] = string.byte(text, i);
 		if (inQuotes) {
 			if (c === QUOTE) {

@@ -1,3 +1,4 @@
+//!native
 /**
  * Turns a parsed CSV table into a numeric dataset: numeric columns as they are, categorical
  * columns one-hot encoded (categories sorted), and the target column as numbers (regression)
@@ -130,7 +131,7 @@ function columnValues(csv: CsvTable, index: number): Array<string> {
  * ("mean" / "median") in `cells` (the table's fields, copied), records rows to drop in `drop`,
  * and lists its decisions.
  */
-function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns: Array<string>, options: DatasetOptions, rowNumbers: Array<number>, drop: Set<number>, decisions: Array<string>): FeatureEncoding {
+function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns: Array<string>, options: DatasetOptions, rowNumbers: Array<number>, drop: Set<number>, decisions: Array<string>, parsed: Map<string, Array<number>>): FeatureEncoding {
 	const source = options.source ?? "CSV";
 	const markers = options.missingMarkers ?? DEFAULT_MISSING_MARKERS;
 	const policy = options.missing ?? "error";
@@ -150,7 +151,10 @@ function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns
 			const why = forced.includes(name) ? " (--categorical)" : "";
 			decisions.push(`column "${name}": categorical${why}, one-hot encoded into ${reading.categories.size()} column${reading.categories.size() === 1 ? "" : "s"} (${reading.categories.join(", ")})`);
 		}
-		if (reading.missing.size() === 0) continue;
+		if (reading.missing.size() === 0) {
+			if (reading.kind === "numeric") parsed.set(name, reading.present);
+			continue;
+		}
 		const rows = summarizeRows(reading.missing.map((i) => rowNumbers[i]));
 		if (policy === "error") missingError(place, values, reading.missing, false);
 		if (policy === "drop") {
@@ -159,11 +163,47 @@ function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns
 		} else {
 			const fill = fillValue(reading, values, policy);
 			const what = reading.kind === "categorical" ? `the most frequent category "${fill}"` : `the ${policy} ${formatNumber(fill as number)} of its ${values.size() - reading.missing.size()} values`;
-			for (const i of reading.missing) cells[i][index] = typeIs(fill, "number") ? formatNumber(fill) : fill;
+			for (const i of reading.missing) {
+				if (cells[i] === csv.rows[i]) cells[i] = table.clone(csv.rows[i]);
+				cells[i][index] = typeIs(fill, "number") ? formatNumber(fill) : fill;
+			}
 			decisions.push(`column "${name}": ${reading.missing.size()} missing (${rows}) filled with ${what} (--missing ${policy})`);
 		}
 	}
 	return { columns };
+}
+
+const SPACE = 32;
+const TAB = 9;
+
+/**
+ * {@link encodeFields} for a table row that it would accept, without its per-row lookups:
+ * numbers already parsed (`columnNumbers`, per column), categories by `positions`. Undefined
+ * when a cell is missing, not a number or an unknown category: `encodeFields` then says why.
+ */
+function encodeTableRow(row: Array<string>, r: number, encoding: FeatureEncoding, columnAt: Array<number>, columnNumbers: Array<Array<number> | undefined>, positions: Array<Map<string, number>>, markers: Array<string>, width: number): Array<number> | undefined {
+	const out = table.create<number>(width);
+	for (const k of $range(0, encoding.columns.size() - 1)) {
+		const raw = row[columnAt[k]];
+		if (raw === undefined) return undefined;
+		const column = encoding.columns[k];
+		const known = columnNumbers[k];
+		// A cell the inference read (untrimmed) as a number is not a missing marker unless trimming changes it.
+		const [first] = string.byte(raw, 1);
+		const [last] = string.byte(raw, -1);
+		const edged = first === SPACE || first === TAB || last === SPACE || last === TAB;
+		if ((known === undefined || edged) && isMissingText(trimField(raw), markers)) return undefined;
+		if (column.kind === "numeric") {
+			const value = known !== undefined ? known[r] : parseNumber(raw);
+			if (value === undefined) return undefined;
+			out.push(value);
+		} else {
+			const position = positions[k].get(raw);
+			if (position === undefined) return undefined;
+			for (const i of $range(0, column.categories.size() - 1)) out.push(i === position ? 1 : 0);
+		}
+	}
+	return out;
 }
 
 /** Converts a parsed CSV table into a dataset (see {@link DatasetOptions}). */
@@ -182,9 +222,11 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 	const rowNumbers = csv.rowNumbers ?? csv.rows.map((_, r) => r + 2);
 	const decisions = [...(csv.decisions ?? [])];
 	const drop = new Set<number>();
-	const cells = csv.rows.map((row) => table.clone(row));
+	// Rows are copied only where missing cells are filled; numbers read while inferring are not parsed again.
+	const cells = table.clone(csv.rows);
+	const parsed = new Map<string, Array<number>>();
 	if (options.encoding === undefined) decisions.push(`missing values: ${markers.map((m) => `"${m}"`).join(", ")} (ignoring case); --missing ${policy}`);
-	const encoding = options.encoding ?? inferColumns(csv, cells, featureColumns, options, rowNumbers, drop, decisions);
+	const encoding = options.encoding ?? inferColumns(csv, cells, featureColumns, options, rowNumbers, drop, decisions, parsed);
 	const targetKind = options.targetKind ?? "numeric";
 	for (const t of $range(0, targets.size() - 1)) {
 		const values = columnValues(csv, targetIndices[t]);
@@ -201,18 +243,26 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 	const y = new Array<number | string>();
 	const Y = new Array<Array<number>>();
 	const kept = new Array<number>();
+	const width = encodedFeatureNames(encoding).size();
+	const columnAt = encoding.columns.map((column) => csv.header.indexOf(column.name));
+	const columnNumbers = encoding.columns.map((column) => parsed.get(column.name));
+	const positions = encoding.columns.map((column) => {
+		const at = new Map<string, number>();
+		if (column.kind === "categorical") for (const k of $range(column.categories.size() - 1, 0, -1)) at.set(column.categories[k], k);
+		return at;
+	});
 	for (const r of $range(0, cells.size() - 1)) {
 		if (drop.has(r)) continue;
 		const row = cells[r];
-		const where = `${source}: row ${rowNumbers[r]}`;
-		X.push(encodeFields((column) => row[csv.header.indexOf(column)], encoding, where, markers));
+		const encoded = encodeTableRow(row, r, encoding, columnAt, columnNumbers, positions, markers, width);
+		X.push(encoded ?? encodeFields((column) => row[csv.header.indexOf(column)], encoding, `${source}: row ${rowNumbers[r]}`, markers));
 		kept.push(rowNumbers[r]);
 		const numbers = new Array<number>();
 		for (const t of $range(0, targets.size() - 1)) {
 			const raw = row[targetIndices[t]];
 			if (targetKind === "numeric") {
 				const value = parseNumber(raw);
-				if (value === undefined) error(`[Hivemind] ${where}, column "${targets[t]}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`, 2);
+				if (value === undefined) error(`[Hivemind] ${source}: row ${rowNumbers[r]}, column "${targets[t]}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`, 2);
 				numbers.push(value);
 				if (t === 0) y.push(value);
 			} else {

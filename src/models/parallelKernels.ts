@@ -26,6 +26,7 @@ const order = new Array<string>();
 function modelFor(args: GradientArgs): GradientModel<never> {
 	let model = models.get(args.key);
 	if (model === undefined) {
+		// only GradientEvaluator (the shared gradient loop) dispatches this kernel, with its own model's name; the registry returns Model
 		model = createModel(args.modelName, args.options) as unknown as GradientModel<never>;
 		models.set(args.key, model);
 		order.push(args.key);

@@ -13,7 +13,7 @@ export const DEFAULT_FRAME_BUDGET_MS = 5;
 
 /** In a Roblox server or client: a DataModel exists and no headless host (the Lune harness, the `hivemind` CLI) announced itself in `_G`. */
 function runsInRoblox(): boolean {
-	return (game as unknown) !== undefined && (_G as unknown as { HIVEMIND_HOST?: unknown }).HIVEMIND_HOST === undefined;
+	return (game as unknown) !== undefined && (_G as { HIVEMIND_HOST?: unknown }).HIVEMIND_HOST === undefined;
 }
 
 let defaultBudgetMs: number | undefined;

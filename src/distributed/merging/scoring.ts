@@ -78,7 +78,7 @@ export function scoreChildren(
 	modelType: MergeModelType,
 	where: string,
 ): Array<number> {
-	// A model that was never trained may refuse to give parameters: then there is nothing to restore.
+	// A model that has not been trained may refuse to give parameters: then there is nothing to restore.
 	const [hasSaved, saved] = pcall(() => (model.getModelParameters !== undefined ? model.getModelParameters() : undefined));
 	const [ok, scores] = pcall(() =>
 		children.map((parameters) => {

@@ -1,4 +1,4 @@
-/** Ridge regression solved exactly (penalized normal equations, bias never penalized). */
+/** Ridge regression solved exactly (penalized normal equations, the bias is not penalized). */
 import { booleanValue, ConstraintTable, numberAbove } from "../../options";
 import { StatisticsLinearOptions } from "./StatisticsLinearModel";
 import { LeastSquaresModel } from "./LeastSquaresModel";
