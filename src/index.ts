@@ -155,7 +155,7 @@ export {
 } from "./cluster";
 
 export type * from "./simulation";
-export { FederatedTrainer, splitRows, simulateTraining } from "./simulation";
+export { FederatedTrainer, splitRows, simulateTraining, AsynchronousAdvantageActorCritic } from "./simulation";
 
 export type * from "./sufficientStatistics";
 export {
@@ -235,6 +235,8 @@ export {
 	DeepExpectedSARSA,
 	DeepDoubleSARSA,
 	DeepDoubleExpectedSARSA,
+	DuelingDeepQLearning,
+	DeepDeterministicPolicyGradient,
 	REINFORCE,
 	VanillaPolicyGradient,
 	ActorCritic,

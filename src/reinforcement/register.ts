@@ -13,6 +13,8 @@ import { DeepSARSA } from "./deep/DeepSARSA";
 import { DeepExpectedSARSA } from "./deep/DeepExpectedSARSA";
 import { DeepDoubleSARSA } from "./deep/DeepDoubleSARSA";
 import { DeepDoubleExpectedSARSA } from "./deep/DeepDoubleExpectedSARSA";
+import { DuelingDeepQLearning } from "./deep/DuelingDeepQLearning";
+import { DeepDeterministicPolicyGradient } from "./continuous/DeepDeterministicPolicyGradient";
 import { REINFORCE } from "./policy/REINFORCE";
 import { VanillaPolicyGradient } from "./policy/VanillaPolicyGradient";
 import { ActorCritic } from "./policy/ActorCritic";
@@ -47,6 +49,7 @@ const families: Array<[Array<[string, unknown]>, Array<AgentTag>, object]> = [
 			["DeepExpectedSARSA", DeepExpectedSARSA],
 			["DeepDoubleSARSA", DeepDoubleSARSA],
 			["DeepDoubleExpectedSARSA", DeepDoubleExpectedSARSA],
+			["DuelingDeepQLearning", DuelingDeepQLearning],
 		],
 		DEEP_VALUE,
 		{ stateSize: 1, actionCount: 2 },
@@ -63,6 +66,7 @@ const families: Array<[Array<[string, unknown]>, Array<AgentTag>, object]> = [
 		POLICY,
 		{ stateSize: 1, actionCount: 2 },
 	],
+	[[["DeepDeterministicPolicyGradient", DeepDeterministicPolicyGradient]], ["agent", "policy", "continuous"], { stateSize: 1, actionSize: 1 }],
 ];
 
 for (const [members, tags, required] of families) {

@@ -5,7 +5,7 @@
 import { ReinforcementAgent } from "./types";
 
 /** Capability tags of agents: every agent has "agent"; then its family and what it acts on. */
-export type AgentTag = "agent" | "tabular" | "value" | "policy" | "discrete" | "distributed";
+export type AgentTag = "agent" | "tabular" | "value" | "policy" | "discrete" | "continuous" | "distributed";
 
 /** One registered agent. */
 export interface AgentRegistration {

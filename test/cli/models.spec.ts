@@ -34,7 +34,7 @@ describe("hivemind models", () => {
 		expectContains(r.out, "ProximalPolicyOptimizationClip (agent, policy, discrete, distributed)\n");
 		expect(r.out.match("\n  clipRatio +0%.2\n")[0]).never.toBe(undefined);
 		const result = decodeJson(runCli("models", "--json").out) as { agents: Array<{ name: string; tags: Array<string> }> };
-		expect(result.agents.size()).toBe(19);
+		expect(result.agents.size()).toBe(21);
 		expect(result.agents.every((a) => a.tags[0] === "agent")).toBe(true);
 	});
 

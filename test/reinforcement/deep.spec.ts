@@ -4,7 +4,7 @@ import { RandomGenerator } from "../../src/matrix/random";
 import type { Vector } from "../../src/matrix/types";
 import { Environment, StepResult } from "../../src/reinforcement/types";
 import { runEpisode } from "../../src/reinforcement/runEpisode";
-import { GridWorld } from "../../src/reinforcement/environments/GridWorld";
+import { greedyReturn, OneHotGrid } from "../support/rlTasks";
 import { DeepValueAgent } from "../../src/reinforcement/deep/DeepValueAgent";
 import { DeepQLearning } from "../../src/reinforcement/deep/DeepQLearning";
 import { DeepDoubleQLearning } from "../../src/reinforcement/deep/DeepDoubleQLearning";
@@ -34,42 +34,6 @@ class NoisyChoice implements Environment<Vector, number> {
 		}
 		return { state: [0, 0], reward: this.atB ? this.rng.normal(-0.1, 1) : 0, done: true, truncated: false };
 	}
-}
-
-/** One-hot cell of the grid world (16 inputs). */
-function oneHot(s: number): Vector {
-	const v = new Array<number>();
-	for (const k of $range(0, 15)) v.push(k === s ? 1 : 0);
-	return v;
-}
-
-/** The grid world seen through one-hot state vectors. */
-class OneHotGrid implements Environment<Vector, number> {
-	readonly grid = new GridWorld();
-	reset(): Vector {
-		return oneHot(this.grid.reset());
-	}
-	step(action: number): StepResult<Vector> {
-		const r = this.grid.step(action);
-		return { ...r, state: oneHot(r.state) };
-	}
-}
-
-/** The return of the greedy policy from the start (at most 20 steps). */
-function greedyReturn(values: (s: Vector) => Vector): number {
-	const grid = new GridWorld();
-	let s = grid.reset();
-	let total = 0;
-	for (const _ of $range(1, 20)) {
-		const q = values(oneHot(s));
-		let best = 0;
-		for (const a of $range(1, 3)) if (q[a] > q[best]) best = a;
-		const r = grid.step(best);
-		total += r.reward;
-		s = r.state;
-		if (r.done) break;
-	}
-	return total;
 }
 
 const GRID_OPTIONS = { stateSize: 16, actionCount: 4, hiddenLayers: [16], activation: "Tanh" as const, learningRate: 0.01, discountFactor: 0.95, batchSize: 16, warmupSteps: 32, targetUpdateInterval: 50, epsilon: 1, epsilonDecayFactor: 0.95, minimumEpsilon: 0.05 };

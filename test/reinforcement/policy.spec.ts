@@ -1,9 +1,8 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectError } from "../support/numeric";
 import { RandomGenerator } from "../../src/matrix/random";
-import type { Vector } from "../../src/matrix/types";
-import { Environment, StepResult } from "../../src/reinforcement/types";
 import { runEpisode } from "../../src/reinforcement/runEpisode";
+import { CueTask } from "../support/rlTasks";
 import { discountedReturns, generalizedAdvantages } from "../../src/reinforcement/policy/advantages";
 import { PolicyAgent } from "../../src/reinforcement/policy/PolicyAgent";
 import { REINFORCE } from "../../src/reinforcement/policy/REINFORCE";
@@ -12,30 +11,6 @@ import { ActorCritic } from "../../src/reinforcement/policy/ActorCritic";
 import { AdvantageActorCritic } from "../../src/reinforcement/policy/AdvantageActorCritic";
 import { ProximalPolicyOptimization } from "../../src/reinforcement/policy/ProximalPolicyOptimization";
 import { ProximalPolicyOptimizationClip } from "../../src/reinforcement/policy/ProximalPolicyOptimizationClip";
-import { DistributedGradients } from "../../src/distributed/DistributedGradients";
-
-/**
- * A contextual choice: the state is a one-hot cue among 3; the action equal to the cue pays +1,
- * any other −1; 5 cues per episode. The optimal policy returns 5.
- */
-class CueTask implements Environment<Vector, number> {
-	private cue = 0;
-	private t = 0;
-	constructor(private readonly rng: RandomGenerator) {}
-	private observe(): Vector {
-		this.cue = this.rng.integer(0, 2);
-		return [0, 1, 2].map((k) => (k === this.cue ? 1 : 0));
-	}
-	reset(): Vector {
-		this.t = 0;
-		return this.observe();
-	}
-	step(action: number): StepResult<Vector> {
-		const reward = action === this.cue ? 1 : -1;
-		this.t += 1;
-		return { state: this.observe(), reward, done: this.t >= 5, truncated: false };
-	}
-}
 
 describe("policy-gradient agents", () => {
 	it("returns and GAE match the hand computation (r = 1, 0, 2; γ = 0.5; V = 1, 2, 3, bootstrap 4)", () => {
@@ -67,26 +42,6 @@ describe("policy-gradient agents", () => {
 		});
 		print(`cue task, last-50 mean returns: ${means.map((m) => string.format("%.2f", m)).join(", ")}`);
 		for (const m of means) expect(m > 4).toBe(true);
-	});
-	it("A3C's arrangement: two A2C workers send gradients to one main model through DistributedGradients and learn the cue task (last-50 mean above 4)", () => {
-		const options = { stateSize: 3, actionCount: 3, hiddenLayers: [8], activation: "Tanh" as const, discountFactor: 0.9, rolloutLength: 10, collectGradients: true };
-		const workers = [new AdvantageActorCritic({ ...options, seed: 1 }), new AdvantageActorCritic({ ...options, seed: 2 })];
-		const main = new DistributedGradients({ optimizer: "Adam", learningRate: 0.02, averaging: "SampleWeighted" });
-		main.setModelParameters(workers[0].getModelParameters());
-		const envs = [new CueTask(new RandomGenerator(1)), new CueTask(new RandomGenerator(2))];
-		let late = 0;
-		for (const episode of $range(1, 300)) {
-			workers.forEach((worker, k) => {
-				worker.setModelParameters(main.getModelParameters()!);
-				const [total] = runEpisode(worker, envs[k]);
-				if (episode > 250) late += total / 100;
-				const [g, n] = worker.takeGradients();
-				if (g !== undefined) main.addGradients(g, n);
-			});
-			main.applyPending();
-		}
-		print(`A3C arrangement, last-50 mean return per worker: ${late}`);
-		expect(late > 4).toBe(true);
 	});
 	it("validates inputs and round-trips parameters", () => {
 		const agent = new ProximalPolicyOptimizationClip({ stateSize: 2, actionCount: 2, hiddenLayers: [4] });

@@ -31,7 +31,7 @@ const NAMES = [
 	"mergeCountNaiveBayesPartials", "mergeChain", "mergeTree",
 	"loadModel", "createModelFile", "encodeModelFile", "readModelFile", "simulateTraining", "splitRows", "importDataPredictParameters",
 	"QLearning", "SARSA", "ExpectedSARSA", "DoubleQLearning", "MonteCarloControl", "OffPolicyMonteCarloControl", "DeepQLearning",
-	"DeepDoubleQLearning", "DeepClippedDoubleQLearning", "DeepSARSA", "DeepExpectedSARSA", "DeepDoubleSARSA", "DeepDoubleExpectedSARSA",
+	"DeepDoubleQLearning", "DeepClippedDoubleQLearning", "DeepSARSA", "DeepExpectedSARSA", "DeepDoubleSARSA", "DeepDoubleExpectedSARSA", "DuelingDeepQLearning", "DeepDeterministicPolicyGradient", "AsynchronousAdvantageActorCritic",
 	"REINFORCE", "VanillaPolicyGradient", "ActorCritic", "AdvantageActorCritic", "ProximalPolicyOptimization", "ProximalPolicyOptimizationClip",
 	"EpsilonGreedy", "Boltzmann", "UpperConfidenceBound", "GaussianNoise", "OrnsteinUhlenbeckNoise", "ReplayBuffer", "PrioritizedReplayBuffer",
 	"NStepAccumulator", "GridWorld", "CartPole", "MountainCar", "MultiArmedBandit", "runEpisode", "getRegisteredAgents", "createAgent",

@@ -35,9 +35,9 @@ export function blockedLossAndGradient(compute: LossAndGradient, parameters: Mod
 	const n = data.sampleCount;
 	const block = rowsPerBlock(3 * parameterCount(parameters));
 	if (n <= block) {
-		const result = compute(parameters, data, out);
+		const [loss, gradient] = compute(parameters, data, out);
 		budget.check();
-		return result;
+		return $tuple(loss, gradient);
 	}
 	let loss = 0;
 	let total: ModelParameters | undefined;
@@ -143,9 +143,9 @@ export class GradientEvaluator {
 		if (!this.pacesRows) return data === this.data ? this.blockedFull(parameters, out) : blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
 		this.pacedRows = data.sampleCount;
 		if (this.pacer === undefined) this.pacer = { blockRows: rowsPerBlock(3 * parameterCount(parameters)), between: (done) => this.budget.step(done, this.pacedRows) };
-		const result = this.compute(parameters, data, out, this.pacer);
+		const [loss, gradient] = this.compute(parameters, data, out, this.pacer);
 		this.budget.check();
-		return result;
+		return $tuple(loss, gradient);
 	}
 
 	/**

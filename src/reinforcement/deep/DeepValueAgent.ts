@@ -10,7 +10,8 @@
  *   a coin picks the one updated, the other values the bootstrap, actions follow their mean;
  *   "Clipped": two networks, a* by the first, bootstrap minₖ Q̄ₖ(s′, a*) (Fujimoto et al. 2018), both updated.
  * Q̄ is the target network when `targetUpdateInterval` > 0, else the online one. The loss is
- * ½ wᵢ(Q(sᵢ, aᵢ) − yᵢ)² (wᵢ the importance weights with prioritized replay, else 1).
+ * ½ wᵢ(Q(sᵢ, aᵢ) − yᵢ)² (wᵢ the importance weights with prioritized replay, else 1). With `dueling`
+ * (Wang et al. 2016) each network has n + 1 outputs (V, A₁…Aₙ) aggregated outside it (dueling.ts).
  */
 import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
@@ -26,6 +27,8 @@ import { ReplayBuffer } from "../replay/ReplayBuffer";
 import { PrioritizedReplayBuffer } from "../replay/PrioritizedReplayBuffer";
 import { buildNetwork, forward, NETWORK_CONSTRAINTS, NETWORK_DEFAULTS, NetworkOptions, outputErrorGradients } from "./networks";
 import { NetworkSet } from "./NetworkSet";
+import { duelingGradient, duelingValues } from "./dueling";
+import { NeuralNetwork } from "../../models/neural/NeuralNetwork";
 
 /** One stored experience. */
 interface Experience {
@@ -112,8 +115,8 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 	private previous: [Vector, number] | undefined;
 	private steps = 0;
 
-	/** An agent with `rule` and `estimator`; `options.stateSize` and `options.actionCount` are required. */
-	constructor(readonly agentName: string, private readonly rule: ValueRule, private readonly estimator: ValueEstimator, options?: Partial<DeepValueOptions>) {
+	/** An agent with `rule` and `estimator` (and the dueling head when `dueling`); `options.stateSize` and `options.actionCount` are required. */
+	constructor(readonly agentName: string, private readonly rule: ValueRule, private readonly estimator: ValueEstimator, options?: Partial<DeepValueOptions>, private readonly dueling = false) {
 		const where = `${agentName}.new`;
 		this.options = resolveOptions(where, DEFAULTS, options, CONSTRAINTS);
 		const o = this.options;
@@ -122,7 +125,7 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 		this.selector = createSelector(o);
 		const count = estimator === "Single" || (estimator === "Double" && rule === "QLearning") ? 1 : 2;
 		const nets = [];
-		for (const k of $range(1, count)) nets.push(buildNetwork(o, o.stateSize, o.actionCount, o.learningRate, o.seed + 1000 * (k - 1)));
+		for (const k of $range(1, count)) nets.push(buildNetwork(o, o.stateSize, o.actionCount + (dueling ? 1 : 0), o.learningRate, o.seed + 1000 * (k - 1)));
 		this.networks = new NetworkSet(nets, ["A", "B"], o.collectGradients);
 		this.uniform = new ReplayBuffer<Experience>({ capacity: o.replayCapacity });
 		this.prioritized = new PrioritizedReplayBuffer<Experience>({ capacity: o.prioritizedReplay ? o.replayCapacity : 1 });
@@ -193,11 +196,17 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 		return selector.getEpsilon?.();
 	}
 
+	/** Q(s, ·) of `network` for the rows of `states` (the dueling aggregation applied when `dueling`). */
+	private values(network: NeuralNetwork, states: Matrix): Matrix {
+		const outputs = forward(network, states);
+		return this.dueling ? outputs.map((row) => duelingValues(row)) : outputs;
+	}
+
 	private meanValues(states: Matrix): Matrix {
 		const nets = this.networks.networks;
-		const first = forward(nets[0], states);
+		const first = this.values(nets[0], states);
 		if (nets.size() === 1) return first;
-		const second = forward(nets[1], states);
+		const second = this.values(nets[1], states);
 		return first.map((row, i) => row.map((v, a) => (v + second[i][a]) / 2));
 	}
 
@@ -233,10 +242,10 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 		const two = nets.size() === 2;
 		const updated = this.estimator === "Double" && two ? [this.rng.nextFloat() < 0.5 ? 0 : 1] : this.estimator === "Clipped" ? [0, 1] : [0];
 		const valuedBy = this.estimator === "Double" && two ? 1 - updated[0] : 0;
-		const online = this.rule === "QLearning" && this.estimator !== "Single" ? forward(nets[0], nextStates) : undefined;
-		const evaluated = forward(this.evaluator(valuedBy), nextStates);
-		const second = this.estimator === "Clipped" ? forward(this.evaluator(1), nextStates) : undefined;
-		const policyValues = this.rule === "ExpectedSARSA" ? forward(nets[updated[0]], nextStates) : undefined;
+		const online = this.rule === "QLearning" && this.estimator !== "Single" ? this.values(nets[0], nextStates) : undefined;
+		const evaluated = this.values(this.evaluator(valuedBy), nextStates);
+		const second = this.estimator === "Clipped" ? this.values(this.evaluator(1), nextStates) : undefined;
+		const policyValues = this.rule === "ExpectedSARSA" ? this.values(nets[updated[0]], nextStates) : undefined;
 		const targets = batch.map((e, i) => {
 			if (e.done) return e.reward;
 			let value: number;
@@ -253,15 +262,16 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 		});
 		const tdErrors = new Array<number>();
 		for (const k of updated) {
-			const outputs = forward(nets[k], X);
+			const raw = forward(nets[k], X);
+			const outputs = this.dueling ? raw.map((row) => duelingValues(row)) : raw;
 			const errors = outputs.map((row, i) => {
 				const delta = row[batch[i].action] - targets[i];
 				if (k === updated[0]) tdErrors.push(delta);
 				const line = row.map(() => 0);
 				line[batch[i].action] = delta * (weights === undefined ? 1 : weights[i]);
-				return line;
+				return this.dueling ? duelingGradient(line) : line;
 			});
-			this.networks.deliver(k, outputErrorGradients(nets[k], X, errors, outputs), batch.size());
+			this.networks.deliver(k, outputErrorGradients(nets[k], X, errors, raw), batch.size());
 		}
 		if (slots !== undefined) this.prioritized.updatePriorities(slots, tdErrors);
 	}
