@@ -61,7 +61,9 @@ export function findModel(command: string, name: string): ModelRegistration {
 	const registrations = getRegisteredModels();
 	const found = registrations.find((r) => r.name === name);
 	if (found === undefined) {
-		throw new UsageError(`${command}: --model must be one of ${registrations.map((r) => r.name).join(", ")}, got "${name}" (see hivemind models)`);
+		throw new UsageError(
+			`${command}: --model must be one of ${registrations.map((r) => r.name).join(", ")}, got "${name}" (see hivemind models)`,
+		);
 	}
 	return found;
 }

@@ -24,7 +24,8 @@ export const DATA_OPTIONS: Array<OptionSpec> = [
 	{
 		name: "missing",
 		kind: "string",
-		description: "missing cells: error (name them), mean or median (fill numeric columns; categorical ones get their most frequent category), drop (the rows)",
+		description:
+			"missing cells: error (name them), mean or median (fill numeric columns; categorical ones get their most frequent category), drop (the rows)",
 		defaultText: "error",
 	},
 	{

@@ -19,7 +19,8 @@ export const EXIT_CODES: Array<ExitCode> = [
 	{ code: EXIT_FAILURE, meaning: "the run failed: training diverged or ended non-finite (nothing is saved), or the model failed" },
 	{
 		code: EXIT_BAD_INPUT,
-		meaning: "bad input: an unknown command, option or model, bad --params, or a CSV or model file that cannot be used (the message names the file, row and column, or the field)",
+		meaning:
+			"bad input: an unknown command, option or model, bad --params, or a CSV or model file that cannot be used (the message names the file, row and column, or the field)",
 	},
 ];
 

@@ -26,7 +26,9 @@ function build(command: string, key: string, factory: Factory, value: unknown): 
 		name = (value as { name?: unknown }).name;
 		for (const [k, v] of pairs(value as object)) if (k !== "name") options[k as string] = v;
 		if (!typeIs(name, "string")) {
-			throw new UsageError(`${command}: --params ${key} must be a name or an object with a "name" and its options, e.g. {"name":"L2","lambda":0.1}, got an object without a name`);
+			throw new UsageError(
+				`${command}: --params ${key} must be a name or an object with a "name" and its options, e.g. {"name":"L2","lambda":0.1}, got an object without a name`,
+			);
 		}
 	}
 	const [ok, built] = pcall(() => factory(name as string, next(options)[0] === undefined ? undefined : options));

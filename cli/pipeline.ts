@@ -178,7 +178,12 @@ export interface ModelExtras {
 }
 
 /** The options for `registration` from `--params` plus the extras (usage errors name the option). */
-export function modelOptions(command: string, registration: ModelRegistration, params: { [name: string]: unknown }, extras: ModelExtras): { [name: string]: unknown } {
+export function modelOptions(
+	command: string,
+	registration: ModelRegistration,
+	params: { [name: string]: unknown },
+	extras: ModelExtras,
+): { [name: string]: unknown } {
 	const accepted = acceptedOptions(registration.create());
 	const options = buildParamObjects(command, params);
 	if (extras.iterations !== undefined) {
@@ -205,7 +210,11 @@ export function datasetClasses(data: PreparedData): Array<Label> | undefined {
 export const TRAINING_OPTIONS: Array<OptionSpec> = [
 	{ name: "model", kind: "string", required: true, description: "model name (see hivemind models)" },
 	{ name: "data", kind: "string", required: true, description: "CSV file with a header row" },
-	{ name: "target", kind: "string", description: "column to predict (required except for clustering models); several, comma-separated, for multi-output regression" },
+	{
+		name: "target",
+		kind: "string",
+		description: "column to predict (required except for clustering models); several, comma-separated, for multi-output regression",
+	},
 	{
 		name: "params",
 		kind: "string",
@@ -247,11 +256,15 @@ export interface TrainingSetup {
 export function readTrainingSetup(command: string, options: ParsedOptions): TrainingSetup {
 	const registration = findModel(command, stringOption(options, "model")!);
 	if (registration.tags.includes("transformer")) {
-		throw new UsageError(`${command}: --model ${registration.name} transforms data and predicts nothing: \`hivemind transform --with ${registration.name}\` writes its output as CSV; train a regressor, classifier or clusterer (see hivemind models)`);
+		throw new UsageError(
+			`${command}: --model ${registration.name} transforms data and predicts nothing: \`hivemind transform --with ${registration.name}\` writes its output as CSV; train a regressor, classifier or clusterer (see hivemind models)`,
+		);
 	}
 	if (registration.tags.includes("outlier") || registration.tags.includes("generative")) {
 		const kind = registration.tags.includes("outlier") ? "an outlier detector" : "a generative network";
-		throw new UsageError(`${command}: --model ${registration.name} is ${kind}, which the command line does not train yet (its model file has no task for it); use it from Luau, or train a regressor, classifier or clusterer (see hivemind models)`);
+		throw new UsageError(
+			`${command}: --model ${registration.name} is ${kind}, which the command line does not train yet (its model file has no task for it); use it from Luau, or train a regressor, classifier or clusterer (see hivemind models)`,
+		);
 	}
 	const params = parseParams(command, stringOption(options, "params"));
 	const scale = scaleOption(command, stringOption(options, "scale"));
@@ -263,13 +276,32 @@ export function readTrainingSetup(command: string, options: ParsedOptions): Trai
 	const scaleTarget = options.has("scale-target");
 	const probe = asUsage(() => registration.create(modelOptions(command, registration, params, { iterations, seed })));
 	const task = taskOf(registration, probe);
-	if (target === undefined && task !== "clustering") throw new UsageError(`${command}: --target is required for ${registration.name} (the column to predict)`);
+	if (target === undefined && task !== "clustering")
+		throw new UsageError(`${command}: --target is required for ${registration.name} (the column to predict)`);
 	if (targets.size() > 1 && task !== "regression") {
-		throw new UsageError(`${command}: several --target columns (${targets.join(", ")}) need a regressor that predicts several outputs (e.g. RidgeRegression, LinearRegression, KNearestNeighboursRegressor); ${registration.name} is a ${task} model`);
+		throw new UsageError(
+			`${command}: several --target columns (${targets.join(", ")}) need a regressor that predicts several outputs (e.g. RidgeRegression, LinearRegression, KNearestNeighboursRegressor); ${registration.name} is a ${task} model`,
+		);
 	}
-	if (scaleTarget && task !== "regression") throw new UsageError(`${command}: --scale-target standardizes a regression target; ${registration.name} is a ${task} model`);
+	if (scaleTarget && task !== "regression")
+		throw new UsageError(`${command}: --scale-target standardizes a regression target; ${registration.name} is a ${task} model`);
 	const maximumIterations = (probe.getOptions() as { maximumNumberOfIterations?: number }).maximumNumberOfIterations;
-	return { registration, params, scale, testSplit, seed, iterations, target, targets, scaleTarget, source: stringOption(options, "data")!, reading: readDataOptions(command, options), probe, task, maximumIterations };
+	return {
+		registration,
+		params,
+		scale,
+		testSplit,
+		seed,
+		iterations,
+		target,
+		targets,
+		scaleTarget,
+		source: stringOption(options, "data")!,
+		reading: readDataOptions(command, options),
+		probe,
+		task,
+		maximumIterations,
+	};
 }
 
 /**

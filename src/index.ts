@@ -190,15 +190,7 @@ export {
 } from "./sufficientStatistics";
 
 export type * from "./io";
-export {
-	loadModel,
-	createModelFile,
-	encodeModelFile,
-	readModelFile,
-	importDataPredictParameters,
-	encodeJson,
-	decodeJson,
-} from "./io";
+export { loadModel, createModelFile, encodeModelFile, readModelFile, importDataPredictParameters, encodeJson, decodeJson } from "./io";
 
 export type * from "./datapredict";
 export { DataPredict } from "./datapredict";

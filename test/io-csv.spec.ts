@@ -18,7 +18,13 @@ describe("parseCsv", () => {
 		expectError(() => parseCsv("", "data.csv"), "data.csv: row 1, column 1: the file is empty");
 	});
 	it("round-trips through formatCsv", () => {
-		const text = formatCsv(["name", "score"], [["a,b", 1.5], ['q"t', 2]]);
+		const text = formatCsv(
+			["name", "score"],
+			[
+				["a,b", 1.5],
+				['q"t', 2],
+			],
+		);
 		expect(text).toBe('name,score\n"a,b",1.5\n"q""t",2\n');
 		expect(parseCsv(text).rows).toEqual([
 			["a,b", "1.5"],
@@ -29,7 +35,16 @@ describe("parseCsv", () => {
 
 describe("parseNumber: the strict decimal grammar", () => {
 	it("reads decimals with optional sign, fraction and exponent", () => {
-		const good: Array<[string, number]> = [["12", 12], ["-0.5", -0.5], [".5", 0.5], ["1e-3", 0.001], ["1E+3", 1000], ["+2", 2], [" 7 ", 7], ["3.", 3]];
+		const good: Array<[string, number]> = [
+			["12", 12],
+			["-0.5", -0.5],
+			[".5", 0.5],
+			["1e-3", 0.001],
+			["1E+3", 1000],
+			["+2", 2],
+			[" 7 ", 7],
+			["3.", 3],
+		];
 		for (const [text, value] of good) expect(parseNumber(text)).toBe(value);
 	});
 	it("refuses hexadecimal, inf, nan, decimal commas and broken forms", () => {
@@ -41,9 +56,12 @@ describe("parseNumber: the strict decimal grammar", () => {
 
 describe("parseCsv: decisions and delimiters", () => {
 	it("lists a removed byte-order mark, a sniffed delimiter, trimmed fields and skipped blank lines", () => {
-		const parsed = parseCsv("\xEF\xBB\xBFa;b\n 1 ; \"x y\" \n\n2;z\n", "d.csv");
+		const parsed = parseCsv('\xEF\xBB\xBFa;b\n 1 ; "x y" \n\n2;z\n', "d.csv");
 		expect(parsed.header).toEqual(["a", "b"]);
-		expect(parsed.rows).toEqual([["1", "x y"], ["2", "z"]]);
+		expect(parsed.rows).toEqual([
+			["1", "x y"],
+			["2", "z"],
+		]);
 		expect(parsed.rowNumbers).toEqual([2, 4]);
 		expect(parsed.decisions).toEqual([
 			"byte-order mark (UTF-8) removed from the start of the file",
@@ -56,7 +74,10 @@ describe("parseCsv: decisions and delimiters", () => {
 	it("names row and column for text after a closing quote, a stray quote, a delimiter tie and bad UTF-8", () => {
 		expectError(() => parseCsv('a,b\n"x"y,2\n', "q.csv"), "q.csv: row 2, column 1: text after the closing quote");
 		expectError(() => parseCsv('a,b\n1,x"y\n', "q.csv"), "q.csv: row 2, column 2: stray quote inside an unquoted field");
-		expectError(() => parseCsv("a,b;c\n1,2;3\n", "q.csv"), 'q.csv: row 1, column 1: the header holds 1 of both "," and ";"; give the delimiter with --delimiter');
+		expectError(
+			() => parseCsv("a,b;c\n1,2;3\n", "q.csv"),
+			'q.csv: row 1, column 1: the header holds 1 of both "," and ";"; give the delimiter with --delimiter',
+		);
 		expectError(() => parseCsv(`a,b\n1,${string.char(255)}\n`, "q.csv"), "q.csv: row 2, column 2: not UTF-8 text (byte 0xFF)");
 		expectError(() => parseCsv("a,b\n1,2,3\n", "q.csv"), "q.csv: row 2, column 3: expected 2 fields (as in the header), got 3");
 	});

@@ -77,7 +77,8 @@ export class StandInDataStore implements DataStoreLike {
 		const quotas = world.quotas();
 		const serverQuota = world.serverQuotas(this.server);
 		const experienceLimit = kind === "reads" ? quotas.dataStoreReads : kind === "writes" ? quotas.dataStoreWrites : quotas.dataStoreRemoves;
-		const serverLimit = kind === "reads" ? serverQuota.dataStoreReads : kind === "writes" ? serverQuota.dataStoreWrites : serverQuota.dataStoreRemoves;
+		const serverLimit =
+			kind === "reads" ? serverQuota.dataStoreReads : kind === "writes" ? serverQuota.dataStoreWrites : serverQuota.dataStoreRemoves;
 		const meter = world.meter;
 		const serverMetric = `DataStore/server ${kind}/${this.server.id}`;
 		const keyMetric = `DataStore/key ${kind === "reads" ? "read" : "write"} bytes/${this.name}/${key}`;
@@ -93,7 +94,12 @@ export class StandInDataStore implements DataStoreLike {
 		meter.charge(`DataStore/${kind}`, 1, experienceLimit);
 		meter.charge(serverMetric, 1, serverLimit);
 		if (kind !== "removes") meter.charge(keyMetric, bytes, keyLimit);
-		meter.charge(`DataStore/${kind === "reads" ? "bytes read" : kind === "writes" ? "bytes written" : "removed keys"}`, kind === "removes" ? 1 : bytes, math.huge, false);
+		meter.charge(
+			`DataStore/${kind === "reads" ? "bytes read" : kind === "writes" ? "bytes written" : "removed keys"}`,
+			kind === "removes" ? 1 : bytes,
+			math.huge,
+			false,
+		);
 		if (world.faults.failRequest()) error(`500: ${method} failed: Internal Server Error (injected fault)`, 3);
 	}
 

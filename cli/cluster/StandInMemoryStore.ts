@@ -42,7 +42,8 @@ function checkKey(key: unknown) {
 function checkValue(value: unknown): number {
 	const size = serializedLength(value);
 	if (value === undefined || typeIs(size, "string")) error(`InvalidRequest: value cannot be stored (${typeIs(size, "string") ? size : "nil"})`, 3);
-	if (size > MEMORYSTORE_LIMITS.valueBytes) error(`ItemValueSizeTooLarge: value is ${size} bytes, over the ${MEMORYSTORE_LIMITS.valueBytes} byte limit`, 3);
+	if (size > MEMORYSTORE_LIMITS.valueBytes)
+		error(`ItemValueSizeTooLarge: value is ${size} bytes, over the ${MEMORYSTORE_LIMITS.valueBytes} byte limit`, 3);
 	return size;
 }
 
@@ -178,7 +179,15 @@ export class StandInQueue implements QueueLike {
 		for (const _ of $range(1, copies)) {
 			holdMemory(this.world, size);
 			this.state.nextOrder += 1;
-			this.state.items.push({ value: copyValue(value), expiresAt: this.world.now() + expiration, size, priority, order: this.state.nextOrder, invisibleUntil: 0, readId: undefined });
+			this.state.items.push({
+				value: copyValue(value),
+				expiresAt: this.world.now() + expiration,
+				size,
+				priority,
+				order: this.state.nextOrder,
+				invisibleUntil: 0,
+				readId: undefined,
+			});
 		}
 		this.state.items.sort((a, b) => (a.priority !== b.priority ? a.priority > b.priority : a.order < b.order));
 	}

@@ -70,7 +70,11 @@ export class StandInMessaging implements MessagingLike {
 		return {
 			Disconnect() {
 				const current = subscriptions.get(topic);
-				if (current !== undefined) subscriptions.set(topic, current.filter((c) => c !== callback));
+				if (current !== undefined)
+					subscriptions.set(
+						topic,
+						current.filter((c) => c !== callback),
+					);
 			},
 		};
 	}

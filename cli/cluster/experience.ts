@@ -81,7 +81,16 @@ export interface ExperienceResult {
 }
 
 const SERVICE_METRICS = {
-	DataStore: ["DataStore/reads", "DataStore/writes", "DataStore/removes", "DataStore/server reads/", "DataStore/server writes/", "DataStore/server removes/", "DataStore/key read bytes/", "DataStore/key write bytes/"],
+	DataStore: [
+		"DataStore/reads",
+		"DataStore/writes",
+		"DataStore/removes",
+		"DataStore/server reads/",
+		"DataStore/server writes/",
+		"DataStore/server removes/",
+		"DataStore/key read bytes/",
+		"DataStore/key write bytes/",
+	],
 	MemoryStore: ["MemoryStore/request units", "MemoryStore/bytes held"],
 	MessagingService: ["MessagingService/received on ", "MessagingService/received in experience", "MessagingService/server publishes/"],
 };
@@ -188,7 +197,12 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 		for (const s of shard) everything.push(s);
 		return {
 			update: (main) => {
-				const w = logisticSteps(main.filter((_, i) => i <= FEATURES), shard, 5, 0.5);
+				const w = logisticSteps(
+					main.filter((_, i) => i <= FEATURES),
+					shard,
+					5,
+					0.5,
+				);
 				const out = [...main];
 				for (const j of $range(0, FEATURES)) out[j] = w[j];
 				return [out, shard.size()];
@@ -198,7 +212,12 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 
 	const start = (k: number, id: string) => {
 		const server = world.addServer(id, playersOf(k));
-		const node = new ClusterNode(world.servicesFor(server, "Hivemind", "Hivemind"), nodeOptions, trainerFor(k, root.fork(k + 1 + 7919 * threads.size())), o.seed + k);
+		const node = new ClusterNode(
+			world.servicesFor(server, "Hivemind", "Hivemind"),
+			nodeOptions,
+			trainerFor(k, root.fork(k + 1 + 7919 * threads.size())),
+			o.seed + k,
+		);
 		nodes.push(node);
 		const thread = world.scheduler.spawn(id, () => node.run(() => server.alive));
 		threads.set(id, [server, thread]);
@@ -223,7 +242,9 @@ export function runExperience(o: ExperienceOptions): ExperienceResult {
 	const progress = new Array<ExperienceProgress>();
 	let lastVersion = 0;
 	const evaluate = (state: Array<number>) =>
-		custom !== undefined ? custom.evaluate(state) : taskLoss(o.task, isLinear ? solveStatistics(state) : state.filter((_, i) => i <= FEATURES), test);
+		custom !== undefined
+			? custom.evaluate(state)
+			: taskLoss(o.task, isLinear ? solveStatistics(state) : state.filter((_, i) => i <= FEATURES), test);
 	const watch = () => {
 		const item = world.hashMaps.get("Hivemind")?.get("state");
 		const state = item?.value as { round: number; version: number } | undefined;

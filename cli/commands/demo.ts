@@ -171,16 +171,24 @@ function run(host: Host, argv: Array<string>): number {
 	const fedAvg = new FederatedTrainer({
 		schedule: { kind: "Synchronous" },
 		merger: new ModelParametersMerger({ modelType: "Regression", mergeType: "SampleWeighted" }),
-		onEpoch: (report) => say(`  round ${pad(tostring(report.epoch + 1), 3)} merged test MSE ${string.format("%8.3f", testLoss(fedAvg.getMainModelParameters()!, XTestScaled, yTest))}`),
+		onEpoch: (report) =>
+			say(
+				`  round ${pad(tostring(report.epoch + 1), 3)} merged test MSE ${string.format("%8.3f", testLoss(fedAvg.getMainModelParameters()!, XTestScaled, yTest))}`,
+			),
 	});
-	scaled.forEach((s, k) => fedAvg.addChild(new LinearRegression({ learningRate: 0.05, maximumNumberOfIterations: 20, seed: seed + k + 1 }), s.X, s.y));
+	scaled.forEach((s, k) =>
+		fedAvg.addChild(new LinearRegression({ learningRate: 0.05, maximumNumberOfIterations: 20, seed: seed + k + 1 }), s.X, s.y),
+	);
 	fedAvg.setMainModelParameters([[0], [0], [0], [0], [0]]);
 	fedAvg.train(rounds);
-	record(`Merged: FedAvg parameters (${rounds} rounds)`, (() => {
-		const m = new LinearRegression();
-		m.setModelParameters(fedAvg.getMainModelParameters()!);
-		return m.predict(XTestScaled);
-	})());
+	record(
+		`Merged: FedAvg parameters (${rounds} rounds)`,
+		(() => {
+			const m = new LinearRegression();
+			m.setModelParameters(fedAvg.getMainModelParameters()!);
+			return m.predict(XTestScaled);
+		})(),
+	);
 
 	// 5. Gradients: each round every server computes the gradient of its summed loss at the main
 	//    parameters; the main model's own step (Adam) applies Σg / Σn.
@@ -195,7 +203,10 @@ function run(host: Host, argv: Array<string>): number {
 		model: mainModel,
 		onEpoch: (report) => {
 			const round = report.epoch + 1;
-			if (round % 20 === 0) say(`  round ${pad(tostring(round), 3)} merged test MSE ${string.format("%8.3f", testLoss(mainModel.getModelParameters()!, XTestScaled, yTest))}`);
+			if (round % 20 === 0)
+				say(
+					`  round ${pad(tostring(round), 3)} merged test MSE ${string.format("%8.3f", testLoss(mainModel.getModelParameters()!, XTestScaled, yTest))}`,
+				);
 		},
 	});
 	scaled.forEach((s) => gradientTrainer.addChild(new LinearRegression(), s.X, s.y));

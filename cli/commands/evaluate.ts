@@ -15,7 +15,12 @@ const SUMMARY = "metrics of a saved model on a labelled CSV file";
 const SPECS: Array<OptionSpec> = [
 	{ name: "model-file", kind: "string", required: true, description: "model file written by hivemind train" },
 	{ name: "data", kind: "string", required: true, description: "CSV file with the model's input columns and the target" },
-	{ name: "target", kind: "string", description: "the column holding the true values or labels (required except for clustering models); several, comma-separated, for a multi-output model" },
+	{
+		name: "target",
+		kind: "string",
+		description:
+			"the column holding the true values or labels (required except for clustering models); several, comma-separated, for a multi-output model",
+	},
 	DELIMITER_OPTION,
 	JSON_OPTION,
 ];
@@ -28,7 +33,8 @@ function runEvaluate(host: Host, argv: Array<string>): number {
 	const delimiter = delimiterOption(NAME, options);
 	const text = readTextFile(host, modelPath);
 	const loaded = asInput(() => loadModel(text));
-	if (targets.size() === 0 && loaded.task !== "clustering") throw new UsageError(`evaluate: --target is required for a ${loaded.task} model (the column with the true values)`);
+	if (targets.size() === 0 && loaded.task !== "clustering")
+		throw new UsageError(`evaluate: --target is required for a ${loaded.task} model (the column with the true values)`);
 	const csv = readCsvFile(host, source, delimiter);
 	const targetKind = loaded.task === "classification" ? "label" : "numeric";
 	const data = readDataset(csv, undefined, { encoding: loaded.getModelFile().encoding, targets, targetKind, source });

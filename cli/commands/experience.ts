@@ -56,10 +56,20 @@ function run(host: Host, argv: Array<string>): number {
 			host.write(`{"parameters":${n},"rows":[${items.join(",")}]}\n`);
 			return 0;
 		}
-		host.write(`| encoding | bytes/parameter (buffer) | characters/parameter (base64 in a DataStore) | error of one update | error of the 20-round mean | with error feedback |\n|---|---|---|---|---|---|\n`);
+		host.write(
+			`| encoding | bytes/parameter (buffer) | characters/parameter (base64 in a DataStore) | error of one update | error of the 20-round mean | with error feedback |\n|---|---|---|---|---|---|\n`,
+		);
 		for (const r of rows) {
 			host.write(
-				string.format("| %s | %.4f | %.4f | %.3g | %.3g | %.3g |\n", r.encoding, r.bytesPerParameter, r.storedCharactersPerParameter, r.relativeError, r.meanErrorWithoutFeedback, r.meanErrorWithFeedback),
+				string.format(
+					"| %s | %.4f | %.4f | %.3g | %.3g | %.3g |\n",
+					r.encoding,
+					r.bytesPerParameter,
+					r.storedCharactersPerParameter,
+					r.relativeError,
+					r.meanErrorWithoutFeedback,
+					r.meanErrorWithFeedback,
+				),
 			);
 		}
 		return 0;
@@ -115,12 +125,20 @@ function run(host: Host, argv: Array<string>): number {
 		);
 		return result.errors.size() > 0 ? 1 : 0;
 	}
-	host.write(`\n${servers} servers × ${players} players, ${result.groups} groups (arity ≤ ${math.clamp(num("arity", 50), 2, 50)}), ${result.replicas} checkpoint replicas\n`);
-	host.write(`merges ${result.mergeTimes.size()}, longest merge interval ${fmt(result.mergeIntervalSeconds)} s, updates acknowledged ${result.acknowledged}\n`);
-	host.write(`headroom: DataStore ${fmt(head("DataStore"))}, MemoryStore ${fmt(head("MemoryStore"))}, MessagingService ${fmt(head("MessagingService"))}\n`);
+	host.write(
+		`\n${servers} servers × ${players} players, ${result.groups} groups (arity ≤ ${math.clamp(num("arity", 50), 2, 50)}), ${result.replicas} checkpoint replicas\n`,
+	);
+	host.write(
+		`merges ${result.mergeTimes.size()}, longest merge interval ${fmt(result.mergeIntervalSeconds)} s, updates acknowledged ${result.acknowledged}\n`,
+	);
+	host.write(
+		`headroom: DataStore ${fmt(head("DataStore"))}, MemoryStore ${fmt(head("MemoryStore"))}, MessagingService ${fmt(head("MessagingService"))}\n`,
+	);
 	host.write(`tightest quotas: ${["DataStore", "MemoryStore", "MessagingService"].map((n) => `${n} ${result.binding[n] ?? "-"}`).join(", ")}\n`);
 	host.write(`loss: merged ${fmt(result.mergedLoss)}, centralized ${fmt(result.centralizedLoss)} (gap ${string.format("%.3f%%", 100 * gap)})\n`);
-	host.write(`simulated: services, clock, faults and data in full; vectors computed at ${result.simulatedLength} entries and billed at the full parameter count\n`);
+	host.write(
+		`simulated: services, clock, faults and data in full; vectors computed at ${result.simulatedLength} entries and billed at the full parameter count\n`,
+	);
 	for (const e of result.errors) host.ewrite(`error: ${e}\n`);
 	return result.errors.size() > 0 ? 1 : 0;
 }

@@ -9,4 +9,13 @@ import { transformCommand } from "./transform";
 import { experienceCommand } from "./experience";
 
 /** Every command of the tool, in the order `hivemind --help` lists them. */
-export const COMMANDS: Array<Command> = [trainCommand, predictCommand, evaluateCommand, transformCommand, simulateCommand, modelsCommand, demoCommand, experienceCommand];
+export const COMMANDS: Array<Command> = [
+	trainCommand,
+	predictCommand,
+	evaluateCommand,
+	transformCommand,
+	simulateCommand,
+	modelsCommand,
+	demoCommand,
+	experienceCommand,
+];

@@ -37,7 +37,11 @@ export function listModels(): Array<ModelListing> {
 		const constraints = (model as unknown as { optionConstraints?: { [name: string]: { expected: string } } }).optionConstraints;
 		const options = acceptedOptions(model).map((name): OptionListing => {
 			const value = defaults[name];
-			const plain = value !== undefined && !typeIs(value, "function") && plainDataProblem(value, name) === undefined && !(typeIs(value, "table") && getmetatable(value) !== undefined);
+			const plain =
+				value !== undefined &&
+				!typeIs(value, "function") &&
+				plainDataProblem(value, name) === undefined &&
+				!(typeIs(value, "table") && getmetatable(value) !== undefined);
 			return { name, default: plain ? value : undefined, accepts: constraints?.[name]?.expected ?? "" };
 		});
 		return { name: registration.name, tags: table.clone(registration.tags), options };

@@ -16,7 +16,8 @@ const SPECS: Array<OptionSpec> = [
 	{
 		name: "out",
 		kind: "string",
-		description: "write the predictions as CSV here (one column per output: the label and probability_<class> per class, or the value); default: standard output",
+		description:
+			"write the predictions as CSV here (one column per output: the label and probability_<class> per class, or the value); default: standard output",
 	},
 	DELIMITER_OPTION,
 	JSON_OPTION,

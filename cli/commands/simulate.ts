@@ -20,7 +20,12 @@ const SUMMARY = "simulate K game servers training children that a main model mer
 const SPECS: Array<OptionSpec> = [
 	...TRAINING_OPTIONS,
 	{ name: "children", kind: "number", required: true, description: "number of simulated game servers (children)" },
-	{ name: "split", kind: "string", description: "iid (shuffled, equal shares) or by:<column> (whole groups of the column's values per server)", defaultText: "iid" },
+	{
+		name: "split",
+		kind: "string",
+		description: "iid (shuffled, equal shares) or by:<column> (whole groups of the column's values per server)",
+		defaultText: "iid",
+	},
 	{
 		name: "merge",
 		kind: "string",
@@ -38,7 +43,8 @@ const SPECS: Array<OptionSpec> = [
 
 function strategyOption(value: string | undefined): SimulationStrategy {
 	const strategy = value ?? "SampleWeighted";
-	if (strategy === "exact" || strategy === "gradients" || (SIMULATION_MERGE_TYPES as Array<string>).includes(strategy)) return strategy as SimulationStrategy;
+	if (strategy === "exact" || strategy === "gradients" || (SIMULATION_MERGE_TYPES as Array<string>).includes(strategy))
+		return strategy as SimulationStrategy;
 	throw new UsageError(`${NAME}: --merge must be exact, gradients or one of ${SIMULATION_MERGE_TYPES.join(", ")}, got "${strategy}"`);
 }
 
@@ -60,7 +66,8 @@ function runSimulate(host: Host, argv: Array<string>): number {
 
 	const problem = simulationStrategyProblem(registration.name, strategy);
 	if (problem !== undefined) throw new UsageError(`${NAME}: --merge ${strategy}: ${problem}`);
-	const defaultRounds = strategy === "gradients" ? (maximumIterations ?? 1) : strategy !== "exact" && registration.tags.includes("gradient") ? 5 : 1;
+	const defaultRounds =
+		strategy === "gradients" ? (maximumIterations ?? 1) : strategy !== "exact" && registration.tags.includes("gradient") ? 5 : 1;
 	const rounds = integerOption(NAME, options, "rounds", 1) ?? defaultRounds;
 
 	const csv = readCsvFile(host, source, setup.reading.delimiter);
@@ -99,24 +106,26 @@ function runSimulate(host: Host, argv: Array<string>): number {
 		});
 	}
 	let lastPrinted = 0;
-	const result = withScalingHint(scale, () => simulateTraining({
-		modelName: registration.name,
-		modelOptions: shared,
-		task,
-		train: { X: data.xTrain, y: yTrain },
-		test,
-		shards,
-		strategy,
-		rounds,
-		onRound: (round, report) => {
-			if (json) return;
-			const tenth = math.floor((round * 10) / rounds);
-			if (round === 1 || round === rounds || tenth > math.floor((lastPrinted * 10) / rounds)) {
-				lastPrinted = round;
-				host.write(`  round ${round}/${rounds}: merged ${mainMetric(report)}\n`);
-			}
-		},
-	}));
+	const result = withScalingHint(scale, () =>
+		simulateTraining({
+			modelName: registration.name,
+			modelOptions: shared,
+			task,
+			train: { X: data.xTrain, y: yTrain },
+			test,
+			shards,
+			strategy,
+			rounds,
+			onRound: (round, report) => {
+				if (json) return;
+				const tenth = math.floor((round * 10) / rounds);
+				if (round === 1 || round === rounds || tenth > math.floor((lastPrinted * 10) / rounds)) {
+					lastPrinted = round;
+					host.write(`  round ${round}/${rounds}: merged ${mainMetric(report)}\n`);
+				}
+			},
+		}),
+	);
 
 	if (json) {
 		printJson(host, {

@@ -10,7 +10,16 @@ import { decisionsText, readCsvFile } from "../dataOptions";
 import { Host } from "../host";
 import { ProgressReporter } from "../progress";
 import { createTrainingModel, trainChecked } from "../outcome";
-import { checkModelNeeds, datasetClasses, predictTargets, prepareData, Targets, readTrainingSetup, TRAINING_OPTIONS, withScalingHint } from "../pipeline";
+import {
+	checkModelNeeds,
+	datasetClasses,
+	predictTargets,
+	prepareData,
+	Targets,
+	readTrainingSetup,
+	TRAINING_OPTIONS,
+	withScalingHint,
+} from "../pipeline";
 import { confusionText, metricsTable } from "../report";
 import { Command } from "./command";
 
@@ -19,7 +28,12 @@ const SUMMARY = "train a model on a CSV file and save it as a model file";
 
 const SPECS: Array<OptionSpec> = [
 	...TRAINING_OPTIONS,
-	{ name: "scale-target", kind: "flag", description: "standardize the regression target(s) for training; predictions are mapped back to the target's units (the model file keeps the scaler)" },
+	{
+		name: "scale-target",
+		kind: "flag",
+		description:
+			"standardize the regression target(s) for training; predictions are mapped back to the target's units (the model file keeps the scaler)",
+	},
 	{ name: "out", kind: "string", required: true, description: "where to write the model file (JSON)" },
 	{
 		name: "plot",
@@ -70,7 +84,8 @@ function runTrain(host: Host, argv: Array<string>): number {
 
 	const reports = new Array<[string, EvaluationReport]>();
 	withScalingHint(scale, () => {
-		const report = (X: Matrix, y: Targets | undefined) => evaluatePredictions(task, y as Array<Label>, predictTargets(model, X, data.targetScaler), learnedClasses);
+		const report = (X: Matrix, y: Targets | undefined) =>
+			evaluatePredictions(task, y as Array<Label>, predictTargets(model, X, data.targetScaler), learnedClasses);
 		reports.push(["train", report(data.xTrain, data.yTrain)]);
 		if (data.xTest !== undefined) reports.push(["held-out", report(data.xTest, data.yTest)]);
 	});

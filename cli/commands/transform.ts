@@ -79,10 +79,17 @@ function runTransform(host: Host, argv: Array<string>): number {
 	const out = stringOption(options, "out");
 	const csv = readCsvFile(host, source, reading.delimiter);
 	const keep = commaList(stringOption(options, "keep"));
-	for (const name of keep) if (!csv.header.includes(name)) throw new UsageError(`${NAME}: --keep ${name}: ${source} has no column "${name}" (columns: ${csv.header.join(", ")})`);
+	for (const name of keep)
+		if (!csv.header.includes(name))
+			throw new UsageError(`${NAME}: --keep ${name}: ${source} has no column "${name}" (columns: ${csv.header.join(", ")})`);
 	const columns = csv.header.map((_, c) => c).filter((c) => !keep.includes(csv.header[c]));
 	if (columns.size() === 0) throw new UsageError(`${NAME}: --keep leaves no column to transform`);
-	const features = { header: columns.map((c) => csv.header[c]), rows: csv.rows.map((row) => columns.map((c) => row[c])), rowNumbers: csv.rowNumbers, decisions: csv.decisions };
+	const features = {
+		header: columns.map((c) => csv.header[c]),
+		rows: csv.rows.map((row) => columns.map((c) => row[c])),
+		rowNumbers: csv.rowNumbers,
+		decisions: csv.decisions,
+	};
 	const dataset = readDataset(features, reading, { source });
 	const rowOf = new Map<number, number>();
 	(csv.rowNumbers ?? []).forEach((fileRow, i) => rowOf.set(fileRow, i));

@@ -54,7 +54,13 @@ export class ClusterNode {
 	) {
 		this.options = resolveClusterOptions(options);
 		this.retrier = new Retrier(services, new RandomGenerator(seed));
-		this.control = new ControlPlane(services, this.retrier, `Hivemind_${this.options.modelName}`, this.options.leaseSeconds, this.options.pollSeconds);
+		this.control = new ControlPlane(
+			services,
+			this.retrier,
+			`Hivemind_${this.options.modelName}`,
+			this.options.leaseSeconds,
+			this.options.pollSeconds,
+		);
 		this.data = new DataPlane(services, this.retrier, this.options.chunkCharacters);
 		this.owner = new RoundOwner(services, this.control, this.data, this.retrier, this.options);
 		this.feedback = new ErrorFeedback(this.options.updateEncoding, this.options.keepFraction);
@@ -89,7 +95,8 @@ export class ClusterNode {
 			const [vector, weight] = result;
 			const contribution = new Array<number>(vector.size());
 			// Parameters travel as weight × (child − main): summing them is the weighted average's numerator.
-			for (const i of $range(0, vector.size() - 1)) contribution.push(this.options.kind === "parameters" ? weight * (vector[i] - this.main[i]) : vector[i]);
+			for (const i of $range(0, vector.size() - 1))
+				contribution.push(this.options.kind === "parameters" ? weight * (vector[i] - this.main[i]) : vector[i]);
 			const [data] = this.feedback.compress(contribution);
 			const identity = { kind: this.options.kind, modelName: this.options.modelName, childId: this.childId!, round, sequence: 0 };
 			const key = `u${this.childId}_${round}`;
@@ -125,11 +132,15 @@ export class ClusterNode {
 			if (state.version > this.mainVersion && state.version > 0) this.loadMain(state.version);
 			if (state.version === 0) this.mainVersion = 0;
 			const ready = this.options.kind === "statistics" || this.mainVersion === state.version;
-			if (ready && (this.pending !== undefined || state.round > this.lastSent)) this.send(this.pending !== undefined ? this.pending[0].round : state.round);
+			if (ready && (this.pending !== undefined || state.round > this.lastSent))
+				this.send(this.pending !== undefined ? this.pending[0].round : state.round);
 		}
 		const group = this.childId % this.options.groups;
 		const holder = this.control.leaseHolder(`g${group}`);
-		if ((holder === undefined || holder === "" || holder === this.services.serverId) && this.control.holdLease(`g${group}`, this.services.serverId)) {
+		if (
+			(holder === undefined || holder === "" || holder === this.services.serverId) &&
+			this.control.holdLease(`g${group}`, this.services.serverId)
+		) {
 			if (this.merger === undefined) {
 				const o = this.options;
 				this.merger = new GroupMerger(this.services, this.control, this.data, this.retrier, group, o.arity, o.invisibilitySeconds, 4);
@@ -137,7 +148,9 @@ export class ClusterNode {
 			this.merger.step(state?.round ?? 0);
 		}
 		const rootHolder = this.control.leaseHolder("root");
-		const owns = (rootHolder === undefined || rootHolder === "" || rootHolder === this.services.serverId) && this.control.holdLease("root", this.services.serverId);
+		const owns =
+			(rootHolder === undefined || rootHolder === "" || rootHolder === this.services.serverId) &&
+			this.control.holdLease("root", this.services.serverId);
 		if (owns) this.owner.step();
 		else if (this.ownsRoot) this.owner.drop();
 		this.ownsRoot = owns;

@@ -85,7 +85,11 @@ export class ControlPlane {
 	 */
 	holdLease(name: string, holder: string): boolean {
 		const [ok, value] = this.retrier.call(() =>
-			this.services.hashMap.UpdateAsync(`lease_${name}`, (old) => (old === undefined || old === holder ? holder : undefined), this.leaseSeconds),
+			this.services.hashMap.UpdateAsync(
+				`lease_${name}`,
+				(old) => (old === undefined || old === holder ? holder : undefined),
+				this.leaseSeconds,
+			),
 		);
 		return ok && value === holder;
 	}

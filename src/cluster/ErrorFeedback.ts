@@ -19,7 +19,8 @@ export class ErrorFeedback {
 		private readonly encoding: VectorEncoding,
 		private readonly keepFraction = 0.1,
 	) {
-		if (!VECTOR_ENCODINGS.includes(encoding)) error(`[Hivemind] ErrorFeedback.new: encoding must be one of "f64", "f32", "q8", "topk", got ${describeValue(encoding)}`, 2);
+		if (!VECTOR_ENCODINGS.includes(encoding))
+			error(`[Hivemind] ErrorFeedback.new: encoding must be one of "f64", "f32", "q8", "topk", got ${describeValue(encoding)}`, 2);
 	}
 
 	/**

@@ -60,7 +60,8 @@ export function decodeBase64(text: string): buffer {
 		for (const k of $range(0, 3)) {
 			const c = buffer.readu8(source, i + k);
 			const d = c === PAD && i + k >= length - padding ? 0 : DECODE[c];
-			if (d < 0) error(`[Hivemind] decodeBase64: text must only hold base64 characters, got ${describeValue(string.char(c))} at ${i + k + 1}`, 2);
+			if (d < 0)
+				error(`[Hivemind] decodeBase64: text must only hold base64 characters, got ${describeValue(string.char(c))} at ${i + k + 1}`, 2);
 			v = bit32.bor(bit32.lshift(v, 6), d);
 		}
 		buffer.writeu8(out, o, bit32.rshift(v, 16));

@@ -63,8 +63,10 @@ function largestIndices(values: Array<number>, k: number): Array<number> {
  */
 export function encodeVector(values: Array<number>, encoding: VectorEncoding, keepFraction = 0.1): buffer {
 	const where = "encodeVector";
-	if (!VECTOR_ENCODINGS.includes(encoding)) error(`[Hivemind] ${where}: encoding must be one of "f64", "f32", "q8", "topk", got ${describeValue(encoding)}`, 2);
-	if (!isFiniteNumber(keepFraction) || keepFraction <= 0 || keepFraction > 1) error(`[Hivemind] ${where}: keepFraction must be a number in (0, 1], got ${describeValue(keepFraction)}`, 2);
+	if (!VECTOR_ENCODINGS.includes(encoding))
+		error(`[Hivemind] ${where}: encoding must be one of "f64", "f32", "q8", "topk", got ${describeValue(encoding)}`, 2);
+	if (!isFiniteNumber(keepFraction) || keepFraction <= 0 || keepFraction > 1)
+		error(`[Hivemind] ${where}: keepFraction must be a number in (0, 1], got ${describeValue(keepFraction)}`, 2);
 	assertVector(values, where, encoding !== "f64");
 	const n = values.size();
 	const kept = encoding === "topk" ? math.clamp(math.floor(n * keepFraction + 0.5), math.min(1, n), n) : 0;
@@ -119,8 +121,12 @@ export function vectorEncodingOf(data: buffer): VectorEncoding {
 export function decodeVector(data: buffer): Array<number> {
 	const encoding = vectorEncodingOf(data);
 	const n = buffer.readu32(data, 3);
-	const expected = encoding === "topk" && buffer.len(data) >= HEADER + 4 ? encodedByteCount(n, "topk", buffer.readu32(data, HEADER)) : encodedByteCount(n, encoding);
-	if (buffer.len(data) !== expected) error(`[Hivemind] decodeVector: data must be ${expected} bytes for ${n} ${encoding} values, got ${buffer.len(data)}`, 2);
+	const expected =
+		encoding === "topk" && buffer.len(data) >= HEADER + 4
+			? encodedByteCount(n, "topk", buffer.readu32(data, HEADER))
+			: encodedByteCount(n, encoding);
+	if (buffer.len(data) !== expected)
+		error(`[Hivemind] decodeVector: data must be ${expected} bytes for ${n} ${encoding} values, got ${buffer.len(data)}`, 2);
 	const values = new Array<number>(n);
 	let o = HEADER;
 	if (encoding === "f64") {

@@ -1,7 +1,17 @@
 /** Across game servers: DataStore data plane, MemoryStore control plane, MessagingService notifications, the merge tree, compact encodings. */
 export { ClusterNode, ClusterTrainer } from "./ClusterNode";
 export { ClusterKind, ClusterOptions, CLUSTER_DEFAULTS, resolveClusterOptions } from "./options";
-export { ClusterServices, DataStoreLike, HashMapLike, QueueLike, MessagingLike, MessageLike, ConnectionLike, DataStoreGetOptionsLike, serializedLength } from "./services";
+export {
+	ClusterServices,
+	DataStoreLike,
+	HashMapLike,
+	QueueLike,
+	MessagingLike,
+	MessageLike,
+	ConnectionLike,
+	DataStoreGetOptionsLike,
+	serializedLength,
+} from "./services";
 export { robloxServices } from "./robloxServices";
 export { planCluster, ClusterPlan, PlanInput } from "./plan";
 export { encodeVector, decodeVector, encodedByteCount, vectorEncodingOf, VectorEncoding, VECTOR_ENCODINGS, Q8_BLOCK } from "./codec";

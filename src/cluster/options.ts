@@ -77,7 +77,8 @@ export function resolveClusterOptions(given: Partial<ClusterOptions>): ClusterOp
 	if (!typeIs(o.initialState, "table") || o.initialState.size() === 0) fail("initialState", "a non-empty array of finite numbers", o.initialState);
 	for (const v of o.initialState) if (!isFiniteNumber(v)) fail("initialState", "a non-empty array of finite numbers", v);
 	if (!VECTOR_ENCODINGS.includes(o.updateEncoding)) fail("updateEncoding", 'one of "f64", "f32", "q8", "topk"', o.updateEncoding);
-	if (o.kind === "statistics" && o.updateEncoding !== "f64") fail("updateEncoding", '"f64" for statistics (lossy statistics are not exact)', o.updateEncoding);
+	if (o.kind === "statistics" && o.updateEncoding !== "f64")
+		fail("updateEncoding", '"f64" for statistics (lossy statistics are not exact)', o.updateEncoding);
 	if (!isFiniteNumber(o.keepFraction) || o.keepFraction <= 0 || o.keepFraction > 1) fail("keepFraction", "a number in (0, 1]", o.keepFraction);
 	for (const name of ["roundSeconds", "tickSeconds", "leaseSeconds", "invisibilitySeconds", "pollSeconds"] as const) {
 		if (!isFiniteNumber(o[name]) || o[name] <= 0) fail(name, "a number of seconds above 0", o[name]);

@@ -26,7 +26,14 @@ export interface ClusterPlan {
 	updateCharacters: number;
 	checkpointCharacters: number;
 	perMinute: { dataStoreReads: number; dataStoreWrites: number; memoryStoreUnits: number; messagesReceived: number };
-	used: { dataStoreReads: number; dataStoreWrites: number; ownerWrites: number; memoryStoreUnits: number; messagesPerTopic: number; checkpointKeyReads: number };
+	used: {
+		dataStoreReads: number;
+		dataStoreWrites: number;
+		ownerWrites: number;
+		memoryStoreUnits: number;
+		messagesPerTopic: number;
+		checkpointKeyReads: number;
+	};
 }
 
 /** Base64 characters of `bytes` bytes. */
@@ -55,7 +62,8 @@ export function planCluster(input: PlanInput): ClusterPlan {
 	const stepsPerMinute = 60 / input.tickSeconds;
 	// Each step a server checks two leases (1 unit each), group holders and the owner renew (2 each);
 	// polls, queue adds, reads and removes per round.
-	const units = servers * stepsPerMinute * 2 + (groups + 1) * stepsPerMinute * 2 + servers * (60 / input.pollSeconds) + servers * 3 * roundsPerMinute;
+	const units =
+		servers * stepsPerMinute * 2 + (groups + 1) * stepsPerMinute * 2 + servers * (60 / input.pollSeconds) + servers * 3 * roundsPerMinute;
 	const messagesReceived = servers * roundsPerMinute;
 	const server = serverQuotas(playersPerServer);
 	return {
@@ -67,7 +75,7 @@ export function planCluster(input: PlanInput): ClusterPlan {
 		used: {
 			dataStoreReads: reads / quotas.dataStoreReads,
 			dataStoreWrites: writes / quotas.dataStoreWrites,
-			ownerWrites: ((replicas + 1) * chunks + 2 + groups) * roundsPerMinute / server.dataStoreWrites,
+			ownerWrites: (((replicas + 1) * chunks + 2 + groups) * roundsPerMinute) / server.dataStoreWrites,
 			memoryStoreUnits: units / quotas.memoryStoreRequestUnits,
 			messagesPerTopic: messagesReceived / quotas.messagesReceivedPerTopic,
 			checkpointKeyReads: readBytesPerMinute / replicas / chunks / DATASTORE_LIMITS.keyReadBytesPerMinute,

@@ -25,7 +25,8 @@ function tableProblem(value: object, path: string, depth: number, seen: Set<obje
 	const stringKeys = new Array<string>();
 	for (const [key] of pairs(value)) {
 		if (typeIs(key, "number")) {
-			if (key !== math.floor(key) || key < 1) return `${path} must have array positions 1, 2, … or string keys, got the key ${describeValue(key)}`;
+			if (key !== math.floor(key) || key < 1)
+				return `${path} must have array positions 1, 2, … or string keys, got the key ${describeValue(key)}`;
 			numberKeys += 1;
 			maxNumberKey = math.max(maxNumberKey, key);
 		} else if (typeIs(key, "string")) {

@@ -18,7 +18,16 @@ const factories: { [name: string]: (options: CostOptions) => CostFunction } = {
 const aliases: { [name: string]: string } = { MSE: "MeanSquaredError", MAE: "MeanAbsoluteError" };
 
 /** Every cost name `createCost` accepts (canonical names; "MSE" and "MAE" are accepted aliases). */
-export const COST_NAMES = ["MeanSquaredError", "MeanAbsoluteError", "Huber", "Quantile", "PoissonDeviance", "BinaryCrossEntropy", "CategoricalCrossEntropy", "Hinge"];
+export const COST_NAMES = [
+	"MeanSquaredError",
+	"MeanAbsoluteError",
+	"Huber",
+	"Quantile",
+	"PoissonDeviance",
+	"BinaryCrossEntropy",
+	"CategoricalCrossEntropy",
+	"Hinge",
+];
 
 /** True when `value` looks like a `CostFunction` (a table with costName, value and gradient). */
 export function isCostFunction(value: unknown): value is CostFunction {
@@ -34,7 +43,7 @@ export function isCostFunction(value: unknown): value is CostFunction {
  */
 export function createCost(nameOrCost: string | CostFunction, options?: CostOptions): CostFunction {
 	if (isCostFunction(nameOrCost)) return nameOrCost;
-	const name = typeIs(nameOrCost, "string") ? aliases[nameOrCost] ?? nameOrCost : undefined;
+	const name = typeIs(nameOrCost, "string") ? (aliases[nameOrCost] ?? nameOrCost) : undefined;
 	const factory = name !== undefined ? factories[name] : undefined;
 	if (factory === undefined) {
 		error(`[Hivemind] createCost: nameOrCost must be one of "${COST_NAMES.join('", "')}" or a CostFunction, got ${tostring(nameOrCost)}`, 2);

@@ -4,7 +4,6 @@ import { Matrix } from "../matrix/types";
 import { describeShape } from "../matrix/validate";
 import { CostFunction, EntryLoss } from "./types";
 
-
 function checkShapes(costName: string, method: string, predicted: Matrix, actual: Matrix) {
 	if (predicted.size() !== actual.size() || predicted[0].size() !== actual[0].size()) {
 		error(

@@ -29,11 +29,16 @@ export class DataPredictBinaryRegression extends DataPredictGradientModel<Binary
 	protected translate(where: string, given: GivenArguments, into: HivemindOptions) {
 		const link = given.binaryFunction;
 		if (link !== undefined) {
-			if (!typeIs(link, "string") || !LINKS.includes(link)) error(`[Hivemind] ${where}: binaryFunction must be "Logistic" or "Probit" (the binary functions Hivemind has), got ${describeValue(link)}`, 4);
+			if (!typeIs(link, "string") || !LINKS.includes(link))
+				error(
+					`[Hivemind] ${where}: binaryFunction must be "Logistic" or "Probit" (the binary functions Hivemind has), got ${describeValue(link)}`,
+					4,
+				);
 			into.link = link;
 		}
 		const cost = given.costFunction;
-		if (cost !== undefined && cost !== "BinaryCrossEntropy") error(`[Hivemind] ${where}: costFunction must be "BinaryCrossEntropy", got ${describeValue(cost)}`, 4);
+		if (cost !== undefined && cost !== "BinaryCrossEntropy")
+			error(`[Hivemind] ${where}: costFunction must be "BinaryCrossEntropy", got ${describeValue(cost)}`, 4);
 		if (given.maximumNumberOfIterations !== undefined) given.maxNumberOfIterations = given.maximumNumberOfIterations;
 		return loopOptions(where, given, into);
 	}

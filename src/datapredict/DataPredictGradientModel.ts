@@ -17,7 +17,10 @@ import { DataPredictRegularization } from "./Regularization";
 export function hivemindRegularizer(where: string, value: unknown) {
 	if (value === undefined) return createRegularizer("L2", { lambda: 0 });
 	if (value instanceof DataPredictRegularization) return value.getRegularizer();
-	error(`[Hivemind] ${where}: Regularization must be an object of Hivemind.DataPredict.Others.Regularization or nil, got ${describeValue(value)}`, 3);
+	error(
+		`[Hivemind] ${where}: Regularization must be an object of Hivemind.DataPredict.Others.Regularization or nil, got ${describeValue(value)}`,
+		3,
+	);
 }
 
 /** A DataPredict gradient model over a Hivemind `GradientModel` `M`. */
@@ -39,7 +42,8 @@ export abstract class DataPredictGradientModel<M extends GradientModel<GradientO
 
 	/** true: optimizer states start afresh at every `train` call (Hivemind keeps them by default). */
 	setAutoResetOptimizers(option: boolean) {
-		if (!typeIs(option, "boolean")) error(`[Hivemind] ${this.where}.setAutoResetOptimizers: option must be a boolean, got ${describeValue(option)}`, 2);
+		if (!typeIs(option, "boolean"))
+			error(`[Hivemind] ${this.where}.setAutoResetOptimizers: option must be a boolean, got ${describeValue(option)}`, 2);
 		this.model.setParameters({ keepOptimizerState: !option });
 	}
 

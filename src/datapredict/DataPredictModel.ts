@@ -17,7 +17,8 @@ export type HivemindOptions = { [option: string]: unknown };
 /** Throws unless `value` is nil or a finite number ≥ 0 (DataPredict's targetCost), and gives Hivemind's `{−t, t}` band. */
 export function targetCostBand(where: string, value: unknown): [number, number] | undefined {
 	if (value === undefined) return undefined;
-	if (!typeIs(value, "number") || !(value >= 0) || value === math.huge) error(`[Hivemind] ${where}: targetCost must be a finite number ≥ 0, got ${describeValue(value)}`, 4);
+	if (!typeIs(value, "number") || !(value >= 0) || value === math.huge)
+		error(`[Hivemind] ${where}: targetCost must be a finite number ≥ 0, got ${describeValue(value)}`, 4);
 	return [-value, value];
 }
 
@@ -86,7 +87,8 @@ export abstract class DataPredictModel<M extends BaseModel<object>> {
 	/** Whether training prints `Iteration: n  Cost: c` (DataPredict prints by default). */
 	setPrintOutput(option: boolean) {
 		if (!typeIs(option, "boolean")) error(`[Hivemind] ${this.where}.setPrintOutput: option must be a boolean, got ${describeValue(option)}`, 2);
-		if ((this.model.getOptions() as HivemindOptions).isOutputPrinted !== undefined) (this.model as Model).setParameters({ isOutputPrinted: option });
+		if ((this.model.getOptions() as HivemindOptions).isOutputPrinted !== undefined)
+			(this.model as Model).setParameters({ isOutputPrinted: option });
 	}
 
 	/** The Hivemind model underneath (its whole native API: distributed training, clone, …). */

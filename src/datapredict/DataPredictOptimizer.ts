@@ -24,24 +24,93 @@ export interface OptimizerMapping {
 /** DataPredict 1.x's optimizers (and the 2.x names of the same ones). */
 export const OPTIMIZER_MAPPINGS: { [dataPredictName: string]: OptimizerMapping } = {
 	AdaptiveGradient: { hivemind: "AdaGrad", arguments: [["epsilon", "epsilon"]] },
-	AdaptiveDelta: { hivemind: "AdaDelta", arguments: [["decayRate", "rho", "setDecayRate"], ["epsilon", "epsilon"]] },
-	AdaptiveGradientDelta: { hivemind: "AdaDelta", arguments: [["decayRate", "rho", "setDecayRate"], ["epsilon", "epsilon"]] },
-	AdaptiveMomentEstimation: { hivemind: "Adam", arguments: [["Beta1", "beta1", "setBeta1"], ["Beta2", "beta2", "setBeta2"], ["epsilon", "epsilon"]] },
-	AdaptiveMomentEstimationMaximum: { hivemind: "AdaMax", arguments: [["Beta1", "beta1", "setBeta1"], ["Beta2", "beta2", "setBeta2"], ["epsilon", "epsilon"]] },
-	NesterovAcceleratedAdaptiveMomentEstimation: { hivemind: "NAdam", arguments: [["Beta1", "beta1", "setBeta1"], ["Beta2", "beta2", "setBeta2"], ["epsilon", "epsilon"]] },
-	RootMeanSquarePropagation: { hivemind: "RMSProp", arguments: [["Beta", "rho", "setBeta"], ["epsilon", "epsilon"]] },
+	AdaptiveDelta: {
+		hivemind: "AdaDelta",
+		arguments: [
+			["decayRate", "rho", "setDecayRate"],
+			["epsilon", "epsilon"],
+		],
+	},
+	AdaptiveGradientDelta: {
+		hivemind: "AdaDelta",
+		arguments: [
+			["decayRate", "rho", "setDecayRate"],
+			["epsilon", "epsilon"],
+		],
+	},
+	AdaptiveMomentEstimation: {
+		hivemind: "Adam",
+		arguments: [
+			["Beta1", "beta1", "setBeta1"],
+			["Beta2", "beta2", "setBeta2"],
+			["epsilon", "epsilon"],
+		],
+	},
+	AdaptiveMomentEstimationMaximum: {
+		hivemind: "AdaMax",
+		arguments: [
+			["Beta1", "beta1", "setBeta1"],
+			["Beta2", "beta2", "setBeta2"],
+			["epsilon", "epsilon"],
+		],
+	},
+	NesterovAcceleratedAdaptiveMomentEstimation: {
+		hivemind: "NAdam",
+		arguments: [
+			["Beta1", "beta1", "setBeta1"],
+			["Beta2", "beta2", "setBeta2"],
+			["epsilon", "epsilon"],
+		],
+	},
+	RootMeanSquarePropagation: {
+		hivemind: "RMSProp",
+		arguments: [
+			["Beta", "rho", "setBeta"],
+			["epsilon", "epsilon"],
+		],
+	},
 	Momentum: { hivemind: "Momentum", arguments: [["DecayRate", "momentum", "setDecayRate"]] },
-	ResilientBackwardPropagation: { hivemind: "RProp", arguments: [["etaPlus", "etaPlus"], ["etaMinus", "etaMinus"], ["minimumStepSize", "minimumStep"], ["maximumStepSize", "maximumStep"]] },
+	ResilientBackwardPropagation: {
+		hivemind: "RProp",
+		arguments: [
+			["etaPlus", "etaPlus"],
+			["etaMinus", "etaMinus"],
+			["minimumStepSize", "minimumStep"],
+			["maximumStepSize", "maximumStep"],
+		],
+	},
 	Gravity: {
 		hivemind: "Gravity",
-		arguments: [["initialStepSize", "initialStepSize", "setInitialStepSize"], ["movingAverage", "movingAverage", "setMovingAverage"], ["weightDecayRate", "weightDecayRate", "setWeightDecayRate"]],
+		arguments: [
+			["initialStepSize", "initialStepSize", "setInitialStepSize"],
+			["movingAverage", "movingAverage", "setMovingAverage"],
+			["weightDecayRate", "weightDecayRate", "setWeightDecayRate"],
+		],
 	},
 	AdaptiveFactor: {
 		hivemind: "AdaFactor",
-		arguments: [["beta2DecayRate", "decayRate"], ["beta1", "beta1"], ["epsilon1", "epsilon1"], ["epsilon2", "epsilon2"], ["clipThreshold", "clipThreshold"]],
+		arguments: [
+			["beta2DecayRate", "decayRate"],
+			["beta1", "beta1"],
+			["epsilon1", "epsilon1"],
+			["epsilon2", "epsilon2"],
+			["clipThreshold", "clipThreshold"],
+		],
 	},
-	LearningRateStepDecay: { hivemind: "Step", arguments: [["decayRate", "decayRate", "setDecayRate"], ["timeStepToDecay", "timeStepToDecay", "setTimeStepToDecay"]] },
-	LearningRateTimeDecay: { hivemind: "Time", arguments: [["decayRate", "decayRate", "setDecayRate"], ["timeStepToDecay", "timeStepToDecay", "setTimeStepToDecay"]] },
+	LearningRateStepDecay: {
+		hivemind: "Step",
+		arguments: [
+			["decayRate", "decayRate", "setDecayRate"],
+			["timeStepToDecay", "timeStepToDecay", "setTimeStepToDecay"],
+		],
+	},
+	LearningRateTimeDecay: {
+		hivemind: "Time",
+		arguments: [
+			["decayRate", "decayRate", "setDecayRate"],
+			["timeStepToDecay", "timeStepToDecay", "setTimeStepToDecay"],
+		],
+	},
 };
 
 /** True for the optimizer objects of `Hivemind.DataPredict.Optimizers`. */
@@ -66,7 +135,10 @@ export class DataPredictOptimizer implements Optimizer {
 		this.dataPredictName = name;
 		this.mapping = OPTIMIZER_MAPPINGS[name];
 		const where = `DataPredict.${name}.new`;
-		const names = this.mapping.arguments.map(([dataPredictName, option]) => ({ name: dataPredictName, aliases: [option, dataPredictName.lower()] }));
+		const names = this.mapping.arguments.map(([dataPredictName, option]) => ({
+			name: dataPredictName,
+			aliases: [option, dataPredictName.lower()],
+		}));
 		const given = readArguments(where, names, args);
 		for (const [dataPredictName, option] of this.mapping.arguments) {
 			if (given[dataPredictName] !== undefined) this.values[option] = given[dataPredictName];
@@ -77,7 +149,9 @@ export class DataPredictOptimizer implements Optimizer {
 
 	private build(where: string): Optimizer {
 		const kind = this.mapping.hivemind;
-		const result = underName(where, () => (kind === "Step" || kind === "Time" ? new ScheduledDescent(kind, this.values) : createOptimizer(kind, this.values)));
+		const result = underName(where, () =>
+			kind === "Step" || kind === "Time" ? new ScheduledDescent(kind, this.values) : createOptimizer(kind, this.values),
+		);
 		return result as Optimizer;
 	}
 
@@ -124,7 +198,10 @@ export class DataPredictOptimizer implements Optimizer {
 	/** Changes the arguments (nil keeps a value), positional or one options table. */
 	setParameters(...args: Array<unknown>) {
 		const where = `DataPredict.${this.dataPredictName}.setParameters`;
-		const names = this.mapping.arguments.map(([dataPredictName, option]) => ({ name: dataPredictName, aliases: [option, dataPredictName.lower()] }));
+		const names = this.mapping.arguments.map(([dataPredictName, option]) => ({
+			name: dataPredictName,
+			aliases: [option, dataPredictName.lower()],
+		}));
 		const given = readArguments(where, names, args);
 		const previous = table.clone(this.values);
 		for (const [dataPredictName, option] of this.mapping.arguments) {
@@ -177,5 +254,8 @@ export class DataPredictOptimizer implements Optimizer {
 export function hivemindOptimizer(where: string, value: unknown): Optimizer | string {
 	if (value === undefined) return "GradientDescent";
 	if (isDataPredictOptimizer(value)) return value;
-	error(`[Hivemind] ${where}: Optimizer must be an object of Hivemind.DataPredict.Optimizers (e.g. AdaptiveMomentEstimation.new()) or nil, got ${describeValue(value)}`, 3);
+	error(
+		`[Hivemind] ${where}: Optimizer must be an object of Hivemind.DataPredict.Optimizers (e.g. AdaptiveMomentEstimation.new()) or nil, got ${describeValue(value)}`,
+		3,
+	);
 }

@@ -23,8 +23,15 @@ export class DataPredictDistributedGradients {
 	private build(where: string, args: Array<unknown>): DistributedGradients {
 		const given = readArguments(where, NAMES, args);
 		const mode = given.gradientChangeMode ?? this.mode;
-		const result = underName(where,
-			() => new DistributedGradients({ gradientChangeMode: mode as DistributedGradientsOptions["gradientChangeMode"], optimizer: "GradientDescent", learningRate: 1, maximumNormMultiple: math.huge }),
+		const result = underName(
+			where,
+			() =>
+				new DistributedGradients({
+					gradientChangeMode: mode as DistributedGradientsOptions["gradientChangeMode"],
+					optimizer: "GradientDescent",
+					learningRate: 1,
+					maximumNormMultiple: math.huge,
+				}),
 		);
 		this.mode = mode;
 		return result as DistributedGradients;

@@ -27,7 +27,11 @@ export class DataPredictDistributedModelParameters {
 
 	private build(where: string, args: Array<unknown>): DistributedModelParameters {
 		const total = readArguments(where, NAMES, args).totalNumberOfChildModelUpdatesToUpdateMainModel ?? this.total;
-		const result = underName(where, () => new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: total as number, maximumNormMultiple: math.huge }));
+		const result = underName(
+			where,
+			() =>
+				new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: total as number, maximumNormMultiple: math.huge }),
+		);
 		this.total = total;
 		return result as DistributedModelParameters;
 	}
@@ -35,7 +39,8 @@ export class DataPredictDistributedModelParameters {
 	/** Changes the number of updates per merge (only with no update waiting). */
 	setParameters(...args: Array<unknown>) {
 		const where = `${WHERE}.setParameters`;
-		if (this.main.getPendingCount() > 0) error(`[Hivemind] ${where}: ${this.main.getPendingCount()} updates are waiting for a merge; change the count before adding updates`, 2);
+		if (this.main.getPendingCount() > 0)
+			error(`[Hivemind] ${where}: ${this.main.getPendingCount()} updates are waiting for a merge; change the count before adding updates`, 2);
 		const replacement = this.build(where, args);
 		const parameters = this.main.getMainModelParameters(true);
 		if (parameters !== undefined) replacement.setMainModelParameters(parameters);
@@ -67,7 +72,10 @@ export class DataPredictDistributedModelParameters {
 	/** Uses a DataPredict ModelParametersMerger at each merge (default: plain average). */
 	setModelParametersMerger(ModelParametersMerger: DataPredictModelParametersMerger) {
 		if (!(ModelParametersMerger instanceof DataPredictModelParametersMerger)) {
-			error(`[Hivemind] ${WHERE}.setModelParametersMerger: ModelParametersMerger must be an object of Hivemind.DataPredict.Others.ModelParametersMerger, got ${describeValue(ModelParametersMerger)}`, 2);
+			error(
+				`[Hivemind] ${WHERE}.setModelParametersMerger: ModelParametersMerger must be an object of Hivemind.DataPredict.Others.ModelParametersMerger, got ${describeValue(ModelParametersMerger)}`,
+				2,
+			);
 		}
 		this.main.setModelParametersMerger(ModelParametersMerger.getMerger());
 		this.merger = ModelParametersMerger;

@@ -30,11 +30,20 @@ export class DataPredictGradientDescentModifier {
 		for (const [key, value] of pairs(given)) settings[key as string] = value;
 		const model = settings.Model;
 		if (!(model instanceof DataPredictGradientModel)) {
-			error(`[Hivemind] ${where}: Model must be a Hivemind.DataPredict gradient model object (LinearRegression, LogisticRegression, SoftmaxRegression, NeuralNetwork), got ${describeValue(model)}`, 3);
+			error(
+				`[Hivemind] ${where}: Model must be a Hivemind.DataPredict gradient model object (LinearRegression, LogisticRegression, SoftmaxRegression, NeuralNetwork), got ${describeValue(model)}`,
+				3,
+			);
 		}
-		const result = underName(where,
+		const result = underName(
+			where,
 			// cast: the Luau-given method name is checked by GradientMethodWrapper's constraint table; the model was checked by instanceof above
-			() => new GradientMethodWrapper({ model: (model as DataPredictGradientModel<never>).getModel(), method: settings.gradientDescentType as never, batchSize: settings.batchSize as number }),
+			() =>
+				new GradientMethodWrapper({
+					model: (model as DataPredictGradientModel<never>).getModel(),
+					method: settings.gradientDescentType as never,
+					batchSize: settings.batchSize as number,
+				}),
 		);
 		this.settings = settings;
 		this.wrapper = result as GradientMethodWrapper;

@@ -42,7 +42,10 @@ export class DataPredictKMeans extends DataPredictModel<KMeans> {
 		if (given.numberOfClusters !== undefined) into.numberOfClusters = given.numberOfClusters;
 		const distance = given.distanceFunction;
 		if (distance !== undefined && !(typeIs(distance, "string") && distance.lower() === "euclidean")) {
-			error(`[Hivemind] ${where}: distanceFunction must be "Euclidean" (Hivemind's KMeans minimizes squared euclidean distances), got ${describeValue(distance)}`, 4);
+			error(
+				`[Hivemind] ${where}: distanceFunction must be "Euclidean" (Hivemind's KMeans minimizes squared euclidean distances), got ${describeValue(distance)}`,
+				4,
+			);
 		}
 		const farthest = given.setTheCentroidsDistanceFarthest;
 		if (farthest !== undefined) into.initialization = farthest === false ? "random" : "kmeans++";

@@ -19,7 +19,7 @@ export class DataPredictLogisticRegression extends DataPredictGradientModel<Logi
 	}
 	protected defaults(): HivemindOptions {
 		// DataPredict trains these by gradient descent at its learning rate (not Hivemind's default Newton solver)
-			return { fitIntercept: false, isOutputPrinted: true, solver: "GradientDescent" };
+		return { fitIntercept: false, isOutputPrinted: true, solver: "GradientDescent" };
 	}
 	protected translate(where: string, given: GivenArguments, into: HivemindOptions) {
 		const sigmoid = given.sigmoidFunction;

@@ -27,7 +27,15 @@ export class DataPredictModelParametersMerger {
 	private build(where: string, given: { [name: string]: unknown }): ModelParametersMerger {
 		const settings = table.clone(this.settings);
 		for (const [key, value] of pairs(given)) settings[key as string] = value;
-		const result = underName(where, () => new ModelParametersMerger({ model: settings.Model as ScoringModel, modelType: settings.modelType as MergeModelType, mergeType: settings.mergeType as MergeType }));
+		const result = underName(
+			where,
+			() =>
+				new ModelParametersMerger({
+					model: settings.Model as ScoringModel,
+					modelType: settings.modelType as MergeModelType,
+					mergeType: settings.mergeType as MergeType,
+				}),
+		);
 		const merger = result as ModelParametersMerger;
 		if (this.customSplit !== undefined) merger.setCustomSplitPercentageArray(this.customSplit);
 		if (this.data !== undefined) merger.setData(this.data[0], this.data[1]);

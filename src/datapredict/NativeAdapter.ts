@@ -58,7 +58,10 @@ export interface AdapterSpec {
 function checkedArguments(spec: AdapterSpec, where: string, args: Array<unknown>): Array<unknown> {
 	if (spec.positional !== false || args.size() === 0 || (args.size() === 1 && typeIs(args[0], "table"))) return args;
 	const names = spec.arguments.map((entry) => entry.name).join(", ");
-	error(`[Hivemind] DataPredict.${spec.name}.${where}: takes one options table of Hivemind's options (${names}); DataPredict's positional arguments are not mapped for this model, got ${describeValue(args[0])} at position 1`, 4);
+	error(
+		`[Hivemind] DataPredict.${spec.name}.${where}: takes one options table of Hivemind's options (${names}); DataPredict's positional arguments are not mapped for this model, got ${describeValue(args[0])} at position 1`,
+		4,
+	);
 }
 
 /** A DataPredict model object described by an `AdapterSpec` (see the file comment). */
@@ -115,13 +118,19 @@ export abstract class DataPredictAdapter extends DataPredictModel<BaseModel<obje
 		if (shape === "values") return $tuple(first, second);
 		if (shape === "clusters") {
 			if (returnOriginalOutput === true) return $tuple(second);
-			return $tuple((first as Array<number>).map((k) => [k < 0 ? k : k + 1]), second);
+			return $tuple(
+				(first as Array<number>).map((k) => [k < 0 ? k : k + 1]),
+				second,
+			);
 		}
 		const labels = (first as Array<Label>).map((label) => [label]);
 		const values = second as Matrix;
 		if (returnOriginalOutput === true) return $tuple(values);
 		if (shape === "scores") return $tuple(labels, values);
-		return $tuple(labels, values.map((row) => [shape === "distances" ? math.min(...row) : math.max(...row)]));
+		return $tuple(
+			labels,
+			values.map((row) => [shape === "distances" ? math.min(...row) : math.max(...row)]),
+		);
 	}
 
 	/** The class labels in output order (classifiers; nil before they are known). */

@@ -66,10 +66,21 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 		return new NeuralNetwork(options);
 	}
 
-	private readLayer(where: string, neurons: unknown, hasBiasNeuron: unknown, activation: unknown, learningRate: unknown, optimizer: unknown, regularization: unknown): DataPredictLayer {
-		if (!typeIs(neurons, "number") || neurons < 1 || neurons !== math.floor(neurons)) error(`[Hivemind] ${where}: numberOfNeurons must be an integer ≥ 1, got ${describeValue(neurons)}`, 3);
-		if (hasBiasNeuron !== undefined && !typeIs(hasBiasNeuron, "boolean")) error(`[Hivemind] ${where}: hasBiasNeuron must be a boolean or nil, got ${describeValue(hasBiasNeuron)}`, 3);
-		if (activation !== undefined && !typeIs(activation, "string")) error(`[Hivemind] ${where}: activationFunction must be a string or nil, got ${describeValue(activation)}`, 3);
+	private readLayer(
+		where: string,
+		neurons: unknown,
+		hasBiasNeuron: unknown,
+		activation: unknown,
+		learningRate: unknown,
+		optimizer: unknown,
+		regularization: unknown,
+	): DataPredictLayer {
+		if (!typeIs(neurons, "number") || neurons < 1 || neurons !== math.floor(neurons))
+			error(`[Hivemind] ${where}: numberOfNeurons must be an integer ≥ 1, got ${describeValue(neurons)}`, 3);
+		if (hasBiasNeuron !== undefined && !typeIs(hasBiasNeuron, "boolean"))
+			error(`[Hivemind] ${where}: hasBiasNeuron must be a boolean or nil, got ${describeValue(hasBiasNeuron)}`, 3);
+		if (activation !== undefined && !typeIs(activation, "string"))
+			error(`[Hivemind] ${where}: activationFunction must be a string or nil, got ${describeValue(activation)}`, 3);
 		if (learningRate !== undefined && (!typeIs(learningRate, "number") || !(learningRate > 0) || learningRate === math.huge)) {
 			error(`[Hivemind] ${where}: learningRate must be a finite number > 0 or nil, got ${describeValue(learningRate)}`, 3);
 		}
@@ -88,7 +99,14 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 	 * Optimizer, Regularization)` (the first call is the input layer; its optimizer, rate and
 	 * regularization are not used).
 	 */
-	addLayer(numberOfNeurons: number, hasBiasNeuron?: boolean, activationFunction?: string, learningRate?: number, Optimizer?: unknown, Regularization?: unknown) {
+	addLayer(
+		numberOfNeurons: number,
+		hasBiasNeuron?: boolean,
+		activationFunction?: string,
+		learningRate?: number,
+		Optimizer?: unknown,
+		Regularization?: unknown,
+	) {
 		const where = `${this.where}.addLayer`;
 		const layer = this.readLayer(where, numberOfNeurons, hasBiasNeuron, activationFunction, learningRate, Optimizer, Regularization);
 		this.applyLayers(where, [...this.layers, layer]);
@@ -99,13 +117,24 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 	 * Optimizer, Regularization)`; every layer but the output one gets a bias neuron, and the rate,
 	 * optimizer and regularization apply to every layer after the input.
 	 */
-	createLayers(numberOfNeuronsArray: Array<number>, activationFunction?: string, learningRate?: number, Optimizer?: unknown, Regularization?: unknown) {
+	createLayers(
+		numberOfNeuronsArray: Array<number>,
+		activationFunction?: string,
+		learningRate?: number,
+		Optimizer?: unknown,
+		Regularization?: unknown,
+	) {
 		const where = `${this.where}.createLayers`;
 		if (!typeIs(numberOfNeuronsArray, "table") || numberOfNeuronsArray.size() < 2) {
-			error(`[Hivemind] ${where}: numberOfNeuronsArray must be an array of at least 2 layer sizes, got ${describeValue(numberOfNeuronsArray)}`, 2);
+			error(
+				`[Hivemind] ${where}: numberOfNeuronsArray must be an array of at least 2 layer sizes, got ${describeValue(numberOfNeuronsArray)}`,
+				2,
+			);
 		}
 		const last = numberOfNeuronsArray.size() - 1;
-		const layers = numberOfNeuronsArray.map((neurons, i) => this.readLayer(where, neurons, i < last, activationFunction, learningRate, Optimizer, Regularization));
+		const layers = numberOfNeuronsArray.map((neurons, i) =>
+			this.readLayer(where, neurons, i < last, activationFunction, learningRate, Optimizer, Regularization),
+		);
 		this.applyLayers(where, layers);
 	}
 
@@ -114,14 +143,29 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 		const specs = layers.map((layer, i): LayerSpec => {
 			// the input layer's bias neuron is the data's column of ones: layer 1's bias row multiplies it
 			if (i === 0) return { neurons: layer.neurons + (layer.hasBiasNeuron ? 1 : 0), hasBias: false };
-			const activation = layer.activation === "BinaryStep" ? error(`[Hivemind] ${where}: activationFunction "BinaryStep" has no gradient and is not offered; use "Sigmoid"`, 3) : layer.activation;
+			const activation =
+				layer.activation === "BinaryStep"
+					? error(`[Hivemind] ${where}: activationFunction "BinaryStep" has no gradient and is not offered; use "Sigmoid"`, 3)
+					: layer.activation;
 			let optimizer = layer.optimizer;
-			if (layer.learningRate !== undefined) optimizer = new FixedRateOptimizer(createOptimizer(optimizer ?? this.model.getOptions().optimizer), layer.learningRate);
+			if (layer.learningRate !== undefined)
+				optimizer = new FixedRateOptimizer(createOptimizer(optimizer ?? this.model.getOptions().optimizer), layer.learningRate);
 			// cast: DataPredict names arrive as strings; the NeuralNetwork layer constraints check them when the layers are set
-			return { neurons: layer.neurons, hasBias: i > 1 && layers[i - 1].hasBiasNeuron, activation: activation as never, optimizer, regularizer: layer.regularizer };
+			return {
+				neurons: layer.neurons,
+				hasBias: i > 1 && layers[i - 1].hasBiasNeuron,
+				activation: activation as never,
+				optimizer,
+				regularizer: layer.regularizer,
+			};
 		});
 		const output = layers.size() > 0 ? layers[layers.size() - 1].activation : "None";
-		const costFunction = output === "Softmax" || output === "StableSoftmax" ? "CategoricalCrossEntropy" : output === "Sigmoid" && layers[layers.size() - 1].neurons === 1 ? "BinaryCrossEntropy" : "MeanSquaredError";
+		const costFunction =
+			output === "Softmax" || output === "StableSoftmax"
+				? "CategoricalCrossEntropy"
+				: output === "Sigmoid" && layers[layers.size() - 1].neurons === 1
+					? "BinaryCrossEntropy"
+					: "MeanSquaredError";
 		this.model.setParameters({ layers: specs, costFunction });
 		this.layers = layers;
 	}
@@ -146,7 +190,10 @@ export class DataPredictNeuralNetwork extends DataPredictGradientModel<NeuralNet
 	setModelParametersInitializationMode(initializationMode: string) {
 		const initializer = INITIALIZATIONS[initializationMode as string];
 		if (initializer === undefined || !(INITIALIZER_NAMES as Array<string>).includes(initializer)) {
-			error(`[Hivemind] ${this.where}.setModelParametersInitializationMode: initializationMode must be one of Zero, Random, RandomNormal, He, Xavier, got ${describeValue(initializationMode)}`, 2);
+			error(
+				`[Hivemind] ${this.where}.setModelParametersInitializationMode: initializationMode must be one of Zero, Random, RandomNormal, He, Xavier, got ${describeValue(initializationMode)}`,
+				2,
+			);
 		}
 		// cast: checked against INITIALIZER_NAMES just above
 		this.model.setParameters({ initializer: initializer as never });

@@ -51,10 +51,15 @@ export class DataPredictOneVsAll {
 	/** The binary models, one per class (DataPredict model objects of one kind). */
 	setModels(...models: Array<defined>) {
 		models.forEach((value, i) => {
-			if (!(value instanceof DataPredictModel)) error(`[Hivemind] ${WHERE}.setModels: model ${i + 1} must be a Hivemind.DataPredict model object, got ${describeValue(value)}`, 3);
+			if (!(value instanceof DataPredictModel))
+				error(`[Hivemind] ${WHERE}.setModels: model ${i + 1} must be a Hivemind.DataPredict model object, got ${describeValue(value)}`, 3);
 			const kind = (value as AnyModel).getModel().modelName;
 			const firstKind = (models[0] as AnyModel).getModel().modelName;
-			if (kind !== firstKind) error(`[Hivemind] ${WHERE}.setModels: every model must be of one kind (Hivemind trains one per class from the first), got ${kind} after ${firstKind}`, 3);
+			if (kind !== firstKind)
+				error(
+					`[Hivemind] ${WHERE}.setModels: every model must be of one kind (Hivemind trains one per class from the first), got ${kind} after ${firstKind}`,
+					3,
+				);
 		});
 		this.models = models as Array<AnyModel>;
 		this.inner = undefined;
@@ -111,7 +116,11 @@ export class DataPredictOneVsAll {
 	/** Sets every class model's parameters from an array with one entry per class (nil clears them). */
 	setModelParameters(ModelParameters: Array<ModelParameters> | undefined) {
 		if (ModelParameters === undefined) return this.clearModelParameters();
-		if (!typeIs(ModelParameters, "table")) error(`[Hivemind] ${WHERE}.setModelParameters: ModelParameters must be an array with one entry per class, got ${describeValue(ModelParameters)}`, 2);
+		if (!typeIs(ModelParameters, "table"))
+			error(
+				`[Hivemind] ${WHERE}.setModelParameters: ModelParameters must be an array with one entry per class, got ${describeValue(ModelParameters)}`,
+				2,
+			);
 		this.native().setModelParameters(flattenPerClass(ModelParameters));
 	}
 

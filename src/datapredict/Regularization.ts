@@ -33,7 +33,10 @@ export class DataPredictRegularization {
 		}
 		const kind = typeIs(modeValue, "string") ? MODES[modeValue.lower()] : undefined;
 		if (kind === undefined) {
-			error(`[Hivemind] ${where}: regularizationMode must be one of "L1", "Lasso", "L2", "Ridge", "L1+L2", "ElasticNet", got ${describeValue(modeValue)}`, 3);
+			error(
+				`[Hivemind] ${where}: regularizationMode must be one of "L1", "Lasso", "L2", "Ridge", "L1+L2", "ElasticNet", got ${describeValue(modeValue)}`,
+				3,
+			);
 		}
 		this.lambda = lambda;
 		this.mode = modeValue as string;

@@ -42,12 +42,18 @@ export function readArguments(where: string, names: ReadonlyArray<ArgumentName>,
 		if (unknownKeys.size() > 0) {
 			unknownKeys.sort();
 			const valid = names.map((entry) => entry.name);
-			error(`[Hivemind] ${where}: unknown argument${unknownKeys.size() > 1 ? "s" : ""} "${unknownKeys.join('", "')}"; DataPredict's arguments here are ${valid.size() > 0 ? valid.join(", ") : "none"}`, 3);
+			error(
+				`[Hivemind] ${where}: unknown argument${unknownKeys.size() > 1 ? "s" : ""} "${unknownKeys.join('", "')}"; DataPredict's arguments here are ${valid.size() > 0 ? valid.join(", ") : "none"}`,
+				3,
+			);
 		}
 		return given;
 	}
 	if (args.size() > names.size()) {
-		error(`[Hivemind] ${where}: takes at most ${names.size()} argument${names.size() === 1 ? "" : "s"} (${names.map((n) => n.name).join(", ")}), got a value at position ${args.size()}: ${describeValue(args[args.size() - 1])}`, 3);
+		error(
+			`[Hivemind] ${where}: takes at most ${names.size()} argument${names.size() === 1 ? "" : "s"} (${names.map((n) => n.name).join(", ")}), got a value at position ${args.size()}: ${describeValue(args[args.size() - 1])}`,
+			3,
+		);
 	}
 	names.forEach((entry, i) => {
 		if (args[i] !== undefined) given[entry.name] = args[i];

@@ -24,7 +24,12 @@ import { HivemindOptions } from "./DataPredictModel";
 import { adapterClass, AdapterClass, PredictShape } from "./NativeAdapter";
 
 /** An options-table-only entry `name` over `create`, with Hivemind's option names. */
-function optionsEntry(name: string, options: Array<string>, create: (options: HivemindOptions) => BaseModel<object>, predict: PredictShape): AdapterClass {
+function optionsEntry(
+	name: string,
+	options: Array<string>,
+	create: (options: HivemindOptions) => BaseModel<object>,
+	predict: PredictShape,
+): AdapterClass {
 	const renamed: { [argument: string]: string } = {};
 	for (const option of options) renamed[option] = option;
 	return adapterClass({ name, arguments: argumentNames(...options), renamed, create, predict, positional: false });
@@ -34,34 +39,84 @@ function optionsEntry(name: string, options: Array<string>, create: (options: Hi
 export const CLUSTERING_MODELS: { [name: string]: AdapterClass } = {
 	ExpectationMaximization: optionsEntry(
 		"ExpectationMaximization",
-		["numberOfComponents", "covarianceType", "maximumNumberOfIterations", "tolerance", "regularization", "initialization", "numberOfInitializations", "seed", "yieldInterval"],
+		[
+			"numberOfComponents",
+			"covarianceType",
+			"maximumNumberOfIterations",
+			"tolerance",
+			"regularization",
+			"initialization",
+			"numberOfInitializations",
+			"seed",
+			"yieldInterval",
+		],
 		(o) => new GaussianMixture(o),
 		"clusters",
 	),
-	KMedoids: optionsEntry("KMedoids", ["numberOfClusters", "distance", "maximumNumberOfIterations", "yieldInterval"], (o) => new KMedoids(o), "clusters"),
-	FuzzyCMeans: optionsEntry("FuzzyCMeans", ["numberOfClusters", "fuzziness", "maximumNumberOfIterations", "tolerance", "seed", "yieldInterval"], (o) => new FuzzyCMeans(o), "clusters"),
-	BisectingCluster: optionsEntry("BisectingCluster", ["numberOfClusters", "maximumNumberOfIterations", "numberOfInitializations", "seed", "yieldInterval"], (o) => new BisectingKMeans(o), "clusters"),
+	KMedoids: optionsEntry(
+		"KMedoids",
+		["numberOfClusters", "distance", "maximumNumberOfIterations", "yieldInterval"],
+		(o) => new KMedoids(o),
+		"clusters",
+	),
+	FuzzyCMeans: optionsEntry(
+		"FuzzyCMeans",
+		["numberOfClusters", "fuzziness", "maximumNumberOfIterations", "tolerance", "seed", "yieldInterval"],
+		(o) => new FuzzyCMeans(o),
+		"clusters",
+	),
+	BisectingCluster: optionsEntry(
+		"BisectingCluster",
+		["numberOfClusters", "maximumNumberOfIterations", "numberOfInitializations", "seed", "yieldInterval"],
+		(o) => new BisectingKMeans(o),
+		"clusters",
+	),
 	DensityBasedSpatialClusteringOfApplicationsWithNoise: optionsEntry(
 		"DensityBasedSpatialClusteringOfApplicationsWithNoise",
 		["epsilon", "minimumPoints", "distance", "yieldInterval"],
 		(o) => new DBSCAN(o),
 		"clusters",
 	),
-	MeanShift: optionsEntry("MeanShift", ["bandwidth", "quantile", "maximumNumberOfIterations", "yieldInterval"], (o) => new MeanShift(o), "clusters"),
-	AffinityPropagation: optionsEntry("AffinityPropagation", ["damping", "maximumNumberOfIterations", "convergenceIterations", "preference", "yieldInterval"], (o) => new AffinityPropagation(o), "clusters"),
-	AgglomerativeHierarchical: optionsEntry("AgglomerativeHierarchical", ["numberOfClusters", "distanceThreshold", "linkage", "distance", "yieldInterval"], (o) => new AgglomerativeHierarchical(o), "clusters"),
+	MeanShift: optionsEntry(
+		"MeanShift",
+		["bandwidth", "quantile", "maximumNumberOfIterations", "yieldInterval"],
+		(o) => new MeanShift(o),
+		"clusters",
+	),
+	AffinityPropagation: optionsEntry(
+		"AffinityPropagation",
+		["damping", "maximumNumberOfIterations", "convergenceIterations", "preference", "yieldInterval"],
+		(o) => new AffinityPropagation(o),
+		"clusters",
+	),
+	AgglomerativeHierarchical: optionsEntry(
+		"AgglomerativeHierarchical",
+		["numberOfClusters", "distanceThreshold", "linkage", "distance", "yieldInterval"],
+		(o) => new AgglomerativeHierarchical(o),
+		"clusters",
+	),
 	OrderingPointsToIdentifyClusteringStructure: optionsEntry(
 		"OrderingPointsToIdentifyClusteringStructure",
 		["minimumPoints", "maximumEpsilon", "extractionEpsilon", "distance", "yieldInterval"],
 		(o) => new OPTICS(o),
 		"clusters",
 	),
-	LocalOutlierFactor: optionsEntry("LocalOutlierFactor", ["numberOfNeighbours", "distance", "contamination", "yieldInterval"], (o) => new LocalOutlierFactor(o), "scores"),
+	LocalOutlierFactor: optionsEntry(
+		"LocalOutlierFactor",
+		["numberOfNeighbours", "distance", "contamination", "yieldInterval"],
+		(o) => new LocalOutlierFactor(o),
+		"scores",
+	),
 	OneClassSupportVectorMachine: optionsEntry(
 		"OneClassSupportVectorMachine",
 		["nu", "kernel", "degree", "gamma", "coef0", "tolerance", "maximumNumberOfIterations", "contamination"],
 		(o) => new OneClassSupportVectorMachine(o),
 		"scores",
 	),
-	IsolationForest: optionsEntry("IsolationForest", ["numberOfTrees", "maximumSamples", "contamination", "seed", "yieldInterval"], (o) => new IsolationForest(o), "scores"),
+	IsolationForest: optionsEntry(
+		"IsolationForest",
+		["numberOfTrees", "maximumSamples", "contamination", "seed", "yieldInterval"],
+		(o) => new IsolationForest(o),
+		"scores",
+	),
 };

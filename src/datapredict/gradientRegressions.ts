@@ -25,11 +25,17 @@ interface GradientRegressionSpec {
 }
 
 /** A DataPredict gradient regression object: DataPredict's gradient methods and `predict` → n×1. */
-export type DataPredictGradientRegression = DataPredictGradientModel<LinearRegressor<LinearModelOptions>> & { predict(featureMatrix: unknown): Matrix };
+export type DataPredictGradientRegression = DataPredictGradientModel<LinearRegressor<LinearModelOptions>> & {
+	predict(featureMatrix: unknown): Matrix;
+};
 
 /** A `Models` entry for the gradient regression `spec` describes. */
 function gradientRegressionClass(spec: GradientRegressionSpec): new (...args: Array<unknown>) => DataPredictGradientRegression {
-	const names = argumentNames(["maximumNumberOfIterations", "maxNumberOfIterations"], "learningRate", ...(spec.extra === undefined ? [] : [spec.extra]));
+	const names = argumentNames(
+		["maximumNumberOfIterations", "maxNumberOfIterations"],
+		"learningRate",
+		...(spec.extra === undefined ? [] : [spec.extra]),
+	);
 	return class extends DataPredictGradientModel<LinearRegressor<LinearModelOptions>> {
 		constructor(...args: Array<unknown>) {
 			super(spec.name, args);
@@ -58,7 +64,10 @@ function gradientRegressionClass(spec: GradientRegressionSpec): new (...args: Ar
 }
 
 /** `PoissonRegression.new(maximumNumberOfIterations, learningRate)`: log link, predict → exp(x·w). */
-export const DataPredictPoissonRegression = gradientRegressionClass({ name: "PoissonRegression", create: (options) => new PoissonRegression(options) });
+export const DataPredictPoissonRegression = gradientRegressionClass({
+	name: "PoissonRegression",
+	create: (options) => new PoissonRegression(options),
+});
 
 /** `QuantileRegression.new(maximumNumberOfIterations, learningRate, QuantilesList)`: one quantile (Hivemind fits one per model). */
 export const DataPredictQuantileRegression = gradientRegressionClass({
@@ -66,7 +75,10 @@ export const DataPredictQuantileRegression = gradientRegressionClass({
 	extra: "QuantilesList",
 	translate: (where, value, into) => {
 		if (!typeIs(value, "table") || (value as Array<unknown>).size() !== 1 || !typeIs((value as Array<unknown>)[0], "number")) {
-			error(`[Hivemind] ${where}: QuantilesList must be a list of one quantile (Hivemind fits one quantile per model; use one model per quantile), got ${describeValue(value)}`, 5);
+			error(
+				`[Hivemind] ${where}: QuantilesList must be a list of one quantile (Hivemind fits one quantile per model; use one model per quantile), got ${describeValue(value)}`,
+				5,
+			);
 		}
 		into.quantile = (value as Array<number>)[0];
 	},

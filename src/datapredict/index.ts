@@ -48,7 +48,8 @@ export interface DataPredictOptimizerClass {
 
 function optimizerClasses(): { [name: string]: DataPredictOptimizerClass } {
 	const out: { [name: string]: DataPredictOptimizerClass } = {};
-	for (const [name] of pairs(OPTIMIZER_MAPPINGS)) out[name as string] = { new: (...args: Array<unknown>) => new DataPredictOptimizer(name as string, args) };
+	for (const [name] of pairs(OPTIMIZER_MAPPINGS))
+		out[name as string] = { new: (...args: Array<unknown>) => new DataPredictOptimizer(name as string, args) };
 	return out;
 }
 

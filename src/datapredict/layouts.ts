@@ -47,7 +47,10 @@ export const GAUSSIAN_NAIVE_BAYES_LAYOUT: ParameterLayout = {
 		const [means, deviations, priors, counts] = listEntries(parameters, names, 1, where) as [Matrix, Matrix, Matrix, Matrix?];
 		const weights = counts ?? priors;
 		if (deviations.size() !== means.size() || weights.size() !== means.size()) {
-			error(`[Hivemind] ${where}: parameters must have one row per class in every matrix, got ${means.size()}, ${deviations.size()} and ${weights.size()} rows`, 3);
+			error(
+				`[Hivemind] ${where}: parameters must have one row per class in every matrix, got ${means.size()}, ${deviations.size()} and ${weights.size()} rows`,
+				3,
+			);
 		}
 		return {
 			counts: weights.map((row) => [row[0]]),

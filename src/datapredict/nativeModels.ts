@@ -61,7 +61,8 @@ const PASSIVE_AGGRESSIVE_DEFAULTS = { variant: "PA", fitIntercept: false, shuffl
 
 /** DataPredict's variants 0, 1, 2 (numbers or strings) → "PA", "PA-I", "PA-II". */
 function passiveAggressiveVariant(where: string, given: GivenArguments, into: HivemindOptions) {
-	const variant = given.variant === undefined ? undefined : choice(where, "variant", tostring(given.variant), { "0": "PA", "1": "PA-I", "2": "PA-II" });
+	const variant =
+		given.variant === undefined ? undefined : choice(where, "variant", tostring(given.variant), { "0": "PA", "1": "PA-I", "2": "PA-II" });
 	if (variant !== undefined) into.variant = variant;
 }
 
@@ -77,16 +78,29 @@ const GAUSSIAN: Omit<AdapterSpec, "name"> = {
 /** `SupportVectorMachine.new(maxNumberOfIterations, learningRate, cValue, targetCost, kernelFunction, kernelParameters)`. */
 const SUPPORT_VECTOR_MACHINE: AdapterSpec = {
 	name: "SupportVectorMachine",
-	arguments: argumentNames(["maxNumberOfIterations", "maximumNumberOfIterations"], "learningRate", ["cValue", "C"], "targetCost", "kernelFunction", "kernelParameters"),
+	arguments: argumentNames(
+		["maxNumberOfIterations", "maximumNumberOfIterations"],
+		"learningRate",
+		["cValue", "C"],
+		"targetCost",
+		"kernelFunction",
+		"kernelParameters",
+	),
 	defaults: { kernel: "linear" },
 	renamed: { maxNumberOfIterations: "maximumNumberOfIterations", cValue: "C" },
 	translate: (where, given, into) => {
-		const kernel = choice(where, "kernelFunction", given.kernelFunction, { linear: "linear", polynomial: "polynomial", rbf: "rbf", sigmoid: "sigmoid" });
+		const kernel = choice(where, "kernelFunction", given.kernelFunction, {
+			linear: "linear",
+			polynomial: "polynomial",
+			rbf: "rbf",
+			sigmoid: "sigmoid",
+		});
 		if (kernel !== undefined) into.kernel = kernel;
 		const settings = given.kernelParameters;
 		expectType(where, "kernelParameters", settings, "table", "a table of degree, gamma, coef0 or nil");
 		for (const [key, value] of pairs((settings ?? {}) as object)) {
-			if (key !== "degree" && key !== "gamma" && key !== "coef0") error(`[Hivemind] ${where}: kernelParameters keys must be degree, gamma or coef0, got ${describeValue(key)}`, 4);
+			if (key !== "degree" && key !== "gamma" && key !== "coef0")
+				error(`[Hivemind] ${where}: kernelParameters keys must be degree, gamma or coef0, got ${describeValue(key)}`, 4);
 			into[key] = value;
 		}
 	},
@@ -217,14 +231,26 @@ export const DataPredictBayesianLinearRegression = adapterClass({
  * A Hivemind model DataPredict does not document, under its Hivemind name: `Name.new({ option =
  * value })` with Hivemind's option names, or those options positionally in the order listed.
  */
-function nativeOnly(name: string, optionNames: Array<string>, defaults: HivemindOptions, create: (options: HivemindOptions) => BaseModel<object>, predict: AdapterSpec["predict"]) {
+function nativeOnly(
+	name: string,
+	optionNames: Array<string>,
+	defaults: HivemindOptions,
+	create: (options: HivemindOptions) => BaseModel<object>,
+	predict: AdapterSpec["predict"],
+) {
 	const renamed: { [argument: string]: string } = {};
 	for (const option of optionNames) renamed[option] = option;
 	return adapterClass({ name, arguments: argumentNames(...optionNames), defaults, renamed, create, predict });
 }
 
 /** `RidgeRegression.new(lambda)` (Hivemind's; X carries the ones): exact penalized least squares; predict → n×1. */
-export const DataPredictRidgeRegression = nativeOnly("RidgeRegression", ["lambda"], { fitIntercept: false }, (options) => new RidgeRegression(options), "values");
+export const DataPredictRidgeRegression = nativeOnly(
+	"RidgeRegression",
+	["lambda"],
+	{ fitIntercept: false },
+	(options) => new RidgeRegression(options),
+	"values",
+);
 
 /** `ExtremeLearningMachine.new(hiddenNeurons, neuronType, lambda, mode, classesList, seed)` (Hivemind's). */
 export const DataPredictExtremeLearningMachine = nativeOnly(

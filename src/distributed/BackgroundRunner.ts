@@ -27,9 +27,13 @@ export class BackgroundRunner {
 	start(signal?: SignalLike) {
 		if (this.connection !== undefined) error(`[Hivemind] ${this.where}.start: already running; call stop() first`, 3);
 		// `signal` comes from Luau callers: any table is possible, so its Connect field is probed as unknown.
-		const connectable = typeIs(signal, "userdata") || (typeIs(signal, "table") && typeIs((signal as unknown as { Connect?: unknown }).Connect, "function"));
+		const connectable =
+			typeIs(signal, "userdata") || (typeIs(signal, "table") && typeIs((signal as unknown as { Connect?: unknown }).Connect, "function"));
 		if (signal !== undefined && !connectable) {
-			error(`[Hivemind] ${this.where}.start: signal must be a signal with Connect (such as RunService.Heartbeat), got ${describeValue(signal)}`, 3);
+			error(
+				`[Hivemind] ${this.where}.start: signal must be a signal with Connect (such as RunService.Heartbeat), got ${describeValue(signal)}`,
+				3,
+			);
 		}
 		// RBXScriptSignal's Connect is typed with its own callback type; at runtime it is a SignalLike.
 		const source = signal ?? (RunService.Heartbeat as unknown as SignalLike);

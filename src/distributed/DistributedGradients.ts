@@ -34,7 +34,10 @@ export type GradientAveraging = "SampleWeighted" | "Mean";
  * A main model whose own step applies the rounds (a gradient model of the library): its
  * regularizer, clipping, learning-rate schedule and optimizer state, exactly as in its training.
  */
-export type GradientStepModel = Pick<GradientTrainable, "modelName" | "getModelParameters" | "setModelParameters" | "applyGradients" | "getTrainingState" | "setTrainingState">;
+export type GradientStepModel = Pick<
+	GradientTrainable,
+	"modelName" | "getModelParameters" | "setModelParameters" | "applyGradients" | "getTrainingState" | "setTrainingState"
+>;
 
 /** Options of {@link DistributedGradients}. */
 export interface DistributedGradientsOptions extends Partial<UpdateGuardOptions>, AggregatorOptions {
@@ -69,13 +72,23 @@ const CONSTRAINTS = {
 	...UPDATE_GUARD_CONSTRAINTS,
 	gradientChangeMode: oneOf("Descent", "Ascent"),
 	optimizer: anyOf(
-		constraint((v) => typeIs(v, "string") && OPTIMIZER_NAMES.some((n) => n.lower() === v.lower()), `one of the optimizer names (${OPTIMIZER_NAMES.join(", ")})`),
+		constraint(
+			(v) => typeIs(v, "string") && OPTIMIZER_NAMES.some((n) => n.lower() === v.lower()),
+			`one of the optimizer names (${OPTIMIZER_NAMES.join(", ")})`,
+		),
 		objectWith("an Optimizer (optimizerName, step, getOptions)", "step", "getOptions"),
 	),
 	learningRate: numberAbove(0),
 	averaging: oneOf("SampleWeighted", "Mean"),
 	onError: callbackValue,
-	model: objectWith("a gradient model (applyGradients, getModelParameters, setModelParameters, getTrainingState, setTrainingState)", "applyGradients", "getModelParameters", "setModelParameters", "getTrainingState", "setTrainingState"),
+	model: objectWith(
+		"a gradient model (applyGradients, getModelParameters, setModelParameters, getTrainingState, setTrainingState)",
+		"applyGradients",
+		"getModelParameters",
+		"setModelParameters",
+		"getTrainingState",
+		"setTrainingState",
+	),
 	modelName: constraint((v) => typeIs(v, "string") && v !== "", "a non-empty string"),
 	maximumPendingUpdates: integerAtLeast(1),
 };
@@ -86,7 +99,6 @@ function assertOptionalInteger(value: unknown, argName: string, low: number, whe
 	}
 }
 
-
 /**
  * Applies children's gradients to the main parameters, each update identity at most once.
  * @example
@@ -95,22 +107,37 @@ function assertOptionalInteger(value: unknown, argName: string, low: number, whe
  * main.applyPending(); // or main.start() to apply on every Heartbeat
  */
 export class DistributedGradients extends GuardedAggregator<Pending> {
-	private readonly options: Readonly<Required<Omit<DistributedGradientsOptions, "onRejected" | "onError" | "model" | "modelName" | "maximumPendingUpdates">>>;
+	private readonly options: Readonly<
+		Required<Omit<DistributedGradientsOptions, "onRejected" | "onError" | "model" | "modelName" | "maximumPendingUpdates">>
+	>;
 	private readonly optimizer: Optimizer;
 	private readonly model: GradientStepModel | undefined;
 	private states: { [entryName: string]: OptimizerState } = {};
 
 	constructor(options?: DistributedGradientsOptions) {
-		const defaults = { ...UPDATE_GUARD_DEFAULTS, gradientChangeMode: "Descent", optimizer: "GradientDescent", learningRate: 0.1, averaging: "SampleWeighted" };
+		const defaults = {
+			...UPDATE_GUARD_DEFAULTS,
+			gradientChangeMode: "Descent",
+			optimizer: "GradientDescent",
+			learningRate: 0.1,
+			averaging: "SampleWeighted",
+		};
 		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedGradientsOptions, options, CONSTRAINTS);
 		const model = (options as DistributedGradientsOptions | undefined)?.model;
-		super(WHERE, resolved as UpdateGuardOptions, resolved.onError, { modelName: resolved.modelName ?? model?.modelName, maximumPendingUpdates: resolved.maximumPendingUpdates });
+		super(WHERE, resolved as UpdateGuardOptions, resolved.onError, {
+			modelName: resolved.modelName ?? model?.modelName,
+			maximumPendingUpdates: resolved.maximumPendingUpdates,
+		});
 		this.options = resolved as Required<DistributedGradientsOptions>;
 		this.optimizer = createOptimizer(resolved.optimizer as Optimizer | string);
 		this.model = model;
 		if (model !== undefined) {
 			const p = model.getModelParameters(true);
-			if (p === undefined) error(`[Hivemind] ${WHERE}.new: options.model must have parameters (train it or setModelParameters first), got a model without any`, 2);
+			if (p === undefined)
+				error(
+					`[Hivemind] ${WHERE}.new: options.model must have parameters (train it or setModelParameters first), got a model without any`,
+					2,
+				);
 			this.mainParameters = p;
 		}
 	}
@@ -140,7 +167,10 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 		}
 		const previous = this.mainParameters;
 		this.storeParameters(parameters, doNotDeepCopy, "setModelParameters");
-		const names = (p: ModelParameters) => parameterEntries(p).map(([name, m]) => `${name}:${m.size()}×${m[0].size()}`).join(",");
+		const names = (p: ModelParameters) =>
+			parameterEntries(p)
+				.map(([name, m]) => `${name}:${m.size()}×${m[0].size()}`)
+				.join(",");
 		if (previous === undefined || names(previous) !== names(parameters)) this.states = {};
 	}
 
@@ -180,13 +210,29 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 		this.assertAlive("addUpdate");
 		const identity = this.admitRecord(record, "gradients", "addUpdate");
 		if (identity === undefined) return false;
-		return this.queueGradients(record.data as ModelParameters, fromAbsent(record.sampleCount) as number, fromAbsent(record.baseVersion), identity, "addUpdate");
+		return this.queueGradients(
+			record.data as ModelParameters,
+			fromAbsent(record.sampleCount) as number,
+			fromAbsent(record.baseVersion),
+			identity,
+			"addUpdate",
+		);
 	}
 
-	private queueGradients(gradients: ModelParameters, sampleCount: number, baseVersion: number | undefined, identity: UpdateIdentity | undefined, method: string): boolean {
+	private queueGradients(
+		gradients: ModelParameters,
+		sampleCount: number,
+		baseVersion: number | undefined,
+		identity: UpdateIdentity | undefined,
+		method: string,
+	): boolean {
 		const where = `${WHERE}.${method}`;
 		this.assertAlive(method);
-		if (!typeIs(gradients, "table")) error(`[Hivemind] ${where}: gradients must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(gradients)}`, 3);
+		if (!typeIs(gradients, "table"))
+			error(
+				`[Hivemind] ${where}: gradients must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(gradients)}`,
+				3,
+			);
 		if (sampleCount === undefined) error(`[Hivemind] ${where}: sampleCount must be given (the rows behind the summed gradients), got nil`, 3);
 		assertOptionalInteger(sampleCount, "sampleCount", 1, where);
 		assertOptionalInteger(baseVersion, "baseVersion", 0, where);
@@ -261,13 +307,29 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 		if (this.options.averaging === "SampleWeighted" && weights.every((w) => w === 1)) {
 			let total = 0;
 			for (const entry of used) total += entry.sampleCount;
-			return $tuple(zipParameters(gradients, (m) => weightedSum(m, weights.map(() => sign))), total);
+			return $tuple(
+				zipParameters(gradients, (m) =>
+					weightedSum(
+						m,
+						weights.map(() => sign),
+					),
+				),
+				total,
+			);
 		}
 		const mean = this.options.averaging === "Mean";
 		let divisor = mean ? used.size() : 0;
 		if (!mean) for (const entry of used) divisor += entry.sampleCount;
 		const scaled = used.map((entry, i) => (mean ? (sign * weights[i]) / entry.sampleCount : sign * weights[i]));
-		return $tuple(zipParameters(gradients, (m) => weightedSum(m, scaled.map((w) => w / divisor))), 1);
+		return $tuple(
+			zipParameters(gradients, (m) =>
+				weightedSum(
+					m,
+					scaled.map((w) => w / divisor),
+				),
+			),
+			1,
+		);
 	}
 
 	/** One step of the main model from a gradient summed over `count` samples; undone (returning what went non-finite) when it leaves anything non-finite. */

@@ -80,11 +80,15 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		const resolved = resolveOptions(`${WHERE}.new`, defaults as DistributedModelParametersOptions, options, CONSTRAINTS);
 		const template = (options as DistributedModelParametersOptions | undefined)?.model;
 		const templateName = template !== undefined && typeIs(template.modelName, "string") ? template.modelName : undefined;
-		super(WHERE, resolved as UpdateGuardOptions, resolved.onError, { modelName: resolved.modelName ?? templateName, maximumPendingUpdates: resolved.maximumPendingUpdates });
+		super(WHERE, resolved as UpdateGuardOptions, resolved.onError, {
+			modelName: resolved.modelName ?? templateName,
+			maximumPendingUpdates: resolved.maximumPendingUpdates,
+		});
 		this.options = resolved as Required<DistributedModelParametersOptions>;
 		if (template !== undefined) {
 			const p = template.getModelParameters();
-			if (p === undefined) error(`[Hivemind] ${WHERE}.new: options.model must have parameters (they fix the main structure), got a model without any`, 2);
+			if (p === undefined)
+				error(`[Hivemind] ${WHERE}.new: options.model must have parameters (they fix the main structure), got a model without any`, 2);
 			this.storeParameters(p, false, "new");
 		}
 	}
@@ -139,10 +143,19 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		return this.queueParameters(record.data as ModelParameters, fromAbsent(record.sampleCount), identity, "addUpdate");
 	}
 
-	private queueParameters(parameters: ModelParameters, sampleCount: number | undefined, identity: UpdateIdentity | undefined, method: string): boolean {
+	private queueParameters(
+		parameters: ModelParameters,
+		sampleCount: number | undefined,
+		identity: UpdateIdentity | undefined,
+		method: string,
+	): boolean {
 		const where = `${WHERE}.${method}`;
 		this.assertAlive(method);
-		if (!typeIs(parameters, "table")) error(`[Hivemind] ${where}: parameters must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(parameters)}`, 3);
+		if (!typeIs(parameters, "table"))
+			error(
+				`[Hivemind] ${where}: parameters must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(parameters)}`,
+				3,
+			);
 		if (sampleCount !== undefined && !(isFiniteNumber(sampleCount) && sampleCount >= 1 && sampleCount === math.floor(sampleCount))) {
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1 or nil, got ${describeValue(sampleCount)}`, 3);
 		}
@@ -164,7 +177,11 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	/** Adds an owned child model; returns its 0-based index (for `train`). */
 	addModel(child: ChildModel): number {
 		this.assertAlive("addModel");
-		if (!isChildModel(child)) error(`[Hivemind] ${WHERE}.addModel: child must be a model with train, getModelParameters and setModelParameters, got ${describeValue(child)}`, 2);
+		if (!isChildModel(child))
+			error(
+				`[Hivemind] ${WHERE}.addModel: child must be a model with train, getModelParameters and setModelParameters, got ${describeValue(child)}`,
+				2,
+			);
 		this.children.push(child);
 		return this.children.size() - 1;
 	}
@@ -185,7 +202,10 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		if (extra.size() > 0) error(`[Hivemind] ${where}: takes (X, y, childIndex), got ${3 + extra.size()} arguments ${DATAPREDICT_HINT}`, 2);
 		if (!isFiniteNumber(childIndex) || childIndex !== math.floor(childIndex) || childIndex < 0 || childIndex >= count) {
 			const expected = count === 0 ? "a child index, but no child was added (addModel)" : `an integer in [0, ${count - 1}]`;
-			error(`[Hivemind] ${where}: childIndex must be ${expected}, got ${describeValue(childIndex)} (0-based: the first child is 0) ${DATAPREDICT_HINT}`, 2);
+			error(
+				`[Hivemind] ${where}: childIndex must be ${expected}, got ${describeValue(childIndex)} (0-based: the first child is 0) ${DATAPREDICT_HINT}`,
+				2,
+			);
 		}
 		const child = this.children[childIndex];
 		const result = child.train(X, y);
@@ -249,7 +269,10 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 		const missing = entries.findIndex((entry) => entry.sampleCount === undefined);
 		if (missing < 0) this.merger.setSampleCounts(entries.map((entry) => entry.sampleCount!));
 		else if (this.merger.getMergeType() === "SampleWeighted") {
-			error(`[Hivemind] ${WHERE}.mergeQueued: every queued update needs a sampleCount for mergeType "SampleWeighted", got none for update ${missing + 1}`, 2);
+			error(
+				`[Hivemind] ${WHERE}.mergeQueued: every queued update needs a sampleCount for mergeType "SampleWeighted", got none for update ${missing + 1}`,
+				2,
+			);
 		}
 		return this.merger.merge(entries.map((entry) => entry.parameters));
 	}

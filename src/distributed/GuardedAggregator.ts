@@ -103,15 +103,25 @@ export abstract class GuardedAggregator<Q extends QueuedUpdate> {
 		const update = record;
 		if (update.kind !== kind) error(`[Hivemind] ${where}: record.kind must be "${kind}", got ${describeValue(update.kind)}`, 3);
 		const applied = this.applied;
-		if (applied === undefined) error(`[Hivemind] ${where}: options.modelName must be set to accept records (it names the model whose updates are accepted), got none`, 3);
+		if (applied === undefined)
+			error(
+				`[Hivemind] ${where}: options.modelName must be set to accept records (it names the model whose updates are accepted), got none`,
+				3,
+			);
 		const identity = identityOfRecord(update);
 		const verdict = applied.verdict(identity);
 		if (verdict === "otherModel") {
-			this.guard.refuse("otherModel", `the record is for the model "${identity.modelName}", this aggregator accepts "${applied.getModelName()}"`);
+			this.guard.refuse(
+				"otherModel",
+				`the record is for the model "${identity.modelName}", this aggregator accepts "${applied.getModelName()}"`,
+			);
 			return undefined;
 		}
 		if (verdict !== "new") {
-			this.guard.refuse("duplicate", `the update ${identityKey(identity)} was ${verdict === "expired" ? "of a forgotten round" : "received before"}; it is not applied again`);
+			this.guard.refuse(
+				"duplicate",
+				`the update ${identityKey(identity)} was ${verdict === "expired" ? "of a forgotten round" : "received before"}; it is not applied again`,
+			);
 			return undefined;
 		}
 		return identity;
@@ -161,7 +171,8 @@ export abstract class GuardedAggregator<Q extends QueuedUpdate> {
 	 * server); updates of those rounds are then refused as duplicates ("of a forgotten round").
 	 */
 	forgetRoundsBefore(round: number) {
-		if (this.applied === undefined) error(`[Hivemind] ${this.where}.forgetRoundsBefore: options.modelName must be set (identities are only kept for records), got none`, 2);
+		if (this.applied === undefined)
+			error(`[Hivemind] ${this.where}.forgetRoundsBefore: options.modelName must be set (identities are only kept for records), got none`, 2);
 		this.applied.forgetRoundsBefore(round);
 	}
 

@@ -28,15 +28,7 @@ import { DATAPREDICT_HINT, describeValue, isFiniteNumber } from "../core/describ
  * - `TrimmedMean`: per coordinate, the mean after dropping ⌊trimFraction · children⌋ values at each end.
  */
 export type MergeType =
-	| "Average"
-	| "WeightedAverage"
-	| "WeightedAverageEqual"
-	| "Best"
-	| "Custom"
-	| "SampleWeighted"
-	| "RegressionMean"
-	| "Median"
-	| "TrimmedMean";
+	"Average" | "WeightedAverage" | "WeightedAverageEqual" | "Best" | "Custom" | "SampleWeighted" | "RegressionMean" | "Median" | "TrimmedMean";
 
 /** Options of {@link ModelParametersMerger}. */
 export interface ModelParametersMergerOptions {
@@ -50,7 +42,17 @@ export interface ModelParametersMergerOptions {
 	trimFraction?: number;
 }
 
-const MERGE_TYPES = ["Average", "WeightedAverage", "WeightedAverageEqual", "Best", "Custom", "SampleWeighted", "RegressionMean", "Median", "TrimmedMean"];
+const MERGE_TYPES = [
+	"Average",
+	"WeightedAverage",
+	"WeightedAverageEqual",
+	"Best",
+	"Custom",
+	"SampleWeighted",
+	"RegressionMean",
+	"Median",
+	"TrimmedMean",
+];
 const SCORED = ["WeightedAverage", "WeightedAverageEqual", "Best"];
 const WHERE = "ModelParametersMerger";
 
@@ -132,11 +134,13 @@ export class ModelParametersMerger {
 	/** Sets each child's Gram matrix XᵢᵀXᵢ (d×d, d = rows of the parameters) for RegressionMean. */
 	setGramMatrices(grams: Array<Matrix>) {
 		const where = `${WHERE}.setGramMatrices`;
-		if (!typeIs(grams, "table") || grams.size() === 0) error(`[Hivemind] ${where}: grams must be a non-empty array of matrices, got ${describeShape(grams)}`, 2);
+		if (!typeIs(grams, "table") || grams.size() === 0)
+			error(`[Hivemind] ${where}: grams must be a non-empty array of matrices, got ${describeShape(grams)}`, 2);
 		assertDenseArray(grams, "grams", "an array of matrices", where);
 		for (const i of $range(0, grams.size() - 1)) {
 			assertMatrix(grams[i], `grams[${i + 1}]`, where);
-			if (grams[i].size() !== grams[i][0].size()) error(`[Hivemind] ${where}: grams[${i + 1}] must be square, got ${describeShape(grams[i])}`, 2);
+			if (grams[i].size() !== grams[i][0].size())
+				error(`[Hivemind] ${where}: grams[${i + 1}] must be square, got ${describeShape(grams[i])}`, 2);
 		}
 		this.gramMatrices = [...grams];
 	}
@@ -155,7 +159,10 @@ export class ModelParametersMerger {
 	merge(parameterSetsArray: Array<ModelParameters>, ...extra: Array<unknown>): ModelParameters {
 		const where = `${WHERE}.merge`;
 		if (extra.size() > 0) {
-			error(`[Hivemind] ${where}: takes ONE array of the children's parameter sets, merge({ p1, p2, ... }), got ${1 + extra.size()} arguments ${DATAPREDICT_HINT}`, 2);
+			error(
+				`[Hivemind] ${where}: takes ONE array of the children's parameter sets, merge({ p1, p2, ... }), got ${1 + extra.size()} arguments ${DATAPREDICT_HINT}`,
+				2,
+			);
 		}
 		if (!typeIs(parameterSetsArray, "table") || parameterSetsArray.size() === 0) {
 			error(`[Hivemind] ${where}: parameterSetsArray must be a non-empty array of parameter sets, got ${describeShape(parameterSetsArray)}`, 2);
@@ -165,7 +172,10 @@ export class ModelParametersMerger {
 		const count = children.size();
 		for (const i of $range(0, count - 1)) {
 			if (!isModelParameters(children[i])) {
-				error(`[Hivemind] ${where}: child ${i} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(children[i])}`, 2);
+				error(
+					`[Hivemind] ${where}: child ${i} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(children[i])}`,
+					2,
+				);
 			}
 			if (i > 0) assertSameStructure(children[0], children[i], where, "child 0", `child ${i}`);
 		}
@@ -191,7 +201,8 @@ export class ModelParametersMerger {
 			const given = mergeType === "Custom" ? this.customWeights : this.sampleCounts;
 			const setter = mergeType === "Custom" ? "setCustomSplitPercentageArray(weights)" : "setSampleCounts(counts)";
 			if (given === undefined) error(`[Hivemind] ${where}: mergeType "${mergeType}" needs ${setter} first, got none`, 3);
-			if (given.size() !== count) error(`[Hivemind] ${where}: mergeType "${mergeType}" needs ${count} weights (one per child), got ${given.size()}`, 3);
+			if (given.size() !== count)
+				error(`[Hivemind] ${where}: mergeType "${mergeType}" needs ${count} weights (one per child), got ${given.size()}`, 3);
 			return normalizeWeights(given);
 		}
 		if (!SCORED.includes(mergeType)) return normalizeWeights(children.map(() => 1));
@@ -199,7 +210,8 @@ export class ModelParametersMerger {
 		const X = this.validationX;
 		const y = this.validationY;
 		if (model === undefined) error(`[Hivemind] ${where}: mergeType "${mergeType}" needs options.model to score children, got none`, 3);
-		if (X === undefined || y === undefined) error(`[Hivemind] ${where}: mergeType "${mergeType}" needs validation data from setData(X, y), got none`, 3);
+		if (X === undefined || y === undefined)
+			error(`[Hivemind] ${where}: mergeType "${mergeType}" needs validation data from setData(X, y), got none`, 3);
 		const scores = scoreChildren(model, children, X, y, this.options.modelType, where);
 		this.lastScores = scores;
 		if (mergeType === "Best") {
@@ -219,7 +231,8 @@ export class ModelParametersMerger {
 		}
 		const d = grams[0].size();
 		for (const i of $range(1, grams.size() - 1)) {
-			if (grams[i].size() !== d) error(`[Hivemind] ${where}: Gram matrix ${i + 1} must be ${d}×${d} like Gram matrix 1, got ${describeShape(grams[i])}`, 3);
+			if (grams[i].size() !== d)
+				error(`[Hivemind] ${where}: Gram matrix ${i + 1} must be ${d}×${d} like Gram matrix 1, got ${describeShape(grams[i])}`, 3);
 		}
 		return zipParameters(children, (matrices, name) => {
 			if (matrices[0].size() !== d) {

@@ -117,12 +117,16 @@ export class UpdateGuard {
 		const problem = plainDataProblem(update, label);
 		if (problem !== undefined) return this.reject("nonFinite", problem);
 		if (!isModelParameters(update)) {
-			return this.reject("structure", `${label} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(update)}`);
+			return this.reject(
+				"structure",
+				`${label} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeParameters(update)}`,
+			);
 		}
 		const mismatch = this.structureMismatch(update, reference, label);
 		if (mismatch !== undefined) return this.reject("structure", mismatch);
 		const norm = parametersNorm(update);
-		if (norm === math.huge) return this.reject("norm", `${label} has a norm too large to represent (its entries are finite, their norm overflows)`);
+		if (norm === math.huge)
+			return this.reject("norm", `${label} has a norm too large to represent (its entries are finite, their norm overflows)`);
 		const median = this.medianNorm();
 		this.norms.push(norm);
 		if (this.norms.size() > this.options.normHistorySize) this.norms.remove(0);
@@ -219,7 +223,10 @@ export const UPDATE_GUARD_CONSTRAINTS = {
 	maximumNormMultiple: constraint((v) => typeIs(v, "number") && v > 1, "a number > 1 (math.huge switches the rule off)"),
 	normHistorySize: integerAtLeast(1),
 	minimumNormHistory: integerAtLeast(1),
-	stalenessBound: constraint((v) => v === math.huge || (typeIs(v, "number") && v >= 0 && v === math.floor(v)), "an integer ≥ 0 (math.huge switches the bound off)"),
+	stalenessBound: constraint(
+		(v) => v === math.huge || (typeIs(v, "number") && v >= 0 && v === math.floor(v)),
+		"an integer ≥ 0 (math.huge switches the bound off)",
+	),
 	stalePolicy: oneOf("Reject", "DownWeight"),
 	logRejections: booleanValue,
 	onRejected: callbackValue,

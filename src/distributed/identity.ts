@@ -35,8 +35,10 @@ function isIndex(value: unknown): value is number {
 export function identityProblem(value: unknown): string | undefined {
 	if (!typeIs(value, "table")) return `identity must be a table { kind, modelName, childId, round, sequence? }, got ${describeValue(value)}`;
 	const v = value as { [key: string]: unknown };
-	if (!KINDS.includes(v.kind as string)) return `identity.kind must be one of "gradients", "parameters", "statistics", got ${describeValue(v.kind)}`;
-	if (!typeIs(v.modelName, "string") || v.modelName === "") return `identity.modelName must be a non-empty string, got ${describeValue(v.modelName)}`;
+	if (!KINDS.includes(v.kind as string))
+		return `identity.kind must be one of "gradients", "parameters", "statistics", got ${describeValue(v.kind)}`;
+	if (!typeIs(v.modelName, "string") || v.modelName === "")
+		return `identity.modelName must be a non-empty string, got ${describeValue(v.modelName)}`;
 	if (!isIndex(v.childId)) return `identity.childId must be an integer ≥ 0, got ${describeValue(v.childId)}`;
 	if (!isIndex(v.round)) return `identity.round must be an integer ≥ 0, got ${describeValue(v.round)}`;
 	if (v.sequence !== undefined && !isIndex(v.sequence)) return `identity.sequence must be an integer ≥ 0 or nil, got ${describeValue(v.sequence)}`;
@@ -94,7 +96,8 @@ export class AppliedSet {
 		private readonly modelName: string,
 		private readonly where = "AppliedSet",
 	) {
-		if (!typeIs(modelName, "string") || modelName === "") error(`[Hivemind] ${where}: modelName must be a non-empty string, got ${describeValue(modelName)}`, 2);
+		if (!typeIs(modelName, "string") || modelName === "")
+			error(`[Hivemind] ${where}: modelName must be a non-empty string, got ${describeValue(modelName)}`, 2);
 	}
 
 	/** The model whose updates are admitted. */
@@ -191,7 +194,10 @@ export class AppliedSet {
 			const [kind, , round] = typeIs(entry, "table") && typeIs(entry[0], "string") ? entry[0].split("|") : [];
 			const state = typeIs(entry, "table") ? entry[1] : undefined;
 			if (kind === undefined || tonumber(round) === undefined || (state !== "pending" && state !== "applied" && state !== "rejected")) {
-				error(`[Hivemind] ${where}: data.entries[${i + 1}] must be { key, "pending" | "applied" | "rejected" }, got ${describeValue(entry)}`, 2);
+				error(
+					`[Hivemind] ${where}: data.entries[${i + 1}] must be { key, "pending" | "applied" | "rejected" }, got ${describeValue(entry)}`,
+					2,
+				);
 			}
 			set.states.set(entry[0], state);
 			set.rounds.set(entry[0], tonumber(round)!);

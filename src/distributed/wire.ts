@@ -76,7 +76,8 @@ export function updateProblem(record: unknown): string | undefined {
 	if (!typeIs(record, "table")) return `record must be a table, got ${describeValue(record)}`;
 	const r = record as { [key: string]: unknown };
 	for (const [key] of pairs(record)) {
-		if (!typeIs(key, "string") || !FIELDS.includes(key)) return `record must only have the fields ${FIELDS.join(", ")}, got the field ${describeValue(key)}`;
+		if (!typeIs(key, "string") || !FIELDS.includes(key))
+			return `record must only have the fields ${FIELDS.join(", ")}, got the field ${describeValue(key)}`;
 	}
 	if (!KINDS.includes(r.kind as UpdateKind)) return `kind must be one of "gradients", "parameters", "statistics", got ${describeValue(r.kind)}`;
 	if (r.schemaVersion !== SCHEMA_VERSION) return `schemaVersion must be ${SCHEMA_VERSION}, got ${describeValue(r.schemaVersion)}`;

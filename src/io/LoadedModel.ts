@@ -87,7 +87,10 @@ export class LoadedModel {
 		const [fits, problem] = pcall(() => predictValues(this.model, [table.create(width, 0)]));
 		if (!fits) {
 			const reason = errorBody(problem);
-			error(`[Hivemind] loadModel: file.parameters must fit the ${width} encoded input columns (${file.featureNames.join(", ")}), but predicting fails: ${reason}`, 3);
+			error(
+				`[Hivemind] loadModel: file.parameters must fit the ${width} encoded input columns (${file.featureNames.join(", ")}), but predicting fails: ${reason}`,
+				3,
+			);
 		}
 		if (file.scaler !== undefined) this.scaler = scalerFromState(file.scaler);
 		if (file.targetScaler !== undefined) this.targetScaler = scalerFromState(file.targetScaler, "targetScaler");
@@ -99,7 +102,11 @@ export class LoadedModel {
 	 * alone. Categorical columns are one-hot encoded, then the scaler applies.
 	 */
 	encode(rows: unknown, where = "LoadedModel.encode"): Matrix {
-		if (!typeIs(rows, "table")) error(`[Hivemind] ${where}: rows must be an array of rows (tables keyed by column name, or arrays of values), got ${describeValue(rows)}`, 3);
+		if (!typeIs(rows, "table"))
+			error(
+				`[Hivemind] ${where}: rows must be an array of rows (tables keyed by column name, or arrays of values), got ${describeValue(rows)}`,
+				3,
+			);
 		let list = rows as Array<unknown>;
 		const [firstKey] = next(rows);
 		if (typeIs(firstKey, "string") || (firstKey !== undefined && !typeIs(list[0], "table"))) list = [rows];
@@ -108,7 +115,8 @@ export class LoadedModel {
 		for (const i of $range(0, list.size() - 1)) {
 			const row = list[i];
 			const label = `${where}: rows[${i + 1}]`;
-			if (!typeIs(row, "table")) error(`[Hivemind] ${label} must be a table (keyed by column name, or an array of values), got ${describeValue(row)}`, 3);
+			if (!typeIs(row, "table"))
+				error(`[Hivemind] ${label} must be a table (keyed by column name, or an array of values), got ${describeValue(row)}`, 3);
 			const values = row as Array<unknown>;
 			if (values[0] !== undefined) {
 				if (values.size() !== this.columns.size()) {
@@ -205,7 +213,14 @@ function outputNames(name: string, k: number, classes: Array<Label> | undefined,
  * model gives one: `probability_<class>` for class probabilities, else by what it is
  * (`decision`, `distance_<class or cluster>`, `score_<class>`, `variance`).
  */
-export function predictionTable(first: unknown, second: unknown, targets: Array<string>, classes: Array<Label> | undefined, task: ModelTask, modelName = ""): PredictionTable {
+export function predictionTable(
+	first: unknown,
+	second: unknown,
+	targets: Array<string>,
+	classes: Array<Label> | undefined,
+	task: ModelTask,
+	modelName = "",
+): PredictionTable {
 	const name = task === "clustering" ? "cluster" : (targets[0] ?? "prediction");
 	const header = new Array<string>();
 	const rows = new Array<Array<Label>>();

@@ -88,7 +88,11 @@ export function readColumn(values: Array<string>, markers: Array<string>, place:
 		const hint = `; give --categorical ${place.name} to read the column as categories`;
 		if (numberRows.size() >= textRows.size()) {
 			const row = textRows[0];
-			fail(place, row, `expected a number, got "${values[row]}" (${numberRows.size()} other values of the column are numbers; missing values are written ${markers.map((m) => `"${m}"`).join(", ")}${hint})`);
+			fail(
+				place,
+				row,
+				`expected a number, got "${values[row]}" (${numberRows.size()} other values of the column are numbers; missing values are written ${markers.map((m) => `"${m}"`).join(", ")}${hint})`,
+			);
 		}
 		const row = numberRows[0];
 		fail(place, row, `"${values[row]}" is a number but ${textRows.size()} other values of the column are text${hint}`);

@@ -67,7 +67,9 @@ function sniffDelimiter(text: string, start: number, fail: (message: string) => 
 			best = d;
 			bestCount = n;
 		} else if (n > 0 && n === bestCount) {
-			fail(`row 1, column 1: the header holds ${n} of both ${delimiterName(best)} and ${delimiterName(d)}; give the delimiter with --delimiter`);
+			fail(
+				`row 1, column 1: the header holds ${n} of both ${delimiterName(best)} and ${delimiterName(d)}; give the delimiter with --delimiter`,
+			);
 		}
 	}
 	const tally = SNIFFED.map((d) => `${counts.get(d) ?? 0} ${delimiterName(d)}`).join(", ");
@@ -140,7 +142,9 @@ export function parseCsv(text: string, source = "CSV", options: CsvOptions = {})
 		const [valid, bad] = utf8.len(value);
 		if (valid === undefined) {
 			const [byte] = string.byte(value, bad as number);
-			fail(`row ${recordStartLine}, column ${record.size() + 1}: not UTF-8 text (byte 0x${string.format("%02X", byte)}); save the file as UTF-8`);
+			fail(
+				`row ${recordStartLine}, column ${record.size() + 1}: not UTF-8 text (byte 0x${string.format("%02X", byte)}); save the file as UTF-8`,
+			);
 		}
 		record.push(value);
 		field = [];
@@ -260,7 +264,9 @@ export function parseCsv(text: string, source = "CSV", options: CsvOptions = {})
 		const fields = records[r];
 		const n = fields.size();
 		if (n > header.size()) {
-			fail(`row ${recordLines[r]}, column ${header.size() + 1}: expected ${header.size()} fields (as in the header), got ${n}${n > 1 && header.size() === 1 ? "; is the delimiter right? (--delimiter)" : ""}`);
+			fail(
+				`row ${recordLines[r]}, column ${header.size() + 1}: expected ${header.size()} fields (as in the header), got ${n}${n > 1 && header.size() === 1 ? "; is the delimiter right? (--delimiter)" : ""}`,
+			);
 		} else if (n < header.size()) {
 			fail(`row ${recordLines[r]}, column "${header[n]}": expected ${header.size()} fields (as in the header), got ${n}`);
 		}

@@ -40,7 +40,11 @@ export interface DataPredictImportOptions {
 /** How one DataPredict model maps onto a Hivemind one. */
 interface Importer {
 	/** Checks `parameters` (errors name the layer and both shapes) and returns the model's options and parameters. */
-	convert(modelName: string, parameters: unknown, options: DataPredictImportOptions): [options: { [name: string]: unknown }, parameters: ModelParameters];
+	convert(
+		modelName: string,
+		parameters: unknown,
+		options: DataPredictImportOptions,
+	): [options: { [name: string]: unknown }, parameters: ModelParameters];
 }
 
 function fail(message: string): never {
@@ -85,7 +89,9 @@ const neuralImporter: Importer = {
 	convert(modelName, parameters, options) {
 		const list = parameters as Array<defined>;
 		if (!typeIs(parameters, "table") || list.size() === 0 || !list.every((w) => isMatrix(w))) {
-			fail(`parameters of ${modelName} must be a list of weight matrices (one per layer after the input), got ${isMatrix(parameters) ? `one ${describeShape(parameters)} matrix` : describeValue(parameters)}`);
+			fail(
+				`parameters of ${modelName} must be a list of weight matrices (one per layer after the input), got ${isMatrix(parameters) ? `one ${describeShape(parameters)} matrix` : describeValue(parameters)}`,
+			);
 		}
 		const weights = list as Array<Matrix>;
 		const bias = options.hasBiasRow ? 1 : 0;
@@ -95,15 +101,21 @@ const neuralImporter: Importer = {
 		if (layers === undefined) {
 			const activations = options.activations;
 			if (!typeIs(activations, "table") || activations.size() !== weights.size()) {
-				fail(`options.activations must list the activation of each of the ${weights.size()} layers after the input (e.g. {"Tanh", "Softmax"}), or options.modelOptions.layers give the layers, got ${describeValue(activations)}`);
+				fail(
+					`options.activations must list the activation of each of the ${weights.size()} layers after the input (e.g. {"Tanh", "Softmax"}), or options.modelOptions.layers give the layers, got ${describeValue(activations)}`,
+				);
 			}
 			layers = [{ neurons: weights[0].size() - bias }];
 			weights.forEach((w, i) => layers!.push({ neurons: w[0].size(), hasBias: options.hasBiasRow, activation: activations[i] }));
 		} else {
-			layers = layers.map((layer, i) => (i > 0 && typeIs(layer, "table") && layer.hasBias === undefined ? { ...layer, hasBias: options.hasBiasRow } : layer));
+			layers = layers.map((layer, i) =>
+				i > 0 && typeIs(layer, "table") && layer.hasBias === undefined ? { ...layer, hasBias: options.hasBiasRow } : layer,
+			);
 		}
 		if (weights.size() !== layers.size() - 1) {
-			fail(`${modelName} has ${layers.size()} layers, so parameters must hold ${layers.size() - 1} weight matrices (one per layer after the input), got ${weights.size()}`);
+			fail(
+				`${modelName} has ${layers.size()} layers, so parameters must hold ${layers.size() - 1} weight matrices (one per layer after the input), got ${weights.size()}`,
+			);
 		}
 		for (const i of $range(0, weights.size() - 1)) {
 			const layerBias = layers[i + 1].hasBias === false ? 0 : 1;
@@ -112,11 +124,15 @@ const neuralImporter: Importer = {
 			const w = weights[i];
 			if (w.size() !== rows || w[0].size() !== cols) {
 				const biasText = layerBias > 0 ? " + 1 bias row" : "";
-				fail(`${modelName} weights[${i + 1}] (layer ${i + 1} → layer ${i + 2}) must be ${rows}×${cols} (${layers[i].neurons} neurons${biasText}, by ${cols} neurons), got ${describeShape(w)}`);
+				fail(
+					`${modelName} weights[${i + 1}] (layer ${i + 1} → layer ${i + 2}) must be ${rows}×${cols} (${layers[i].neurons} neurons${biasText}, by ${cols} neurons), got ${describeShape(w)}`,
+				);
 			}
 		}
 		if (options.featureCount !== undefined && layers[0].neurons !== options.featureCount) {
-			fail(`${modelName} weights[1] must have ${options.featureCount + bias} rows (${options.featureCount} features${bias > 0 ? " + 1 bias row" : ""}), got ${describeShape(weights[0])}`);
+			fail(
+				`${modelName} weights[1] must have ${options.featureCount + bias} rows (${options.featureCount} features${bias > 0 ? " + 1 bias row" : ""}), got ${describeShape(weights[0])}`,
+			);
 		}
 		modelOptions.layers = layers;
 		return [modelOptions, weights];
@@ -127,7 +143,8 @@ const neuralImporter: Importer = {
 const kMeansImporter: Importer = {
 	convert(modelName, parameters, options) {
 		if (options.hasBiasRow) fail(`${modelName} centroids have no bias row: options.hasBiasRow must be false, got true`);
-		if (!isMatrix(parameters)) fail(`parameters of ${modelName} must be the centroids, one k×d matrix (a row per cluster), got ${shapeText(parameters)}`);
+		if (!isMatrix(parameters))
+			fail(`parameters of ${modelName} must be the centroids, one k×d matrix (a row per cluster), got ${shapeText(parameters)}`);
 		const centroids = parameters as Matrix;
 		const modelOptions: { [name: string]: unknown } = { ...(options.modelOptions ?? {}) };
 		const k = modelOptions.numberOfClusters as number | undefined;
@@ -146,7 +163,8 @@ const IMPORTERS = new Map<string, Importer>([
 	[
 		"SoftmaxRegression",
 		linearImporter((options) => {
-			if (options.classesList === undefined) fail("options.classesList must give the class labels in column order for SoftmaxRegression, got nil");
+			if (options.classesList === undefined)
+				fail("options.classesList must give the class labels in column order for SoftmaxRegression, got nil");
 			return options.classesList.size();
 		}),
 	],

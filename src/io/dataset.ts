@@ -11,9 +11,7 @@ import { CsvTable, formatNumber, parseNumber, summarizeRows, trimField } from ".
 import { ColumnPlace, DEFAULT_MISSING_MARKERS, fillValue, isMissingText, missingError, MissingPolicy, readColumn } from "./columns";
 
 /** How one raw column becomes features. */
-export type ColumnEncoding =
-	| { name: string; kind: "numeric" }
-	| { name: string; kind: "categorical"; categories: Array<string> };
+export type ColumnEncoding = { name: string; kind: "numeric" } | { name: string; kind: "categorical"; categories: Array<string> };
 
 /** How raw feature columns become the model's input columns (plain data). */
 export interface FeatureEncoding {
@@ -84,7 +82,12 @@ export function encodedFeatureNames(encoding: FeatureEncoding): Array<string> {
  * Numeric columns accept numbers and numeric texts; categorical ones a known category (a number
  * is matched by its text, `3` as `"3"`). `where` prefixes errors (`data.csv: row 4`).
  */
-export function encodeFields(valueOf: (column: string) => unknown, encoding: FeatureEncoding, where: string, markers = DEFAULT_MISSING_MARKERS): Array<number> {
+export function encodeFields(
+	valueOf: (column: string) => unknown,
+	encoding: FeatureEncoding,
+	where: string,
+	markers = DEFAULT_MISSING_MARKERS,
+): Array<number> {
 	const out = new Array<number>();
 	for (const column of encoding.columns) {
 		const raw = valueOf(column.name);
@@ -131,7 +134,16 @@ function columnValues(csv: CsvTable, index: number): Array<string> {
  * ("mean" / "median") in `cells` (the table's fields, copied), records rows to drop in `drop`,
  * and lists its decisions.
  */
-function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns: Array<string>, options: DatasetOptions, rowNumbers: Array<number>, drop: Set<number>, decisions: Array<string>, parsed: Map<string, Array<number>>): FeatureEncoding {
+function inferColumns(
+	csv: CsvTable,
+	cells: Array<Array<string>>,
+	featureColumns: Array<string>,
+	options: DatasetOptions,
+	rowNumbers: Array<number>,
+	drop: Set<number>,
+	decisions: Array<string>,
+	parsed: Map<string, Array<number>>,
+): FeatureEncoding {
 	const source = options.source ?? "CSV";
 	const markers = options.missingMarkers ?? DEFAULT_MISSING_MARKERS;
 	const policy = options.missing ?? "error";
@@ -149,7 +161,9 @@ function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns
 		} else {
 			columns.push({ name, kind: "categorical", categories: reading.categories });
 			const why = forced.includes(name) ? " (--categorical)" : "";
-			decisions.push(`column "${name}": categorical${why}, one-hot encoded into ${reading.categories.size()} column${reading.categories.size() === 1 ? "" : "s"} (${reading.categories.join(", ")})`);
+			decisions.push(
+				`column "${name}": categorical${why}, one-hot encoded into ${reading.categories.size()} column${reading.categories.size() === 1 ? "" : "s"} (${reading.categories.join(", ")})`,
+			);
 		}
 		if (reading.missing.size() === 0) {
 			if (reading.kind === "numeric") parsed.set(name, reading.present);
@@ -162,7 +176,10 @@ function inferColumns(csv: CsvTable, cells: Array<Array<string>>, featureColumns
 			decisions.push(`column "${name}": ${reading.missing.size()} missing (${rows}): rows dropped (--missing drop)`);
 		} else {
 			const fill = fillValue(reading, values, policy);
-			const what = reading.kind === "categorical" ? `the most frequent category "${fill}"` : `the ${policy} ${formatNumber(fill as number)} of its ${values.size() - reading.missing.size()} values`;
+			const what =
+				reading.kind === "categorical"
+					? `the most frequent category "${fill}"`
+					: `the ${policy} ${formatNumber(fill as number)} of its ${values.size() - reading.missing.size()} values`;
 			for (const i of reading.missing) {
 				if (cells[i] === csv.rows[i]) cells[i] = table.clone(csv.rows[i]);
 				cells[i][index] = typeIs(fill, "number") ? formatNumber(fill) : fill;
@@ -181,7 +198,16 @@ const TAB = 9;
  * numbers already parsed (`columnNumbers`, per column), categories by `positions`. Undefined
  * when a cell is missing, not a number or an unknown category: `encodeFields` then says why.
  */
-function encodeTableRow(row: Array<string>, r: number, encoding: FeatureEncoding, columnAt: Array<number>, columnNumbers: Array<Array<number> | undefined>, positions: Array<Map<string, number>>, markers: Array<string>, width: number): Array<number> | undefined {
+function encodeTableRow(
+	row: Array<string>,
+	r: number,
+	encoding: FeatureEncoding,
+	columnAt: Array<number>,
+	columnNumbers: Array<Array<number> | undefined>,
+	positions: Array<Map<string, number>>,
+	markers: Array<string>,
+	width: number,
+): Array<number> | undefined {
 	const out = table.create<number>(width);
 	for (const k of $range(0, encoding.columns.size() - 1)) {
 		const raw = row[columnAt[k]];
@@ -216,7 +242,8 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 	const targetIndex = target !== undefined ? targetIndices[0] : -1;
 	const featureColumns = csv.header.filter((name) => !targets.includes(name));
 	if (featureColumns.size() === 0) error(`[Hivemind] ${source}: row 1: no feature columns besides the target "${targets.join(", ")}"`, 2);
-	if (targets.size() > 1 && options.targetKind === "label") error(`[Hivemind] ${source}: several targets (${targets.join(", ")}) must be numeric (multi-output regression)`, 2);
+	if (targets.size() > 1 && options.targetKind === "label")
+		error(`[Hivemind] ${source}: several targets (${targets.join(", ")}) must be numeric (multi-output regression)`, 2);
 	const markers = options.missingMarkers ?? DEFAULT_MISSING_MARKERS;
 	const policy = options.missing ?? "error";
 	const rowNumbers = csv.rowNumbers ?? csv.rows.map((_, r) => r + 2);
@@ -225,7 +252,8 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 	// Rows are copied only where missing cells are filled; numbers read while inferring are not parsed again.
 	const cells = table.clone(csv.rows);
 	const parsed = new Map<string, Array<number>>();
-	if (options.encoding === undefined) decisions.push(`missing values: ${markers.map((m) => `"${m}"`).join(", ")} (ignoring case); --missing ${policy}`);
+	if (options.encoding === undefined)
+		decisions.push(`missing values: ${markers.map((m) => `"${m}"`).join(", ")} (ignoring case); --missing ${policy}`);
 	const encoding = options.encoding ?? inferColumns(csv, cells, featureColumns, options, rowNumbers, drop, decisions, parsed);
 	const targetKind = options.targetKind ?? "numeric";
 	for (const t of $range(0, targets.size() - 1)) {
@@ -236,7 +264,9 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 		if (missing.size() > 0) {
 			if (policy !== "drop") missingError(place, values, missing, true);
 			for (const i of missing) drop.add(i);
-			decisions.push(`target "${targets[t]}": ${missing.size()} missing (${summarizeRows(missing.map((i) => rowNumbers[i]))}): rows dropped (--missing drop)`);
+			decisions.push(
+				`target "${targets[t]}": ${missing.size()} missing (${summarizeRows(missing.map((i) => rowNumbers[i]))}): rows dropped (--missing drop)`,
+			);
 		}
 	}
 	const X = new Array<Array<number>>();
@@ -262,7 +292,11 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 			const raw = row[targetIndices[t]];
 			if (targetKind === "numeric") {
 				const value = parseNumber(raw);
-				if (value === undefined) error(`[Hivemind] ${source}: row ${rowNumbers[r]}, column "${targets[t]}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`, 2);
+				if (value === undefined)
+					error(
+						`[Hivemind] ${source}: row ${rowNumbers[r]}, column "${targets[t]}": expected a number, got "${raw}" (a regression target holds numbers; class labels need a classifier)`,
+						2,
+					);
 				numbers.push(value);
 				if (t === 0) y.push(value);
 			} else {
@@ -271,11 +305,23 @@ export function tableToDataset(csv: CsvTable, options: DatasetOptions = {}): Dat
 		}
 		if (targets.size() > 1) Y.push(numbers);
 	}
-	for (const name of targets) decisions.push(`target "${name}": ${targetKind === "numeric" ? "numbers" : `class labels (${new Set(y).size()} distinct)`}`);
+	for (const name of targets)
+		decisions.push(`target "${name}": ${targetKind === "numeric" ? "numbers" : `class labels (${new Set(y).size()} distinct)`}`);
 	if (drop.size() > 0) decisions.push(`rows kept: ${kept.size()} of ${cells.size()} (${drop.size()} dropped)`);
 	if (X.size() === 0) {
 		const column = csv.header.find((_, c) => isMissingText(csv.rows[0][c], markers)) ?? csv.header[0];
-		error(`[Hivemind] ${source}: row ${rowNumbers[0]}, column "${column}": missing value, and every row has one (${summarizeRows(rowNumbers)}): --missing drop leaves no rows; give --missing mean or median`, 2);
+		error(
+			`[Hivemind] ${source}: row ${rowNumbers[0]}, column "${column}": missing value, and every row has one (${summarizeRows(rowNumbers)}): --missing drop leaves no rows; give --missing mean or median`,
+			2,
+		);
 	}
-	return { X, y: targetIndex >= 0 ? y : undefined, Y: targets.size() > 1 ? Y : undefined, featureNames: encodedFeatureNames(encoding), encoding, decisions, rowNumbers: kept };
+	return {
+		X,
+		y: targetIndex >= 0 ? y : undefined,
+		Y: targets.size() > 1 ? Y : undefined,
+		featureNames: encodedFeatureNames(encoding),
+		encoding,
+		decisions,
+		rowNumbers: kept,
+	};
 }

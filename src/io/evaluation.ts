@@ -98,7 +98,12 @@ export function clusteringReport(predicted: Array<Label>): ClusteringReport {
  * The report for `task` from a model's first prediction value and the true targets (`yTrue`
  * ignored for clustering).
  */
-export function evaluatePredictions(task: ModelTask, yTrue: Array<Label> | undefined, predicted: Predictions, classes?: Array<Label>): EvaluationReport {
+export function evaluatePredictions(
+	task: ModelTask,
+	yTrue: Array<Label> | undefined,
+	predicted: Predictions,
+	classes?: Array<Label>,
+): EvaluationReport {
 	const labels = typeIs((predicted as Array<unknown>)[0], "table") ? (predicted as Matrix).map((row) => row[0]) : (predicted as Array<Label>);
 	if (task === "clustering") return clusteringReport(labels);
 	if (yTrue === undefined) error("[Hivemind] evaluatePredictions: yTrue must be given for regression and classification, got nil", 2);

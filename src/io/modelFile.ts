@@ -115,7 +115,8 @@ export function modelClasses(model: Model): Array<Label> | undefined {
 export function createModelFile(model: Model, context: ModelFileContext): ModelFile {
 	const where = "createModelFile";
 	const parameters = model.getModelParameters();
-	if (parameters === undefined) error(`[Hivemind] ${where}: model must be trained (it has no parameters yet), got an untrained ${model.modelName}`, 2);
+	if (parameters === undefined)
+		error(`[Hivemind] ${where}: model must be trained (it has no parameters yet), got an untrained ${model.modelName}`, 2);
 	const classes = modelClasses(model);
 	const registration = getModelRegistration(model.modelName);
 	const task: ModelTask =
@@ -187,7 +188,8 @@ function checkEncoding(value: unknown): FeatureEncoding {
 /** A scaler built from a model file's `scaler` state (checked: its kind, statistics and width). */
 export function scalerFromState(state: unknown, field = "scaler"): Scaler<object> {
 	const kind = typeIs(state, "table") ? (state as { kind?: unknown }).kind : undefined;
-	if (kind !== "StandardScaler" && kind !== "MinMaxScaler") fail(`file.${field}.kind must be "StandardScaler" or "MinMaxScaler", got ${describeValue(kind)}`);
+	if (kind !== "StandardScaler" && kind !== "MinMaxScaler")
+		fail(`file.${field}.kind must be "StandardScaler" or "MinMaxScaler", got ${describeValue(kind)}`);
 	const scaler: Scaler<object> = kind === "MinMaxScaler" ? new MinMaxScaler() : new StandardScaler();
 	const [ok, problem] = pcall(() => scaler.setState(state as ScalerState<object>));
 	if (!ok) {
@@ -202,11 +204,14 @@ function checkScaler(state: unknown, names: Array<string>, field = "scaler") {
 	const scaler = scalerFromState(state, field);
 	const statistics = scaler.getStatistics();
 	const width = statistics.mean[0].size();
-	if (width !== names.size()) fail(`file.${field}.statistics must describe the ${names.size()} columns (${names.join(", ")}), got ${width} columns`);
+	if (width !== names.size())
+		fail(`file.${field}.statistics must describe the ${names.size()} columns (${names.join(", ")}), got ${width} columns`);
 	const probe = scaler.transform([statistics.min[0], statistics.max[0]]);
 	for (const j of $range(0, width - 1)) {
 		if (!(math.abs(probe[0][j]) < math.huge && math.abs(probe[1][j]) < math.huge)) {
-			fail(`file.${field}.statistics give column "${names[j]}" a zero or non-finite scale (min ${statistics.min[0][j]}, max ${statistics.max[0][j]}, m2 ${statistics.m2[0][j]}); refit the scaler`);
+			fail(
+				`file.${field}.statistics give column "${names[j]}" a zero or non-finite scale (min ${statistics.min[0][j]}, max ${statistics.max[0][j]}, m2 ${statistics.m2[0][j]}); refit the scaler`,
+			);
 		}
 	}
 }
@@ -226,17 +231,24 @@ export function readModelFile(source: unknown): ModelFile {
 		fail(`json must be a model file (its JSON text, or the table HttpService:JSONDecode returns), got ${describeValue(value)}`);
 	}
 	const file = value as { [key: string]: unknown };
-	if (file.format !== MODEL_FILE_FORMAT) fail(`file.format must be "${MODEL_FILE_FORMAT}" (is this a Hivemind model file?), got ${describeValue(file.format)}`);
+	if (file.format !== MODEL_FILE_FORMAT)
+		fail(`file.format must be "${MODEL_FILE_FORMAT}" (is this a Hivemind model file?), got ${describeValue(file.format)}`);
 	const version = file.formatVersion;
 	if (!typeIs(version, "number") || version < 1 || version !== math.floor(version)) {
 		fail(`file.formatVersion must be an integer ≥ 1, got ${describeValue(version)}`);
 	}
 	if (version > MODEL_FILE_VERSION) {
-		fail(`the model file has format version ${version}, newer than this Hivemind reads (up to ${MODEL_FILE_VERSION}); update Hivemind to load it`);
+		fail(
+			`the model file has format version ${version}, newer than this Hivemind reads (up to ${MODEL_FILE_VERSION}); update Hivemind to load it`,
+		);
 	}
 	const modelName = checkString(file.modelName, "file.modelName");
 	if (!getRegisteredModels().some((r) => r.name === modelName)) {
-		fail(`file.modelName must be one of the registered models (${getRegisteredModels().map((r) => r.name).join(", ")}), got "${modelName}"`);
+		fail(
+			`file.modelName must be one of the registered models (${getRegisteredModels()
+				.map((r) => r.name)
+				.join(", ")}), got "${modelName}"`,
+		);
 	}
 	const task = file.task;
 	if (task !== "regression" && task !== "classification" && task !== "clustering") {
@@ -251,7 +263,9 @@ export function readModelFile(source: unknown): ModelFile {
 	const names = encodedFeatureNames(encoding);
 	const featureNames = file.featureNames as Array<defined>;
 	if (!typeIs(featureNames, "table") || featureNames.size() !== names.size() || !featureNames.every((n, i) => n === names[i])) {
-		fail(`file.featureNames must be the encoded columns (${names.join(", ")}), got ${typeIs(featureNames, "table") ? featureNames.map((n) => tostring(n)).join(", ") : describeValue(featureNames)}`);
+		fail(
+			`file.featureNames must be the encoded columns (${names.join(", ")}), got ${typeIs(featureNames, "table") ? featureNames.map((n) => tostring(n)).join(", ") : describeValue(featureNames)}`,
+		);
 	}
 	if (file.scaler !== undefined) checkScaler(file.scaler, names);
 	if (file.target !== undefined) checkString(file.target, "file.target");
@@ -260,13 +274,15 @@ export function readModelFile(source: unknown): ModelFile {
 		if (!typeIs(targets, "table") || targets.size() < 2 || !targets.every((t) => typeIs(t, "string")) || targets[0] !== file.target) {
 			fail(`file.targets must list 2 or more column names, the first being file.target, got ${describeValue(targets)}`);
 		}
-		if (task !== "regression") fail(`file.targets must be absent for a ${task} model (several targets are for regression), got ${targets.size()} names`);
+		if (task !== "regression")
+			fail(`file.targets must be absent for a ${task} model (several targets are for regression), got ${targets.size()} names`);
 	}
 	if (file.targetScaler !== undefined) {
 		if (task !== "regression") fail(`file.targetScaler must be absent for a ${task} model, got a scaler`);
 		checkScaler(file.targetScaler, (targets as Array<string> | undefined) ?? [tostring(file.target)], "targetScaler");
 	}
-	if (file.classes !== undefined && !labelList.check(file.classes)) fail(`file.classes must be ${labelList.expected}, got ${describeValue(file.classes)}`);
+	if (file.classes !== undefined && !labelList.check(file.classes))
+		fail(`file.classes must be ${labelList.expected}, got ${describeValue(file.classes)}`);
 	if (task === "classification" && file.classes === undefined) fail("file.classes must list the class labels of a classifier, got nil");
 	return value as ModelFile;
 }

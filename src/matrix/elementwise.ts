@@ -7,15 +7,7 @@
 import { Matrix } from "./types";
 import { assertMatrixShape } from "./validate";
 import { copy } from "./creation";
-import {
-	addKernel,
-	applyKernel,
-	broadcastKind,
-	divideKernel,
-	multiplyKernel,
-	SCALAR,
-	subtractKernel,
-} from "./broadcast";
+import { addKernel, applyKernel, broadcastKind, divideKernel, multiplyKernel, SCALAR, subtractKernel } from "./broadcast";
 
 /** Applies `op` entry by entry with broadcasting and returns a new matrix (the general, slower path). */
 export function broadcast(a: Matrix, b: Matrix | number, op: (x: number, y: number) => number, where: string): Matrix {

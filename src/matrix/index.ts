@@ -39,18 +39,18 @@ export * from "./linalg/eigen";
  */
 type MatrixFunctions = Omit<
 	typeof creation &
-	typeof shape &
-	typeof elementwise &
-	typeof product &
-	typeof norms &
-	typeof reductions &
-	typeof inplace &
-	typeof fused &
-	typeof validate &
-	typeof cholesky &
-	typeof lu &
-	typeof solve &
-	typeof eigen,
+		typeof shape &
+		typeof elementwise &
+		typeof product &
+		typeof norms &
+		typeof reductions &
+		typeof inplace &
+		typeof fused &
+		typeof validate &
+		typeof cholesky &
+		typeof lu &
+		typeof solve &
+		typeof eigen,
 	// the product's inner loops (their callers check shapes and allocate)
 	"matmulKernel" | "transposeMatmulKernel"
 >;

@@ -140,7 +140,8 @@ export class RandomGenerator {
 
 	/** A random permutation of 0 … n−1. */
 	permutation(n: number): Array<number> {
-		if (!typeIs(n, "number") || n !== math.floor(n) || n < 0) error(`[Hivemind] RandomGenerator.permutation: n must be an integer ≥ 0, got ${n}`, 2);
+		if (!typeIs(n, "number") || n !== math.floor(n) || n < 0)
+			error(`[Hivemind] RandomGenerator.permutation: n must be an integer ≥ 0, got ${n}`, 2);
 		const out = new Array<number>();
 		for (const i of $range(0, n - 1)) out.push(i);
 		return this.shuffle(out);
@@ -175,7 +176,8 @@ export class RandomGenerator {
 			error(`[Hivemind] ${where}: state.words must not all be 0 (xoshiro128** would only produce zeros)`, 2);
 		}
 		if (!isWord(state.seed)) error(`[Hivemind] ${where}: state.seed must be an integer in [0, 4294967295], got ${tostring(state.seed)}`, 2);
-		if (state.hasSpare !== 1 && state.hasSpare !== -1) error(`[Hivemind] ${where}: state.hasSpare must be 1 or -1, got ${tostring(state.hasSpare)}`, 2);
+		if (state.hasSpare !== 1 && state.hasSpare !== -1)
+			error(`[Hivemind] ${where}: state.hasSpare must be 1 or -1, got ${tostring(state.hasSpare)}`, 2);
 		if (state.hasSpare === 1 && !(typeIs(state.spare, "number") && state.spare === state.spare)) {
 			error(`[Hivemind] ${where}: state.spare must be a number, got ${tostring(state.spare)}`, 2);
 		}

@@ -66,12 +66,17 @@ export function assertMatrix(value: unknown, argName: string, where: string): as
 	const rows = value as Array<unknown>;
 	const r = rows.size();
 	if (r === 0) error(`[Hivemind] ${where}: ${argName} must have at least one row, got an empty table`, 3);
-	if (!isDenseArray(rows)) error(`[Hivemind] ${where}: ${argName} must be a dense array of rows (positions 1…n, no holes), got a table with holes or non-position keys`, 3);
+	if (!isDenseArray(rows))
+		error(
+			`[Hivemind] ${where}: ${argName} must be a dense array of rows (positions 1…n, no holes), got a table with holes or non-position keys`,
+			3,
+		);
 	const first = rows[0];
 	if (!typeIs(first, "table")) {
 		error(`[Hivemind] ${where}: ${argName} must be a matrix (array of rows), got an array whose row 1 is a ${typeOf(first)}`, 3);
 	}
-	if (!isDenseArray(first)) error(`[Hivemind] ${where}: ${argName} row 1 must be a dense array of numbers (no holes), got a table with holes or non-position keys`, 3);
+	if (!isDenseArray(first))
+		error(`[Hivemind] ${where}: ${argName} row 1 must be a dense array of numbers (no holes), got a table with holes or non-position keys`, 3);
 	const c = (first as Array<unknown>).size();
 	if (c === 0) error(`[Hivemind] ${where}: ${argName} must have at least one column, got an empty row 1`, 3);
 	for (const i of $range(0, r - 1)) {

@@ -10,11 +10,7 @@ import { constraint, Constraint } from "../options";
 export type OptionValues = { [key: string]: number | string | boolean };
 
 /** A number in [0, 1): a decay or averaging rate such as Adam's β. */
-export const unitInterval: Constraint = constraint(
-	(v) => typeIs(v, "number") && v >= 0 && v < 1,
-	"a number in [0, 1)",
-);
-
+export const unitInterval: Constraint = constraint((v) => typeIs(v, "number") && v >= 0 && v < 1, "a number in [0, 1)");
 
 /** A plain, unfrozen copy of resolved options (what `getOptions()` returns). */
 export function optionValues(options: object): OptionValues {

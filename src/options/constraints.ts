@@ -25,7 +25,10 @@ export function constraint(check: (value: unknown) => boolean, expected: string)
 
 /** A finite number > low (exclusive) or ≥ low. */
 export function numberAbove(low: number, inclusive = false): Constraint {
-	return constraint((v) => finite(v) && (inclusive ? (v as number) >= low : (v as number) > low), `a finite number ${inclusive ? "≥" : ">"} ${low}`);
+	return constraint(
+		(v) => finite(v) && (inclusive ? (v as number) >= low : (v as number) > low),
+		`a finite number ${inclusive ? "≥" : ">"} ${low}`,
+	);
 }
 
 /** A finite number in [low, high] (or the open interval (low, high) when `open`). */

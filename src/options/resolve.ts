@@ -2,7 +2,6 @@
 import { Constraint, ConstraintTable } from "./constraints";
 import { DATAPREDICT_HINT, describeValue as show } from "../core/describe";
 
-
 /**
  * Throws unless every key of `values` is in `constraints` and each value passes its rule. Messages:
  * `[Hivemind] <where>: unknown option(s) "a", "b"; valid options are ...` and
@@ -49,7 +48,12 @@ function ownCopy(value: unknown, depth = 0): unknown {
 }
 
 /** `defaults` overridden by the validated `user` options, as a new frozen table (plain-data table values copied). */
-export function resolveOptions<T extends object>(where: string, defaults: T, user: Partial<T> | undefined, constraints: ConstraintTable<T>): Readonly<T> {
+export function resolveOptions<T extends object>(
+	where: string,
+	defaults: T,
+	user: Partial<T> | undefined,
+	constraints: ConstraintTable<T>,
+): Readonly<T> {
 	validateOptions(where, user, constraints);
 	const merged = table.clone(defaults) as T;
 	if (user !== undefined) for (const [key, value] of pairs(user as object)) (merged as { [k: string]: unknown })[key as string] = ownCopy(value);

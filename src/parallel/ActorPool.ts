@@ -78,22 +78,28 @@ export class ActorPool implements WorkerPool {
 			error(`[Hivemind] ${where}: workers must be an integer in [1, 1024], got ${tostring(workers)}`, 2);
 		}
 		const timeout = options.timeout ?? 30;
-		if (!typeIs(timeout, "number") || !(timeout > 0)) error(`[Hivemind] ${where}: timeout must be a number > 0 (seconds), got ${tostring(timeout)}`, 2);
-		if (options.parent !== undefined && !isInstance(options.parent)) error(`[Hivemind] ${where}: parent must be an Instance, got ${typeOf(options.parent)}`, 2);
+		if (!typeIs(timeout, "number") || !(timeout > 0))
+			error(`[Hivemind] ${where}: timeout must be a number > 0 (seconds), got ${tostring(timeout)}`, 2);
+		if (options.parent !== undefined && !isInstance(options.parent))
+			error(`[Hivemind] ${where}: parent must be an Instance, got ${typeOf(options.parent)}`, 2);
 		const kernelModules = options.kernelModules ?? [];
 		for (const i of $range(1, kernelModules.size())) {
 			const m = kernelModules[i - 1];
-			if (!isInstance(m) || !m.IsA("ModuleScript")) error(`[Hivemind] ${where}: kernelModules[${i}] must be a ModuleScript, got ${typeOf(m)}`, 2);
+			if (!isInstance(m) || !m.IsA("ModuleScript"))
+				error(`[Hivemind] ${where}: kernelModules[${i}] must be a ModuleScript, got ${typeOf(m)}`, 2);
 		}
 		const template = script.Parent?.FindFirstChild("HivemindWorker");
-		if (template === undefined || !template.IsA("Script")) error(`[Hivemind] ${where}: the worker Script HivemindWorker is missing beside ${script.GetFullName()}`, 2);
+		if (template === undefined || !template.IsA("Script"))
+			error(`[Hivemind] ${where}: the worker Script HivemindWorker is missing beside ${script.GetFullName()}`, 2);
 		const runtime = findRuntimeLib(script);
 		if (runtime === undefined) error(`[Hivemind] ${where}: roblox-ts's RuntimeLib was not found above ${script.GetFullName()}`, 2);
 		const library = script.Parent?.Parent as Instance;
 		this.timeout = timeout;
 		this.results = new Instance("BindableEvent");
 		this.results.Name = "HivemindResults";
-		this.connection = this.results.Event.Connect((jobId: number, shard: number, ok: boolean, value: unknown) => this.receive(jobId, shard, ok, value));
+		this.connection = this.results.Event.Connect((jobId: number, shard: number, ok: boolean, value: unknown) =>
+			this.receive(jobId, shard, ok, value),
+		);
 		const folder = new Instance("Folder");
 		folder.Name = "HivemindWorkers";
 		this.results.Parent = folder;

@@ -141,7 +141,13 @@ export function forEachBlock(count: number, blockSize: number, budget: FrameBudg
  * right with `merge` (block order, so the result never depends on the budget), checking `budget`
  * after each block. One block (no merge) when `count ≤ blockSize`.
  */
-export function reduceInBlocks<P>(count: number, blockSize: number, budget: FrameBudget, compute: (first: number, last: number) => P, merge: (a: P, b: P) => P): P {
+export function reduceInBlocks<P>(
+	count: number,
+	blockSize: number,
+	budget: FrameBudget,
+	compute: (first: number, last: number) => P,
+	merge: (a: P, b: P) => P,
+): P {
 	let total: P | undefined;
 	forEachBlock(count, blockSize, budget, (first, last) => {
 		const part = compute(first, last);

@@ -16,16 +16,29 @@ export function runParallelWorker(actor: Actor, results: BindableEvent) {
 		const [sent, failure] = pcall(() => results.Fire(jobId, shard, ok, value));
 		if (!sent) results.Fire(jobId, shard, false, `the result could not be sent back: ${tostring(failure)}`);
 	};
-	actor.BindToMessageParallel("HivemindLoad", (jobId: number, shard: number, dataId: number, inputs: buffer, rows: number, columns: number, targets: buffer | undefined, targetColumns: number, firstRow: number) => {
-		const [ok, value] = pcall(() => {
-			shards.set(dataId, {
-				inputs: bufferToRows(inputs, rows, columns),
-				targets: targets === undefined ? undefined : bufferToRows(targets, rows, targetColumns),
-				firstRow,
+	actor.BindToMessageParallel(
+		"HivemindLoad",
+		(
+			jobId: number,
+			shard: number,
+			dataId: number,
+			inputs: buffer,
+			rows: number,
+			columns: number,
+			targets: buffer | undefined,
+			targetColumns: number,
+			firstRow: number,
+		) => {
+			const [ok, value] = pcall(() => {
+				shards.set(dataId, {
+					inputs: bufferToRows(inputs, rows, columns),
+					targets: targets === undefined ? undefined : bufferToRows(targets, rows, targetColumns),
+					firstRow,
+				});
 			});
-		});
-		answer(jobId, shard, ok, ok ? undefined : tostring(value));
-	});
+			answer(jobId, shard, ok, ok ? undefined : tostring(value));
+		},
+	);
 	actor.BindToMessageParallel("HivemindRun", (jobId: number, shard: number, kernel: string, dataId: number, args: unknown) => {
 		const [ok, value] = pcall(() => {
 			const data = shards.get(dataId);

@@ -146,13 +146,19 @@ export function assertSameStructure(a: unknown, b: unknown, where: string, label
 	const entriesA = parameterEntries(a);
 	const entriesB = parameterEntries(b);
 	if (entriesA.size() !== entriesB.size()) {
-		error(`[Hivemind] ${where}: ${labelB} must have ${entriesA.size()} entries like ${labelA} (${describeParameters(a)}), got ${describeParameters(b)}`, 2);
+		error(
+			`[Hivemind] ${where}: ${labelB} must have ${entriesA.size()} entries like ${labelA} (${describeParameters(a)}), got ${describeParameters(b)}`,
+			2,
+		);
 	}
 	for (const i of $range(0, entriesA.size() - 1)) {
 		const [nameA, matrixA] = entriesA[i];
 		const [nameB, matrixB] = entriesB[i];
 		if (nameA !== nameB) {
-			error(`[Hivemind] ${where}: ${labelB} must have the same entries as ${labelA} (${describeParameters(a)}), got ${describeParameters(b)}`, 2);
+			error(
+				`[Hivemind] ${where}: ${labelB} must have the same entries as ${labelA} (${describeParameters(a)}), got ${describeParameters(b)}`,
+				2,
+			);
 		}
 		if (matrixA.size() !== matrixB.size() || matrixA[0].size() !== matrixB[0].size()) {
 			error(

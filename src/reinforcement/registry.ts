@@ -38,6 +38,12 @@ export function getRegisteredAgents(): Array<AgentRegistration> {
 /** A new agent by registered name (its required options merged under `options`). */
 export function createAgent(name: string, options?: object): ReinforcementAgent<unknown, unknown> {
 	const registration = agents.get(name);
-	if (registration === undefined) error(`[Hivemind] createAgent: name must be one of ${getRegisteredAgents().map((r) => r.name).join(", ")}, got ${tostring(name)}`, 2);
+	if (registration === undefined)
+		error(
+			`[Hivemind] createAgent: name must be one of ${getRegisteredAgents()
+				.map((r) => r.name)
+				.join(", ")}, got ${tostring(name)}`,
+			2,
+		);
 	return registration.create({ ...registration.required, ...options });
 }

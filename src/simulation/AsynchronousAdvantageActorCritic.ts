@@ -47,7 +47,8 @@ export class AsynchronousAdvantageActorCritic {
 		});
 		this.workers = [];
 		const seed = o.agent.seed ?? 0;
-		for (const k of $range(1, o.workerCount)) this.workers.push(new AdvantageActorCritic({ ...o.agent, seed: seed + k - 1, collectGradients: true }));
+		for (const k of $range(1, o.workerCount))
+			this.workers.push(new AdvantageActorCritic({ ...o.agent, seed: seed + k - 1, collectGradients: true }));
 		this.main = new DistributedGradients({ optimizer: o.optimizer, learningRate: o.learningRate, averaging: "SampleWeighted" });
 		this.main.setModelParameters(this.workers[0].getModelParameters());
 	}
@@ -58,7 +59,10 @@ export class AsynchronousAdvantageActorCritic {
 	 */
 	runRound(environments: Array<Environment<Vector, number>>): Array<number> {
 		if (!typeIs(environments, "table") || environments.size() !== this.workers.size()) {
-			error(`[Hivemind] AsynchronousAdvantageActorCritic.runRound: environments must be an array of ${this.workers.size()} environments (one per worker), got ${describeValue(environments)}`, 2);
+			error(
+				`[Hivemind] AsynchronousAdvantageActorCritic.runRound: environments must be an array of ${this.workers.size()} environments (one per worker), got ${describeValue(environments)}`,
+				2,
+			);
 		}
 		const returns = this.workers.map((worker, k) => {
 			worker.setModelParameters(this.main.getModelParameters()!);

@@ -68,7 +68,14 @@ const CONSTRAINTS = {
 	optimizer: constraint((v) => typeIs(v, "string") || isOptimizer(v), "an optimizer name or an Optimizer"),
 	learningRate: numberAbove(0),
 	onEpoch: callbackValue,
-	model: objectWith("a gradient model with parameters (applyGradients, getTrainingState)", "applyGradients", "getModelParameters", "setModelParameters", "getTrainingState", "setTrainingState"),
+	model: objectWith(
+		"a gradient model with parameters (applyGradients, getTrainingState)",
+		"applyGradients",
+		"getModelParameters",
+		"setModelParameters",
+		"getTrainingState",
+		"setTrainingState",
+	),
 	logRejections: constraint((v) => typeIs(v, "boolean"), "a boolean"),
 };
 
@@ -95,11 +102,17 @@ export class FederatedTrainer {
 	private epoch = 0;
 
 	constructor(options?: FederatedTrainerOptions) {
-		const resolved = resolveOptions(`${WHERE}.new`, { payload: "parameters", learningRate: 0.1 } as FederatedTrainerOptions, options, CONSTRAINTS);
+		const resolved = resolveOptions(
+			`${WHERE}.new`,
+			{ payload: "parameters", learningRate: 0.1 } as FederatedTrainerOptions,
+			options,
+			CONSTRAINTS,
+		);
 		this.schedule = createTrainingSchedule(resolved.schedule);
 		this.payload = resolved.payload!;
 		const kind = this.schedule.kind;
-		const allowed = this.payload === "gradients" ? ["Synchronous", "AsynchronousGradients"] : ["Synchronous", "SynchronousEveryNEpochs", "AsynchronousMerge"];
+		const allowed =
+			this.payload === "gradients" ? ["Synchronous", "AsynchronousGradients"] : ["Synchronous", "SynchronousEveryNEpochs", "AsynchronousMerge"];
 		if (!allowed.includes(kind)) {
 			error(`[Hivemind] ${WHERE}.new: schedule.kind must be one of ${allowed.join(", ")} for "${this.payload}" payloads, got "${kind}"`, 2);
 		}
@@ -123,8 +136,12 @@ export class FederatedTrainer {
 	/** Adds a child with its own shard (X: n×c; y: n×k, n labels, or nil for clustering); returns its 0-based index. */
 	addChild(child: ChildModel, X: Matrix, y?: Matrix | Array<unknown>): number {
 		const where = `${WHERE}.addChild`;
-		const needed = this.payload === "gradients" ? ["train", "getModelParameters", "setModelParameters", "computeGradients"] : ["train", "getModelParameters", "setModelParameters"];
-		if (!objectWith("a model", ...needed).check(child)) error(`[Hivemind] ${where}: child must be a model with ${needed.join(", ")}, got ${describeValue(child)}`, 2);
+		const needed =
+			this.payload === "gradients"
+				? ["train", "getModelParameters", "setModelParameters", "computeGradients"]
+				: ["train", "getModelParameters", "setModelParameters"];
+		if (!objectWith("a model", ...needed).check(child))
+			error(`[Hivemind] ${where}: child must be a model with ${needed.join(", ")}, got ${describeValue(child)}`, 2);
 		assertMatrix(X, "X", where);
 		if (this.schedule.shuffleAcrossChildren || y !== undefined) {
 			if (this.schedule.shuffleAcrossChildren) assertMatrix(y, "y (a matrix: shuffleAcrossChildren moves rows between children)", where);

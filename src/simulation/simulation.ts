@@ -93,7 +93,8 @@ const WHERE = "simulateTraining";
  */
 export function splitRows(n: number, children: number, seed: number, groups?: Array<Label>): Array<Array<number>> {
 	const where = "splitRows";
-	if (!typeIs(children, "number") || children < 1 || children !== math.floor(children)) error(`[Hivemind] ${where}: children must be an integer ≥ 1, got ${describeValue(children)}`, 2);
+	if (!typeIs(children, "number") || children < 1 || children !== math.floor(children))
+		error(`[Hivemind] ${where}: children must be an integer ≥ 1, got ${describeValue(children)}`, 2);
 	const shards = new Array<Array<number>>();
 	for (const _ of $range(1, children)) shards.push([]);
 	if (groups === undefined) {
@@ -103,7 +104,10 @@ export function splitRows(n: number, children: number, seed: number, groups?: Ar
 	} else {
 		const values = sortedUniqueLabels(groups);
 		if (values.size() < children) {
-			error(`[Hivemind] ${where}: children must be at most the number of groups (${values.size()}: ${values.map((v) => tostring(v)).join(", ")}), got ${children}`, 2);
+			error(
+				`[Hivemind] ${where}: children must be at most the number of groups (${values.size()}: ${values.map((v) => tostring(v)).join(", ")}), got ${children}`,
+				2,
+			);
 		}
 		const childOf = new Map<Label, number>();
 		values.forEach((value, g) => childOf.set(value, g % children));
@@ -160,7 +164,8 @@ function mergerFor(options: SimulationOptions, shards: Array<SimulationRows>, ma
 	if (strategy === "WeightedAverage" || strategy === "WeightedAverageEqual" || strategy === "Best") {
 		const y = options.train.y;
 		if (y === undefined) error(`[Hivemind] ${WHERE}: the ${strategy} merge scores children on labelled rows; train.y must be given, got nil`, 3);
-		const targets = options.task === "classification" && classes !== undefined ? y.map((label) => [classes.indexOf(label)]) : y.map((v) => [v as number]);
+		const targets =
+			options.task === "classification" && classes !== undefined ? y.map((label) => [classes.indexOf(label)]) : y.map((v) => [v as number]);
 		merger.setData(options.train.X, targets);
 	}
 	merger.setSampleCounts(shards.map((s) => s.X.size()));
@@ -178,7 +183,8 @@ function mergerFor(options: SimulationOptions, shards: Array<SimulationRows>, ma
 export function simulationStrategyProblem(modelName: string, strategy: string): string | undefined {
 	const tags = getModelRegistration(modelName).tags;
 	if (strategy === "exact") {
-		if (!tags.includes("statistics")) return `strategy "exact" needs a model with mergeable sufficient statistics (tag "statistics"), got ${modelName}`;
+		if (!tags.includes("statistics"))
+			return `strategy "exact" needs a model with mergeable sufficient statistics (tag "statistics"), got ${modelName}`;
 	} else if (strategy === "gradients") {
 		if (!tags.includes("gradient")) return `strategy "gradients" needs a gradient-trained model (tag "gradient"), got ${modelName}`;
 	} else if (!(SIMULATION_MERGE_TYPES as Array<string>).includes(strategy)) {
@@ -187,13 +193,23 @@ export function simulationStrategyProblem(modelName: string, strategy: string): 
 	return undefined;
 }
 
-function byParameters(options: SimulationOptions, shards: Array<SimulationRows>, tags: Array<string>, report: (model: Model, round: number) => void): [Model, number] {
+function byParameters(
+	options: SimulationOptions,
+	shards: Array<SimulationRows>,
+	tags: Array<string>,
+	report: (model: Model, round: number) => void,
+): [Model, number] {
 	const main = fresh(options);
-	const trainer = new FederatedTrainer({ schedule: { kind: "Synchronous" }, payload: "parameters", merger: mergerFor(options, shards, main), onEpoch: (epoch) => {
-		const merged = trainer.getMainModelParameters();
-		if (merged !== undefined) main.setModelParameters(merged);
-		report(main, epoch.epoch + 1);
-	} });
+	const trainer = new FederatedTrainer({
+		schedule: { kind: "Synchronous" },
+		payload: "parameters",
+		merger: mergerFor(options, shards, main),
+		onEpoch: (epoch) => {
+			const merged = trainer.getMainModelParameters();
+			if (merged !== undefined) main.setModelParameters(merged);
+			report(main, epoch.epoch + 1);
+		},
+	});
 	shards.forEach((shard) => trainer.addChild(fresh(options), shard.X, shard.y));
 	if (tags.includes("gradient")) {
 		// every child starts from the same parameters (as a main model would send them)
@@ -226,7 +242,12 @@ function byGradients(options: SimulationOptions, shards: Array<SimulationRows>, 
 	const main = freshGradient(options);
 	main.computeGradients(shards[0].X, shards[0].y); // the starting parameters
 	// the main model's own step applies every round (its optimizer, regularizer, clipping, schedule)
-	const trainer = new FederatedTrainer({ schedule: { kind: "Synchronous" }, payload: "gradients", model: main, onEpoch: (epoch) => report(main, epoch.epoch + 1) });
+	const trainer = new FederatedTrainer({
+		schedule: { kind: "Synchronous" },
+		payload: "gradients",
+		model: main,
+		onEpoch: (epoch) => report(main, epoch.epoch + 1),
+	});
 	shards.forEach((shard) => trainer.addChild(fresh(options), shard.X, shard.y));
 	trainer.train(options.rounds);
 	return [main, trainer.getStatistics()!.rejected];

@@ -21,13 +21,19 @@ export interface LinearPosterior {
  * The posterior under the prior w ~ N(0, α⁻¹I′) (flat on the 0-based `unpenalized` rows, the bias)
  * and the likelihood y ~ N(Xw, β⁻¹): Sₙ = (αI′ + βXᵀX)⁻¹, mₙ = βSₙXᵀy.
  */
-export function finalizeBayesianLinear(partial: LinearPartial, priorPrecision: number, noisePrecision: number, unpenalized: Array<number> = []): LinearPosterior {
+export function finalizeBayesianLinear(
+	partial: LinearPartial,
+	priorPrecision: number,
+	noisePrecision: number,
+	unpenalized: Array<number> = [],
+): LinearPosterior {
 	assertLinearPartial(partial, "finalizeBayesianLinear");
 	for (const [name, value] of [
 		["priorPrecision", priorPrecision],
 		["noisePrecision", noisePrecision],
 	] as Array<[string, number]>) {
-		if (!isFiniteNumber(value) || value <= 0) error(`[Hivemind] finalizeBayesianLinear: ${name} must be a finite number > 0, got ${describeValue(value)}`, 2);
+		if (!isFiniteNumber(value) || value <= 0)
+			error(`[Hivemind] finalizeBayesianLinear: ${name} must be a finite number > 0, got ${describeValue(value)}`, 2);
 	}
 	const p = partial.xtx.size();
 	const precision = table.create<Array<number>>(p);
@@ -39,6 +45,9 @@ export function finalizeBayesianLinear(partial: LinearPartial, priorPrecision: n
 		precision[i] = row;
 	}
 	const covariance = inverse(precision);
-	const mean = matmul(covariance, partial.xty.map((row) => row.map((v) => v * noisePrecision)));
+	const mean = matmul(
+		covariance,
+		partial.xty.map((row) => row.map((v) => v * noisePrecision)),
+	);
 	return { mean, covariance };
 }

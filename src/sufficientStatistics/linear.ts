@@ -39,7 +39,10 @@ export function computeLinearPartial(X: Matrix, y: Matrix): LinearPartial {
 export function mergeLinearPartials(a: LinearPartial, b: LinearPartial): LinearPartial {
 	assertCompatiblePartials(a, b, "n", ["xtx", "xty"], "mergeLinearPartials", LINEAR_RULES);
 	if (a.layout !== b.layout) {
-		error(`[Hivemind] mergeLinearPartials: b.layout must equal a.layout (${describeValue(a.layout)}: partials of different feature layouts, such as ELM hidden layers from different seeds, cannot merge), got ${describeValue(b.layout)}`, 2);
+		error(
+			`[Hivemind] mergeLinearPartials: b.layout must equal a.layout (${describeValue(a.layout)}: partials of different feature layouts, such as ELM hidden layers from different seeds, cannot merge), got ${describeValue(b.layout)}`,
+			2,
+		);
 	}
 	return { xtx: addInPlace(copy(a.xtx), b.xtx), xty: addInPlace(copy(a.xty), b.xty), n: a.n + b.n, layout: a.layout };
 }
@@ -50,7 +53,8 @@ export function mergeLinearPartials(a: LinearPartial, b: LinearPartial): LinearP
  */
 export function finalizeLinear(partial: LinearPartial, lambda = 0, unpenalized: Array<number> = []): Matrix {
 	assertLinearPartial(partial, "finalizeLinear");
-	if (!isFiniteNumber(lambda) || lambda < 0) error(`[Hivemind] finalizeLinear: lambda must be a finite number ≥ 0, got ${describeValue(lambda)}`, 2);
+	if (!isFiniteNumber(lambda) || lambda < 0)
+		error(`[Hivemind] finalizeLinear: lambda must be a finite number ≥ 0, got ${describeValue(lambda)}`, 2);
 	if (partial.n < 1) error(`[Hivemind] finalizeLinear: partial.n must be ≥ 1, got ${partial.n}`, 2);
 	return solveRidge(partial.xtx, partial.xty, lambda, unpenalized);
 }

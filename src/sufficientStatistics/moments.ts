@@ -56,7 +56,14 @@ export function rowMoments(X: Matrix, rows: Array<number> | undefined, count: nu
 }
 
 /** Chan–Golub–LeVeque on one row of means and M2s: returns the merged [mean, m2] rows (new arrays). */
-export function chanCombineRows(nA: number, meanA: Array<number>, m2A: Array<number>, nB: number, meanB: Array<number>, m2B: Array<number>): [Array<number>, Array<number>] {
+export function chanCombineRows(
+	nA: number,
+	meanA: Array<number>,
+	m2A: Array<number>,
+	nB: number,
+	meanB: Array<number>,
+	m2B: Array<number>,
+): [Array<number>, Array<number>] {
 	const n = nA + nB;
 	const c = meanA.size();
 	const mean = table.create<number>(c, 0);

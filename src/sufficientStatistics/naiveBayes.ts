@@ -87,7 +87,8 @@ export interface GaussianNaiveBayesParameters {
 export function finalizeGaussianNaiveBayes(partial: GaussianNaiveBayesPartial, varianceSmoothing = 1e-9): GaussianNaiveBayesParameters {
 	const where = "finalizeGaussianNaiveBayes";
 	assertPartial(partial, "partial", "n", ["counts", "means", "m2"], where, { nonNegative: ["counts", "m2"] });
-	if (!isFiniteNumber(varianceSmoothing) || varianceSmoothing < 0) error(`[Hivemind] ${where}: varianceSmoothing must be a finite number ≥ 0, got ${describeValue(varianceSmoothing)}`, 2);
+	if (!isFiniteNumber(varianceSmoothing) || varianceSmoothing < 0)
+		error(`[Hivemind] ${where}: varianceSmoothing must be a finite number ≥ 0, got ${describeValue(varianceSmoothing)}`, 2);
 	if (partial.n < 1) error(`[Hivemind] ${where}: partial.n must be ≥ 1, got ${partial.n}`, 2);
 	let n = 0;
 	let mean = partial.means[0].map(() => 0);
@@ -108,7 +109,13 @@ export function finalizeGaussianNaiveBayes(partial: GaussianNaiveBayesPartial, v
 	};
 }
 
-function countPartial(X: Matrix, y: Matrix, classes: Array<number>, where: string, value: (x: number, i: number, j: number) => number): CountNaiveBayesPartial {
+function countPartial(
+	X: Matrix,
+	y: Matrix,
+	classes: Array<number>,
+	where: string,
+	value: (x: number, i: number, j: number) => number,
+): CountNaiveBayesPartial {
 	const groups = groupRows(X, y, classes, where);
 	const c = X[0].size();
 	const featureSums = zeros(classes.size(), c);
@@ -158,7 +165,12 @@ export interface CountNaiveBayesParameters {
 	featureProbabilities: Matrix;
 }
 
-function finalizeCounts(partial: CountNaiveBayesPartial, alpha: number, where: string, probability: (sum: number, k: number, rowTotal: number) => number): CountNaiveBayesParameters {
+function finalizeCounts(
+	partial: CountNaiveBayesPartial,
+	alpha: number,
+	where: string,
+	probability: (sum: number, k: number, rowTotal: number) => number,
+): CountNaiveBayesParameters {
 	assertPartial(partial, "partial", "n", ["counts", "featureSums"], where);
 	if (!isFiniteNumber(alpha) || alpha <= 0) error(`[Hivemind] ${where}: alpha must be a finite number > 0, got ${describeValue(alpha)}`, 3);
 	if (partial.n < 1) error(`[Hivemind] ${where}: partial.n must be ≥ 1, got ${partial.n}`, 3);
@@ -175,7 +187,10 @@ function finalizeCounts(partial: CountNaiveBayesPartial, alpha: number, where: s
 
 /** P(feature j | class k) = (sum_kj + α) / (Σ_j sum_kj + α·c). */
 export function finalizeMultinomialNaiveBayes(partial: CountNaiveBayesPartial, alpha = 1): CountNaiveBayesParameters {
-	const c = typeIs(partial, "table") && typeIs(partial.featureSums, "table") && typeIs(partial.featureSums[0], "table") ? partial.featureSums[0].size() : 0;
+	const c =
+		typeIs(partial, "table") && typeIs(partial.featureSums, "table") && typeIs(partial.featureSums[0], "table")
+			? partial.featureSums[0].size()
+			: 0;
 	return finalizeCounts(partial, alpha, "finalizeMultinomialNaiveBayes", (v, _, total) => (v + alpha) / (total + alpha * c));
 }
 

@@ -107,9 +107,11 @@ export function assertCategoricalPartial(p: unknown, label: string, where: strin
 	const k = partial.classes.size();
 	for (const j of $range(0, tables.size() - 1)) {
 		assertMatrix(tables[j], `${label}.categoryCounts[${j + 1}]`, where);
-		if (tables[j].size() !== k) error(`[Hivemind] ${where}: ${label}.categoryCounts[${j + 1}] must have ${k} rows (one per class), got ${describeShape(tables[j])}`, 3);
+		if (tables[j].size() !== k)
+			error(`[Hivemind] ${where}: ${label}.categoryCounts[${j + 1}] must have ${k} rows (one per class), got ${describeShape(tables[j])}`, 3);
 	}
-	if (partial.counts.size() !== k) error(`[Hivemind] ${where}: ${label}.counts must be ${k}×1 (one per class), got ${describeShape(partial.counts)}`, 3);
+	if (partial.counts.size() !== k)
+		error(`[Hivemind] ${where}: ${label}.counts must be ${k}×1 (one per class), got ${describeShape(partial.counts)}`, 3);
 }
 
 /** The category counts of the union of two shards (pure, associative); tables widen to the larger category range. */
@@ -119,7 +121,10 @@ export function mergeCategoricalNaiveBayesPartials(a: CategoricalNaiveBayesParti
 	assertCategoricalPartial(b, "b", where);
 	assertSameClasses(a.classes, b.classes, where);
 	if (a.categoryCounts.size() !== b.categoryCounts.size()) {
-		error(`[Hivemind] ${where}: b.categoryCounts must have ${a.categoryCounts.size()} features like a.categoryCounts, got ${b.categoryCounts.size()}`, 2);
+		error(
+			`[Hivemind] ${where}: b.categoryCounts must have ${a.categoryCounts.size()} features like a.categoryCounts, got ${b.categoryCounts.size()}`,
+			2,
+		);
 	}
 	const k = a.classes.size();
 	const categoryCounts = a.categoryCounts.map((ta, j) => {

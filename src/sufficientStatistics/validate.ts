@@ -8,7 +8,8 @@ export function assertData(X: unknown, y: unknown, where: string): asserts X is 
 	assertMatrix(X, "X", where);
 	if (y !== undefined) {
 		assertMatrix(y, "y", where);
-		if ((y as Matrix).size() !== (X as Matrix).size()) error(`[Hivemind] ${where}: y must have ${(X as Matrix).size()} rows like X, got ${describeShape(y)}`, 3);
+		if ((y as Matrix).size() !== (X as Matrix).size())
+			error(`[Hivemind] ${where}: y must have ${(X as Matrix).size()} rows like X, got ${describeShape(y)}`, 3);
 	}
 }
 
@@ -27,12 +28,15 @@ const SYMMETRY_TOLERANCE = 1e-10;
 function gramProblem(m: Matrix, name: string): string | undefined {
 	const d = m.size();
 	if (m[0].size() !== d) return `${name} must be square, got ${describeShape(m)}`;
-	for (const i of $range(0, d - 1)) if (m[i][i] < 0) return `${name}[${i + 1}][${i + 1}] must be ≥ 0 (a sum of squares), got ${describeValue(m[i][i])}`;
+	for (const i of $range(0, d - 1))
+		if (m[i][i] < 0) return `${name}[${i + 1}][${i + 1}] must be ≥ 0 (a sum of squares), got ${describeValue(m[i][i])}`;
 	for (const i of $range(0, d - 1)) {
 		for (const j of $range(i + 1, d - 1)) {
 			const bound = math.sqrt(m[i][i] * m[j][j]);
-			if (math.abs(m[i][j] - m[j][i]) > SYMMETRY_TOLERANCE * bound) return `${name} must be symmetric, got ${name}[${i + 1}][${j + 1}] = ${describeValue(m[i][j])} and ${name}[${j + 1}][${i + 1}] = ${describeValue(m[j][i])}`;
-			if (math.abs(m[i][j]) > bound * (1 + SYMMETRY_TOLERANCE)) return `${name}[${i + 1}][${j + 1}] must be at most √(${name}[${i + 1}][${i + 1}]·${name}[${j + 1}][${j + 1}]) = ${bound} in size (Cauchy–Schwarz), got ${describeValue(m[i][j])}`;
+			if (math.abs(m[i][j] - m[j][i]) > SYMMETRY_TOLERANCE * bound)
+				return `${name} must be symmetric, got ${name}[${i + 1}][${j + 1}] = ${describeValue(m[i][j])} and ${name}[${j + 1}][${i + 1}] = ${describeValue(m[j][i])}`;
+			if (math.abs(m[i][j]) > bound * (1 + SYMMETRY_TOLERANCE))
+				return `${name}[${i + 1}][${j + 1}] must be at most √(${name}[${i + 1}][${i + 1}]·${name}[${j + 1}][${j + 1}]) = ${bound} in size (Cauchy–Schwarz), got ${describeValue(m[i][j])}`;
 		}
 	}
 	return undefined;
@@ -46,12 +50,17 @@ function rulesProblem(p: { [k: string]: unknown }, label: string, count: number,
 	}
 	for (const field of rules.nonNegative ?? []) {
 		const m = p[field] as Matrix;
-		for (const i of $range(0, m.size() - 1)) for (const j of $range(0, m[i].size() - 1)) if (m[i][j] < 0) return `${label}.${field}[${i + 1}][${j + 1}] must be ≥ 0, got ${describeValue(m[i][j])}`;
+		for (const i of $range(0, m.size() - 1))
+			for (const j of $range(0, m[i].size() - 1))
+				if (m[i][j] < 0) return `${label}.${field}[${i + 1}][${j + 1}] must be ≥ 0, got ${describeValue(m[i][j])}`;
 	}
 	if (rules.zeroWhenEmpty === true && count === 0) {
 		for (const field of fields) {
 			const m = p[field] as Matrix;
-			for (const i of $range(0, m.size() - 1)) for (const j of $range(0, m[i].size() - 1)) if (m[i][j] !== 0) return `${label}.${field} must be all zeros when ${label}.n is 0 (sums over no rows), got ${describeValue(m[i][j])} at [${i + 1}][${j + 1}]`;
+			for (const i of $range(0, m.size() - 1))
+				for (const j of $range(0, m[i].size() - 1))
+					if (m[i][j] !== 0)
+						return `${label}.${field} must be all zeros when ${label}.n is 0 (sums over no rows), got ${describeValue(m[i][j])} at [${i + 1}][${j + 1}]`;
 		}
 	}
 	return undefined;
@@ -65,7 +74,8 @@ function rulesProblem(p: { [k: string]: unknown }, label: string, count: number,
 export function assertPartial(p: unknown, label: string, countField: string, fields: Array<string>, where: string, rules?: PartialRules) {
 	if (!typeIs(p, "table")) error(`[Hivemind] ${where}: ${label} must be a partial (a table), got ${describeValue(p)}`, 3);
 	const n = (p as { [k: string]: unknown })[countField];
-	if (!isFiniteNumber(n) || n < 0 || n !== math.floor(n)) error(`[Hivemind] ${where}: ${label}.${countField} must be an integer ≥ 0, got ${describeValue(n)}`, 3);
+	if (!isFiniteNumber(n) || n < 0 || n !== math.floor(n))
+		error(`[Hivemind] ${where}: ${label}.${countField} must be an integer ≥ 0, got ${describeValue(n)}`, 3);
 	for (const field of fields) assertMatrix((p as { [k: string]: unknown })[field], `${label}.${field}`, where);
 	if (rules === undefined) return;
 	const problem = rulesProblem(p as { [k: string]: unknown }, label, n, fields, rules);
@@ -75,7 +85,11 @@ export function assertPartial(p: unknown, label: string, countField: string, fie
 /** Throws unless the diagonal entry `index` (0-based) of `p.xtx` equals `p.n`: the bias column of ones counts the rows. */
 export function assertBiasCount(p: { xtx: Matrix; n: number }, label: string, index: number, where: string) {
 	const diagonal = p.xtx[index][index];
-	if (diagonal !== p.n) error(`[Hivemind] ${where}: ${label}.n must equal ${label}.xtx[${index + 1}][${index + 1}] (the bias column of ones counts the rows), got n ${p.n} and ${describeValue(diagonal)}`, 3);
+	if (diagonal !== p.n)
+		error(
+			`[Hivemind] ${where}: ${label}.n must equal ${label}.xtx[${index + 1}][${index + 1}] (the bias column of ones counts the rows), got n ${p.n} and ${describeValue(diagonal)}`,
+			3,
+		);
 }
 
 /**
@@ -118,5 +132,9 @@ export function classIndices(y: Matrix, classes: Array<number>, where: string): 
 /** Throws unless the two partials list the same classes in the same order. */
 export function assertSameClasses(a: Array<number>, b: Array<number>, where: string) {
 	const same = a.size() === b.size() && a.every((c, i) => c === b[i]);
-	if (!same) error(`[Hivemind] ${where}: b.classes must equal a.classes (${a.join(", ")}), got ${typeIs(b, "table") ? b.join(", ") : describeValue(b)}`, 3);
+	if (!same)
+		error(
+			`[Hivemind] ${where}: b.classes must equal a.classes (${a.join(", ")}), got ${typeIs(b, "table") ? b.join(", ") : describeValue(b)}`,
+			3,
+		);
 }

@@ -59,7 +59,10 @@ export class LabelEncoder implements InvertibleTransformer<Array<Label>, Array<n
 	private fitted(where: string): Array<Label> {
 		const classes = this.classes;
 		if (classes === undefined) {
-			error(`[Hivemind] LabelEncoder.${where}: the encoder must be fitted first (fit, setState or the classesList option), got an unfitted encoder`, 3);
+			error(
+				`[Hivemind] LabelEncoder.${where}: the encoder must be fitted first (fit, setState or the classesList option), got an unfitted encoder`,
+				3,
+			);
 		}
 		return classes;
 	}

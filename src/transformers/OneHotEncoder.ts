@@ -52,7 +52,10 @@ export class OneHotEncoder implements InvertibleTransformer<Array<Label>, Matrix
 	private fitted(where: string): Array<Label> {
 		const categories = this.categories;
 		if (categories === undefined) {
-			error(`[Hivemind] OneHotEncoder.${where}: the encoder must be fitted first (fit, setState or the categories option), got an unfitted encoder`, 3);
+			error(
+				`[Hivemind] OneHotEncoder.${where}: the encoder must be fitted first (fit, setState or the categories option), got an unfitted encoder`,
+				3,
+			);
 		}
 		return categories;
 	}

@@ -34,7 +34,10 @@ const WHAT = "components p×k, explainedVariance 1×k, explainedVarianceRatio 1�
  * const Z = pca.transform(X);               // n×2
  * const back = pca.inverseTransform(Z);     // n×p, the best rank-2 approximation of X
  */
-export class PCA extends BaseModel<PCAOptions, ParameterRecord> implements StatisticsModel<CovariancePartial>, InvertibleTransformer<unknown, Matrix> {
+export class PCA
+	extends BaseModel<PCAOptions, ParameterRecord>
+	implements StatisticsModel<CovariancePartial>, InvertibleTransformer<unknown, Matrix>
+{
 	constructor(options?: Partial<PCAOptions>) {
 		super("PCA", DEFAULTS, CONSTRAINTS, options);
 	}
@@ -86,7 +89,8 @@ export class PCA extends BaseModel<PCAOptions, ParameterRecord> implements Stati
 		this.assertAlive(where);
 		const x = featureMatrix(X, where);
 		const k = this.options.numberOfComponents;
-		if (k !== undefined && k > x[0].size()) error(`[Hivemind] ${where}: numberOfComponents (${k}) must be ≤ the number of features of X, got ${describeShape(x)}`, 2);
+		if (k !== undefined && k > x[0].size())
+			error(`[Hivemind] ${where}: numberOfComponents (${k}) must be ≤ the number of features of X, got ${describeShape(x)}`, 2);
 		return [this.trainFromPartial(computeCovariancePartial(x))];
 	}
 
@@ -129,12 +133,14 @@ export class PCA extends BaseModel<PCAOptions, ParameterRecord> implements Stati
 		const record = this.record(where);
 		const components = record.components;
 		const z = featureMatrix(Z, where, components[0].size(), "Z");
-		return z.map((row) => record.mean[0].map((m, j) => {
-			let s = m;
-			const cj = components[j];
-			for (const c of $range(0, row.size() - 1)) s += row[c] * cj[c];
-			return s;
-		}));
+		return z.map((row) =>
+			record.mean[0].map((m, j) => {
+				let s = m;
+				const cj = components[j];
+				for (const c of $range(0, row.size() - 1)) s += row[c] * cj[c];
+				return s;
+			}),
+		);
 	}
 
 	/** The variance along each kept component (a copy of the 1×k `explainedVariance`). */
@@ -154,6 +160,10 @@ export class PCA extends BaseModel<PCAOptions, ParameterRecord> implements Stati
 		expectShape(record.explainedVariance, "explainedVariance", 1, k, where);
 		expectShape(record.explainedVarianceRatio, "explainedVarianceRatio", 1, k, where);
 		const wanted = this.options.numberOfComponents;
-		if (wanted !== undefined && k !== wanted) error(`[Hivemind] ${where}: parameters.components must have numberOfComponents (${wanted}) columns, got ${describeShape(record.components)}`, 3);
+		if (wanted !== undefined && k !== wanted)
+			error(
+				`[Hivemind] ${where}: parameters.components must have numberOfComponents (${wanted}) columns, got ${describeShape(record.components)}`,
+				3,
+			);
 	}
 }

@@ -81,7 +81,10 @@ export abstract class Scaler<O extends object> implements InvertibleTransformer<
 	private fitted(where: string): ScalerStatistics {
 		const statistics = this.statistics;
 		if (statistics === undefined) {
-			error(`[Hivemind] ${this.scalerName}.${where}: the scaler must be fitted first (fit, partialFit, setStatistics or setState), got an unfitted scaler`, 3);
+			error(
+				`[Hivemind] ${this.scalerName}.${where}: the scaler must be fitted first (fit, partialFit, setStatistics or setState), got an unfitted scaler`,
+				3,
+			);
 		}
 		return statistics;
 	}

@@ -34,7 +34,10 @@ export function compareLabels(a: Label, b: Label): boolean {
 /** Throws unless `value` is a non-empty array of labels (finite numbers or strings). */
 export function assertLabels(value: unknown, argName: string, where: string): asserts value is Array<Label> {
 	if (!typeIs(value, "table") || (value as Array<unknown>).size() === 0) {
-		error(`[Hivemind] ${where}: ${argName} must be a non-empty array of labels (numbers or strings), got ${typeIs(value, "table") ? "an empty table" : describeValue(value)}`, 3);
+		error(
+			`[Hivemind] ${where}: ${argName} must be a non-empty array of labels (numbers or strings), got ${typeIs(value, "table") ? "an empty table" : describeValue(value)}`,
+			3,
+		);
 	}
 	const values = value as Array<unknown>;
 	const budget = new FrameBudget();
@@ -123,7 +126,10 @@ export function encodeLabels(
 		if (i % 4096 === 4095) budget.check();
 		const code = index.get(labels[i]);
 		if (code === undefined && !allowUnknown) {
-			error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${describeLabels(classes)}), got ${describeLabel(labels[i])}`, 3);
+			error(
+				`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${describeLabels(classes)}), got ${describeLabel(labels[i])}`,
+				3,
+			);
 		}
 		codes[i] = code ?? -1;
 	}

@@ -202,11 +202,17 @@ function classificationScore(measure: Measure, yTrue: unknown, yPred: unknown, o
 	}
 	if (o.average === "binary") {
 		if (k > 2) {
-			error(`[Hivemind] ${where}: options.average must be "macro", "micro" or "weighted" for ${k} classes (${describeLabels(labels)}), got "binary"`, 3);
+			error(
+				`[Hivemind] ${where}: options.average must be "macro", "micro" or "weighted" for ${k} classes (${describeLabels(labels)}), got "binary"`,
+				3,
+			);
 		}
 		const positive = labels.indexOf(o.positiveLabel);
 		if (positive < 0 && k === 2) {
-			error(`[Hivemind] ${where}: options.positiveLabel must be one of the classes (${describeLabels(labels)}), got ${describeLabel(o.positiveLabel)}`, 3);
+			error(
+				`[Hivemind] ${where}: options.positiveLabel must be one of the classes (${describeLabels(labels)}), got ${describeLabel(o.positiveLabel)}`,
+				3,
+			);
 		}
 		return positive < 0 ? 0 : measure(tp[positive], fp[positive], fn[positive]);
 	}
@@ -268,7 +274,8 @@ export function logLoss(yTrue: LabelInput, yPred: Matrix | Vector, options?: Par
 	let total = 0;
 	if (k >= 2 && typeIs(yTrue, "table") && typeIs((yTrue as Array<unknown>)[0], "table") && (yTrue as Matrix)[0].size() >= 2) {
 		const t = readTargets(yTrue, "yTrue", where);
-		if (t.size() !== n || t[0].size() !== k) error(`[Hivemind] ${where}: yTrue must have the shape of yPred (${describeShape(p)}), got ${describeShape(t)}`, 2);
+		if (t.size() !== n || t[0].size() !== k)
+			error(`[Hivemind] ${where}: yTrue must have the shape of yPred (${describeShape(p)}), got ${describeShape(t)}`, 2);
 		for (const i of $range(0, n - 1)) for (const j of $range(0, k - 1)) if (t[i][j] !== 0) total -= t[i][j] * logOf(p[i][j]);
 		return total / n;
 	}
@@ -279,7 +286,10 @@ export function logLoss(yTrue: LabelInput, yPred: Matrix | Vector, options?: Par
 		error(`[Hivemind] ${where}: options.labels must have 2 classes for a one-column yPred, got ${classes.size()}`, 2);
 	}
 	if (k > 1 && classes.size() !== k) {
-		error(`[Hivemind] ${where}: yPred must have one column per class (${classes.size()}: ${describeLabels(classes)}), got ${describeShape(p)}`, 2);
+		error(
+			`[Hivemind] ${where}: yPred must have one column per class (${classes.size()}: ${describeLabels(classes)}), got ${describeShape(p)}`,
+			2,
+		);
 	}
 	const codes = encodeLabels(labels, classes, "yTrue", where);
 	for (const i of $range(0, n - 1)) {

@@ -136,7 +136,10 @@ export function trainTestSplit<Y extends SplitTargets>(X: Matrix, y: Y, options?
 	const testCount = partRows(o.testSize, n);
 	const validationCount = partRows(o.validationSize, n);
 	if (n - testCount - validationCount < 1) {
-		error(`[Hivemind] ${where}: testSize and validationSize must leave at least 1 training row, got ${testCount} test + ${validationCount} validation rows of ${n}`, 2);
+		error(
+			`[Hivemind] ${where}: testSize and validationSize must leave at least 1 training row, got ${testCount} test + ${validationCount} validation rows of ${n}`,
+			2,
+		);
 	}
 	const rng = o.shuffle ? new RandomGenerator(o.seed) : undefined;
 	const test = new Array<number>();
@@ -147,7 +150,8 @@ export function trainTestSplit<Y extends SplitTargets>(X: Matrix, y: Y, options?
 		if (o.stratify === true) labels = readLabels(y, "y", where);
 		else {
 			assertLabels(o.stratify, "options.stratify", where);
-			if (o.stratify.size() !== n) error(`[Hivemind] ${where}: options.stratify must have ${n} labels (one per row), got ${o.stratify.size()}`, 2);
+			if (o.stratify.size() !== n)
+				error(`[Hivemind] ${where}: options.stratify must have ${n} labels (one per row), got ${o.stratify.size()}`, 2);
 			labels = o.stratify;
 		}
 		const order = stratifiedOrder(labels, rng);

@@ -79,7 +79,9 @@ export = () => {
 	add("LogisticRegression train (3 iterations)", new LogisticRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, labels));
 	add("SoftmaxRegression train (3 iterations)", new SoftmaxRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, classes));
 	add("NeuralNetwork 10-16-1 train (2 iterations)", network, (m) => m.train(X, y));
-	add("NeuralNetwork 10-16-1 trainInBatches (1 epoch of 1000-row batches)", network, (m) => (m as NeuralNetwork).trainInBatches(X, y, 1, () => batches));
+	add("NeuralNetwork 10-16-1 trainInBatches (1 epoch of 1000-row batches)", network, (m) =>
+		(m as NeuralNetwork).trainInBatches(X, y, 1, () => batches),
+	);
 	add("KMeans k = 8 train (2 iterations)", new KMeans({ numberOfClusters: 8, maximumNumberOfIterations: 2 }), (m) => m.train(X));
 	add("ExtremeLearningMachine 64 neurons train", new ExtremeLearningMachine({ mode: "Regression" }), (m) => m.train(X, y));
 	add("KNearestNeighboursRegressor train", knn, (m) => m.train(X, y));

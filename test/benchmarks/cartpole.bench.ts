@@ -65,14 +65,43 @@ function evaluate(choose: (state: Vector) => number): number {
 
 describe("cart-pole", () => {
 	it("DQN balances the pole: greedy average ≥ 195 over 100 episodes within 60000 training steps", () => {
-		const agent = new DeepQLearning({ stateSize: 4, actionCount: 2, hiddenLayers: [64], activation: "Tanh", learningRate: 0.001, discountFactor: 0.99, epsilon: 1, epsilonDecayFactor: 0.97, minimumEpsilon: 0.02, batchSize: 32, replayCapacity: 20000, warmupSteps: 500, targetUpdateInterval: 250, seed: 1 });
+		const agent = new DeepQLearning({
+			stateSize: 4,
+			actionCount: 2,
+			hiddenLayers: [64],
+			activation: "Tanh",
+			learningRate: 0.001,
+			discountFactor: 0.99,
+			epsilon: 1,
+			epsilonDecayFactor: 0.97,
+			minimumEpsilon: 0.02,
+			batchSize: 32,
+			replayCapacity: 20000,
+			warmupSteps: 500,
+			targetUpdateInterval: 250,
+			seed: 1,
+		});
 		const steps = train(agent, 60000, "DQN");
 		const score = evaluate((s) => argmax(agent.actionValues(s)));
 		print(`DQN: ${steps} training steps, greedy average over 100 episodes ${score}`);
 		expect(score >= 195).toBe(true);
 	});
 	it("PPO-Clip balances the pole: greedy average ≥ 195 over 100 episodes within 100000 training steps", () => {
-		const agent = new ProximalPolicyOptimizationClip({ stateSize: 4, actionCount: 2, hiddenLayers: [32], activation: "Tanh", learningRate: 0.003, criticLearningRate: 0.005, discountFactor: 0.99, gaeLambda: 0.95, rolloutLength: 256, epochs: 4, clipRatio: 0.2, normalizeAdvantages: true, seed: 1 });
+		const agent = new ProximalPolicyOptimizationClip({
+			stateSize: 4,
+			actionCount: 2,
+			hiddenLayers: [32],
+			activation: "Tanh",
+			learningRate: 0.003,
+			criticLearningRate: 0.005,
+			discountFactor: 0.99,
+			gaeLambda: 0.95,
+			rolloutLength: 256,
+			epochs: 4,
+			clipRatio: 0.2,
+			normalizeAdvantages: true,
+			seed: 1,
+		});
 		const steps = train(agent, 100000, "PPO-Clip");
 		const score = evaluate((s) => argmax(agent.actionProbabilities(s)));
 		print(`PPO-Clip: ${steps} training steps, greedy average over 100 episodes ${score}`);

@@ -11,7 +11,20 @@ describe("bin/hivemind.js", () => {
 		expect(spawn).never.toBe(undefined);
 		const out = `${TMP}/spawned.json`;
 		removeFile(out);
-		const [code, stdout, stderr] = spawn!("node", ["bin/hivemind.js", "train", "--model", "LogisticRegression", "--data", `${FIXTURES}/classification.csv`, "--target", "result", "--out", out, "--iterations", "30"]);
+		const [code, stdout, stderr] = spawn!("node", [
+			"bin/hivemind.js",
+			"train",
+			"--model",
+			"LogisticRegression",
+			"--data",
+			`${FIXTURES}/classification.csv`,
+			"--target",
+			"result",
+			"--out",
+			out,
+			"--iterations",
+			"30",
+		]);
 		expect(stderr).toBe("");
 		expect(code).toBe(0);
 		// not a terminal: one progress line per tenth
@@ -20,7 +33,7 @@ describe("bin/hivemind.js", () => {
 		expect(readModelFile(readFile(out)).parameters).never.toBe(undefined);
 		const [failed, , message] = spawn!("node", ["bin/hivemind.js", "train", "--model", "Nope", "--data", "x.csv", "--target", "y", "--out", out]);
 		expect(failed).toBe(2);
-		expectContains(message, 'hivemind: train: --model must be one of');
+		expectContains(message, "hivemind: train: --model must be one of");
 		// two real processes (node, Lune, the library's load): allow for a loaded machine
 	}, 60000);
 });

@@ -35,7 +35,9 @@ describe("hivemind help, exit codes and README agree", () => {
 			}
 			const row = section.sub(rowStart + 1, (section.find("\n", rowStart + 1, true)[0] ?? section.size()) - 1);
 			for (const option of helpOptions(command.help())) {
-				const dataOption = ["delimiter", "missing", "missing-values", "categorical"].includes(option) && row.find("the CSV options", 1, true)[0] !== undefined;
+				const dataOption =
+					["delimiter", "missing", "missing-values", "categorical"].includes(option) &&
+					row.find("the CSV options", 1, true)[0] !== undefined;
 				const everywhere = option === "json" || option === "help";
 				if (!dataOption && !everywhere && row.find(`--${option}`, 1, true)[0] === undefined) missing.push(`${command.name} --${option}`);
 			}
@@ -64,7 +66,19 @@ describe("hivemind help, exit codes and README agree", () => {
 		expect(runCli("models").code).toBe(0);
 		expect(runCli("train", "--model", "RidgeRegression", "--data", regression, "--target", "coins", "--out", `${TMP}/docs.json`).code).toBe(0);
 		// 1: the run failed (training diverged)
-		const diverged = runCli("train", "--model", "LinearRegression", "--data", regression, "--target", "coins", "--out", `${TMP}/docs-e.json`, "--params", '{"learningRate":5}');
+		const diverged = runCli(
+			"train",
+			"--model",
+			"LinearRegression",
+			"--data",
+			regression,
+			"--target",
+			"coins",
+			"--out",
+			`${TMP}/docs-e.json`,
+			"--params",
+			'{"learningRate":5}',
+		);
 		expect(diverged.code).toBe(1);
 		// 2: bad input of each kind: command, option, model, --params (syntax and an unknown key), CSV, model file
 		const badInputs: Array<Array<string>> = [

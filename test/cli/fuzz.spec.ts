@@ -14,7 +14,21 @@ const CASES = 1000;
 /** What is wrong with the run of one case, or undefined. */
 function problemWith(c: FuzzCase): string | undefined {
 	const files = new Map<string, string>([["fuzz.csv", c.text]]);
-	const args = ["train", "--model", "RidgeRegression", "--data", "fuzz.csv", "--target", "y", "--out", "model.json", "--test-split", "0", "--json", ...c.options];
+	const args = [
+		"train",
+		"--model",
+		"RidgeRegression",
+		"--data",
+		"fuzz.csv",
+		"--target",
+		"y",
+		"--out",
+		"model.json",
+		"--test-split",
+		"0",
+		"--json",
+		...c.options,
+	];
 	const host = memoryHost(files, args);
 	const code = run(host);
 	const err = host.err.join("");

@@ -21,7 +21,23 @@ export interface FuzzCase {
 
 const WORDS = ["bow", "sword", "gun", "axe", "wand"];
 const MARKERS = ["", "NA", "n/a", "NaN", "null", "N/A"];
-const BREAKS = ["unclosed", "stray", "after", "extra", "short", "utf8", "utf16", "mixed", "hex", "comma", "duplicate", "emptyName", "targetText", "headerOnly", "empty"];
+const BREAKS = [
+	"unclosed",
+	"stray",
+	"after",
+	"extra",
+	"short",
+	"utf8",
+	"utf16",
+	"mixed",
+	"hex",
+	"comma",
+	"duplicate",
+	"emptyName",
+	"targetText",
+	"headerOnly",
+	"empty",
+];
 
 function pick<T>(rng: RandomGenerator, list: Array<T>): T {
 	return list[rng.integer(0, list.size() - 1)];
@@ -50,7 +66,15 @@ export function generateCase(index: number): FuzzCase {
 	const categorical = names.map((name) => name !== "y" && chance(rng, 0.35));
 	const cells = new Array<Array<string>>();
 	for (const _ of $range(1, n)) {
-		cells.push(names.map((name, j) => (categorical[j] ? pick(rng, WORDS) : (chance(rng, 0.5) ? string.format("%d", math.floor(rng.uniform(-50, 50))) : string.format("%.3f", rng.uniform(-50, 50))))));
+		cells.push(
+			names.map((name, j) =>
+				categorical[j]
+					? pick(rng, WORDS)
+					: chance(rng, 0.5)
+						? string.format("%d", math.floor(rng.uniform(-50, 50)))
+						: string.format("%.3f", rng.uniform(-50, 50)),
+			),
+		);
 	}
 	const delimiter = pick(rng, [",", ",", ",", ";", "\t"]);
 	const shown = delimiter === "\t" ? "tab" : `"${delimiter}"`;

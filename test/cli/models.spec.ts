@@ -10,7 +10,9 @@ describe("hivemind models", () => {
 		for (const registration of getRegisteredModels()) expectContains(r.out, `${registration.name} (${registration.tags.join(", ")})`);
 		expect(r.out.match("\n  learningRate +0%.1 +a finite number > 0\n")[0]).never.toBe(undefined);
 		expect(r.out.match("\n  lambda +1 +a finite number ≥ 0\n")[0]).never.toBe(undefined);
-		expect(r.out.match('\n  costFunction +"MeanSquaredError" +one of "MeanSquaredError", "MeanAbsoluteError", "MSE", "MAE"\n')[0]).never.toBe(undefined);
+		expect(r.out.match('\n  costFunction +"MeanSquaredError" +one of "MeanSquaredError", "MeanAbsoluteError", "MSE", "MAE"\n')[0]).never.toBe(
+			undefined,
+		);
 		expect(r.out.match("\n  regularizer +none +one of ")[0]).never.toBe(undefined);
 	});
 

@@ -13,7 +13,25 @@ const X = [[0], [1], [2], [3]];
 const y = [[0], [1], [1], [2]];
 
 function trainCli(out: string, params: string): unknown {
-	const r = runCli("train", "--model", "LinearRegression", "--data", LINE, "--target", "y", "--out", out, "--scale", "none", "--test-split", "0", "--iterations", "50", "--params", params);
+	const r = runCli(
+		"train",
+		"--model",
+		"LinearRegression",
+		"--data",
+		LINE,
+		"--target",
+		"y",
+		"--out",
+		out,
+		"--scale",
+		"none",
+		"--test-split",
+		"0",
+		"--iterations",
+		"50",
+		"--params",
+		params,
+	);
 	if (r.code !== 0) error(r.err);
 	return readModelFile(readFile(out)).parameters;
 }
@@ -34,7 +52,12 @@ describe("hivemind train --params objects", () => {
 		direct.train(X, y);
 		expect(params).toEqual(direct.getModelParameters());
 		// λ is the one given: 0.5 and the name alone (λ = 0.01) train different weights
-		expect(trainCli(`${TMP}/named.json`, '{"learningRate":0.05,"optimizer":{"name":"Adam","beta1":0.8},"regularizer":"L2","learningRateSchedule":{"name":"StepDecay","stepSize":10,"factor":0.5}}')).never.toEqual(params);
+		expect(
+			trainCli(
+				`${TMP}/named.json`,
+				'{"learningRate":0.05,"optimizer":{"name":"Adam","beta1":0.8},"regularizer":"L2","learningRateSchedule":{"name":"StepDecay","stepSize":10,"factor":0.5}}',
+			),
+		).never.toEqual(params);
 	});
 
 	it("names the key of a bad object (usage error, exit code 2)", () => {

@@ -22,7 +22,23 @@ describe("hivemind predict and loadModel", () => {
 	it("a model trained by the CLI and loaded with loadModel predicts exactly what the CLI predicted", () => {
 		const modelPath = `${TMP}/same.json`;
 		const predictionsPath = `${TMP}/same-predictions.csv`;
-		expect(runCli("train", "--model", "LogisticRegression", "--data", CLASSIFICATION, "--target", "result", "--out", modelPath, "--iterations", "200", "--params", '{"solver":"GradientDescent"}').code).toBe(0);
+		expect(
+			runCli(
+				"train",
+				"--model",
+				"LogisticRegression",
+				"--data",
+				CLASSIFICATION,
+				"--target",
+				"result",
+				"--out",
+				modelPath,
+				"--iterations",
+				"200",
+				"--params",
+				'{"solver":"GradientDescent"}',
+			).code,
+		).toBe(0);
 		const p = runCli("predict", "--model-file", modelPath, "--data", CLASSIFICATION, "--out", predictionsPath);
 		expect(p.code).toBe(0);
 		const cli = parseCsv(readFile(predictionsPath));
@@ -45,12 +61,31 @@ describe("hivemind predict and loadModel", () => {
 	});
 
 	it("a network and a nearest-centroid model too: list parameters, and no probability columns for distances", () => {
-		const layers = '{"layers":[{"neurons":2},{"neurons":4,"activation":"Tanh"},{"neurons":2,"activation":"Softmax"}],"optimizer":"Adam","learningRate":0.05}';
+		const layers =
+			'{"layers":[{"neurons":2},{"neurons":4,"activation":"Tanh"},{"neurons":2,"activation":"Softmax"}],"optimizer":"Adam","learningRate":0.05}';
 		const networkPath = `${TMP}/network.json`;
-		expect(runCli("train", "--model", "NeuralNetwork", "--data", CLASSIFICATION, "--target", "result", "--out", networkPath, "--params", layers, "--iterations", "100").code).toBe(0);
+		expect(
+			runCli(
+				"train",
+				"--model",
+				"NeuralNetwork",
+				"--data",
+				CLASSIFICATION,
+				"--target",
+				"result",
+				"--out",
+				networkPath,
+				"--params",
+				layers,
+				"--iterations",
+				"100",
+			).code,
+		).toBe(0);
 		const cli = parseCsv(runCli("predict", "--model-file", networkPath, "--data", CLASSIFICATION).out);
 		expect(cli.header).toEqual(["result", "probability_lose", "probability_win"]);
-		const [labels, probabilities] = loadModel(readFile(networkPath)).predict(gameRows(CLASSIFICATION)) as LuaTuple<[Array<string>, Array<Array<number>>]>;
+		const [labels, probabilities] = loadModel(readFile(networkPath)).predict(gameRows(CLASSIFICATION)) as LuaTuple<
+			[Array<string>, Array<Array<number>>]
+		>;
 		for (const i of $range(0, 39)) {
 			expect(labels[i]).toBe(cli.rows[i][0]);
 			expect(probabilities[i][1]).toBe(tonumber(cli.rows[i][2]));
@@ -84,7 +119,10 @@ describe("hivemind predict and loadModel", () => {
 
 	it("encodes categorical columns of game rows as in training", () => {
 		const modelPath = `${TMP}/exact-game.json`;
-		expect(runCli("train", "--model", "NormalLinearRegression", "--data", `${FIXTURES}/regression.csv`, "--target", "coins", "--out", modelPath).code).toBe(0);
+		expect(
+			runCli("train", "--model", "NormalLinearRegression", "--data", `${FIXTURES}/regression.csv`, "--target", "coins", "--out", modelPath)
+				.code,
+		).toBe(0);
 		const loaded = loadModel(readFile(modelPath));
 		const [predictions] = loaded.predict([
 			{ level: 4, zone: "forest", hours: 2 },
@@ -96,7 +134,21 @@ describe("hivemind predict and loadModel", () => {
 
 	it("prints the predictions as CSV on stdout, or as JSON", () => {
 		const modelPath = `${TMP}/stdout.json`;
-		expect(runCli("train", "--model", "LogisticRegression", "--data", CLASSIFICATION, "--target", "result", "--out", modelPath, "--iterations", "100").code).toBe(0);
+		expect(
+			runCli(
+				"train",
+				"--model",
+				"LogisticRegression",
+				"--data",
+				CLASSIFICATION,
+				"--target",
+				"result",
+				"--out",
+				modelPath,
+				"--iterations",
+				"100",
+			).code,
+		).toBe(0);
 		const text = runCli("predict", "--model-file", modelPath, "--data", CLASSIFICATION);
 		expect(text.code).toBe(0);
 		expect(text.out.sub(1, 40)).toBe("result,probability_lose,probability_win\n");
@@ -130,7 +182,9 @@ describe("hivemind evaluate", () => {
 	it("computes R², MSE and MAE of a saved regressor against the file's values", () => {
 		const modelPath = `${TMP}/evaluate-line.json`;
 		const data = `${FIXTURES}/line.csv`;
-		expect(runCli("train", "--model", "NormalLinearRegression", "--data", data, "--target", "y", "--out", modelPath, "--test-split", "0").code).toBe(0);
+		expect(
+			runCli("train", "--model", "NormalLinearRegression", "--data", data, "--target", "y", "--out", modelPath, "--test-split", "0").code,
+		).toBe(0);
 		const json = decodeJson(runCli("evaluate", "--model-file", modelPath, "--data", data, "--target", "y", "--json").out) as {
 			task: string;
 			report: { r2: number; meanSquaredError: number; meanAbsoluteError: number };

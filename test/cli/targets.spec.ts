@@ -28,7 +28,9 @@ describe("hivemind train with several targets", () => {
 		const [values] = loadModel(readFile(out)).predict([{ x1: 1, x2: 2 }]);
 		expectClose((values as Array<Array<number>>)[0][0], 7, 1e-9);
 		expectClose((values as Array<Array<number>>)[0][1], 9, 1e-9);
-		const evaluated = decodeJson(runCli("evaluate", "--model-file", out, "--data", TWO, "--target", "kills,deaths", "--json").out) as { report: { r2: number } };
+		const evaluated = decodeJson(runCli("evaluate", "--model-file", out, "--data", TWO, "--target", "kills,deaths", "--json").out) as {
+			report: { r2: number };
+		};
 		expectClose(evaluated.report.r2, 1, 1e-9);
 	});
 
@@ -36,7 +38,18 @@ describe("hivemind train with several targets", () => {
 		const many = runCli("train", "--model", "LogisticRegression", "--data", TWO, "--target", "kills,deaths", "--out", `${TMP}/e.json`);
 		expect(many.code).toBe(2);
 		expectContains(many.err, "train: several --target columns (kills, deaths) need a regressor that predicts several outputs");
-		const scaled = runCli("train", "--model", "LogisticRegression", "--data", `${FIXTURES}/classification.csv`, "--target", "result", "--scale-target", "--out", `${TMP}/e.json`);
+		const scaled = runCli(
+			"train",
+			"--model",
+			"LogisticRegression",
+			"--data",
+			`${FIXTURES}/classification.csv`,
+			"--target",
+			"result",
+			"--scale-target",
+			"--out",
+			`${TMP}/e.json`,
+		);
 		expect(scaled.code).toBe(2);
 		expectContains(scaled.err, "train: --scale-target standardizes a regression target; LogisticRegression is a classification model");
 	});
@@ -47,7 +60,9 @@ describe("hivemind train --scale-target", () => {
 		const plain = `${TMP}/ols.json`;
 		const scaled = `${TMP}/ols-scaled.json`;
 		expect(runCli("train", "--model", "NormalLinearRegression", "--data", REGRESSION, "--target", "coins", "--out", plain).code).toBe(0);
-		expect(runCli("train", "--model", "NormalLinearRegression", "--data", REGRESSION, "--target", "coins", "--out", scaled, "--scale-target").code).toBe(0);
+		expect(
+			runCli("train", "--model", "NormalLinearRegression", "--data", REGRESSION, "--target", "coins", "--out", scaled, "--scale-target").code,
+		).toBe(0);
 		expect(readModelFile(readFile(scaled)).targetScaler!.kind).toBe("StandardScaler");
 		const a = parseCsv(runCli("predict", "--model-file", plain, "--data", REGRESSION).out);
 		const b = parseCsv(runCli("predict", "--model-file", scaled, "--data", REGRESSION).out);
@@ -57,7 +72,9 @@ describe("hivemind train --scale-target", () => {
 
 	it("maps BayesianLinearRegression's variance back with the scale squared", () => {
 		const out = `${TMP}/bayes-scaled.json`;
-		expect(runCli("train", "--model", "BayesianLinearRegression", "--data", REGRESSION, "--target", "coins", "--out", out, "--scale-target").code).toBe(0);
+		expect(
+			runCli("train", "--model", "BayesianLinearRegression", "--data", REGRESSION, "--target", "coins", "--out", out, "--scale-target").code,
+		).toBe(0);
 		const loaded = loadModel(readFile(out));
 		const X = loaded.encode([{ level: 3, zone: "snow", hours: 2 }]);
 		const [rawMean, rawVariance] = loaded.model.predict(X) as unknown as LuaTuple<[Array<Array<number>>, Array<Array<number>>]>;

@@ -30,7 +30,10 @@ describe("hivemind train", () => {
 		// the classes are separated by a margin of 0.25: every row is classified right
 		expect(r.out.match("accuracy +1%.0000 +1%.0000")[0]).never.toBe(undefined);
 		expect(r.out.match("F1 %(positive class win%) +1%.0000 +1%.0000")[0]).never.toBe(undefined);
-		expectContains(r.out, "confusion matrix (held-out rows):\ntrue \\ predicted  lose  win\nlose                 4    0\nwin                  0    4\n");
+		expectContains(
+			r.out,
+			"confusion matrix (held-out rows):\ntrue \\ predicted  lose  win\nlose                 4    0\nwin                  0    4\n",
+		);
 		expectContains(r.out, `model saved to ${out}`);
 		const file = readModelFile(readFile(out));
 		expect(file.modelName).toBe("LogisticRegression");
@@ -44,7 +47,20 @@ describe("hivemind train", () => {
 	});
 
 	it("prints the run as JSON with --json (no progress), with the cost history and both reports", () => {
-		const r = runCli("train", "--model", "LogisticRegression", "--data", CLASSIFICATION, "--target", "result", "--out", `${TMP}/logistic-json.json`, "--iterations", "50", "--json");
+		const r = runCli(
+			"train",
+			"--model",
+			"LogisticRegression",
+			"--data",
+			CLASSIFICATION,
+			"--target",
+			"result",
+			"--out",
+			`${TMP}/logistic-json.json`,
+			"--iterations",
+			"50",
+			"--json",
+		);
 		expect(r.code).toBe(0);
 		const result = decodeJson(r.out) as {
 			iterations: number;
@@ -59,14 +75,24 @@ describe("hivemind train", () => {
 		expect(result.costHistory[49] < result.costHistory[0]).toBe(true);
 		expect(result.classes).toEqual(["lose", "win"]);
 		expect(result.train.sampleCount).toBe(32);
-		expect(result.heldOut.confusion).toEqual({ labels: ["lose", "win"], matrix: [[4, 0], [0, 4]] });
+		expect(result.heldOut.confusion).toEqual({
+			labels: ["lose", "win"],
+			matrix: [
+				[4, 0],
+				[0, 4],
+			],
+		});
 	});
 
 	it("fits an exact regression with one-hot columns: R² = 1 and the predictions of new rows by hand", () => {
 		const out = `${TMP}/exact.json`;
 		const r = runCli("train", "--model", "NormalLinearRegression", "--data", REGRESSION, "--target", "coins", "--out", out, "--json");
 		expect(r.code).toBe(0);
-		const result = decodeJson(r.out) as { train: { r2: number; meanSquaredError: number }; heldOut: { r2: number; sampleCount: number }; featureNames: Array<string> };
+		const result = decodeJson(r.out) as {
+			train: { r2: number; meanSquaredError: number };
+			heldOut: { r2: number; sampleCount: number };
+			featureNames: Array<string>;
+		};
 		// coins = 5 + 2·level + 1.5·hours + (desert 0, forest 4, snow −2) exactly
 		expect(result.featureNames).toEqual(["level", "zone=desert", "zone=forest", "zone=snow", "hours"]);
 		expectClose(result.train.r2, 1, 1e-9);
@@ -85,7 +111,21 @@ describe("hivemind train", () => {
 	});
 
 	it("trains a gradient regression without scaling or held-out rows, and reports that exact models fit in one step", () => {
-		const r = runCli("train", "--model", "RidgeRegression", "--data", REGRESSION, "--target", "coins", "--out", `${TMP}/ridge.json`, "--test-split", "0", "--scale", "none");
+		const r = runCli(
+			"train",
+			"--model",
+			"RidgeRegression",
+			"--data",
+			REGRESSION,
+			"--target",
+			"coins",
+			"--out",
+			`${TMP}/ridge.json`,
+			"--test-split",
+			"0",
+			"--scale",
+			"none",
+		);
 		expect(r.code).toBe(0);
 		expectContains(r.out, "Training RidgeRegression on 30 rows (0 held out), 5 features, scaling: none");
 		expectContains(r.out, "fitted in one step, cost ");
@@ -94,14 +134,44 @@ describe("hivemind train", () => {
 	});
 
 	it("takes model options from --params and the seed into the split", () => {
-		const a = runCli("train", "--model", "LinearRegression", "--data", REGRESSION, "--target", "coins", "--out", `${TMP}/linear.json`, "--params", '{"learningRate":0.05,"optimizer":"Adam"}', "--iterations", "20", "--json");
+		const a = runCli(
+			"train",
+			"--model",
+			"LinearRegression",
+			"--data",
+			REGRESSION,
+			"--target",
+			"coins",
+			"--out",
+			`${TMP}/linear.json`,
+			"--params",
+			'{"learningRate":0.05,"optimizer":"Adam"}',
+			"--iterations",
+			"20",
+			"--json",
+		);
 		expect(a.code).toBe(0);
 		const file = readModelFile(readFile(`${TMP}/linear.json`));
 		expect(file.hyperParameters.learningRate).toBe(0.05);
 		expect(file.hyperParameters.optimizer).toBe("Adam");
 		expect(file.hyperParameters.maximumNumberOfIterations).toBe(20);
 		const runWithSeed = (seed: string, name: string) => {
-			const r = runCli("train", "--model", "LinearRegression", "--data", REGRESSION, "--target", "coins", "--out", `${TMP}/${name}.json`, "--iterations", "20", "--seed", seed, "--json");
+			const r = runCli(
+				"train",
+				"--model",
+				"LinearRegression",
+				"--data",
+				REGRESSION,
+				"--target",
+				"coins",
+				"--out",
+				`${TMP}/${name}.json`,
+				"--iterations",
+				"20",
+				"--seed",
+				seed,
+				"--json",
+			);
 			return (decodeJson(r.out) as { heldOut: { meanSquaredError: number } }).heldOut.meanSquaredError;
 		};
 		expect(runWithSeed("3", "seed3a")).toBe(runWithSeed("3", "seed3b"));
@@ -111,7 +181,17 @@ describe("hivemind train", () => {
 
 	it("writes nothing when the data is bad", () => {
 		removeFile(`${TMP}/never.json`);
-		const r = runCli("train", "--model", "LinearRegression", "--data", `${FIXTURES}/bad-number.csv`, "--target", "coins", "--out", `${TMP}/never.json`);
+		const r = runCli(
+			"train",
+			"--model",
+			"LinearRegression",
+			"--data",
+			`${FIXTURES}/bad-number.csv`,
+			"--target",
+			"coins",
+			"--out",
+			`${TMP}/never.json`,
+		);
 		expect(r.code).toBe(2);
 		expect(isFile(`${TMP}/never.json`)).toBe(false);
 	});
@@ -120,7 +200,21 @@ describe("hivemind train", () => {
 describe("hivemind train (clustering)", () => {
 	it("clusters without a target: the centroids are the blob means, predict writes a cluster column", () => {
 		const out = `${TMP}/kmeans.json`;
-		const r = runCli("train", "--model", "KMeans", "--data", `${FIXTURES}/blobs.csv`, "--params", '{"numberOfClusters":2}', "--scale", "none", "--test-split", "0", "--out", out);
+		const r = runCli(
+			"train",
+			"--model",
+			"KMeans",
+			"--data",
+			`${FIXTURES}/blobs.csv`,
+			"--params",
+			'{"numberOfClusters":2}',
+			"--scale",
+			"none",
+			"--test-split",
+			"0",
+			"--out",
+			out,
+		);
 		expect(r.err).toBe("");
 		expect(r.code).toBe(0);
 		expect(r.out.match("cluster 0 +3\n")[0]).never.toBe(undefined);
@@ -153,7 +247,10 @@ describe("hivemind train (clustering)", () => {
 	});
 
 	it("refuses outlier detectors and generative networks, which model files do not describe yet", () => {
-		for (const [model, kind] of [["IsolationForest", "an outlier detector"], ["WassersteinGAN", "a generative network"]]) {
+		for (const [model, kind] of [
+			["IsolationForest", "an outlier detector"],
+			["WassersteinGAN", "a generative network"],
+		]) {
 			const r = runCli("train", "--model", model, "--data", `${FIXTURES}/blobs.csv`, "--out", `${TMP}/${model}.json`);
 			expect(r.code).toBe(2);
 			expect(r.err.find(`train: --model ${model} is ${kind}, which the command line does not train yet`, 1, true)[0]).never.toBe(undefined);

@@ -40,7 +40,20 @@ describe("hivemind transform", () => {
 
 	it("projects on the principal component: its variance share is the largest eigenvalue's, and the output trains", () => {
 		const path = `${TMP}/pca.csv`;
-		const r = runCli("transform", "--with", "PCA", "--data", CLASSIFICATION, "--keep", "result", "--params", '{"numberOfComponents":1}', "--out", path, "--json");
+		const r = runCli(
+			"transform",
+			"--with",
+			"PCA",
+			"--data",
+			CLASSIFICATION,
+			"--keep",
+			"result",
+			"--params",
+			'{"numberOfComponents":1}',
+			"--out",
+			path,
+			"--json",
+		);
 		expect(r.code).toBe(0);
 		const report = decodeJson(r.out) as { notes: Array<string>; header: Array<string> };
 		expect(report.header).toEqual(["pc1", "result"]);

@@ -28,10 +28,19 @@ describe("ClusterNode.new", () => {
 		const world = new World(1);
 		const services = world.servicesFor(world.addServer("s", 10));
 		const trainer = { update: () => undefined };
-		expectError(() => new ClusterNode(services, { ...FAST, modelName: "bad name" }, trainer), 'ClusterNode.new: modelName must be 1-20 letters, digits or _, got "bad name"');
-		expectError(() => new ClusterNode(services, { ...FAST, arity: 51 }, trainer), "ClusterNode.new: arity must be an integer from 2 to 50, got 51");
+		expectError(
+			() => new ClusterNode(services, { ...FAST, modelName: "bad name" }, trainer),
+			'ClusterNode.new: modelName must be 1-20 letters, digits or _, got "bad name"',
+		);
+		expectError(
+			() => new ClusterNode(services, { ...FAST, arity: 51 }, trainer),
+			"ClusterNode.new: arity must be an integer from 2 to 50, got 51",
+		);
 		expectError(() => new ClusterNode(services, { ...FAST, updateEncoding: "q8" }, trainer), 'updateEncoding must be "f64" for statistics');
-		expectError(() => new ClusterNode(services, { ...FAST, initialState: [1, 0 / 0] }, trainer), "initialState must be a non-empty array of finite numbers, got NaN");
+		expectError(
+			() => new ClusterNode(services, { ...FAST, initialState: [1, 0 / 0] }, trainer),
+			"initialState must be a non-empty array of finite numbers, got NaN",
+		);
 		expectError(() => new ClusterNode(services, { ...FAST, leaseSeconds: 2 }, trainer), "leaseSeconds must be above 2 × tickSeconds (2), got 2");
 		expect(world.hashMaps.get("Hivemind")!.size()).toBe(0);
 		expect(world.dataStores.get("Hivemind")!.size()).toBe(0);
@@ -40,7 +49,12 @@ describe("ClusterNode.new", () => {
 
 describe("cluster of servers on the stand-in services", () => {
 	it("applies every acknowledged update exactly once despite duplicates, lost notifications and failures", () => {
-		const cluster = startCluster(6, 4, { queueDuplicate: 0.3, messageLoss: 0.5, messageDuplicate: 0.2, requestFailure: 0.05, messageDelaySeconds: 3 }, { groups: 2 });
+		const cluster = startCluster(
+			6,
+			4,
+			{ queueDuplicate: 0.3, messageLoss: 0.5, messageDuplicate: 0.2, requestFailure: 0.05, messageDelaySeconds: 3 },
+			{ groups: 2 },
+		);
 		cluster.world.scheduler.runUntil(160);
 		const [state] = newestState(cluster);
 		const [count, ids] = acknowledgedSums(cluster);

@@ -38,13 +38,18 @@ export function startCluster(count: number, rounds: number, faults: FaultOptions
 		start: (k, id) => {
 			const server = world.addServer(id, players);
 			let made = 0;
-			const node = new ClusterNode(world.servicesFor(server), { ...FAST, ...options }, {
-				update: () => {
-					if (made >= rounds) return undefined;
-					made += 1;
-					return [[1, k], 1];
+			const node = new ClusterNode(
+				world.servicesFor(server),
+				{ ...FAST, ...options },
+				{
+					update: () => {
+						if (made >= rounds) return undefined;
+						made += 1;
+						return [[1, k], 1];
+					},
 				},
-			}, k + 1);
+				k + 1,
+			);
 			cluster.nodes.push(node);
 			cluster.servers.push(server);
 			cluster.threads.push(world.scheduler.spawn(id, () => node.run(() => server.alive)));

@@ -28,7 +28,9 @@ for (const r of modelsWithTag("gradient")) {
 			const [g1, n1, c1] = model.computeGradients(rows(X, 0, 12), rows(y, 0, 12));
 			const [g2, n2, c2] = model.computeGradients(rows(X, 12, 30), rows(y, 12, 30));
 			expect(n).toBe(30);
-			const sent = decodeUpdate(encodeUpdate(createUpdate({ kind: "gradients", modelName: r.name, round: 0, childId: 1, sampleCount: n, data: all })));
+			const sent = decodeUpdate(
+				encodeUpdate(createUpdate({ kind: "gradients", modelName: r.name, round: 0, childId: 1, sampleCount: n, data: all })),
+			);
 			expectParametersClose(updateParameters(sent), all, 0);
 			expect(n1 + n2).toBe(30);
 			expectClose(c1 + c2, cost, 1e-10);

@@ -55,7 +55,9 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 		it("is registered under its modelName with a kind tag", () => {
 			const [model] = setup(r);
 			expect(model.modelName).toBe(r.name);
-			expect(["classifier", "regressor", "clusterer", "transformer", "outlier", "generative"].some((kind) => r.tags.includes(kind as never))).toBe(true);
+			expect(
+				["classifier", "regressor", "clusterer", "transformer", "outlier", "generative"].some((kind) => r.tags.includes(kind as never)),
+			).toBe(true);
 		});
 
 		it("throws a clear error when predicting before training", () => {
@@ -104,10 +106,7 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);
 			const [a1, a2] = outputOf(r, model, data);
-			const routes = [
-				(p: unknown) => decodeJson(encodeJson(p)),
-				(p: unknown) => HttpService.JSONDecode(HttpService.JSONEncode(p)),
-			];
+			const routes = [(p: unknown) => decodeJson(encodeJson(p)), (p: unknown) => HttpService.JSONDecode(HttpService.JSONEncode(p))];
 			for (const route of routes) {
 				const copy = fresh(r, data);
 				copy.setModelParameters(route(model.getModelParameters()) as ModelParameters);
@@ -120,7 +119,9 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 		it("sends its parameters as a valid wire-format update, received with identical predictions", () => {
 			const [model, data] = setup(r);
 			model.train(data.X, data.y);
-			const text = encodeUpdate(createUpdate({ kind: "parameters", modelName: r.name, round: 1, childId: 0, data: model.getModelParameters() }));
+			const text = encodeUpdate(
+				createUpdate({ kind: "parameters", modelName: r.name, round: 1, childId: 0, data: model.getModelParameters() }),
+			);
 			const copy = fresh(r, data);
 			copy.setModelParameters(updateParameters(decodeUpdate(text)));
 			const [a1, a2] = outputOf(r, model, data);
@@ -173,7 +174,10 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 
 		it("rejects parameters of the wrong structure or shape", () => {
 			const [model, data] = setup(r);
-			expectError(() => model.setModelParameters("nope" as unknown as ModelParameters), `[Hivemind] ${r.name}.setModelParameters: parameters must be`);
+			expectError(
+				() => model.setModelParameters("nope" as unknown as ModelParameters),
+				`[Hivemind] ${r.name}.setModelParameters: parameters must be`,
+			);
 			expectError(() => model.setModelParameters([[[1]], [[1], [2]]]), `${r.name}.setModelParameters: parameters must be`);
 			model.train(data.X, data.y);
 			const p = model.getModelParameters()!;
@@ -201,18 +205,19 @@ export function describeConformance(r: ModelRegistration, rowOrderMatters = fals
 			expectError(() => model.train(data.X, data.y), "the model was destroyed");
 		});
 
-		if (!rowOrderMatters) it("does not depend on the order of the rows", () => {
-			const [a, data] = setup(r);
-			const b = fresh(r, data);
-			const X = data.X as Array<Array<number>>;
-			const y = data.y as Array<unknown> | undefined;
-			const order = X.map((_, i) => X.size() - 1 - i);
-			a.train(X, y);
-			b.train(
-				order.map((i) => X[i]),
-				y === undefined ? undefined : order.map((i) => y[i]),
-			);
-			expectSameParameters(a.getModelParameters(), b.getModelParameters(), 1e-9);
-		});
+		if (!rowOrderMatters)
+			it("does not depend on the order of the rows", () => {
+				const [a, data] = setup(r);
+				const b = fresh(r, data);
+				const X = data.X as Array<Array<number>>;
+				const y = data.y as Array<unknown> | undefined;
+				const order = X.map((_, i) => X.size() - 1 - i);
+				a.train(X, y);
+				b.train(
+					order.map((i) => X[i]),
+					y === undefined ? undefined : order.map((i) => y[i]),
+				);
+				expectSameParameters(a.getModelParameters(), b.getModelParameters(), 1e-9);
+			});
 	});
 }

@@ -65,8 +65,14 @@ describe("costs: hand-computed values and gradients (summed over samples)", () =
 		expectMatrixClose(c.gradient([[0.5], [-2], [0.3]], [[1], [0], [-1]]), [[-1], [0], [1]]);
 	});
 	it("every gradient matches central differences away from kinks", () => {
-		const p = [[0.3, 0.6], [0.45, 0.2]];
-		const y = [[1, 0], [0, 1]];
+		const p = [
+			[0.3, 0.6],
+			[0.45, 0.2],
+		];
+		const y = [
+			[1, 0],
+			[0, 1],
+		];
 		for (const name of COST_NAMES) {
 			const c = createCost(name, name === "Quantile" ? { tau: 0.3 } : undefined);
 			expectMatrixClose(c.gradient(p, y), numericGradient(c, p, y), 1e-5);

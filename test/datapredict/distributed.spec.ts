@@ -43,7 +43,11 @@ describe("DataPredict tutorial: distributed training with DistributedGradients",
 			return ModelParameters1, UpdatedModelParameters, LinearRegression1:getModelParameters()`,
 			"DistributedTraining.DistributedGradients",
 		);
-		const X = [[1, 0.1, 0.5], [1, 0.4, -0.2], [1, -0.3, 0.8]];
+		const X = [
+			[1, 0.1, 0.5],
+			[1, 0.4, -0.2],
+			[1, -0.3, 0.8],
+		];
 		const y = [1.2, 0.7, 1.9];
 		const w = (w0 as Matrix).map((row) => row[0]);
 		const expected = w.map((wj, j) => {
@@ -131,7 +135,14 @@ describe("DataPredict: KMeans, OneVsAll, GradientDescentModifier", () => {
 		expect(c[0][0] === c[1][0] && c[1][0] === c[2][0]).toBe(true);
 		expect(c[3][0] === c[4][0] && c[4][0] === c[5][0]).toBe(true);
 		expect([c[0][0], c[3][0]].sort()).toEqual([1, 2]);
-		const data = [[0, 0], [0.5, 0], [0, 0.5], [10, 10], [10.5, 10], [10, 9.5]];
+		const data = [
+			[0, 0],
+			[0.5, 0],
+			[0, 0.5],
+			[10, 10],
+			[10.5, 10],
+			[10, 9.5],
+		];
 		const centre = centroids as Matrix;
 		// the centroids are the group means; distances by hand
 		expectMatrixClose([centre[c[0][0] - 1]], [[1 / 6, 1 / 6]], 1e-12);
@@ -198,7 +209,12 @@ describe("DataPredict: KMeans, OneVsAll, GradientDescentModifier", () => {
 describe("DataPredict-style arguments: positional or one options table, checked", () => {
 	it("positional and options-table constructors give the same settings", () => {
 		const positional = new DataPredict.Models.LinearRegression(7, 0.05, "MeanAbsoluteError", 0.5);
-		const fromTable = new DataPredict.Models.LinearRegression({ maximumNumberOfIterations: 7, learningRate: 0.05, costFunction: "MeanAbsoluteError", targetCost: 0.5 });
+		const fromTable = new DataPredict.Models.LinearRegression({
+			maximumNumberOfIterations: 7,
+			learningRate: 0.05,
+			costFunction: "MeanAbsoluteError",
+			targetCost: 0.5,
+		});
 		for (const model of [positional, fromTable]) {
 			const o = model.getModel().getOptions();
 			expect([o.maximumNumberOfIterations, o.learningRate, o.costFunction, o.fitIntercept]).toEqual([7, 0.05, "MeanAbsoluteError", false]);
@@ -207,17 +223,36 @@ describe("DataPredict-style arguments: positional or one options table, checked"
 	});
 
 	it("names the argument in errors", () => {
-		expectError(() => new DataPredict.Models.LinearRegression({ maxIterations: 3 }), '[Hivemind] DataPredict.LinearRegression.new: unknown argument "maxIterations"', "arguments here are maxNumberOfIterations, learningRate, costFunction, targetCost");
-		expectError(() => new DataPredict.Models.LinearRegression(1, 2, "MeanSquaredError", 0, 5), "DataPredict.LinearRegression.new: takes at most 4 arguments");
+		expectError(
+			() => new DataPredict.Models.LinearRegression({ maxIterations: 3 }),
+			'[Hivemind] DataPredict.LinearRegression.new: unknown argument "maxIterations"',
+			"arguments here are maxNumberOfIterations, learningRate, costFunction, targetCost",
+		);
+		expectError(
+			() => new DataPredict.Models.LinearRegression(1, 2, "MeanSquaredError", 0, 5),
+			"DataPredict.LinearRegression.new: takes at most 4 arguments",
+		);
 		expectError(() => new DataPredict.Models.LinearRegression(1, 0.1, "Squared"), "[Hivemind] LinearRegression.new: costFunction must be");
 		expectError(() => new DataPredict.Models.KMeans(10, 0.1, 2, "Manhattan"), 'DataPredict.KMeans.new: distanceFunction must be "Euclidean"');
-		expectError(() => new DataPredict.Models.LogisticRegression(10, 0.1, "tanh"), 'DataPredict.LogisticRegression.new: sigmoidFunction must be "Sigmoid", got "tanh"');
+		expectError(
+			() => new DataPredict.Models.LogisticRegression(10, 0.1, "tanh"),
+			'DataPredict.LogisticRegression.new: sigmoidFunction must be "Sigmoid", got "tanh"',
+		);
 		expectError(() => new DataPredict.Others.Regularization(0.1, "L3"), 'DataPredict.Regularization.new: regularizationMode must be one of "L1"');
-		expectError(() => DataPredict.Optimizers.AdaptiveMomentEstimation.new(1.5), "[Hivemind] DataPredict.AdaptiveMomentEstimation.new: beta1 must be a number in [0, 1), got 1.5");
+		expectError(
+			() => DataPredict.Optimizers.AdaptiveMomentEstimation.new(1.5),
+			"[Hivemind] DataPredict.AdaptiveMomentEstimation.new: beta1 must be a number in [0, 1), got 1.5",
+		);
 		const network = new DataPredict.Models.NeuralNetwork();
-		expectError(() => network.setOptimizer("Adam"), "DataPredict.NeuralNetwork.setOptimizer: Optimizer must be an object of Hivemind.DataPredict.Optimizers");
+		expectError(
+			() => network.setOptimizer("Adam"),
+			"DataPredict.NeuralNetwork.setOptimizer: Optimizer must be an object of Hivemind.DataPredict.Optimizers",
+		);
 		const main = new DataPredict.Others.DistributedModelParameters(2);
 		main.addModel(new DataPredict.Models.LinearRegression());
-		expectError(() => main.train([[1, 2]], [[1]], 0), "[Hivemind] DataPredict.DistributedModelParameters.train: modelNumber must be an integer in [1, 1] (1-based), got 0");
+		expectError(
+			() => main.train([[1, 2]], [[1]], 0),
+			"[Hivemind] DataPredict.DistributedModelParameters.train: modelNumber must be an integer in [1, 1] (1-based), got 0",
+		);
 	});
 });

@@ -39,9 +39,18 @@ describe("DataPredict.Models.SupportVectorMachine", () => {
 	});
 
 	it("a kernel DataPredict documents and Hivemind lacks, a bad kernel parameter, an extra argument", () => {
-		expectError(() => new Models.SupportVectorMachine(100, 0.1, 1, 0, "cosineSimilarity"), '[Hivemind] DataPredict.SupportVectorMachine.new: kernelFunction must be one of "linear", "polynomial", "rbf", "sigmoid", got "cosineSimilarity"');
-		expectError(() => new Models.SupportVectorMachine(100, 0.1, 1, 0, "rbf", { sigma: 2 }), 'kernelParameters keys must be degree, gamma or coef0, got "sigma"');
-		expectError(() => new Models.SupportVectorMachine(100, 0.1, 1, 0, "rbf", {}, 3), "DataPredict.SupportVectorMachine.new: takes at most 6 arguments");
+		expectError(
+			() => new Models.SupportVectorMachine(100, 0.1, 1, 0, "cosineSimilarity"),
+			'[Hivemind] DataPredict.SupportVectorMachine.new: kernelFunction must be one of "linear", "polynomial", "rbf", "sigmoid", got "cosineSimilarity"',
+		);
+		expectError(
+			() => new Models.SupportVectorMachine(100, 0.1, 1, 0, "rbf", { sigma: 2 }),
+			'kernelParameters keys must be degree, gamma or coef0, got "sigma"',
+		);
+		expectError(
+			() => new Models.SupportVectorMachine(100, 0.1, 1, 0, "rbf", {}, 3),
+			"DataPredict.SupportVectorMachine.new: takes at most 6 arguments",
+		);
 	});
 });
 
@@ -79,9 +88,15 @@ describe("DataPredict.Models.GaussianNaiveBayes / NaiveBayes", () => {
 			"NaiveBayes",
 		);
 		expectClose((probabilities as Matrix)[0][0], p0, 1e-6);
-		expectError(() => new Models.GaussianNaiveBayes("yes"), '[Hivemind] DataPredict.GaussianNaiveBayes.new: useLogProbabilities must be a boolean or nil, got "yes"');
+		expectError(
+			() => new Models.GaussianNaiveBayes("yes"),
+			'[Hivemind] DataPredict.GaussianNaiveBayes.new: useLogProbabilities must be a boolean or nil, got "yes"',
+		);
 		const model = new Models.NaiveBayes() as { setModelParameters(p: unknown): void };
-		expectError(() => model.setModelParameters([[[2]], 5]), "DataPredict.NaiveBayes.setModelParameters: parameters[2] (standardDeviationMatrix) must be a matrix, got 5");
+		expectError(
+			() => model.setModelParameters([[[2]], 5]),
+			"DataPredict.NaiveBayes.setModelParameters: parameters[2] (standardDeviationMatrix) must be a matrix, got 5",
+		);
 	});
 });
 
@@ -98,7 +113,7 @@ describe("DataPredict.Models: the count naive Bayes models", () => {
 		expectMatrixClose(probabilities as Matrix, [[0.75 / 0.95]], 1e-12);
 	});
 
-	it("BernoulliNaiveBayes (α = 1): P(A | {1, 0}) = ⅔·¾·¾ / (⅔·¾·¾ + ⅓·⅓·⅓); mode \"Offline\" is an error", () => {
+	it('BernoulliNaiveBayes (α = 1): P(A | {1, 0}) = ⅔·¾·¾ / (⅔·¾·¾ + ⅓·⅓·⅓); mode "Offline" is an error', () => {
 		const [labels, probabilities] = runDataPredict(
 			`local DataPredict = ...
 			local BernoulliNaiveBayes = DataPredict.Models.BernoulliNaiveBayes.new(false, "Hybrid")
@@ -108,13 +123,24 @@ describe("DataPredict.Models: the count naive Bayes models", () => {
 		);
 		expect(labels).toEqual([[1]]);
 		expectMatrixClose(probabilities as Matrix, [[0.375 / (0.375 + 1 / 27)]], 1e-12);
-		expectError(() => new Models.BernoulliNaiveBayes(false, "Offline"), 'DataPredict.BernoulliNaiveBayes.new: mode must be one of "Hybrid", "Online", got "Offline"');
+		expectError(
+			() => new Models.BernoulliNaiveBayes(false, "Offline"),
+			'DataPredict.BernoulliNaiveBayes.new: mode must be one of "Hybrid", "Online", got "Offline"',
+		);
 	});
 
 	it("ComplementNaiveBayes and CategoricalNaiveBayes: the native model's probabilities, as labels n×1 and the predicted class's probability n×1", () => {
-		const X = [[3, 0, 1], [0, 2, 2], [1, 0, 0], [0, 1, 3]];
+		const X = [
+			[3, 0, 1],
+			[0, 2, 2],
+			[1, 0, 0],
+			[0, 1, 3],
+		];
 		const y = [[1], [2], [1], [2]];
-		const query = [[2, 0, 1], [0, 1, 1]];
+		const query = [
+			[2, 0, 1],
+			[0, 1, 1],
+		];
 		for (const [name, native] of [
 			["ComplementNaiveBayes", new ComplementNaiveBayes()],
 			["CategoricalNaiveBayes", new CategoricalNaiveBayes()],
@@ -125,9 +151,16 @@ describe("DataPredict.Models: the count naive Bayes models", () => {
 			model.train(X, y);
 			const [labels, probabilities] = model.predict(query);
 			expect(labels).toEqual(nativeLabels.map((label) => [label as number]));
-			expectMatrixClose(probabilities, nativeProbabilities.map((row) => [math.max(...row)]), 1e-12);
+			expectMatrixClose(
+				probabilities,
+				nativeProbabilities.map((row) => [math.max(...row)]),
+				1e-12,
+			);
 		}
-		expectError(() => new Models.ComplementNaiveBayes(1), "DataPredict.ComplementNaiveBayes.new: useLogProbabilities must be a boolean or nil, got 1");
+		expectError(
+			() => new Models.ComplementNaiveBayes(1),
+			"DataPredict.ComplementNaiveBayes.new: useLogProbabilities must be a boolean or nil, got 1",
+		);
 	});
 });
 
@@ -150,9 +183,15 @@ describe("DataPredict.Models: neighbours and centroids", () => {
 		);
 		expectMatrixClose(plain as Matrix, [[2 / 3]], 1e-12);
 		expectMatrixClose(weighted as Matrix, [[1.5 / 1.625]], 1e-12);
-		expect(parameters).toEqual([[[0], [1], [10], [11]], [[0], [0], [1], [1]]]);
+		expect(parameters).toEqual([
+			[[0], [1], [10], [11]],
+			[[0], [0], [1], [1]],
+		]);
 		expect(loaded).toEqual([[1]]);
-		expectError(() => new Models.KNearestNeighboursClassifier(3, "Chebyshev"), 'DataPredict.KNearestNeighboursClassifier.new: distanceFunction must be one of "Cosine", "Euclidean", "Manhattan", got "Chebyshev"');
+		expectError(
+			() => new Models.KNearestNeighboursClassifier(3, "Chebyshev"),
+			'DataPredict.KNearestNeighboursClassifier.new: distanceFunction must be one of "Cosine", "Euclidean", "Manhattan", got "Chebyshev"',
+		);
 		expectError(() => new Models.KNearestNeighboursClassifier(3, "Euclidean", 1), "useWeightedDistance must be a boolean or nil, got 1");
 	});
 
@@ -172,7 +211,10 @@ describe("DataPredict.Models: neighbours and centroids", () => {
 		expectMatrixClose(predicted as Matrix, [[1], [21]], 1e-12);
 		expectMatrixClose(nearest as Matrix, [[0]], 1e-12);
 		expectMatrixClose(loaded as Matrix, [[22]], 1e-12);
-		expectError(() => new Models.KNearestNeighboursRegressor(0), "[Hivemind] DataPredict.KNearestNeighboursRegressor.new: kValue (Hivemind's numberOfNeighbours) must be an integer ≥ 1, got 0");
+		expectError(
+			() => new Models.KNearestNeighboursRegressor(0),
+			"[Hivemind] DataPredict.KNearestNeighboursRegressor.new: kValue (Hivemind's numberOfNeighbours) must be an integer ≥ 1, got 0",
+		);
 	});
 
 	it("NearestCentroid: class means (1, 0) and (11, 10); {3, 0} is 2 from the first; stores {meanMatrix, numberOfDataPointVector}", () => {
@@ -187,8 +229,17 @@ describe("DataPredict.Models: neighbours and centroids", () => {
 		expect(labels).toEqual([[1]]);
 		expectMatrixClose(distances as Matrix, [[2]], 1e-12);
 		expectMatrixClose(all as Matrix, [[2, math.sqrt(164)]], 1e-12);
-		expect(parameters).toEqual([[[1, 0], [11, 10]], [[2], [2]]]);
-		expectError(() => new Models.NearestCentroid(2), 'DataPredict.NearestCentroid.new: distanceFunction must be one of "Cosine", "Euclidean", "Manhattan", got 2');
+		expect(parameters).toEqual([
+			[
+				[1, 0],
+				[11, 10],
+			],
+			[[2], [2]],
+		]);
+		expectError(
+			() => new Models.NearestCentroid(2),
+			'DataPredict.NearestCentroid.new: distanceFunction must be one of "Cosine", "Euclidean", "Manhattan", got 2',
+		);
 	});
 });
 
@@ -209,7 +260,10 @@ describe("DataPredict.Models: passive-aggressive", () => {
 		// τ = 0.1 twice: (0.1, 0.2), then score −0.1 → w = (0, 0.3)
 		expectMatrixClose(w1 as Matrix, [[0], [0.3]], 1e-12);
 		expect(labels).toEqual([[1], [-1]]);
-		expectError(() => new Models.PassiveAggressiveClassifier(1, 3), 'DataPredict.PassiveAggressiveClassifier.new: variant must be one of "0", "1", "2", got "3"');
+		expectError(
+			() => new Models.PassiveAggressiveClassifier(1, 3),
+			'DataPredict.PassiveAggressiveClassifier.new: variant must be one of "0", "1", "2", got "3"',
+		);
 	});
 
 	it("PassiveAggressiveRegressor variant 0 (ε = 0.1): one row {1, 2} → 3 moves w by (3 − 0.1)/5 · x", () => {
@@ -222,7 +276,10 @@ describe("DataPredict.Models: passive-aggressive", () => {
 		);
 		expectMatrixClose(w as Matrix, [[0.58], [1.16]], 1e-12);
 		expectMatrixClose(predicted as Matrix, [[2.9]], 1e-12);
-		expectError(() => new Models.PassiveAggressiveRegressor(1, 0, -1), "[Hivemind] DataPredict.PassiveAggressiveRegressor.new: cValue (Hivemind's C) must be a finite number > 0, got -1");
+		expectError(
+			() => new Models.PassiveAggressiveRegressor(1, 0, -1),
+			"[Hivemind] DataPredict.PassiveAggressiveRegressor.new: cValue (Hivemind's C) must be a finite number > 0, got -1",
+		);
 	});
 });
 
@@ -240,7 +297,10 @@ describe("DataPredict.Models: closed-form regressions", () => {
 		);
 		expectMatrixClose(mean as Matrix, [[6]], 1e-9);
 		expectMatrixClose(variance as Matrix, [[1 + 24 / 15]], 1e-9);
-		expectError(() => new Models.BayesianLinearRegression(-1), "[Hivemind] DataPredict.BayesianLinearRegression.new: priorPrecision must be a finite number > 0, got -1");
+		expectError(
+			() => new Models.BayesianLinearRegression(-1),
+			"[Hivemind] DataPredict.BayesianLinearRegression.new: priorPrecision must be a finite number > 0, got -1",
+		);
 	});
 
 	it("RidgeRegression (Hivemind's, λ = 1, every row penalized as X carries the ones): the same (1, 5/3)", () => {
@@ -253,16 +313,29 @@ describe("DataPredict.Models: closed-form regressions", () => {
 			"RidgeRegression",
 		);
 		expectMatrixClose(w as Matrix, [[1], [5 / 3]], 1e-9);
-		expectError(() => new Models.RidgeRegression({ alpha: 1 }), `DataPredict.RidgeRegression.new: unknown argument "alpha"; DataPredict's arguments here are lambda`);
+		expectError(
+			() => new Models.RidgeRegression({ alpha: 1 }),
+			`DataPredict.RidgeRegression.new: unknown argument "alpha"; DataPredict's arguments here are lambda`,
+		);
 	});
 
 	it("ExtremeLearningMachine (Hivemind's): the native model's predictions, labels as n×1", () => {
-		const X = [[0, 0], [0, 1], [1, 0], [1, 1], [2, 2], [2, 3]];
+		const X = [
+			[0, 0],
+			[0, 1],
+			[1, 0],
+			[1, 1],
+			[2, 2],
+			[2, 3],
+		];
 		const y = [[0], [0], [0], [1], [1], [1]];
 		const native = new ExtremeLearningMachine({ hiddenNeurons: 8, seed: 3 });
 		native.train(X, y);
 		const [nativeLabels] = native.predict(X);
-		const model = new Models.ExtremeLearningMachine({ hiddenNeurons: 8, seed: 3 }) as { train(X: Matrix, y: Matrix): unknown; predict(X: Matrix): LuaTuple<[Matrix, Matrix]> };
+		const model = new Models.ExtremeLearningMachine({ hiddenNeurons: 8, seed: 3 }) as {
+			train(X: Matrix, y: Matrix): unknown;
+			predict(X: Matrix): LuaTuple<[Matrix, Matrix]>;
+		};
 		model.train(X, y);
 		expect(model.predict(X)[0]).toEqual((nativeLabels as Array<number>).map((label) => [label]));
 	});
@@ -285,7 +358,10 @@ describe("DataPredict.Models: the gradient regressions", () => {
 	it("QuantileRegression {0.9}: both residuals positive, so w = 0.1 · 0.9 · mean(x) = (0.09, 0.045)", () => {
 		const [w] = runDataPredict(scriptFor("QuantileRegression", ", {0.9}"), "QuantileRegression");
 		expectMatrixClose(w as Matrix, [[0.09], [0.045]], 1e-12);
-		expectError(() => new Models.QuantileRegression(1, 0.1, [0.1, 0.9]), "DataPredict.QuantileRegression.new: QuantilesList must be a list of one quantile");
+		expectError(
+			() => new Models.QuantileRegression(1, 0.1, [0.1, 0.9]),
+			"DataPredict.QuantileRegression.new: QuantilesList must be a list of one quantile",
+		);
 	});
 
 	it("HuberRegression (δ = 2): residuals 1 and 3 clip to 1 and 2, so w = 0.1 · ((1)(1, 0) + 2(1, 1))/2 = (0.15, 0.1)", () => {
@@ -312,8 +388,14 @@ describe("DataPredict.Models.BinaryRegression", () => {
 		const [probit] = runDataPredict(scriptFor("Probit"), "BinaryRegression.Probit");
 		const step = (0.3 * 2) / math.sqrt(2 * math.pi);
 		expectMatrixClose(probit as Matrix, [[step], [2 * step]], 1e-9);
-		expectError(() => new Models.BinaryRegression(1, 0.3, "Tanh"), 'DataPredict.BinaryRegression.new: binaryFunction must be "Logistic" or "Probit" (the binary functions Hivemind has), got "Tanh"');
-		expectError(() => new Models.BinaryRegression(1, 0.3, "Logistic", "MeanSquaredError"), 'costFunction must be "BinaryCrossEntropy", got "MeanSquaredError"');
+		expectError(
+			() => new Models.BinaryRegression(1, 0.3, "Tanh"),
+			'DataPredict.BinaryRegression.new: binaryFunction must be "Logistic" or "Probit" (the binary functions Hivemind has), got "Tanh"',
+		);
+		expectError(
+			() => new Models.BinaryRegression(1, 0.3, "Logistic", "MeanSquaredError"),
+			'costFunction must be "BinaryCrossEntropy", got "MeanSquaredError"',
+		);
 	});
 });
 
@@ -333,7 +415,10 @@ describe("DataPredict.Models: clustering and outlier models (Hivemind's options,
 		expect([a, b].sort()).toEqual([1, 2]);
 		expectClose((distances as Matrix)[0][a - 1], 0.5, 1e-12);
 		expectClose((distances as Matrix)[0][b - 1], 9.5, 1e-12);
-		expectError(() => new Models.KMedoids(100, 3), "[Hivemind] DataPredict.KMedoids.new: takes one options table of Hivemind's options (numberOfClusters, distance, maximumNumberOfIterations, yieldInterval); DataPredict's positional arguments are not mapped for this model, got 100 at position 1");
+		expectError(
+			() => new Models.KMedoids(100, 3),
+			"[Hivemind] DataPredict.KMedoids.new: takes one options table of Hivemind's options (numberOfClusters, distance, maximumNumberOfIterations, yieldInterval); DataPredict's positional arguments are not mapped for this model, got 100 at position 1",
+		);
 	});
 
 	it("DBSCAN's long name {epsilon = 1.5, minimumPoints = 2}: two clusters numbered 1 and 2; a far row is noise, −1", () => {
@@ -352,7 +437,10 @@ describe("DataPredict.Models: clustering and outlier models (Hivemind's options,
 
 	it("ExpectationMaximization (GaussianMixture): the native model's components from 1 and its probabilities", () => {
 		const X = [[0], [0.5], [1], [10], [10.5], [11]];
-		const model = new Models.ExpectationMaximization({ numberOfComponents: 2, seed: 3 }) as { train(X: Matrix): unknown; predict(X: Matrix, original?: boolean): LuaTuple<[Matrix, Matrix]> };
+		const model = new Models.ExpectationMaximization({ numberOfComponents: 2, seed: 3 }) as {
+			train(X: Matrix): unknown;
+			predict(X: Matrix, original?: boolean): LuaTuple<[Matrix, Matrix]>;
+		};
 		model.train(X);
 		const native = new GaussianMixture({ numberOfComponents: 2, seed: 3 });
 		native.train(X);
@@ -363,7 +451,10 @@ describe("DataPredict.Models: clustering and outlier models (Hivemind's options,
 
 	it("IsolationForest (seeded): the native model's labels ±1 and decision values, as n×1", () => {
 		const X = [[0], [1], [2], [3], [4], [100]];
-		const model = new Models.IsolationForest({ numberOfTrees: 20, seed: 7 }) as { train(X: Matrix): unknown; predict(X: Matrix): LuaTuple<[Matrix, Matrix]> };
+		const model = new Models.IsolationForest({ numberOfTrees: 20, seed: 7 }) as {
+			train(X: Matrix): unknown;
+			predict(X: Matrix): LuaTuple<[Matrix, Matrix]>;
+		};
 		model.train(X);
 		const native = new IsolationForest({ numberOfTrees: 20, seed: 7 });
 		native.train(X);

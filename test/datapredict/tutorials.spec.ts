@@ -69,7 +69,11 @@ describe("DataPredict tutorial: probability to leave (options table, saving and 
 		expect(costCount).toBe(1);
 		// mean cross-entropy gradient at w = 0: (σ(0) − 1)·x = −½x, so w = 0.3·½·x = 0.15·x
 		const x = [1, 120, 3, 40, 600, 100];
-		expectMatrixClose(saved as Matrix, x.map((v) => [0.15 * v]), 1e-12);
+		expectMatrixClose(
+			saved as Matrix,
+			x.map((v) => [0.15 * v]),
+			1e-12,
+		);
 		expect(prediction).toBe(1);
 		// P(1) = σ(0.15·Σx²) ≈ 1
 		expectClose(probability as number, 1, 1e-12);

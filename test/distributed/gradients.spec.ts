@@ -84,7 +84,9 @@ describe("DistributedGradients: training", () => {
 	it("accepts wire-format gradient updates", () => {
 		const main = new DistributedGradients({ learningRate: 1, modelName: "M", ...quiet });
 		main.setModelParameters([[1]]);
-		expect(main.addUpdate(createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 1, sampleCount: 2, baseVersion: 0, data: [[4]] }))).toBe(true);
+		expect(
+			main.addUpdate(createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 1, sampleCount: 2, baseVersion: 0, data: [[4]] })),
+		).toBe(true);
 		main.applyPending();
 		expect(main.getModelParameters()).toEqual([[-1]]);
 		expectError(
@@ -97,7 +99,12 @@ describe("DistributedGradients: training", () => {
 describe("DistributedGradients: safety", () => {
 	it("rejects a NaN update and a stale one, leaving the main parameters bit-identical", () => {
 		const reasons = new Array<string>();
-		const main = new DistributedGradients({ learningRate: 0.1, stalenessBound: 1, logRejections: false, onRejected: (reason) => reasons.push(reason) });
+		const main = new DistributedGradients({
+			learningRate: 0.1,
+			stalenessBound: 1,
+			logRejections: false,
+			onRejected: (reason) => reasons.push(reason),
+		});
 		main.setModelParameters([[0.1], [0.2], [0.3]]);
 		for (const _ of $range(1, 3)) {
 			main.addGradients([[1], [1], [1]], 1);
@@ -110,7 +117,9 @@ describe("DistributedGradients: safety", () => {
 		expect(main.getModelParameters()).toEqual(before);
 		expect(main.getVersion()).toBe(3);
 		const stats = main.getStatistics();
-		expect([stats.received, stats.accepted, stats.rejected, stats.rejectedNonFinite, stats.rejectedStale, stats.pending]).toEqual([5, 3, 2, 1, 1, 0]);
+		expect([stats.received, stats.accepted, stats.rejected, stats.rejectedNonFinite, stats.rejectedStale, stats.pending]).toEqual([
+			5, 3, 2, 1, 1, 0,
+		]);
 		expect(reasons).toEqual(["nonFinite", "stale"]);
 		expect(stats.lastRejection).toBe("staleness 2 exceeds the bound 1 (base version 1, current version 3)");
 	});
@@ -200,10 +209,16 @@ describe("DistributedGradients: background", () => {
 
 describe("DistributedGradients: validation", () => {
 	it("rejects bad options", () => {
-		expectError(() => new DistributedGradients({ averaging: "Median" as never }), '[Hivemind] DistributedGradients.new: averaging must be one of "SampleWeighted", "Mean", got "Median"');
+		expectError(
+			() => new DistributedGradients({ averaging: "Median" as never }),
+			'[Hivemind] DistributedGradients.new: averaging must be one of "SampleWeighted", "Mean", got "Median"',
+		);
 		expectError(() => new DistributedGradients({ learningRate: -1 }), "learningRate must be a finite number > 0, got -1");
 		expectError(() => new DistributedGradients({ optimizer: "Adamm" }), "optimizer must be one of the optimizer names");
-		expectError(() => new DistributedGradients({ stalenessBound: 1.5 }), "stalenessBound must be an integer ≥ 0 (math.huge switches the bound off), got 1.5");
+		expectError(
+			() => new DistributedGradients({ stalenessBound: 1.5 }),
+			"stalenessBound must be an integer ≥ 0 (math.huge switches the bound off), got 1.5",
+		);
 		expectError(() => new DistributedGradients({ stalePolicy: "Ignore" as never }), 'stalePolicy must be one of "Reject", "DownWeight"');
 		expectError(() => new DistributedGradients({ maximumNormMultiple: 1 }), "maximumNormMultiple must be a number > 1");
 		expectError(() => new DistributedGradients({ gradientChangeMode: "Up" as never }), 'gradientChangeMode must be one of "Descent", "Ascent"');
@@ -211,11 +226,17 @@ describe("DistributedGradients: validation", () => {
 	});
 	it("rejects bad arguments", () => {
 		const main = new DistributedGradients({ ...quiet });
-		expectError(() => main.addGradients([[1]], 1), "DistributedGradients.addGradients: the main parameters' structure must be fixed first (setModelParameters or options.model), got none");
+		expectError(
+			() => main.addGradients([[1]], 1),
+			"DistributedGradients.addGradients: the main parameters' structure must be fixed first (setModelParameters or options.model), got none",
+		);
 		expectError(() => main.applyPending(), "DistributedGradients.applyPending: the main parameters' structure must be fixed first");
 		expectError(() => main.setModelParameters([[0 / 0]]), "DistributedGradients.setModelParameters: parameters must be a matrix");
 		main.setModelParameters([[1]]);
-		expectError(() => main.addGradients(5 as never, 1), "addGradients: gradients must be a matrix, a list of matrices or a string-keyed table of matrices, got 5");
+		expectError(
+			() => main.addGradients(5 as never, 1),
+			"addGradients: gradients must be a matrix, a list of matrices or a string-keyed table of matrices, got 5",
+		);
 		expectError(() => main.addGradients([[1]], undefined as never), "sampleCount must be given (the rows behind the summed gradients), got nil");
 		expectError(() => main.addGradients([[1]], 0), "sampleCount must be an integer ≥ 1 or nil, got 0");
 		expectError(() => main.addGradients([[1]], 1, -1), "baseVersion must be an integer ≥ 0 or nil, got -1");

@@ -134,7 +134,10 @@ describe("2. a merge that yields owns a snapshot of the queue", () => {
 describe("3. the main structure is fixed explicitly, never by the first update", () => {
 	it("an update before the structure is fixed throws and changes nothing; a mis-shaped first update is rejected and honest ones complete the round", () => {
 		const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, ...quiet });
-		expectError(() => main.addModelParameters([[1, 2, 3]]), "DistributedModelParameters.addModelParameters: the main parameters' structure must be fixed first (setMainModelParameters or options.model), got none");
+		expectError(
+			() => main.addModelParameters([[1, 2, 3]]),
+			"DistributedModelParameters.addModelParameters: the main parameters' structure must be fixed first (setMainModelParameters or options.model), got none",
+		);
 		expect(main.getStatistics().received).toBe(0);
 		main.setMainModelParameters([[0, 0]]);
 		expect(main.addModelParameters([[1, 2, 3]])).toBe(false);
@@ -144,11 +147,18 @@ describe("3. the main structure is fixed explicitly, never by the first update",
 		expect(main.getStatistics().rejectedStructure).toBe(1);
 	});
 	it("a model template fixes the structure and names the model", () => {
-		const template = { modelName: "LinearRegression", train: () => 0, getModelParameters: () => [[0], [0]] as Matrix, setModelParameters: () => undefined };
+		const template = {
+			modelName: "LinearRegression",
+			train: () => 0,
+			getModelParameters: () => [[0], [0]] as Matrix,
+			setModelParameters: () => undefined,
+		};
 		const main = new DistributedModelParameters({ model: template, totalNumberOfChildModelUpdatesToUpdateMainModel: 1, ...quiet });
 		expect(main.getMainModelParameters()).toEqual([[0], [0]]);
 		expect(main.addUpdate(createUpdate({ kind: "parameters", modelName: "LinearRegression", round: 0, childId: 0, data: [[1, 2]] }))).toBe(false);
-		expect(main.addUpdate(createUpdate({ kind: "parameters", modelName: "LinearRegression", round: 0, childId: 1, data: [[1], [2]] }))).toBe(true);
+		expect(main.addUpdate(createUpdate({ kind: "parameters", modelName: "LinearRegression", round: 0, childId: 1, data: [[1], [2]] }))).toBe(
+			true,
+		);
 		expect(main.getMainModelParameters()).toEqual([[1], [2]]);
 	});
 });
@@ -231,15 +241,30 @@ describe("5. each update identity is applied once; another model's is refused", 
 	it("an update of another model with the same shapes is refused, in both aggregators", () => {
 		const gradients = new DistributedGradients({ modelName: "LinearRegression", ...quiet });
 		gradients.setModelParameters([[0]]);
-		expect(gradients.addUpdate(createUpdate({ kind: "gradients", modelName: "LogisticRegression", round: 0, childId: 0, sampleCount: 1, data: [[1]] }))).toBe(false);
+		expect(
+			gradients.addUpdate(
+				createUpdate({ kind: "gradients", modelName: "LogisticRegression", round: 0, childId: 0, sampleCount: 1, data: [[1]] }),
+			),
+		).toBe(false);
 		expect(gradients.getStatistics().rejectedOtherModel).toBe(1);
-		const parameters = new DistributedModelParameters({ modelName: "LinearRegression", totalNumberOfChildModelUpdatesToUpdateMainModel: 1, ...quiet });
+		const parameters = new DistributedModelParameters({
+			modelName: "LinearRegression",
+			totalNumberOfChildModelUpdatesToUpdateMainModel: 1,
+			...quiet,
+		});
 		parameters.setMainModelParameters([[0]]);
-		expect(parameters.addUpdate(createUpdate({ kind: "parameters", modelName: "LogisticRegression", round: 0, childId: 0, data: [[5]] }))).toBe(false);
+		expect(parameters.addUpdate(createUpdate({ kind: "parameters", modelName: "LogisticRegression", round: 0, childId: 0, data: [[5]] }))).toBe(
+			false,
+		);
 		expect(parameters.getMainModelParameters()).toEqual([[0]]);
-		expect(parameters.getStatistics().lastRejection).toBe('the record is for the model "LogisticRegression", this aggregator accepts "LinearRegression"');
+		expect(parameters.getStatistics().lastRejection).toBe(
+			'the record is for the model "LogisticRegression", this aggregator accepts "LinearRegression"',
+		);
 		expectError(
-			() => new DistributedGradients().addUpdate(createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 0, sampleCount: 1, data: [[1]] })),
+			() =>
+				new DistributedGradients().addUpdate(
+					createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 0, sampleCount: 1, data: [[1]] }),
+				),
 			"DistributedGradients.addUpdate: options.modelName must be set to accept records",
 		);
 	});

@@ -33,7 +33,10 @@ function withHole<T extends defined>(a: T, b: T): Array<T> {
 describe("6. tables with holes are refused, not merged or predicted silently", () => {
 	it("merge({[1]=p1, [3]=p3}), sample counts with a hole, and predict on rows with a hole name the problem", () => {
 		const merger = new ModelParametersMerger();
-		expectError(() => merger.merge(withHole<Matrix>([[1]], [[3]])), "ModelParametersMerger.merge: parameterSetsArray must be an array of parameter sets (a dense array: positions 1…n, no holes), got a table with holes or non-position keys");
+		expectError(
+			() => merger.merge(withHole<Matrix>([[1]], [[3]])),
+			"ModelParametersMerger.merge: parameterSetsArray must be an array of parameter sets (a dense array: positions 1…n, no holes), got a table with holes or non-position keys",
+		);
 		expectError(() => merger.setSampleCounts(withHole(1, 3)), "setSampleCounts: counts must be an array of numbers ≥ 0 (a dense array");
 		const model = new LinearRegression({ maximumNumberOfIterations: 2 });
 		model.train([[0], [1]], [[0], [1]]);
@@ -46,18 +49,61 @@ describe("6. tables with holes are refused, not merged or predicted silently", (
 });
 
 describe("7. corrupted statistics partials are refused", () => {
-	const good = { xtx: [[2, 1], [1, 3]], xty: [[1], [2]], n: 2 };
+	const good = {
+		xtx: [
+			[2, 1],
+			[1, 3],
+		],
+		xty: [[1], [2]],
+		n: 2,
+	};
 	it("non-symmetric XᵀX, a negative diagonal, an entry beyond Cauchy–Schwarz, sums over no rows", () => {
-		expectError(() => mergeLinearPartials(good, { ...good, xtx: [[2, 1], [0.5, 3]] }), "mergeLinearPartials: b.xtx must be symmetric, got b.xtx[1][2] = 1 and b.xtx[2][1] = 0.5");
-		expectError(() => mergeLinearPartials(good, { ...good, xtx: [[-2, 0], [0, 3]] }), "b.xtx[1][1] must be ≥ 0 (a sum of squares), got -2");
-		expectError(() => mergeLinearPartials(good, { ...good, xtx: [[1, 5], [5, 1]] }), "b.xtx[1][2] must be at most √(b.xtx[1][1]·b.xtx[2][2]) = 1 in size (Cauchy–Schwarz), got 5");
+		expectError(
+			() =>
+				mergeLinearPartials(good, {
+					...good,
+					xtx: [
+						[2, 1],
+						[0.5, 3],
+					],
+				}),
+			"mergeLinearPartials: b.xtx must be symmetric, got b.xtx[1][2] = 1 and b.xtx[2][1] = 0.5",
+		);
+		expectError(
+			() =>
+				mergeLinearPartials(good, {
+					...good,
+					xtx: [
+						[-2, 0],
+						[0, 3],
+					],
+				}),
+			"b.xtx[1][1] must be ≥ 0 (a sum of squares), got -2",
+		);
+		expectError(
+			() =>
+				mergeLinearPartials(good, {
+					...good,
+					xtx: [
+						[1, 5],
+						[5, 1],
+					],
+				}),
+			"b.xtx[1][2] must be at most √(b.xtx[1][1]·b.xtx[2][2]) = 1 in size (Cauchy–Schwarz), got 5",
+		);
 		expectError(() => mergeLinearPartials({ ...good, n: 0 }, good), "a.xtx must be all zeros when a.n is 0 (sums over no rows), got 2 at [1][1]");
 	});
 	it("n inconsistent with the bias column, and a negative m2", () => {
 		const [X, y] = regressionData(6, 3);
 		const ridge = new RidgeRegression({ lambda: 0.5 });
-		const partial = ridge.computePartial(X.map((row) => [row[1], row[2]]), y);
-		expectError(() => ridge.trainFromPartial({ ...partial, n: 7 }), "RidgeRegression.trainFromPartial: partial.n must equal partial.xtx[1][1] (the bias column of ones counts the rows), got n 7 and 6");
+		const partial = ridge.computePartial(
+			X.map((row) => [row[1], row[2]]),
+			y,
+		);
+		expectError(
+			() => ridge.trainFromPartial({ ...partial, n: 7 }),
+			"RidgeRegression.trainFromPartial: partial.n must equal partial.xtx[1][1] (the bias column of ones counts the rows), got n 7 and 6",
+		);
 		const moments = computeMomentsPartial([[1], [3]]);
 		expectError(() => mergeMomentsPartials(moments, { ...moments, m2: [[-1]] }), "mergeMomentsPartials: b.m2[1][1] must be ≥ 0, got -1");
 	});
@@ -69,7 +115,10 @@ describe("7. corrupted statistics partials are refused", () => {
 		const pa = a.computePartial(X, y);
 		const pb = b.computePartial(X, y);
 		expectError(() => a.mergePartials(pa, pb), "mergeLinearPartials: b.layout must equal a.layout");
-		expectError(() => a.trainFromPartial(pb), "ExtremeLearningMachine.trainFromPartial: partial.layout must be this model's hidden layer elm:2x3:");
+		expectError(
+			() => a.trainFromPartial(pb),
+			"ExtremeLearningMachine.trainFromPartial: partial.layout must be this model's hidden layer elm:2x3:",
+		);
 		a.trainFromPartial(a.mergePartials(pa, a.computePartial(X, y)));
 		expect(a.getModelParameters()).never.toBe(undefined);
 	});
@@ -78,7 +127,11 @@ describe("7. corrupted statistics partials are refused", () => {
 describe("8. an error is not the same as 'not accepted'", () => {
 	it("an add whose merge fails returns true: the update is queued, the failure goes to onError, no retry is needed", () => {
 		const messages = new Array<string>();
-		const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, ...quiet, onError: (m) => messages.push(m) });
+		const main = new DistributedModelParameters({
+			totalNumberOfChildModelUpdatesToUpdateMainModel: 2,
+			...quiet,
+			onError: (m) => messages.push(m),
+		});
 		main.setMainModelParameters([[0]]);
 		main.setModelParametersMerger(new ModelParametersMerger({ mergeType: "Custom" })); // no weights: merging fails
 		expect(main.addModelParameters([[1]])).toBe(true);
@@ -94,7 +147,12 @@ describe("8. an error is not the same as 'not accepted'", () => {
 	it("a failing background merger cannot grow the queue without bound: beyond maximumPendingUpdates, adds return false", () => {
 		const signal = new ManualSignal();
 		const messages = new Array<string>();
-		const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, maximumPendingUpdates: 3, ...quiet, onError: (m) => messages.push(m) });
+		const main = new DistributedModelParameters({
+			totalNumberOfChildModelUpdatesToUpdateMainModel: 2,
+			maximumPendingUpdates: 3,
+			...quiet,
+			onError: (m) => messages.push(m),
+		});
 		main.setMainModelParameters([[0]]);
 		main.setModelParametersMerger(new ModelParametersMerger({ mergeType: "Custom" }));
 		main.start(signal);
@@ -118,7 +176,11 @@ describe("9. a model paused mid-train refuses parameter changes", () => {
 		const model = new LinearRegression(options);
 		model.setModelParameters([[0], [0], [0]]);
 		const messages = new Array<string>();
-		const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 1, ...quiet, onError: (m) => messages.push(m) });
+		const main = new DistributedModelParameters({
+			totalNumberOfChildModelUpdatesToUpdateMainModel: 1,
+			...quiet,
+			onError: (m) => messages.push(m),
+		});
 		main.setMainModelParameters([[0], [0], [0]]);
 		main.addModel(model);
 		let done = false;
@@ -127,7 +189,10 @@ describe("9. a model paused mid-train refuses parameter changes", () => {
 			done = true;
 		});
 		expect(done).toBe(false); // paused at its first yield
-		expectError(() => model.setModelParameters([[9], [9], [9]]), "LinearRegression.setModelParameters: the model is training (paused at a yield); change its learned state after train returns");
+		expectError(
+			() => model.setModelParameters([[9], [9], [9]]),
+			"LinearRegression.setModelParameters: the model is training (paused at a yield); change its learned state after train returns",
+		);
 		expectError(() => model.applyGradients([[1], [1], [1]], 1), "LinearRegression.applyGradients: the model is training");
 		main.addModelParameters([[5], [5], [5]]); // merges and pushes into the training child: refused, reported
 		expect(messages.size()).toBe(1);
@@ -176,7 +241,10 @@ describe("10. one step rule: the main model's step is the model's own", () => {
 		expect(mainModel.getOptimizerStates()).never.toEqual({});
 	});
 	it("averaging per sample only: 'Sum' is gone, 'Mean' averages each child's mean gradient", () => {
-		expectError(() => new DistributedGradients({ averaging: "Sum" as never }), 'DistributedGradients.new: averaging must be one of "SampleWeighted", "Mean", got "Sum"');
+		expectError(
+			() => new DistributedGradients({ averaging: "Sum" as never }),
+			'DistributedGradients.new: averaging must be one of "SampleWeighted", "Mean", got "Sum"',
+		);
 		const main = new DistributedGradients({ averaging: "Mean", learningRate: 1, ...quiet });
 		main.setModelParameters([[10]]);
 		main.addGradients([[5000]], 1000); // mean gradient 5 (the old Mean stepped by (5000 + 4) / 2)

@@ -10,7 +10,14 @@ describe("update identity", () => {
 	it("gives equal keys to equal identities and different keys to different ones", () => {
 		expect(identityKey(id(3, 7))).toBe("gradients|3|7|0|LinearRegression");
 		expect(identityKey(id(3, 7, 0))).toBe(identityKey(id(3, 7)));
-		const keys = [id(3, 7), id(3, 7, 1), id(7, 3), id(3, 8), id(3, 7, 0, "Other"), createIdentity({ kind: "parameters", modelName: "LinearRegression", childId: 3, round: 7 })].map(identityKey);
+		const keys = [
+			id(3, 7),
+			id(3, 7, 1),
+			id(7, 3),
+			id(3, 8),
+			id(3, 7, 0, "Other"),
+			createIdentity({ kind: "parameters", modelName: "LinearRegression", childId: 3, round: 7 }),
+		].map(identityKey);
 		const unique = new Set(keys);
 		expect(unique.size()).toBe(6);
 		const record = createUpdate({ kind: "gradients", modelName: "LinearRegression", childId: 3, round: 7, data: [[1]] });
@@ -18,8 +25,14 @@ describe("update identity", () => {
 	});
 	it("names the bad field", () => {
 		expect(identityProblem({ kind: "gradients", modelName: "M", childId: -1, round: 0 })).toBe("identity.childId must be an integer ≥ 0, got -1");
-		expectError(() => createIdentity({ kind: "gradients", modelName: "", childId: 0, round: 0 }), "createIdentity: identity.modelName must be a non-empty string, got \"\"");
-		expectError(() => createIdentity({ kind: "gradients", modelName: "M", childId: 0, round: 0.5 }), "identity.round must be an integer ≥ 0, got 0.5");
+		expectError(
+			() => createIdentity({ kind: "gradients", modelName: "", childId: 0, round: 0 }),
+			'createIdentity: identity.modelName must be a non-empty string, got ""',
+		);
+		expectError(
+			() => createIdentity({ kind: "gradients", modelName: "M", childId: 0, round: 0.5 }),
+			"identity.round must be an integer ≥ 0, got 0.5",
+		);
 		expectError(() => createIdentity({ kind: "x" as never, modelName: "M", childId: 0, round: 0 }), "identity.kind must be one of");
 	});
 	it("admits each identity once, reports duplicates and other models, forgets old rounds as expired", () => {

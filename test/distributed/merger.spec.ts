@@ -48,7 +48,14 @@ function scored(mergeType: string, modelType = "Regression") {
 describe("ModelParametersMerger: averages", () => {
 	it("Average is the plain mean, on a matrix, a list and a record", () => {
 		const merger = new ModelParametersMerger();
-		expectMatrixClose(merger.merge([[[1], [2]], [[3], [6]], [[5], [10]]]) as Matrix, [[3], [6]]);
+		expectMatrixClose(
+			merger.merge([
+				[[1], [2]],
+				[[3], [6]],
+				[[5], [10]],
+			]) as Matrix,
+			[[3], [6]],
+		);
 		const list = merger.merge([
 			[[[1]], [[2, 4]]],
 			[[[3]], [[0, 0]]],
@@ -108,9 +115,28 @@ describe("ModelParametersMerger: averages", () => {
 		]);
 	});
 	it("compares one-hot targets with n×k predictions by their argmax", () => {
-		const model = { theta: [[0]] as Matrix, setModelParameters(p: ModelParameters) { this.theta = p as Matrix; }, predict(x: Matrix) { return x; } };
+		const model = {
+			theta: [[0]] as Matrix,
+			setModelParameters(p: ModelParameters) {
+				this.theta = p as Matrix;
+			},
+			predict(x: Matrix) {
+				return x;
+			},
+		};
 		const merger = new ModelParametersMerger({ model, modelType: "Classification", mergeType: "WeightedAverage" });
-		merger.setData([[0.9, 0.1], [0.3, 0.7], [0.6, 0.4]], [[1, 0], [0, 1], [0, 1]]);
+		merger.setData(
+			[
+				[0.9, 0.1],
+				[0.3, 0.7],
+				[0.6, 0.4],
+			],
+			[
+				[1, 0],
+				[0, 1],
+				[0, 1],
+			],
+		);
 		merger.merge([[[1]], [[3]]]);
 		expectClose(merger.getLastScores()![0], 2 / 3);
 	});
@@ -142,7 +168,14 @@ describe("ModelParametersMerger: Best, Custom, SampleWeighted, RegressionMean", 
 		const merger = new ModelParametersMerger({ mergeType: "Custom" });
 		merger.setCustomSplitPercentageArray([1, 3, 0]);
 		// 0.25·[1, 2] + 0.75·[3, 6] = [2.5, 5]
-		expectMatrixClose(merger.merge([[[1], [2]], [[3], [6]], [[100], [100]]]) as Matrix, [[2.5], [5]]);
+		expectMatrixClose(
+			merger.merge([
+				[[1], [2]],
+				[[3], [6]],
+				[[100], [100]],
+			]) as Matrix,
+			[[2.5], [5]],
+		);
 	});
 	it("SampleWeighted is FedAvg: weights ∝ sample counts", () => {
 		const merger = new ModelParametersMerger({ mergeType: "SampleWeighted" });
@@ -164,7 +197,14 @@ describe("ModelParametersMerger: Best, Custom, SampleWeighted, RegressionMean", 
 				[5, 13],
 			],
 		]);
-		expectMatrixClose(merger.merge([[[1], [2]], [[-2], [3]]]) as Matrix, [[0.9], [1.9]], 1e-12);
+		expectMatrixClose(
+			merger.merge([
+				[[1], [2]],
+				[[-2], [3]],
+			]) as Matrix,
+			[[0.9], [1.9]],
+			1e-12,
+		);
 	});
 });
 
@@ -188,37 +228,70 @@ describe("ModelParametersMerger: robust merges", () => {
 
 describe("ModelParametersMerger: validation", () => {
 	it("rejects bad options", () => {
-		expectError(() => new ModelParametersMerger({ mergeType: "Mean" as never }), "[Hivemind] ModelParametersMerger.new: mergeType must be one of", 'got "Mean"');
+		expectError(
+			() => new ModelParametersMerger({ mergeType: "Mean" as never }),
+			"[Hivemind] ModelParametersMerger.new: mergeType must be one of",
+			'got "Mean"',
+		);
 		expectError(() => new ModelParametersMerger({ trimFraction: 0.5 }), "trimFraction must be a number in [0, 0.5), got 0.5");
-		expectError(() => new ModelParametersMerger({ modelType: "Ranking" as never }), 'modelType must be one of "Regression", "Classification", "Clustering", got "Ranking"');
-		expectError(() => new ModelParametersMerger({ model: {} as never }), "model must be a model with setModelParameters and predict, got a table");
+		expectError(
+			() => new ModelParametersMerger({ modelType: "Ranking" as never }),
+			'modelType must be one of "Regression", "Classification", "Clustering", got "Ranking"',
+		);
+		expectError(
+			() => new ModelParametersMerger({ model: {} as never }),
+			"model must be a model with setModelParameters and predict, got a table",
+		);
 		expectError(() => new ModelParametersMerger({ colour: 1 } as never), 'unknown option "colour"');
 	});
 	it("rejects bad data, weights, counts and Gram matrices", () => {
 		const merger = new ModelParametersMerger();
 		expectError(() => merger.setData(X, [[1]]), "[Hivemind] ModelParametersMerger.setData: y must have 3 rows like X, got 1×1");
 		expectError(() => merger.setData([[0 / 0]], [[1]]), "X[1][1] must be finite");
-		expectError(() => merger.setCustomSplitPercentageArray([1, -1]), "ModelParametersMerger.setCustomSplitPercentageArray: weights[2] must be a finite number ≥ 0, got -1");
+		expectError(
+			() => merger.setCustomSplitPercentageArray([1, -1]),
+			"ModelParametersMerger.setCustomSplitPercentageArray: weights[2] must be a finite number ≥ 0, got -1",
+		);
 		expectError(() => merger.setCustomSplitPercentageArray([0, 0]), "weights must have a positive sum, got 0");
 		expectError(() => merger.setCustomSplitPercentageArray([] as never), "weights must be a non-empty array of numbers ≥ 0, got an empty table");
-		expectError(() => merger.setSampleCounts([1, 0 / 0]), "ModelParametersMerger.setSampleCounts: counts[2] must be a finite number ≥ 0, got NaN");
+		expectError(
+			() => merger.setSampleCounts([1, 0 / 0]),
+			"ModelParametersMerger.setSampleCounts: counts[2] must be a finite number ≥ 0, got NaN",
+		);
 		expectError(() => merger.setGramMatrices([[[1, 2]]]), "ModelParametersMerger.setGramMatrices: grams[1] must be square, got 1×2");
 		expectError(() => merger.setGramMatrices([] as never), "grams must be a non-empty array of matrices");
 	});
 	it("names the child and both shapes on a mismatch", () => {
 		const merger = new ModelParametersMerger();
-		expectError(() => merger.merge([[[1], [2]], [[1], [2]], [[1], [2], [3]]]), "[Hivemind] ModelParametersMerger.merge: the matrix of child 2 must be 2×1 like child 0, got 3×1");
 		expectError(
-			() => merger.merge([{ w: [[1], [2]] }, { w: [[1, 2]] }]),
-			'entry "w" of child 1 must be 2×1 like child 0, got 1×2',
+			() =>
+				merger.merge([
+					[[1], [2]],
+					[[1], [2]],
+					[[1], [2], [3]],
+				]),
+			"[Hivemind] ModelParametersMerger.merge: the matrix of child 2 must be 2×1 like child 0, got 3×1",
 		);
+		expectError(() => merger.merge([{ w: [[1], [2]] }, { w: [[1, 2]] }]), 'entry "w" of child 1 must be 2×1 like child 0, got 1×2');
 		expectError(() => merger.merge([]), "parameterSetsArray must be a non-empty array of parameter sets");
-		expectError(() => merger.merge([[[1]], 5 as never]), "child 1 must be a matrix, a list of matrices or a string-keyed table of matrices, got number");
+		expectError(
+			() => merger.merge([[[1]], 5 as never]),
+			"child 1 must be a matrix, a list of matrices or a string-keyed table of matrices, got number",
+		);
 	});
 	it("says what a merge type is missing", () => {
-		expectError(() => new ModelParametersMerger({ mergeType: "Best" }).merge([exact]), 'mergeType "Best" needs options.model to score children, got none');
-		expectError(() => new ModelParametersMerger({ mergeType: "Best", model: new LinearStub() }).merge([exact]), 'mergeType "Best" needs validation data from setData(X, y), got none');
-		expectError(() => new ModelParametersMerger({ mergeType: "Custom" }).merge([exact]), 'mergeType "Custom" needs setCustomSplitPercentageArray(weights) first');
+		expectError(
+			() => new ModelParametersMerger({ mergeType: "Best" }).merge([exact]),
+			'mergeType "Best" needs options.model to score children, got none',
+		);
+		expectError(
+			() => new ModelParametersMerger({ mergeType: "Best", model: new LinearStub() }).merge([exact]),
+			'mergeType "Best" needs validation data from setData(X, y), got none',
+		);
+		expectError(
+			() => new ModelParametersMerger({ mergeType: "Custom" }).merge([exact]),
+			'mergeType "Custom" needs setCustomSplitPercentageArray(weights) first',
+		);
 		const custom = new ModelParametersMerger({ mergeType: "Custom" });
 		custom.setCustomSplitPercentageArray([1, 2]);
 		expectError(() => custom.merge([exact]), 'mergeType "Custom" needs 1 weights (one per child), got 2');
@@ -227,7 +300,15 @@ describe("ModelParametersMerger: validation", () => {
 		const regression = new ModelParametersMerger({ mergeType: "RegressionMean" });
 		regression.setGramMatrices([[[1]]]);
 		expectError(() => regression.merge([exact]), "the parameters must have 1 rows to match the 1×1 Gram matrices, got 2×1");
-		const wrongPredict = new ModelParametersMerger({ mergeType: "Best", model: { setModelParameters() {}, predict() { return [[1]]; } } });
+		const wrongPredict = new ModelParametersMerger({
+			mergeType: "Best",
+			model: {
+				setModelParameters() {},
+				predict() {
+					return [[1]];
+				},
+			},
+		});
 		wrongPredict.setData(X, y);
 		expectError(() => wrongPredict.merge([exact]), "model.predict(X) must give 3×1 like y, got 1×1");
 	});

@@ -82,7 +82,11 @@ describe("DistributedModelParameters: counting and merging", () => {
 		p1.train(XS[1], YS[1]);
 		const a = p0.getModelParameters() as Matrix;
 		const b = p1.getModelParameters() as Matrix;
-		expectMatrixClose(main.getMainModelParameters() as Matrix, a.map((row, i) => [(10 * row[0] + 20 * b[i][0]) / 30]), 1e-12);
+		expectMatrixClose(
+			main.getMainModelParameters() as Matrix,
+			a.map((row, i) => [(10 * row[0] + 20 * b[i][0]) / 30]),
+			1e-12,
+		);
 		expectMatrixClose(expected[0], main.getMainModelParameters() as Matrix, 0); // pushed
 	});
 	it("mergeQueued merges whatever is queued; reset discards it (counted)", () => {
@@ -103,7 +107,10 @@ describe("DistributedModelParameters: counting and merging", () => {
 		main.setMainModelParameters({ w: [[0, 0]] });
 		main.addUpdate(createUpdate({ kind: "parameters", modelName: "M", round: 0, childId: 3, sampleCount: 4, data: { w: [[1, 2]] } }));
 		expect(main.getMainModelParameters()).toEqual({ w: [[1, 2]] });
-		expectError(() => main.addUpdate(createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 3, data: [[1]] })), 'addUpdate: record.kind must be "parameters", got "gradients"');
+		expectError(
+			() => main.addUpdate(createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 3, data: [[1]] })),
+			'addUpdate: record.kind must be "parameters", got "gradients"',
+		);
 	});
 });
 
@@ -125,7 +132,11 @@ describe("DistributedModelParameters: safety and background", () => {
 	it("merges on the signal once the count is reached, and surfaces merge errors", () => {
 		const signal = new ManualSignal();
 		const messages = new Array<string>();
-		const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, ...quiet, onError: (m) => messages.push(m) });
+		const main = new DistributedModelParameters({
+			totalNumberOfChildModelUpdatesToUpdateMainModel: 2,
+			...quiet,
+			onError: (m) => messages.push(m),
+		});
 		main.setMainModelParameters([[0]]);
 		main.start(signal);
 		main.addModelParameters([[1]]);
@@ -139,7 +150,9 @@ describe("DistributedModelParameters: safety and background", () => {
 		main.addModelParameters([[1]]);
 		signal.Fire();
 		expect(messages.size()).toBe(1);
-		expect(messages[0]).toBe('[Hivemind] ModelParametersMerger.merge: mergeType "Custom" needs setCustomSplitPercentageArray(weights) first, got none');
+		expect(messages[0]).toBe(
+			'[Hivemind] ModelParametersMerger.merge: mergeType "Custom" needs setCustomSplitPercentageArray(weights) first, got none',
+		);
 		expect(main.getCurrentTotalNumberOfChildModelUpdatesToUpdateMainModel()).toBe(2); // kept, not lost
 		main.stop();
 		main.destroy();
@@ -157,11 +170,20 @@ describe("DistributedModelParameters: validation", () => {
 		expectError(() => new DistributedModelParameters({ pushToChildren: "yes" as never }), 'pushToChildren must be a boolean, got "yes"');
 		expectError(() => new DistributedModelParameters({ stalenessBound: 1 } as never), 'unknown option "stalenessBound"');
 		const main = new DistributedModelParameters({ ...quiet });
-		expectError(() => main.setModelParametersMerger({} as never), "setModelParametersMerger: merger must be a ModelParametersMerger, got a table");
+		expectError(
+			() => main.setModelParametersMerger({} as never),
+			"setModelParametersMerger: merger must be a ModelParametersMerger, got a table",
+		);
 		expectError(() => main.setMainModelParameters([[1, 2], [3]] as never), "setMainModelParameters: parameters must be a matrix");
-		expectError(() => main.addModelParameters(4 as never), "addModelParameters: parameters must be a matrix, a list of matrices or a string-keyed table of matrices, got 4");
+		expectError(
+			() => main.addModelParameters(4 as never),
+			"addModelParameters: parameters must be a matrix, a list of matrices or a string-keyed table of matrices, got 4",
+		);
 		expectError(() => main.addModelParameters([[1]], 2.5), "addModelParameters: sampleCount must be an integer ≥ 1 or nil, got 2.5");
-		expectError(() => main.addModel({ train() {} } as never), "addModel: child must be a model with train, getModelParameters and setModelParameters, got a table");
+		expectError(
+			() => main.addModel({ train() {} } as never),
+			"addModel: child must be a model with train, getModelParameters and setModelParameters, got a table",
+		);
 		expectError(() => main.train([[1]], [[1]], 0), "train: childIndex must be a child index, but no child was added (addModel), got 0");
 		main.addModel(new MeanChild());
 		expectError(() => main.train([[1]], [[1]], 1), "train: childIndex must be an integer in [0, 0], got 1");
@@ -172,7 +194,11 @@ describe("DistributedModelParameters: validation", () => {
 describe("DistributedModelParameters pushing merges into children", () => {
 	it("gives every other child the merge when one child refuses it, then reports that child", () => {
 		const messages = new Array<string>();
-		const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 3, ...quiet, onError: (m) => messages.push(m) });
+		const main = new DistributedModelParameters({
+			totalNumberOfChildModelUpdatesToUpdateMainModel: 3,
+			...quiet,
+			onError: (m) => messages.push(m),
+		});
 		const first = new MeanChild();
 		const refusing = new MeanChild();
 		refusing.setModelParameters = () => error("full");

@@ -29,7 +29,15 @@ interface Subject {
 	params: () => Params;
 	version: () => number;
 	pending: () => number;
-	stats: () => { received: number; accepted: number; rejected: number; pending: number; cleared: number; rejectedNorm: number; rejectedDuplicate: number };
+	stats: () => {
+		received: number;
+		accepted: number;
+		rejected: number;
+		pending: number;
+		cleared: number;
+		rejectedNorm: number;
+		rejectedDuplicate: number;
+	};
 	state: (record: UpdateRecord<unknown>) => IdentityState | undefined;
 	/** The reference step for the newly applied records (in acknowledgement order). */
 	replay: (reference: Params, applied: Array<UpdateRecord<Params>>) => Params;
@@ -41,7 +49,8 @@ function ensure(condition: boolean, message: string) {
 }
 
 function finite(p: Params): boolean {
-	for (const [, m] of parameterEntries(p as unknown as ModelParameters)) for (const row of m) for (const v of row) if (v !== v || math.abs(v) === math.huge) return false;
+	for (const [, m] of parameterEntries(p as unknown as ModelParameters))
+		for (const row of m) for (const v of row) if (v !== v || math.abs(v) === math.huge) return false;
 	return true;
 }
 
@@ -85,7 +94,10 @@ function gradientSubject(rng: RandomGenerator): Subject {
 				sum.b[0][0] += r.data.b[0][0];
 			}
 			const step = (v: number, g: number) => v - LEARNING_RATE * (g * (1 / n));
-			return { w: [[step(reference.w[0][0], sum.w[0][0])], [step(reference.w[1][0], sum.w[1][0])]], b: [[step(reference.b[0][0], sum.b[0][0])]] };
+			return {
+				w: [[step(reference.w[0][0], sum.w[0][0])], [step(reference.w[1][0], sum.w[1][0])]],
+				b: [[step(reference.b[0][0], sum.b[0][0])]],
+			};
 		},
 	};
 }
@@ -145,13 +157,22 @@ function runStream(kind: UpdateKind, makeSubject: (rng: RandomGenerator) => Subj
 		const n = rng.integer(1, 20);
 		const value = () => scale * (kind === "gradients" ? n * rng.normal(0, 1) : rng.normal(child * 0.1, 1));
 		const payload = data ?? { w: [[value()], [value()]], b: [[value()]] };
-		return createUpdate({ kind, modelName: MODEL, round: rounds[child], childId: child, sampleCount: n, baseVersion: math.max(0, subject.version() - baseLag), data: payload as Params });
+		return createUpdate({
+			kind,
+			modelName: MODEL,
+			round: rounds[child],
+			childId: child,
+			sampleCount: n,
+			baseVersion: math.max(0, subject.version() - baseLag),
+			data: payload as Params,
+		});
 	};
 	const deliver = (r: UpdateRecord<Params>, expectAck?: boolean) => {
 		const before = subject.stats().received;
 		const ok = subject.add(r);
 		ensure(subject.stats().received === before + 1, "every delivery is counted received");
-		if (expectAck !== undefined) ensure(ok === expectAck, `delivery ${identityKey(identityOfRecord(r))} acknowledged: expected ${expectAck}, got ${ok}`);
+		if (expectAck !== undefined)
+			ensure(ok === expectAck, `delivery ${identityKey(identityOfRecord(r))} acknowledged: expected ${expectAck}, got ${ok}`);
 		if (ok) {
 			ensure(!known.has(identityKey(identityOfRecord(r))), "an identity is never acknowledged twice");
 			acknowledged.push(r);
@@ -247,7 +268,7 @@ function runStream(kind: UpdateKind, makeSubject: (rng: RandomGenerator) => Subj
 	expect(s.pending).toBe(0);
 	let applied = 0;
 	known.forEach((state) => {
-		ensure(state === "applied" || state === "rejected", "every acknowledged update was settled"); 
+		ensure(state === "applied" || state === "rejected", "every acknowledged update was settled");
 		if (state === "applied") applied += 1;
 	});
 	expect(s.accepted).toBe(applied);

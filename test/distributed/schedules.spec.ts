@@ -26,8 +26,17 @@ class CounterChild {
 describe("schedules", () => {
 	it("fills defaults and validates options", () => {
 		const s = createTrainingSchedule();
-		expect([s.kind, s.epochsPerSynchronization, s.fractionOfChildren, s.minimumChildren, s.shuffleAcrossChildren]).toEqual(["Synchronous", 1, 1, 1, false]);
-		expectError(() => createTrainingSchedule({ kind: "Gossip" as never }), '[Hivemind] createTrainingSchedule: kind must be one of "Synchronous", "SynchronousEveryNEpochs", "AsynchronousMerge", "AsynchronousGradients", got "Gossip"');
+		expect([s.kind, s.epochsPerSynchronization, s.fractionOfChildren, s.minimumChildren, s.shuffleAcrossChildren]).toEqual([
+			"Synchronous",
+			1,
+			1,
+			1,
+			false,
+		]);
+		expectError(
+			() => createTrainingSchedule({ kind: "Gossip" as never }),
+			'[Hivemind] createTrainingSchedule: kind must be one of "Synchronous", "SynchronousEveryNEpochs", "AsynchronousMerge", "AsynchronousGradients", got "Gossip"',
+		);
 		expectError(() => createTrainingSchedule({ fractionOfChildren: 0 }), "fractionOfChildren must be a number in (0, 1], got 0");
 		expectError(() => createTrainingSchedule({ epochsPerSynchronization: 0 }), "epochsPerSynchronization must be an integer ≥ 1, got 0");
 		expectError(() => createTrainingSchedule({ mixingRate: 2 }), "mixingRate must be a number in (0, 1], got 2");
@@ -48,7 +57,10 @@ describe("schedules", () => {
 		expect(rounds.some((r) => r !== round0.join(","))).toBe(true);
 		expect(sampleChildren(createTrainingSchedule({ fractionOfChildren: 0.1, minimumChildren: 4 }), 0, 6).size()).toBe(4);
 		expect(sampleChildren(createTrainingSchedule(), 3, 3)).toEqual([0, 1, 2]);
-		expectError(() => sampleChildren(createTrainingSchedule({ minimumChildren: 4 }), 0, 3), "sampleChildren: childCount must be ≥ minimumChildren (4), got 3");
+		expectError(
+			() => sampleChildren(createTrainingSchedule({ minimumChildren: 4 }), 0, 3),
+			"sampleChildren: childCount must be ≥ minimumChildren (4), got 3",
+		);
 	});
 	it("reshuffles rows across children, keeping sizes and each row's target", () => {
 		const X = [[1], [2], [3], [4], [5], [6]];
@@ -57,10 +69,11 @@ describe("schedules", () => {
 		const shuffled = shuffleShards(shards, 3, 0);
 		expect(shuffled.map(([xs]) => xs.size())).toEqual([1, 2, 3]);
 		const seen = new Array<number>();
-		for (const [xs, ys] of shuffled) xs.forEach((row, i) => {
-			expect(ys[i][0]).toBe(row[0] * 10);
-			seen.push(row[0]);
-		});
+		for (const [xs, ys] of shuffled)
+			xs.forEach((row, i) => {
+				expect(ys[i][0]).toBe(row[0] * 10);
+				seen.push(row[0]);
+			});
 		seen.sort();
 		expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
 		expect(shuffleShards(shards, 3, 0)).toEqual(shuffled);
@@ -99,7 +112,10 @@ describe("FederatedTrainer", () => {
 	});
 	it("SynchronousEveryNEpochs trains locally and FedAvg-merges every n epochs", () => {
 		const merges = new Array<boolean>();
-		const trainer = new FederatedTrainer({ schedule: { kind: "SynchronousEveryNEpochs", epochsPerSynchronization: 2 }, onEpoch: (r) => merges.push(r.updated) });
+		const trainer = new FederatedTrainer({
+			schedule: { kind: "SynchronousEveryNEpochs", epochsPerSynchronization: 2 },
+			onEpoch: (r) => merges.push(r.updated),
+		});
 		const a = new CounterChild([[0]]);
 		const b = new CounterChild([[10]]);
 		trainer.addChild(a, [[0]], [[0]]); // 1 sample
@@ -122,7 +138,10 @@ describe("FederatedTrainer", () => {
 	});
 	it("samples participants per epoch and replays with the same seed", () => {
 		const run = () => {
-			const trainer = new FederatedTrainer({ schedule: { fractionOfChildren: 0.5, seed: 11 }, merger: new ModelParametersMerger({ mergeType: "SampleWeighted" }) });
+			const trainer = new FederatedTrainer({
+				schedule: { fractionOfChildren: 0.5, seed: 11 },
+				merger: new ModelParametersMerger({ mergeType: "SampleWeighted" }),
+			});
 			for (const k of $range(0, 5)) trainer.addChild(new MeanChild([[0]]), [[0]], [[k]]);
 			return trainer.train(3).map((r) => r.participants);
 		};
@@ -131,13 +150,19 @@ describe("FederatedTrainer", () => {
 		expect(run()).toEqual(first);
 	});
 	it("validates its options and arguments", () => {
-		expectError(() => new FederatedTrainer({ payload: "gradients", schedule: { kind: "AsynchronousMerge" } }), '[Hivemind] FederatedTrainer.new: schedule.kind must be one of Synchronous, AsynchronousGradients for "gradients" payloads, got "AsynchronousMerge"');
+		expectError(
+			() => new FederatedTrainer({ payload: "gradients", schedule: { kind: "AsynchronousMerge" } }),
+			'[Hivemind] FederatedTrainer.new: schedule.kind must be one of Synchronous, AsynchronousGradients for "gradients" payloads, got "AsynchronousMerge"',
+		);
 		expectError(() => new FederatedTrainer({ payload: "weights" as never }), 'payload must be one of "parameters", "gradients", got "weights"');
-		expectError(() => new FederatedTrainer({ schedule: { kind: "Nope" as never } }), 'createTrainingSchedule: kind must be one of');
+		expectError(() => new FederatedTrainer({ schedule: { kind: "Nope" as never } }), "createTrainingSchedule: kind must be one of");
 		expectError(() => new FederatedTrainer({ merger: {} as never }), "merger must be a ModelParametersMerger, got a table");
 		const trainer = new FederatedTrainer({ payload: "gradients" });
 		expectError(() => trainer.runEpoch(), "FederatedTrainer.runEpoch: children must be added first (addChild), got none");
-		expectError(() => trainer.addChild(new CounterChild([[0]]), [[1]], [[1]]), "addChild: child must be a model with train, getModelParameters, setModelParameters, computeGradients, got a table");
+		expectError(
+			() => trainer.addChild(new CounterChild([[0]]), [[1]], [[1]]),
+			"addChild: child must be a model with train, getModelParameters, setModelParameters, computeGradients, got a table",
+		);
 		expectError(() => trainer.addChild(new LinearRegression(), [[1]], [[1], [2]]), "addChild: y must have 1 rows like X, got 2×1");
 		trainer.addChild(new LinearRegression(), [[1]], [[1]]);
 		expectError(() => trainer.runEpoch(), "gradient payloads need the main parameters first (setMainModelParameters), got none");

@@ -70,16 +70,25 @@ describe("wire format: createUpdate and validateUpdate", () => {
 			() => validateUpdate(record({ mixed }, { kind: "statistics" })),
 			'data.mixed must be an array or a string-keyed table, not both (it has 2 array positions and the key "extra")',
 		);
-		expectError(() => validateUpdate(record({ f: () => 1 }, { kind: "statistics" })), "data.f must be plain data (a number, string, boolean, array or string-keyed table), got a function");
+		expectError(
+			() => validateUpdate(record({ f: () => 1 }, { kind: "statistics" })),
+			"data.f must be plain data (a number, string, boolean, array or string-keyed table), got a function",
+		);
 		const cyclic: { [k: string]: unknown } = {};
 		cyclic.self = cyclic;
 		expectError(() => validateUpdate(record({ c: cyclic }, { kind: "statistics" })), "data.c.self must not contain itself (a cycle)");
 		const fractional: { [k: number]: unknown } = {};
 		fractional[1.5] = 1;
-		expectError(() => validateUpdate(record({ x: fractional }, { kind: "statistics" })), "data.x must have array positions 1, 2, … or string keys, got the key 1.5");
+		expectError(
+			() => validateUpdate(record({ x: fractional }, { kind: "statistics" })),
+			"data.x must have array positions 1, 2, … or string keys, got the key 1.5",
+		);
 	});
 	it("rejects wrong kinds, versions and header fields", () => {
-		expectError(() => validateUpdate(record([[1]], { kind: "weights" })), 'kind must be one of "gradients", "parameters", "statistics", got "weights"');
+		expectError(
+			() => validateUpdate(record([[1]], { kind: "weights" })),
+			'kind must be one of "gradients", "parameters", "statistics", got "weights"',
+		);
 		expectError(() => validateUpdate(record([[1]], { schemaVersion: 2 })), "schemaVersion must be 1, got 2");
 		expectError(() => validateUpdate(record([[1]], { modelName: "" })), 'modelName must be a non-empty string, got ""');
 		expectError(() => validateUpdate(record([[1]], { round: -1 })), "round must be an integer ≥ 0, got -1");
@@ -88,10 +97,16 @@ describe("wire format: createUpdate and validateUpdate", () => {
 		expectError(() => validateUpdate(record([[1]], { baseVersion: "x" })), 'baseVersion must be an integer ≥ 0 or ABSENT, got "x"');
 		expectError(() => validateUpdate(record([[1]], { extra: 1 })), 'got the field "extra"');
 		expectError(() => validateUpdate(record(5)), "data must be a table, got 5");
-		expectError(() => validateUpdate(record({ n: 3 })), "data of a parameters update must be a matrix, a list of matrices or a string-keyed table of matrices");
+		expectError(
+			() => validateUpdate(record({ n: 3 })),
+			"data of a parameters update must be a matrix, a list of matrices or a string-keyed table of matrices",
+		);
 		expectError(() => validateUpdate(7), "record must be a table, got 7");
 		expectError(() => createUpdate(3 as never), "createUpdate: fields must be a table, got 3");
-		expectError(() => createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 0, data: [[0 / 0]] }), "createUpdate: data[1][1] must be a finite number, got NaN");
+		expectError(
+			() => createUpdate({ kind: "gradients", modelName: "M", round: 0, childId: 0, data: [[0 / 0]] }),
+			"createUpdate: data[1][1] must be a finite number, got NaN",
+		);
 	});
 });
 
@@ -121,7 +136,10 @@ describe("wire format: codec", () => {
 		const u = createUpdate({ kind: "parameters", modelName: "M", round: 0, childId: 0, data: [[1]] });
 		(u.data as Array<Array<number>>)[0][0] = 0 / 0;
 		expectError(() => encodeUpdate(u), "[Hivemind] encodeUpdate: data[1][1] must be a finite number, got NaN");
-		expectError(() => decodeUpdate("{"), "[Hivemind] decodeUpdate: text must be JSON from encodeUpdate, got expected a string key at character 2");
+		expectError(
+			() => decodeUpdate("{"),
+			"[Hivemind] decodeUpdate: text must be JSON from encodeUpdate, got expected a string key at character 2",
+		);
 		expectError(() => decodeUpdate('{"a":null}'), "null is not allowed (absent values use the ABSENT sentinel) at character 6");
 		expectError(() => decodeUpdate("[1] x"), "unexpected text after the value at character 5");
 		expectError(() => decodeUpdate('"abc'), "unterminated string");

@@ -3,16 +3,7 @@
 // All children start when this file loads (a few at a time); each test waits for its own.
 import { HttpService } from "@rbxts/services";
 import { describe, expect, it } from "../support/jest-globals.d";
-import {
-	canSpawn,
-	inBackground,
-	lastLine,
-	PendingProcess,
-	runNode,
-	startFixtureModule,
-	startFixtureSpecs,
-	startNode,
-} from "./processes";
+import { canSpawn, inBackground, lastLine, PendingProcess, runNode, startFixtureModule, startFixtureSpecs, startNode } from "./processes";
 
 const describeHeadless = canSpawn() ? describe : describe.skip;
 const CHILD_TIMEOUT = 120_000;
@@ -233,9 +224,7 @@ describeHeadless("npm test: the build step", () => {
 			expect(run.code).toBe(1);
 			expect(run.stdout).toContain("TS2322");
 			expect(run.stdout).toContain("Type 'string' is not assignable to type 'number'");
-			expect(run.stderr).toContain(
-				"[Hivemind] the build failed (rbxtsc -p test/fixtures/harness/typeError/tsconfig.json); no test ran",
-			);
+			expect(run.stderr).toContain("[Hivemind] the build failed (rbxtsc -p test/fixtures/harness/typeError/tsconfig.json); no test ran");
 			expect(lastLine(run.stdout)).toBe("0 passed, 0 failed");
 		},
 		CHILD_TIMEOUT,

@@ -52,7 +52,9 @@ describe("HttpService JSON stand-in", () => {
 		expect(pcall(() => HttpService.JSONEncode([() => 1]))[0]).toBe(false);
 		const mixed = [1, 2] as unknown as { [k: string]: unknown };
 		mixed.name = "x";
-		expect(tostring(pcall(() => HttpService.JSONEncode(mixed))[1])).toBe("Can't convert to JSON: value mixes array and string keys (or has holes)");
+		expect(tostring(pcall(() => HttpService.JSONEncode(mixed))[1])).toBe(
+			"Can't convert to JSON: value mixes array and string keys (or has holes)",
+		);
 		expect(pcall(() => HttpService.JSONDecode("[1,"))[0]).toBe(false);
 		expect(pcall(() => HttpService.JSONDecode("{1:2}"))[0]).toBe(false);
 	});

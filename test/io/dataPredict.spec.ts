@@ -38,7 +38,15 @@ describe("importDataPredictParameters", () => {
 
 	it("takes a softmax model's d×k weights with the class list", () => {
 		// scores for x = (2, 1): (0 + 2·1 + 0, 0 + 0 + 1, 0 − 2 + 0) = (2, 1, −2); softmax by hand
-		const model = imported("SoftmaxRegression", [[0, 0, 0], [1, 0, -1], [0, 1, 0]], { hasBiasRow: true, classesList: ["a", "b", "c"] });
+		const model = imported(
+			"SoftmaxRegression",
+			[
+				[0, 0, 0],
+				[1, 0, -1],
+				[0, 1, 0],
+			],
+			{ hasBiasRow: true, classesList: ["a", "b", "c"] },
+		);
 		const [labels, probabilities] = model.predict([[2, 1]]);
 		const total = math.exp(2) + math.exp(1) + math.exp(-2);
 		expect(labels).toEqual(["a"]);
@@ -67,43 +75,194 @@ describe("importDataPredictParameters", () => {
 
 	it("takes a classifying network with its class list", () => {
 		// scores (1, −1) for x = (1, 0): P(a) = e / (e + e⁻¹) = 1 / (1 + e⁻²)
-		const network = imported("NeuralNetwork", [[[0, 0], [1, -1], [0, 0]]], { hasBiasRow: true, activations: ["Softmax"], classesList: ["a", "b"] });
+		const network = imported(
+			"NeuralNetwork",
+			[
+				[
+					[0, 0],
+					[1, -1],
+					[0, 0],
+				],
+			],
+			{ hasBiasRow: true, activations: ["Softmax"], classesList: ["a", "b"] },
+		);
 		const [labels, probabilities] = network.predict([[1, 0]]);
 		expect(labels).toEqual(["a"]);
 		expectMatrixClose(probabilities as Array<Array<number>>, [[1 / (1 + math.exp(-2)), 1 - 1 / (1 + math.exp(-2))]], 1e-14);
 	});
 
 	it("takes k-means centroids", () => {
-		const model = imported("KMeans", [[0, 0], [10, 10]], { hasBiasRow: false, featureCount: 2 });
-		const [clusters, distances] = model.predict([[1, 1], [9, 8]]);
+		const model = imported(
+			"KMeans",
+			[
+				[0, 0],
+				[10, 10],
+			],
+			{ hasBiasRow: false, featureCount: 2 },
+		);
+		const [clusters, distances] = model.predict([
+			[1, 1],
+			[9, 8],
+		]);
 		expect(clusters).toEqual([0, 1]);
-		expectMatrixClose(distances as Array<Array<number>>, [[math.sqrt(2), math.sqrt(162)], [math.sqrt(145), math.sqrt(5)]], 1e-14);
+		expectMatrixClose(
+			distances as Array<Array<number>>,
+			[
+				[math.sqrt(2), math.sqrt(162)],
+				[math.sqrt(145), math.sqrt(5)],
+			],
+			1e-14,
+		);
 	});
 
 	it("checks every shape, naming the weights and both shapes", () => {
-		expectError(() => importDataPredictParameters("LogisticRegression", [[1, 2], [3, 4], [5, 6]], { hasBiasRow: true }), "importDataPredictParameters: LogisticRegression weights must be (features + 1 bias row)×1, got 3×2");
-		expectError(() => importDataPredictParameters("LinearRegression", [[1], [2], [3], [4]], { hasBiasRow: true, featureCount: 2 }), "LinearRegression weights must be 3×k, got 4×1");
-		expectError(() => importDataPredictParameters("LogisticRegression", [[1]], { hasBiasRow: true }), "LogisticRegression weights must be (features + 1 bias row)×1, got 1×1");
-		expectError(() => importDataPredictParameters("SoftmaxRegression", [[0, 0, 0], [1, 0, -1]], { hasBiasRow: true, classesList: ["a", "b"] }), "SoftmaxRegression weights must be (features + 1 bias row)×2, got 2×3");
-		expectError(() => importDataPredictParameters("LinearRegression", [1, 2, 3], { hasBiasRow: false }), "parameters of LinearRegression must be one weight matrix (features)×k (an array of rows of numbers), got a table");
-		const twoLayers = [[[1, 2], [1, 0], [0, 1]], [[0.5], [2]]];
-		expectError(() => importDataPredictParameters("NeuralNetwork", twoLayers, { hasBiasRow: true, activations: ["Tanh", "None"] }), "NeuralNetwork weights[2] (layer 2 → layer 3) must be 3×1 (2 neurons + 1 bias row, by 1 neurons), got 2×1");
-		expectError(() => importDataPredictParameters("NeuralNetwork", twoLayers, { hasBiasRow: true, modelOptions: { layers: [{ neurons: 3 }, { neurons: 2 }, { neurons: 1 }] } }), "NeuralNetwork weights[1] (layer 1 → layer 2) must be 4×2 (3 neurons + 1 bias row, by 2 neurons), got 3×2");
-		expectError(() => importDataPredictParameters("NeuralNetwork", twoLayers, { hasBiasRow: true, modelOptions: { layers: [{ neurons: 2 }, { neurons: 1 }] } }), "NeuralNetwork has 2 layers, so parameters must hold 1 weight matrices (one per layer after the input), got 2");
-		expectError(() => importDataPredictParameters("NeuralNetwork", twoLayers, { hasBiasRow: true }), "options.activations must list the activation of each of the 2 layers after the input");
-		expectError(() => importDataPredictParameters("NeuralNetwork", [[1, 2]], { hasBiasRow: true, activations: ["None"] }), "parameters of NeuralNetwork must be a list of weight matrices (one per layer after the input), got one 1×2 matrix");
-		expectError(() => importDataPredictParameters("NeuralNetwork", [[[1], [2]]], { hasBiasRow: true, activations: ["None"], featureCount: 3 }), "NeuralNetwork weights[1] must have 4 rows (3 features + 1 bias row), got 2×1");
-		expectError(() => importDataPredictParameters("KMeans", [[0, 0], [1, 1]], { hasBiasRow: true }), "KMeans centroids have no bias row: options.hasBiasRow must be false, got true");
-		expectError(() => importDataPredictParameters("KMeans", [[0, 0], [1, 1]], { hasBiasRow: false, featureCount: 3 }), "KMeans centroids must be k×3, got 2×2");
-		expectError(() => importDataPredictParameters("KMeans", [[0, 0], [1, 1]], { hasBiasRow: false, modelOptions: { numberOfClusters: 3 } }), "KMeans centroids must be 3×d, got 2×2");
+		expectError(
+			() =>
+				importDataPredictParameters(
+					"LogisticRegression",
+					[
+						[1, 2],
+						[3, 4],
+						[5, 6],
+					],
+					{ hasBiasRow: true },
+				),
+			"importDataPredictParameters: LogisticRegression weights must be (features + 1 bias row)×1, got 3×2",
+		);
+		expectError(
+			() => importDataPredictParameters("LinearRegression", [[1], [2], [3], [4]], { hasBiasRow: true, featureCount: 2 }),
+			"LinearRegression weights must be 3×k, got 4×1",
+		);
+		expectError(
+			() => importDataPredictParameters("LogisticRegression", [[1]], { hasBiasRow: true }),
+			"LogisticRegression weights must be (features + 1 bias row)×1, got 1×1",
+		);
+		expectError(
+			() =>
+				importDataPredictParameters(
+					"SoftmaxRegression",
+					[
+						[0, 0, 0],
+						[1, 0, -1],
+					],
+					{ hasBiasRow: true, classesList: ["a", "b"] },
+				),
+			"SoftmaxRegression weights must be (features + 1 bias row)×2, got 2×3",
+		);
+		expectError(
+			() => importDataPredictParameters("LinearRegression", [1, 2, 3], { hasBiasRow: false }),
+			"parameters of LinearRegression must be one weight matrix (features)×k (an array of rows of numbers), got a table",
+		);
+		const twoLayers = [
+			[
+				[1, 2],
+				[1, 0],
+				[0, 1],
+			],
+			[[0.5], [2]],
+		];
+		expectError(
+			() => importDataPredictParameters("NeuralNetwork", twoLayers, { hasBiasRow: true, activations: ["Tanh", "None"] }),
+			"NeuralNetwork weights[2] (layer 2 → layer 3) must be 3×1 (2 neurons + 1 bias row, by 1 neurons), got 2×1",
+		);
+		expectError(
+			() =>
+				importDataPredictParameters("NeuralNetwork", twoLayers, {
+					hasBiasRow: true,
+					modelOptions: { layers: [{ neurons: 3 }, { neurons: 2 }, { neurons: 1 }] },
+				}),
+			"NeuralNetwork weights[1] (layer 1 → layer 2) must be 4×2 (3 neurons + 1 bias row, by 2 neurons), got 3×2",
+		);
+		expectError(
+			() =>
+				importDataPredictParameters("NeuralNetwork", twoLayers, {
+					hasBiasRow: true,
+					modelOptions: { layers: [{ neurons: 2 }, { neurons: 1 }] },
+				}),
+			"NeuralNetwork has 2 layers, so parameters must hold 1 weight matrices (one per layer after the input), got 2",
+		);
+		expectError(
+			() => importDataPredictParameters("NeuralNetwork", twoLayers, { hasBiasRow: true }),
+			"options.activations must list the activation of each of the 2 layers after the input",
+		);
+		expectError(
+			() => importDataPredictParameters("NeuralNetwork", [[1, 2]], { hasBiasRow: true, activations: ["None"] }),
+			"parameters of NeuralNetwork must be a list of weight matrices (one per layer after the input), got one 1×2 matrix",
+		);
+		expectError(
+			() => importDataPredictParameters("NeuralNetwork", [[[1], [2]]], { hasBiasRow: true, activations: ["None"], featureCount: 3 }),
+			"NeuralNetwork weights[1] must have 4 rows (3 features + 1 bias row), got 2×1",
+		);
+		expectError(
+			() =>
+				importDataPredictParameters(
+					"KMeans",
+					[
+						[0, 0],
+						[1, 1],
+					],
+					{ hasBiasRow: true },
+				),
+			"KMeans centroids have no bias row: options.hasBiasRow must be false, got true",
+		);
+		expectError(
+			() =>
+				importDataPredictParameters(
+					"KMeans",
+					[
+						[0, 0],
+						[1, 1],
+					],
+					{ hasBiasRow: false, featureCount: 3 },
+				),
+			"KMeans centroids must be k×3, got 2×2",
+		);
+		expectError(
+			() =>
+				importDataPredictParameters(
+					"KMeans",
+					[
+						[0, 0],
+						[1, 1],
+					],
+					{ hasBiasRow: false, modelOptions: { numberOfClusters: 3 } },
+				),
+			"KMeans centroids must be 3×d, got 2×2",
+		);
 	});
 
 	it("rejects unknown models and missing or bad options", () => {
-		expectError(() => importDataPredictParameters("QLearning", [[1]], { hasBiasRow: true }), 'importDataPredictParameters: modelName must be one of KMeans, LinearRegression, LogisticRegression, NeuralNetwork, SoftmaxRegression, got "QLearning"');
-		expectError(() => importDataPredictParameters("LinearRegression", [[1], [2]], {} as never), "options.hasBiasRow must be true or false (is the first row of the weights a bias?), got nil");
-		expectError(() => importDataPredictParameters("LinearRegression", [[1], [2]], undefined as never), "options must be a table with hasBiasRow = true or false, got nil");
-		expectError(() => importDataPredictParameters("SoftmaxRegression", [[1, 2], [3, 4]], { hasBiasRow: true }), "options.classesList must give the class labels in column order for SoftmaxRegression, got nil");
-		expectError(() => importDataPredictParameters("LinearRegression", [[1], [2]], { hasBiasRow: true, featureCount: 0 }), "options.featureCount must be an integer ≥ 1, got 0");
-		expectError(() => importDataPredictParameters("LogisticRegression", [[1], [2]], { hasBiasRow: true, classesList: ["x", "x"] }), "options.classesList must be a non-empty array of distinct numbers or strings");
+		expectError(
+			() => importDataPredictParameters("QLearning", [[1]], { hasBiasRow: true }),
+			'importDataPredictParameters: modelName must be one of KMeans, LinearRegression, LogisticRegression, NeuralNetwork, SoftmaxRegression, got "QLearning"',
+		);
+		expectError(
+			() => importDataPredictParameters("LinearRegression", [[1], [2]], {} as never),
+			"options.hasBiasRow must be true or false (is the first row of the weights a bias?), got nil",
+		);
+		expectError(
+			() => importDataPredictParameters("LinearRegression", [[1], [2]], undefined as never),
+			"options must be a table with hasBiasRow = true or false, got nil",
+		);
+		expectError(
+			() =>
+				importDataPredictParameters(
+					"SoftmaxRegression",
+					[
+						[1, 2],
+						[3, 4],
+					],
+					{ hasBiasRow: true },
+				),
+			"options.classesList must give the class labels in column order for SoftmaxRegression, got nil",
+		);
+		expectError(
+			() => importDataPredictParameters("LinearRegression", [[1], [2]], { hasBiasRow: true, featureCount: 0 }),
+			"options.featureCount must be an integer ≥ 1, got 0",
+		);
+		expectError(
+			() => importDataPredictParameters("LogisticRegression", [[1], [2]], { hasBiasRow: true, classesList: ["x", "x"] }),
+			"options.classesList must be a non-empty array of distinct numbers or strings",
+		);
 	});
 });

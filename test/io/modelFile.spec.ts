@@ -63,7 +63,10 @@ describe("model file", () => {
 		trained.train([[0], [1]], ["a", "b"]);
 		expect(createModelFile(trained, { encoding: { columns: [{ name: "x", kind: "numeric" }] } }).classes).toEqual(["a", "b"]);
 		expect(createModelFile(trained, { encoding: { columns: [{ name: "x", kind: "numeric" }] } }).task).toBe("classification");
-		expectError(() => createModelFile(model, { encoding: ENCODING }), "createModelFile: model must be trained (it has no parameters yet), got an untrained LogisticRegression");
+		expectError(
+			() => createModelFile(model, { encoding: ENCODING }),
+			"createModelFile: model must be trained (it has no parameters yet), got an untrained LogisticRegression",
+		);
 	});
 });
 
@@ -92,10 +95,14 @@ describe("loadModel", () => {
 		expect(loaded.classes).toEqual(["lose", "win"]);
 		const [labels, probabilities] = loaded.predict([{ x: 2 }, { x: -1 }]) as LuaTuple<[Array<string>, Array<Array<number>>]>;
 		expect(labels).toEqual(["win", "lose"]);
-		expectMatrixClose(probabilities, [
-			[1 - 0.8807970779778823, 0.8807970779778823],
-			[1 - 0.2689414213699951, 0.2689414213699951],
-		], 1e-15);
+		expectMatrixClose(
+			probabilities,
+			[
+				[1 - 0.8807970779778823, 0.8807970779778823],
+				[1 - 0.2689414213699951, 0.2689414213699951],
+			],
+			1e-15,
+		);
 		const predicted = loaded.predictTable([{ x: 2 }]);
 		expect(predicted.header).toEqual(["won", "probability_lose", "probability_win"]);
 		expect(predicted.rows[0][0]).toBe("win");
@@ -104,7 +111,14 @@ describe("loadModel", () => {
 
 	it("names the row and column of bad raw rows", () => {
 		const loaded = loadModel(encodeModelFile(regressionFile()));
-		expectError(() => loaded.predict([{ x: 1, color: "red" }, { x: 1, color: "green" }]), 'LoadedModel.predict: rows[2], column "color": unknown category "green" (known: blue, red)');
+		expectError(
+			() =>
+				loaded.predict([
+					{ x: 1, color: "red" },
+					{ x: 1, color: "green" },
+				]),
+			'LoadedModel.predict: rows[2], column "color": unknown category "green" (known: blue, red)',
+		);
 		expectError(() => loaded.predict([{ color: "red" }]), 'LoadedModel.predict: rows[1]: no column "x"');
 		expectError(() => loaded.predict([{ x: "fast", color: "red" }]), 'rows[1], column "x": expected a number, got "fast"');
 		expectError(() => loaded.predict([{ x: 0 / 0, color: "red" }]), 'rows[1], column "x": expected a number, got nan');
@@ -120,23 +134,67 @@ describe("loadModel", () => {
 			for (const [key, value] of pairs(changes)) copy[key] = value;
 			return encodeJson(copy);
 		};
-		expectError(() => loadModel(edited({ formatVersion: MODEL_FILE_VERSION + 1 })), `loadModel: the model file has format version ${MODEL_FILE_VERSION + 1}, newer than this Hivemind reads (up to ${MODEL_FILE_VERSION}); update Hivemind to load it`);
-		expectError(() => loadModel(edited({ format: "other" })), 'loadModel: file.format must be "hivemind-model" (is this a Hivemind model file?), got "other"');
-		expectError(() => loadModel(edited({ modelName: "Forest" })), "loadModel: file.modelName must be one of the registered models (", 'got "Forest"');
-		expectError(() => loadModel(edited({ featureNames: ["x"] })), "loadModel: file.featureNames must be the encoded columns (x, color=blue, color=red), got x");
-		expectError(() => loadModel(edited({ task: "dreaming" })), 'file.task must be "regression", "classification" or "clustering", got "dreaming"');
-		expectError(() => loadModel(edited({ task: "classification" })), 'loadModel: file.task must be "regression" for LinearRegression, got "classification"');
+		expectError(
+			() => loadModel(edited({ formatVersion: MODEL_FILE_VERSION + 1 })),
+			`loadModel: the model file has format version ${MODEL_FILE_VERSION + 1}, newer than this Hivemind reads (up to ${MODEL_FILE_VERSION}); update Hivemind to load it`,
+		);
+		expectError(
+			() => loadModel(edited({ format: "other" })),
+			'loadModel: file.format must be "hivemind-model" (is this a Hivemind model file?), got "other"',
+		);
+		expectError(
+			() => loadModel(edited({ modelName: "Forest" })),
+			"loadModel: file.modelName must be one of the registered models (",
+			'got "Forest"',
+		);
+		expectError(
+			() => loadModel(edited({ featureNames: ["x"] })),
+			"loadModel: file.featureNames must be the encoded columns (x, color=blue, color=red), got x",
+		);
+		expectError(
+			() => loadModel(edited({ task: "dreaming" })),
+			'file.task must be "regression", "classification" or "clustering", got "dreaming"',
+		);
+		expectError(
+			() => loadModel(edited({ task: "classification" })),
+			'loadModel: file.task must be "regression" for LinearRegression, got "classification"',
+		);
 		const classifier = classifierFile() as unknown as { [key: string]: unknown };
 		classifier.classes = undefined;
 		expectError(() => loadModel(encodeJson(classifier)), "file.classes must list the class labels of a classifier, got nil");
 		// a zero scale for a column whose values vary (M2 = 0 while min < max) is refused at load
 		const scaler = table.clone(file.scaler as { kind: string; options: unknown; statistics: { [k: string]: unknown } });
 		scaler.statistics = { ...scaler.statistics, m2: [[0, 0.5, 0.5]] };
-		expectError(() => loadModel(edited({ scaler })), 'loadModel: file.scaler.statistics give column "x" a zero or non-finite scale (min 0, max 2, m2 0); refit the scaler');
-		expectError(() => loadModel(edited({ scaler: { kind: "RobustScaler" } })), 'loadModel: file.scaler.kind must be "StandardScaler" or "MinMaxScaler", got "RobustScaler"');
-		expectError(() => loadModel(edited({ encoding: { columns: [{ name: "x", kind: "numeric" }, { name: "x", kind: "numeric" }] } })), `loadModel: file.encoding.columns[2].name must differ from the other columns' names, got "x" twice`);
-		expectError(() => loadModel(edited({ encoding: { columns: [{ name: "x", kind: "text" }] } })), 'file.encoding.columns[1].kind must be "numeric" or "categorical", got "text"');
-		expectError(() => loadModel(edited({ parameters: [[1], [2]] })), "loadModel: file.parameters must fit the 3 encoded input columns (x, color=blue, color=red), but predicting fails: LinearRegression.predict: X must have 1 columns");
+		expectError(
+			() => loadModel(edited({ scaler })),
+			'loadModel: file.scaler.statistics give column "x" a zero or non-finite scale (min 0, max 2, m2 0); refit the scaler',
+		);
+		expectError(
+			() => loadModel(edited({ scaler: { kind: "RobustScaler" } })),
+			'loadModel: file.scaler.kind must be "StandardScaler" or "MinMaxScaler", got "RobustScaler"',
+		);
+		expectError(
+			() =>
+				loadModel(
+					edited({
+						encoding: {
+							columns: [
+								{ name: "x", kind: "numeric" },
+								{ name: "x", kind: "numeric" },
+							],
+						},
+					}),
+				),
+			`loadModel: file.encoding.columns[2].name must differ from the other columns' names, got "x" twice`,
+		);
+		expectError(
+			() => loadModel(edited({ encoding: { columns: [{ name: "x", kind: "text" }] } })),
+			'file.encoding.columns[1].kind must be "numeric" or "categorical", got "text"',
+		);
+		expectError(
+			() => loadModel(edited({ parameters: [[1], [2]] })),
+			"loadModel: file.parameters must fit the 3 encoded input columns (x, color=blue, color=red), but predicting fails: LinearRegression.predict: X must have 1 columns",
+		);
 		expectError(() => loadModel(edited({ parameters: [1, 2] })), "loadModel: file.parameters must be");
 		expectError(() => loadModel("{not json"), "loadModel: json must be a model file's JSON text, got text that does not parse");
 		expectError(() => loadModel(42), "loadModel: json must be a model file (its JSON text, or the table HttpService:JSONDecode returns), got 42");

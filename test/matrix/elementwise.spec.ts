@@ -102,7 +102,10 @@ describe("Matrix element-wise", () => {
 	});
 
 	it("names the operation and both shapes when they cannot broadcast", () => {
-		expectError(() => Matrix.add(A, Matrix.zeros(3, 2)), "[Hivemind] Matrix.add: shapes 2×3 and 3×2 are not compatible (b must be 2×3, 1×3, 2×1 or a number)");
+		expectError(
+			() => Matrix.add(A, Matrix.zeros(3, 2)),
+			"[Hivemind] Matrix.add: shapes 2×3 and 3×2 are not compatible (b must be 2×3, 1×3, 2×1 or a number)",
+		);
 		expectError(() => Matrix.subtract(A, [[1, 2]]), "[Hivemind] Matrix.subtract: shapes 2×3 and 1×2 are not compatible");
 		expectError(() => Matrix.multiply(A, [[1], [2], [3]]), "[Hivemind] Matrix.multiply: shapes 2×3 and 3×1 are not compatible");
 		expectError(() => Matrix.divide(A, "x" as never), "[Hivemind] Matrix.divide: b must be a matrix or a number, got string");
@@ -192,12 +195,27 @@ describe("Matrix in place", () => {
 			"[Hivemind] Matrix.addInPlace: shapes 2×2 and 2×3 are not compatible (other must be 2×2, 1×2, 2×1 or a number)",
 		);
 		expectError(() => Matrix.subtractInPlace(Matrix.zeros(1, 2), [[1], [2]]), "[Hivemind] Matrix.subtractInPlace: shapes 1×2 and 2×1");
-		expectError(() => Matrix.multiplyInPlace(5 as never, 1), "[Hivemind] Matrix.multiplyInPlace: target must be a matrix (array of rows), got number");
-		expectError(() => Matrix.divideInPlace(Matrix.zeros(1, 1), true as never), "[Hivemind] Matrix.divideInPlace: other must be a matrix or a number, got boolean");
+		expectError(
+			() => Matrix.multiplyInPlace(5 as never, 1),
+			"[Hivemind] Matrix.multiplyInPlace: target must be a matrix (array of rows), got number",
+		);
+		expectError(
+			() => Matrix.divideInPlace(Matrix.zeros(1, 1), true as never),
+			"[Hivemind] Matrix.divideInPlace: other must be a matrix or a number, got boolean",
+		);
 		expectError(() => Matrix.scaleInPlace(Matrix.zeros(1, 1), undefined as never), "[Hivemind] Matrix.scaleInPlace: s must be a number, got nil");
-		expectError(() => Matrix.addScaledInPlace(Matrix.zeros(2, 1), Matrix.zeros(1, 2), 1), "[Hivemind] Matrix.addScaledInPlace: shapes 2×1 and 1×2 must match");
-		expectError(() => Matrix.addScaledInPlace(Matrix.zeros(1, 1), Matrix.zeros(1, 1), "s" as never), "Matrix.addScaledInPlace: s must be a number, got string");
-		expectError(() => Matrix.copyInto(Matrix.zeros(1, 1), 3 as never), "[Hivemind] Matrix.copyInto: other must be a matrix (array of rows), got number");
+		expectError(
+			() => Matrix.addScaledInPlace(Matrix.zeros(2, 1), Matrix.zeros(1, 2), 1),
+			"[Hivemind] Matrix.addScaledInPlace: shapes 2×1 and 1×2 must match",
+		);
+		expectError(
+			() => Matrix.addScaledInPlace(Matrix.zeros(1, 1), Matrix.zeros(1, 1), "s" as never),
+			"Matrix.addScaledInPlace: s must be a number, got string",
+		);
+		expectError(
+			() => Matrix.copyInto(Matrix.zeros(1, 1), 3 as never),
+			"[Hivemind] Matrix.copyInto: other must be a matrix (array of rows), got number",
+		);
 		expectError(() => Matrix.copyInto(Matrix.zeros(1, 1), Matrix.zeros(1, 2)), "[Hivemind] Matrix.copyInto: shapes 1×1 and 1×2 must match");
 		expectError(() => Matrix.mapInPlace(Matrix.zeros(1, 1), {} as never), "[Hivemind] Matrix.mapInPlace: fn must be a function, got table");
 		expectError(() => Matrix.fillInPlace(Matrix.zeros(1, 1), "0" as never), "[Hivemind] Matrix.fillInPlace: value must be a number, got string");

@@ -139,15 +139,27 @@ describe("Matrix products", () => {
 		expectError(() => Matrix.outer([], [1]), "[Hivemind] Matrix.outer: u must be a non-empty array of numbers, got an empty table");
 		expectError(() => Matrix.dot([1], [1, 2]), "[Hivemind] Matrix.dot: u and v must have equal length, got 1 and 2");
 		expectError(() => Matrix.dot([1], 2 as never), "[Hivemind] Matrix.dot: u and v must be arrays of numbers, got table and number");
-		expectError(() => Matrix.transposeMatmul(A, B), "[Hivemind] Matrix.transposeMatmul: cannot multiply the transpose of 2×3 by 3×2 (row counts differ)");
-		expectError(() => Matrix.matmulTranspose(A, B), "[Hivemind] Matrix.matmulTranspose: cannot multiply 2×3 by the transpose of 3×2 (column counts differ)");
+		expectError(
+			() => Matrix.transposeMatmul(A, B),
+			"[Hivemind] Matrix.transposeMatmul: cannot multiply the transpose of 2×3 by 3×2 (row counts differ)",
+		);
+		expectError(
+			() => Matrix.matmulTranspose(A, B),
+			"[Hivemind] Matrix.matmulTranspose: cannot multiply 2×3 by the transpose of 3×2 (column counts differ)",
+		);
 		expectError(() => Matrix.gram(1 as never), "[Hivemind] Matrix.gram: x must be a matrix (array of rows), got number");
 		expectError(() => Matrix.matmulInto(Matrix.zeros(2, 3), A, B), "[Hivemind] Matrix.matmulInto: cannot write 2×3 · 3×2 into 2×3");
 		expectError(() => Matrix.matmulInto(Matrix.zeros(2, 2), A, A), "cannot write 2×3 · 2×3 into 2×2");
 		const square = Matrix.identity(2);
 		expectError(() => Matrix.matmulInto(square, square, Matrix.identity(2)), "[Hivemind] Matrix.matmulInto: out must not be a or b");
-		expectError(() => Matrix.transposeMatmulInto(Matrix.zeros(3, 2), B, B), "[Hivemind] Matrix.transposeMatmulInto: cannot write the transpose of 3×2 · 3×2 into 3×2");
-		expectError(() => Matrix.transposeMatmulInto(square, square, Matrix.identity(2)), "[Hivemind] Matrix.transposeMatmulInto: out must not be a or b");
+		expectError(
+			() => Matrix.transposeMatmulInto(Matrix.zeros(3, 2), B, B),
+			"[Hivemind] Matrix.transposeMatmulInto: cannot write the transpose of 3×2 · 3×2 into 3×2",
+		);
+		expectError(
+			() => Matrix.transposeMatmulInto(square, square, Matrix.identity(2)),
+			"[Hivemind] Matrix.transposeMatmulInto: out must not be a or b",
+		);
 	});
 });
 
@@ -212,14 +224,38 @@ describe("Matrix fused residual gradient", () => {
 describe("Matrix norms and trace", () => {
 	it("computes Frobenius, vector and spectral norms and the trace", () => {
 		expect(Matrix.frobeniusNorm([[3, 4]])).toBe(5);
-		expect(Matrix.frobeniusNorm([[1, 2], [2, 4]])).toBe(5);
+		expect(
+			Matrix.frobeniusNorm([
+				[1, 2],
+				[2, 4],
+			]),
+		).toBe(5);
 		expect(Matrix.vectorNorm([1, 2, 2])).toBe(3);
 		// MᵀM = [[25, 20], [20, 25]] has eigenvalues 45 and 5
-		expectClose(Matrix.spectralNorm([[3, 0], [4, 5]]), math.sqrt(45), 1e-12);
+		expectClose(
+			Matrix.spectralNorm([
+				[3, 0],
+				[4, 5],
+			]),
+			math.sqrt(45),
+			1e-12,
+		);
 		expectClose(Matrix.spectralNorm([[1, 2, 2]]), 3, 1e-12);
 		expectClose(Matrix.spectralNorm([[1], [2], [2]]), 3, 1e-12);
-		expectClose(Matrix.spectralNorm([[2, 0], [0, -5]]), 5, 1e-12);
-		expect(Matrix.trace([[1, 2], [3, 4]])).toBe(5);
+		expectClose(
+			Matrix.spectralNorm([
+				[2, 0],
+				[0, -5],
+			]),
+			5,
+			1e-12,
+		);
+		expect(
+			Matrix.trace([
+				[1, 2],
+				[3, 4],
+			]),
+		).toBe(5);
 		expect(Matrix.trace([[-3]])).toBe(-3);
 	});
 	it("rejects non-matrices and non-square traces", () => {

@@ -109,12 +109,18 @@ describe("RandomGenerator", () => {
 		expectError(() => new RandomGenerator(0 / 0), "[Hivemind] RandomGenerator.new: seed must be a finite number, got");
 		expectError(() => new RandomGenerator(math.huge), "[Hivemind] RandomGenerator.new: seed must be a finite number, got inf");
 		expectError(() => new RandomGenerator("1" as never), "seed must be a finite number, got 1");
-		expectError(() => new RandomGenerator(1).integer(3, 1), "[Hivemind] RandomGenerator.integer: low and high must be integers with low ≤ high, got 3 and 1");
+		expectError(
+			() => new RandomGenerator(1).integer(3, 1),
+			"[Hivemind] RandomGenerator.integer: low and high must be integers with low ≤ high, got 3 and 1",
+		);
 		expectError(() => new RandomGenerator(1).integer(0.5, 1), "low and high must be integers with low ≤ high, got 0.5 and 1");
 		expectError(() => new RandomGenerator(1).permutation(-1), "[Hivemind] RandomGenerator.permutation: n must be an integer ≥ 0, got -1");
 		expectError(() => new RandomGenerator(1).fork(1.5), "[Hivemind] RandomGenerator.fork: id must be an integer, got 1.5");
 		expectError(() => new RandomGenerator(1).shuffle(5 as never), "[Hivemind] RandomGenerator.shuffle: values must be an array, got number");
-		expectError(() => new RandomGenerator(1).setState(5 as never), "[Hivemind] RandomGenerator.setState: state must come from getState(), got number");
+		expectError(
+			() => new RandomGenerator(1).setState(5 as never),
+			"[Hivemind] RandomGenerator.setState: state must come from getState(), got number",
+		);
 		expectError(
 			() => new RandomGenerator(1).setState({ words: [1, 2, 3, -4], seed: 0, hasSpare: -1, spare: 0 }),
 			"[Hivemind] RandomGenerator.setState: state.words[4] must be an integer in [0, 4294967295], got -4",

@@ -64,7 +64,12 @@ describe("Matrix shape and access", () => {
 			[2, 5, 6],
 		]);
 		expect(Matrix.concatHorizontal([[1, 2]], [[3]])).toEqual([[1, 2, 3]]);
-		expect(Matrix.concatVertical([[1, 2]], A.map((r) => [r[0], r[1]]))).toEqual([
+		expect(
+			Matrix.concatVertical(
+				[[1, 2]],
+				A.map((r) => [r[0], r[1]]),
+			),
+		).toEqual([
 			[1, 2],
 			[1, 2],
 			[4, 5],
@@ -85,7 +90,15 @@ describe("Matrix shape and access", () => {
 		expect(Matrix.transpose([[1], [2], [3]])).toEqual([[1, 2, 3]]);
 		expect(Matrix.transpose([[7]])).toEqual([[7]]);
 		// 5×2: one block of four rows and one leftover row
-		expect(Matrix.transpose([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10]])).toEqual([
+		expect(
+			Matrix.transpose([
+				[1, 2],
+				[3, 4],
+				[5, 6],
+				[7, 8],
+				[9, 10],
+			]),
+		).toEqual([
 			[1, 3, 5, 7, 9],
 			[2, 4, 6, 8, 10],
 		]);
@@ -115,7 +128,10 @@ describe("Matrix shape and access", () => {
 		expectError(() => Matrix.sliceRows(A, 2, 2), "[Hivemind] Matrix.sliceRows: start must be an integer in [0, 1], got 2");
 		expectError(() => Matrix.sliceRows(A, 1, 1), "[Hivemind] Matrix.sliceRows: endExclusive must be an integer in [2, 2], got 1");
 		expectError(() => Matrix.sliceRows(A, 0, 3), "endExclusive must be an integer in [1, 2], got 3");
-		expectError(() => Matrix.selectRows(A, []), "[Hivemind] Matrix.selectRows: indices must be a non-empty array of row indices, got an empty table");
+		expectError(
+			() => Matrix.selectRows(A, []),
+			"[Hivemind] Matrix.selectRows: indices must be a non-empty array of row indices, got an empty table",
+		);
 		expectError(() => Matrix.selectRows(A, [0, 5]), "[Hivemind] Matrix.selectRows: indices[2] must be a row index in [0, 1], got 5");
 		expectError(() => Matrix.rowCount(undefined as never), "[Hivemind] Matrix.rowCount: m must be a matrix (array of rows), got nil");
 		expectError(() => Matrix.columnCount([] as never), "[Hivemind] Matrix.columnCount: m must be a matrix (array of rows), got an empty table");
@@ -123,7 +139,10 @@ describe("Matrix shape and access", () => {
 	});
 
 	it("rejects mismatched joins and reshapes, naming both shapes", () => {
-		expectError(() => Matrix.concatHorizontal(A, B), "[Hivemind] Matrix.concatHorizontal: cannot join 2×3 and 3×2 side by side (row counts differ)");
+		expectError(
+			() => Matrix.concatHorizontal(A, B),
+			"[Hivemind] Matrix.concatHorizontal: cannot join 2×3 and 3×2 side by side (row counts differ)",
+		);
 		expectError(() => Matrix.concatVertical(A, B), "[Hivemind] Matrix.concatVertical: cannot stack 2×3 on 3×2 (column counts differ)");
 		expectError(() => Matrix.concatVertical(A, 1 as never), "[Hivemind] Matrix.concatVertical: b must be a matrix (array of rows), got number");
 		expectError(() => Matrix.reshape([1, 2, 3], 2, 2), "[Hivemind] Matrix.reshape: 3 values cannot fill 2×2");

@@ -41,10 +41,14 @@ describe("gradient clipping", () => {
 			[2, 4],
 		];
 		expect(clipByNormInPlace(h, 2)).toBe(h);
-		expectMatrixClose(h, [
-			[0.4, 0.8],
-			[0.8, 1.6],
-		], 1e-15);
+		expectMatrixClose(
+			h,
+			[
+				[0.4, 0.8],
+				[0.8, 1.6],
+			],
+			1e-15,
+		);
 	});
 	it("by global norm: one factor for all the matrices", () => {
 		// √(3² + 4²) = 5 → each ·(1/5): keeps the ratio between the matrices.

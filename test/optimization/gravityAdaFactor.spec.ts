@@ -47,14 +47,20 @@ describe("Gravity (Bahrami & Zadeh 2021), by hand", () => {
 		// the zero gradient leaves v = v₀/2 (β̂ = 1/2, ζ = 0): v₀ ~ N(0, 0.2²) over 3000 draws
 		let sum = 0;
 		let squares = 0;
-		for (const row of state.velocity as Grid) for (const v of row) {
-			sum += 2 * v;
-			squares += 4 * v * v;
-		}
+		for (const row of state.velocity as Grid)
+			for (const v of row) {
+				sum += 2 * v;
+				squares += 4 * v * v;
+			}
 		const mean = sum / 3000;
 		expect(math.abs(mean)).toBeLessThan(0.02);
 		expectClose(math.sqrt(squares / 3000 - mean * mean), 0.2, 0.01);
-		const again = new Gravity({ initialStepSize: 0.02, seed: 7 }).step(w.map((r) => [...r]), g, undefined, 0.1);
+		const again = new Gravity({ initialStepSize: 0.02, seed: 7 }).step(
+			w.map((r) => [...r]),
+			g,
+			undefined,
+			0.1,
+		);
 		expect(again.velocity).toEqual(state.velocity);
 	});
 
@@ -69,14 +75,54 @@ describe("AdaFactor (Shazeer & Stern 2018), by hand", () => {
 	it("a matrix entry keeps factored row and column sums: V̂ = R·C / ΣR", () => {
 		// t = 1 (β̂₂ = 0): R = [1 + 4, 9 + 16] = [5, 25], C = [10, 20], ΣR = 30,
 		// V̂ = [[50, 100], [250, 500]] / 30, U = g/√V̂, RMS(U) = √0.96 < 1 (no clipping), w = −0.1·U.
-		const { trace, state } = run(new AdaFactor(), [[0, 0], [0, 0]], [[[1, 2], [3, 4]]], 0.1);
-		expectMatrixClose(trace[0], [[-0.07745966692414835, -0.10954451150103323], [-0.10392304845413264, -0.09797958971132713]], 1e-14);
+		const { trace, state } = run(
+			new AdaFactor(),
+			[
+				[0, 0],
+				[0, 0],
+			],
+			[
+				[
+					[1, 2],
+					[3, 4],
+				],
+			],
+			0.1,
+		);
+		expectMatrixClose(
+			trace[0],
+			[
+				[-0.07745966692414835, -0.10954451150103323],
+				[-0.10392304845413264, -0.09797958971132713],
+			],
+			1e-14,
+		);
 		expectMatrixClose(state.rowSums as Grid, [[5], [25]], 1e-12);
 		expectMatrixClose(state.columnSums as Grid, [[10, 20]], 1e-12);
 		expect(state.secondMoment).toBe(undefined);
 		// update clipping d = 0.5: U / (RMS(U)/0.5)
-		const clipped = run(new AdaFactor({ clipThreshold: 0.5 }), [[0, 0], [0, 0]], [[[1, 2], [3, 4]]], 0.1);
-		expectMatrixClose(clipped.trace[0], [[-0.03952847075210475, -0.05590169943749475], [-0.053033008588991064, -0.05]], 1e-14);
+		const clipped = run(
+			new AdaFactor({ clipThreshold: 0.5 }),
+			[
+				[0, 0],
+				[0, 0],
+			],
+			[
+				[
+					[1, 2],
+					[3, 4],
+				],
+			],
+			0.1,
+		);
+		expectMatrixClose(
+			clipped.trace[0],
+			[
+				[-0.03952847075210475, -0.05590169943749475],
+				[-0.053033008588991064, -0.05],
+			],
+			1e-14,
+		);
 	});
 
 	it("a vector entry keeps the full second moment, β̂₂ = 1 − t^(−0.8)", () => {
@@ -99,7 +145,22 @@ describe("AdaFactor (Shazeer & Stern 2018), by hand", () => {
 
 	it("checks a restored state's shapes and its options", () => {
 		const optimizer = new AdaFactor();
-		expectError(() => optimizer.step([[1, 2], [3, 4]], [[1, 1], [1, 1]], { t: 1, rowSums: [[1]], columnSums: [[1, 1]] }, 0.1), "[Hivemind] AdaFactor.step: state.rowSums must be a 2×1 matrix, got 1×1");
+		expectError(
+			() =>
+				optimizer.step(
+					[
+						[1, 2],
+						[3, 4],
+					],
+					[
+						[1, 1],
+						[1, 1],
+					],
+					{ t: 1, rowSums: [[1]], columnSums: [[1, 1]] },
+					0.1,
+				),
+			"[Hivemind] AdaFactor.step: state.rowSums must be a 2×1 matrix, got 1×1",
+		);
 		expectError(() => new AdaFactor({ clipThreshold: 0 }), "[Hivemind] AdaFactor.new: clipThreshold must be");
 		expect(createOptimizer("AdaFactor").optimizerName).toBe("AdaFactor");
 	});

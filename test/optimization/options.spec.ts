@@ -68,7 +68,10 @@ describe("optimizer options", () => {
 		expectError(() => new AdaDelta({ rho: 2 }), "AdaDelta.new: rho");
 		expectError(() => new RMSProp({ rho: 2 }), "RMSProp.new: rho");
 		expectError(() => new RProp({ etaPlus: 0.5 }), "RProp.new: etaPlus");
-		expectError(() => new GradientDescent(5 as never), "[Hivemind] GradientDescent.new: options must be a table of options, got 5 (DataPredict-style arguments? Hivemind.DataPredict takes DataPredict's calls unchanged)");
+		expectError(
+			() => new GradientDescent(5 as never),
+			"[Hivemind] GradientDescent.new: options must be a table of options, got 5 (DataPredict-style arguments? Hivemind.DataPredict takes DataPredict's calls unchanged)",
+		);
 	});
 	it("accepts the edges of each range", () => {
 		expect(new Adam({ beta1: 0, beta2: 0 }).getOptions().beta1).toBe(0);

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectError } from "../support/numeric";
-import {
-	constantRate,
-	cosineAnnealing,
-	createSchedule,
-	exponentialDecay,
-	inverseTimeDecay,
-	SCHEDULE_NAMES,
-	stepDecay,
-} from "../../src/optimization";
+import { constantRate, cosineAnnealing, createSchedule, exponentialDecay, inverseTimeDecay, SCHEDULE_NAMES, stepDecay } from "../../src/optimization";
 
 describe("learning-rate schedules", () => {
 	it("constant: the base rate at every iteration", () => {
@@ -57,8 +49,14 @@ describe("learning-rate schedules", () => {
 		for (const name of SCHEDULE_NAMES) expect(createSchedule(name).scheduleName).toBe(name);
 	});
 	it("rejects bad names, options and arguments", () => {
-		expectError(() => createSchedule("linear"), '[Hivemind] createSchedule: nameOrSchedule must be a schedule or one of Constant, CosineAnnealing, ExponentialDecay, InverseTimeDecay, StepDecay, got "linear"');
-		expectError(() => createSchedule(constantRate(), {}), "[Hivemind] createSchedule: options must be nil when a schedule object is given, got a table");
+		expectError(
+			() => createSchedule("linear"),
+			'[Hivemind] createSchedule: nameOrSchedule must be a schedule or one of Constant, CosineAnnealing, ExponentialDecay, InverseTimeDecay, StepDecay, got "linear"',
+		);
+		expectError(
+			() => createSchedule(constantRate(), {}),
+			"[Hivemind] createSchedule: options must be nil when a schedule object is given, got a table",
+		);
 		expectError(() => stepDecay({ stepSize: 0 }), "[Hivemind] stepDecay: stepSize must be an integer ≥ 1, got 0");
 		expectError(() => stepDecay({ stepSize: 2.5 }), "[Hivemind] stepDecay: stepSize must be an integer ≥ 1, got 2.5");
 		expectError(() => stepDecay({ factor: 1 }), "[Hivemind] stepDecay: factor must be a number in (0, 1), got 1");

@@ -92,17 +92,26 @@ describe("optimizer state", () => {
 	});
 	it("rejects a state that does not fit the parameter", () => {
 		const adam = new Adam();
-		expectError(() => adam.step([[1, 2]], [[1, 2]], { t: 1, m: [[0, 0]], v: [[0], [0]] }, 0.1), "[Hivemind] Adam.step: state.v must be a 1×2 matrix, got 2×1");
+		expectError(
+			() => adam.step([[1, 2]], [[1, 2]], { t: 1, m: [[0, 0]], v: [[0], [0]] }, 0.1),
+			"[Hivemind] Adam.step: state.v must be a 1×2 matrix, got 2×1",
+		);
 		expectError(() => adam.step([[1, 2]], [[1, 2]], { t: 1, m: [[0, 0]] }, 0.1), "Adam.step: state.v must be a 1×2 matrix, got nil");
 		expectError(() => adam.step([[1]], [[1]], { t: -1, m: [[0]], v: [[0]] }, 0.1), "Adam.step: state.t must be an integer ≥ 0, got -1");
 		expectError(() => adam.step([[1]], [[1]], { t: 0.5, m: [[0]], v: [[0]] }, 0.1), "state.t must be an integer ≥ 0, got 0.5");
-		expectError(() => adam.step([[1]], [[1]], "x" as never, 0.1), "Adam.step: state must be a table or nil, got \"x\"");
+		expectError(() => adam.step([[1]], [[1]], "x" as never, 0.1), 'Adam.step: state must be a table or nil, got "x"');
 	});
 	it("rejects mismatched gradients, bad parameters and bad learning rates", () => {
 		const adam = new Adam();
 		expectError(() => adam.step([[1, 2]], [[1], [2]], undefined, 0.1), "[Hivemind] Adam.step: gradient must be 1×2 like the parameter, got 2×1");
-		expectError(() => adam.step([] as never, [[1]], undefined, 0.1), "Adam.step: parameter must be a non-empty rectangular matrix, got an empty table");
-		expectError(() => adam.step([[1, 2], [3]], [[1, 2], [3]], undefined, 0.1), "Adam.step: parameter must be a non-empty rectangular matrix, got 2×2");
+		expectError(
+			() => adam.step([] as never, [[1]], undefined, 0.1),
+			"Adam.step: parameter must be a non-empty rectangular matrix, got an empty table",
+		);
+		expectError(
+			() => adam.step([[1, 2], [3]], [[1, 2], [3]], undefined, 0.1),
+			"Adam.step: parameter must be a non-empty rectangular matrix, got 2×2",
+		);
 		expectError(() => adam.step([[1]], [[1]], undefined, -0.1), "Adam.step: learningRate must be a finite number ≥ 0, got -0.1");
 		expectError(() => adam.step([[1]], [[1]], undefined, 0 / 0), "Adam.step: learningRate must be a finite number ≥ 0, got NaN");
 		expectError(() => adam.step([[1]], [[1]], undefined, math.huge), "learningRate must be a finite number ≥ 0, got inf");
@@ -152,10 +161,16 @@ describe("createOptimizer and getOptions", () => {
 	it("returns an optimizer object as it is", () => {
 		const adam = new Adam();
 		expect(createOptimizer(adam)).toBe(adam);
-		expectError(() => createOptimizer(adam, { beta1: 0.5 }), "[Hivemind] createOptimizer: options must be nil when an optimizer object is given, got a table");
+		expectError(
+			() => createOptimizer(adam, { beta1: 0.5 }),
+			"[Hivemind] createOptimizer: options must be nil when an optimizer object is given, got a table",
+		);
 	});
 	it("rejects unknown names", () => {
-		expectError(() => createOptimizer("Adamm"), "[Hivemind] createOptimizer: nameOrOptimizer must be an optimizer or one of AdaDelta, AdaFactor, AdaGrad, AdaMax, Adam, AdamW, GradientDescent, Gravity, Momentum, NAdam, Nesterov, RAdam, RMSProp, RProp, got \"Adamm\"");
+		expectError(
+			() => createOptimizer("Adamm"),
+			'[Hivemind] createOptimizer: nameOrOptimizer must be an optimizer or one of AdaDelta, AdaFactor, AdaGrad, AdaMax, Adam, AdamW, GradientDescent, Gravity, Momentum, NAdam, Nesterov, RAdam, RMSProp, RProp, got "Adamm"',
+		);
 		expectError(() => createOptimizer(3 as never), "nameOrOptimizer must be an optimizer or one of", "got 3");
 	});
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
-import { anyOf, booleanValue, ConstraintTable, integerAtLeast, labelList, numberAbove, numberBetween, oneOf, resolveOptions, validateOptions } from "../../src/options";
+import {
+	anyOf,
+	booleanValue,
+	ConstraintTable,
+	integerAtLeast,
+	labelList,
+	numberAbove,
+	numberBetween,
+	oneOf,
+	resolveOptions,
+	validateOptions,
+} from "../../src/options";
 
 interface Options {
 	rate: number;
@@ -29,7 +40,10 @@ describe("options: resolve and validate", () => {
 		expect(resolveOptions("M.new", defaults, undefined, constraints).mode).toBe("a");
 	});
 	it("names unknown options and lists the valid ones", () => {
-		expectError(() => resolveOptions("M.new", defaults, { rat: 1 } as never, constraints), '[Hivemind] M.new: unknown option "rat"; valid options are count, flag, mix, mode, rate');
+		expectError(
+			() => resolveOptions("M.new", defaults, { rat: 1 } as never, constraints),
+			'[Hivemind] M.new: unknown option "rat"; valid options are count, flag, mix, mode, rate',
+		);
 		expectError(() => resolveOptions("M.new", defaults, { z: 1, b: 2 } as never, constraints), 'unknown options "b", "z"');
 	});
 	it("names the option, the value and what is valid", () => {
@@ -39,7 +53,10 @@ describe("options: resolve and validate", () => {
 		expectError(() => validateOptions("M.new", { mode: "c" }, constraints), 'mode must be one of "a", "b", got "c"');
 		expectError(() => validateOptions("M.new", { flag: 1 }, constraints), "flag must be a boolean, got 1");
 		expectError(() => validateOptions("M.new", { mix: 2 }, constraints), "mix must be a number in [0, 1], got 2");
-		expectError(() => validateOptions("M.new", 5, constraints), "M.new: options must be a table of options, got 5 (DataPredict-style arguments? Hivemind.DataPredict takes DataPredict's calls unchanged)");
+		expectError(
+			() => validateOptions("M.new", 5, constraints),
+			"M.new: options must be a table of options, got 5 (DataPredict-style arguments? Hivemind.DataPredict takes DataPredict's calls unchanged)",
+		);
 	});
 	it("checks label lists and unions", () => {
 		expect(labelList.check([1, "a"])).toBe(true);

@@ -25,7 +25,10 @@ describe("ActorPool: resident shards and kernels", () => {
 		pool.releaseData(data);
 	});
 	it("sums XᵀX and Xᵀy over the shards in shard order: equal to the sums over all rows (1e-12 relative)", () => {
-		const data = pool.loadData(X, y.map((v) => [v]));
+		const data = pool.loadData(
+			X,
+			y.map((v) => [v]),
+		);
 		const parts = pool.runKernel("gram", data, {}) as Array<GramPartial>;
 		pool.releaseData(data);
 		const xtx = new Array<Array<number>>();
@@ -95,13 +98,26 @@ describe("KMeans with { pool }", () => {
 		expect(relativeDifference(pooled.getModelParameters()!, alone.getModelParameters()!) < 1e-12).toBe(true);
 	});
 	it("cosine (unit rows) runs on the Actors too (1e-12); manhattan medians run here: identical to alone", () => {
-		const cosine = (withPool: boolean) => new KMeans({ numberOfClusters: 3, maximumNumberOfIterations: 6, numberOfInitializations: 2, distance: "cosine", pool: withPool ? pool : undefined });
+		const cosine = (withPool: boolean) =>
+			new KMeans({
+				numberOfClusters: 3,
+				maximumNumberOfIterations: 6,
+				numberOfInitializations: 2,
+				distance: "cosine",
+				pool: withPool ? pool : undefined,
+			});
 		const [alone, pooled] = [cosine(false), cosine(true)];
 		const inertias = alone.train(X);
 		pooled.train(X).forEach((v, i) => expect(math.abs(v - inertias[i]) <= 1e-12 * inertias[i]).toBe(true));
 		expect(relativeDifference(pooled.getModelParameters()!, alone.getModelParameters()!) < 1e-12).toBe(true);
 		const medians = new KMeans({ numberOfClusters: 3, maximumNumberOfIterations: 6, numberOfInitializations: 2, distance: "manhattan" });
-		const pooledMedians = new KMeans({ numberOfClusters: 3, maximumNumberOfIterations: 6, numberOfInitializations: 2, distance: "manhattan", pool });
+		const pooledMedians = new KMeans({
+			numberOfClusters: 3,
+			maximumNumberOfIterations: 6,
+			numberOfInitializations: 2,
+			distance: "manhattan",
+			pool,
+		});
 		expect(pooledMedians.train(X)).toEqual(medians.train(X));
 		expect(pooledMedians.getModelParameters()).toEqual(medians.getModelParameters());
 	});
@@ -110,7 +126,11 @@ describe("KMeans with { pool }", () => {
 describe("Roblox's rules, enforced by the stand-in", () => {
 	const data = pool.loadData(X);
 	it("fails a kernel that requires a module in the parallel phase", () => {
-		expectError(() => pool.runKernel("specs.requireInParallel", data, {}), "ActorPool.runKernel: worker 1 failed", "require is not safe to call in parallel");
+		expectError(
+			() => pool.runKernel("specs.requireInParallel", data, {}),
+			"ActorPool.runKernel: worker 1 failed",
+			"require is not safe to call in parallel",
+		);
 	});
 	it("fails a kernel that writes an Instance property in the parallel phase", () => {
 		expectError(() => pool.runKernel("specs.writeProperty", data, {}), "Property ModuleScript.Name is not safe to write in parallel");
@@ -141,6 +161,9 @@ describe("Roblox's rules, enforced by the stand-in", () => {
 	});
 	it("validates its options", () => {
 		expectError(() => new ActorPool({ workers: 0 }), "[Hivemind] ActorPool.new: workers must be an integer in [1, 1024], got 0");
-		expectError(() => new ActorPool({ kernelModules: [5 as unknown as ModuleScript] }), "[Hivemind] ActorPool.new: kernelModules[1] must be a ModuleScript, got number");
+		expectError(
+			() => new ActorPool({ kernelModules: [5 as unknown as ModuleScript] }),
+			"[Hivemind] ActorPool.new: kernelModules[1] must be a ModuleScript, got number",
+		);
 	});
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectError } from "../support/numeric";
 import { KMeansOptions } from "../../src/models/clustering/KMeans";
-import { ExtremeLearningMachine, GaussianNaiveBayes, KMeans, KNearestNeighboursRegressor, LinearRegression, NeuralNetwork, RidgeRegression } from "../../src/models";
+import {
+	ExtremeLearningMachine,
+	GaussianNaiveBayes,
+	KMeans,
+	KNearestNeighboursRegressor,
+	LinearRegression,
+	NeuralNetwork,
+	RidgeRegression,
+} from "../../src/models";
 import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget } from "../../src/parallel/FrameBudget";
 import { countingYields, regressionData, relativeDifference } from "./helpers";
 
@@ -29,7 +37,10 @@ describe("FrameBudget", () => {
 		const previous = setDefaultFrameBudget(2);
 		expect(getDefaultFrameBudget()).toBe(2);
 		setDefaultFrameBudget(previous);
-		expectError(() => setDefaultFrameBudget(-1), "[Hivemind] setDefaultFrameBudget: budgetMs must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1");
+		expectError(
+			() => setDefaultFrameBudget(-1),
+			"[Hivemind] setDefaultFrameBudget: budgetMs must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1",
+		);
 	});
 });
 
@@ -80,7 +91,10 @@ describe("the shared training loop within a frame budget", () => {
 		expect(model.isTraining()).toBe(false);
 	});
 	it("rejects a bad frameBudget option", () => {
-		expectError(() => new LinearRegression({ frameBudget: -1 }), "frameBudget must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1");
+		expectError(
+			() => new LinearRegression({ frameBudget: -1 }),
+			"frameBudget must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1",
+		);
 	});
 });
 
@@ -108,9 +122,14 @@ describe("other long operations within a frame budget", () => {
 		expect(sliced.predict(X)[0]).toEqual(unsliced.predict(X)[0]);
 	});
 	it("KMeans manhattan, mini-batch and sequential: bit-identical sliced and unsliced", () => {
-		const variants: Array<Partial<KMeansOptions>> = [{ distance: "manhattan" }, { algorithm: "minibatch", batchSize: 500 }, { algorithm: "sequential", distance: "cosine" }];
+		const variants: Array<Partial<KMeansOptions>> = [
+			{ distance: "manhattan" },
+			{ algorithm: "minibatch", batchSize: 500 },
+			{ algorithm: "sequential", distance: "cosine" },
+		];
 		for (const variant of variants) {
-			const make = (frameBudget: number) => new KMeans({ ...variant, numberOfClusters: 3, maximumNumberOfIterations: 3, numberOfInitializations: 2, frameBudget });
+			const make = (frameBudget: number) =>
+				new KMeans({ ...variant, numberOfClusters: 3, maximumNumberOfIterations: 3, numberOfInitializations: 2, frameBudget });
 			const [unsliced, sliced] = [make(0), make(1e-6)];
 			const inertias = unsliced.train(X);
 			let slicedInertias: Array<number> = [];
@@ -129,7 +148,13 @@ describe("other long operations within a frame budget", () => {
 			ridge.train(X, y);
 			bayes.train(X, labels);
 			knn.train(X, y);
-			return [elm.getModelParameters(), ridge.getModelParameters(), bayes.getModelParameters(), elm.predict(X)[0], knn.predict([X[0], X[1]])[0]];
+			return [
+				elm.getModelParameters(),
+				ridge.getModelParameters(),
+				bayes.getModelParameters(),
+				elm.predict(X)[0],
+				knn.predict([X[0], X[1]])[0],
+			];
 		};
 		const unsliced = withDefaultBudget(0, run);
 		let sliced: Array<unknown> = [];

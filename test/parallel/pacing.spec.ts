@@ -10,7 +10,8 @@ describe("Models II within the frame budget", () => {
 	const small = X.filter((_, i) => i < 300);
 
 	it("GaussianMixture: bit-identical history and parameters sliced and unsliced (yields inside the E-step)", () => {
-		const make = (frameBudget: number) => new GaussianMixture({ numberOfComponents: 3, numberOfInitializations: 2, maximumNumberOfIterations: 4, tolerance: 0, frameBudget });
+		const make = (frameBudget: number) =>
+			new GaussianMixture({ numberOfComponents: 3, numberOfInitializations: 2, maximumNumberOfIterations: 4, tolerance: 0, frameBudget });
 		const [unsliced, sliced] = [make(0), make(1e-6)];
 		const history = unsliced.train(X);
 		let slicedHistory: Array<number> = [];
@@ -35,17 +36,33 @@ describe("Models II within the frame budget", () => {
 
 	it("frameBudget 0 never yields; yieldInterval still yields on its own count", () => {
 		expect(countingYields(() => new IsolationForest({ numberOfTrees: 5, frameBudget: 0 }).train(small))).toBe(0);
-		const paced = new GaussianMixture({ numberOfComponents: 2, numberOfInitializations: 1, maximumNumberOfIterations: 3, tolerance: 0, yieldInterval: 1, frameBudget: 0 });
+		const paced = new GaussianMixture({
+			numberOfComponents: 2,
+			numberOfInitializations: 1,
+			maximumNumberOfIterations: 3,
+			tolerance: 0,
+			yieldInterval: 1,
+			frameBudget: 0,
+		});
 		let history: Array<number> | undefined;
 		task.spawn(() => (history = paced.train(small)));
 		expect(history).toBeUndefined(); // paused at its first yield
 		while (history === undefined) task.wait();
-		const straight = new GaussianMixture({ numberOfComponents: 2, numberOfInitializations: 1, maximumNumberOfIterations: 3, tolerance: 0, frameBudget: 0 });
+		const straight = new GaussianMixture({
+			numberOfComponents: 2,
+			numberOfInitializations: 1,
+			maximumNumberOfIterations: 3,
+			tolerance: 0,
+			frameBudget: 0,
+		});
 		expect(straight.train(small)).toEqual(history);
 	});
 
 	it("rejects a bad frameBudget, naming it", () => {
-		expectError(() => new GaussianMixture({ frameBudget: -1 }), "[Hivemind] GaussianMixture.new: frameBudget must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1");
+		expectError(
+			() => new GaussianMixture({ frameBudget: -1 }),
+			"[Hivemind] GaussianMixture.new: frameBudget must be a finite number ≥ 0 (milliseconds; 0 = never yield), got -1",
+		);
 		expectError(() => new DBSCAN({ frameBudget: math.huge }), "DBSCAN.new: frameBudget must be a finite number ≥ 0");
 	});
 });

@@ -115,18 +115,36 @@ describe("parameter tree: structure checks", () => {
 		expect(() => assertSameStructure(record, list, "Test")).toThrow();
 	});
 	it("names the differing entry and both shapes", () => {
-		expectError(() => assertSameStructure(record, { weights: [[1], [2], [3]], bias: [[0]] }, "Avg", "main", "child"), "[Hivemind] Avg:", 'entry "weights" of child must be 2×1 like main, got 3×1');
+		expectError(
+			() => assertSameStructure(record, { weights: [[1], [2], [3]], bias: [[0]] }, "Avg", "main", "child"),
+			"[Hivemind] Avg:",
+			'entry "weights" of child must be 2×1 like main, got 3×1',
+		);
 		expectError(() => assertSameStructure(list, [[[1, 2]], [[3, 4]]], "Avg"), 'entry "2" of b must be 2×1 like a, got 1×2');
 		expectError(() => assertSameStructure(single, [[1], [2]], "Avg"), "the matrix of b must be 3×1 like a, got 2×1");
 	});
 	it("rejects different kinds, counts and names", () => {
 		expectError(() => assertSameStructure(single, list, "Avg"), "b must have the same structure as a (3×1), got a list of 2 matrices");
-		expectError(() => assertSameStructure(list, [[[1, 2]]], "Avg"), "b must have 2 entries like a (a list of 2 matrices), got a list of 1 matrices");
-		expectError(() => assertSameStructure(record, { weights: [[1], [2]], offset: [[5]] }, "Avg"), "b must have the same entries as a (a record {bias, weights}), got a record {offset, weights}");
-		expectError(() => assertSameStructure(record, "nope", "Avg"), "[Hivemind] Avg: b must be a matrix, a list of matrices or a string-keyed table of matrices", "got string");
+		expectError(
+			() => assertSameStructure(list, [[[1, 2]]], "Avg"),
+			"b must have 2 entries like a (a list of 2 matrices), got a list of 1 matrices",
+		);
+		expectError(
+			() => assertSameStructure(record, { weights: [[1], [2]], offset: [[5]] }, "Avg"),
+			"b must have the same entries as a (a record {bias, weights}), got a record {offset, weights}",
+		);
+		expectError(
+			() => assertSameStructure(record, "nope", "Avg"),
+			"[Hivemind] Avg: b must be a matrix, a list of matrices or a string-keyed table of matrices",
+			"got string",
+		);
 	});
 	it("asserts validity with the argument name", () => {
-		expectError(() => assertModelParameters([[1, 0 / 0]], "parameters", "Model.setModelParameters"), "[Hivemind] Model.setModelParameters: parameters must be", "got 1×2");
+		expectError(
+			() => assertModelParameters([[1, 0 / 0]], "parameters", "Model.setModelParameters"),
+			"[Hivemind] Model.setModelParameters: parameters must be",
+			"got 1×2",
+		);
 		assertModelParameters(record, "parameters", "X");
 		expectError(() => zipParameters([], (ms) => ms[0]), "zipParameters: list must be a non-empty array");
 		expectError(() => zipParameters([single, [[1]]], (ms) => ms[0]), "list[2]", "must be 3×1 like list[1], got 1×1");

@@ -22,8 +22,20 @@ class ContinuousBandit implements Environment<Vector, Vector> {
 
 describe("DeepDeterministicPolicyGradient", () => {
 	it("the actor gradient matches finite differences of Σ Q(s, μ(s)) in every actor weight", () => {
-		const agent = new DeepDeterministicPolicyGradient({ stateSize: 2, actionSize: 2, hiddenLayers: [3], activation: "Tanh", lowerBound: -2, upperBound: 3, seed: 4 });
-		const states: Matrix = [[0.3, -0.8], [-0.5, 0.9], [1.2, 0.1]];
+		const agent = new DeepDeterministicPolicyGradient({
+			stateSize: 2,
+			actionSize: 2,
+			hiddenLayers: [3],
+			activation: "Tanh",
+			lowerBound: -2,
+			upperBound: 3,
+			seed: 4,
+		});
+		const states: Matrix = [
+			[0.3, -0.8],
+			[-0.5, 0.9],
+			[1.2, 0.1],
+		];
 		const J = () => {
 			let total = 0;
 			for (const s of states) total += agent.actionValue(s, agent.policy(s));
@@ -51,7 +63,19 @@ describe("DeepDeterministicPolicyGradient", () => {
 		expect(checked).toBe(3 * 3 + 4 * 2);
 	});
 	it("learns the continuous bandit's optimal policy μ*(s) = s/2 within 0.1 at s ∈ {−0.8, −0.4, 0, 0.4, 0.8} (seed 1, 800 episodes, OU noise)", () => {
-		const agent = new DeepDeterministicPolicyGradient({ stateSize: 1, actionSize: 1, hiddenLayers: [16], activation: "Tanh", learningRate: 0.005, criticLearningRate: 0.01, batchSize: 16, warmupSteps: 16, softUpdateRate: 0.05, noise: new OrnsteinUhlenbeckNoise({ sigma: 0.3, timeStep: 1, theta: 1 }), seed: 1 });
+		const agent = new DeepDeterministicPolicyGradient({
+			stateSize: 1,
+			actionSize: 1,
+			hiddenLayers: [16],
+			activation: "Tanh",
+			learningRate: 0.005,
+			criticLearningRate: 0.01,
+			batchSize: 16,
+			warmupSteps: 16,
+			softUpdateRate: 0.05,
+			noise: new OrnsteinUhlenbeckNoise({ sigma: 0.3, timeStep: 1, theta: 1 }),
+			seed: 1,
+		});
 		const env = new ContinuousBandit(new RandomGenerator(7));
 		for (const _ of $range(1, 800)) runEpisode(agent, env);
 		const errors = [-0.8, -0.4, 0, 0.4, 0.8].map((s) => agent.policy([s])[0] - s / 2);
@@ -59,10 +83,19 @@ describe("DeepDeterministicPolicyGradient", () => {
 		for (const e of errors) expect(math.abs(e) < 0.1).toBe(true);
 	});
 	it("bad inputs are named", () => {
-		expectError(() => new DeepDeterministicPolicyGradient({ stateSize: 2 }), "[Hivemind] DeepDeterministicPolicyGradient.new: options must give stateSize and actionSize");
-		expectError(() => new DeepDeterministicPolicyGradient({ stateSize: 1, actionSize: 1, lowerBound: 1, upperBound: 0 }), "upperBound must be a number > lowerBound (1), got 0");
+		expectError(
+			() => new DeepDeterministicPolicyGradient({ stateSize: 2 }),
+			"[Hivemind] DeepDeterministicPolicyGradient.new: options must give stateSize and actionSize",
+		);
+		expectError(
+			() => new DeepDeterministicPolicyGradient({ stateSize: 1, actionSize: 1, lowerBound: 1, upperBound: 0 }),
+			"upperBound must be a number > lowerBound (1), got 0",
+		);
 		const agent = new DeepDeterministicPolicyGradient({ stateSize: 2, actionSize: 1, hiddenLayers: [4] });
-		expectError(() => agent.reinforce([1], 0), "[Hivemind] DeepDeterministicPolicyGradient.reinforce: state must be an array of 2 finite numbers, got a table");
+		expectError(
+			() => agent.reinforce([1], 0),
+			"[Hivemind] DeepDeterministicPolicyGradient.reinforce: state must be an array of 2 finite numbers, got a table",
+		);
 		expectError(() => agent.actionValue([1, 0], [0 / 0]), "action must be an array of 1 finite numbers");
 	});
 });

@@ -36,12 +36,38 @@ class NoisyChoice implements Environment<Vector, number> {
 	}
 }
 
-const GRID_OPTIONS = { stateSize: 16, actionCount: 4, hiddenLayers: [16], activation: "Tanh" as const, learningRate: 0.01, discountFactor: 0.95, batchSize: 16, warmupSteps: 32, targetUpdateInterval: 50, epsilon: 1, epsilonDecayFactor: 0.95, minimumEpsilon: 0.05 };
+const GRID_OPTIONS = {
+	stateSize: 16,
+	actionCount: 4,
+	hiddenLayers: [16],
+	activation: "Tanh" as const,
+	learningRate: 0.01,
+	discountFactor: 0.95,
+	batchSize: 16,
+	warmupSteps: 32,
+	targetUpdateInterval: 50,
+	epsilon: 1,
+	epsilonDecayFactor: 0.95,
+	minimumEpsilon: 0.05,
+};
 
 describe("deep value-based agents", () => {
 	it("Double DQN overestimates Q(A, 1) less than DQN on the noisy choice (mean of Q(A, 1) − γ·(−0.1) over the last 200 of 500 episodes, 2 seeds)", () => {
 		// a small replay (64) and a slow target (every 100 steps): estimation noise the target does not share
-		const options = (seed: number) => ({ stateSize: 2, actionCount: 8, hiddenLayers: [8], activation: "Tanh" as const, learningRate: 0.03, discountFactor: 0.9, epsilon: 1, batchSize: 16, warmupSteps: 16, replayCapacity: 64, targetUpdateInterval: 100, seed });
+		const options = (seed: number) => ({
+			stateSize: 2,
+			actionCount: 8,
+			hiddenLayers: [8],
+			activation: "Tanh" as const,
+			learningRate: 0.03,
+			discountFactor: 0.9,
+			epsilon: 1,
+			batchSize: 16,
+			warmupSteps: 16,
+			replayCapacity: 64,
+			targetUpdateInterval: 100,
+			seed,
+		});
 		const bias = (make: (seed: number) => DeepValueAgent) => {
 			let total = 0;
 			for (const seed of $range(1, 2)) {
@@ -91,8 +117,14 @@ describe("deep value-based agents", () => {
 		expectError(() => agent.reinforce([1, 0 / 0], 0), "state must be an array of 2 finite numbers");
 		expectError(() => agent.reinforce([1, 0], math.huge), "[Hivemind] DeepDoubleSARSA.reinforce: reward must be a finite number, got inf");
 		expectError(() => new DeepQLearning({ stateSize: 2 }), "[Hivemind] DeepQLearning.new: options must give stateSize and actionCount");
-		expectError(() => new DeepQLearning({ stateSize: 2, actionCount: 2, batchSize: 0 }), "[Hivemind] DeepQLearning.new: batchSize must be an integer ≥ 1, got 0");
-		expectError(() => twin.setModelParameters({ A1: [[0]] }), "[Hivemind] DeepDoubleSARSA.setModelParameters: parameters must be a record with entries A…, B…");
+		expectError(
+			() => new DeepQLearning({ stateSize: 2, actionCount: 2, batchSize: 0 }),
+			"[Hivemind] DeepQLearning.new: batchSize must be an integer ≥ 1, got 0",
+		);
+		expectError(
+			() => twin.setModelParameters({ A1: [[0]] }),
+			"[Hivemind] DeepDoubleSARSA.setModelParameters: parameters must be a record with entries A…, B…",
+		);
 	});
 });
 

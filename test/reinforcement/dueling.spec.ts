@@ -28,7 +28,21 @@ describe("Dueling DQN", () => {
 		});
 	});
 	it("learns the grid world's optimal return −5 through one-hot states in 150 episodes (seed 3, as the other deep agents)", () => {
-		const agent = new DuelingDeepQLearning({ stateSize: 16, actionCount: 4, hiddenLayers: [16], activation: "Tanh", learningRate: 0.01, discountFactor: 0.95, batchSize: 16, warmupSteps: 32, targetUpdateInterval: 50, epsilon: 1, epsilonDecayFactor: 0.95, minimumEpsilon: 0.05, seed: 3 });
+		const agent = new DuelingDeepQLearning({
+			stateSize: 16,
+			actionCount: 4,
+			hiddenLayers: [16],
+			activation: "Tanh",
+			learningRate: 0.01,
+			discountFactor: 0.95,
+			batchSize: 16,
+			warmupSteps: 32,
+			targetUpdateInterval: 50,
+			epsilon: 1,
+			epsilonDecayFactor: 0.95,
+			minimumEpsilon: 0.05,
+			seed: 3,
+		});
 		const env = new OneHotGrid();
 		for (const _ of $range(1, 150)) runEpisode(agent, env);
 		expect(greedyReturn((s) => agent.actionValues(s))).toBe(-5);

@@ -20,7 +20,17 @@ describe("policy-gradient agents", () => {
 		expect(generalizedAdvantages([1, 0, 2], [1, 2, 3, 4], 0.5, 0)).toEqual([1, -0.5, 1]);
 	});
 	it("every method learns the cue task: mean return of the last 50 of 400 episodes above 4 (optimal 5, random −1.67)", () => {
-		const options = { stateSize: 3, actionCount: 3, hiddenLayers: [8], activation: "Tanh" as const, learningRate: 0.02, criticLearningRate: 0.02, discountFactor: 0.9, rolloutLength: 10, seed: 4 };
+		const options = {
+			stateSize: 3,
+			actionCount: 3,
+			hiddenLayers: [8],
+			activation: "Tanh" as const,
+			learningRate: 0.02,
+			criticLearningRate: 0.02,
+			discountFactor: 0.9,
+			rolloutLength: 10,
+			seed: 4,
+		};
 		const makers = [
 			() => new REINFORCE(options),
 			() => new REINFORCE({ ...options, baseline: false }),
@@ -48,9 +58,22 @@ describe("policy-gradient agents", () => {
 		const twin = new ProximalPolicyOptimizationClip({ stateSize: 2, actionCount: 2, hiddenLayers: [4], seed: 5 });
 		twin.setModelParameters(agent.getModelParameters());
 		expect(twin.actionProbabilities([1, 2])).toEqual(agent.actionProbabilities([1, 2]));
-		expectClose(agent.actionProbabilities([1, 2]).reduce((s, p) => s + p, 0), 1, 1e-12);
-		expectError(() => agent.reinforce([1, 2, 3], 0), "[Hivemind] ProximalPolicyOptimizationClip.reinforce: state must be an array of 2 finite numbers");
-		expectError(() => agent.episodeUpdate(0 / 0), "[Hivemind] ProximalPolicyOptimizationClip.episodeUpdate: reward must be a finite number, got NaN");
-		expectError(() => new ActorCritic({ stateSize: 2, actionCount: 2, clipRatio: 2 }), "[Hivemind] ActorCritic.new: clipRatio must be a number in [0, 1], got 2");
+		expectClose(
+			agent.actionProbabilities([1, 2]).reduce((s, p) => s + p, 0),
+			1,
+			1e-12,
+		);
+		expectError(
+			() => agent.reinforce([1, 2, 3], 0),
+			"[Hivemind] ProximalPolicyOptimizationClip.reinforce: state must be an array of 2 finite numbers",
+		);
+		expectError(
+			() => agent.episodeUpdate(0 / 0),
+			"[Hivemind] ProximalPolicyOptimizationClip.episodeUpdate: reward must be a finite number, got NaN",
+		);
+		expectError(
+			() => new ActorCritic({ stateSize: 2, actionCount: 2, clipRatio: 2 }),
+			"[Hivemind] ActorCritic.new: clipRatio must be a number in [0, 1], got 2",
+		);
 	});
 });

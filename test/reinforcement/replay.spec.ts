@@ -45,9 +45,15 @@ describe("replay buffers", () => {
 		root.add("y", 1);
 		root.updatePriorities([0], [-15]);
 		expectClose(root.probability(0), math.sqrt(15) / (math.sqrt(15) + 1), 1e-8);
-		expectError(() => root.updatePriorities([2], [1]), "[Hivemind] PrioritizedReplayBuffer.updatePriorities: indices[0] must be a stored slot in [0, 1], got 2");
+		expectError(
+			() => root.updatePriorities([2], [1]),
+			"[Hivemind] PrioritizedReplayBuffer.updatePriorities: indices[0] must be a stored slot in [0, 1], got 2",
+		);
 		expectError(() => root.add("z", -1), "[Hivemind] PrioritizedReplayBuffer.add: priority must be a finite number ≥ 0, got -1");
-		expectError(() => new ReplayBuffer<number>().sample(1, new RandomGenerator(1)), "[Hivemind] ReplayBuffer.sample: the buffer must hold at least one item");
+		expectError(
+			() => new ReplayBuffer<number>().sample(1, new RandomGenerator(1)),
+			"[Hivemind] ReplayBuffer.sample: the buffer must hold at least one item",
+		);
 		expectError(() => new ReplayBuffer<number>({ capacity: 0 }), "[Hivemind] ReplayBuffer.new: capacity must be an integer ≥ 1, got 0");
 	});
 	it("n-step transitions sum γᵏ rₖ and carry γⁿ (by hand: r = 1, 2, 3, γ = 0.5, n = 2)", () => {
@@ -107,7 +113,9 @@ describe("action selection", () => {
 		const ou = new OrnsteinUhlenbeckNoise({ theta: 1, sigma: 0, mean: 1, timeStep: 0.5 });
 		const rng = new RandomGenerator(1);
 		expect(ou.sample(1, rng)).toEqual([1]);
-		expect(new GaussianNoise({ standardDeviation: 10, lowerBound: -1, upperBound: 1 }).apply([0, 0, 0], rng).every((a) => a >= -1 && a <= 1)).toBe(true);
+		expect(
+			new GaussianNoise({ standardDeviation: 10, lowerBound: -1, upperBound: 1 }).apply([0, 0, 0], rng).every((a) => a >= -1 && a <= 1),
+		).toBe(true);
 		expectError(() => new Boltzmann({ temperature: 0 }), "[Hivemind] Boltzmann.new: temperature must be a finite number > 0, got 0");
 	});
 });

@@ -58,7 +58,11 @@ function expectOptimalPath(grid: GridWorld, v: Array<number>, greedy: (s: number
 	expect(total).toBe(paid);
 }
 
-function train(agent: { reinforce(s: number, r: number): number; episodeUpdate(r: number, f?: number): void; reset(): void }, episodes: number, map?: Array<string>) {
+function train(
+	agent: { reinforce(s: number, r: number): number; episodeUpdate(r: number, f?: number): void; reset(): void },
+	episodes: number,
+	map?: Array<string>,
+) {
 	const grid = new GridWorld(map === undefined ? undefined : { map });
 	for (const _ of $range(1, episodes)) runEpisode(agent as never, grid);
 	return grid;
@@ -67,7 +71,16 @@ function train(agent: { reinforce(s: number, r: number): number; episodeUpdate(r
 describe("tabular agents on the 4×4 grid world", () => {
 	const grid = new GridWorld();
 	const v = valueIteration(grid);
-	const options = { stateCount: 16, actionCount: 4, learningRate: 0.5, discountFactor: GAMMA, epsilon: 0.5, epsilonDecayFactor: 0.99, minimumEpsilon: 0.01, seed: 7 };
+	const options = {
+		stateCount: 16,
+		actionCount: 4,
+		learningRate: 0.5,
+		discountFactor: GAMMA,
+		epsilon: 0.5,
+		epsilonDecayFactor: 0.99,
+		minimumEpsilon: 0.01,
+		seed: 7,
+	};
 
 	it("value iteration gives V*(start) = −Σ 0.95ᵏ over 5 paid steps", () => {
 		expectClose(v[0], -(1 - math.pow(GAMMA, 5)) / (1 - GAMMA), 1e-12);
@@ -128,13 +141,19 @@ describe("tabular agents on the 4×4 grid world", () => {
 		const copyAgent = new QLearning(options);
 		copyAgent.setModelParameters(agent.getModelParameters());
 		expect(copyAgent.getModelParameters()).toEqual(agent.getModelParameters());
-		expectError(() => copyAgent.setModelParameters({ Q1: [[0]], Q2: [[0]] }), "[Hivemind] QLearning.setModelParameters: parameters must be a record {Q}");
+		expectError(
+			() => copyAgent.setModelParameters({ Q1: [[0]], Q2: [[0]] }),
+			"[Hivemind] QLearning.setModelParameters: parameters must be a record {Q}",
+		);
 		expectError(() => twin.setModelParameters({ Q1: [[0]], Q2: [[0]] }), "parameters.Q1 must be 16×4, got 1×1");
 		expectError(() => agent.reinforce(16, 0), "[Hivemind] QLearning.reinforce: state must be an integer in [0, 15], got 16");
 		expectError(() => agent.reinforce(0, 0 / 0), "[Hivemind] QLearning.reinforce: reward must be a finite number, got NaN");
 		expectError(() => agent.episodeUpdate(math.huge), "[Hivemind] QLearning.episodeUpdate: reward must be a finite number, got inf");
 		expectError(() => new SARSA({ actionCount: 4 }), "[Hivemind] SARSA.new: options must give stateCount and actionCount");
-		expectError(() => new SARSA({ stateCount: 4, actionCount: 2, traceDecay: 2 }), "[Hivemind] SARSA.new: traceDecay must be a number in [0, 1], got 2");
+		expectError(
+			() => new SARSA({ stateCount: 4, actionCount: 2, traceDecay: 2 }),
+			"[Hivemind] SARSA.new: traceDecay must be a number in [0, 1], got 2",
+		);
 		expectError(() => grid.step(4), "[Hivemind] GridWorld.step: action must be an integer in [0, 3], got 4");
 		expectError(() => new GridWorld({ map: ["..", "G."] }), '[Hivemind] GridWorld.new: map must hold exactly one "S", got 0');
 	});

@@ -52,7 +52,11 @@ describe("review: DistributedGradients keeps acknowledged updates", () => {
 describe("review: DistributedModelParameters weights every merge by its own entries", () => {
 	it("never reuses the sample counts of an earlier merge for entries sent without one", () => {
 		const messages = new Array<string>();
-		const main = new DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, ...quiet, onError: (m) => messages.push(m) });
+		const main = new DistributedModelParameters({
+			totalNumberOfChildModelUpdatesToUpdateMainModel: 2,
+			...quiet,
+			onError: (m) => messages.push(m),
+		});
 		main.setMainModelParameters([[0]]);
 		main.setModelParametersMerger(new ModelParametersMerger({ mergeType: "SampleWeighted" }));
 		main.addModelParameters([[0]], 1);
@@ -69,7 +73,9 @@ describe("review: DistributedModelParameters weights every merge by its own entr
 		main.setModelParametersMerger(new ModelParametersMerger({ mergeType: "SampleWeighted" }));
 		// acknowledged (queued) even though the merge it triggers fails: the failure goes to onError
 		expect(main.addModelParameters([[10]], 5)).toBe(true);
-		expect(messages).toEqual(['[Hivemind] DistributedModelParameters.mergeQueued: every queued update needs a sampleCount for mergeType "SampleWeighted", got none for update 1']);
+		expect(messages).toEqual([
+			'[Hivemind] DistributedModelParameters.mergeQueued: every queued update needs a sampleCount for mergeType "SampleWeighted", got none for update 1',
+		]);
 		// the queue is intact and the main parameters unchanged
 		expect(main.getPendingCount()).toBe(2);
 		expect(main.getMainModelParameters()).toEqual([[9]]);
@@ -89,7 +95,10 @@ describe("review: DistributedModelParameters weights every merge by its own entr
 describe("review: FederatedTrainer validates at its entry points", () => {
 	it("rejects bad main parameters before storing anything", () => {
 		const trainer = new FederatedTrainer();
-		expectError(() => trainer.setMainModelParameters([[0 / 0]]), "[Hivemind] FederatedTrainer.setMainModelParameters: parameters must be a matrix, a list of matrices or a string-keyed table of matrices (finite numbers), got");
+		expectError(
+			() => trainer.setMainModelParameters([[0 / 0]]),
+			"[Hivemind] FederatedTrainer.setMainModelParameters: parameters must be a matrix, a list of matrices or a string-keyed table of matrices (finite numbers), got",
+		);
 		expect(trainer.getMainModelParameters()).toBe(undefined);
 		const gradients = new FederatedTrainer({ payload: "gradients" });
 		expectError(() => gradients.setMainModelParameters(5 as never), "FederatedTrainer.setMainModelParameters: parameters must be");
@@ -112,8 +121,21 @@ describe("review: ModelParametersMerger leaves its scoring model as it was", () 
 		const model = new LinearRegression();
 		model.setModelParameters([[1], [2]]);
 		const merger = new ModelParametersMerger({ model, mergeType: "WeightedAverage" });
-		merger.setData([[1], [2]], [[1, 0], [2, 0]]); // y has 2 columns, the model predicts 1
-		expectError(() => merger.merge([[[5], [5]], [[7], [7]]]), "[Hivemind] ModelParametersMerger.merge: model.predict(X) must give 2×2 like y, got 2×1");
+		merger.setData(
+			[[1], [2]],
+			[
+				[1, 0],
+				[2, 0],
+			],
+		); // y has 2 columns, the model predicts 1
+		expectError(
+			() =>
+				merger.merge([
+					[[5], [5]],
+					[[7], [7]],
+				]),
+			"[Hivemind] ModelParametersMerger.merge: model.predict(X) must give 2×2 like y, got 2×1",
+		);
 		expect(model.getModelParameters()).toEqual([[1], [2]]);
 	});
 });

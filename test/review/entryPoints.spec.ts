@@ -16,16 +16,45 @@ describe("review: cost builders validate their hyper-parameter", () => {
 
 describe("review: k-means partials", () => {
 	it("mergeKMeansPartials names the mismatching field", () => {
-		const centroids = [[0, 0], [10, 10]];
-		const a = computeKMeansPartial([[1, 1], [9, 9]], centroids);
-		const b = computeKMeansPartial([[0, 2, 1]], [[0, 0, 0], [1, 1, 1]]);
+		const centroids = [
+			[0, 0],
+			[10, 10],
+		];
+		const a = computeKMeansPartial(
+			[
+				[1, 1],
+				[9, 9],
+			],
+			centroids,
+		);
+		const b = computeKMeansPartial(
+			[[0, 2, 1]],
+			[
+				[0, 0, 0],
+				[1, 1, 1],
+			],
+		);
 		expectError(() => mergeKMeansPartials(a, b), "[Hivemind] mergeKMeansPartials: b.");
 		expectError(() => mergeKMeansPartials(a, 5 as never), "[Hivemind] mergeKMeansPartials: b must be a partial (a table), got 5");
 		// and merging two halves equals the whole
-		const whole = computeKMeansPartial([[1, 1], [9, 9], [2, 0]], centroids);
+		const whole = computeKMeansPartial(
+			[
+				[1, 1],
+				[9, 9],
+				[2, 0],
+			],
+			centroids,
+		);
 		const merged = mergeKMeansPartials(a, computeKMeansPartial([[2, 0]], centroids));
 		expect(finalizeKMeans(merged, centroids)).toEqual(finalizeKMeans(whole, centroids));
 		// squared distances 2 + 2 + 4 to the nearest centroid
-		expect(finalizeKMeans(whole, centroids)).toEqual({ centroids: [[1.5, 0.5], [9, 9]], counts: [[2], [1]], inertia: 8 });
+		expect(finalizeKMeans(whole, centroids)).toEqual({
+			centroids: [
+				[1.5, 0.5],
+				[9, 9],
+			],
+			counts: [[2], [1]],
+			inertia: 8,
+		});
 	});
 });

@@ -7,34 +7,169 @@ import type { Matrix } from "../../src/matrix/types";
 import type { ModelParameters } from "../../src/parameters/tree";
 
 const NAMES = [
-	"VERSION", "Matrix", "RandomGenerator", "zipParameters",
-	"LinearRegression", "HuberRegression", "QuantileRegression", "PoissonRegression", "LogisticRegression", "BinaryRegression",
-	"SoftmaxRegression", "NormalLinearRegression", "RidgeRegression", "BayesianLinearRegression", "PolynomialFeatures",
-	"NeuralNetwork", "ExtremeLearningMachine", "SupportVectorMachine", "GaussianNaiveBayes", "MultinomialNaiveBayes",
-	"BernoulliNaiveBayes", "ComplementNaiveBayes", "CategoricalNaiveBayes", "KNearestNeighboursClassifier",
-	"KNearestNeighboursRegressor", "NearestCentroid", "PassiveAggressiveClassifier", "PassiveAggressiveRegressor", "OneVsAll",
-	"KMeans", "PCA", "KMedoids", "FuzzyCMeans", "BisectingKMeans", "DBSCAN", "OPTICS", "MeanShift", "AgglomerativeHierarchical",
-	"AffinityPropagation", "GaussianMixture",
-	"isGradientTrainable", "isGradientSaving", "isStatisticsModel", "isClassifier", "isTransformer", "isGenerative", "predictValues", "featureCountOf",
-	"StandardScaler", "MinMaxScaler", "computeScalerStatistics", "mergeScalerStatistics", "LabelEncoder", "OneHotEncoder",
-	"trainTestSplit", "kFold", "Metrics",
-	"GradientDescent", "Momentum", "Nesterov", "AdaGrad", "AdaDelta", "RMSProp", "Adam", "AdamW", "NAdam", "AdaMax", "RAdam", "RProp", "Gravity", "AdaFactor", "DataPredict",
-	"createOptimizer", "constantRate", "stepDecay", "exponentialDecay", "inverseTimeDecay", "cosineAnnealing", "createSchedule",
-	"clipByValue", "clipByNorm", "clipByGlobalNorm", "globalNorm", "clipByValueInPlace", "clipByNormInPlace", "clipByGlobalNormInPlace",
+	"VERSION",
+	"Matrix",
+	"RandomGenerator",
+	"zipParameters",
+	"LinearRegression",
+	"HuberRegression",
+	"QuantileRegression",
+	"PoissonRegression",
+	"LogisticRegression",
+	"BinaryRegression",
+	"SoftmaxRegression",
+	"NormalLinearRegression",
+	"RidgeRegression",
+	"BayesianLinearRegression",
+	"PolynomialFeatures",
+	"NeuralNetwork",
+	"ExtremeLearningMachine",
+	"SupportVectorMachine",
+	"GaussianNaiveBayes",
+	"MultinomialNaiveBayes",
+	"BernoulliNaiveBayes",
+	"ComplementNaiveBayes",
+	"CategoricalNaiveBayes",
+	"KNearestNeighboursClassifier",
+	"KNearestNeighboursRegressor",
+	"NearestCentroid",
+	"PassiveAggressiveClassifier",
+	"PassiveAggressiveRegressor",
+	"OneVsAll",
+	"KMeans",
+	"PCA",
+	"KMedoids",
+	"FuzzyCMeans",
+	"BisectingKMeans",
+	"DBSCAN",
+	"OPTICS",
+	"MeanShift",
+	"AgglomerativeHierarchical",
+	"AffinityPropagation",
+	"GaussianMixture",
+	"isGradientTrainable",
+	"isGradientSaving",
+	"isStatisticsModel",
+	"isClassifier",
+	"isTransformer",
+	"isGenerative",
+	"predictValues",
+	"featureCountOf",
+	"StandardScaler",
+	"MinMaxScaler",
+	"computeScalerStatistics",
+	"mergeScalerStatistics",
+	"LabelEncoder",
+	"OneHotEncoder",
+	"trainTestSplit",
+	"kFold",
+	"Metrics",
+	"GradientDescent",
+	"Momentum",
+	"Nesterov",
+	"AdaGrad",
+	"AdaDelta",
+	"RMSProp",
+	"Adam",
+	"AdamW",
+	"NAdam",
+	"AdaMax",
+	"RAdam",
+	"RProp",
+	"Gravity",
+	"AdaFactor",
+	"DataPredict",
+	"createOptimizer",
+	"constantRate",
+	"stepDecay",
+	"exponentialDecay",
+	"inverseTimeDecay",
+	"cosineAnnealing",
+	"createSchedule",
+	"clipByValue",
+	"clipByNorm",
+	"clipByGlobalNorm",
+	"globalNorm",
+	"clipByValueInPlace",
+	"clipByNormInPlace",
+	"clipByGlobalNormInPlace",
 	"createRegularizer",
-	"createUpdate", "validateUpdate", "encodeUpdate", "decodeUpdate", "ABSENT", "deriveSeed",
-	"ModelParametersMerger", "DistributedModelParameters", "DistributedGradients", "createTrainingSchedule", "FederatedTrainer",
-	"computeLinearPartial", "mergeLinearPartials", "finalizeLinear", "computeMomentsPartial", "mergeMomentsPartials", "finalizeMoments",
-	"computeCovariancePartial", "mergeCovariancePartials", "finalizeCovariance", "finalizePca", "computeKMeansPartial",
-	"mergeKMeansPartials", "finalizeKMeans", "computeGaussianNaiveBayesPartial", "mergeGaussianNaiveBayesPartials",
-	"finalizeGaussianNaiveBayes", "computeMultinomialNaiveBayesPartial", "computeBernoulliNaiveBayesPartial",
-	"mergeCountNaiveBayesPartials", "mergeChain", "mergeTree",
-	"loadModel", "createModelFile", "encodeModelFile", "readModelFile", "simulateTraining", "splitRows", "importDataPredictParameters",
-	"QLearning", "SARSA", "ExpectedSARSA", "DoubleQLearning", "MonteCarloControl", "OffPolicyMonteCarloControl", "DeepQLearning",
-	"DeepDoubleQLearning", "DeepClippedDoubleQLearning", "DeepSARSA", "DeepExpectedSARSA", "DeepDoubleSARSA", "DeepDoubleExpectedSARSA", "DuelingDeepQLearning", "DeepDeterministicPolicyGradient", "AsynchronousAdvantageActorCritic",
-	"REINFORCE", "VanillaPolicyGradient", "ActorCritic", "AdvantageActorCritic", "ProximalPolicyOptimization", "ProximalPolicyOptimizationClip",
-	"EpsilonGreedy", "Boltzmann", "UpperConfidenceBound", "GaussianNoise", "OrnsteinUhlenbeckNoise", "ReplayBuffer", "PrioritizedReplayBuffer",
-	"NStepAccumulator", "GridWorld", "CartPole", "MountainCar", "MultiArmedBandit", "runEpisode", "getRegisteredAgents", "createAgent",
+	"createUpdate",
+	"validateUpdate",
+	"encodeUpdate",
+	"decodeUpdate",
+	"ABSENT",
+	"deriveSeed",
+	"ModelParametersMerger",
+	"DistributedModelParameters",
+	"DistributedGradients",
+	"createTrainingSchedule",
+	"FederatedTrainer",
+	"computeLinearPartial",
+	"mergeLinearPartials",
+	"finalizeLinear",
+	"computeMomentsPartial",
+	"mergeMomentsPartials",
+	"finalizeMoments",
+	"computeCovariancePartial",
+	"mergeCovariancePartials",
+	"finalizeCovariance",
+	"finalizePca",
+	"computeKMeansPartial",
+	"mergeKMeansPartials",
+	"finalizeKMeans",
+	"computeGaussianNaiveBayesPartial",
+	"mergeGaussianNaiveBayesPartials",
+	"finalizeGaussianNaiveBayes",
+	"computeMultinomialNaiveBayesPartial",
+	"computeBernoulliNaiveBayesPartial",
+	"mergeCountNaiveBayesPartials",
+	"mergeChain",
+	"mergeTree",
+	"loadModel",
+	"createModelFile",
+	"encodeModelFile",
+	"readModelFile",
+	"simulateTraining",
+	"splitRows",
+	"importDataPredictParameters",
+	"QLearning",
+	"SARSA",
+	"ExpectedSARSA",
+	"DoubleQLearning",
+	"MonteCarloControl",
+	"OffPolicyMonteCarloControl",
+	"DeepQLearning",
+	"DeepDoubleQLearning",
+	"DeepClippedDoubleQLearning",
+	"DeepSARSA",
+	"DeepExpectedSARSA",
+	"DeepDoubleSARSA",
+	"DeepDoubleExpectedSARSA",
+	"DuelingDeepQLearning",
+	"DeepDeterministicPolicyGradient",
+	"AsynchronousAdvantageActorCritic",
+	"REINFORCE",
+	"VanillaPolicyGradient",
+	"ActorCritic",
+	"AdvantageActorCritic",
+	"ProximalPolicyOptimization",
+	"ProximalPolicyOptimizationClip",
+	"EpsilonGreedy",
+	"Boltzmann",
+	"UpperConfidenceBound",
+	"GaussianNoise",
+	"OrnsteinUhlenbeckNoise",
+	"ReplayBuffer",
+	"PrioritizedReplayBuffer",
+	"NStepAccumulator",
+	"GridWorld",
+	"CartPole",
+	"MountainCar",
+	"MultiArmedBandit",
+	"runEpisode",
+	"getRegisteredAgents",
+	"createAgent",
 ];
 
 const exported = Hivemind as unknown as { [name: string]: unknown };
@@ -46,7 +181,17 @@ describe("review: README names", () => {
 	});
 	it("Metrics holds the metrics the README lists", () => {
 		const metrics = Hivemind.Metrics as unknown as { [name: string]: unknown };
-		const names = ["meanSquaredError", "meanAbsoluteError", "r2Score", "accuracy", "precision", "recall", "f1Score", "confusionMatrix", "logLoss"];
+		const names = [
+			"meanSquaredError",
+			"meanAbsoluteError",
+			"r2Score",
+			"accuracy",
+			"precision",
+			"recall",
+			"f1Score",
+			"confusionMatrix",
+			"logLoss",
+		];
 		expect(names.filter((name) => !typeIs(metrics[name], "function"))).toEqual([]);
 	});
 });
@@ -54,7 +199,15 @@ describe("review: README names", () => {
 describe("review: README examples", () => {
 	it("Models: logistic regression, exact ridge merge, gradient exchange", () => {
 		const model = new Hivemind.LogisticRegression({ classesList: ["stay", "leave"], learningRate: 0.5 });
-		const costs = model.train([[0.2, 3], [0.9, 1], [0.1, 4], [0.8, 0]], ["stay", "leave", "stay", "leave"]);
+		const costs = model.train(
+			[
+				[0.2, 3],
+				[0.9, 1],
+				[0.1, 4],
+				[0.8, 0],
+			],
+			["stay", "leave", "stay", "leave"],
+		);
 		expect(costs[costs.size() - 1] < costs[0]).toBe(true);
 		const [labels, probabilities] = model.predict([[0.7, 1]]);
 		expect(labels).toEqual(["leave"]);
@@ -87,7 +240,15 @@ describe("review: README examples", () => {
 		network.addLayer(2);
 		network.addLayer(4, true, "Tanh");
 		network.addLayer(2, true, "Softmax");
-		network.train([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
+		network.train(
+			[
+				[0, 0],
+				[0, 1],
+				[1, 0],
+				[1, 1],
+			],
+			[0, 1, 1, 0],
+		);
 		const [labels] = network.predict([[1, 0]]);
 		expect(labels).toEqual([1]);
 		const regressor = new Hivemind.NeuralNetwork({ mode: "Regression", batchSize: 16 });
@@ -102,7 +263,18 @@ describe("review: README examples", () => {
 		expectMatrixClose(w, [[1], [2], [3]], 1e-9);
 	});
 	it("Utilities: split, scale, F1, scaler statistics merged across servers", () => {
-		const X = [[1, 10], [2, 20], [3, 30], [4, 40], [5, 50], [6, 60], [7, 70], [8, 80], [9, 90], [10, 100]];
+		const X = [
+			[1, 10],
+			[2, 20],
+			[3, 30],
+			[4, 40],
+			[5, 50],
+			[6, 60],
+			[7, 70],
+			[8, 80],
+			[9, 90],
+			[10, 100],
+		];
 		const labels = ["a", "b", "a", "b", "a", "b", "a", "b", "a", "b"];
 		const parts = Hivemind.trainTestSplit(X, labels, { testSize: 0.2, seed: 7, stratify: true });
 		expect(parts.xTest.size()).toBe(2);
@@ -125,20 +297,43 @@ describe("review: README examples", () => {
 	});
 	it("Distributed: statistics over the wire, parameters every N updates, gradients", () => {
 		const text = Hivemind.encodeUpdate(
-			Hivemind.createUpdate({ kind: "statistics", modelName: "Ridge", round: 1, childId: 1, sampleCount: 2, data: Hivemind.computeLinearPartial([[1, 1], [1, 2]], [[1], [3]]) }),
+			Hivemind.createUpdate({
+				kind: "statistics",
+				modelName: "Ridge",
+				round: 1,
+				childId: 1,
+				sampleCount: 2,
+				data: Hivemind.computeLinearPartial(
+					[
+						[1, 1],
+						[1, 2],
+					],
+					[[1], [3]],
+				),
+			}),
 		);
 		const update = Hivemind.decodeUpdate(text);
 		expect((update.data as { n: number }).n).toBe(2);
 
 		const merger = new Hivemind.ModelParametersMerger({ mergeType: "TrimmedMean", trimFraction: 0.2 });
-		const main = new Hivemind.DistributedModelParameters({ totalNumberOfChildModelUpdatesToUpdateMainModel: 2, modelName: "Logistic", logRejections: false });
+		const main = new Hivemind.DistributedModelParameters({
+			totalNumberOfChildModelUpdatesToUpdateMainModel: 2,
+			modelName: "Logistic",
+			logRejections: false,
+		});
 		main.setMainModelParameters([[0], [0]]);
 		main.setModelParametersMerger(merger);
 		main.addUpdate(Hivemind.createUpdate({ kind: "parameters", modelName: "Logistic", round: 1, childId: 1, sampleCount: 4, data: [[1], [2]] }));
 		main.addUpdate(Hivemind.createUpdate({ kind: "parameters", modelName: "Logistic", round: 1, childId: 2, sampleCount: 4, data: [[3], [4]] }));
 		expect(main.getMainModelParameters()).toEqual([[2], [3]]);
 
-		const gradients = new Hivemind.DistributedGradients({ optimizer: "Adam", learningRate: 0.01, averaging: "SampleWeighted", stalenessBound: 2, logRejections: false });
+		const gradients = new Hivemind.DistributedGradients({
+			optimizer: "Adam",
+			learningRate: 0.01,
+			averaging: "SampleWeighted",
+			stalenessBound: 2,
+			logRejections: false,
+		});
 		gradients.setModelParameters([[0], [0]] as ModelParameters);
 		const child = new Hivemind.LinearRegression();
 		child.setModelParameters(gradients.getModelParameters()!);

@@ -79,7 +79,13 @@ describe("review: GradientModel after an error", () => {
 		const states = network.getOptimizerStates();
 		states["2"].velocity = [[0]];
 		network.setOptimizerStates(states);
-		const gradient = [[[1, 1], [1, 1]], [[1], [1], [1]]];
+		const gradient = [
+			[
+				[1, 1],
+				[1, 1],
+			],
+			[[1], [1], [1]],
+		];
 		expectError(() => network.applyGradients(gradient, 2), "Momentum.step: state.velocity must be a 3×1 matrix, got 1×1");
 		expect(network.getModelParameters()).toEqual(before);
 		expect(network.getOptimizerStates()["1"]).toEqual(states["1"]);

@@ -57,13 +57,16 @@ describe("splitRows", () => {
 
 	it("gives whole groups to children: values in label order, dealt in turn", () => {
 		// a → child 1, b → child 2, c → child 1
-		expect(splitRows(5, 2, 1, ["b", "a", "c", "a", "b"])).toEqual([[1, 2, 3], [0, 4]]);
+		expect(splitRows(5, 2, 1, ["b", "a", "c", "a", "b"])).toEqual([
+			[1, 2, 3],
+			[0, 4],
+		]);
 		// numbers before strings, ascending: 1 → child 1, 2 → child 2, 3 → child 1
 		expect(splitRows(4, 2, 1, [3, 1, 3, 2])).toEqual([[0, 1, 2], [3]]);
 	});
 
 	it("rejects more children than rows or groups", () => {
-		expectError(() => splitRows(5, 2, 1, ["a", "a", "a", "a", "a"]), 'splitRows: children must be at most the number of groups (1: a), got 2');
+		expectError(() => splitRows(5, 2, 1, ["a", "a", "a", "a", "a"]), "splitRows: children must be at most the number of groups (1: a), got 2");
 		expectError(() => splitRows(2, 3, 1), "splitRows: children must be at most the number of rows (2), got 3");
 		expectError(() => splitRows(2, 0, 1), "splitRows: children must be an integer ≥ 1, got 0");
 	});
@@ -91,13 +94,21 @@ describe("simulateTraining", () => {
 	});
 
 	it("SampleWeighted (FedAvg) averages the children's parameters by their row counts", () => {
-		const shards = splitRows(30, 3, 9, TRAIN.X.map((row) => (row[0] < -0.3 ? "low" : row[0] < 0.5 ? "mid" : "high")));
+		const shards = splitRows(
+			30,
+			3,
+			9,
+			TRAIN.X.map((row) => (row[0] < -0.3 ? "low" : row[0] < 0.5 ? "mid" : "high")),
+		);
 		const result = simulateTraining({ ...options("SampleWeighted", 1), shards });
 		const counts = shards.map((s) => s.size());
 		const expected = [[0], [0], [0]];
 		shards.forEach((shard, k) => {
 			const child = new LinearRegression({ maximumNumberOfIterations: 40, learningRate: 0.2 });
-			child.train(selectRows(TRAIN.X, shard), shard.map((i) => TRAIN.y[i]));
+			child.train(
+				selectRows(TRAIN.X, shard),
+				shard.map((i) => TRAIN.y[i]),
+			);
 			const w = child.getModelParameters() as Matrix;
 			for (const j of $range(0, 2)) expected[j][0] += (counts[k] / 30) * w[j][0];
 		});
@@ -137,10 +148,22 @@ describe("simulateTraining", () => {
 	});
 
 	it("names what does not fit: the strategy for the model, rounds, empty shards", () => {
-		expectError(() => simulateTraining(options("exact", 1)), 'simulateTraining: strategy "exact" needs a model with mergeable sufficient statistics (tag "statistics"), got LinearRegression');
-		expectError(() => simulateTraining(options("gradients", 1, "NormalLinearRegression")), 'strategy "gradients" needs a gradient-trained model (tag "gradient"), got NormalLinearRegression');
-		expectError(() => simulateTraining(options("Custom" as never, 1)), 'strategy must be "exact", "gradients" or one of Average, WeightedAverage, WeightedAverageEqual, Best, SampleWeighted, RegressionMean, Median, TrimmedMean, got "Custom"');
+		expectError(
+			() => simulateTraining(options("exact", 1)),
+			'simulateTraining: strategy "exact" needs a model with mergeable sufficient statistics (tag "statistics"), got LinearRegression',
+		);
+		expectError(
+			() => simulateTraining(options("gradients", 1, "NormalLinearRegression")),
+			'strategy "gradients" needs a gradient-trained model (tag "gradient"), got NormalLinearRegression',
+		);
+		expectError(
+			() => simulateTraining(options("Custom" as never, 1)),
+			'strategy must be "exact", "gradients" or one of Average, WeightedAverage, WeightedAverageEqual, Best, SampleWeighted, RegressionMean, Median, TrimmedMean, got "Custom"',
+		);
 		expectError(() => simulateTraining(options("Average", 0)), "simulateTraining: rounds must be an integer ≥ 1, got 0");
-		expectError(() => simulateTraining({ ...options("Average", 1), shards: [[0, 1], []] }), "simulateTraining: shards must give every child at least one row, got 2, 0 rows");
+		expectError(
+			() => simulateTraining({ ...options("Average", 1), shards: [[0, 1], []] }),
+			"simulateTraining: shards must give every child at least one row, got 2, 0 rows",
+		);
 	});
 });

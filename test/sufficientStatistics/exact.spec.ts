@@ -61,26 +61,51 @@ describe("statistics: chain and tree merges over 4 uneven shards equal the centr
 		const DS = shards(design);
 		const targetShards = shards(targets);
 		for (const lambda of [0, 2.5]) {
-			const results = threeWays((k) => computeLinearPartial(DS[k], targetShards[k]), computeLinearPartial(design, targets), mergeLinearPartials, (p) => ({
-				w: finalizeLinear(p, lambda, [0]),
-			}));
+			const results = threeWays(
+				(k) => computeLinearPartial(DS[k], targetShards[k]),
+				computeLinearPartial(design, targets),
+				mergeLinearPartials,
+				(p) => ({
+					w: finalizeLinear(p, lambda, [0]),
+				}),
+			);
 			expectSameMatrices(results, ["w"]);
 		}
 	});
 	it("moments (Chan–Golub–LeVeque)", () => {
-		const results = threeWays((k) => computeMomentsPartial(XS[k]), computeMomentsPartial(X), mergeMomentsPartials, (p) => finalizeMoments(p, 1));
+		const results = threeWays(
+			(k) => computeMomentsPartial(XS[k]),
+			computeMomentsPartial(X),
+			mergeMomentsPartials,
+			(p) => finalizeMoments(p, 1),
+		);
 		expectSameMatrices(results as never, ["mean", "variance", "standardDeviation"]);
 		expect(results[0].n).toBe(20);
 	});
 	it("covariance and PCA", () => {
-		const cov = threeWays((k) => computeCovariancePartial(XS[k]), computeCovariancePartial(X), mergeCovariancePartials, (p) => finalizeCovariance(p, 1));
+		const cov = threeWays(
+			(k) => computeCovariancePartial(XS[k]),
+			computeCovariancePartial(X),
+			mergeCovariancePartials,
+			(p) => finalizeCovariance(p, 1),
+		);
 		expectSameMatrices(cov as never, ["mean", "covariance"]);
-		const pca = threeWays((k) => computeCovariancePartial(XS[k]), computeCovariancePartial(X), mergeCovariancePartials, (p) => finalizePca(p, 2));
+		const pca = threeWays(
+			(k) => computeCovariancePartial(XS[k]),
+			computeCovariancePartial(X),
+			mergeCovariancePartials,
+			(p) => finalizePca(p, 2),
+		);
 		expectSameMatrices(pca as never, ["mean", "components", "explainedVariance", "explainedVarianceRatio"]);
 	});
 	it("one k-means Lloyd iteration", () => {
 		const centroids = [X[0], X[5], X[11]].map((row) => [...row]);
-		const results = threeWays((k) => computeKMeansPartial(XS[k], centroids), computeKMeansPartial(X, centroids), mergeKMeansPartials, (p) => finalizeKMeans(p, centroids));
+		const results = threeWays(
+			(k) => computeKMeansPartial(XS[k], centroids),
+			computeKMeansPartial(X, centroids),
+			mergeKMeansPartials,
+			(p) => finalizeKMeans(p, centroids),
+		);
 		expectSameMatrices(results as never, ["centroids", "counts"]);
 		expectClose(results[0].inertia, results[2].inertia, 1e-9);
 		expectClose(results[1].inertia, results[2].inertia, 1e-9);
@@ -116,12 +141,19 @@ describe("statistics: chain and tree merges over 4 uneven shards equal the centr
 		const H = hiddenOutput("Tanh", hidden, X);
 		const HS = shards(H);
 		const targetShards = shards(targets);
-		const results = threeWays((k) => computeLinearPartial(HS[k], targetShards[k]), computeLinearPartial(H, targets), mergeLinearPartials, (p) => ({ beta: finalizeLinear(p, 0.1, [0]) }));
+		const results = threeWays(
+			(k) => computeLinearPartial(HS[k], targetShards[k]),
+			computeLinearPartial(H, targets),
+			mergeLinearPartials,
+			(p) => ({ beta: finalizeLinear(p, 0.1, [0]) }),
+		);
 		expectSameMatrices(results, ["beta"]);
 	});
 	it("partials are valid statistics payloads", () => {
 		const partial = computeGaussianNaiveBayesPartial(XS[1], LS[1], [0, 1, 2]);
-		expect(updateProblem(createUpdate({ kind: "statistics", modelName: "GaussianNaiveBayes", round: 1, childId: 1, data: partial as never }))).toBe(undefined);
+		expect(
+			updateProblem(createUpdate({ kind: "statistics", modelName: "GaussianNaiveBayes", round: 1, childId: 1, data: partial as never })),
+		).toBe(undefined);
 	});
 });
 
@@ -133,18 +165,47 @@ describe("statistics: finalized values by hand", () => {
 		expectMatrixClose(finalizeMoments(computeMomentsPartial([[1], [2], [3], [4]]), 1).variance, [[5 / 3]]);
 	});
 	it("covariance and PCA", () => {
-		const p = mergeCovariancePartials(computeCovariancePartial([[2, 0], [-2, 0]]), computeCovariancePartial([[0, 1], [0, -1]]));
-		expectMatrixClose(finalizeCovariance(p).covariance, [[2, 0], [0, 0.5]]);
+		const p = mergeCovariancePartials(
+			computeCovariancePartial([
+				[2, 0],
+				[-2, 0],
+			]),
+			computeCovariancePartial([
+				[0, 1],
+				[0, -1],
+			]),
+		);
+		expectMatrixClose(finalizeCovariance(p).covariance, [
+			[2, 0],
+			[0, 0.5],
+		]);
 		const pca = finalizePca(p);
-		expectMatrixClose(pca.components, [[1, 0], [0, 1]], 1e-12);
+		expectMatrixClose(
+			pca.components,
+			[
+				[1, 0],
+				[0, 1],
+			],
+			1e-12,
+		);
 		expectMatrixClose(pca.explainedVariance, [[2, 0.5]]);
 		expectMatrixClose(pca.explainedVarianceRatio, [[0.8, 0.2]]);
-		const line = finalizePca(computeCovariancePartial([[-1, -2], [1, 2]]), 1);
+		const line = finalizePca(
+			computeCovariancePartial([
+				[-1, -2],
+				[1, 2],
+			]),
+			1,
+		);
 		expectMatrixClose(line.components, [[1 / math.sqrt(5)], [2 / math.sqrt(5)]], 1e-12);
 	});
 	it("linear and ridge regression", () => {
 		// y = 1 + 2x on x = 0, 1, 2 exactly
-		const design = [[1, 0], [1, 1], [1, 2]];
+		const design = [
+			[1, 0],
+			[1, 1],
+			[1, 2],
+		];
 		const p = computeLinearPartial(design, [[1], [3], [5]]);
 		expectMatrixClose(finalizeLinear(p), [[1], [2]]);
 		// XᵀX = [[3,3],[3,5]], Xᵀy = [9, 13]; λ = 1 on the slope only: [[3,3],[3,6]]w = [9,13] → w₂ = (13 − 9)/3 = 4/3, w₁ = 3 − 4/3 = 5/3
@@ -168,11 +229,37 @@ describe("statistics: finalized values by hand", () => {
 		expect(g.classes).toEqual([0, 1]);
 	});
 	it("Multinomial and Bernoulli naive Bayes", () => {
-		const m = finalizeMultinomialNaiveBayes(computeMultinomialNaiveBayesPartial([[2, 1], [0, 3], [4, 0]], [[0], [1], [0]], [0, 1]));
+		const m = finalizeMultinomialNaiveBayes(
+			computeMultinomialNaiveBayesPartial(
+				[
+					[2, 1],
+					[0, 3],
+					[4, 0],
+				],
+				[[0], [1], [0]],
+				[0, 1],
+			),
+		);
 		expectMatrixClose(m.priors, [[2 / 3], [1 / 3]]);
-		expectMatrixClose(m.featureProbabilities, [[7 / 9, 2 / 9], [1 / 5, 4 / 5]]);
-		const b = finalizeBernoulliNaiveBayes(computeBernoulliNaiveBayesPartial([[1, 0], [1, 1], [0, 1]], [[0], [0], [1]], [0, 1]));
-		expectMatrixClose(b.featureProbabilities, [[3 / 4, 1 / 2], [1 / 3, 2 / 3]]);
+		expectMatrixClose(m.featureProbabilities, [
+			[7 / 9, 2 / 9],
+			[1 / 5, 4 / 5],
+		]);
+		const b = finalizeBernoulliNaiveBayes(
+			computeBernoulliNaiveBayesPartial(
+				[
+					[1, 0],
+					[1, 1],
+					[0, 1],
+				],
+				[[0], [0], [1]],
+				[0, 1],
+			),
+		);
+		expectMatrixClose(b.featureProbabilities, [
+			[3 / 4, 1 / 2],
+			[1 / 3, 2 / 3],
+		]);
 	});
 	it("mergeChain and mergeTree visit the partials in the documented orders", () => {
 		const join = (a: string, b: string) => `(${a}${b})`;
@@ -185,8 +272,14 @@ describe("statistics: validation", () => {
 	it("rejects bad data and partials with messages naming them", () => {
 		expectError(() => computeMomentsPartial([[1, 0 / 0]]), "[Hivemind] computeMomentsPartial: X[1][2] must be finite");
 		expectError(() => computeLinearPartial([[1], [2]], [[1]]), "[Hivemind] computeLinearPartial: y must have 2 rows like X, got 1×1");
-		expectError(() => mergeMomentsPartials(computeMomentsPartial([[1, 2]]), computeMomentsPartial([[1]])), "[Hivemind] mergeMomentsPartials: b.mean must be 1×2 like a.mean, got 1×1");
-		expectError(() => mergeLinearPartials({ xtx: [[1]], xty: [[1]], n: -1 }, { xtx: [[1]], xty: [[1]], n: 1 }), "mergeLinearPartials: a.n must be an integer ≥ 0, got -1");
+		expectError(
+			() => mergeMomentsPartials(computeMomentsPartial([[1, 2]]), computeMomentsPartial([[1]])),
+			"[Hivemind] mergeMomentsPartials: b.mean must be 1×2 like a.mean, got 1×1",
+		);
+		expectError(
+			() => mergeLinearPartials({ xtx: [[1]], xty: [[1]], n: -1 }, { xtx: [[1]], xty: [[1]], n: 1 }),
+			"mergeLinearPartials: a.n must be an integer ≥ 0, got -1",
+		);
 		expectError(() => mergeCovariancePartials(5 as never, 5 as never), "mergeCovariancePartials: a must be a partial (a table), got 5");
 		expectError(() => finalizeMoments(computeMomentsPartial([[1]]), 1), "finalizeMoments: partial.n must be > 1 for ddof 1, got 1");
 		expectError(() => finalizeMoments(computeMomentsPartial([[1]]), 2), "finalizeMoments: ddof must be 0 or 1, got 2");
@@ -194,17 +287,29 @@ describe("statistics: validation", () => {
 		expectError(() => finalizePca(computeCovariancePartial([[1, 2]]), 3), "finalizePca: numberOfComponents must be an integer in [1, 2], got 3");
 		expectError(() => finalizeLinear(computeLinearPartial([[1]], [[1]]), -1), "finalizeLinear: lambda must be a finite number ≥ 0, got -1");
 		expectError(() => finalizeLinear({ xtx: [[0]], xty: [[0]], n: 0 }), "finalizeLinear: partial.n must be ≥ 1, got 0");
-		expectError(() => finalizeLinear({ xtx: [[1]], xty: [[1]], n: 0 }), "finalizeLinear: partial.xtx must be all zeros when partial.n is 0 (sums over no rows), got 1 at [1][1]");
+		expectError(
+			() => finalizeLinear({ xtx: [[1]], xty: [[1]], n: 0 }),
+			"finalizeLinear: partial.xtx must be all zeros when partial.n is 0 (sums over no rows), got 1 at [1][1]",
+		);
 		expectError(() => mergeChain([], mergeMomentsPartials), "mergeChain: partials must be a non-empty array of partials");
 		expectError(() => mergeTree(5 as never, mergeMomentsPartials), "mergeTree: partials must be a non-empty array of partials");
 	});
 	it("rejects bad centroids and class lists", () => {
 		expectError(() => computeKMeansPartial([[1, 2]], [[1]]), "computeKMeansPartial: centroids must have 2 columns like X, got 1×1");
-		expectError(() => finalizeKMeans(computeKMeansPartial([[1]], [[1]]), [[1], [2]]), "finalizeKMeans: centroids must be 1×1 like partial.sums, got 2×1");
-		expectError(() => computeGaussianNaiveBayesPartial([[1]], [[7]], [0, 1]), "computeGaussianNaiveBayesPartial: y[1][1] must be one of the classes, got 7");
+		expectError(
+			() => finalizeKMeans(computeKMeansPartial([[1]], [[1]]), [[1], [2]]),
+			"finalizeKMeans: centroids must be 1×1 like partial.sums, got 2×1",
+		);
+		expectError(
+			() => computeGaussianNaiveBayesPartial([[1]], [[7]], [0, 1]),
+			"computeGaussianNaiveBayesPartial: y[1][1] must be one of the classes, got 7",
+		);
 		expectError(() => computeGaussianNaiveBayesPartial([[1]], [[0, 1]], [0, 1]), "y must be one column of labels (n×1), got 1×2");
 		expectError(() => computeMultinomialNaiveBayesPartial([[1]], [[0]], [0, 0]), "classes must be a non-empty array of distinct finite numbers");
-		expectError(() => computeMultinomialNaiveBayesPartial([[1, -1]], [[0]], [0]), "computeMultinomialNaiveBayesPartial: X[1][2] must be a count ≥ 0, got -1");
+		expectError(
+			() => computeMultinomialNaiveBayesPartial([[1, -1]], [[0]], [0]),
+			"computeMultinomialNaiveBayesPartial: X[1][2] must be a count ≥ 0, got -1",
+		);
 		expectError(() => computeBernoulliNaiveBayesPartial([[1]], [[0]], [0], 0 / 0), "threshold must be a finite number, got NaN");
 		const a = computeMultinomialNaiveBayesPartial([[1]], [[0]], [0, 1]);
 		const b = computeMultinomialNaiveBayesPartial([[1]], [[1]], [1, 0]);

@@ -42,15 +42,27 @@ describe("categorical naive Bayes statistics", () => {
 		]);
 	});
 	it("rejects non-categories, mismatched partials and bad alpha", () => {
-		expectError(() => computeCategoricalNaiveBayesPartial([[1.5]], [[0]], [0]), "computeCategoricalNaiveBayesPartial: X[1][1] must be a category (an integer ≥ 0), got 1.5");
+		expectError(
+			() => computeCategoricalNaiveBayesPartial([[1.5]], [[0]], [0]),
+			"computeCategoricalNaiveBayesPartial: X[1][1] must be a category (an integer ≥ 0), got 1.5",
+		);
 		const a = computeCategoricalNaiveBayesPartial(X, y, [0, 1]);
 		const oneFeature = computeCategoricalNaiveBayesPartial([[0]], [[0]], [0, 1]);
-		expectError(() => mergeCategoricalNaiveBayesPartials(a, oneFeature), "mergeCategoricalNaiveBayesPartials: b.categoryCounts must have 2 features like a.categoryCounts, got 1");
+		expectError(
+			() => mergeCategoricalNaiveBayesPartials(a, oneFeature),
+			"mergeCategoricalNaiveBayesPartials: b.categoryCounts must have 2 features like a.categoryCounts, got 1",
+		);
 		const otherClasses = computeCategoricalNaiveBayesPartial(X, y, [1, 0]);
 		expectError(() => mergeCategoricalNaiveBayesPartials(a, otherClasses), "b.classes must equal a.classes (0, 1), got 1, 0");
 		expectError(() => finalizeCategoricalNaiveBayes(a, 0), "finalizeCategoricalNaiveBayes: alpha must be a finite number > 0, got 0");
-		expectError(() => finalizeCategoricalNaiveBayes({ ...a, categoryCounts: [] }), "partial.categoryCounts must be a non-empty array of k×m matrices");
-		expectError(() => finalizeCategoricalNaiveBayes({ ...a, categoryCounts: [[[1, 2]]] }), "partial.categoryCounts[1] must have 2 rows (one per class), got 1×2");
+		expectError(
+			() => finalizeCategoricalNaiveBayes({ ...a, categoryCounts: [] }),
+			"partial.categoryCounts must be a non-empty array of k×m matrices",
+		);
+		expectError(
+			() => finalizeCategoricalNaiveBayes({ ...a, categoryCounts: [[[1, 2]]] }),
+			"partial.categoryCounts[1] must have 2 rows (one per class), got 1×2",
+		);
 	});
 });
 

@@ -35,8 +35,14 @@ describe("LabelEncoder", () => {
 	});
 	it("rejects bad labels, codes, options and states", () => {
 		const encoder = new LabelEncoder().fit(["a", "b"]);
-		expectError(() => encoder.transform(["a", "c"]), '[Hivemind] LabelEncoder.transform: labels[2] must be one of the classes ("a", "b"), got "c"');
-		expectError(() => encoder.transform([]), "LabelEncoder.transform: labels must be a non-empty array of labels (numbers or strings), got an empty table");
+		expectError(
+			() => encoder.transform(["a", "c"]),
+			'[Hivemind] LabelEncoder.transform: labels[2] must be one of the classes ("a", "b"), got "c"',
+		);
+		expectError(
+			() => encoder.transform([]),
+			"LabelEncoder.transform: labels must be a non-empty array of labels (numbers or strings), got an empty table",
+		);
 		expectError(() => encoder.fit([1, true as never]), "LabelEncoder.fit: labels[2] must be a label (a finite number or a string), got true");
 		expectError(() => encoder.fit([0 / 0]), "labels[1] must be a label (a finite number or a string), got NaN");
 		expectError(() => encoder.inverseTransform([0, 2]), "LabelEncoder.inverseTransform: codes[2] must be an integer code in [0, 1], got 2");
@@ -44,11 +50,23 @@ describe("LabelEncoder", () => {
 		expectError(() => encoder.inverseTransform("x" as never), 'codes must be a non-empty array of class codes, got "x"');
 		expectError(() => new LabelEncoder().transform(["a"]), "LabelEncoder.transform: the encoder must be fitted first");
 		expectError(() => new LabelEncoder().getState(), "LabelEncoder.getState: the encoder must be fitted first");
-		expectError(() => new LabelEncoder({ classesList: ["a"] }).fit(["a", "z"]), 'LabelEncoder.fit: labels[2] must be one of the classes ("a"), got "z"');
-		expectError(() => new LabelEncoder({ classesList: [1, 1] }), "LabelEncoder.new: classesList must be a non-empty array of distinct numbers or strings, got a table");
+		expectError(
+			() => new LabelEncoder({ classesList: ["a"] }).fit(["a", "z"]),
+			'LabelEncoder.fit: labels[2] must be one of the classes ("a"), got "z"',
+		);
+		expectError(
+			() => new LabelEncoder({ classesList: [1, 1] }),
+			"LabelEncoder.new: classesList must be a non-empty array of distinct numbers or strings, got a table",
+		);
 		expectError(() => new LabelEncoder({ classes: [1] } as never), 'LabelEncoder.new: unknown option "classes"; valid options are classesList');
-		expectError(() => encoder.setState({ kind: "OneHotEncoder" } as never), 'LabelEncoder.setState: state must be a table from getState() with kind "LabelEncoder"');
-		expectError(() => encoder.setState({ kind: "LabelEncoder", classes: ["a", "a"] }), 'LabelEncoder.setState: state.classes must not repeat a label, got "a" twice');
+		expectError(
+			() => encoder.setState({ kind: "OneHotEncoder" } as never),
+			'LabelEncoder.setState: state must be a table from getState() with kind "LabelEncoder"',
+		);
+		expectError(
+			() => encoder.setState({ kind: "LabelEncoder", classes: ["a", "a"] }),
+			'LabelEncoder.setState: state.classes must not repeat a label, got "a" twice',
+		);
 	});
 });
 
@@ -65,11 +83,13 @@ describe("OneHotEncoder", () => {
 	});
 	it("decodes one-hot rows and probabilities by their largest entry", () => {
 		const encoder = new OneHotEncoder().fit(["a", "b", "c"]);
-		expect(encoder.inverseTransform([
-			[0, 0, 1],
-			[0.2, 0.5, 0.3],
-			[0.4, 0.4, 0.2],
-		])).toEqual(["c", "b", "a"]);
+		expect(
+			encoder.inverseTransform([
+				[0, 0, 1],
+				[0.2, 0.5, 0.3],
+				[0.4, 0.4, 0.2],
+			]),
+		).toEqual(["c", "b", "a"]);
 	});
 	it("ignores unknown labels as zero rows when asked", () => {
 		const encoder = new OneHotEncoder({ handleUnknown: "ignore" }).fit([1, 2]);
@@ -98,9 +118,21 @@ describe("OneHotEncoder", () => {
 		expectError(() => encoder.inverseTransform([[1, 0, 0]]), "OneHotEncoder.inverseTransform: X must have 2 columns (one per category), got 1×3");
 		expectError(() => encoder.inverseTransform([[1, 0], [0]]), "OneHotEncoder.inverseTransform: X must be rectangular");
 		expectError(() => new OneHotEncoder().transform(["x"]), "OneHotEncoder.transform: the encoder must be fitted first");
-		expectError(() => new OneHotEncoder({ handleUnknown: "skip" as never }), 'OneHotEncoder.new: handleUnknown must be one of "error", "ignore", got "skip"');
-		expectError(() => encoder.setState({ kind: "OneHotEncoder", categories: [], handleUnknown: "error" }), "OneHotEncoder.setState: state.categories must be a non-empty array of labels");
-		expectError(() => encoder.setState({ kind: "OneHotEncoder", categories: [1], handleUnknown: "maybe" as never }), 'OneHotEncoder.setState: handleUnknown must be one of "error", "ignore", got "maybe"');
-		expectError(() => encoder.setState(undefined as never), 'OneHotEncoder.setState: state must be a table from getState() with kind "OneHotEncoder", got nil');
+		expectError(
+			() => new OneHotEncoder({ handleUnknown: "skip" as never }),
+			'OneHotEncoder.new: handleUnknown must be one of "error", "ignore", got "skip"',
+		);
+		expectError(
+			() => encoder.setState({ kind: "OneHotEncoder", categories: [], handleUnknown: "error" }),
+			"OneHotEncoder.setState: state.categories must be a non-empty array of labels",
+		);
+		expectError(
+			() => encoder.setState({ kind: "OneHotEncoder", categories: [1], handleUnknown: "maybe" as never }),
+			'OneHotEncoder.setState: handleUnknown must be one of "error", "ignore", got "maybe"',
+		);
+		expectError(
+			() => encoder.setState(undefined as never),
+			'OneHotEncoder.setState: state must be a table from getState() with kind "OneHotEncoder", got nil',
+		);
 	});
 });

@@ -2,13 +2,7 @@ import { HttpService } from "@rbxts/services";
 import { describe, expect, it } from "../support/jest-globals.d";
 import { expectClose, expectError, expectMatrixClose } from "../support/numeric";
 import { RandomGenerator, randomNormal, sliceRows } from "../../src/matrix";
-import {
-	computeScalerStatistics,
-	mergeScalerStatistics,
-	MinMaxScaler,
-	ScalerStatistics,
-	StandardScaler,
-} from "../../src/transformers";
+import { computeScalerStatistics, mergeScalerStatistics, MinMaxScaler, ScalerStatistics, StandardScaler } from "../../src/transformers";
 
 // Columns: mean 3 and M2 20 (std √5); mean 13 and M2 20 (std √5); constant 7.
 const X = [
@@ -60,7 +54,10 @@ describe("scaler statistics", () => {
 		expectError(() => mergeScalerStatistics(good, { ...good, m2: [[1, -1]] }), "b.m2[1][2] must be ≥ 0, got -1");
 		expectError(() => mergeScalerStatistics(good, { ...good, min: [[5, 2]] }), "b.min[1][1] must be ≤ b.max[1][1] (1), got 5");
 		expectError(() => mergeScalerStatistics(good, { ...good, mean: [[1, 0 / 0]] }), "b.mean[1][2] must be finite, got NaN");
-		expectError(() => mergeScalerStatistics(good, computeScalerStatistics([[1]])), "mergeScalerStatistics: b.mean must be 1×2 like a.mean, got 1×1");
+		expectError(
+			() => mergeScalerStatistics(good, computeScalerStatistics([[1]])),
+			"mergeScalerStatistics: b.mean must be 1×2 like a.mean, got 1×1",
+		);
 		expectError(() => computeScalerStatistics([[1], [2, 3]]), "computeScalerStatistics: X must be rectangular");
 	});
 });
@@ -75,10 +72,13 @@ describe("StandardScaler", () => {
 			[1 / r5, -1 / r5, 0],
 			[3 / r5, 3 / r5, 0],
 		]);
-		expectMatrixClose([scaler.getOffset(), scaler.getScale()], [
-			[3, 13, 7],
-			[r5, r5, 1],
-		]);
+		expectMatrixClose(
+			[scaler.getOffset(), scaler.getScale()],
+			[
+				[3, 13, 7],
+				[r5, r5, 1],
+			],
+		);
 		expectMatrixClose(scaler.inverseTransform(Z), X, 1e-12);
 		expectMatrixClose(scaler.transform([[8, 13, 9]]), [[5 / r5, 0, 2]]);
 	});
@@ -88,10 +88,14 @@ describe("StandardScaler", () => {
 	});
 	it("partialFit over pieces equals fit on all rows", () => {
 		const pieces = new StandardScaler().partialFit([X[0]]).partialFit([X[1], X[2]]).partialFit([X[3]]);
-		expectMatrixClose([pieces.getOffset(), pieces.getScale()], [
-			[3, 13, 7],
-			[r5, r5, 1],
-		], 1e-12);
+		expectMatrixClose(
+			[pieces.getOffset(), pieces.getScale()],
+			[
+				[3, 13, 7],
+				[r5, r5, 1],
+			],
+			1e-12,
+		);
 		expect(pieces.getStatistics().n).toBe(4);
 	});
 	it("fits across servers from merged statistics", () => {
@@ -115,7 +119,10 @@ describe("StandardScaler", () => {
 	});
 	it("rejects bad options, unfitted use, wrong shapes and bad states", () => {
 		expectError(() => new StandardScaler({ withMean: 1 as never }), "[Hivemind] StandardScaler.new: withMean must be a boolean, got 1");
-		expectError(() => new StandardScaler({ center: true } as never), 'StandardScaler.new: unknown option "center"; valid options are withMean, withStd');
+		expectError(
+			() => new StandardScaler({ center: true } as never),
+			'StandardScaler.new: unknown option "center"; valid options are withMean, withStd',
+		);
 		expectError(() => new StandardScaler().transform(X), "[Hivemind] StandardScaler.transform: the scaler must be fitted first");
 		expectError(() => new StandardScaler().getState(), "StandardScaler.getState: the scaler must be fitted first");
 		expectError(() => new StandardScaler().inverseTransform(X), "StandardScaler.inverseTransform: the scaler must be fitted first");
@@ -125,38 +132,68 @@ describe("StandardScaler", () => {
 		expectError(() => scaler.inverseTransform([[1, 0 / 0, 3]]), "StandardScaler.inverseTransform: X[1][2] must be finite, got NaN");
 		expectError(() => scaler.fit([] as never), "StandardScaler.fit: X must have at least one row");
 		expectError(() => scaler.fitTransform("x" as never), "StandardScaler.fitTransform: X must be a matrix (array of rows), got string");
-		expectError(() => scaler.setStatistics({ n: 1 } as never), "StandardScaler.setStatistics: statistics.mean must be a matrix (array of rows), got nil");
-		const two = computeScalerStatistics([[1, 2], [3, 4]]);
-		expectError(() => scaler.setStatistics({ ...two, mean: [[1, 2], [3, 4]] }), "StandardScaler.setStatistics: statistics.mean must be 1×2, got 2×2");
+		expectError(
+			() => scaler.setStatistics({ n: 1 } as never),
+			"StandardScaler.setStatistics: statistics.mean must be a matrix (array of rows), got nil",
+		);
+		const two = computeScalerStatistics([
+			[1, 2],
+			[3, 4],
+		]);
+		expectError(
+			() =>
+				scaler.setStatistics({
+					...two,
+					mean: [
+						[1, 2],
+						[3, 4],
+					],
+				}),
+			"StandardScaler.setStatistics: statistics.mean must be 1×2, got 2×2",
+		);
 		expectError(() => scaler.setStatistics({ ...two, max: [[1, 2, 3]] }), "statistics.max must be 1×2 like statistics.mean, got 1×3");
 		const state = scaler.getState();
-		expectError(() => new MinMaxScaler().setState(state as never), 'MinMaxScaler.setState: state.kind must be "MinMaxScaler", got "StandardScaler"');
+		expectError(
+			() => new MinMaxScaler().setState(state as never),
+			'MinMaxScaler.setState: state.kind must be "MinMaxScaler", got "StandardScaler"',
+		);
 		expectError(() => scaler.setState(7 as never), "StandardScaler.setState: state must be a table from getState(), got 7");
 		expectError(() => scaler.setState({ ...state, options: { withStd: "no" } } as never), "StandardScaler.setState: withStd must be a boolean");
-		expectError(() => scaler.setState({ ...state, statistics: { ...state.statistics, n: 1.5 } }), "state.statistics.n must be an integer ≥ 0, got 1.5");
+		expectError(
+			() => scaler.setState({ ...state, statistics: { ...state.statistics, n: 1.5 } }),
+			"state.statistics.n must be an integer ≥ 0, got 1.5",
+		);
 	});
 });
 
 describe("MinMaxScaler", () => {
 	it("maps each column's minimum and maximum onto [0, 1]; a constant column maps to 0", () => {
 		const scaler = new MinMaxScaler();
-		expectMatrixClose(scaler.fitTransform(X), [
-			[0, 0, 0],
-			[1 / 3, 2 / 3, 0],
-			[2 / 3, 1 / 3, 0],
-			[1, 1, 0],
-		], 1e-12);
+		expectMatrixClose(
+			scaler.fitTransform(X),
+			[
+				[0, 0, 0],
+				[1 / 3, 2 / 3, 0],
+				[2 / 3, 1 / 3, 0],
+				[1, 1, 0],
+			],
+			1e-12,
+		);
 		expectMatrixClose(scaler.transform([[9, 7, 8]]), [[1.5, -0.5, 1]], 1e-12);
 		expectMatrixClose(scaler.inverseTransform([[0.5, 0.5, 0]]), [[3, 13, 7]], 1e-12);
 	});
 	it("uses a custom feature range", () => {
 		const scaler = new MinMaxScaler({ featureRange: [-1, 1] });
-		expectMatrixClose(scaler.fitTransform(X), [
-			[-1, -1, -1],
-			[-1 / 3, 1 / 3, -1],
-			[1 / 3, -1 / 3, -1],
-			[1, 1, -1],
-		], 1e-12);
+		expectMatrixClose(
+			scaler.fitTransform(X),
+			[
+				[-1, -1, -1],
+				[-1 / 3, 1 / 3, -1],
+				[1 / 3, -1 / 3, -1],
+				[1, 1, -1],
+			],
+			1e-12,
+		);
 		expect(scaler.getOptions()).toEqual({ featureRange: [-1, 1] });
 	});
 	it("keeps its own copy of the feature range", () => {

@@ -88,12 +88,18 @@ describe("trainTestSplit", () => {
 		expectError(() => trainTestSplit(X, y, { testSize: 0 }), "trainTestSplit: testSize must be a fraction in (0, 1) or a row count ≥ 1, got 0");
 		expectError(() => trainTestSplit(X, y, { testSize: 1.5 }), "testSize must be a fraction in (0, 1) or a row count ≥ 1, got 1.5");
 		expectError(() => trainTestSplit(X, y, { validationSize: -1 }), "validationSize must be 0, a fraction in (0, 1) or a row count ≥ 1, got -1");
-		expectError(() => trainTestSplit(X, y, { testSize: 5, validationSize: 5 }), "trainTestSplit: testSize and validationSize must leave at least 1 training row, got 5 test + 5 validation rows of 10");
+		expectError(
+			() => trainTestSplit(X, y, { testSize: 5, validationSize: 5 }),
+			"trainTestSplit: testSize and validationSize must leave at least 1 training row, got 5 test + 5 validation rows of 10",
+		);
 		expectError(() => trainTestSplit(X, y, { seed: 0 / 0 }), "seed must be a finite number, got NaN");
 		expectError(() => trainTestSplit(X, y, { shuffle: "yes" as never }), 'shuffle must be a boolean, got "yes"');
 		expectError(() => trainTestSplit(X, y, { stratify: [1, 2] }), "trainTestSplit: options.stratify must have 10 labels (one per row), got 2");
 		expectError(() => trainTestSplit(X, y, { stratify: 3 as never }), "stratify must be a boolean or an array of labels, got 3");
-		expectError(() => trainTestSplit(X, y, { size: 3 } as never), 'trainTestSplit: unknown option "size"; valid options are seed, shuffle, stratify, testSize, validationSize');
+		expectError(
+			() => trainTestSplit(X, y, { size: 3 } as never),
+			'trainTestSplit: unknown option "size"; valid options are seed, shuffle, stratify, testSize, validationSize',
+		);
 	});
 });
 

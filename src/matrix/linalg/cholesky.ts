@@ -16,10 +16,7 @@ export function assertSymmetric(a: Matrix, where: string) {
 		const ai = a[i - 1];
 		for (const j of $range(i + 1, n)) {
 			if (!(math.abs(ai[j - 1] - a[j - 1][i - 1]) <= limit)) {
-				error(
-					`[Hivemind] ${where}: matrix must be symmetric, got a[${i}][${j}] = ${ai[j - 1]} and a[${j}][${i}] = ${a[j - 1][i - 1]}`,
-					3,
-				);
+				error(`[Hivemind] ${where}: matrix must be symmetric, got a[${i}][${j}] = ${ai[j - 1]} and a[${j}][${i}] = ${a[j - 1][i - 1]}`, 3);
 			}
 		}
 	}

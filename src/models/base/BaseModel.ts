@@ -70,7 +70,10 @@ export abstract class BaseModel<O extends object, P extends ModelParameters = Mo
 			for (const name of this.fixedOptionsAfterTraining()) {
 				const value = (changes as { [k: string]: unknown })[name];
 				if (value !== undefined && value !== (this.options as { [k: string]: unknown })[name]) {
-					error(`[Hivemind] ${where}: ${name} cannot change once the model has parameters (their shape depends on it); create a new model`, 2);
+					error(
+						`[Hivemind] ${where}: ${name} cannot change once the model has parameters (their shape depends on it); create a new model`,
+						2,
+					);
 				}
 			}
 		}

@@ -40,7 +40,10 @@ export class ClassLabels {
 		const classes = this.get() ?? sortedUniqueLabels(labels);
 		const required = this.requiredCount;
 		if (required !== undefined && classes.size() !== required) {
-			error(`[Hivemind] ${where}: y must hold exactly ${required} classes (or give classesList with ${required} labels), got ${classes.size()}`, 3);
+			error(
+				`[Hivemind] ${where}: y must hold exactly ${required} classes (or give classesList with ${required} labels), got ${classes.size()}`,
+				3,
+			);
 		}
 		if (check !== undefined) check(classes);
 		const indices = encodeLabels(labels, classes, "y", where);

@@ -24,7 +24,10 @@ import { assertOptimizerStates, checkedTrainingState, clipSteps, copyStates, Opt
 import { TrainingBuffers } from "./trainingBuffers";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
-export abstract class GradientModel<O extends GradientOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> implements GradientSaving, BatchTrainable {
+export abstract class GradientModel<O extends GradientOptions, P extends ModelParameters = ModelParameters>
+	extends BaseModel<O, P>
+	implements GradientSaving, BatchTrainable
+{
 	private optimizer: Optimizer;
 	private optimizerStates: OptimizerStates = {};
 	private updateCount = 0;
@@ -49,7 +52,12 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its summed
 	 * gradient (same structure); the loop passes `out`, a buffer the model may overwrite and return.
 	 */
-	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters, pacer?: RowPacer): LuaTuple<[number, ModelParameters]>;
+	protected abstract lossAndGradient(
+		parameters: ModelParameters,
+		data: TrainingData,
+		out?: ModelParameters,
+		pacer?: RowPacer,
+	): LuaTuple<[number, ModelParameters]>;
 
 	/** Whether `lossAndGradient`, given `out`, calls its `pacer` between fixed row blocks of one pass (then the loop does not cut the rows into blocks). */
 	protected pacesRows(): boolean {
@@ -62,7 +70,9 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	}
 
 	/** A model's own solver (Newton, IRLS) steps here, in place, and returns true once converged (later iterations only record the cost); undefined (default): the optimizer steps. */
-	protected solverStep(_parameters: ModelParameters, _data: TrainingData): boolean | undefined { return undefined; }
+	protected solverStep(_parameters: ModelParameters, _data: TrainingData): boolean | undefined {
+		return undefined;
+	}
 
 	/** Called once at the start of each training call with its data (checks, warnings); nothing by default. */
 	protected beforeTraining(_data: TrainingData, _where: string) {}
@@ -97,7 +107,11 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
 	protected penalty(parameters: ModelParameters): number {
-		return totalPenalty(parameters, (name) => this.regularizerFor(name), (name) => this.biasRowsOf(name));
+		return totalPenalty(
+			parameters,
+			(name) => this.regularizerFor(name),
+			(name) => this.biasRowsOf(name),
+		);
 	}
 
 	private buffersFor(parameters: ModelParameters): TrainingBuffers {
@@ -112,7 +126,14 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
 		const entries = buffers.entries;
-		const steps = regularizedStepsInto(buffers.steps, entries, buffers.entriesOf(gradient), sampleCount, (name) => this.regularizerFor(name), buffers.biasRows);
+		const steps = regularizedStepsInto(
+			buffers.steps,
+			entries,
+			buffers.entriesOf(gradient),
+			sampleCount,
+			(name) => this.regularizerFor(name),
+			buffers.biasRows,
+		);
 		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
 		for (const k of $range(0, entries.size() - 1)) {
 			const [name, matrix] = entries[k];
@@ -124,7 +145,11 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	/** Copies of the parameters, the optimizer states and the update counter. */
 	private checkpoint(): TrainingState {
 		const p = this.parameters;
-		return { parameters: p === undefined ? undefined : copyParameters(p), optimizerStates: copyStates(this.optimizerStates), updateCount: this.updateCount };
+		return {
+			parameters: p === undefined ? undefined : copyParameters(p),
+			optimizerStates: copyStates(this.optimizerStates),
+			updateCount: this.updateCount,
+		};
 	}
 
 	/** Returns to `checkpoint` (the parameters copied back into the same matrices, so no-copy owners see it). */
@@ -185,7 +210,9 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
-		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n))));
+		return this.whileTraining(where, () =>
+			this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n))),
+		);
 	}
 
 	/**
@@ -211,7 +238,14 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
 		this.beforeTraining(data, where);
-		const gradients = new GradientEvaluator((p, d, out, pacer) => this.lossAndGradient(p, d, out, pacer), data, this.options, this.canUsePool(), this.modelName, this.pacesRows());
+		const gradients = new GradientEvaluator(
+			(p, d, out, pacer) => this.lossAndGradient(p, d, out, pacer),
+			data,
+			this.options,
+			this.canUsePool(),
+			this.modelName,
+			this.pacesRows(),
+		);
 		return gradients.run(() => this.iterate(data, where, iterations, plan, gradients));
 	}
 

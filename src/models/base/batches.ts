@@ -46,7 +46,10 @@ export function assertBatches(batches: unknown, sampleCount: number, epoch: numb
 		for (const k of $range(0, rows.size() - 1)) {
 			const i = rows[k];
 			if (!typeIs(i, "number") || i !== math.floor(i) || i < 0 || i >= sampleCount) {
-				error(`[Hivemind] ${where}: batch ${b + 1} of epoch ${epoch}, entry ${k + 1} must be a row index in [0, ${sampleCount - 1}], got ${describeValue(i)}`, 3);
+				error(
+					`[Hivemind] ${where}: batch ${b + 1} of epoch ${epoch}, entry ${k + 1} must be a row index in [0, ${sampleCount - 1}], got ${describeValue(i)}`,
+					3,
+				);
 			}
 		}
 	}
@@ -60,7 +63,8 @@ export function checkedBatchPlan(numberOfEpochs: unknown, plan: unknown, where: 
 	if (!typeIs(numberOfEpochs, "number") || numberOfEpochs < 1 || numberOfEpochs !== math.floor(numberOfEpochs) || numberOfEpochs === math.huge) {
 		error(`[Hivemind] ${where}: numberOfEpochs must be an integer ≥ 1, got ${tostring(numberOfEpochs)}`, 3);
 	}
-	if (!typeIs(plan, "function")) error(`[Hivemind] ${where}: plan must be a function(epoch, sampleCount) returning the epoch's batches, got ${typeOf(plan)}`, 3);
+	if (!typeIs(plan, "function"))
+		error(`[Hivemind] ${where}: plan must be a function(epoch, sampleCount) returning the epoch's batches, got ${typeOf(plan)}`, 3);
 	const inner = plan as BatchPlan;
 	return (epoch, n) => {
 		const batches = inner(epoch, n);

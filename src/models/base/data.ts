@@ -42,7 +42,10 @@ function checkedCopy(X: unknown): Matrix | undefined {
  */
 export function featureMatrix(X: unknown, where: string, expectedWidth?: number, argName = "X"): Matrix {
 	if (typeIs(X, "table") && typeIs((X as Array<unknown>)[0], "number")) {
-		error(`[Hivemind] ${where}: ${argName} must be a matrix (array of rows, one per sample), got a vector of ${(X as Array<unknown>).size()} numbers; wrap one sample as {{...}}`, 3);
+		error(
+			`[Hivemind] ${where}: ${argName} must be a matrix (array of rows, one per sample), got a vector of ${(X as Array<unknown>).size()} numbers; wrap one sample as {{...}}`,
+			3,
+		);
 	}
 	const copied = checkedCopy(X);
 	if (copied === undefined) assertMatrix(X, argName, where);

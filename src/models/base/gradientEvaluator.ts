@@ -18,7 +18,12 @@ import { GradientOptions } from "./gradientOptions";
  * The summed data loss and gradient at `parameters` on `data` (a model's `lossAndGradient`; it may
  * write the gradient into `out`, and a model that paces its own rows calls `pacer` between blocks).
  */
-export type LossAndGradient = (parameters: ModelParameters, data: TrainingData, out?: ModelParameters, pacer?: RowPacer) => LuaTuple<[number, ModelParameters]>;
+export type LossAndGradient = (
+	parameters: ModelParameters,
+	data: TrainingData,
+	out?: ModelParameters,
+	pacer?: RowPacer,
+) => LuaTuple<[number, ModelParameters]>;
 
 /** Adds `part` into `total` entry by entry (same structure). */
 export function addParametersInPlace(total: ModelParameters, part: ModelParameters) {
@@ -31,7 +36,13 @@ export function addParametersInPlace(total: ModelParameters, part: ModelParamete
  * count), checking `budget` after each; one call when the data fits in one block. The first block's
  * gradient is written into `out` (the loop's reused buffer) when given, and the others added to it.
  */
-export function blockedLossAndGradient(compute: LossAndGradient, parameters: ModelParameters, data: TrainingData, budget: FrameBudget, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+export function blockedLossAndGradient(
+	compute: LossAndGradient,
+	parameters: ModelParameters,
+	data: TrainingData,
+	budget: FrameBudget,
+	out?: ModelParameters,
+): LuaTuple<[number, ModelParameters]> {
 	const n = data.sampleCount;
 	const block = rowsPerBlock(3 * parameterCount(parameters));
 	if (n <= block) {
@@ -42,7 +53,11 @@ export function blockedLossAndGradient(compute: LossAndGradient, parameters: Mod
 	let loss = 0;
 	let total: ModelParameters | undefined;
 	forEachBlock(n, block, budget, (first, last) => {
-		const part: TrainingData = { inputs: rowsBetween(data.inputs, first, last), targets: rowsBetween(data.targets, first, last), sampleCount: last - first + 1 };
+		const part: TrainingData = {
+			inputs: rowsBetween(data.inputs, first, last),
+			targets: rowsBetween(data.targets, first, last),
+			sampleCount: last - first + 1,
+		};
 		if (total === undefined) {
 			const [partLoss, gradient] = compute(parameters, part, out);
 			loss += partLoss;
@@ -121,11 +136,20 @@ export class GradientEvaluator {
 	 * One epoch of steps, one per batch of row indices: each batch's gradient goes to `step(gradient,
 	 * rowCount)`; returns the summed loss of the batches (each before its step) and their total row count.
 	 */
-	epochOfBatches(parameters: ModelParameters, batches: Array<Array<number>>, out: ModelParameters | undefined, step: (gradient: ModelParameters, rowCount: number) => void): LuaTuple<[number, number]> {
+	epochOfBatches(
+		parameters: ModelParameters,
+		batches: Array<Array<number>>,
+		out: ModelParameters | undefined,
+		step: (gradient: ModelParameters, rowCount: number) => void,
+	): LuaTuple<[number, number]> {
 		let total = 0;
 		let count = 0;
 		for (const rows of batches) {
-			const batch: TrainingData = { inputs: selectRows(this.data.inputs, rows), targets: selectRows(this.data.targets, rows), sampleCount: rows.size() };
+			const batch: TrainingData = {
+				inputs: selectRows(this.data.inputs, rows),
+				targets: selectRows(this.data.targets, rows),
+				sampleCount: rows.size(),
+			};
 			const [loss, gradient] = this.serial(parameters, batch, out);
 			step(gradient, rows.size());
 			total += loss;
@@ -140,9 +164,11 @@ export class GradientEvaluator {
 	 */
 	private serial(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
 		if (out === undefined) return blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
-		if (!this.pacesRows) return data === this.data ? this.blockedFull(parameters, out) : blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
+		if (!this.pacesRows)
+			return data === this.data ? this.blockedFull(parameters, out) : blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
 		this.pacedRows = data.sampleCount;
-		if (this.pacer === undefined) this.pacer = { blockRows: rowsPerBlock(3 * parameterCount(parameters)), between: (done) => this.budget.step(done, this.pacedRows) };
+		if (this.pacer === undefined)
+			this.pacer = { blockRows: rowsPerBlock(3 * parameterCount(parameters)), between: (done) => this.budget.step(done, this.pacedRows) };
 		const [loss, gradient] = this.compute(parameters, data, out, this.pacer);
 		this.budget.check();
 		return $tuple(loss, gradient);
@@ -161,7 +187,11 @@ export class GradientEvaluator {
 		if (this.blocks === undefined) {
 			const views = new Array<TrainingData>();
 			forEachBlock(n, block, undefined, (first, last) => {
-				views.push({ inputs: rowsBetween(data.inputs, first, last), targets: rowsBetween(data.targets, first, last), sampleCount: last - first + 1 });
+				views.push({
+					inputs: rowsBetween(data.inputs, first, last),
+					targets: rowsBetween(data.targets, first, last),
+					sampleCount: last - first + 1,
+				});
 			});
 			this.blocks = views;
 		}

@@ -1,5 +1,15 @@
 /** The options every gradient-trained model shares, their defaults and their constraint table. */
-import { anyOf, booleanValue, callbackValue, constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, objectWith } from "../../options";
+import {
+	anyOf,
+	booleanValue,
+	callbackValue,
+	constraint,
+	ConstraintTable,
+	frameBudgetMs,
+	integerAtLeast,
+	numberAbove,
+	objectWith,
+} from "../../options";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization/optimizers/createOptimizer";
 import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
@@ -79,7 +89,6 @@ export const GRADIENT_DEFAULTS: Readonly<GradientOptions> = table.freeze({
 function namedIn(names: ReadonlyArray<string>) {
 	return constraint((v) => typeIs(v, "string") && names.some((n) => n.lower() === v.lower()), `one of "${names.join('", "')}"`);
 }
-
 
 /** The constraint table of `GradientOptions`. */
 export const GRADIENT_CONSTRAINTS: ConstraintTable<GradientOptions> = {

@@ -25,7 +25,9 @@ export class TrainingMonitor {
 	/** Warns that `what` became non-finite at `iteration` and names the state the parameters return to. */
 	warnNonFinite(what: string, iteration: number) {
 		const restored = this.lastIteration > 0 ? `iteration ${this.lastIteration}` : "the start of this call";
-		warnTraining(`[Hivemind] ${this.where}: ${what} became non-finite at iteration ${iteration}; parameters restored to their state at ${restored} and training stopped`);
+		warnTraining(
+			`[Hivemind] ${this.where}: ${what} became non-finite at iteration ${iteration}; parameters restored to their state at ${restored} and training stopped`,
+		);
 	}
 
 	/** Records the cost at `iteration` and returns whether (and why) to stop. */

@@ -11,7 +11,8 @@ export function expectRecord(parameters: ModelParameters, names: Array<string>, 
 	const sorted = [...names];
 	sorted.sort();
 	const expected = `a record {${sorted.join(", ")}} (${what})`;
-	if (parameterKind(parameters) !== "record") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
+	if (parameterKind(parameters) !== "record")
+		error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
 	const record = parameters as ParameterRecord;
 	let count = 0;
 	for (const [key] of pairs(record)) {

@@ -11,13 +11,17 @@ import { sortWithinBudget } from "../../parallel/sort";
 /** The 0-based row indices of `x` sorted by (row values, `keys[i]`, then i): a strict total order; sorted within `budget` (default: the library's). */
 export function canonicalRowOrder(x: Matrix, keys?: Array<number>, budget = new FrameBudget()): Array<number> {
 	const p = x[0].size();
-	return sortWithinBudget(x.map((_, i) => i), (a, b) => {
-		const ra = x[a];
-		const rb = x[b];
-		for (const j of $range(0, p - 1)) {
-			if (ra[j] !== rb[j]) return ra[j] < rb[j];
-		}
-		if (keys !== undefined && keys[a] !== keys[b]) return keys[a] < keys[b];
-		return a < b;
-	}, budget);
+	return sortWithinBudget(
+		x.map((_, i) => i),
+		(a, b) => {
+			const ra = x[a];
+			const rb = x[b];
+			for (const j of $range(0, p - 1)) {
+				if (ra[j] !== rb[j]) return ra[j] < rb[j];
+			}
+			if (keys !== undefined && keys[a] !== keys[b]) return keys[a] < keys[b];
+			return a < b;
+		},
+		budget,
+	);
 }

@@ -48,7 +48,10 @@ export function assertOptimizerStates(states: unknown, where: string, argName = 
 		}
 		for (const [key, value] of pairs(state)) {
 			if (!isFiniteNumber(value) && !isMatrix(value)) {
-				error(`[Hivemind] ${where}: ${label}.${tostring(key)} must be a finite number or a matrix of finite numbers, got ${describeValue(value)}`, 3);
+				error(
+					`[Hivemind] ${where}: ${label}.${tostring(key)} must be a finite number or a matrix of finite numbers, got ${describeValue(value)}`,
+					3,
+				);
 			}
 		}
 	}
@@ -96,7 +99,11 @@ export function clipSteps(steps: Array<Matrix>, value: number | undefined, norm:
  * states and update counter.
  */
 export function checkedTrainingState(state: unknown, where: string, validateParameters: (parameters: ModelParameters) => void): TrainingState {
-	if (!typeIs(state, "table")) error(`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`, 3);
+	if (!typeIs(state, "table"))
+		error(
+			`[Hivemind] ${where}: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got ${typeOf(state)}`,
+			3,
+		);
 	const s = state as TrainingState;
 	const p = s.parameters;
 	if (p !== undefined) {

@@ -20,4 +20,5 @@ export interface TrainingData {
  * the scores; `generative`: `generate(n, condition?)` draws seeded samples, `predict` is the
  * discriminator's) and `nondeterministic` (results depend on the seed).
  */
-export type ModelTag = "gradient" | "online" | "statistics" | "classifier" | "regressor" | "clusterer" | "transformer" | "outlier" | "generative" | "nondeterministic";
+export type ModelTag =
+	"gradient" | "online" | "statistics" | "classifier" | "regressor" | "clusterer" | "transformer" | "outlier" | "generative" | "nondeterministic";

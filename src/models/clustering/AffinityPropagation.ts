@@ -27,7 +27,13 @@ export interface AffinityPropagationOptions {
 	frameBudget?: number;
 }
 
-const DEFAULTS: AffinityPropagationOptions = { damping: 0.5, maximumNumberOfIterations: 200, convergenceIterations: 15, preference: "median", yieldInterval: 0 };
+const DEFAULTS: AffinityPropagationOptions = {
+	damping: 0.5,
+	maximumNumberOfIterations: 200,
+	convergenceIterations: 15,
+	preference: "median",
+	yieldInterval: 0,
+};
 const CONSTRAINTS: ConstraintTable<AffinityPropagationOptions> = {
 	damping: constraint((v) => typeIs(v, "number") && v >= 0.5 && v < 1, "a number in [0.5, 1)"),
 	maximumNumberOfIterations: integerAtLeast(1),

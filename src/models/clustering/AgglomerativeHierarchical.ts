@@ -28,7 +28,13 @@ export interface AgglomerativeHierarchicalOptions {
 	frameBudget?: number;
 }
 
-const DEFAULTS: AgglomerativeHierarchicalOptions = { numberOfClusters: 2, distanceThreshold: 0, linkage: "ward", distance: "euclidean", yieldInterval: 0 };
+const DEFAULTS: AgglomerativeHierarchicalOptions = {
+	numberOfClusters: 2,
+	distanceThreshold: 0,
+	linkage: "ward",
+	distance: "euclidean",
+	yieldInterval: 0,
+};
 const CONSTRAINTS: ConstraintTable<AgglomerativeHierarchicalOptions> = {
 	numberOfClusters: integerAtLeast(1),
 	distanceThreshold: numberAbove(0, true),
@@ -72,10 +78,14 @@ export class AgglomerativeHierarchical extends ClusteringModel<AgglomerativeHier
 	/** Builds the dendrogram of X and cuts it (`y` ignored). Returns the n − 1 merge distances in merge order. */
 	protected fitRows(x: Matrix, budget: FrameBudget, where: string): Array<number> {
 		const o = this.options;
-		if (o.linkage === "ward" && o.distance !== "euclidean") error(`[Hivemind] ${where}: distance must be "euclidean" with linkage "ward", got "${o.distance}"`, 2);
+		if (o.linkage === "ward" && o.distance !== "euclidean")
+			error(`[Hivemind] ${where}: distance must be "euclidean" with linkage "ward", got "${o.distance}"`, 2);
 		const rows = this.canonicalRows(x, budget);
 		const merges = agglomerate(pairwiseDistances(rows, o.distance, budget), o.linkage, (t) => budget.pace(t, o.yieldInterval));
-		const record: TreeRecord = { points: rows, labels: column(labelsAfterMerges(rows.size(), merges, mergesKept(merges, rows.size(), o.numberOfClusters, o.distanceThreshold))) };
+		const record: TreeRecord = {
+			points: rows,
+			labels: column(labelsAfterMerges(rows.size(), merges, mergesKept(merges, rows.size(), o.numberOfClusters, o.distanceThreshold))),
+		};
 		if (merges.size() > 0) record.merges = merges;
 		this.parameters = record;
 		return merges.map((m) => m[2]);
@@ -101,7 +111,8 @@ export class AgglomerativeHierarchical extends ClusteringModel<AgglomerativeHier
 	/** Re-cuts the dendrogram keeping the merges strictly closer than `threshold` (> 0); no retraining. */
 	cutAtDistance(threshold: number) {
 		const where = `${this.modelName}.cutAtDistance`;
-		if (!typeIs(threshold, "number") || !(threshold > 0)) error(`[Hivemind] ${where}: threshold must be a number > 0, got ${tostring(threshold)}`, 2);
+		if (!typeIs(threshold, "number") || !(threshold > 0))
+			error(`[Hivemind] ${where}: threshold must be a number > 0, got ${tostring(threshold)}`, 2);
 		this.recut(where, 1, threshold);
 	}
 
@@ -129,7 +140,10 @@ export class AgglomerativeHierarchical extends ClusteringModel<AgglomerativeHier
 		const record = parameters as Partial<TreeRecord>;
 		const n = record.points!.size();
 		if (record.merges !== undefined ? record.merges.size() !== n - 1 || record.merges[0].size() !== 4 : n > 1) {
-			error(`[Hivemind] ${where}: parameters.merges must be ${n - 1}×4 (one row per merge of the ${n} points), got ${record.merges === undefined ? "nil" : describeShape(record.merges)}`, 3);
+			error(
+				`[Hivemind] ${where}: parameters.merges must be ${n - 1}×4 (one row per merge of the ${n} points), got ${record.merges === undefined ? "nil" : describeShape(record.merges)}`,
+				3,
+			);
 		}
 		super.validateModelParameters(parameters, where);
 	}

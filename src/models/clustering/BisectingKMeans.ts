@@ -27,7 +27,13 @@ export interface BisectingKMeansOptions {
 	frameBudget?: number;
 }
 
-const DEFAULTS: BisectingKMeansOptions = { numberOfClusters: 3, maximumNumberOfIterations: 300, numberOfInitializations: 1, seed: 42, yieldInterval: 0 };
+const DEFAULTS: BisectingKMeansOptions = {
+	numberOfClusters: 3,
+	maximumNumberOfIterations: 300,
+	numberOfInitializations: 1,
+	seed: 42,
+	yieldInterval: 0,
+};
 const CONSTRAINTS: ConstraintTable<BisectingKMeansOptions> = {
 	numberOfClusters: integerAtLeast(1),
 	maximumNumberOfIterations: integerAtLeast(1),
@@ -66,7 +72,13 @@ export class BisectingKMeans extends ClusteringModel<BisectingKMeansOptions> {
 			clusters.forEach((c, i) => c[2] > clusters[target][2] && (target = i));
 			const [members, , inertia] = clusters[target];
 			if (inertia === 0) break;
-			const halves = new KMeans({ numberOfClusters: 2, maximumNumberOfIterations: o.maximumNumberOfIterations, numberOfInitializations: o.numberOfInitializations, seed: o.seed + split, frameBudget: o.frameBudget });
+			const halves = new KMeans({
+				numberOfClusters: 2,
+				maximumNumberOfIterations: o.maximumNumberOfIterations,
+				numberOfInitializations: o.numberOfInitializations,
+				seed: o.seed + split,
+				frameBudget: o.frameBudget,
+			});
 			halves.train(members);
 			const centres = halves.getModelParameters(true) as Matrix;
 			const [labels] = assignToCentres(members, centres);

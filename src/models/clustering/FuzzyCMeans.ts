@@ -31,7 +31,14 @@ export interface FuzzyCMeansOptions {
 	frameBudget?: number;
 }
 
-const DEFAULTS: FuzzyCMeansOptions = { numberOfClusters: 3, fuzziness: 2, maximumNumberOfIterations: 300, tolerance: 1e-5, seed: 42, yieldInterval: 0 };
+const DEFAULTS: FuzzyCMeansOptions = {
+	numberOfClusters: 3,
+	fuzziness: 2,
+	maximumNumberOfIterations: 300,
+	tolerance: 1e-5,
+	seed: 42,
+	yieldInterval: 0,
+};
 const CONSTRAINTS: ConstraintTable<FuzzyCMeansOptions> = {
 	numberOfClusters: integerAtLeast(1),
 	fuzziness: numberAbove(1),

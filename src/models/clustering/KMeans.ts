@@ -121,7 +121,10 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 	private initialCentroids(rows: Matrix, rng: RandomGenerator, budget: FrameBudget): Matrix {
 		const k = this.options.numberOfClusters;
 		if (this.options.initialization === "kmeans++") return kMeansPlusPlus(rows, k, rng, this.options.distance, budget);
-		return rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
+		return rng
+			.permutation(rows.size())
+			.filter((_, i) => i < k)
+			.map((i) => table.clone(rows[i]));
 	}
 
 	/** Runs the configured iterations from `start` (copied); returns the centroids and the history. */
@@ -177,7 +180,10 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 		const o = this.options;
 		const k = o.numberOfClusters;
 		if (o.algorithm === "minibatch" && o.distance === "manhattan") {
-			error(`[Hivemind] ${where}: distance must be "euclidean" or "cosine" with algorithm "minibatch" (medians have no running update), got "manhattan"`, 2);
+			error(
+				`[Hivemind] ${where}: distance must be "euclidean" or "cosine" with algorithm "minibatch" (medians have no running update), got "manhattan"`,
+				2,
+			);
 		}
 		if (this.centroids() === undefined) assertEnoughRows(x, k, "numberOfClusters", where);
 		const budget = new FrameBudget(o.frameBudget);
@@ -245,7 +251,11 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 
 	private statisticsCentroids(where: string): Matrix {
 		const centroids = this.requireParameters(where) as Matrix;
-		if (this.options.distance === "manhattan") error(`[Hivemind] ${where}: distance must be "euclidean" or "cosine" for mergeable statistics (medians do not merge), got "manhattan"`, 3);
+		if (this.options.distance === "manhattan")
+			error(
+				`[Hivemind] ${where}: distance must be "euclidean" or "cosine" for mergeable statistics (medians do not merge), got "manhattan"`,
+				3,
+			);
 		return centroids;
 	}
 

@@ -65,7 +65,9 @@ export class OPTICS extends DensityModel<OPTICSOptions> {
 		const o = this.options;
 		const order = canonicalRowOrder(x, undefined, budget);
 		const rows = order.map((i) => x[i]);
-		const run = opticsOrdering(pairwiseDistances(rows, o.distance, budget), o.minimumPoints, o.maximumEpsilon, (count) => budget.pace(count, o.yieldInterval));
+		const run = opticsOrdering(pairwiseDistances(rows, o.distance, budget), o.minimumPoints, o.maximumEpsilon, (count) =>
+			budget.pace(count, o.yieldInterval),
+		);
 		const extracted = extractClusters(run, o.extractionEpsilon);
 		const core = column(run.coreDistances.map((c) => (c <= o.extractionEpsilon ? 1 : 0)));
 		const [labels] = labelByNearestCore(rows, rows, column(extracted), core, o.extractionEpsilon, o.distance);
@@ -83,7 +85,11 @@ export class OPTICS extends DensityModel<OPTICSOptions> {
 
 	private trained(where: string): OpticsResult {
 		this.requireParameters(where);
-		if (this.result === undefined) error(`[Hivemind] ${where}: the model must have been trained in this session (the ordering is not part of the parameters), got parameters set by setModelParameters`, 3);
+		if (this.result === undefined)
+			error(
+				`[Hivemind] ${where}: the model must have been trained in this session (the ordering is not part of the parameters), got parameters set by setModelParameters`,
+				3,
+			);
 		return this.result;
 	}
 

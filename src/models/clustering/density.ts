@@ -32,7 +32,14 @@ export function neighbourhoods(x: Matrix, radius: number, distance: DistanceName
  * (ties: the lower index), −1 when none is that close; second value: that distance (n×1, inf when
  * there are no core points).
  */
-export function labelByNearestCore(x: Matrix, points: Matrix, labels: Matrix, core: Matrix, radius: number, distance: DistanceName): LuaTuple<[Array<number>, Matrix]> {
+export function labelByNearestCore(
+	x: Matrix,
+	points: Matrix,
+	labels: Matrix,
+	core: Matrix,
+	radius: number,
+	distance: DistanceName,
+): LuaTuple<[Array<number>, Matrix]> {
 	const out = new Array<number>();
 	const distances = new Array<Array<number>>();
 	for (const row of x) {

@@ -80,7 +80,13 @@ export function assignmentPartial(x: Matrix, centres: Matrix, budget: FrameBudge
  * Euclidean and cosine use `pooled` (the statistics from a worker pool) when given, else
  * `assignmentPartial` within `budget`; manhattan assigns in the same blocks, always here.
  */
-export function lloydStep(x: Matrix, centres: Matrix, distance: DistanceName, budget = new FrameBudget(), pooled?: KMeansPartial): LuaTuple<[Matrix, number]> {
+export function lloydStep(
+	x: Matrix,
+	centres: Matrix,
+	distance: DistanceName,
+	budget = new FrameBudget(),
+	pooled?: KMeansPartial,
+): LuaTuple<[Matrix, number]> {
 	if (distance !== "manhattan") {
 		const partial = pooled ?? assignmentPartial(x, centres, budget);
 		return $tuple(centresFromPartial(partial, centres, distance), distance === "cosine" ? partial.inertia / 2 : partial.inertia);
@@ -109,7 +115,14 @@ export function lloydStep(x: Matrix, centres: Matrix, distance: DistanceName, bu
  * then each centre moves to the running mean of every row it was ever given (`counts`, in place).
  * Returns the batch's inertia before the update.
  */
-export function miniBatchStep(x: Matrix, batch: Array<number>, centres: Matrix, counts: Array<number>, distance: DistanceName, budget = new FrameBudget()): number {
+export function miniBatchStep(
+	x: Matrix,
+	batch: Array<number>,
+	centres: Matrix,
+	counts: Array<number>,
+	distance: DistanceName,
+	budget = new FrameBudget(),
+): number {
 	const k = centres.size();
 	const p = centres[0].size();
 	const assigned = new Array<number>();
@@ -148,7 +161,14 @@ export function miniBatchStep(x: Matrix, batch: Array<number>, centres: Matrix, 
  * to the running mean of the rows it was given (`counts`, in place). Returns the pass's inertia
  * (each row's loss when it was visited).
  */
-export function sequentialPass(x: Matrix, order: Array<number>, centres: Matrix, counts: Array<number>, distance: DistanceName, budget = new FrameBudget()): number {
+export function sequentialPass(
+	x: Matrix,
+	order: Array<number>,
+	centres: Matrix,
+	counts: Array<number>,
+	distance: DistanceName,
+	budget = new FrameBudget(),
+): number {
 	const p = centres[0].size();
 	const block = assignmentBlock(x, centres);
 	let inertia = 0;

@@ -28,15 +28,60 @@ function clusterer(name: string, create: (o?: object) => Model, tags: Array<Mode
 	});
 }
 
-clusterer("KMeans", (o) => new KMeans(o), ["online", "nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n), tolerance: 0 }));
-clusterer("KMedoids", (o) => new KMedoids(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
-clusterer("DBSCAN", (o) => new DBSCAN(o), [], () => ({ epsilon: 1.5, minimumPoints: 3 }));
-clusterer("OPTICS", (o) => new OPTICS(o), [], () => ({ minimumPoints: 3, extractionEpsilon: 1.5 }));
-clusterer("AgglomerativeHierarchical", (o) => new AgglomerativeHierarchical(o), [], (n) => ({ numberOfClusters: math.min(3, n) }));
-clusterer("AffinityPropagation", (o) => new AffinityPropagation(o), [], () => ({ preference: "minimum" }));
-clusterer("MeanShift", (o) => new MeanShift(o), [], () => ({}));
-clusterer("FuzzyCMeans", (o) => new FuzzyCMeans(o), ["online", "nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n), tolerance: 0 }));
-clusterer("BisectingKMeans", (o) => new BisectingKMeans(o), ["nondeterministic"], (n) => ({ numberOfClusters: math.min(3, n) }));
+clusterer(
+	"KMeans",
+	(o) => new KMeans(o),
+	["online", "nondeterministic"],
+	(n) => ({ numberOfClusters: math.min(3, n), tolerance: 0 }),
+);
+clusterer(
+	"KMedoids",
+	(o) => new KMedoids(o),
+	[],
+	(n) => ({ numberOfClusters: math.min(3, n) }),
+);
+clusterer(
+	"DBSCAN",
+	(o) => new DBSCAN(o),
+	[],
+	() => ({ epsilon: 1.5, minimumPoints: 3 }),
+);
+clusterer(
+	"OPTICS",
+	(o) => new OPTICS(o),
+	[],
+	() => ({ minimumPoints: 3, extractionEpsilon: 1.5 }),
+);
+clusterer(
+	"AgglomerativeHierarchical",
+	(o) => new AgglomerativeHierarchical(o),
+	[],
+	(n) => ({ numberOfClusters: math.min(3, n) }),
+);
+clusterer(
+	"AffinityPropagation",
+	(o) => new AffinityPropagation(o),
+	[],
+	() => ({ preference: "minimum" }),
+);
+clusterer(
+	"MeanShift",
+	(o) => new MeanShift(o),
+	[],
+	() => ({}),
+);
+clusterer(
+	"FuzzyCMeans",
+	(o) => new FuzzyCMeans(o),
+	["online", "nondeterministic"],
+	(n) => ({ numberOfClusters: math.min(3, n), tolerance: 0 }),
+);
+clusterer(
+	"BisectingKMeans",
+	(o) => new BisectingKMeans(o),
+	["nondeterministic"],
+	(n) => ({ numberOfClusters: math.min(3, n) }),
+);
 registerModel({
 	name: "PCA",
 	create: (o) => new PCA(o),

@@ -15,7 +15,13 @@ import { DistanceName, distanceBetween } from "../neighbours/search";
  * proportional to its squared `distance` to the nearest seed so far (uniformly when all are 0).
  * The distance updates run in fixed row blocks within `budget` (the result never depends on it).
  */
-export function kMeansPlusPlus(rows: Matrix, k: number, rng: RandomGenerator, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
+export function kMeansPlusPlus(
+	rows: Matrix,
+	k: number,
+	rng: RandomGenerator,
+	distance: DistanceName = "euclidean",
+	budget = new FrameBudget(),
+): Matrix {
 	const n = rows.size();
 	const squared = (a: Vector, b: Vector) => {
 		const d = distanceBetween(a, b, distance);

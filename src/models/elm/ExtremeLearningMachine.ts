@@ -69,7 +69,10 @@ type ElmParameters = { hidden: Matrix; output: Matrix };
  * elm.train(X, y);
  * const [predictions] = elm.predict(X);
  */
-export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOptions, ElmParameters> implements StatisticsModel<LinearPartial>, Classifier {
+export class ExtremeLearningMachine
+	extends BaseModel<ExtremeLearningMachineOptions, ElmParameters>
+	implements StatisticsModel<LinearPartial>, Classifier
+{
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 	/** The hidden layer drawn before the first solve (computePartial on a fresh model). */
 	private pendingHidden: Matrix | undefined;
@@ -126,14 +129,24 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		const hidden = this.hiddenLayer();
 		const m = this.options.hiddenNeurons + 1;
 		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : this.labels.count();
-		if (hidden === undefined || partial.n < 1 || partial.xtx.size() !== m || partial.xtx[0].size() !== m || partial.xty.size() !== m || (outputs !== undefined && partial.xty[0].size() !== outputs)) {
+		if (
+			hidden === undefined ||
+			partial.n < 1 ||
+			partial.xtx.size() !== m ||
+			partial.xtx[0].size() !== m ||
+			partial.xty.size() !== m ||
+			(outputs !== undefined && partial.xty[0].size() !== outputs)
+		) {
 			error(
 				`[Hivemind] ${where}: partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx ${m}×${m}, xty ${m}×${outputs ?? "outputs"}), got n ${partial.n}, xtx ${describeShape(partial.xtx)}, xty ${describeShape(partial.xty)}${hidden === undefined ? " and the model has no hidden layer yet (call computePartial or setModelParameters first)" : ""}`,
 				2,
 			);
 		}
 		if (partial.layout !== layoutFingerprint(hidden!)) {
-			error(`[Hivemind] ${where}: partial.layout must be this model's hidden layer ${layoutFingerprint(hidden!)} (from computePartial of a model with the same seed and hidden layer), got ${describeValue(partial.layout)}`, 2);
+			error(
+				`[Hivemind] ${where}: partial.layout must be this model's hidden layer ${layoutFingerprint(hidden!)} (from computePartial of a model with the same seed and hidden layer), got ${describeValue(partial.layout)}`,
+				2,
+			);
 		}
 		assertBiasCount(partial, "partial", 0, where);
 		this.solve(partial);
@@ -149,7 +162,9 @@ export class ExtremeLearningMachine extends BaseModel<ExtremeLearningMachineOpti
 		const x = featureMatrix(X, where, p.hidden.size() - 1);
 		const scores = new Array<Array<number>>();
 		forEachBlock(x.size(), this.rowsPerBlock(x), new FrameBudget(), (first, last) => {
-			matmul(hiddenOutput(this.options.neuronType, p.hidden, rowsBetween(x, first, last)), p.output).forEach((row, i) => (scores[first + i] = row));
+			matmul(hiddenOutput(this.options.neuronType, p.hidden, rowsBetween(x, first, last)), p.output).forEach(
+				(row, i) => (scores[first + i] = row),
+			);
 		});
 		if (this.options.mode === "Regression") return $tuple(scores, undefined);
 		return $tuple(this.labels.decode(argmax(scores, 1), where), scores);

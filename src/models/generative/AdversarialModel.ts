@@ -53,7 +53,13 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 	private samplingRng: RandomGenerator;
 	private generatorHistory = new Array<number>();
 
-	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options: Partial<O> | undefined, private readonly conditional: boolean) {
+	protected constructor(
+		modelName: string,
+		defaults: O,
+		constraints: ConstraintTable<O>,
+		options: Partial<O> | undefined,
+		private readonly conditional: boolean,
+	) {
 		super(modelName, defaults, constraints, options);
 		this.labels = new ClassLabels(() => (this.options as Partial<ConditionalOptions>).classesList);
 		this.trainingRng = new RandomGenerator(this.options.seed).fork(TRAINING_STREAM);
@@ -117,12 +123,21 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 		const real = picks.map((i) => rows[i]);
 		const fake = this.generated(pair, this.noise(m, rng), batchConditions);
 		let cost = 0;
-		const [gradients] = pair.discriminator.backpropagate(glue([...real, ...fake], batchConditions && [...batchConditions, ...batchConditions]), (output) => {
-			const realTerm = rule.game.discriminator(output.filter((_, i) => i < m), true);
-			const fakeTerm = rule.game.discriminator(output.filter((_, i) => i >= m), false);
-			cost = realTerm.cost + fakeTerm.cost;
-			return [...realTerm.gradient, ...fakeTerm.gradient];
-		});
+		const [gradients] = pair.discriminator.backpropagate(
+			glue([...real, ...fake], batchConditions && [...batchConditions, ...batchConditions]),
+			(output) => {
+				const realTerm = rule.game.discriminator(
+					output.filter((_, i) => i < m),
+					true,
+				);
+				const fakeTerm = rule.game.discriminator(
+					output.filter((_, i) => i >= m),
+					false,
+				);
+				cost = realTerm.cost + fakeTerm.cost;
+				return [...realTerm.gradient, ...fakeTerm.gradient];
+			},
+		);
 		if (rule.penaltyWeight !== undefined && rule.penaltyWeight > 0) {
 			const points = glue(interpolates(real, fake, rng), batchConditions);
 			const [penalty, penaltyGradients] = gradientPenalty(pair.discriminator, points, pair.featureCount, rule.penaltyWeight);
@@ -173,10 +188,17 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 		const x = featureMatrix(X, where, this.pair?.featureCount);
 		const allConditions = this.conditionsOf(y, x.size(), where, describeShape(x));
 		if (this.pair !== undefined && allConditions !== undefined && allConditions[0].size() !== this.pair.conditionCount) {
-			error(`[Hivemind] ${where}: y must hold the ${this.pair.conditionCount} classes the model was trained on, got ${allConditions[0].size()}`, 2);
+			error(
+				`[Hivemind] ${where}: y must hold the ${this.pair.conditionCount} classes the model was trained on, got ${allConditions[0].size()}`,
+				2,
+			);
 		}
 		const budget = new FrameBudget(this.options.frameBudget);
-		const order = canonicalRowOrder(x, allConditions?.map((row) => row.indexOf(1)), budget);
+		const order = canonicalRowOrder(
+			x,
+			allConditions?.map((row) => row.indexOf(1)),
+			budget,
+		);
 		const rows = order.map((i) => x[i]);
 		const conditions = allConditions === undefined ? undefined : order.map((i) => allConditions[i]);
 		let pair = this.pair;
@@ -205,7 +227,8 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 			}
 			lastFinite = [pair.generator.getTrainingState(), pair.discriminator.getTrainingState()];
 			this.generatorHistory.push(generatorCost);
-			if (this.options.isOutputPrinted) printTrainingLine(`Iteration: ${iteration}  Discriminator: ${monitor.history[iteration - 1]}  Generator: ${generatorCost}`);
+			if (this.options.isOutputPrinted)
+				printTrainingLine(`Iteration: ${iteration}  Discriminator: ${monitor.history[iteration - 1]}  Generator: ${generatorCost}`);
 			budget.pace(iteration, this.options.yieldInterval);
 		}
 		this.parameters = pairParameters(pair);
@@ -220,17 +243,20 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 	/** One-hot conditions for `count` rows from a label or a list of `count` labels; undefined for unconditional models. */
 	private conditionRows(condition: unknown, count: number, where: string, argName: string): Matrix | undefined {
 		if (!this.conditional) {
-			if (condition !== undefined) error(`[Hivemind] ${where}: ${argName} must be nil (the model is not conditional), got ${tostring(condition)}`, 3);
+			if (condition !== undefined)
+				error(`[Hivemind] ${where}: ${argName} must be nil (the model is not conditional), got ${tostring(condition)}`, 3);
 			return undefined;
 		}
 		if (condition === undefined) error(`[Hivemind] ${where}: ${argName} must be given: a condition label or a list of ${count} labels`, 3);
 		const classes = this.labels.get();
-		if (classes === undefined) error(`[Hivemind] ${where}: the condition labels are unknown (parameters were set without training); give the classesList option`, 3);
+		if (classes === undefined)
+			error(`[Hivemind] ${where}: the condition labels are unknown (parameters were set without training); give the classesList option`, 3);
 		const list = typeIs(condition, "table") ? (condition as Array<defined>) : (table.create(count, condition) as Array<defined>);
 		if (list.size() !== count) error(`[Hivemind] ${where}: ${argName} must be one label or ${count} labels, got ${list.size()}`, 3);
 		return list.map((label, i) => {
 			const k = classes.indexOf(label as Label);
-			if (k < 0) error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${classes.join(", ")}), got ${tostring(label)}`, 4);
+			if (k < 0)
+				error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${classes.join(", ")}), got ${tostring(label)}`, 4);
 			return classes.map((_, j) => (j === k ? 1 : 0));
 		});
 	}

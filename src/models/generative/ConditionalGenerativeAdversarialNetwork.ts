@@ -16,7 +16,13 @@ export type ConditionalGenerativeAdversarialNetworkOptions = AdversarialOptions 
  */
 export class ConditionalGenerativeAdversarialNetwork extends AdversarialModel<ConditionalGenerativeAdversarialNetworkOptions> {
 	constructor(options?: Partial<ConditionalGenerativeAdversarialNetworkOptions>) {
-		super("ConditionalGenerativeAdversarialNetwork", ADVERSARIAL_DEFAULTS, { ...ADVERSARIAL_CONSTRAINTS, ...CONDITIONAL_CONSTRAINTS }, options, true);
+		super(
+			"ConditionalGenerativeAdversarialNetwork",
+			ADVERSARIAL_DEFAULTS,
+			{ ...ADVERSARIAL_CONSTRAINTS, ...CONDITIONAL_CONSTRAINTS },
+			options,
+			true,
+		);
 	}
 
 	protected rule(): AdversarialRule {

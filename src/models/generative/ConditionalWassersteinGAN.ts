@@ -1,6 +1,15 @@
 /** The conditional Wasserstein GAN: the critic and the generator also see a one-hot condition label. */
 import { AdversarialModel, AdversarialRule } from "./AdversarialModel";
-import { ADVERSARIAL_CONSTRAINTS, ADVERSARIAL_DEFAULTS, AdversarialOptions, CONDITIONAL_CONSTRAINTS, ConditionalOptions, WASSERSTEIN_CONSTRAINTS, WASSERSTEIN_DEFAULTS, WassersteinOptions } from "./options";
+import {
+	ADVERSARIAL_CONSTRAINTS,
+	ADVERSARIAL_DEFAULTS,
+	AdversarialOptions,
+	CONDITIONAL_CONSTRAINTS,
+	ConditionalOptions,
+	WASSERSTEIN_CONSTRAINTS,
+	WASSERSTEIN_DEFAULTS,
+	WassersteinOptions,
+} from "./options";
 import { wassersteinRule } from "./WassersteinGAN";
 
 /** Options of `ConditionalWassersteinGAN`. */

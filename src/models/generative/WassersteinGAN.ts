@@ -1,7 +1,14 @@
 /** The Wasserstein GAN: a critic instead of a classifier, with weight clipping or a gradient penalty. */
 import { AdversarialModel, AdversarialRule } from "./AdversarialModel";
 import { WASSERSTEIN } from "./games";
-import { ADVERSARIAL_CONSTRAINTS, ADVERSARIAL_DEFAULTS, AdversarialOptions, WASSERSTEIN_CONSTRAINTS, WASSERSTEIN_DEFAULTS, WassersteinOptions } from "./options";
+import {
+	ADVERSARIAL_CONSTRAINTS,
+	ADVERSARIAL_DEFAULTS,
+	AdversarialOptions,
+	WASSERSTEIN_CONSTRAINTS,
+	WASSERSTEIN_DEFAULTS,
+	WassersteinOptions,
+} from "./options";
 
 /** Options of `WassersteinGAN` (`discriminatorSteps` defaults to 5). */
 export type WassersteinGANOptions = AdversarialOptions & WassersteinOptions;
@@ -22,7 +29,13 @@ export function wassersteinRule(o: WassersteinOptions): AdversarialRule {
  */
 export class WassersteinGAN extends AdversarialModel<WassersteinGANOptions> {
 	constructor(options?: Partial<WassersteinGANOptions>) {
-		super("WassersteinGAN", { ...ADVERSARIAL_DEFAULTS, ...WASSERSTEIN_DEFAULTS, discriminatorSteps: 5 }, { ...ADVERSARIAL_CONSTRAINTS, ...WASSERSTEIN_CONSTRAINTS }, options, false);
+		super(
+			"WassersteinGAN",
+			{ ...ADVERSARIAL_DEFAULTS, ...WASSERSTEIN_DEFAULTS, discriminatorSteps: 5 },
+			{ ...ADVERSARIAL_CONSTRAINTS, ...WASSERSTEIN_CONSTRAINTS },
+			options,
+			false,
+		);
 	}
 
 	protected rule(): AdversarialRule {

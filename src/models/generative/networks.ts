@@ -54,7 +54,10 @@ export function pairParameters(pair: AdversarialPair): { [name: string]: Matrix 
 
 function expectedShapes(pair: AdversarialPair): Map<string, [number, number]> {
 	const shapes = new Map<string, [number, number]>();
-	for (const [prefix, net] of [["generator", pair.generator], ["discriminator", pair.discriminator]] as Array<[string, NeuralNetwork]>) {
+	for (const [prefix, net] of [
+		["generator", pair.generator],
+		["discriminator", pair.discriminator],
+	] as Array<[string, NeuralNetwork]>) {
 		const layers = net.getLayers();
 		for (const l of $range(1, layers.size() - 1)) shapes.set(`${prefix}.${l}`, [layers[l - 1].neurons + 1, layers[l].neurons]);
 	}
@@ -68,16 +71,24 @@ function expectedShapes(pair: AdversarialPair): Map<string, [number, number]> {
  */
 export function pairForParameters(o: AdversarialOptions, parameters: ModelParameters, where: string, conditionCount?: number): AdversarialPair {
 	const expected = "a record {discriminator.1, …, generator.1, …} of the two networks' weight matrices";
-	if (parameterKind(parameters) !== "record") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
+	if (parameterKind(parameters) !== "record")
+		error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
 	const record = parameters as { [name: string]: Matrix };
 	const lastGenerator = record[`generator.${o.generatorHiddenLayers.size() + 1}`];
 	const firstDiscriminator = record["discriminator.1"];
 	if (lastGenerator === undefined || firstDiscriminator === undefined) {
-		error(`[Hivemind] ${where}: parameters must be ${expected} (generator.1 … generator.${o.generatorHiddenLayers.size() + 1}), got ${describeParameters(parameters)}`, 4);
+		error(
+			`[Hivemind] ${where}: parameters must be ${expected} (generator.1 … generator.${o.generatorHiddenLayers.size() + 1}), got ${describeParameters(parameters)}`,
+			4,
+		);
 	}
 	const p = lastGenerator[0].size();
 	const c = conditionCount ?? firstDiscriminator.size() - 1 - p;
-	if (c < 0) error(`[Hivemind] ${where}: parameters.discriminator.1 must have at least ${p + 1} rows (bias and ${p} features), got ${describeShape(firstDiscriminator)}`, 4);
+	if (c < 0)
+		error(
+			`[Hivemind] ${where}: parameters.discriminator.1 must have at least ${p + 1} rows (bias and ${p} features), got ${describeShape(firstDiscriminator)}`,
+			4,
+		);
 	const pair = buildPair(o, p, c);
 	const shapes = expectedShapes(pair);
 	let count = 0;

@@ -101,4 +101,3 @@ export const WASSERSTEIN_CONSTRAINTS: ConstraintTable<WassersteinOptions> = {
 
 /** Constraint table of `ConditionalOptions`. */
 export const CONDITIONAL_CONSTRAINTS: ConstraintTable<ConditionalOptions> = { classesList: labelList };
-

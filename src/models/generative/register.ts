@@ -35,6 +35,10 @@ registerModel({
 	tags: ["generative", "nondeterministic"],
 	example: (rng, p, n) => {
 		const [X, blob] = blobs(rng, p, n, 2);
-		return { X, y: blob.map((b) => (b === 0 ? "low" : "high")), options: { ...QUICK, discriminatorSteps: 2, variant: "WeightClipping", classesList: ["low", "high"] } };
+		return {
+			X,
+			y: blob.map((b) => (b === 0 ? "low" : "high")),
+			options: { ...QUICK, discriminatorSteps: 2, variant: "WeightClipping", classesList: ["low", "high"] },
+		};
 	},
 });

@@ -61,12 +61,17 @@ export class BayesianLinearRegression extends StatisticsLinearModel<BayesianLine
 
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is BayesianLinearParameters {
 		const expected = "a table { mean = p×1, covariance = p×p } (p = features + 1 with the bias)";
-		if (parameterKind(parameters) !== "record") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
+		if (parameterKind(parameters) !== "record")
+			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
 		const p = parameters as Partial<BayesianLinearParameters>;
-		if (p.mean === undefined || p.covariance === undefined) error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
+		if (p.mean === undefined || p.covariance === undefined)
+			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
 		const rows = p.mean.size();
 		if (p.mean[0].size() !== 1 || p.covariance.size() !== rows || p.covariance[0].size() !== rows || rows < this.unpenalizedRows().size() + 1) {
-			error(`[Hivemind] ${where}: parameters must be ${expected}, got mean ${describeShape(p.mean)} and covariance ${describeShape(p.covariance)}`, 3);
+			error(
+				`[Hivemind] ${where}: parameters must be ${expected}, got mean ${describeShape(p.mean)} and covariance ${describeShape(p.covariance)}`,
+				3,
+			);
 		}
 		super.validateModelParameters(parameters, where);
 	}

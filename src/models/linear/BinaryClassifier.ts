@@ -6,7 +6,10 @@ import { LinearClassifier, LinearClassifierOptions } from "./LinearClassifier";
 import { OutputLink } from "./links";
 
 /** A classesList of exactly two labels. */
-export const TWO_CLASSES = constraint((v) => labelList.check(v) && (v as Array<unknown>).size() === 2, "an array of 2 distinct labels (numbers or strings)");
+export const TWO_CLASSES = constraint(
+	(v) => labelList.check(v) && (v as Array<unknown>).size() === 2,
+	"an array of 2 distinct labels (numbers or strings)",
+);
 
 /** Two classes: one score column; P(second class) = link(score). */
 export abstract class BinaryClassifier<O extends LinearClassifierOptions> extends LinearClassifier<O> {
@@ -19,7 +22,10 @@ export abstract class BinaryClassifier<O extends LinearClassifierOptions> extend
 
 	protected checkClassCount(classes: Array<Label>, where: string) {
 		if (classes.size() !== 2) {
-			error(`[Hivemind] ${where}: y must hold exactly 2 classes for ${this.modelName}, found ${classes.size()}; give the classesList option`, 4);
+			error(
+				`[Hivemind] ${where}: y must hold exactly 2 classes for ${this.modelName}, found ${classes.size()}; give the classesList option`,
+				4,
+			);
 		}
 	}
 

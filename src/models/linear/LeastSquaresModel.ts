@@ -52,8 +52,10 @@ export abstract class LeastSquaresModel<O extends StatisticsLinearOptions> exten
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {
 		const bias = this.unpenalizedRows().size();
 		const expected = `a single matrix ((features${bias > 0 ? " + 1" : ""}) × outputs${bias > 0 ? ", bias row first" : ""})`;
-		if (parameterKind(parameters) !== "matrix") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
-		if ((parameters as Matrix).size() < bias + 1) error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeShape(parameters)}`, 3);
+		if (parameterKind(parameters) !== "matrix")
+			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
+		if ((parameters as Matrix).size() < bias + 1)
+			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeShape(parameters)}`, 3);
 		super.validateModelParameters(parameters, where);
 	}
 

@@ -55,7 +55,10 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 	predict(X: unknown, ...extra: Array<unknown>): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		if (extra.size() > 0) {
-			error(`[Hivemind] ${where}: takes only X (it returns the labels and the n×k probabilities), got ${1 + extra.size()} arguments ${DATAPREDICT_HINT}`, 2);
+			error(
+				`[Hivemind] ${where}: takes only X (it returns the labels and the n×k probabilities), got ${1 + extra.size()} arguments ${DATAPREDICT_HINT}`,
+				2,
+			);
 		}
 		const z = this.scores(X, where);
 		const classes = this.labels.require(where);

@@ -95,11 +95,21 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		const o = this.options;
 		this.lbfgsMemory = undefined;
 		if (this.secondOrderSolver() !== undefined) {
-			if (o.batchSize > 0) error(`[Hivemind] ${where}: batchSize must be 0 with a second-order solver (each step uses every row; choose solver "GradientDescent" for mini-batches), got ${o.batchSize}`, 0);
+			if (o.batchSize > 0)
+				error(
+					`[Hivemind] ${where}: batchSize must be 0 with a second-order solver (each step uses every row; choose solver "GradientDescent" for mini-batches), got ${o.batchSize}`,
+					0,
+				);
 			return;
 		}
 		const curvature = this.curvatureBound();
-		if (curvature === undefined || o.learningRate !== GRADIENT_DEFAULTS.learningRate || o.learningRateSchedule !== undefined || o.optimizer !== "GradientDescent") return;
+		if (
+			curvature === undefined ||
+			o.learningRate !== GRADIENT_DEFAULTS.learningRate ||
+			o.learningRateSchedule !== undefined ||
+			o.optimizer !== "GradientDescent"
+		)
+			return;
 		const x = data.inputs;
 		const p = x[0].size();
 		let worst = 0;
@@ -172,11 +182,19 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		return this.currentCost().entry !== undefined;
 	}
 
-	protected lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters, pacer?: RowPacer): LuaTuple<[number, ModelParameters]> {
+	protected lossAndGradient(
+		parameters: ModelParameters,
+		data: TrainingData,
+		out?: ModelParameters,
+		pacer?: RowPacer,
+	): LuaTuple<[number, ModelParameters]> {
 		const link = this.trainingLink();
 		const cost = this.currentCost();
 		if (out !== undefined && cost.entry !== undefined) {
-			return $tuple(linearLossGradientInto(out as Matrix, data.inputs, parameters as Matrix, data.targets, link, cost.costName, cost.entry, pacer), out);
+			return $tuple(
+				linearLossGradientInto(out as Matrix, data.inputs, parameters as Matrix, data.targets, link, cost.costName, cost.entry, pacer),
+				out,
+			);
 		}
 		const z = matmul(data.inputs, parameters as Matrix);
 		const a = link.forward(z);
@@ -195,7 +213,8 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		const outputs = this.fixedOutputCount();
 		const bias = this.biasRowCount();
 		const expected = `a single matrix ((features${bias > 0 ? " + 1" : ""}) × ${outputs ?? "outputs"}${bias > 0 ? ", bias row first" : ""})`;
-		if (parameterKind(parameters) !== "matrix") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
+		if (parameterKind(parameters) !== "matrix")
+			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
 		const w = parameters as Matrix;
 		if (w.size() < bias + 1 || (outputs !== undefined && w[0].size() !== outputs)) {
 			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeShape(w)}`, 3);

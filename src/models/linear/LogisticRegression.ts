@@ -15,7 +15,11 @@ export interface LogisticRegressionOptions extends LinearClassifierOptions {
 }
 
 const DEFAULTS: LogisticRegressionOptions = { ...LINEAR_DEFAULTS, classesList: [0, 1], solver: "Auto" };
-const CONSTRAINTS: ConstraintTable<LogisticRegressionOptions> = { ...LINEAR_CONSTRAINTS, classesList: TWO_CLASSES, solver: solverConstraint("Newton") };
+const CONSTRAINTS: ConstraintTable<LogisticRegressionOptions> = {
+	...LINEAR_CONSTRAINTS,
+	classesList: TWO_CLASSES,
+	solver: solverConstraint("Newton"),
+};
 
 /**
  * P(y = second class | x) = σ(b + x·w), fitted on the binary cross-entropy by Newton's method

@@ -15,7 +15,11 @@ export interface QuantileRegressionOptions extends LinearModelOptions {
 }
 
 const DEFAULTS: QuantileRegressionOptions = { ...LINEAR_DEFAULTS, quantile: 0.5, solver: "Auto" };
-const CONSTRAINTS: ConstraintTable<QuantileRegressionOptions> = { ...LINEAR_CONSTRAINTS, quantile: numberBetween(0, 1, true), solver: oneOf("Auto", "IRLS", "GradientDescent") };
+const CONSTRAINTS: ConstraintTable<QuantileRegressionOptions> = {
+	...LINEAR_CONSTRAINTS,
+	quantile: numberBetween(0, 1, true),
+	solver: oneOf("Auto", "IRLS", "GradientDescent"),
+};
 
 /**
  * Predicts the τ-quantile of y given X (the median by default), minimising the pinball loss by

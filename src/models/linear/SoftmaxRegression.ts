@@ -16,7 +16,11 @@ export interface SoftmaxRegressionOptions extends LinearClassifierOptions {
 }
 
 const DEFAULTS: SoftmaxRegressionOptions = { ...LINEAR_DEFAULTS, solver: "GradientDescent" };
-const CONSTRAINTS: ConstraintTable<SoftmaxRegressionOptions> = { ...LINEAR_CONSTRAINTS, classesList: labelList, solver: oneOf("GradientDescent", "LBFGS") };
+const CONSTRAINTS: ConstraintTable<SoftmaxRegressionOptions> = {
+	...LINEAR_CONSTRAINTS,
+	classesList: labelList,
+	solver: oneOf("GradientDescent", "LBFGS"),
+};
 
 /**
  * P(class j | x) = softmax(b + x·W)ⱼ (computed stably), fitted by gradient descent on the
@@ -53,7 +57,10 @@ export class SoftmaxRegression extends LinearClassifier<SoftmaxRegressionOptions
 
 	protected checkClassCount(classes: Array<Label>, where: string) {
 		if (classes.size() < 2) {
-			error(`[Hivemind] ${where}: y must hold at least 2 classes for ${this.modelName}, found ${classes.size()}; give the classesList option`, 4);
+			error(
+				`[Hivemind] ${where}: y must hold at least 2 classes for ${this.modelName}, found ${classes.size()}; give the classesList option`,
+				4,
+			);
 		}
 	}
 

@@ -22,7 +22,10 @@ export interface StatisticsLinearOptions {
 }
 
 /** A linear model fitted exactly from `LinearPartial` statistics. */
-export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P extends ModelParameters = ModelParameters> extends BaseModel<O, P> implements StatisticsModel<LinearPartial>, FeatureCounting {
+export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P extends ModelParameters = ModelParameters>
+	extends BaseModel<O, P>
+	implements StatisticsModel<LinearPartial>, FeatureCounting
+{
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
 	}
@@ -89,7 +92,13 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 	private statisticsOf(x: Matrix, t: Matrix): LinearPartial {
 		const p = x[0].size();
 		const rows = rowsPerBlock((p * (p + 1)) / 2 + p * t[0].size());
-		return reduceInBlocks(x.size(), rows, new FrameBudget(), (first, last) => computeLinearPartial(rowsBetween(x, first, last), rowsBetween(t, first, last)), mergeLinearPartials);
+		return reduceInBlocks(
+			x.size(),
+			rows,
+			new FrameBudget(),
+			(first, last) => computeLinearPartial(rowsBetween(x, first, last), rowsBetween(t, first, last)),
+			mergeLinearPartials,
+		);
 	}
 
 	/** The statistics of the union of two shards (`mergeLinearPartials`; pure, associative). */
@@ -106,7 +115,14 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 		const width = p - this.unpenalizedRows().size();
 		const expected = this.getFeatureCount();
 		const outputs = this.outputCount();
-		if (partial.n < 1 || partial.xtx[0].size() !== p || partial.xty.size() !== p || width < 1 || (expected !== undefined && width !== expected) || (outputs !== undefined && partial.xty[0].size() !== outputs)) {
+		if (
+			partial.n < 1 ||
+			partial.xtx[0].size() !== p ||
+			partial.xty.size() !== p ||
+			width < 1 ||
+			(expected !== undefined && width !== expected) ||
+			(outputs !== undefined && partial.xty[0].size() !== outputs)
+		) {
 			error(
 				`[Hivemind] ${where}: partial must hold n ≥ 1, xtx p×p and xty p×${outputs ?? "k"} with p = ${expected !== undefined ? expected : "features"}${this.unpenalizedRows().size() > 0 ? " + 1 (bias)" : ""}, got xtx ${p}×${partial.xtx[0].size()}, xty ${partial.xty.size()}×${partial.xty[0].size()}, n ${partial.n}`,
 				2,

@@ -16,7 +16,16 @@ import { identityLink, OutputLink } from "./links";
  * equal to within rounding). `out` (p×k) is overwritten; `pacer` (optional) is called between
  * fixed blocks of rows.
  */
-export function linearLossGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matrix, link: OutputLink, costName: string, entry: EntryLoss, pacer?: RowPacer): number {
+export function linearLossGradientInto(
+	out: Matrix,
+	x: Matrix,
+	w: Matrix,
+	y: Matrix,
+	link: OutputLink,
+	costName: string,
+	entry: EntryLoss,
+	pacer?: RowPacer,
+): number {
 	const n = x.size();
 	const p = w.size();
 	const k = w[0].size();

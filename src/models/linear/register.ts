@@ -76,7 +76,12 @@ function byGradientSteps(example: (rng: RandomGenerator, p: number, n: number) =
 	};
 }
 
-function register(name: string, create: (options?: object) => Model, tags: Array<ModelTag>, example: (rng: RandomGenerator, p: number, n: number) => ExampleDataset) {
+function register(
+	name: string,
+	create: (options?: object) => Model,
+	tags: Array<ModelTag>,
+	example: (rng: RandomGenerator, p: number, n: number) => ExampleDataset,
+) {
 	registerModel({ name, create, tags, example });
 }
 

@@ -14,7 +14,13 @@ import { FrameBudget } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "../clustering/ClusteringModel";
 import { assertEnoughRows, assignToCentres, kMeansPlusPlus } from "../clustering/shared";
 import { componentLogDensities, CovarianceType, MixtureParameters, normalizeLogProbabilities, prepareComponents } from "./density";
-import { computeGaussianMixturePartial, finalizeGaussianMixture, GaussianMixturePartial, hardAssignmentPartial, mergeGaussianMixturePartials } from "./statistics";
+import {
+	computeGaussianMixturePartial,
+	finalizeGaussianMixture,
+	GaussianMixturePartial,
+	hardAssignmentPartial,
+	mergeGaussianMixturePartials,
+} from "./statistics";
 
 /** Options of `GaussianMixture`. */
 export interface GaussianMixtureOptions {
@@ -94,7 +100,10 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 	private eStep(x: Matrix, parameters: MixtureParameters, where: string, budget: FrameBudget): GaussianMixturePartial {
 		const partial = computeGaussianMixturePartial(x, parameters, this.options.covarianceType, budget);
 		if (typeIs(partial, "number")) {
-			error(`[Hivemind] ${where}: regularization must be large enough to keep every covariance positive definite, got ${this.options.regularization} (component ${partial + 1} is not)`, 3);
+			error(
+				`[Hivemind] ${where}: regularization must be large enough to keep every covariance positive definite, got ${this.options.regularization} (component ${partial + 1} is not)`,
+				3,
+			);
 		}
 		return partial;
 	}
@@ -102,7 +111,13 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 	private initialParameters(rows: Matrix, rng: RandomGenerator, budget: FrameBudget): MixtureParameters {
 		const o = this.options;
 		const k = o.numberOfComponents;
-		const seeds = o.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng, "euclidean", budget) : rng.permutation(rows.size()).filter((_, i) => i < k).map((i) => table.clone(rows[i]));
+		const seeds =
+			o.initialization === "kmeans++"
+				? kMeansPlusPlus(rows, k, rng, "euclidean", budget)
+				: rng
+						.permutation(rows.size())
+						.filter((_, i) => i < k)
+						.map((i) => table.clone(rows[i]));
 		const [labels] = assignToCentres(rows, seeds);
 		return finalizeGaussianMixture(hardAssignmentPartial(rows, labels, seeds, o.covarianceType), seeds, o.covarianceType, o.regularization);
 	}
@@ -132,7 +147,12 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 		return best![1];
 	}
 
-	private expectationMaximization(rows: Matrix, start: MixtureParameters, where: string, budget: FrameBudget): LuaTuple<[MixtureParameters, Array<number>]> {
+	private expectationMaximization(
+		rows: Matrix,
+		start: MixtureParameters,
+		where: string,
+		budget: FrameBudget,
+	): LuaTuple<[MixtureParameters, Array<number>]> {
 		const o = this.options;
 		let parameters = start;
 		const history = new Array<number>();
@@ -200,10 +220,21 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 		const k = parameters.means.size();
 		const width = parameters.means[0].size();
 		const squares = this.options.covarianceType === "full" ? k * width : k;
-		if (q.totals.size() !== k || q.totals[0].size() !== 1 || q.sums.size() !== k || q.sums[0].size() !== width || q.squares.size() !== squares || q.squares[0].size() !== width) {
-			error(`[Hivemind] ${where}: ${label} must hold totals ${k}×1, sums ${k}×${width} and squares ${squares}×${width} (this model's shapes), got ${describeShape(q.totals)}, ${describeShape(q.sums)}, ${describeShape(q.squares)}`, 3);
+		if (
+			q.totals.size() !== k ||
+			q.totals[0].size() !== 1 ||
+			q.sums.size() !== k ||
+			q.sums[0].size() !== width ||
+			q.squares.size() !== squares ||
+			q.squares[0].size() !== width
+		) {
+			error(
+				`[Hivemind] ${where}: ${label} must hold totals ${k}×1, sums ${k}×${width} and squares ${squares}×${width} (this model's shapes), got ${describeShape(q.totals)}, ${describeShape(q.sums)}, ${describeShape(q.squares)}`,
+				3,
+			);
 		}
-		if (!isFiniteNumber(q.logLikelihood)) error(`[Hivemind] ${where}: ${label}.logLikelihood must be a finite number, got ${describeValue(q.logLikelihood)}`, 3);
+		if (!isFiniteNumber(q.logLikelihood))
+			error(`[Hivemind] ${where}: ${label}.logLikelihood must be a finite number, got ${describeValue(q.logLikelihood)}`, 3);
 	}
 
 	/** The statistics of the union of two shards (pure). */
@@ -246,10 +277,14 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 			r.covariances.size() === covarianceRows &&
 			r.covariances[0].size() === covarianceColumns;
 		if (!ok) {
-			error(`[Hivemind] ${where}: parameters must be a record {covariances, means, weights} with means ${k}×p, positive weights ${k}×1 and ${o.covarianceType} covariances, got ${describeParameters(parameters)}`, 3);
+			error(
+				`[Hivemind] ${where}: parameters must be a record {covariances, means, weights} with means ${k}×p, positive weights ${k}×1 and ${o.covarianceType} covariances, got ${describeParameters(parameters)}`,
+				3,
+			);
 		}
 		const components = prepareComponents(r as MixtureParameters, o.covarianceType);
-		if (typeIs(components, "number")) error(`[Hivemind] ${where}: parameters.covariances must be positive definite, got component ${components + 1} that is not`, 3);
+		if (typeIs(components, "number"))
+			error(`[Hivemind] ${where}: parameters.covariances must be positive definite, got component ${components + 1} that is not`, 3);
 		super.validateModelParameters(parameters, where);
 	}
 }

@@ -65,7 +65,12 @@ function accumulate(partial: GaussianMixturePartial, row: Vector, resp: Array<nu
  * covariance is not positive definite (a number). Rows are added in order, checking `budget` after
  * each block of rows (so the result never depends on it).
  */
-export function computeGaussianMixturePartial(x: Matrix, parameters: MixtureParameters, kind: CovarianceType, budget = new FrameBudget()): GaussianMixturePartial | number {
+export function computeGaussianMixturePartial(
+	x: Matrix,
+	parameters: MixtureParameters,
+	kind: CovarianceType,
+	budget = new FrameBudget(),
+): GaussianMixturePartial | number {
 	const components = prepareComponents(parameters, kind);
 	if (typeIs(components, "number")) return components;
 	const k = parameters.means.size();
@@ -97,7 +102,13 @@ export function hardAssignmentPartial(x: Matrix, labels: Array<number>, means: M
 /** The statistics of the union of two shards (pure). */
 export function mergeGaussianMixturePartials(a: GaussianMixturePartial, b: GaussianMixturePartial): GaussianMixturePartial {
 	const add = (u: Matrix, v: Matrix) => u.map((row, i) => row.map((value, j) => value + v[i][j]));
-	return { n: a.n + b.n, logLikelihood: a.logLikelihood + b.logLikelihood, totals: add(a.totals, b.totals), sums: add(a.sums, b.sums), squares: add(a.squares, b.squares) };
+	return {
+		n: a.n + b.n,
+		logLikelihood: a.logLikelihood + b.logLikelihood,
+		totals: add(a.totals, b.totals),
+		sums: add(a.sums, b.sums),
+		squares: add(a.squares, b.squares),
+	};
 }
 
 /** Added to every component's responsibility total, so an empty component keeps finite parameters (as scikit-learn does). */
@@ -108,7 +119,12 @@ const TOTAL_FLOOR = 10 * 2.220446049250313e-16;
  * diagonal (a collapsed or empty component gets `regularization`·I, never NaN). `means` are the
  * means the statistics were centred on.
  */
-export function finalizeGaussianMixture(partial: GaussianMixturePartial, means: Matrix, kind: CovarianceType, regularization: number): MixtureParameters {
+export function finalizeGaussianMixture(
+	partial: GaussianMixturePartial,
+	means: Matrix,
+	kind: CovarianceType,
+	regularization: number,
+): MixtureParameters {
 	const k = means.size();
 	const p = means[0].size();
 	let total = 0;

@@ -25,7 +25,8 @@ function isPositiveInteger(text: string): boolean {
  */
 export function splitPerClass(parameters: ModelParameters, where: string): Array<ModelParameters> {
 	const expected = "a record of per-class entries named <class> or <class>.<entry> (classes numbered from 1)";
-	if (parameterKind(parameters) !== "record") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
+	if (parameterKind(parameters) !== "record")
+		error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
 	const groups = new Map<number, Map<string, Matrix>>();
 	let classCount = 0;
 	for (const [name, matrix] of parameterEntries(parameters)) {
@@ -43,7 +44,8 @@ export function splitPerClass(parameters: ModelParameters, where: string): Array
 		if (group === undefined) error(`[Hivemind] ${where}: parameters must hold every class from 1 to ${classCount}, missing class ${c}`, 4);
 		const single = group.get("");
 		if (single !== undefined) {
-			if (group.size() > 1) error(`[Hivemind] ${where}: parameters of class ${c} must be either "${c}" alone or "${c}.<entry>" entries, got both`, 4);
+			if (group.size() > 1)
+				error(`[Hivemind] ${where}: parameters of class ${c} must be either "${c}" alone or "${c}.<entry>" entries, got both`, 4);
 			out.push(single);
 			continue;
 		}

@@ -45,13 +45,22 @@ export class BernoulliNaiveBayes extends CountNaiveBayesModel<BernoulliNaiveBaye
 		super.validateWidths(record, where);
 		record.featureSums.forEach((row, k) => {
 			for (const v of row) {
-				if (v > record.counts[k][0]) error(`[Hivemind] ${where}: parameters.featureSums must not exceed the class's count (${record.counts[k][0]}) in row ${k + 1}, got ${v}`, 4);
+				if (v > record.counts[k][0])
+					error(
+						`[Hivemind] ${where}: parameters.featureSums must not exceed the class's count (${record.counts[k][0]}) in row ${k + 1}, got ${v}`,
+						4,
+					);
 			}
 		});
 	}
 
 	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
 		const derived = finalizeBernoulliNaiveBayes(this.statisticsOf(record), this.options.alpha);
-		return bernoulliLogLikelihood(x, logVector(derived.priors.map((row) => row[0])), derived.featureProbabilities, this.options.binarizeThreshold);
+		return bernoulliLogLikelihood(
+			x,
+			logVector(derived.priors.map((row) => row[0])),
+			derived.featureProbabilities,
+			this.options.binarizeThreshold,
+		);
 	}
 }

@@ -89,7 +89,8 @@ export class CategoricalNaiveBayes extends NaiveBayesModel<CategoricalNaiveBayes
 	}
 
 	protected validateWidths(record: NaiveBayesRecord, where: string) {
-		if (this.featureCountOf(record) === 0) error(`[Hivemind] ${where}: parameters must hold at least one table feature1 (k×categories), got only counts`, 4);
+		if (this.featureCountOf(record) === 0)
+			error(`[Hivemind] ${where}: parameters must hold at least one table feature1 (k×categories), got only counts`, 4);
 		for (const [name, t] of pairs(record)) {
 			for (const row of t) {
 				for (const v of row) if (v < 0) error(`[Hivemind] ${where}: parameters.${name} must hold counts ≥ 0, got ${v}`, 4);
@@ -100,7 +101,14 @@ export class CategoricalNaiveBayes extends NaiveBayesModel<CategoricalNaiveBayes
 	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
 		let n = 0;
 		for (const row of record.counts) n += row[0];
-		const derived = finalizeCategoricalNaiveBayes(this.partialOf(record, n, record.counts.map((_, k) => k)), this.options.alpha);
+		const derived = finalizeCategoricalNaiveBayes(
+			this.partialOf(
+				record,
+				n,
+				record.counts.map((_, k) => k),
+			),
+			this.options.alpha,
+		);
 		return categoricalLogLikelihood(x, logVector(derived.priors.map((row) => row[0])), derived.categoryProbabilities);
 	}
 }

@@ -33,6 +33,10 @@ export class ComplementNaiveBayes extends CountNaiveBayesModel<ComplementNaiveBa
 
 	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
 		const derived = finalizeComplementNaiveBayes(this.statisticsOf(record), this.options.alpha, this.options.normalize);
-		return linearLogLikelihood(x, record.counts.map(() => 0), derived.featureWeights);
+		return linearLogLikelihood(
+			x,
+			record.counts.map(() => 0),
+			derived.featureWeights,
+		);
 	}
 }

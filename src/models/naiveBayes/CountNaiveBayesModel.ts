@@ -63,6 +63,10 @@ export abstract class CountNaiveBayesModel<O extends NaiveBayesOptions> extends 
 	protected statisticsOf(record: NaiveBayesRecord): CountNaiveBayesPartial {
 		let n = 0;
 		for (const row of record.counts) n += row[0];
-		return this.partialOf(record, n, record.counts.map((_, k) => k));
+		return this.partialOf(
+			record,
+			n,
+			record.counts.map((_, k) => k),
+		);
 	}
 }

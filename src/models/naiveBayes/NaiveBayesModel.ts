@@ -48,7 +48,10 @@ function classRange(k: number): Array<number> {
 }
 
 /** Base of the naive Bayes variants (Gaussian, Multinomial, Bernoulli, Complement, Categorical). */
-export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends ClassCountsPartial> extends BaseModel<O, NaiveBayesRecord> implements StatisticsModel<P>, Classifier {
+export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends ClassCountsPartial>
+	extends BaseModel<O, NaiveBayesRecord>
+	implements StatisticsModel<P>, Classifier
+{
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
@@ -62,7 +65,13 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	private statisticsInBlocks(x: Matrix, y: Matrix): P {
 		const classes = classRange(this.labels.count()!);
 		const rows = rowsPerBlock(2 * x[0].size() + classes.size());
-		return reduceInBlocks(x.size(), rows, new FrameBudget(), (first, last) => this.computeStatistics(rowsBetween(x, first, last), rowsBetween(y, first, last), classes), (a, b) => this.mergeStatistics(a, b));
+		return reduceInBlocks(
+			x.size(),
+			rows,
+			new FrameBudget(),
+			(first, last) => this.computeStatistics(rowsBetween(x, first, last), rowsBetween(y, first, last), classes),
+			(a, b) => this.mergeStatistics(a, b),
+		);
 	}
 
 	/** Throws unless `partial` is a well-formed partial of this variant (errors name `where`). */
@@ -127,7 +136,10 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const where = `${this.modelName}.computePartial`;
 		this.assertAlive(where);
 		if (this.labels.count() === undefined) {
-			error(`[Hivemind] ${where}: the classes must be known before computing statistics (every shard must share them); give the classesList option or train first`, 2);
+			error(
+				`[Hivemind] ${where}: the classes must be known before computing statistics (every shard must share them); give the classesList option or train first`,
+				2,
+			);
 		}
 		const x = this.inputs(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
@@ -193,7 +205,8 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const k = record.counts.size();
 		expectShape(record.counts, "counts", undefined, 1, where);
 		const known = this.labels.count();
-		if (known !== undefined && k !== known) error(`[Hivemind] ${where}: parameters.counts must be ${known}×1 (one row per class), got ${describeShape(record.counts)}`, 3);
+		if (known !== undefined && k !== known)
+			error(`[Hivemind] ${where}: parameters.counts must be ${known}×1 (one row per class), got ${describeShape(record.counts)}`, 3);
 		expectClassCounts(record.counts, where);
 		for (const name of names) expectShape(record[name], name, k, undefined, where);
 		this.validateWidths(record, where);

@@ -33,15 +33,31 @@ function register(name: string, create: (options?: object) => Model, example: (r
 	registerModel({ name, create, tags: ["classifier", "statistics"], example });
 }
 
-register("GaussianNaiveBayes", (o) => new GaussianNaiveBayes(o), (rng, p, n) => {
-	const [X, blob] = blobs(rng, p, n, 3);
-	return { X, y: blob.map((b) => NAMES[b]), options: { classesList: NAMES } };
-});
-register("MultinomialNaiveBayes", (o) => new MultinomialNaiveBayes(o), (rng, p, n) => dataset(rng, p, n, counts));
-register("ComplementNaiveBayes", (o) => new ComplementNaiveBayes(o), (rng, p, n) => dataset(rng, p, n, counts));
-register("BernoulliNaiveBayes", (o) => new BernoulliNaiveBayes(o), (rng, p, n) =>
-	dataset(rng, p, n, (r, blob, j) => (r.uniform(0, 1) < (j % 3 === blob ? 0.8 : 0.2) ? 1 : 0)),
+register(
+	"GaussianNaiveBayes",
+	(o) => new GaussianNaiveBayes(o),
+	(rng, p, n) => {
+		const [X, blob] = blobs(rng, p, n, 3);
+		return { X, y: blob.map((b) => NAMES[b]), options: { classesList: NAMES } };
+	},
 );
-register("CategoricalNaiveBayes", (o) => new CategoricalNaiveBayes(o), (rng, p, n) =>
-	dataset(rng, p, n, (r, blob, j) => (blob + j + (r.uniform(0, 1) < 0.3 ? 1 : 0)) % 4),
+register(
+	"MultinomialNaiveBayes",
+	(o) => new MultinomialNaiveBayes(o),
+	(rng, p, n) => dataset(rng, p, n, counts),
+);
+register(
+	"ComplementNaiveBayes",
+	(o) => new ComplementNaiveBayes(o),
+	(rng, p, n) => dataset(rng, p, n, counts),
+);
+register(
+	"BernoulliNaiveBayes",
+	(o) => new BernoulliNaiveBayes(o),
+	(rng, p, n) => dataset(rng, p, n, (r, blob, j) => (r.uniform(0, 1) < (j % 3 === blob ? 0.8 : 0.2) ? 1 : 0)),
+);
+register(
+	"CategoricalNaiveBayes",
+	(o) => new CategoricalNaiveBayes(o),
+	(rng, p, n) => dataset(rng, p, n, (r, blob, j) => (blob + j + (r.uniform(0, 1) < 0.3 ? 1 : 0)) % 4),
 );

@@ -50,7 +50,10 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 		for (const row of targets) {
 			const c = row[0];
 			if (row.size() !== 1 || c < 0 || c !== math.floor(c) || (k !== undefined && c >= k)) {
-				error(`[Hivemind] ${where}: parameters.targets must be an n×1 column of class indices in [0, ${k === undefined ? "k" : k - 1}], got ${row.size() !== 1 ? describeShape(targets) : c}`, 4);
+				error(
+					`[Hivemind] ${where}: parameters.targets must be an n×1 column of class indices in [0, ${k === undefined ? "k" : k - 1}], got ${row.size() !== 1 ? describeShape(targets) : c}`,
+					4,
+				);
 			}
 		}
 	}

@@ -67,9 +67,20 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	 * `dropoutRate` ∈ [0, 1) drops its outputs in training (never on the output layer), and
 	 * `optimizer` (a name or an `Optimizer`) replaces the model's optimizer for this layer.
 	 */
-	addLayer(neurons: number, hasBias?: boolean, activation: ActivationName = "None", dropoutRate = 0, optimizer?: string | Optimizer, ...extra: Array<unknown>) {
+	addLayer(
+		neurons: number,
+		hasBias?: boolean,
+		activation: ActivationName = "None",
+		dropoutRate = 0,
+		optimizer?: string | Optimizer,
+		...extra: Array<unknown>
+	) {
 		const where = `${this.modelName}.addLayer`;
-		if (extra.size() > 0) error(`[Hivemind] ${where}: takes at most 5 arguments (neurons, hasBias, activation, dropoutRate, optimizer), got ${5 + extra.size()} ${DATAPREDICT_HINT}`, 2);
+		if (extra.size() > 0)
+			error(
+				`[Hivemind] ${where}: takes at most 5 arguments (neurons, hasBias, activation, dropoutRate, optimizer), got ${5 + extra.size()} ${DATAPREDICT_HINT}`,
+				2,
+			);
 		if (this.options.layers.size() === 0 && typeIs(hasBias, "boolean")) {
 			error(
 				`[Hivemind] ${where}: the input layer takes no hasBias, got ${tostring(hasBias)}: a layer's hasBias puts a bias row in its own weights (DataPredict's adds a bias neuron to the next layer; its 4th argument is a learning rate, here a dropout rate) ${DATAPREDICT_HINT}`,
@@ -92,11 +103,17 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	createLayers(neuronsPerLayer: Array<number>, activation: ActivationName = "Sigmoid", hasBias = true, dropoutRate = 0, ...extra: Array<unknown>) {
 		const where = `${this.modelName}.createLayers`;
 		if (extra.size() > 0 || !typeIs(hasBias, "boolean")) {
-			error(`[Hivemind] ${where}: takes (neuronsPerLayer, activation, hasBias, dropoutRate) with a boolean hasBias, got ${describeValue(hasBias)} and ${extra.size()} more argument(s) ${DATAPREDICT_HINT}`, 2);
+			error(
+				`[Hivemind] ${where}: takes (neuronsPerLayer, activation, hasBias, dropoutRate) with a boolean hasBias, got ${describeValue(hasBias)} and ${extra.size()} more argument(s) ${DATAPREDICT_HINT}`,
+				2,
+			);
 		}
 		this.assertLayersChangeable(where);
 		if (!typeIs(neuronsPerLayer, "table") || neuronsPerLayer.size() < 2) {
-			error(`[Hivemind] ${where}: neuronsPerLayer must be an array of at least 2 layer sizes (input and output), got ${tostring(neuronsPerLayer)}`, 2);
+			error(
+				`[Hivemind] ${where}: neuronsPerLayer must be an array of at least 2 layer sizes (input and output), got ${tostring(neuronsPerLayer)}`,
+				2,
+			);
 		}
 		makeLayer(where, "", { neurons: 1, hasBias, activation, dropoutRate });
 		const last = neuronsPerLayer.size() - 1;
@@ -160,14 +177,30 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		const where = `${this.modelName}.backpropagate`;
 		const weights = this.requireParameters(where) as Array<Matrix>;
 		const x = featureMatrix(X, where, this.layers[0].neurons);
-		if (!typeIs(lossGradient, "function")) error(`[Hivemind] ${where}: lossGradient must be a function (output) -> matrix, got ${describeValue(lossGradient)}`, 2);
+		if (!typeIs(lossGradient, "function"))
+			error(`[Hivemind] ${where}: lossGradient must be a function (output) -> matrix, got ${describeValue(lossGradient)}`, 2);
 		const cache = forwardPass(weights, this.layers, x, this.dropoutRng);
 		const output = cache.activations[cache.activations.size() - 1];
 		const gradient = lossGradient(output.map((row) => table.clone(row)));
-		if (!typeIs(gradient, "table") || gradient.size() !== output.size() || !typeIs(gradient[0], "table") || gradient[0].size() !== output[0].size()) {
-			error(`[Hivemind] ${where}: lossGradient must return a ${output.size()}×${output[0].size()} matrix (one row per row of X), got ${describeValue(gradient)}`, 2);
+		if (
+			!typeIs(gradient, "table") ||
+			gradient.size() !== output.size() ||
+			!typeIs(gradient[0], "table") ||
+			gradient[0].size() !== output[0].size()
+		) {
+			error(
+				`[Hivemind] ${where}: lossGradient must return a ${output.size()}×${output[0].size()} matrix (one row per row of X), got ${describeValue(gradient)}`,
+				2,
+			);
 		}
-		const result = backwardPassWithInput(weights, this.layers, cache, gradient.map((row) => table.clone(row)), false, true);
+		const result = backwardPassWithInput(
+			weights,
+			this.layers,
+			cache,
+			gradient.map((row) => table.clone(row)),
+			false,
+			true,
+		);
 		return $tuple(result.gradients, result.input!, output);
 	}
 
@@ -219,7 +252,10 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		} else {
 			const indices = this.labels.encode(y, n, where, xShape, (classes: Array<Label>) => {
 				if (!(classes.size() === outputs || (outputs === 1 && classes.size() === 2))) {
-					error(`[Hivemind] ${where}: the output layer must have one neuron per class (${classes.size()}), or 1 neuron for 2 classes, got ${outputs} neurons`, 5);
+					error(
+						`[Hivemind] ${where}: the output layer must have one neuron per class (${classes.size()}), or 1 neuron for 2 classes, got ${outputs} neurons`,
+						5,
+					);
 				}
 			});
 			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, this.labels.count()!);
@@ -257,7 +293,10 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Array<Matrix> {
 		assertTrainableLayers(where, this.layers);
 		if (parameterKind(parameters) !== "list") {
-			error(`[Hivemind] ${where}: parameters must be a list of ${this.layers.size() - 1} weight matrices (one per layer after the input), got ${describeParameters(parameters)}`, 3);
+			error(
+				`[Hivemind] ${where}: parameters must be a list of ${this.layers.size() - 1} weight matrices (one per layer after the input), got ${describeParameters(parameters)}`,
+				3,
+			);
 		}
 		assertWeightsFitLayers(where, this.layers, parameters as Array<Matrix>);
 	}
@@ -286,7 +325,10 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	private assertLayersChangeable(where: string) {
 		this.assertAlive(where);
 		if (this.parameters !== undefined) {
-			error(`[Hivemind] ${where}: the layers cannot change once the model has parameters (their shapes depend on them); create a new NeuralNetwork`, 3);
+			error(
+				`[Hivemind] ${where}: the layers cannot change once the model has parameters (their shapes depend on them); create a new NeuralNetwork`,
+				3,
+			);
 		}
 	}
 }

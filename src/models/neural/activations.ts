@@ -11,19 +11,7 @@ import { Matrix } from "../../matrix/types";
 
 /** The activation names a layer accepts (`"Swish"` is SiLU, `"StableSoftmax"` is Softmax). */
 export type ActivationName =
-	| "None"
-	| "Sigmoid"
-	| "Tanh"
-	| "ReLU"
-	| "LeakyReLU"
-	| "ELU"
-	| "SiLU"
-	| "Swish"
-	| "Mish"
-	| "Gaussian"
-	| "SoftPlus"
-	| "Softmax"
-	| "StableSoftmax";
+	"None" | "Sigmoid" | "Tanh" | "ReLU" | "LeakyReLU" | "ELU" | "SiLU" | "Swish" | "Mish" | "Gaussian" | "SoftPlus" | "Softmax" | "StableSoftmax";
 
 /** An element-wise activation: its value and its derivative at x (given y = value(x)). */
 export interface ElementwiseActivation {
@@ -166,12 +154,7 @@ export function activate(name: ActivationName, z: Matrix): Matrix {
 }
 
 /** The gradient with respect to z from the gradient with respect to a = f(z), IN PLACE on `upstream` (returned). */
-export function backpropagateActivationInPlace(
-	name: ActivationName,
-	z: Matrix,
-	a: Matrix,
-	upstream: Matrix,
-): Matrix {
+export function backpropagateActivationInPlace(name: ActivationName, z: Matrix, a: Matrix, upstream: Matrix): Matrix {
 	const r = z.size();
 	const c = z[0].size();
 	if (isSoftmax(name)) {

@@ -22,15 +22,7 @@ import { RandomGenerator } from "../../matrix/random";
 
 /** The weight initialisation schemes. */
 export type InitializerName =
-	| "Zero"
-	| "Uniform"
-	| "Normal"
-	| "XavierUniform"
-	| "XavierNormal"
-	| "HeUniform"
-	| "HeNormal"
-	| "LeCunUniform"
-	| "LeCunNormal";
+	"Zero" | "Uniform" | "Normal" | "XavierUniform" | "XavierNormal" | "HeUniform" | "HeNormal" | "LeCunUniform" | "LeCunNormal";
 
 /** Every accepted initializer name (for option validation and error messages). */
 export const INITIALIZER_NAMES: ReadonlyArray<InitializerName> = [
@@ -62,13 +54,7 @@ function distributionOf(name: InitializerName, fanIn: number, fanOut: number): [
  * A (fanIn + bias)×fanOut weight matrix for one layer: bias row first (zeros) when `hasBias`,
  * then fanIn rows drawn row by row from `rng` per the scheme `name`.
  */
-export function initializeLayerWeights(
-	name: InitializerName,
-	fanIn: number,
-	fanOut: number,
-	hasBias: boolean,
-	rng: RandomGenerator,
-): Matrix {
+export function initializeLayerWeights(name: InitializerName, fanIn: number, fanOut: number, hasBias: boolean, rng: RandomGenerator): Matrix {
 	const [kind, scale] = distributionOf(name, fanIn, fanOut);
 	const offset = hasBias ? 1 : 0;
 	const out = table.create<Array<number>>(fanIn + offset);

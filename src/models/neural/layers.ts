@@ -37,7 +37,11 @@ export interface LayerSpec {
  * with the defaults filled in.
  */
 export function makeLayer(where: string, prefix: string, spec: LayerSpec): DenseLayer {
-	if (!typeIs(spec, "table")) error(`[Hivemind] ${where}: ${prefix === "" ? "layer" : prefix.sub(1, -2)} must be a table {neurons, hasBias?, activation?, dropoutRate?, optimizer?, regularizer?}, got ${show(spec)}`, 3);
+	if (!typeIs(spec, "table"))
+		error(
+			`[Hivemind] ${where}: ${prefix === "" ? "layer" : prefix.sub(1, -2)} must be a table {neurons, hasBias?, activation?, dropoutRate?, optimizer?, regularizer?}, got ${show(spec)}`,
+			3,
+		);
 	const { neurons, hasBias = true, activation = "None", dropoutRate = 0, optimizer, regularizer } = spec;
 	if (!typeIs(neurons, "number") || neurons !== math.floor(neurons) || neurons < 1) {
 		error(`[Hivemind] ${where}: ${prefix}neurons must be an integer ≥ 1, got ${show(neurons)}`, 3);
@@ -49,11 +53,25 @@ export function makeLayer(where: string, prefix: string, spec: LayerSpec): Dense
 	if (!typeIs(dropoutRate, "number") || !(dropoutRate >= 0 && dropoutRate < 1)) {
 		error(`[Hivemind] ${where}: ${prefix}dropoutRate must be a number in [0, 1), got ${show(dropoutRate)}`, 3);
 	}
-	if (optimizer !== undefined && !isOptimizer(optimizer) && !(typeIs(optimizer, "string") && OPTIMIZER_NAMES.some((n) => n.lower() === optimizer.lower()))) {
-		error(`[Hivemind] ${where}: ${prefix}optimizer must be one of "${OPTIMIZER_NAMES.join('", "')}" or an Optimizer object, got ${show(optimizer)}`, 3);
+	if (
+		optimizer !== undefined &&
+		!isOptimizer(optimizer) &&
+		!(typeIs(optimizer, "string") && OPTIMIZER_NAMES.some((n) => n.lower() === optimizer.lower()))
+	) {
+		error(
+			`[Hivemind] ${where}: ${prefix}optimizer must be one of "${OPTIMIZER_NAMES.join('", "')}" or an Optimizer object, got ${show(optimizer)}`,
+			3,
+		);
 	}
-	if (regularizer !== undefined && !isRegularizer(regularizer) && !(typeIs(regularizer, "string") && REGULARIZER_NAMES.some((n) => n.lower() === regularizer.lower()))) {
-		error(`[Hivemind] ${where}: ${prefix}regularizer must be one of "${REGULARIZER_NAMES.join('", "')}" or a Regularizer object, got ${show(regularizer)}`, 3);
+	if (
+		regularizer !== undefined &&
+		!isRegularizer(regularizer) &&
+		!(typeIs(regularizer, "string") && REGULARIZER_NAMES.some((n) => n.lower() === regularizer.lower()))
+	) {
+		error(
+			`[Hivemind] ${where}: ${prefix}regularizer must be one of "${REGULARIZER_NAMES.join('", "')}" or a Regularizer object, got ${show(regularizer)}`,
+			3,
+		);
 	}
 	return { neurons, hasBias, activation, dropoutRate };
 }

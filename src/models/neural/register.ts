@@ -13,6 +13,10 @@ registerModel({
 		const X = randomUniform(n, p, rng, -1, 1);
 		const y = X.map((row) => (row.reduce((total, v) => total + v * v, 0) < p / 3 ? "inside" : "outside"));
 		const layers = [{ neurons: p }, { neurons: 5, activation: "Tanh" }, { neurons: 2, activation: "Softmax" }];
-		return { X, y, options: { layers, classesList: ["inside", "outside"], optimizer: "Adam", learningRate: 0.05, maximumNumberOfIterations: 60 } };
+		return {
+			X,
+			y,
+			options: { layers, classesList: ["inside", "outside"], optimizer: "Adam", learningRate: 0.05, maximumNumberOfIterations: 60 },
+		};
 	},
 });

@@ -106,12 +106,17 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 		const p = record.features[0][0];
 		const isIndex = (v: number, high: number) => v === math.floor(v) && v >= 0 && v < high;
 		if (!(p === math.floor(p) && p >= 1)) error(`[Hivemind] ${where}: parameters.features must hold an integer ≥ 1, got ${p}`, 4);
-		if (record.normalizer[0][0] <= 0) error(`[Hivemind] ${where}: parameters.normalizer must hold a number > 0, got ${record.normalizer[0][0]}`, 4);
-		for (const root of record.roots) if (!isIndex(root[0], m)) error(`[Hivemind] ${where}: parameters.roots must hold node indices in [0, ${m - 1}], got ${root[0]}`, 4);
+		if (record.normalizer[0][0] <= 0)
+			error(`[Hivemind] ${where}: parameters.normalizer must hold a number > 0, got ${record.normalizer[0][0]}`, 4);
+		for (const root of record.roots)
+			if (!isIndex(root[0], m)) error(`[Hivemind] ${where}: parameters.roots must hold node indices in [0, ${m - 1}], got ${root[0]}`, 4);
 		record.nodes.forEach((node, i) => {
 			const leaf = node[0] === -1;
 			if (!leaf && !(isIndex(node[0], p) && isIndex(node[2], m) && isIndex(node[3], m) && node[2] > i && node[3] > i)) {
-				error(`[Hivemind] ${where}: parameters.nodes[${i + 1}] must be a leaf (feature −1) or split on a feature in [0, ${p - 1}] with children after it, got {${node.join(", ")}}`, 4);
+				error(
+					`[Hivemind] ${where}: parameters.nodes[${i + 1}] must be a leaf (feature −1) or split on a feature in [0, ${p - 1}] with children after it, got {${node.join(", ")}}`,
+					4,
+				);
 			}
 		});
 		return record;

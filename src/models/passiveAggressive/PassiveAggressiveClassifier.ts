@@ -4,7 +4,12 @@ import { ConstraintTable } from "../../options";
 import { Label } from "../../utilities/labels";
 import { TWO_CLASSES } from "../linear/BinaryClassifier";
 import { ClassLabels } from "../base/ClassLabels";
-import { PASSIVE_AGGRESSIVE_CONSTRAINTS, PASSIVE_AGGRESSIVE_DEFAULTS, PassiveAggressiveModel, PassiveAggressiveOptions } from "./PassiveAggressiveModel";
+import {
+	PASSIVE_AGGRESSIVE_CONSTRAINTS,
+	PASSIVE_AGGRESSIVE_DEFAULTS,
+	PassiveAggressiveModel,
+	PassiveAggressiveOptions,
+} from "./PassiveAggressiveModel";
 import { Classifier } from "../base/capabilities";
 
 /** Options of `PassiveAggressiveClassifier`. */
@@ -56,7 +61,13 @@ export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveA
 	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const scores = this.scores(X, where);
-		return $tuple(this.labels.decode(scores.map((row) => (row[0] > 0 ? 1 : 0)), where), scores);
+		return $tuple(
+			this.labels.decode(
+				scores.map((row) => (row[0] > 0 ? 1 : 0)),
+				where,
+			),
+			scores,
+		);
 	}
 
 	protected copyLearnedStateTo(twin: this) {

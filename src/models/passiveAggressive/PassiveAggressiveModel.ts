@@ -33,7 +33,14 @@ export interface PassiveAggressiveOptions {
 }
 
 /** Defaults of `PassiveAggressiveOptions`. */
-export const PASSIVE_AGGRESSIVE_DEFAULTS: PassiveAggressiveOptions = { variant: "PA-I", C: 1, fitIntercept: true, maximumNumberOfIterations: 1, shuffle: true, seed: 42 };
+export const PASSIVE_AGGRESSIVE_DEFAULTS: PassiveAggressiveOptions = {
+	variant: "PA-I",
+	C: 1,
+	fitIntercept: true,
+	maximumNumberOfIterations: 1,
+	shuffle: true,
+	seed: 42,
+};
 
 /** Constraint table of `PassiveAggressiveOptions`. */
 export const PASSIVE_AGGRESSIVE_CONSTRAINTS: ConstraintTable<PassiveAggressiveOptions> = {
@@ -95,7 +102,12 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 		const canonical = this.options.shuffle ? canonicalRowOrder(x, targets) : x.map((_, i) => i);
 		const history = new Array<number>();
 		for (const _ of $range(1, this.options.maximumNumberOfIterations)) {
-			const order = this.options.shuffle ? new RandomGenerator(this.options.seed).fork(this.passCount).permutation(x.size()).map((k) => canonical[k]) : canonical;
+			const order = this.options.shuffle
+				? new RandomGenerator(this.options.seed)
+						.fork(this.passCount)
+						.permutation(x.size())
+						.map((k) => canonical[k])
+				: canonical;
 			let total = 0;
 			for (const i of order) {
 				const xi = x[i];
@@ -131,7 +143,8 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {
 		const bias = this.options.fitIntercept ? 1 : 0;
 		const expected = `a single matrix ((features${bias > 0 ? " + 1" : ""}) × 1${bias > 0 ? ", bias row first" : ""})`;
-		if (parameterKind(parameters) !== "matrix") error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
+		if (parameterKind(parameters) !== "matrix")
+			error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 3);
 		const w = parameters as Matrix;
 		if (w.size() < bias + 1 || w[0].size() !== 1) error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeShape(w)}`, 3);
 		super.validateModelParameters(parameters, where);

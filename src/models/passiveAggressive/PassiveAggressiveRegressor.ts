@@ -2,7 +2,12 @@
 import { Matrix } from "../../matrix/types";
 import { ConstraintTable, numberAbove } from "../../options";
 import { targetMatrix } from "../base/data";
-import { PASSIVE_AGGRESSIVE_CONSTRAINTS, PASSIVE_AGGRESSIVE_DEFAULTS, PassiveAggressiveModel, PassiveAggressiveOptions } from "./PassiveAggressiveModel";
+import {
+	PASSIVE_AGGRESSIVE_CONSTRAINTS,
+	PASSIVE_AGGRESSIVE_DEFAULTS,
+	PassiveAggressiveModel,
+	PassiveAggressiveOptions,
+} from "./PassiveAggressiveModel";
 
 /** Options of `PassiveAggressiveRegressor`. */
 export interface PassiveAggressiveRegressorOptions extends PassiveAggressiveOptions {

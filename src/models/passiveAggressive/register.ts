@@ -19,6 +19,10 @@ registerModel({
 	tags: ["online", "regressor"],
 	example: (rng, p, n) => {
 		const [X] = blobs(rng, p, n, 2);
-		return { X, y: X.map((row) => 1 + row.reduce((a, v, j) => a + (j + 1) * 0.5 * v, 0) + 0.05 * rng.normal()), options: { maximumNumberOfIterations: 5 } };
+		return {
+			X,
+			y: X.map((row) => 1 + row.reduce((a, v, j) => a + (j + 1) * 0.5 * v, 0) + 0.05 * rng.normal()),
+			options: { maximumNumberOfIterations: 5 },
+		};
 	},
 });

@@ -75,7 +75,14 @@ function biasOf(alpha: Vector, y: Vector, gradient: Vector, c: number): number {
  * symmetric, `c` > 0, `tolerance` > 0, `maxIterations` ≥ 1. `start` generalizes the problem to
  * ½αᵀQα + pᵀα from a feasible α (the one-class SVM: p = 0, Σα = νn): without it, p = −1, α = 0.
  */
-export function solveSmo(k: Matrix, y: Vector, c: number, tolerance: number, maxIterations: number, start?: { alpha: Vector; linear: Vector }): SmoResult {
+export function solveSmo(
+	k: Matrix,
+	y: Vector,
+	c: number,
+	tolerance: number,
+	maxIterations: number,
+	start?: { alpha: Vector; linear: Vector },
+): SmoResult {
 	const n = y.size();
 	const alpha = start ? table.clone(start.alpha) : table.create<number>(n, 0);
 	const gradient = start ? table.clone(start.linear) : table.create<number>(n, -1);

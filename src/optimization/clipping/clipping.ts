@@ -109,5 +109,8 @@ export function clipByGlobalNormInPlace(gradients: Array<Matrix>, maxNorm: numbe
 export function clipByGlobalNorm(gradients: Array<Matrix>, maxNorm: number): Array<Matrix> {
 	assertMatrixList(gradients, "clipByGlobalNorm");
 	assertLimit(maxNorm, "maxNorm", "clipByGlobalNorm");
-	return rescaleToGlobalNorm(gradients.map((gradient) => copy(gradient)), maxNorm);
+	return rescaleToGlobalNorm(
+		gradients.map((gradient) => copy(gradient)),
+		maxNorm,
+	);
 }

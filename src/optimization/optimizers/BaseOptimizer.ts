@@ -47,12 +47,5 @@ export abstract class BaseOptimizer<O extends object> implements Optimizer {
 	}
 
 	/** The update rule: `t` is this step's 1-based number, `fresh` says the state was just created. */
-	protected abstract update(
-		parameter: Matrix,
-		gradient: Matrix,
-		state: OptimizerState,
-		learningRate: number,
-		t: number,
-		fresh: boolean,
-	): void;
+	protected abstract update(parameter: Matrix, gradient: Matrix, state: OptimizerState, learningRate: number, t: number, fresh: boolean): void;
 }

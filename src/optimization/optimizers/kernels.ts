@@ -35,15 +35,7 @@ export function velocityKernel(p: Matrix, g: Matrix, v: Matrix, rate: number, mo
  * Running sum or average of squared gradients, s ← keep·s + add·g², then w ← w − η·g / (√s + ε):
  * AdaGrad with keep = add = 1, RMSProp with keep = ρ, add = 1 − ρ.
  */
-export function squaredAverageKernel(
-	p: Matrix,
-	g: Matrix,
-	s: Matrix,
-	rate: number,
-	keep: number,
-	add: number,
-	epsilon: number,
-) {
+export function squaredAverageKernel(p: Matrix, g: Matrix, s: Matrix, rate: number, keep: number, add: number, epsilon: number) {
 	const columns = p[0].size();
 	for (const i of $range(0, p.size() - 1)) {
 		const pi = p[i];

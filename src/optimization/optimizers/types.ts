@@ -15,12 +15,7 @@ export interface Optimizer {
 	 * One descent step on `parameter` IN PLACE from the gradient of the cost; returns the new state
 	 * (undefined state = first step).
 	 */
-	step(
-		parameter: Matrix,
-		gradient: Matrix,
-		state: OptimizerState | undefined,
-		learningRate: number,
-	): OptimizerState;
+	step(parameter: Matrix, gradient: Matrix, state: OptimizerState | undefined, learningRate: number): OptimizerState;
 	/** The hyper-parameters as plain data. */
 	getOptions(): { [key: string]: number | string | boolean };
 }

@@ -120,8 +120,10 @@ export class DeepDeterministicPolicyGradient implements ReinforcementAgent<Vecto
 			seed: 0,
 		};
 		const o = resolveOptions(where, defaults, options, CONSTRAINTS);
-		if (options?.stateSize === undefined || options.actionSize === undefined) error(`[Hivemind] ${where}: options must give stateSize and actionSize, got ${options?.stateSize}, ${options?.actionSize}`, 2);
-		if (!(o.lowerBound < o.upperBound)) error(`[Hivemind] ${where}: upperBound must be a number > lowerBound (${o.lowerBound}), got ${o.upperBound}`, 2);
+		if (options?.stateSize === undefined || options.actionSize === undefined)
+			error(`[Hivemind] ${where}: options must give stateSize and actionSize, got ${options?.stateSize}, ${options?.actionSize}`, 2);
+		if (!(o.lowerBound < o.upperBound))
+			error(`[Hivemind] ${where}: upperBound must be a number > lowerBound (${o.lowerBound}), got ${o.upperBound}`, 2);
 		this.options = o;
 		this.rng = new RandomGenerator(o.seed);
 		this.actor = buildNetwork(o, o.stateSize, o.actionSize, o.learningRate, o.seed, "Tanh");

@@ -116,16 +116,24 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 	private steps = 0;
 
 	/** An agent with `rule` and `estimator` (and the dueling head when `dueling`); `options.stateSize` and `options.actionCount` are required. */
-	constructor(readonly agentName: string, private readonly rule: ValueRule, private readonly estimator: ValueEstimator, options?: Partial<DeepValueOptions>, private readonly dueling = false) {
+	constructor(
+		readonly agentName: string,
+		private readonly rule: ValueRule,
+		private readonly estimator: ValueEstimator,
+		options?: Partial<DeepValueOptions>,
+		private readonly dueling = false,
+	) {
 		const where = `${agentName}.new`;
 		this.options = resolveOptions(where, DEFAULTS, options, CONSTRAINTS);
 		const o = this.options;
-		if (options?.stateSize === undefined || options.actionCount === undefined) error(`[Hivemind] ${where}: options must give stateSize and actionCount, got ${options?.stateSize}, ${options?.actionCount}`, 3);
+		if (options?.stateSize === undefined || options.actionCount === undefined)
+			error(`[Hivemind] ${where}: options must give stateSize and actionCount, got ${options?.stateSize}, ${options?.actionCount}`, 3);
 		this.rng = new RandomGenerator(o.seed);
 		this.selector = createSelector(o);
 		const count = estimator === "Single" || (estimator === "Double" && rule === "QLearning") ? 1 : 2;
 		const nets = [];
-		for (const k of $range(1, count)) nets.push(buildNetwork(o, o.stateSize, o.actionCount + (dueling ? 1 : 0), o.learningRate, o.seed + 1000 * (k - 1)));
+		for (const k of $range(1, count))
+			nets.push(buildNetwork(o, o.stateSize, o.actionCount + (dueling ? 1 : 0), o.learningRate, o.seed + 1000 * (k - 1)));
 		this.networks = new NetworkSet(nets, ["A", "B"], o.collectGradients);
 		this.uniform = new ReplayBuffer<Experience>({ capacity: o.replayCapacity });
 		this.prioritized = new PrioritizedReplayBuffer<Experience>({ capacity: o.prioritizedReplay ? o.replayCapacity : 1 });

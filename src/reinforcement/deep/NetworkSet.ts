@@ -18,7 +18,11 @@ export class NetworkSet {
 	private pendingCount = 0;
 
 	/** `networks` (their order gives the prefixes A, B, …); `collect`: sum gradients instead of applying them. */
-	constructor(readonly networks: Array<NeuralNetwork>, readonly prefixes: Array<string>, public collect = false) {
+	constructor(
+		readonly networks: Array<NeuralNetwork>,
+		readonly prefixes: Array<string>,
+		public collect = false,
+	) {
 		this.targets = networks.map((network) => network.clone() as NeuralNetwork);
 	}
 
@@ -38,7 +42,8 @@ export class NetworkSet {
 			this.networks[k].applyGradients(gradients, n);
 			return;
 		}
-		if (this.pending === undefined) this.pending = this.networks.map((network) => (network.getModelParameters() as Array<Matrix>).map((m) => zeros(m.size(), m[0].size())));
+		if (this.pending === undefined)
+			this.pending = this.networks.map((network) => (network.getModelParameters() as Array<Matrix>).map((m) => zeros(m.size(), m[0].size())));
 		(gradients as Array<Matrix>).forEach((g, l) => addInPlace(this.pending![k][l], g));
 		this.pendingCount += n;
 	}
@@ -78,7 +83,11 @@ export class NetworkSet {
 		return this.networks.map((network, k) =>
 			(network.getModelParameters() as Array<Matrix>).map((_, l) => {
 				const m = typeIs(record, "table") ? record[`${this.prefixes[k]}${l + 1}`] : undefined;
-				if (m === undefined) error(`[Hivemind] ${where}: parameters must be a record with entries ${this.prefixes.join("…, ")}… (one per layer of each network), got no ${this.prefixes[k]}${l + 1}`, 4);
+				if (m === undefined)
+					error(
+						`[Hivemind] ${where}: parameters must be a record with entries ${this.prefixes.join("…, ")}… (one per layer of each network), got no ${this.prefixes[k]}${l + 1}`,
+						4,
+					);
 				return m;
 			}),
 		);

@@ -36,12 +36,27 @@ export const NETWORK_CONSTRAINTS = {
 };
 
 /** A regression network inputs → hidden layers → `outputs` (output activation `outputActivation`), parameters initialized from `seed`. */
-export function buildNetwork(o: NetworkOptions, inputs: number, outputs: number, learningRate: number, seed: number, outputActivation: ActivationName = "None"): NeuralNetwork {
+export function buildNetwork(
+	o: NetworkOptions,
+	inputs: number,
+	outputs: number,
+	learningRate: number,
+	seed: number,
+	outputActivation: ActivationName = "None",
+): NeuralNetwork {
 	const layers = [{ neurons: inputs } as { neurons: number; activation?: ActivationName }];
 	for (const neurons of o.hiddenLayers) layers.push({ neurons, activation: o.activation });
 	layers.push({ neurons: outputs, activation: outputActivation });
 	// cast: networkOptions is the user's free-form table; NeuralNetwork.new checks every key against its constraint table
-	const network = new NeuralNetwork({ ...o.networkOptions, layers, mode: "Regression", costFunction: "MeanSquaredError", optimizer: o.optimizer, learningRate, seed } as never);
+	const network = new NeuralNetwork({
+		...o.networkOptions,
+		layers,
+		mode: "Regression",
+		costFunction: "MeanSquaredError",
+		optimizer: o.optimizer,
+		learningRate,
+		seed,
+	} as never);
 	network.computeGradients(zeros(1, inputs), zeros(1, outputs));
 	return network;
 }

@@ -25,7 +25,10 @@ export interface GridWorldOptions {
 }
 
 const DEFAULTS: GridWorldOptions = { map: ["S...", ".#.P", "....", "P..G"], stepReward: -1, goalReward: 0, pitReward: -10, maximumSteps: 100 };
-const isMap = (v: unknown) => typeIs(v, "table") && (v as Array<string>).size() > 0 && (v as Array<string>).every((row) => typeIs(row, "string") && row.size() === ((v as Array<string>)[0]).size() && row.size() > 0);
+const isMap = (v: unknown) =>
+	typeIs(v, "table") &&
+	(v as Array<string>).size() > 0 &&
+	(v as Array<string>).every((row) => typeIs(row, "string") && row.size() === (v as Array<string>)[0].size() && row.size() > 0);
 
 /** The four moves as (row, column) offsets, in action order. */
 const MOVES = [

@@ -18,7 +18,12 @@ export class MultiArmedBandit {
 	/** Options: `means` (one per arm) or `armCount` (default 10, means from N(0, 1)), `seed` (default 0). */
 	constructor(options?: { means?: Array<number>; armCount?: number; seed?: number }) {
 		const means = options?.means;
-		const o = resolveOptions("MultiArmedBandit.new", { armCount: 10, seed: 0 }, { armCount: options?.armCount, seed: options?.seed }, { armCount: integerAtLeast(1), seed: anyFinite });
+		const o = resolveOptions(
+			"MultiArmedBandit.new",
+			{ armCount: 10, seed: 0 },
+			{ armCount: options?.armCount, seed: options?.seed },
+			{ armCount: integerAtLeast(1), seed: anyFinite },
+		);
 		this.rng = new RandomGenerator(o.seed);
 		if (means !== undefined) {
 			if (!typeIs(means, "table") || means.size() === 0 || !means.every((m) => isFiniteNumber(m))) {

@@ -104,11 +104,16 @@ export class PolicyAgent implements ReinforcementAgent<Vector, number> {
 	private pending = false;
 
 	/** An agent using `method`; `options.stateSize` and `options.actionCount` are required. */
-	constructor(readonly agentName: string, private readonly method: PolicyMethod, options?: Partial<PolicyOptions>) {
+	constructor(
+		readonly agentName: string,
+		private readonly method: PolicyMethod,
+		options?: Partial<PolicyOptions>,
+	) {
 		const where = `${agentName}.new`;
 		this.options = resolveOptions(where, DEFAULTS, options, CONSTRAINTS);
 		const o = this.options;
-		if (options?.stateSize === undefined || options.actionCount === undefined) error(`[Hivemind] ${where}: options must give stateSize and actionCount, got ${options?.stateSize}, ${options?.actionCount}`, 3);
+		if (options?.stateSize === undefined || options.actionCount === undefined)
+			error(`[Hivemind] ${where}: options must give stateSize and actionCount, got ${options?.stateSize}, ${options?.actionCount}`, 3);
 		this.rng = new RandomGenerator(o.seed);
 		const actor = buildNetwork(o, o.stateSize, o.actionCount, o.learningRate, o.seed);
 		const critic = buildNetwork(o, o.stateSize, 1, o.criticLearningRate, o.seed + 1000);

@@ -28,7 +28,10 @@ export class NStepAccumulator<S, A> {
 
 	/** An accumulator for `steps`-step returns (default 3) with discount γ (default 0.99). */
 	constructor(options?: { steps?: number; discountFactor?: number }) {
-		this.options = resolveOptions("NStepAccumulator.new", { steps: 3, discountFactor: 0.99 }, options, { steps: integerAtLeast(1), discountFactor: numberBetween(0, 1) });
+		this.options = resolveOptions("NStepAccumulator.new", { steps: 3, discountFactor: 0.99 }, options, {
+			steps: integerAtLeast(1),
+			discountFactor: numberBetween(0, 1),
+		});
 	}
 
 	/** Adds a one-step transition; returns the n-step transitions completed by it (oldest first). */

@@ -52,7 +52,8 @@ export class PrioritizedReplayBuffer<T extends defined> {
 	/** Stores `item` with `priority` (default: the largest seen so far), overwriting the oldest when full. */
 	add(item: T, priority?: number) {
 		const where = "PrioritizedReplayBuffer.add";
-		if (priority !== undefined && (!isFiniteNumber(priority) || priority < 0)) error(`[Hivemind] ${where}: priority must be a finite number ≥ 0, got ${describeValue(priority)}`, 2);
+		if (priority !== undefined && (!isFiniteNumber(priority) || priority < 0))
+			error(`[Hivemind] ${where}: priority must be a finite number ≥ 0, got ${describeValue(priority)}`, 2);
 		const slot = this.next;
 		if (this.items.size() < this.options.capacity) this.items.push(item);
 		else this.items[slot] = item;
@@ -90,7 +91,8 @@ export class PrioritizedReplayBuffer<T extends defined> {
 	/** Sets the priorities of `indices` from their new TD errors: pᵢ = |δᵢ| + ε. */
 	updatePriorities(indices: Array<number>, errors: Array<number>) {
 		const where = "PrioritizedReplayBuffer.updatePriorities";
-		if (indices.size() !== errors.size()) error(`[Hivemind] ${where}: errors must have ${indices.size()} values like indices, got ${errors.size()}`, 2);
+		if (indices.size() !== errors.size())
+			error(`[Hivemind] ${where}: errors must have ${indices.size()} values like indices, got ${errors.size()}`, 2);
 		indices.forEach((slot, k) => {
 			if (!typeIs(slot, "number") || slot !== math.floor(slot) || slot < 0 || slot >= this.items.size()) {
 				error(`[Hivemind] ${where}: indices[${k}] must be a stored slot in [0, ${this.items.size() - 1}], got ${describeValue(slot)}`, 3);

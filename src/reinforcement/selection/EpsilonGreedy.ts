@@ -60,4 +60,3 @@ export class EpsilonGreedy {
 		this.epsilon = math.max(this.options.minimumEpsilon, this.epsilon * this.options.decayFactor);
 	}
 }
-

@@ -29,7 +29,13 @@ export interface SelectionOptions {
 }
 
 /** The defaults of `SelectionOptions`. */
-export const SELECTION_DEFAULTS: SelectionOptions = { selection: "EpsilonGreedy", epsilon: 0.1, epsilonDecayFactor: 1, minimumEpsilon: 0, temperature: 1 };
+export const SELECTION_DEFAULTS: SelectionOptions = {
+	selection: "EpsilonGreedy",
+	epsilon: 0.1,
+	epsilonDecayFactor: 1,
+	minimumEpsilon: 0,
+	temperature: 1,
+};
 
 /** The selector the options describe. */
 export function createSelector(o: SelectionOptions): DiscreteSelector {

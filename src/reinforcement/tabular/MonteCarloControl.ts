@@ -36,8 +36,22 @@ export interface MonteCarloOptions extends SelectionOptions {
 	seed: number;
 }
 
-const DEFAULTS: MonteCarloOptions = { ...SELECTION_DEFAULTS, stateCount: 1, actionCount: 1, discountFactor: 0.95, learningRate: 0, initialValue: 0, seed: 0 };
-const CONSTRAINTS = { ...SELECTION_CONSTRAINTS, ...AGENT_CONSTRAINTS, stateCount: integerAtLeast(1), learningRate: numberBetween(0, 1), initialValue: anyFinite };
+const DEFAULTS: MonteCarloOptions = {
+	...SELECTION_DEFAULTS,
+	stateCount: 1,
+	actionCount: 1,
+	discountFactor: 0.95,
+	learningRate: 0,
+	initialValue: 0,
+	seed: 0,
+};
+const CONSTRAINTS = {
+	...SELECTION_CONSTRAINTS,
+	...AGENT_CONSTRAINTS,
+	stateCount: integerAtLeast(1),
+	learningRate: numberBetween(0, 1),
+	initialValue: anyFinite,
+};
 
 /** On-policy first-visit Monte Carlo control with an ε-soft policy. Parameters `{ Q, counts }`. */
 export class MonteCarloControl implements ReinforcementAgent<number, number> {
@@ -51,10 +65,14 @@ export class MonteCarloControl implements ReinforcementAgent<number, number> {
 	private pendingReward = false;
 
 	/** An agent with the given options (`stateCount`, `actionCount` required). */
-	constructor(options?: Partial<MonteCarloOptions>, readonly agentName = "MonteCarloControl") {
+	constructor(
+		options?: Partial<MonteCarloOptions>,
+		readonly agentName = "MonteCarloControl",
+	) {
 		const where = `${agentName}.new`;
 		this.options = resolveOptions(where, DEFAULTS, options, CONSTRAINTS);
-		if (options?.stateCount === undefined || options.actionCount === undefined) error(`[Hivemind] ${where}: options must give stateCount and actionCount, got ${options?.stateCount}, ${options?.actionCount}`, 3);
+		if (options?.stateCount === undefined || options.actionCount === undefined)
+			error(`[Hivemind] ${where}: options must give stateCount and actionCount, got ${options?.stateCount}, ${options?.actionCount}`, 3);
 		this.rng = new RandomGenerator(this.options.seed);
 		this.selector = createSelector(this.options);
 		this.q = filled(this.options.stateCount, this.options.actionCount, this.options.initialValue);

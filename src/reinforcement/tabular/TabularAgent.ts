@@ -36,8 +36,23 @@ export interface TabularOptions extends SelectionOptions {
 	seed: number;
 }
 
-const DEFAULTS: TabularOptions = { ...SELECTION_DEFAULTS, stateCount: 1, actionCount: 1, learningRate: 0.1, discountFactor: 0.95, traceDecay: 0, traceType: "Accumulating", seed: 0 };
-const CONSTRAINTS = { ...SELECTION_CONSTRAINTS, ...AGENT_CONSTRAINTS, stateCount: integerAtLeast(1), traceDecay: numberBetween(0, 1), traceType: oneOf("Accumulating", "Replacing") };
+const DEFAULTS: TabularOptions = {
+	...SELECTION_DEFAULTS,
+	stateCount: 1,
+	actionCount: 1,
+	learningRate: 0.1,
+	discountFactor: 0.95,
+	traceDecay: 0,
+	traceType: "Accumulating",
+	seed: 0,
+};
+const CONSTRAINTS = {
+	...SELECTION_CONSTRAINTS,
+	...AGENT_CONSTRAINTS,
+	stateCount: integerAtLeast(1),
+	traceDecay: numberBetween(0, 1),
+	traceType: oneOf("Accumulating", "Replacing"),
+};
 
 /** The base of Q-learning, SARSA, Expected SARSA and Double Q-learning: subclasses give the TD target. */
 export abstract class TabularAgent implements ReinforcementAgent<number, number> {
@@ -49,10 +64,15 @@ export abstract class TabularAgent implements ReinforcementAgent<number, number>
 	private traces = new Map<number, number>();
 
 	/** An agent with the given options (`stateCount` and `actionCount` required; validated). */
-	constructor(readonly agentName: string, options: Partial<TabularOptions> | undefined, tableCount = 1) {
+	constructor(
+		readonly agentName: string,
+		options: Partial<TabularOptions> | undefined,
+		tableCount = 1,
+	) {
 		const where = `${agentName}.new`;
 		this.options = resolveOptions(where, DEFAULTS, options, CONSTRAINTS);
-		if (options?.stateCount === undefined || options.actionCount === undefined) error(`[Hivemind] ${where}: options must give stateCount and actionCount, got ${options?.stateCount}, ${options?.actionCount}`, 3);
+		if (options?.stateCount === undefined || options.actionCount === undefined)
+			error(`[Hivemind] ${where}: options must give stateCount and actionCount, got ${options?.stateCount}, ${options?.actionCount}`, 3);
 		this.rng = new RandomGenerator(this.options.seed);
 		this.selector = createSelector(this.options);
 		this.tables = [];

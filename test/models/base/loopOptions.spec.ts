@@ -57,7 +57,11 @@ describe("GradientModel gradient clipping", () => {
 		const network = new NeuralNetwork({ mode: "Regression", learningRate: 0.1, maximumNumberOfIterations: 1, gradientClipNorm: 0.01 });
 		network.createLayers([2, 3, 1], "Tanh");
 		network.setLayerActivation(2, "None");
-		const inputs = [[0, 1], [1, 0], [1, 1]];
+		const inputs = [
+			[0, 1],
+			[1, 0],
+			[1, 1],
+		];
 		const targets = [[1], [2], [-1]];
 		const [gradient, n] = network.computeGradients(inputs, targets);
 		const start = network.getModelParameters() as Array<Matrix>;
@@ -76,12 +80,21 @@ describe("GradientModel gradient clipping", () => {
 	});
 
 	it("rejects invalid clipping values with the message", () => {
-		expectError(() => new LinearRegression({ gradientClipValue: 0 }), "[Hivemind] LinearRegression.new: gradientClipValue must be a finite number > 0, got 0");
-		expectError(() => new LinearRegression({ gradientClipNorm: -1 }), "[Hivemind] LinearRegression.new: gradientClipNorm must be a finite number > 0, got -1");
+		expectError(
+			() => new LinearRegression({ gradientClipValue: 0 }),
+			"[Hivemind] LinearRegression.new: gradientClipValue must be a finite number > 0, got 0",
+		);
+		expectError(
+			() => new LinearRegression({ gradientClipNorm: -1 }),
+			"[Hivemind] LinearRegression.new: gradientClipNorm must be a finite number > 0, got -1",
+		);
 		expectError(() => new LinearRegression({ gradientClipNorm: math.huge }), "gradientClipNorm must be a finite number > 0, got inf");
 		expectError(() => new LinearRegression({ gradientClipValue: "1" as never }), 'gradientClipValue must be a finite number > 0, got "1"');
 		const model = new LinearRegression();
-		expectError(() => model.setParameters({ gradientClipNorm: 0 }), "LinearRegression.setParameters: gradientClipNorm must be a finite number > 0, got 0");
+		expectError(
+			() => model.setParameters({ gradientClipNorm: 0 }),
+			"LinearRegression.setParameters: gradientClipNorm must be a finite number > 0, got 0",
+		);
 	});
 });
 
@@ -121,6 +134,9 @@ describe("GradientModel printed output", () => {
 		const restored = setTrainingOutput(previous);
 		expect(restored.print).toBe(previous.print);
 		expectError(() => setTrainingOutput({ print: 3 as never }), "[Hivemind] setTrainingOutput: output.print must be a function, got number");
-		expectError(() => setTrainingOutput("x" as never), "[Hivemind] setTrainingOutput: output must be a table { print?, warn? } of functions, got string");
+		expectError(
+			() => setTrainingOutput("x" as never),
+			"[Hivemind] setTrainingOutput: output must be a table { print?, warn? } of functions, got string",
+		);
 	});
 });

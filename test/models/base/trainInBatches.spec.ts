@@ -40,18 +40,36 @@ describe("GradientModel.trainInBatches", () => {
 
 	it("rejects bad epochs, plans and batches with messages, leaving the model as it was", () => {
 		const model = new LinearRegression();
-		expectError(() => model.trainInBatches(X, y, 0, () => undefined), "[Hivemind] LinearRegression.trainInBatches: numberOfEpochs must be an integer ≥ 1, got 0");
-		expectError(() => model.trainInBatches(X, y, 1, 3 as never), "LinearRegression.trainInBatches: plan must be a function(epoch, sampleCount) returning the epoch's batches, got number");
-		expectError(() => model.trainInBatches(X, y, 1, () => [] as never), "LinearRegression.trainInBatches: the batches of epoch 1 must be nil or a non-empty array of batches");
-		expectError(() => model.trainInBatches(X, y, 1, () => [[0, 1], []]), "LinearRegression.trainInBatches: batch 2 of epoch 1 must be a non-empty array of row indices, got a table");
+		expectError(
+			() => model.trainInBatches(X, y, 0, () => undefined),
+			"[Hivemind] LinearRegression.trainInBatches: numberOfEpochs must be an integer ≥ 1, got 0",
+		);
+		expectError(
+			() => model.trainInBatches(X, y, 1, 3 as never),
+			"LinearRegression.trainInBatches: plan must be a function(epoch, sampleCount) returning the epoch's batches, got number",
+		);
+		expectError(
+			() => model.trainInBatches(X, y, 1, () => [] as never),
+			"LinearRegression.trainInBatches: the batches of epoch 1 must be nil or a non-empty array of batches",
+		);
+		expectError(
+			() => model.trainInBatches(X, y, 1, () => [[0, 1], []]),
+			"LinearRegression.trainInBatches: batch 2 of epoch 1 must be a non-empty array of row indices, got a table",
+		);
 		expectError(() => model.trainInBatches(X, y, 1, () => [[0, 4]]), "batch 1 of epoch 1, entry 2 must be a row index in [0, 3], got 4");
 		expectError(() => model.trainInBatches(X, y, 1, () => [[0.5]]), "entry 1 must be a row index in [0, 3], got 0.5");
 		expect(model.getModelParameters()).toBeUndefined();
 		model.train(X, y);
 		const before = model.getTrainingState();
-		expectError(() => model.trainInBatches(X, y, 2, (epoch) => (epoch === 2 ? [[9]] : [[0]])), "batch 1 of epoch 2, entry 1 must be a row index in [0, 3], got 9");
+		expectError(
+			() => model.trainInBatches(X, y, 2, (epoch) => (epoch === 2 ? [[9]] : [[0]])),
+			"batch 1 of epoch 2, entry 1 must be a row index in [0, 3], got 9",
+		);
 		expect(model.getTrainingState()).toEqual(before);
-		expectError(() => model.trainInBatches([[1, 2]], y, 1, () => undefined), "LinearRegression.trainInBatches: X must have 1 columns (features) like the training data, got 1×2");
+		expectError(
+			() => model.trainInBatches([[1, 2]], y, 1, () => undefined),
+			"LinearRegression.trainInBatches: X must have 1 columns (features) like the training data, got 1×2",
+		);
 	});
 });
 
@@ -91,12 +109,27 @@ describe("GradientModel training state", () => {
 		const model = new LinearRegression({ maximumNumberOfIterations: 2 });
 		model.train(X, y);
 		const state = model.getTrainingState();
-		expectError(() => model.setTrainingState(3 as never), "[Hivemind] LinearRegression.setTrainingState: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got number");
+		expectError(
+			() => model.setTrainingState(3 as never),
+			"[Hivemind] LinearRegression.setTrainingState: state must be a table { parameters?, optimizerStates, updateCount } from getTrainingState, got number",
+		);
 		expectError(() => model.setTrainingState({ ...state, parameters: [[1], [2], [3]] }), "LinearRegression.setTrainingState");
-		expectError(() => model.setTrainingState({ ...state, parameters: "x" as never }), "LinearRegression.setTrainingState: state.parameters must be");
-		expectError(() => model.setTrainingState({ ...state, updateCount: -1 }), "LinearRegression.setTrainingState: state.updateCount must be an integer ≥ 0, got -1");
-		expectError(() => model.setTrainingState({ ...state, optimizerStates: 5 as never }), "LinearRegression.setTrainingState: state.optimizerStates must be a table, got number");
-		expectError(() => model.setTrainingState({ ...state, optimizerStates: { "": { t: 0 / 0 } } }), 'state.optimizerStates[""].t must be a finite number or a matrix of finite numbers, got NaN');
+		expectError(
+			() => model.setTrainingState({ ...state, parameters: "x" as never }),
+			"LinearRegression.setTrainingState: state.parameters must be",
+		);
+		expectError(
+			() => model.setTrainingState({ ...state, updateCount: -1 }),
+			"LinearRegression.setTrainingState: state.updateCount must be an integer ≥ 0, got -1",
+		);
+		expectError(
+			() => model.setTrainingState({ ...state, optimizerStates: 5 as never }),
+			"LinearRegression.setTrainingState: state.optimizerStates must be a table, got number",
+		);
+		expectError(
+			() => model.setTrainingState({ ...state, optimizerStates: { "": { t: 0 / 0 } } }),
+			'state.optimizerStates[""].t must be a finite number or a matrix of finite numbers, got NaN',
+		);
 		expect(model.getTrainingState()).toEqual(state);
 	});
 

@@ -10,8 +10,16 @@ describe("AffinityPropagation", () => {
 		// row 1: −1 − (−4) = 3, −5 − (−1) = −4, −4 − (−1) = −3; row 2: −9 − (−4) = −5, −4 − (−5) = 1, −5 − (−4) = −1. Halved.
 		// A(k,k) = Σ_{i≠k} max(0, R(i,k)); A(i,k) = min(0, R(k,k) + Σ_{i'∉{i,k}} max(0, R(i',k))). Halved.
 		const s = similarities([[0], [1], [3]], -5);
-		const r = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
-		const a = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+		const r = [
+			[0, 0, 0],
+			[0, 0, 0],
+			[0, 0, 0],
+		];
+		const a = [
+			[0, 0, 0],
+			[0, 0, 0],
+			[0, 0, 0],
+		];
 		affinityPropagationStep(s, r, a, 0.5);
 		expectMatrixClose(r, [
 			[-2, 2, -4],

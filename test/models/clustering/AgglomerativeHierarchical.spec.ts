@@ -46,8 +46,14 @@ describe("AgglomerativeHierarchical", () => {
 	});
 
 	it("rejects ward without the euclidean distance and bad cuts, naming them", () => {
-		expectError(() => new AgglomerativeHierarchical({ distance: "manhattan" }).train(ROWS), 'AgglomerativeHierarchical.train: distance must be "euclidean" with linkage "ward", got "manhattan"');
-		expectError(() => new AgglomerativeHierarchical({ linkage: "centroid" as never }), 'linkage must be one of "single", "complete", "average", "ward", got "centroid"');
+		expectError(
+			() => new AgglomerativeHierarchical({ distance: "manhattan" }).train(ROWS),
+			'AgglomerativeHierarchical.train: distance must be "euclidean" with linkage "ward", got "manhattan"',
+		);
+		expectError(
+			() => new AgglomerativeHierarchical({ linkage: "centroid" as never }),
+			'linkage must be one of "single", "complete", "average", "ward", got "centroid"',
+		);
 		const model = new AgglomerativeHierarchical();
 		expectError(() => model.cut(2), "AgglomerativeHierarchical.cut: the model has no parameters yet");
 		model.train(ROWS);

@@ -43,12 +43,21 @@ describe("DBSCAN", () => {
 		const model = new DBSCAN({ epsilon: 1.5, minimumPoints: 3 });
 		model.train(ROWS.map((_, i) => ROWS[ROWS.size() - 1 - i]));
 		expect(model.predict(ROWS)[0]).toEqual(EXPECTED);
-		expect(model.predict([[1.5, 0.5], [5, 5.5], [9.2, 10]])[0]).toEqual([0, -1, 1]);
+		expect(
+			model.predict([
+				[1.5, 0.5],
+				[5, 5.5],
+				[9.2, 10],
+			])[0],
+		).toEqual([0, -1, 1]);
 	});
 
 	it("rejects bad options, naming them", () => {
 		expectError(() => new DBSCAN({ epsilon: 0 }), "DBSCAN.new: epsilon must be a finite number > 0, got 0");
 		expectError(() => new DBSCAN({ minimumPoints: 0.5 }), "minimumPoints must be an integer ≥ 1, got 0.5");
-		expectError(() => new DBSCAN().setModelParameters({ points: [[1]], labels: [[0], [1]], core: [[1]] }), "DBSCAN.setModelParameters: parameters must be a record {core, labels, points}");
+		expectError(
+			() => new DBSCAN().setModelParameters({ points: [[1]], labels: [[0], [1]], core: [[1]] }),
+			"DBSCAN.setModelParameters: parameters must be a record {core, labels, points}",
+		);
 	});
 });

@@ -51,8 +51,17 @@ describe("KMedoids", () => {
 	});
 
 	it("rejects bad options and too few rows, naming them", () => {
-		expectError(() => new KMedoids({ distance: "chebyshev" as never }), 'KMedoids.new: distance must be one of "euclidean", "manhattan", "cosine", got "chebyshev"');
-		expectError(() => new KMedoids({ numberOfClusters: 3 }).train([[1], [2]]), "KMedoids.train: X must have at least numberOfClusters (3) rows, got 2×1");
-		expectError(() => new KMedoids({ numberOfClusters: 2 }).setModelParameters([[1, 2]]), "KMedoids.setModelParameters: parameters must be the medoids, a single 2×p matrix");
+		expectError(
+			() => new KMedoids({ distance: "chebyshev" as never }),
+			'KMedoids.new: distance must be one of "euclidean", "manhattan", "cosine", got "chebyshev"',
+		);
+		expectError(
+			() => new KMedoids({ numberOfClusters: 3 }).train([[1], [2]]),
+			"KMedoids.train: X must have at least numberOfClusters (3) rows, got 2×1",
+		);
+		expectError(
+			() => new KMedoids({ numberOfClusters: 2 }).setModelParameters([[1, 2]]),
+			"KMedoids.setModelParameters: parameters must be the medoids, a single 2×p matrix",
+		);
 	});
 });

@@ -37,10 +37,13 @@ describe("KMeans", () => {
 		expect(clusters[2]).toBe(clusters[3]);
 		expect(clusters[0]).never.toBe(clusters[2]);
 		const centroids = kmeans.getModelParameters() as Rows;
-		expectMatrixClose([centroids[clusters[0]], centroids[clusters[2]]], [
-			[0, 0.5],
-			[10, 10.5],
-		]);
+		expectMatrixClose(
+			[centroids[clusters[0]], centroids[clusters[2]]],
+			[
+				[0, 0.5],
+				[10, 10.5],
+			],
+		);
 		expectClose(distances[0][clusters[0]], 0.5);
 	});
 	it("seeds k-means++ by squared distance: a lone far row is always picked", () => {
@@ -65,13 +68,22 @@ describe("KMeans", () => {
 		expect(main.getModelParameters()).toEqual(central.getModelParameters());
 	});
 	it("rejects too few rows, bad options and centroid matrices of the wrong size", () => {
-		expectError(() => new KMeans({ numberOfClusters: 3 }).train([[1], [2]]), "KMeans.train: X must have at least numberOfClusters (3) rows, got 2×1");
-		expectError(() => new KMeans({ initialization: "forgy" as never }), 'KMeans.new: initialization must be one of "kmeans++", "random", got "forgy"');
+		expectError(
+			() => new KMeans({ numberOfClusters: 3 }).train([[1], [2]]),
+			"KMeans.train: X must have at least numberOfClusters (3) rows, got 2×1",
+		);
+		expectError(
+			() => new KMeans({ initialization: "forgy" as never }),
+			'KMeans.new: initialization must be one of "kmeans++", "random", got "forgy"',
+		);
 		expectError(() => new KMeans({ tolerance: -1 }), "tolerance must be a finite number ≥ 0, got -1");
-		expectError(() => new KMeans().setModelParameters([[1, 2]]), "KMeans.setModelParameters: parameters must be the centroids, a single 3×p matrix (numberOfClusters rows), got 1×2");
+		expectError(
+			() => new KMeans().setModelParameters([[1, 2]]),
+			"KMeans.setModelParameters: parameters must be the centroids, a single 3×p matrix (numberOfClusters rows), got 1×2",
+		);
 		expectError(() => new KMeans().computePartial(X), "KMeans.computePartial: the model has no parameters yet");
 	});
-	it("seeds from k random distinct rows with initialization = \"random\"", () => {
+	it('seeds from k random distinct rows with initialization = "random"', () => {
 		const kmeans = new KMeans({ numberOfClusters: 4, initialization: "random", maximumNumberOfIterations: 1 });
 		kmeans.train(X);
 		const centroids = (kmeans.getModelParameters() as Rows).map((row) => `${row[0]},${row[1]}`);
@@ -128,10 +140,17 @@ describe("PCA", () => {
 		central.train(X);
 		const main = new PCA();
 		main.trainFromPartial(main.mergePartials(main.computePartial([X[0], X[2]]), main.computePartial([X[1], X[3]])));
-		expectMatrixClose((main.getModelParameters() as { [k: string]: Rows }).components, (central.getModelParameters() as { [k: string]: Rows }).components, 1e-12);
+		expectMatrixClose(
+			(main.getModelParameters() as { [k: string]: Rows }).components,
+			(central.getModelParameters() as { [k: string]: Rows }).components,
+			1e-12,
+		);
 	});
 	it("rejects too many components, wrong widths and inconsistent parameters", () => {
-		expectError(() => new PCA({ numberOfComponents: 3 }).train(X), "PCA.train: numberOfComponents (3) must be ≤ the number of features of X, got 4×2");
+		expectError(
+			() => new PCA({ numberOfComponents: 3 }).train(X),
+			"PCA.train: numberOfComponents (3) must be ≤ the number of features of X, got 4×2",
+		);
 		expectError(() => new PCA({ numberOfComponents: 0 }), "PCA.new: numberOfComponents must be an integer ≥ 1, got 0");
 		const pca = new PCA({ numberOfComponents: 1 });
 		pca.train(X);
@@ -139,6 +158,9 @@ describe("PCA", () => {
 		expectError(() => pca.transform([[1]]), "PCA.transform: X must have 2 columns (features) like the training data, got 1×1");
 		const good = { components: [[1], [0]], explainedVariance: [[2]], explainedVarianceRatio: [[0.8]], mean: [[0, 0]] };
 		expectError(() => new PCA().setModelParameters({ ...good, mean: [[0]] }), "PCA.setModelParameters: parameters.mean must be 1×2, got 1×1");
-		expectError(() => new PCA({ numberOfComponents: 2 }).setModelParameters(good), "parameters.components must have numberOfComponents (2) columns, got 2×1");
+		expectError(
+			() => new PCA({ numberOfComponents: 2 }).setModelParameters(good),
+			"parameters.components must have numberOfComponents (2) columns, got 2×1",
+		);
 	});
 });

@@ -27,7 +27,14 @@ describe("KMeans variants", () => {
 		const batch = new KMeans({ numberOfClusters: 4, seed: 1 });
 		batch.train(X);
 		const reference = batch.computeInertia(X);
-		const mini = new KMeans({ numberOfClusters: 4, seed: 1, algorithm: "minibatch", batchSize: 64, maximumNumberOfIterations: 100, tolerance: 0 });
+		const mini = new KMeans({
+			numberOfClusters: 4,
+			seed: 1,
+			algorithm: "minibatch",
+			batchSize: 64,
+			maximumNumberOfIterations: 100,
+			tolerance: 0,
+		});
 		mini.train(X);
 		const sequential = new KMeans({ numberOfClusters: 4, seed: 1, algorithm: "sequential", maximumNumberOfIterations: 5 });
 		sequential.train(X);
@@ -103,7 +110,16 @@ describe("KMeans variants", () => {
 		let history: Array<number> | undefined;
 		task.spawn(() => (history = model.train(X)));
 		expect(history).toBeUndefined(); // paused at its first yield
-		expectError(() => model.setModelParameters([[0, 0], [1, 1], [2, 2], [3, 3]]), "KMeans.setModelParameters: the model is training (paused at a yield)");
+		expectError(
+			() =>
+				model.setModelParameters([
+					[0, 0],
+					[1, 1],
+					[2, 2],
+					[3, 3],
+				]),
+			"KMeans.setModelParameters: the model is training (paused at a yield)",
+		);
 		expectError(() => model.train(X), "KMeans.train: the model is training");
 		while (history === undefined) task.wait();
 		const reference = new KMeans({ numberOfClusters: 4, numberOfInitializations: 1, tolerance: 0, maximumNumberOfIterations: 6 });
@@ -112,7 +128,10 @@ describe("KMeans variants", () => {
 	});
 
 	it("names the option that rules out a combination", () => {
-		expectError(() => new KMeans({ algorithm: "minibatch", distance: "manhattan" }).train(X), 'KMeans.train: distance must be "euclidean" or "cosine" with algorithm "minibatch"');
+		expectError(
+			() => new KMeans({ algorithm: "minibatch", distance: "manhattan" }).train(X),
+			'KMeans.train: distance must be "euclidean" or "cosine" with algorithm "minibatch"',
+		);
 		const medians = new KMeans({ numberOfClusters: 1, distance: "manhattan" });
 		medians.train(X);
 		expectError(() => medians.computePartial(X), 'KMeans.computePartial: distance must be "euclidean" or "cosine" for mergeable statistics');

@@ -76,6 +76,9 @@ describe("BisectingKMeans", () => {
 	});
 
 	it("rejects too few rows, naming X", () => {
-		expectError(() => new BisectingKMeans({ numberOfClusters: 5 }).train([[1], [2]]), "BisectingKMeans.train: X must have at least numberOfClusters (5) rows, got 2×1");
+		expectError(
+			() => new BisectingKMeans({ numberOfClusters: 5 }).train([[1], [2]]),
+			"BisectingKMeans.train: X must have at least numberOfClusters (5) rows, got 2×1",
+		);
 	});
 });

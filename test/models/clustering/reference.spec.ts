@@ -49,7 +49,14 @@ for (const name of ["iris", "wine"]) {
 			batch.train(X);
 			expect(batch.computeInertia(X) <= ref.KMeans.inertia! * 1.002).toBe(true);
 			expectAtLeast(adjustedRandIndex(batch.predict(X)[0], ref.KMeans.labels), 0.9, "ARI");
-			const mini = new KMeans({ numberOfClusters: 3, algorithm: "minibatch", batchSize: 64, maximumNumberOfIterations: 100, numberOfInitializations: 3, tolerance: 0 });
+			const mini = new KMeans({
+				numberOfClusters: 3,
+				algorithm: "minibatch",
+				batchSize: 64,
+				maximumNumberOfIterations: 100,
+				numberOfInitializations: 3,
+				tolerance: 0,
+			});
 			mini.train(X);
 			expect(mini.computeInertia(X) <= ref.KMeans.inertia! * 1.01).toBe(true);
 		});

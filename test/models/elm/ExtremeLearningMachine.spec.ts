@@ -53,7 +53,11 @@ describe("ExtremeLearningMachine", () => {
 
 	it("classifies with one-hot targets and argmax; the scores are HΒ", () => {
 		const rng = new RandomGenerator(4);
-		const centres = [[-1, -1], [1, -1], [0, 1]];
+		const centres = [
+			[-1, -1],
+			[1, -1],
+			[0, 1],
+		];
 		const points = new Array<Array<number>>();
 		const labels = new Array<string>();
 		const names = ["a", "b", "c"];
@@ -95,27 +99,62 @@ describe("ExtremeLearningMachine", () => {
 
 	it("lets shards miss classes when classesList is given", () => {
 		const elm = new ExtremeLearningMachine({ hiddenNeurons: 3, classesList: ["x", "y", "z"] });
-		const partial = elm.computePartial([[0, 1], [1, 0]], ["x", "x"]);
+		const partial = elm.computePartial(
+			[
+				[0, 1],
+				[1, 0],
+			],
+			["x", "x"],
+		);
 		expect(partial.xty[0].size()).toBe(3);
 		elm.trainFromPartial(mergeLinearPartials(partial, elm.computePartial([[1, 1]], ["z"])));
 		expect((elm.predict([[0, 1]])[1] as MatrixType)[0].size()).toBe(3);
 	});
 
 	it("rejects bad options, statistics and parameters with clear messages", () => {
-		expectError(() => new ExtremeLearningMachine({ hiddenNeurons: 0 }), "[Hivemind] ExtremeLearningMachine.new: hiddenNeurons must be an integer ≥ 1, got 0");
-		expectError(() => new ExtremeLearningMachine({ neuronType: "Softmax" as never }), 'ExtremeLearningMachine.new: neuronType must be one of "Sigmoid", "Tanh", "ReLU", "Sine", "RBF", "Gaussian", got "Softmax"');
+		expectError(
+			() => new ExtremeLearningMachine({ hiddenNeurons: 0 }),
+			"[Hivemind] ExtremeLearningMachine.new: hiddenNeurons must be an integer ≥ 1, got 0",
+		);
+		expectError(
+			() => new ExtremeLearningMachine({ neuronType: "Softmax" as never }),
+			'ExtremeLearningMachine.new: neuronType must be one of "Sigmoid", "Tanh", "ReLU", "Sine", "RBF", "Gaussian", got "Softmax"',
+		);
 		expectError(() => new ExtremeLearningMachine({ lambda: -1 }), "ExtremeLearningMachine.new: lambda must be a finite number ≥ 0, got -1");
 		const elm = new ExtremeLearningMachine({ mode: "Regression", hiddenNeurons: 3 });
 		const partial = { xtx: Matrix.identity(4), xty: Matrix.zeros(4, 1), n: 2 };
-		expectError(() => elm.trainFromPartial(partial), "ExtremeLearningMachine.trainFromPartial: partial must come from computePartial of a model with this hidden layer", "the model has no hidden layer yet");
+		expectError(
+			() => elm.trainFromPartial(partial),
+			"ExtremeLearningMachine.trainFromPartial: partial must come from computePartial of a model with this hidden layer",
+			"the model has no hidden layer yet",
+		);
 		elm.train(X, y);
-		expectError(() => elm.trainFromPartial({ xtx: Matrix.identity(3), xty: Matrix.zeros(3, 1), n: 2 }), "partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx 4×4, xty 4×1), got n 2, xtx 3×3, xty 3×1");
-		expectError(() => elm.trainFromPartial({ xtx: Matrix.identity(4) } as never), "ExtremeLearningMachine.trainFromPartial: partial.n must be an integer ≥ 0");
-		expectError(() => elm.setModelParameters({ hidden: Matrix.zeros(3, 3) }), "ExtremeLearningMachine.setModelParameters: parameters must be a record { hidden: (features + 1) × 3, output: 4 × outputs }");
-		expectError(() => elm.setModelParameters({ hidden: Matrix.zeros(3, 2), output: Matrix.zeros(4, 1) }), "parameters must be a record", "got hidden 3×2, output 4×1");
-		expectError(() => elm.setParameters({ hiddenNeurons: 7 }), "ExtremeLearningMachine.setParameters: hiddenNeurons cannot change once the model has parameters");
+		expectError(
+			() => elm.trainFromPartial({ xtx: Matrix.identity(3), xty: Matrix.zeros(3, 1), n: 2 }),
+			"partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx 4×4, xty 4×1), got n 2, xtx 3×3, xty 3×1",
+		);
+		expectError(
+			() => elm.trainFromPartial({ xtx: Matrix.identity(4) } as never),
+			"ExtremeLearningMachine.trainFromPartial: partial.n must be an integer ≥ 0",
+		);
+		expectError(
+			() => elm.setModelParameters({ hidden: Matrix.zeros(3, 3) }),
+			"ExtremeLearningMachine.setModelParameters: parameters must be a record { hidden: (features + 1) × 3, output: 4 × outputs }",
+		);
+		expectError(
+			() => elm.setModelParameters({ hidden: Matrix.zeros(3, 2), output: Matrix.zeros(4, 1) }),
+			"parameters must be a record",
+			"got hidden 3×2, output 4×1",
+		);
+		expectError(
+			() => elm.setParameters({ hiddenNeurons: 7 }),
+			"ExtremeLearningMachine.setParameters: hiddenNeurons cannot change once the model has parameters",
+		);
 		const classifier = new ExtremeLearningMachine({ hiddenNeurons: 3 });
 		classifier.setModelParameters(elm.getModelParameters()!);
-		expectError(() => classifier.predict(X), "ExtremeLearningMachine.predict: the class labels are unknown (parameters were set without training); give the classesList option");
+		expectError(
+			() => classifier.predict(X),
+			"ExtremeLearningMachine.predict: the class labels are unknown (parameters were set without training); give the classesList option",
+		);
 	});
 });

@@ -30,10 +30,14 @@ describe("ELM hidden layer", () => {
 			[1, math.tanh(2.5), math.tanh(-2)],
 		]);
 		const s = (v: number) => 1 / (1 + math.exp(-v));
-		expectMatrixClose(hiddenOutput("Sigmoid", hidden, x), [
-			[1, s(-2.5), s(1)],
-			[1, s(2.5), s(-2)],
-		], 1e-12);
+		expectMatrixClose(
+			hiddenOutput("Sigmoid", hidden, x),
+			[
+				[1, s(-2.5), s(1)],
+				[1, s(2.5), s(-2)],
+			],
+			1e-12,
+		);
 	});
 	it("computes RBF neurons exp(−γ‖x − c‖²)", () => {
 		// centres c1 = (1, −2), c2 = (0, 1); widths 0.5 and −1 (negative only to test the formula)

@@ -81,8 +81,14 @@ describe("GenerativeAdversarialNetwork", () => {
 	});
 
 	it("rejects bad options and arguments, naming them", () => {
-		expectError(() => new GenerativeAdversarialNetwork({ latentSize: 0 }), "[Hivemind] GenerativeAdversarialNetwork.new: latentSize must be an integer ≥ 1, got 0");
-		expectError(() => new GenerativeAdversarialNetwork({ generatorHiddenLayers: [4, 0.5] }), "generatorHiddenLayers must be an array of integers ≥ 1");
+		expectError(
+			() => new GenerativeAdversarialNetwork({ latentSize: 0 }),
+			"[Hivemind] GenerativeAdversarialNetwork.new: latentSize must be an integer ≥ 1, got 0",
+		);
+		expectError(
+			() => new GenerativeAdversarialNetwork({ generatorHiddenLayers: [4, 0.5] }),
+			"generatorHiddenLayers must be an array of integers ≥ 1",
+		);
 		expectError(() => new GenerativeAdversarialNetwork({ activation: "Softmax" as never }), "activation must be one of");
 		expectError(() => new GenerativeAdversarialNetwork({ clipValue: 1 } as never), 'unknown option "clipValue"');
 		const gan = new GenerativeAdversarialNetwork({ maximumNumberOfIterations: 1, generatorHiddenLayers: [2], discriminatorHiddenLayers: [2] });
@@ -103,7 +109,12 @@ describe("WassersteinGAN", () => {
 		const penaltyAt = () => gradientPenalty(critic, points, 2, 10)[0];
 		const [, gradients] = gradientPenalty(critic, points, 2, 10);
 		const weights = critic.getModelParameters(true) as Array<Array<Array<number>>>;
-		for (const [l, i, j] of [[0, 1, 2], [0, 2, 0], [1, 2, 0], [1, 0, 0]] as Array<[number, number, number]>) {
+		for (const [l, i, j] of [
+			[0, 1, 2],
+			[0, 2, 0],
+			[1, 2, 0],
+			[1, 0, 0],
+		] as Array<[number, number, number]>) {
 			const original = weights[l][i][j];
 			weights[l][i][j] = original + 1e-5;
 			const up = penaltyAt();
@@ -146,17 +157,28 @@ describe("WassersteinGAN", () => {
 	});
 
 	it("keeps every critic weight within ±clipValue with weight clipping", () => {
-		const wgan = new WassersteinGAN({ variant: "WeightClipping", clipValue: 0.05, maximumNumberOfIterations: 5, batchSize: 8, generatorHiddenLayers: [4], discriminatorHiddenLayers: [4] });
+		const wgan = new WassersteinGAN({
+			variant: "WeightClipping",
+			clipValue: 0.05,
+			maximumNumberOfIterations: 5,
+			batchSize: 8,
+			generatorHiddenLayers: [4],
+			discriminatorHiddenLayers: [4],
+		});
 		wgan.train([[0], [1], [2], [3], [4]]);
 		const p = wgan.getModelParameters() as { [name: string]: Array<Array<number>> };
 		let largest = 0;
-		for (const name of ["discriminator.1", "discriminator.2"]) for (const row of p[name]) for (const v of row) largest = math.max(largest, math.abs(v));
+		for (const name of ["discriminator.1", "discriminator.2"])
+			for (const row of p[name]) for (const v of row) largest = math.max(largest, math.abs(v));
 		expect(largest).toBeLessThanOrEqual(0.05);
 		expect(largest).toBeGreaterThan(0.04);
 	});
 
 	it("rejects bad Wasserstein options, naming them", () => {
-		expectError(() => new WassersteinGAN({ variant: "Clipping" as never }), 'WassersteinGAN.new: variant must be one of "GradientPenalty", "WeightClipping"');
+		expectError(
+			() => new WassersteinGAN({ variant: "Clipping" as never }),
+			'WassersteinGAN.new: variant must be one of "GradientPenalty", "WeightClipping"',
+		);
 		expectError(() => new WassersteinGAN({ penaltyWeight: -1 }), "penaltyWeight must be a finite number ≥ 0");
 		expectError(() => new ConditionalWassersteinGAN({ clipValue: 0 }), "ConditionalWassersteinGAN.new: clipValue must be a finite number > 0");
 	});
@@ -195,7 +217,12 @@ describe("conditional networks", () => {
 	it("generate per condition label, and reject unknown labels and missing conditions", () => {
 		const X = [[0], [0.1], [5], [5.1]];
 		const y = ["low", "low", "high", "high"];
-		const gan = new ConditionalGenerativeAdversarialNetwork({ maximumNumberOfIterations: 2, generatorHiddenLayers: [2], discriminatorHiddenLayers: [2], batchSize: 4 });
+		const gan = new ConditionalGenerativeAdversarialNetwork({
+			maximumNumberOfIterations: 2,
+			generatorHiddenLayers: [2],
+			discriminatorHiddenLayers: [2],
+			batchSize: 4,
+		});
 		gan.train(X, y);
 		expect(gan.getClassesList()).toEqual(["high", "low"]);
 		expect(gan.generate(3, "low").size()).toBe(3);
@@ -212,7 +239,16 @@ describe("divergence", () => {
 	it("stops a diverging WGAN at the last finite iteration (weights equal to a run stopped there, all finite) and warns", () => {
 		const X = [[0], [1], [2], [3], [4]];
 		// Plain gradient descent with a step of 1e50 on a linear critic multiplies its weight by about −2λ·1e50 per penalized step: it overflows within a few iterations.
-		const options = { variant: "GradientPenalty" as const, optimizer: "GradientDescent", learningRate: 1e50, discriminatorSteps: 1, batchSize: 4, generatorHiddenLayers: [], discriminatorHiddenLayers: [], maximumNumberOfIterations: 50 };
+		const options = {
+			variant: "GradientPenalty" as const,
+			optimizer: "GradientDescent",
+			learningRate: 1e50,
+			discriminatorSteps: 1,
+			batchSize: 4,
+			generatorHiddenLayers: [],
+			discriminatorHiddenLayers: [],
+			maximumNumberOfIterations: 50,
+		};
 		const warned = new Array<string>();
 		const previous = setTrainingOutput({ warn: (line) => warned.push(line) });
 		const wgan = new WassersteinGAN(options);
@@ -223,7 +259,13 @@ describe("divergence", () => {
 		expect(wgan.getGeneratorCostHistory().size()).toBe(2);
 		expect(warned.size()).toBe(1);
 		expect(warned[0].find("[Hivemind] WassersteinGAN.train: the generator's cost (", 1, true)[0]).toBe(1);
-		expect(warned[0].find(") became non-finite at iteration 3; parameters restored to their state at iteration 2 and training stopped", 1, true)[0] !== undefined).toBe(true);
+		expect(
+			warned[0].find(
+				") became non-finite at iteration 3; parameters restored to their state at iteration 2 and training stopped",
+				1,
+				true,
+			)[0] !== undefined,
+		).toBe(true);
 		// The same model trained for exactly the finite iterations: equal weights, all finite.
 		const twin = new WassersteinGAN({ ...options, maximumNumberOfIterations: 2 });
 		twin.train(X);

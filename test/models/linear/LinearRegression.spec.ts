@@ -26,15 +26,33 @@ describe("LinearRegression: learned weights", () => {
 	});
 	it("fits several outputs at once and works without an intercept", () => {
 		const model = new LinearRegression({ learningRate: 0.1, maximumNumberOfIterations: 3000 });
-		model.train(X, [[3, -1], [5, -2], [7, -3], [9.5, -4]]);
-		expectMatrixClose(model.getModelParameters() as Array<Array<number>>, [[INTERCEPT, 0], [SLOPE, -1]], 1e-6);
+		model.train(X, [
+			[3, -1],
+			[5, -2],
+			[7, -3],
+			[9.5, -4],
+		]);
+		expectMatrixClose(
+			model.getModelParameters() as Array<Array<number>>,
+			[
+				[INTERCEPT, 0],
+				[SLOPE, -1],
+			],
+			1e-6,
+		);
 		const through = new LinearRegression({ fitIntercept: false, learningRate: 0.02, maximumNumberOfIterations: 500 });
 		through.train(X, y);
 		// Σxy / Σx² = (3 + 10 + 21 + 38) / 30.
 		expectMatrixClose(through.getModelParameters() as Array<Array<number>>, [[72 / 30]], 1e-9);
 	});
 	it("with an L2 regularizer equals ridge with λ = n·λ₂/2, the bias unpenalized", () => {
-		const X2 = [[1, 0.5], [2, -1], [3, 2], [4, 0], [5, 1]];
+		const X2 = [
+			[1, 0.5],
+			[2, -1],
+			[3, 2],
+			[4, 0],
+			[5, 1],
+		];
 		const y2 = [1, 2, 4, 3.5, 6];
 		const model = new LinearRegression({
 			learningRate: 0.05,
@@ -43,7 +61,11 @@ describe("LinearRegression: learned weights", () => {
 		});
 		model.train(X2, y2);
 		const expected = referenceRidge(X2, y2, (5 * 0.4) / 2);
-		expectMatrixClose(model.getModelParameters() as Array<Array<number>>, expected.map((v) => [v]), 1e-6);
+		expectMatrixClose(
+			model.getModelParameters() as Array<Array<number>>,
+			expected.map((v) => [v]),
+			1e-6,
+		);
 		const ridge = new RidgeRegression({ lambda: 1 });
 		ridge.train(X2, y2);
 		expectMatrixClose(model.getModelParameters() as Array<Array<number>>, ridge.getModelParameters() as Array<Array<number>>, 1e-6);
@@ -115,7 +137,10 @@ describe("LinearRegression: the shared training loop", () => {
 		expect(model.train(X, y).size()).toBe(6);
 	});
 	it("applies a learning-rate schedule by update count", () => {
-		const scheduled = new LinearRegression({ maximumNumberOfIterations: 1, learningRateSchedule: createSchedule("StepDecay", { stepSize: 1, factor: 0.5 }) });
+		const scheduled = new LinearRegression({
+			maximumNumberOfIterations: 1,
+			learningRateSchedule: createSchedule("StepDecay", { stepSize: 1, factor: 0.5 }),
+		});
 		const plain = new LinearRegression({ maximumNumberOfIterations: 1 });
 		scheduled.train(X, y);
 		plain.train(X, y);
@@ -145,29 +170,53 @@ describe("LinearRegression: the shared training loop", () => {
 
 describe("LinearRegression: options and errors", () => {
 	it("validates options against its constraint table", () => {
-		expectError(() => new LinearRegression({ learningRate: -1 }), "[Hivemind] LinearRegression.new: learningRate must be a finite number > 0, got -1");
+		expectError(
+			() => new LinearRegression({ learningRate: -1 }),
+			"[Hivemind] LinearRegression.new: learningRate must be a finite number > 0, got -1",
+		);
 		expectError(() => new LinearRegression({ maximumNumberOfIterations: 0 }), "maximumNumberOfIterations must be an integer ≥ 1, got 0");
 		expectError(() => new LinearRegression({ optimizer: "Nope" }), 'optimizer must be one of "AdaDelta"', 'got "Nope"');
-		expectError(() => new LinearRegression({ costFunction: "Huber" }), 'costFunction must be one of "MeanSquaredError", "MeanAbsoluteError", "MSE", "MAE", got "Huber"');
+		expectError(
+			() => new LinearRegression({ costFunction: "Huber" }),
+			'costFunction must be one of "MeanSquaredError", "MeanAbsoluteError", "MSE", "MAE", got "Huber"',
+		);
 		expectError(() => new LinearRegression({ targetCost: [2, 1] }), "targetCost must be {lower, upper} with finite lower ≤ upper, got a table");
 		expectError(() => new LinearRegression({ regularizer: 3 as never }), "regularizer must be one of");
 		expectError(() => new LinearRegression({ yieldInterval: -1 }), "yieldInterval must be an integer ≥ 0, got -1");
-		expectError(() => new LinearRegression({ learningRat: 1 } as never), 'LinearRegression.new: unknown option "learningRat"; valid options are batchSize, convergenceChecks, convergenceTolerance, costCalculationInterval, costFunction, fitIntercept');
+		expectError(
+			() => new LinearRegression({ learningRat: 1 } as never),
+			'LinearRegression.new: unknown option "learningRat"; valid options are batchSize, convergenceChecks, convergenceTolerance, costCalculationInterval, costFunction, fitIntercept',
+		);
 	});
 	it("changes hyper-parameters with setParameters, validated, but not the intercept once trained", () => {
 		const model = new LinearRegression();
 		model.setParameters({ learningRate: 0.01 });
 		expect(model.getOptions().learningRate).toBe(0.01);
 		expect(table.isfrozen(model.getOptions())).toBe(true);
-		expectError(() => model.setParameters({ learningRate: 0 }), "[Hivemind] LinearRegression.setParameters: learningRate must be a finite number > 0, got 0");
+		expectError(
+			() => model.setParameters({ learningRate: 0 }),
+			"[Hivemind] LinearRegression.setParameters: learningRate must be a finite number > 0, got 0",
+		);
 		expectError(() => model.setParameters({ nope: 1 } as never), 'LinearRegression.setParameters: unknown option "nope"');
 		model.train(X, y);
-		expectError(() => model.setParameters({ fitIntercept: false }), "LinearRegression.setParameters: fitIntercept cannot change once the model has parameters");
+		expectError(
+			() => model.setParameters({ fitIntercept: false }),
+			"LinearRegression.setParameters: fitIntercept cannot change once the model has parameters",
+		);
 	});
 	it("names y's shape when outputs change between calls", () => {
 		const model = new LinearRegression({ maximumNumberOfIterations: 2 });
 		model.train(X, y);
-		expectError(() => model.train(X, [[1, 2], [1, 2], [1, 2], [1, 2]]), "LinearRegression.train: y must have 1 columns (outputs) like the model, got 4×2");
+		expectError(
+			() =>
+				model.train(X, [
+					[1, 2],
+					[1, 2],
+					[1, 2],
+					[1, 2],
+				]),
+			"LinearRegression.train: y must have 1 columns (outputs) like the model, got 4×2",
+		);
 		expectError(() => model.train([[1, 2]], [1]), "X must have 1 columns (features) like the training data, got 1×2");
 	});
 	it("checks gradients given to the distributed API", () => {
@@ -175,7 +224,7 @@ describe("LinearRegression: options and errors", () => {
 		expectError(() => model.applyGradients([[1], [2]], 2), "[Hivemind] LinearRegression.applyGradients: the model has no parameters yet");
 		model.train(X, y);
 		expectError(() => model.applyGradients(), "LinearRegression.applyGradients: gradients must be given (no gradient is saved), got nil");
-		expectError(() => model.applyGradients([[1], [2], [3]], 2), 'the matrix of gradients must be 2×1 like the model\'s parameters, got 3×1');
+		expectError(() => model.applyGradients([[1], [2], [3]], 2), "the matrix of gradients must be 2×1 like the model's parameters, got 3×1");
 		expectError(() => model.applyGradients([[1], [2]], 0), "sampleCount must be an integer ≥ 1, got 0");
 		expectError(() => model.setGradients([[1]], 1), "LinearRegression.setGradients");
 		expectError(() => model.setAreGradientsSaved(1 as never), "setAreGradientsSaved: areGradientsSaved must be a boolean, got number");
@@ -188,7 +237,10 @@ describe("LinearRegression: options and errors", () => {
 	});
 	it("validates parameters set on a fresh model", () => {
 		const model = new LinearRegression();
-		expectError(() => model.setModelParameters({ w: [[1]] }), "LinearRegression.setModelParameters: parameters must be a single matrix ((features + 1) × outputs, bias row first), got a record {w}");
+		expectError(
+			() => model.setModelParameters({ w: [[1]] }),
+			"LinearRegression.setModelParameters: parameters must be a single matrix ((features + 1) × outputs, bias row first), got a record {w}",
+		);
 		expectError(() => model.setModelParameters([[1]]), "got 1×1");
 		model.setModelParameters([[1], [2]]);
 		expectMatrixClose(model.predict([[3]]), [[7]]);

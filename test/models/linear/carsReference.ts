@@ -399,12 +399,32 @@ export const CARS: Array<Array<number>> = [
 ];
 
 /** The column order of CARS. */
-export const CARS_COLUMNS = ["weight","horsepower","acceleration","year","mpg","usa"];
+export const CARS_COLUMNS = ["weight", "horsepower", "acceleration", "year", "mpg", "usa"];
 
 /** Each problem's feature columns, target column, optimal mean loss and optimal raw coefficients (bias first). */
 export const REFERENCE = {
-	logistic: { features: ["weight","horsepower","acceleration","mpg"], target: "usa", optimum: 0.4159958316315244, weights: [-1.1700064081355876, 0.00286348814730697, -0.024142243835958137, -0.1597954187421934, -0.05361809144862712] },
-	poisson: { features: ["weight","horsepower","acceleration"], target: "mpg", optimum: 0.5992537551284763, weights: [4.221754545376457, -0.00023400581937882433, -0.003422922934759955, -0.0037509029644438455] },
-	huber: { features: ["weight","horsepower","acceleration","year"], target: "mpg", optimum: 2.1071717823787095, weights: [-5.5708855956066365, -0.006616327700853807, 0.0038458204878384795, -0.07131426511324317, 0.6470204649076613] },
-	quantile: { features: ["weight","horsepower","acceleration","year"], target: "mpg", optimum: 1.2811186949637559, weights: [-5.21354248840017, -0.0068134049293034115, 0.00857451229501405, -0.1032748851011186, 0.6503419077505194] },
+	logistic: {
+		features: ["weight", "horsepower", "acceleration", "mpg"],
+		target: "usa",
+		optimum: 0.4159958316315244,
+		weights: [-1.1700064081355876, 0.00286348814730697, -0.024142243835958137, -0.1597954187421934, -0.05361809144862712],
+	},
+	poisson: {
+		features: ["weight", "horsepower", "acceleration"],
+		target: "mpg",
+		optimum: 0.5992537551284763,
+		weights: [4.221754545376457, -0.00023400581937882433, -0.003422922934759955, -0.0037509029644438455],
+	},
+	huber: {
+		features: ["weight", "horsepower", "acceleration", "year"],
+		target: "mpg",
+		optimum: 2.1071717823787095,
+		weights: [-5.5708855956066365, -0.006616327700853807, 0.0038458204878384795, -0.07131426511324317, 0.6470204649076613],
+	},
+	quantile: {
+		features: ["weight", "horsepower", "acceleration", "year"],
+		target: "mpg",
+		optimum: 1.2811186949637559,
+		weights: [-5.21354248840017, -0.0068134049293034115, 0.00857451229501405, -0.1032748851011186, 0.6503419077505194],
+	},
 };

@@ -47,7 +47,11 @@ describe("LogisticRegression", () => {
 		const model = new LogisticRegression({ learningRate: 2, maximumNumberOfIterations: 3000 });
 		model.train(NOISY_X, NOISY_Y);
 		const expected = newtonLogistic(NOISY_X, NOISY_Y);
-		expectMatrixClose(model.getModelParameters() as Array<Array<number>>, expected.map((v) => [v]), 1e-6);
+		expectMatrixClose(
+			model.getModelParameters() as Array<Array<number>>,
+			expected.map((v) => [v]),
+			1e-6,
+		);
 		const [labels, probabilities] = model.predict([[3], [-3]]);
 		expectClose(probabilities[0][1], logistic(expected[0] + 3 * expected[1]), 1e-6);
 		expectClose(probabilities[0][0] + probabilities[0][1], 1, 1e-12);
@@ -58,23 +62,41 @@ describe("LogisticRegression", () => {
 		model.train([[-2], [-1], [1], [2]], ["lose", "lose", "win", "win"]);
 		const [labels, probabilities] = model.predict([[-2], [-1], [1], [2]]);
 		expect(labels).toEqual(["lose", "lose", "win", "win"]);
-		expect(probabilities[0][1] < probabilities[1][1] && probabilities[1][1] < probabilities[2][1] && probabilities[2][1] < probabilities[3][1]).toBe(true);
+		expect(
+			probabilities[0][1] < probabilities[1][1] && probabilities[1][1] < probabilities[2][1] && probabilities[2][1] < probabilities[3][1],
+		).toBe(true);
 		expect(model.getClassesList()).toEqual(["lose", "win"]);
 	});
 	it("accepts labels as an n×1 matrix", () => {
 		const a = new LogisticRegression({ maximumNumberOfIterations: 5 });
 		const b = new LogisticRegression({ maximumNumberOfIterations: 5 });
 		a.train(NOISY_X, NOISY_Y);
-		b.train(NOISY_X, NOISY_Y.map((v) => [v]));
+		b.train(
+			NOISY_X,
+			NOISY_Y.map((v) => [v]),
+		);
 		expect(a.getModelParameters()).toEqual(b.getModelParameters());
 	});
 	it("names unknown labels and invalid class lists", () => {
-		expectError(() => new LogisticRegression().train([[1], [2]], [0, 2]), "[Hivemind] LogisticRegression.train: y[2] must be one of the classes (0, 1), got 2");
-		expectError(() => new LogisticRegression({ classesList: [1, 2, 3] }), "LogisticRegression.new: classesList must be an array of 2 distinct labels (numbers or strings), got a table");
+		expectError(
+			() => new LogisticRegression().train([[1], [2]], [0, 2]),
+			"[Hivemind] LogisticRegression.train: y[2] must be one of the classes (0, 1), got 2",
+		);
+		expectError(
+			() => new LogisticRegression({ classesList: [1, 2, 3] }),
+			"LogisticRegression.new: classesList must be an array of 2 distinct labels (numbers or strings), got a table",
+		);
 		const model = new LogisticRegression({ maximumNumberOfIterations: 1 });
 		model.train(NOISY_X, NOISY_Y);
 		expectError(() => model.setParameters({ classesList: [1, 0] }), "classesList cannot change once the model has parameters");
-		expectError(() => model.setModelParameters([[1, 2], [3, 4]]), "LogisticRegression.setModelParameters: parameters must be a single matrix ((features + 1) × 1, bias row first), got 2×2");
+		expectError(
+			() =>
+				model.setModelParameters([
+					[1, 2],
+					[3, 4],
+				]),
+			"LogisticRegression.setModelParameters: parameters must be a single matrix ((features + 1) × 1, bias row first), got 2×2",
+		);
 	});
 });
 
@@ -168,11 +190,20 @@ describe("SoftmaxRegression", () => {
 		for (const row of probabilities) expectClose(row[0] + row[1] + row[2], 1, 1e-12);
 	});
 	it("names class problems", () => {
-		expectError(() => new SoftmaxRegression().train([[1], [2]], [5, 5]), "SoftmaxRegression.train: y must hold at least 2 classes for SoftmaxRegression, found 1; give the classesList option");
+		expectError(
+			() => new SoftmaxRegression().train([[1], [2]], [5, 5]),
+			"SoftmaxRegression.train: y must hold at least 2 classes for SoftmaxRegression, found 1; give the classesList option",
+		);
 		expectError(() => new SoftmaxRegression({ classesList: ["a", "a"] }), "classesList must be a non-empty array of distinct numbers or strings");
 		const model = new SoftmaxRegression();
-		model.setModelParameters([[0, 0], [1, -1]]);
-		expectError(() => model.predict([[1]]), "SoftmaxRegression.predict: the class labels are unknown (parameters were set without training); give the classesList option");
+		model.setModelParameters([
+			[0, 0],
+			[1, -1],
+		]);
+		expectError(
+			() => model.predict([[1]]),
+			"SoftmaxRegression.predict: the class labels are unknown (parameters were set without training); give the classesList option",
+		);
 		const trained = new SoftmaxRegression({ maximumNumberOfIterations: 1 });
 		trained.train([[1], [2]], ["x", "y"]);
 		expectError(() => trained.train([[1]], ["z"]), 'SoftmaxRegression.train: y[1] must be one of the classes ("x", "y"), got "z"');

@@ -4,7 +4,13 @@ import { BayesianLinearRegression, NormalLinearRegression, RidgeRegression } fro
 import { finalizeBayesianLinear } from "../../../src/sufficientStatistics/bayesianLinear";
 import { column, referenceRidge } from "./helpers";
 
-const X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 5]];
+const X = [
+	[1, 2],
+	[2, 1],
+	[3, 4],
+	[4, 3],
+	[5, 5],
+];
 const y = [1, 2, 3, 5, 4];
 
 describe("NormalLinearRegression", () => {
@@ -12,7 +18,11 @@ describe("NormalLinearRegression", () => {
 		const model = new NormalLinearRegression();
 		const [cost] = model.train(X, y);
 		const expected = referenceRidge(X, y, 0);
-		expectMatrixClose(model.getModelParameters() as Array<Array<number>>, expected.map((v) => [v]), 1e-9);
+		expectMatrixClose(
+			model.getModelParameters() as Array<Array<number>>,
+			expected.map((v) => [v]),
+			1e-9,
+		);
 		const residuals = X.map((row, i) => expected[0] + expected[1] * row[0] + expected[2] * row[1] - y[i]);
 		expectClose(cost, residuals.reduce((s, r) => s + r * r, 0) / 5, 1e-9);
 	});
@@ -24,7 +34,14 @@ describe("NormalLinearRegression", () => {
 	});
 	it("gives the minimum-norm solution when XᵀX is singular", () => {
 		const duplicated = new NormalLinearRegression({ fitIntercept: false });
-		duplicated.train([[1, 1], [2, 2], [3, 3]], [2, 4, 6]);
+		duplicated.train(
+			[
+				[1, 1],
+				[2, 2],
+				[3, 3],
+			],
+			[2, 4, 6],
+		);
 		// w₁ + w₂ = 2 with the smallest norm: w₁ = w₂ = 1.
 		expectMatrixClose(duplicated.getModelParameters() as Array<Array<number>>, [[1], [1]], 1e-9);
 		const single = new NormalLinearRegression();
@@ -39,7 +56,11 @@ describe("RidgeRegression", () => {
 		const model = new RidgeRegression({ lambda: 2.5 });
 		const [cost] = model.train(X, y);
 		const w = referenceRidge(X, y, 2.5);
-		expectMatrixClose(model.getModelParameters() as Array<Array<number>>, w.map((v) => [v]), 1e-9);
+		expectMatrixClose(
+			model.getModelParameters() as Array<Array<number>>,
+			w.map((v) => [v]),
+			1e-9,
+		);
 		const sse = X.map((row, i) => (w[0] + w[1] * row[0] + w[2] * row[1] - y[i]) ** 2).reduce((a, b) => a + b);
 		expectClose(cost, (sse + 2.5 * (w[1] * w[1] + w[2] * w[2])) / 5, 1e-9);
 	});
@@ -59,11 +80,27 @@ describe("RidgeRegression", () => {
 		expectError(() => new RidgeRegression({ lambda: -1 }), "[Hivemind] RidgeRegression.new: lambda must be a finite number ≥ 0, got -1");
 		const model = new RidgeRegression();
 		model.train(X, y);
-		const bad = { xtx: [[1, 0], [0, 1]], xty: [[1], [1]], n: 2 };
-		expectError(() => model.trainFromPartial(bad), "RidgeRegression.trainFromPartial: partial must hold n ≥ 1, xtx p×p and xty p×k with p = 2 + 1 (bias), got xtx 2×2");
+		const bad = {
+			xtx: [
+				[1, 0],
+				[0, 1],
+			],
+			xty: [[1], [1]],
+			n: 2,
+		};
+		expectError(
+			() => model.trainFromPartial(bad),
+			"RidgeRegression.trainFromPartial: partial must hold n ≥ 1, xtx p×p and xty p×k with p = 2 + 1 (bias), got xtx 2×2",
+		);
 		expectError(() => model.trainFromPartial({ xtx: [[1]], n: 1 } as never), "RidgeRegression.trainFromPartial:", "partial.xty");
-		expectError(() => model.setModelParameters([[1], [2]]), "RidgeRegression.setModelParameters: the matrix of parameters must be 3×1 like the model's parameters, got 2×1");
-		expectError(() => new RidgeRegression().setModelParameters([[[1]], [[2]]]), "parameters must be a single matrix ((features + 1) × outputs, bias row first), got a list of 2 matrices");
+		expectError(
+			() => model.setModelParameters([[1], [2]]),
+			"RidgeRegression.setModelParameters: the matrix of parameters must be 3×1 like the model's parameters, got 2×1",
+		);
+		expectError(
+			() => new RidgeRegression().setModelParameters([[[1]], [[2]]]),
+			"parameters must be a single matrix ((features + 1) × outputs, bias row first), got a list of 2 matrices",
+		);
 	});
 });
 
@@ -85,7 +122,14 @@ describe("BayesianLinearRegression", () => {
 		// Precision [[2, 3], [3, 5 + 2]], determinant 5: S = [[7, -3], [-3, 2]] / 5, Xᵀy = [4, 7], m = [1.4, 0.4].
 		const p = model.getModelParameters() as { mean: Array<Array<number>>; covariance: Array<Array<number>> };
 		expectMatrixClose(p.mean, [[1.4], [0.4]], 1e-12);
-		expectMatrixClose(p.covariance, [[1.4, -0.6], [-0.6, 0.4]], 1e-12);
+		expectMatrixClose(
+			p.covariance,
+			[
+				[1.4, -0.6],
+				[-0.6, 0.4],
+			],
+			1e-12,
+		);
 		const [mean, variance] = model.predict([[1], [0]]);
 		expectMatrixClose(mean, [[1.8], [1.4]], 1e-12);
 		expectMatrixClose(variance, [[1 + 3 / 5], [1 + 7 / 5]], 1e-12);
@@ -105,10 +149,33 @@ describe("BayesianLinearRegression", () => {
 		expectMatrixClose(two, [[0.25 + 1 / 9]], 1e-12);
 	});
 	it("validates its options, targets and parameters", () => {
-		expectError(() => new BayesianLinearRegression({ noisePrecision: 0 }), "BayesianLinearRegression.new: noisePrecision must be a finite number > 0, got 0");
-		expectError(() => new BayesianLinearRegression().train([[1], [2]], [[1, 2], [3, 4]]), "BayesianLinearRegression.train: y must have 1 columns (outputs) like the model, got 2×2");
-		expectError(() => new BayesianLinearRegression().setModelParameters([[1], [2]]), "parameters must be a table { mean = p×1, covariance = p×p }", "got 2×1");
-		expectError(() => new BayesianLinearRegression().setModelParameters({ mean: [[1], [2]], covariance: [[1]] }), "got mean 2×1 and covariance 1×1");
-		expectError(() => finalizeBayesianLinear({ xtx: [[1]], xty: [[1]], n: 1 }, 0, 1), "finalizeBayesianLinear: priorPrecision must be a finite number > 0, got 0");
+		expectError(
+			() => new BayesianLinearRegression({ noisePrecision: 0 }),
+			"BayesianLinearRegression.new: noisePrecision must be a finite number > 0, got 0",
+		);
+		expectError(
+			() =>
+				new BayesianLinearRegression().train(
+					[[1], [2]],
+					[
+						[1, 2],
+						[3, 4],
+					],
+				),
+			"BayesianLinearRegression.train: y must have 1 columns (outputs) like the model, got 2×2",
+		);
+		expectError(
+			() => new BayesianLinearRegression().setModelParameters([[1], [2]]),
+			"parameters must be a table { mean = p×1, covariance = p×p }",
+			"got 2×1",
+		);
+		expectError(
+			() => new BayesianLinearRegression().setModelParameters({ mean: [[1], [2]], covariance: [[1]] }),
+			"got mean 2×1 and covariance 1×1",
+		);
+		expectError(
+			() => finalizeBayesianLinear({ xtx: [[1]], xty: [[1]], n: 1 }, 0, 1),
+			"finalizeBayesianLinear: priorPrecision must be a finite number > 0, got 0",
+		);
 	});
 });

@@ -71,7 +71,10 @@ describe("PoissonRegression", () => {
 		expectClose(s1, 0, 1e-8);
 	});
 	it("rejects negative counts, naming y", () => {
-		expectError(() => new PoissonRegression().train([[1], [2]], [1, -1]), "[Hivemind] PoissonRegression.train: y must hold counts ≥ 0, got -1 at row 2");
+		expectError(
+			() => new PoissonRegression().train([[1], [2]], [1, -1]),
+			"[Hivemind] PoissonRegression.train: y must hold counts ≥ 0, got -1 at row 2",
+		);
 	});
 });
 
@@ -86,7 +89,10 @@ describe("PolynomialFeatures", () => {
 		const expand = new PolynomialFeatures({ degree: 2 });
 		const X = [[-2], [-1], [0], [1], [2], [3]];
 		const model = new NormalLinearRegression();
-		model.train(expand.transform(X), X.map((row) => 1 - row[0] + 0.5 * row[0] * row[0]));
+		model.train(
+			expand.transform(X),
+			X.map((row) => 1 - row[0] + 0.5 * row[0] * row[0]),
+		);
 		expectMatrixClose(model.getModelParameters() as Array<Array<number>>, [[1], [-1], [0.5]], 1e-9);
 	});
 	it("validates options and input", () => {

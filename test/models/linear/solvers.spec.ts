@@ -49,10 +49,12 @@ function deviance(mu: Array<number>, y: Array<number>): number {
 }
 
 function huber(predicted: Array<number>, y: Array<number>, delta = 1): number {
-	return mean(predicted.map((p, i) => {
-		const r = math.abs(p - y[i]);
-		return r <= delta ? 0.5 * r * r : delta * (r - 0.5 * delta);
-	}));
+	return mean(
+		predicted.map((p, i) => {
+			const r = math.abs(p - y[i]);
+			return r <= delta ? 0.5 * r * r : delta * (r - 0.5 * delta);
+		}),
+	);
 }
 
 function pinball(predicted: Array<number>, y: Array<number>, tau: number): number {
@@ -72,14 +74,26 @@ describe("second-order solvers with default options on unscaled data", () => {
 		const model = new LogisticRegression();
 		model.train(X, y);
 		const [, probabilities] = model.predict(X);
-		expectNearOptimum(crossEntropy(probabilities.map((row) => row[1]), y), ref.optimum);
+		expectNearOptimum(
+			crossEntropy(
+				probabilities.map((row) => row[1]),
+				y,
+			),
+			ref.optimum,
+		);
 	});
 	it("PoissonRegression (Newton) reaches the deviance optimum and its coefficients", () => {
 		const ref = REFERENCE.poisson;
 		const [X, y] = problem(ref.features, ref.target);
 		const model = new PoissonRegression();
 		const history = model.train(X, y);
-		expectNearOptimum(deviance(model.predict(X).map((row) => row[0]), y), ref.optimum);
+		expectNearOptimum(
+			deviance(
+				model.predict(X).map((row) => row[0]),
+				y,
+			),
+			ref.optimum,
+		);
 		// Newton converges quadratically: long before the iteration limit, after which the recorded cost stays put.
 		expect(history.size()).toBe(500);
 		expect(history[49]).toBe(history[499]);
@@ -91,14 +105,27 @@ describe("second-order solvers with default options on unscaled data", () => {
 		const [X, y] = problem(ref.features, ref.target);
 		const model = new HuberRegression();
 		model.train(X, y);
-		expectNearOptimum(huber(model.predict(X).map((row) => row[0]), y), ref.optimum);
+		expectNearOptimum(
+			huber(
+				model.predict(X).map((row) => row[0]),
+				y,
+			),
+			ref.optimum,
+		);
 	});
 	it("QuantileRegression (IRLS) reaches the median regression's LP optimum", () => {
 		const ref = REFERENCE.quantile;
 		const [X, y] = problem(ref.features, ref.target);
 		const model = new QuantileRegression();
 		model.train(X, y);
-		expectNearOptimum(pinball(model.predict(X).map((row) => row[0]), y, 0.5), ref.optimum);
+		expectNearOptimum(
+			pinball(
+				model.predict(X).map((row) => row[0]),
+				y,
+				0.5,
+			),
+			ref.optimum,
+		);
 	});
 	it("records the cost history of the training contract and stops at targetCost", () => {
 		const ref = REFERENCE.huber;
@@ -133,7 +160,14 @@ describe("second-order solvers with default options on unscaled data", () => {
 		model.train(X, y);
 		const [, probabilities] = model.predict(X);
 		// An affine change of the columns leaves the optimal cross-entropy as it was.
-		expectClose(crossEntropy(probabilities.map((row) => row[1]), y), ref.optimum, 1e-9);
+		expectClose(
+			crossEntropy(
+				probabilities.map((row) => row[1]),
+				y,
+			),
+			ref.optimum,
+			1e-9,
+		);
 	});
 	it("SoftmaxRegression with L-BFGS stops where the mean cross-entropy's gradient vanishes", () => {
 		const [raw] = problem(["weight", "horsepower", "acceleration"], "mpg");
@@ -162,8 +196,14 @@ describe("second-order solvers with default options on unscaled data", () => {
 		const gd = new PoissonRegression({ solver: "GradientDescent", learningRate: 1e-9, maximumNumberOfIterations: 3 });
 		const history = gd.train(X, y);
 		expect(history.size()).toBe(3);
-		expectError(() => new PoissonRegression({ solver: "BFGS" }), 'PoissonRegression.new: solver must be one of "Auto", "Newton", "LBFGS", "GradientDescent"');
-		expectError(() => new QuantileRegression({ solver: "Newton" }), 'QuantileRegression.new: solver must be one of "Auto", "IRLS", "GradientDescent"');
+		expectError(
+			() => new PoissonRegression({ solver: "BFGS" }),
+			'PoissonRegression.new: solver must be one of "Auto", "Newton", "LBFGS", "GradientDescent"',
+		);
+		expectError(
+			() => new QuantileRegression({ solver: "Newton" }),
+			'QuantileRegression.new: solver must be one of "Auto", "IRLS", "GradientDescent"',
+		);
 		expectError(
 			() => new HuberRegression({ solver: "Newton", batchSize: 8 }).train(X, y),
 			'[Hivemind] HuberRegression.train: batchSize must be 0 with a second-order solver (each step uses every row; choose solver "GradientDescent" for mini-batches), got 8',
@@ -178,6 +218,12 @@ describe("second-order solvers with default options on unscaled data", () => {
 		setTrainingOutput(previous);
 		// weight: mean square ≈ 9.3e6, so 0.1 · 2 · 9.3e6 > 2; 1e-8 · 2 · 9.3e6 < 2.
 		expect(warned.size()).toBe(1);
-		expect(warned[0].find("[Hivemind] LinearRegression.train: learningRate 0.1 is too large for data of this scale (feature 1 has mean square", 1, true)[0]).toBe(1);
+		expect(
+			warned[0].find(
+				"[Hivemind] LinearRegression.train: learningRate 0.1 is too large for data of this scale (feature 1 has mean square",
+				1,
+				true,
+			)[0],
+		).toBe(1);
 	});
 });

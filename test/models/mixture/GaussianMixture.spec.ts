@@ -69,7 +69,13 @@ describe("GaussianMixture", () => {
 		const rows: Rows = [];
 		for (const i of $range(0, 399)) rows.push(i % 2 === 0 ? [rng.normal(0, 1), rng.normal(0, 1)] : [rng.normal(1.5, 1), rng.normal(0.5, 1.3)]);
 		for (const covarianceType of ["full", "diagonal", "spherical"] as Array<CovarianceType>) {
-			const history = new GaussianMixture({ numberOfComponents: 3, covarianceType, initialization: "random", tolerance: 0, maximumNumberOfIterations: 60 }).train(rows);
+			const history = new GaussianMixture({
+				numberOfComponents: 3,
+				covarianceType,
+				initialization: "random",
+				tolerance: 0,
+				maximumNumberOfIterations: 60,
+			}).train(rows);
 			expect(history.size() >= 30).toBe(true);
 			for (const i of $range(1, history.size() - 1)) expect(history[i] >= history[i - 1] - 1e-12).toBe(true);
 		}
@@ -91,7 +97,14 @@ describe("GaussianMixture", () => {
 	});
 
 	it("keeps a collapsing component finite: duplicated rows get the regularization as variance", () => {
-		const rows: Rows = [[1, 1], [1, 1], [1, 1], [9, 9], [9.5, 9], [9, 8.5]];
+		const rows: Rows = [
+			[1, 1],
+			[1, 1],
+			[1, 1],
+			[9, 9],
+			[9.5, 9],
+			[9, 8.5],
+		];
 		const model = new GaussianMixture({ numberOfComponents: 2, regularization: 1e-6 });
 		for (const v of model.train(rows)) expect(v === v && v < math.huge).toBe(true);
 		const p = model.getModelParameters() as unknown as Mixture;
@@ -134,7 +147,15 @@ describe("GaussianMixture", () => {
 		const shards = [0, 1, 2].map((s) => X.filter((_, i) => i % 3 === s));
 		for (const round of $range(1, 10)) {
 			const received = shards.map((shard, child) => {
-				const text = encodeUpdate(createUpdate({ kind: "statistics", modelName: "GaussianMixture", round, childId: child, data: main.computePartial(shard) as never }));
+				const text = encodeUpdate(
+					createUpdate({
+						kind: "statistics",
+						modelName: "GaussianMixture",
+						round,
+						childId: child,
+						data: main.computePartial(shard) as never,
+					}),
+				);
 				return decodeUpdate(text).data as unknown as GaussianMixturePartial;
 			});
 			const merged = main.mergePartials(main.mergePartials(received[0], received[1]), received[2]);
@@ -155,22 +176,45 @@ describe("GaussianMixture", () => {
 	});
 
 	it("rejects bad options and parameters, naming them", () => {
-		expectError(() => new GaussianMixture({ covarianceType: "tied" as never }), 'GaussianMixture.new: covarianceType must be one of "full", "diagonal", "spherical", got "tied"');
+		expectError(
+			() => new GaussianMixture({ covarianceType: "tied" as never }),
+			'GaussianMixture.new: covarianceType must be one of "full", "diagonal", "spherical", got "tied"',
+		);
 		expectError(() => new GaussianMixture({ regularization: -1 }), "regularization must be a finite number ≥ 0, got -1");
-		expectError(() => new GaussianMixture({ numberOfComponents: 4 }).train([[1], [2]]), "GaussianMixture.train: X must have at least numberOfComponents (4) rows, got 2×1");
+		expectError(
+			() => new GaussianMixture({ numberOfComponents: 4 }).train([[1], [2]]),
+			"GaussianMixture.train: X must have at least numberOfComponents (4) rows, got 2×1",
+		);
 		const model = new GaussianMixture({ numberOfComponents: 1, covarianceType: "diagonal" });
-		expectError(() => model.setModelParameters({ means: [[0, 0]], weights: [[1]], covariances: [[1, -1]] }), "parameters.covariances must be positive definite, got component 1");
+		expectError(
+			() => model.setModelParameters({ means: [[0, 0]], weights: [[1]], covariances: [[1, -1]] }),
+			"parameters.covariances must be positive definite, got component 1",
+		);
 		expectError(() => model.setModelParameters({ means: [[0, 0]], weights: [[1]] }), "parameters must be a record {covariances, means, weights}");
 		const trained = new GaussianMixture({ numberOfComponents: 2 });
 		trained.train(X);
 		const partial = trained.computePartial(X);
-		expectError(() => trained.trainFromPartial({ ...partial, sums: [[1, 2, 3]] }), "GaussianMixture.trainFromPartial: partial must hold totals 2×1, sums 2×2 and squares 4×2 (this model's shapes), got 2×1, 1×3, 4×2");
-		expectError(() => trained.mergePartials(partial, { ...partial, logLikelihood: 0 / 0 }), "GaussianMixture.mergePartials: b.logLikelihood must be a finite number, got NaN");
+		expectError(
+			() => trained.trainFromPartial({ ...partial, sums: [[1, 2, 3]] }),
+			"GaussianMixture.trainFromPartial: partial must hold totals 2×1, sums 2×2 and squares 4×2 (this model's shapes), got 2×1, 1×3, 4×2",
+		);
+		expectError(
+			() => trained.mergePartials(partial, { ...partial, logLikelihood: 0 / 0 }),
+			"GaussianMixture.mergePartials: b.logLikelihood must be a finite number, got NaN",
+		);
 		expectError(() => trained.trainFromPartial({ ...partial, n: -1 }), "partial.n must be an integer ≥ 0, got -1");
 		const before = trained.getModelParameters();
 		expectError(() => trained.trainFromPartial({ ...partial, totals: "x" as never }), "GaussianMixture.trainFromPartial: partial.totals must be");
 		expect(trained.getModelParameters()).toEqual(before);
 		const singular = new GaussianMixture({ numberOfComponents: 1, regularization: 0 });
-		expectError(() => singular.train([[1, 1], [2, 2], [3, 3]]), "GaussianMixture.train: regularization must be large enough to keep every covariance positive definite, got 0");
+		expectError(
+			() =>
+				singular.train([
+					[1, 1],
+					[2, 2],
+					[3, 3],
+				]),
+			"GaussianMixture.train: regularization must be large enough to keep every covariance positive definite, got 0",
+		);
 	});
 });

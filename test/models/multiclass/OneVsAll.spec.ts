@@ -55,14 +55,24 @@ describe("OneVsAll", () => {
 		expect(p["1"][1][0] < 0 && p["3"][1][0] > 0).toBe(true);
 	});
 	it("rejects an unknown model name, its bad options, and parameters for the wrong classes", () => {
-		expectError(() => new OneVsAll({ modelName: "Nope" }), 'OneVsAll.new: modelName must be the name of a registered binary classifier (getRegisteredModels), got "Nope"');
-		expectError(() => new OneVsAll({ modelName: "LinearRegression" }), 'modelName must be the name of a registered binary classifier');
+		expectError(
+			() => new OneVsAll({ modelName: "Nope" }),
+			'OneVsAll.new: modelName must be the name of a registered binary classifier (getRegisteredModels), got "Nope"',
+		);
+		expectError(() => new OneVsAll({ modelName: "LinearRegression" }), "modelName must be the name of a registered binary classifier");
 		expectError(() => new OneVsAll({ modelOptions: { speed: 1 } }), 'LogisticRegression.new: unknown option "speed"');
 		const model = svmOneVsAll();
 		const p = model.getModelParameters() as { [name: string]: Array<Array<number>> };
 		const twoClasses = { "1": [[0], [0]], "2": [[0], [0]] };
-		expectError(() => model.setModelParameters(twoClasses), "OneVsAll.setModelParameters: parameters must hold 3 classes (one per class, named 1 … 3), got 2");
-		expectError(() => model.setModelParameters({ ...p, "3.gamma": [[-1]] }), "OneVsAll.setModelParameters: class 3's parameters were refused", "parameters.gamma must hold a number > 0, got -1");
+		expectError(
+			() => model.setModelParameters(twoClasses),
+			"OneVsAll.setModelParameters: parameters must hold 3 classes (one per class, named 1 … 3), got 2",
+		);
+		expectError(
+			() => model.setModelParameters({ ...p, "3.gamma": [[-1]] }),
+			"OneVsAll.setModelParameters: class 3's parameters were refused",
+			"parameters.gamma must hold a number > 0, got -1",
+		);
 	});
 });
 
@@ -74,9 +84,15 @@ describe("per-class parameter records", () => {
 		expect(splitPerClass(flat, "test")).toEqual(parts);
 	});
 	it("names the problem with a malformed record", () => {
-		expectError(() => splitPerClass({ x: [[1]] }, "Where"), 'Where: parameters must be a record of per-class entries named <class> or <class>.<entry> (classes numbered from 1), got an entry named "x"');
+		expectError(
+			() => splitPerClass({ x: [[1]] }, "Where"),
+			'Where: parameters must be a record of per-class entries named <class> or <class>.<entry> (classes numbered from 1), got an entry named "x"',
+		);
 		expectError(() => splitPerClass({ "2": [[1]] }, "Where"), "Where: parameters must hold every class from 1 to 2, missing class 1");
-		expectError(() => splitPerClass({ "1": [[1]], "1.w": [[1]] }, "Where"), 'parameters of class 1 must be either "1" alone or "1.<entry>" entries, got both');
+		expectError(
+			() => splitPerClass({ "1": [[1]], "1.w": [[1]] }, "Where"),
+			'parameters of class 1 must be either "1" alone or "1.<entry>" entries, got both',
+		);
 		expectError(() => splitPerClass([[1]], "Where"), "Where: parameters must be a record of per-class entries");
 	});
 });

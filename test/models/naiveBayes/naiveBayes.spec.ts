@@ -76,19 +76,42 @@ describe("GaussianNaiveBayes", () => {
 		const merged = main.mergePartials(main.computePartial([X[0], X[3]], ["a", "b"]), main.computePartial([X[1], X[2], X[4]], ["a", "b", "b"]));
 		main.trainFromPartial(merged);
 		expectMatrixClose((main.getModelParameters() as Record_).means, [[1], [5]], 1e-12);
-		expectError(() => new GaussianNaiveBayes().computePartial(X, y), "GaussianNaiveBayes.computePartial: the classes must be known before computing statistics");
+		expectError(
+			() => new GaussianNaiveBayes().computePartial(X, y),
+			"GaussianNaiveBayes.computePartial: the classes must be known before computing statistics",
+		);
 		expectError(() => main.trainFromPartial("x" as never), "GaussianNaiveBayes.trainFromPartial: partial must be a partial (a table), got");
 	});
 	it("rejects bad options, unknown labels and inconsistent parameters", () => {
-		expectError(() => new GaussianNaiveBayes({ varianceSmoothing: -1 }), "GaussianNaiveBayes.new: varianceSmoothing must be a finite number ≥ 0, got -1");
+		expectError(
+			() => new GaussianNaiveBayes({ varianceSmoothing: -1 }),
+			"GaussianNaiveBayes.new: varianceSmoothing must be a finite number ≥ 0, got -1",
+		);
 		const model = new GaussianNaiveBayes();
 		model.train(X, y);
 		expectError(() => model.train([[1]], ["c"]), 'GaussianNaiveBayes.train: y[1] must be one of the classes ("a", "b"), got "c"');
 		const fresh = new GaussianNaiveBayes();
 		expectError(() => fresh.setModelParameters({ counts: [[1], [1]], means: [[0], [1]] }), "parameters must be a record {counts, m2, means}");
-		expectError(() => fresh.setModelParameters({ counts: [[1], [1]], means: [[0], [1]], m2: [[0, 0], [1, 1]] }), "parameters.m2 must be n×1, got 2×2");
-		expectError(() => fresh.setModelParameters({ counts: [[0], [0]], means: [[0], [1]], m2: [[0], [1]] }), "parameters.counts must sum to at least 1 (rows seen), got 0");
-		expectError(() => fresh.setModelParameters({ counts: [[-1], [2]], means: [[0], [1]], m2: [[0], [1]] }), "parameters.counts must hold counts ≥ 0, got -1");
+		expectError(
+			() =>
+				fresh.setModelParameters({
+					counts: [[1], [1]],
+					means: [[0], [1]],
+					m2: [
+						[0, 0],
+						[1, 1],
+					],
+				}),
+			"parameters.m2 must be n×1, got 2×2",
+		);
+		expectError(
+			() => fresh.setModelParameters({ counts: [[0], [0]], means: [[0], [1]], m2: [[0], [1]] }),
+			"parameters.counts must sum to at least 1 (rows seen), got 0",
+		);
+		expectError(
+			() => fresh.setModelParameters({ counts: [[-1], [2]], means: [[0], [1]], m2: [[0], [1]] }),
+			"parameters.counts must hold counts ≥ 0, got -1",
+		);
 		expectError(() => fresh.setModelParameters({ counts: [[1], [1]], means: [[0]], m2: [[0]] }), "parameters.means must be 2×m, got 1×1");
 	});
 });
@@ -133,7 +156,17 @@ describe("MultinomialNaiveBayes", () => {
 		model.train(counts, mail);
 		expectError(() => model.predict([[-2, 0]]), "MultinomialNaiveBayes.predict: X[1][1] must be a count ≥ 0, got -2");
 		expectError(() => new MultinomialNaiveBayes({ alpha: 0 }), "MultinomialNaiveBayes.new: alpha must be a finite number > 0, got 0");
-		expectError(() => model.setModelParameters({ counts: [[1], [2]], featureSums: [[1, -1], [0, 0]] }), "parameters.featureSums must hold sums ≥ 0, got -1");
+		expectError(
+			() =>
+				model.setModelParameters({
+					counts: [[1], [2]],
+					featureSums: [
+						[1, -1],
+						[0, 0],
+					],
+				}),
+			"parameters.featureSums must hold sums ≥ 0, got -1",
+		);
 	});
 });
 
@@ -190,8 +223,21 @@ describe("BernoulliNaiveBayes", () => {
 			[2, 1],
 		]);
 		expectMatrixClose(model.predict([[0.6, 0.4]])[1], [[4 / 31, 27 / 31]]);
-		expectError(() => model.setParameters({ binarizeThreshold: 0 }), "BernoulliNaiveBayes.setParameters: binarizeThreshold cannot change once the model has parameters");
-		expectError(() => model.setModelParameters({ counts: [[1], [2]], featureSums: [[2, 0], [0, 0]] }), "parameters.featureSums must not exceed the class's count (1) in row 1, got 2");
+		expectError(
+			() => model.setParameters({ binarizeThreshold: 0 }),
+			"BernoulliNaiveBayes.setParameters: binarizeThreshold cannot change once the model has parameters",
+		);
+		expectError(
+			() =>
+				model.setModelParameters({
+					counts: [[1], [2]],
+					featureSums: [
+						[2, 0],
+						[0, 0],
+					],
+				}),
+			"parameters.featureSums must not exceed the class's count (1) in row 1, got 2",
+		);
 	});
 });
 
@@ -244,7 +290,10 @@ describe("CategoricalNaiveBayes", () => {
 		model.train(X, y);
 		expectError(() => model.predict([[0, -1]]), "CategoricalNaiveBayes.predict: X[1][2] must be a category (an integer ≥ 0), got -1");
 		const fresh = new CategoricalNaiveBayes();
-		expectError(() => fresh.setModelParameters({ counts: [[1]] }), "CategoricalNaiveBayes.setModelParameters: parameters must hold at least one table feature1");
+		expectError(
+			() => fresh.setModelParameters({ counts: [[1]] }),
+			"CategoricalNaiveBayes.setModelParameters: parameters must hold at least one table feature1",
+		);
 		expectError(() => fresh.setModelParameters({ counts: [[1]], feature2: [[1]] }), "parameters must be a record {counts, feature1}");
 		expectError(() => fresh.setModelParameters({ counts: [[1]], feature1: [[1], [0]] }), "parameters.feature1 must be 1×m, got 2×1");
 	});

@@ -65,12 +65,27 @@ describe("KNearestNeighboursClassifier", () => {
 		expect(a.getModelParameters()).toEqual({ inputs: X, targets: [[0], [0], [1], [1], [1]] });
 	});
 	it("rejects bad options and stored targets that are not class indices", () => {
-		expectError(() => new KNearestNeighboursClassifier({ numberOfNeighbours: 0 }), "KNearestNeighboursClassifier.new: numberOfNeighbours must be an integer ≥ 1, got 0");
-		expectError(() => new KNearestNeighboursClassifier({ distance: "chebyshev" as never }), 'distance must be one of "euclidean", "manhattan", "cosine", got "chebyshev"');
-		expectError(() => new KNearestNeighboursClassifier({ weights: "inverse" as never }), 'weights must be one of "uniform", "distance", got "inverse"');
+		expectError(
+			() => new KNearestNeighboursClassifier({ numberOfNeighbours: 0 }),
+			"KNearestNeighboursClassifier.new: numberOfNeighbours must be an integer ≥ 1, got 0",
+		);
+		expectError(
+			() => new KNearestNeighboursClassifier({ distance: "chebyshev" as never }),
+			'distance must be one of "euclidean", "manhattan", "cosine", got "chebyshev"',
+		);
+		expectError(
+			() => new KNearestNeighboursClassifier({ weights: "inverse" as never }),
+			'weights must be one of "uniform", "distance", got "inverse"',
+		);
 		const model = new KNearestNeighboursClassifier({ classesList: ["a", "b"] });
-		expectError(() => model.setModelParameters({ inputs: [[0], [1]], targets: [[0]] }), "KNearestNeighboursClassifier.setModelParameters: parameters.targets must be 2×m, got 1×1");
-		expectError(() => model.setModelParameters({ inputs: [[0]], targets: [[2]] }), "parameters.targets must be an n×1 column of class indices in [0, 1], got 2");
+		expectError(
+			() => model.setModelParameters({ inputs: [[0], [1]], targets: [[0]] }),
+			"KNearestNeighboursClassifier.setModelParameters: parameters.targets must be 2×m, got 1×1",
+		);
+		expectError(
+			() => model.setModelParameters({ inputs: [[0]], targets: [[2]] }),
+			"parameters.targets must be an n×1 column of class indices in [0, 1], got 2",
+		);
 		expectError(() => model.setModelParameters({ inputs: [[0]], values: [[0]] }), "parameters must be a record {inputs, targets}");
 	});
 });
@@ -125,7 +140,13 @@ describe("NearestCentroid", () => {
 	it("predicts the nearest class mean and reports the distances", () => {
 		const model = new NearestCentroid();
 		model.train(points, labels);
-		expect(model.getModelParameters()).toEqual({ centroids: [[1, 0], [11, 10]], counts: [[2], [2]] });
+		expect(model.getModelParameters()).toEqual({
+			centroids: [
+				[1, 0],
+				[11, 10],
+			],
+			counts: [[2], [2]],
+		});
 		const [predicted, distances] = model.predict([[5, 4]]);
 		expect(predicted).toEqual(["a"]);
 		expectMatrixClose(distances, [[math.sqrt(32), math.sqrt(72)]]);
@@ -143,7 +164,13 @@ describe("NearestCentroid", () => {
 		expect(only).toEqual(["a"]);
 		expect(far[0][1]).toBe(math.huge);
 		model.train([points[2], points[3]], ["b", "b"]);
-		expect(model.getModelParameters()).toEqual({ centroids: [[1, 0], [11, 10]], counts: [[2], [2]] });
+		expect(model.getModelParameters()).toEqual({
+			centroids: [
+				[1, 0],
+				[11, 10],
+			],
+			counts: [[2], [2]],
+		});
 		model.train([[4, 0]], ["a"]);
 		expectMatrixClose((model.getModelParameters() as { [k: string]: Array<Array<number>> }).centroids, [
 			[2, 0],
@@ -151,10 +178,19 @@ describe("NearestCentroid", () => {
 		]);
 	});
 	it("rejects inconsistent parameters and bad options", () => {
-		expectError(() => new NearestCentroid({ distance: "hamming" as never }), 'NearestCentroid.new: distance must be one of "euclidean", "manhattan", "cosine", got "hamming"');
+		expectError(
+			() => new NearestCentroid({ distance: "hamming" as never }),
+			'NearestCentroid.new: distance must be one of "euclidean", "manhattan", "cosine", got "hamming"',
+		);
 		const model = new NearestCentroid({ classesList: ["a", "b"] });
-		expectError(() => model.setModelParameters({ centroids: [[0, 0]], counts: [[1]] }), "NearestCentroid.setModelParameters: parameters.centroids must be 2×m, got 1×2");
+		expectError(
+			() => model.setModelParameters({ centroids: [[0, 0]], counts: [[1]] }),
+			"NearestCentroid.setModelParameters: parameters.centroids must be 2×m, got 1×2",
+		);
 		expectError(() => model.setModelParameters({ centroids: [[0], [1]], counts: [[1], [1], [1]] }), "parameters.counts must be 2×1, got 3×1");
-		expectError(() => model.setModelParameters({ centroids: [[0], [1]], counts: [[0], [0]] }), "parameters.counts must sum to at least 1 (rows seen), got 0");
+		expectError(
+			() => model.setModelParameters({ centroids: [[0], [1]], counts: [[0], [0]] }),
+			"parameters.counts must sum to at least 1 (rows seen), got 0",
+		);
 	});
 });

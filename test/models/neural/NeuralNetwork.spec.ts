@@ -116,7 +116,12 @@ describe("NeuralNetwork: learning", () => {
 	it("regresses several outputs at once", () => {
 		const network = new NeuralNetwork({ mode: "Regression", optimizer: "Adam", learningRate: 0.1, maximumNumberOfIterations: 1000 });
 		network.createLayers([2, 2], "None");
-		const X = [[0, 1], [1, 0], [1, 1], [2, 1]];
+		const X = [
+			[0, 1],
+			[1, 0],
+			[1, 1],
+			[2, 1],
+		];
 		// y = (x1 + x2, x1 − x2 + 1): a linear network recovers it exactly
 		const y = X.map((r) => [r[0] + r[1], r[0] - r[1] + 1]);
 		network.train(X, y);
@@ -230,13 +235,23 @@ describe("NeuralNetwork: dropout, mini-batches, per-layer optimizers", () => {
 		};
 		// L2 (λ = 0.01) on layer 2 only, its bias row exempt: ½·0.01·(1 + 4 + 9 + 1)
 		expectClose(cost("L2") - cost(), 0.005 * 15, 1e-12);
-		expectError(() => new NeuralNetwork({ layers: [{ neurons: 2 }, { neurons: 1, regularizer: "L3" }] }), 'NeuralNetwork.new: layers[2].regularizer must be one of "ElasticNet", "L1", "L2" or a Regularizer object, got "L3"');
+		expectError(
+			() => new NeuralNetwork({ layers: [{ neurons: 2 }, { neurons: 1, regularizer: "L3" }] }),
+			'NeuralNetwork.new: layers[2].regularizer must be one of "ElasticNet", "L1", "L2" or a Regularizer object, got "L3"',
+		);
 	});
 
 	it("runs mini-batch epochs: the cost is the epoch's mean batch loss and the result is seeded", () => {
 		const { X, y } = noisySine();
 		const build = (seed: number) => {
-			const network = new NeuralNetwork({ mode: "Regression", optimizer: "Adam", learningRate: 0.02, maximumNumberOfIterations: 100, batchSize: 16, seed });
+			const network = new NeuralNetwork({
+				mode: "Regression",
+				optimizer: "Adam",
+				learningRate: 0.02,
+				maximumNumberOfIterations: 100,
+				batchSize: 16,
+				seed,
+			});
 			network.createLayers([1, 8, 1], "Tanh");
 			network.setLayerActivation(2, "None");
 			return network;
@@ -254,12 +269,26 @@ describe("NeuralNetwork: dropout, mini-batches, per-layer optimizers", () => {
 
 describe("NeuralNetwork: errors", () => {
 	it("rejects bad options, naming them", () => {
-		expectError(() => new NeuralNetwork({ initializer: "Glorot" as never }), "[Hivemind] NeuralNetwork.new: initializer must be one of \"Zero\"", 'got "Glorot"');
-		expectError(() => new NeuralNetwork({ mode: "Clustering" as never }), 'NeuralNetwork.new: mode must be one of "Classification", "Regression", got "Clustering"');
+		expectError(
+			() => new NeuralNetwork({ initializer: "Glorot" as never }),
+			'[Hivemind] NeuralNetwork.new: initializer must be one of "Zero"',
+			'got "Glorot"',
+		);
+		expectError(
+			() => new NeuralNetwork({ mode: "Clustering" as never }),
+			'NeuralNetwork.new: mode must be one of "Classification", "Regression", got "Clustering"',
+		);
 		expectError(() => new NeuralNetwork({ costFunction: "Bogus" }), "NeuralNetwork.new: costFunction must be one of", 'got "Bogus"');
 		expectError(() => new NeuralNetwork({ batchSize: -1 }), "NeuralNetwork.new: batchSize must be an integer ≥ 0, got -1");
-		expectError(() => new NeuralNetwork({ layers: [{ neurons: 0 }] }), "[Hivemind] NeuralNetwork.new: layers[1].neurons must be an integer ≥ 1, got 0");
-		expectError(() => new NeuralNetwork({ layers: [{ neurons: 2 }, { neurons: 1, activation: "Relu" as never }] }), 'NeuralNetwork.new: layers[2].activation must be one of "ELU"', 'got "Relu"');
+		expectError(
+			() => new NeuralNetwork({ layers: [{ neurons: 0 }] }),
+			"[Hivemind] NeuralNetwork.new: layers[1].neurons must be an integer ≥ 1, got 0",
+		);
+		expectError(
+			() => new NeuralNetwork({ layers: [{ neurons: 2 }, { neurons: 1, activation: "Relu" as never }] }),
+			'NeuralNetwork.new: layers[2].activation must be one of "ELU"',
+			'got "Relu"',
+		);
 		expectError(() => new NeuralNetwork({ layers: 3 as never }), "NeuralNetwork.new: layers must be an array of layer tables, got 3");
 	});
 
@@ -268,11 +297,21 @@ describe("NeuralNetwork: errors", () => {
 		expectError(() => network.addLayer(2.5), "[Hivemind] NeuralNetwork.addLayer: neurons must be an integer ≥ 1, got 2.5");
 		expectError(() => network.addLayer(2, "yes" as never), 'NeuralNetwork.addLayer: hasBias must be a boolean, got "yes"');
 		expectError(() => network.addLayer(2, undefined, "None", 1), "NeuralNetwork.addLayer: dropoutRate must be a number in [0, 1), got 1");
-		expectError(() => network.addLayer(2, undefined, "None", 0, "Adamm"), 'NeuralNetwork.addLayer: optimizer must be one of "AdaDelta"', 'got "Adamm"');
-		expectError(() => network.createLayers([3]), "NeuralNetwork.createLayers: neuronsPerLayer must be an array of at least 2 layer sizes (input and output)");
+		expectError(
+			() => network.addLayer(2, undefined, "None", 0, "Adamm"),
+			'NeuralNetwork.addLayer: optimizer must be one of "AdaDelta"',
+			'got "Adamm"',
+		);
+		expectError(
+			() => network.createLayers([3]),
+			"NeuralNetwork.createLayers: neuronsPerLayer must be an array of at least 2 layer sizes (input and output)",
+		);
 		expectError(() => network.createLayers([3, 0]), "NeuralNetwork.createLayers: neuronsPerLayer[2] must be an integer ≥ 1, got 0");
 		expectError(() => network.createLayers([3, 2], "Softmaxx" as never), "NeuralNetwork.createLayers: activation must be one of");
-		expectError(() => network.train(XOR_X, XOR_Y), "NeuralNetwork.train: the network must have at least 2 layers (input and output; add them with addLayer or createLayers), got 0");
+		expectError(
+			() => network.train(XOR_X, XOR_Y),
+			"NeuralNetwork.train: the network must have at least 2 layers (input and output; add them with addLayer or createLayers), got 0",
+		);
 		network.createLayers([2, 2], "Softmax");
 		expectError(() => network.setLayerActivation(5, "ReLU"), "NeuralNetwork.setLayerActivation: layerIndex must be an integer in [0, 1], got 5");
 		expect(network.getLayers().size()).toBe(2);
@@ -282,10 +321,22 @@ describe("NeuralNetwork: errors", () => {
 		const dropped = new NeuralNetwork({ layers: [{ neurons: 2 }, { neurons: 2, activation: "Softmax", dropoutRate: 0.5 }] });
 		expectError(() => dropped.train(XOR_X, XOR_Y), "NeuralNetwork.train: the output layer's dropoutRate must be 0, got 0.5");
 		const network = xorNetwork();
-		expectError(() => network.train(XOR_X, [0, 1, 2, 0]), "NeuralNetwork.train: the output layer must have one neuron per class (3), or 1 neuron for 2 classes, got 2 neurons");
+		expectError(
+			() => network.train(XOR_X, [0, 1, 2, 0]),
+			"NeuralNetwork.train: the output layer must have one neuron per class (3), or 1 neuron for 2 classes, got 2 neurons",
+		);
 		expectError(() => network.train([[1, 2, 3]], [0]), "NeuralNetwork.train: X must have 2 columns (features)", "got 1×3");
 		const regression = new NeuralNetwork({ mode: "Regression", layers: [{ neurons: 2 }, { neurons: 1 }] });
-		expectError(() => regression.train(XOR_X, [[1, 2], [3, 4], [5, 6], [7, 8]]), "NeuralNetwork.train: y must have 1 columns (outputs) like the model, got 4×2");
+		expectError(
+			() =>
+				regression.train(XOR_X, [
+					[1, 2],
+					[3, 4],
+					[5, 6],
+					[7, 8],
+				]),
+			"NeuralNetwork.train: y must have 1 columns (outputs) like the model, got 4×2",
+		);
 		network.train(XOR_X, XOR_Y);
 		expectError(() => network.addLayer(3), "NeuralNetwork.addLayer: the layers cannot change once the model has parameters");
 		expectError(() => network.setParameters({ layers: [] }), "NeuralNetwork.setParameters: layers cannot change once the model has parameters");
@@ -293,6 +344,9 @@ describe("NeuralNetwork: errors", () => {
 			() => network.setModelParameters([Matrix.zeros(3, 4), Matrix.zeros(4, 2)]),
 			"NeuralNetwork.setModelParameters: parameters must be a list of 2 weight matrices shaped 3×4, 5×2 (one per layer after the input, bias row first), got 3×4, 4×2",
 		);
-		expectError(() => network.setModelParameters({ weights: Matrix.zeros(3, 4) }), "NeuralNetwork.setModelParameters: parameters must be a list of 2 weight matrices");
+		expectError(
+			() => network.setModelParameters({ weights: Matrix.zeros(3, 4) }),
+			"NeuralNetwork.setModelParameters: parameters must be a list of 2 weight matrices",
+		);
 	});
 });

@@ -24,7 +24,17 @@ describe("activations", () => {
 	it("stay finite for huge inputs (stable sigmoid, softplus and softmax)", () => {
 		expectMatrixClose(activate("Sigmoid", [[-800, 800]]), [[0, 1]]);
 		expectMatrixClose(activate("SoftPlus", [[-800, 800]]), [[0, 800]]);
-		expectMatrixClose(activate("Softmax", [[1000, 1000 + math.log(3)], [-1000, -1000]]), [[0.25, 0.75], [0.5, 0.5]], 1e-12);
+		expectMatrixClose(
+			activate("Softmax", [
+				[1000, 1000 + math.log(3)],
+				[-1000, -1000],
+			]),
+			[
+				[0.25, 0.75],
+				[0.5, 0.5],
+			],
+			1e-12,
+		);
 		expectMatrixClose(activate("StableSoftmax", [[1000, 1000 + math.log(3)]]), [[0.25, 0.75]], 1e-12);
 		expectMatrixClose(activate("Mish", [[-800, 800]]), [[0, 800]]);
 	});
@@ -69,10 +79,11 @@ describe("weight initializers", () => {
 			expect(w[0]).toEqual(table.create(fanOut, 0));
 			let sum = 0;
 			let sumSq = 0;
-			for (const i of $range(1, fanIn)) for (const v of w[i]) {
-				sum += v;
-				sumSq += v * v;
-			}
+			for (const i of $range(1, fanIn))
+				for (const v of w[i]) {
+					sum += v;
+					sumSq += v * v;
+				}
 			const count = fanIn * fanOut;
 			const std = math.sqrt(sumSq / count - (sum / count) ** 2);
 			// 20 000 draws: the sample std is within 2% of the true one

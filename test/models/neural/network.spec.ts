@@ -63,7 +63,14 @@ describe("NeuralNetwork backpropagation", () => {
 	}
 
 	/** Central differences of the summed cost over every weight, against costAndGradients. */
-	function checkCostGradient(layers: Array<DenseLayer>, weights: Array<MatrixType>, x: MatrixType, y: MatrixType, cost: CostFunction, dropoutSeed?: number) {
+	function checkCostGradient(
+		layers: Array<DenseLayer>,
+		weights: Array<MatrixType>,
+		x: MatrixType,
+		y: MatrixType,
+		cost: CostFunction,
+		dropoutSeed?: number,
+	) {
 		const rngOf = () => (dropoutSeed === undefined ? undefined : new RandomGenerator(dropoutSeed));
 		const { gradients } = costAndGradients(weights, layers, x, y, cost, rngOf());
 		const h = 1e-6;
@@ -85,7 +92,13 @@ describe("NeuralNetwork backpropagation", () => {
 
 	it("uses the fused a − y gradient for Softmax + categorical and Sigmoid + binary cross-entropy, matching differences", () => {
 		const soft = tinyNetwork("Tanh", "Softmax", 3);
-		const oneHot = [[1, 0], [0, 1], [0, 1], [1, 0], [0, 1]];
+		const oneHot = [
+			[1, 0],
+			[0, 1],
+			[0, 1],
+			[1, 0],
+			[0, 1],
+		];
 		checkCostGradient(soft.layers, soft.weights, soft.x, oneHot, createCost("CategoricalCrossEntropy"));
 		const sig = tinyNetwork("ReLU", "Sigmoid", 4);
 		checkCostGradient(sig.layers, sig.weights, sig.x, oneHot, createCost("BinaryCrossEntropy"));
@@ -95,7 +108,19 @@ describe("NeuralNetwork backpropagation", () => {
 		const net = tinyNetwork("ELU", "None", 5);
 		checkCostGradient(net.layers, net.weights, net.x, net.c, createCost("MeanSquaredError"));
 		const soft = tinyNetwork("SiLU", "Softmax", 6);
-		checkCostGradient(soft.layers, soft.weights, soft.x, [[0.2, 0.8], [1, 0], [0.5, 0.5], [0, 1], [0.9, 0.1]], createCost("MeanSquaredError"));
+		checkCostGradient(
+			soft.layers,
+			soft.weights,
+			soft.x,
+			[
+				[0.2, 0.8],
+				[1, 0],
+				[0.5, 0.5],
+				[0, 1],
+				[0.9, 0.1],
+			],
+			createCost("MeanSquaredError"),
+		);
 	});
 
 	it("backpropagates through inverted dropout masks (same mask for every evaluation)", () => {

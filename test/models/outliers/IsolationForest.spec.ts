@@ -70,6 +70,9 @@ describe("IsolationForest", () => {
 		forest.train([[0], [1], [2], [3]]);
 		const p = forest.getModelParameters() as { [name: string]: Array<Array<number>> };
 		p.nodes[0] = [0, 0.5, 0, 0, 4];
-		expectError(() => forest.setModelParameters(p), "IsolationForest.setModelParameters: parameters.nodes[1] must be a leaf (feature −1) or split on a feature in [0, 0] with children after it");
+		expectError(
+			() => forest.setModelParameters(p),
+			"IsolationForest.setModelParameters: parameters.nodes[1] must be a leaf (feature −1) or split on a feature in [0, 0] with children after it",
+		);
 	});
 });

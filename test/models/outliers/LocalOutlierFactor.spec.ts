@@ -49,7 +49,12 @@ describe("LocalOutlierFactor", () => {
 	});
 
 	it("rejects bad options and parameters, naming them", () => {
-		expectError(() => new LocalOutlierFactor({ contamination: 0.6 }), "[Hivemind] LocalOutlierFactor.new: contamination must be", "a number in (0, 0.5]", "got 0.6");
+		expectError(
+			() => new LocalOutlierFactor({ contamination: 0.6 }),
+			"[Hivemind] LocalOutlierFactor.new: contamination must be",
+			"a number in (0, 0.5]",
+			"got 0.6",
+		);
 		expectError(() => new LocalOutlierFactor({ contamination: 0 }), "contamination must be");
 		expectError(() => new LocalOutlierFactor({ numberOfNeighbours: 0 }), "numberOfNeighbours must be an integer ≥ 1");
 		expectError(() => new LocalOutlierFactor({ distance: "chebyshev" as never }), "distance must be one of");
@@ -57,7 +62,10 @@ describe("LocalOutlierFactor", () => {
 		lof.train([[0], [1], [2]]);
 		const p = lof.getModelParameters() as { [name: string]: Array<Array<number>> };
 		p.neighbours = [[7]];
-		expectError(() => lof.setModelParameters(p), "LocalOutlierFactor.setModelParameters: parameters.neighbours must hold an integer in [1, 3], got 7");
+		expectError(
+			() => lof.setModelParameters(p),
+			"LocalOutlierFactor.setModelParameters: parameters.neighbours must hold an integer in [1, 3], got 7",
+		);
 		expectError(() => lof.score([[1, 2]]), "LocalOutlierFactor.score: X must have 1 columns");
 	});
 });

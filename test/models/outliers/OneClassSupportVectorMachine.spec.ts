@@ -8,14 +8,22 @@ describe("OneClassSupportVectorMachine", () => {
 	it("solves the unit square by symmetry (ν = ½, RBF γ = 1: every α = ½)", () => {
 		// Σα = νn = 2 and the four rows are alike, so α = ½ each, all free: ρ = Σⱼ αⱼ K₁ⱼ.
 		const model = new OneClassSupportVectorMachine({ nu: 0.5, gamma: 1, tolerance: 1e-10 });
-		const history = model.train([[0, 0], [1, 0], [0, 1], [1, 1]]);
+		const history = model.train([
+			[0, 0],
+			[1, 0],
+			[0, 1],
+			[1, 1],
+		]);
 		const p = model.getModelParameters() as { [name: string]: Array<Array<number>> };
 		for (const row of p.dualCoefficients) expectClose(row[0], 0.5, 1e-9);
 		const rho = 0.5 * (1 + 2 * math.exp(-1) + math.exp(-2));
 		expectClose(p.rho[0][0], rho, 1e-9);
 		expectClose(history[0], 0.5 * 4 * 0.5 * rho, 1e-9); // ½αᵀKα = ½ Σᵢ αᵢ ρ
 		// The centre is at squared distance ½ from each corner; a far row scores ~0.
-		const [labels, decision] = model.predict([[0.5, 0.5], [5, 5]]);
+		const [labels, decision] = model.predict([
+			[0.5, 0.5],
+			[5, 5],
+		]);
 		expectClose(decision[0][0], 2 * math.exp(-0.5) - rho, 1e-9);
 		expectClose(decision[1][0], -rho, 1e-9);
 		expect(labels).toEqual([1, -1]);
@@ -54,13 +62,19 @@ describe("OneClassSupportVectorMachine", () => {
 	});
 
 	it("rejects bad options and parameters, naming them", () => {
-		expectError(() => new OneClassSupportVectorMachine({ nu: 0 }), "[Hivemind] OneClassSupportVectorMachine.new: nu must be a number in (0, 1], got 0");
+		expectError(
+			() => new OneClassSupportVectorMachine({ nu: 0 }),
+			"[Hivemind] OneClassSupportVectorMachine.new: nu must be a number in (0, 1], got 0",
+		);
 		expectError(() => new OneClassSupportVectorMachine({ nu: 1.5 }), "nu must be a number in (0, 1]");
 		expectError(() => new OneClassSupportVectorMachine({ kernel: "cubic" as never }), "kernel must be one of");
 		const model = new OneClassSupportVectorMachine();
 		model.train([[0], [1], [2]]);
 		const p = model.getModelParameters() as { [name: string]: Array<Array<number>> };
 		p.gamma = [[-1]];
-		expectError(() => model.setModelParameters(p), "OneClassSupportVectorMachine.setModelParameters: parameters.gamma must hold a number > 0, got -1");
+		expectError(
+			() => model.setModelParameters(p),
+			"OneClassSupportVectorMachine.setModelParameters: parameters.gamma must hold a number > 0, got -1",
+		);
 	});
 });

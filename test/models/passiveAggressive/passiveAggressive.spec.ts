@@ -67,12 +67,21 @@ describe("PassiveAggressiveClassifier", () => {
 		expect(reversed.getModelParameters()).toEqual(once.getModelParameters());
 	});
 	it("rejects bad options, labels and parameters", () => {
-		expectError(() => new PassiveAggressiveClassifier({ variant: "PA-III" as never }), 'PassiveAggressiveClassifier.new: variant must be one of "PA", "PA-I", "PA-II", got "PA-III"');
+		expectError(
+			() => new PassiveAggressiveClassifier({ variant: "PA-III" as never }),
+			'PassiveAggressiveClassifier.new: variant must be one of "PA", "PA-I", "PA-II", got "PA-III"',
+		);
 		expectError(() => new PassiveAggressiveClassifier({ C: 0 }), "C must be a finite number > 0, got 0");
-		expectError(() => new PassiveAggressiveClassifier({ maximumNumberOfIterations: 0 }), "maximumNumberOfIterations must be an integer ≥ 1, got 0");
+		expectError(
+			() => new PassiveAggressiveClassifier({ maximumNumberOfIterations: 0 }),
+			"maximumNumberOfIterations must be an integer ≥ 1, got 0",
+		);
 		const model = new PassiveAggressiveClassifier();
 		expectError(() => model.train(X, [0, 1]), "PassiveAggressiveClassifier.train: y[1] must be one of the classes (-1, 1), got 0");
-		expectError(() => model.setModelParameters([[1, 2]]), "PassiveAggressiveClassifier.setModelParameters: parameters must be a single matrix ((features + 1) × 1, bias row first), got 1×2");
+		expectError(
+			() => model.setModelParameters([[1, 2]]),
+			"PassiveAggressiveClassifier.setModelParameters: parameters must be a single matrix ((features + 1) × 1, bias row first), got 1×2",
+		);
 	});
 });
 
@@ -87,7 +96,13 @@ describe("PassiveAggressiveRegressor", () => {
 		expectMatrixClose(model.predict([[2]]), [[1.1]]);
 	});
 	it("rejects several outputs and a negative epsilon", () => {
-		expectError(() => new PassiveAggressiveRegressor({ epsilon: -0.1 }), "PassiveAggressiveRegressor.new: epsilon must be a finite number ≥ 0, got -0.1");
-		expectError(() => new PassiveAggressiveRegressor().train([[1]], [[1, 2]]), "PassiveAggressiveRegressor.train: y must have 1 columns (outputs) like the model, got 1×2");
+		expectError(
+			() => new PassiveAggressiveRegressor({ epsilon: -0.1 }),
+			"PassiveAggressiveRegressor.new: epsilon must be a finite number ≥ 0, got -0.1",
+		);
+		expectError(
+			() => new PassiveAggressiveRegressor().train([[1]], [[1, 2]]),
+			"PassiveAggressiveRegressor.train: y must have 1 columns (outputs) like the model, got 1×2",
+		);
 	});
 });

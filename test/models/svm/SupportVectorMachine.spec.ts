@@ -79,7 +79,7 @@ describe("SupportVectorMachine", () => {
 		expect(linear.filter((label, i) => label === labels[i]).size() < labels.size()).toBe(true);
 	});
 
-	it("uses γ = 1 / (p · Var(X)) for gamma = \"scale\" and 1 / p for \"auto\"", () => {
+	it('uses γ = 1 / (p · Var(X)) for gamma = "scale" and 1 / p for "auto"', () => {
 		// entries 0, 2, 0, 2: variance 1, p = 2 → γ = ½.
 		const data = [
 			[0, 2],
@@ -88,7 +88,13 @@ describe("SupportVectorMachine", () => {
 		];
 		const labels = [-1, -1, 1];
 		const scaled = new SupportVectorMachine({ kernel: "polynomial" });
-		scaled.train([[0, 2], [2, 0]], [-1, 1]);
+		scaled.train(
+			[
+				[0, 2],
+				[2, 0],
+			],
+			[-1, 1],
+		);
 		expectClose((scaled.getModelParameters() as { [k: string]: Array<Array<number>> }).gamma[0][0], 0.5);
 		const auto = new SupportVectorMachine({ kernel: "sigmoid", gamma: "auto" });
 		auto.train(data, labels);
@@ -107,9 +113,15 @@ describe("SupportVectorMachine", () => {
 	});
 
 	it("rejects bad options, naming them", () => {
-		expectError(() => new SupportVectorMachine({ kernel: "cubic" as never }), '[Hivemind] SupportVectorMachine.new: kernel must be one of "linear", "polynomial", "rbf", "sigmoid", got "cubic"');
+		expectError(
+			() => new SupportVectorMachine({ kernel: "cubic" as never }),
+			'[Hivemind] SupportVectorMachine.new: kernel must be one of "linear", "polynomial", "rbf", "sigmoid", got "cubic"',
+		);
 		expectError(() => new SupportVectorMachine({ C: 0 }), "C must be a finite number > 0, got 0");
-		expectError(() => new SupportVectorMachine({ gamma: "wide" as never }), 'gamma must be a finite number > 0 or one of "scale", "auto", got "wide"');
+		expectError(
+			() => new SupportVectorMachine({ gamma: "wide" as never }),
+			'gamma must be a finite number > 0 or one of "scale", "auto", got "wide"',
+		);
 		expectError(() => new SupportVectorMachine({ degree: 1.5 }), "degree must be an integer ≥ 1, got 1.5");
 		expectError(() => new SupportVectorMachine({ classesList: [1, 2, 3] }), "classesList must be an array of 2 distinct labels");
 		expectError(() => new SupportVectorMachine({ tolerance: -1 }), "tolerance must be a finite number > 0, got -1");
@@ -127,12 +139,18 @@ describe("SupportVectorMachine", () => {
 		const svm = new SupportVectorMachine();
 		expectError(() => svm.train([[0], [1]], [0, 1]), "SupportVectorMachine.train: y[1] must be one of the classes (-1, 1), got 0");
 		svm.train([[0], [1]], [-1, 1]);
-		expectError(() => svm.setParameters({ kernel: "linear" }), "SupportVectorMachine.setParameters: kernel cannot change once the model has parameters");
+		expectError(
+			() => svm.setParameters({ kernel: "linear" }),
+			"SupportVectorMachine.setParameters: kernel cannot change once the model has parameters",
+		);
 	});
 
 	it("rejects parameters that are not its record or whose shapes disagree", () => {
 		const svm = new SupportVectorMachine();
-		expectError(() => svm.setModelParameters([[1]]), "SupportVectorMachine.setModelParameters: parameters must be a record {bias, dualCoefficients, gamma, supportVectors}");
+		expectError(
+			() => svm.setModelParameters([[1]]),
+			"SupportVectorMachine.setModelParameters: parameters must be a record {bias, dualCoefficients, gamma, supportVectors}",
+		);
 		const good = { bias: [[0]], dualCoefficients: [[-1], [1]], gamma: [[1]], supportVectors: [[0], [1]] };
 		expectError(() => svm.setModelParameters({ ...good, dualCoefficients: [[1]] }), "parameters.dualCoefficients must be 2×1, got 1×1");
 		expectError(() => svm.setModelParameters({ ...good, gamma: [[0]] }), "parameters.gamma must hold a number > 0, got 0");

@@ -52,7 +52,19 @@ describe("SMO dual solver", () => {
 	it("caps α at C on an overlapping soft margin", () => {
 		// (1,0) → +1, (−1,0) → −1. Hard margin: α = ½ each (w = 2α = 1). With C = 0.1 both α = C:
 		// w = 0.2, b = 0 by symmetry; primal ½w² + C·2·(1 − w) has its minimum at w = 2C = 0.2.
-		const result = solveSmo(kernelGram([[1, 0], [-1, 0]], linear), [1, -1], 0.1, 1e-10, 100);
+		const result = solveSmo(
+			kernelGram(
+				[
+					[1, 0],
+					[-1, 0],
+				],
+				linear,
+			),
+			[1, -1],
+			0.1,
+			1e-10,
+			100,
+		);
 		expectClose(result.alpha[0], 0.1);
 		expectClose(result.alpha[1], 0.1);
 		expectClose(result.bias, 0, 1e-12);

@@ -42,7 +42,12 @@ describe("GradientMethodWrapper methods", () => {
 	});
 
 	it("Stochastic without shuffling equals n sequential single-sample steps per epoch", () => {
-		const wrapper = new GradientMethodWrapper({ model: new LinearRegression({ learningRate: 0.01 }), method: "Stochastic", shuffle: false, numberOfEpochs: 3 });
+		const wrapper = new GradientMethodWrapper({
+			model: new LinearRegression({ learningRate: 0.01 }),
+			method: "Stochastic",
+			shuffle: false,
+			numberOfEpochs: 3,
+		});
 		const costs = wrapper.train(X, y);
 		const epoch = [[0], [1], [2], [3]];
 		const [expected, expectedCosts] = byHand([epoch, epoch, epoch], 0.01);
@@ -51,7 +56,12 @@ describe("GradientMethodWrapper methods", () => {
 	});
 
 	it("MiniBatch cuts the rows in order into batches of batchSize (the last one smaller)", () => {
-		const wrapper = new GradientMethodWrapper({ model: new LinearRegression({ learningRate: 0.02 }), batchSize: 3, shuffle: false, numberOfEpochs: 2 });
+		const wrapper = new GradientMethodWrapper({
+			model: new LinearRegression({ learningRate: 0.02 }),
+			batchSize: 3,
+			shuffle: false,
+			numberOfEpochs: 2,
+		});
 		const costs = wrapper.train(X, y);
 		const epoch = [[0, 1, 2], [3]];
 		const [expected, expectedCosts] = byHand([epoch, epoch], 0.02);
@@ -61,13 +71,22 @@ describe("GradientMethodWrapper methods", () => {
 
 	it("shuffles each epoch from the seed: reproducible, continued across calls and clones", () => {
 		const make = (seed: number, epochs: number) =>
-			new GradientMethodWrapper({ model: new LinearRegression({ learningRate: 0.02 }), method: "MiniBatch", batchSize: 2, numberOfEpochs: epochs, seed });
+			new GradientMethodWrapper({
+				model: new LinearRegression({ learningRate: 0.02 }),
+				method: "MiniBatch",
+				batchSize: 2,
+				numberOfEpochs: epochs,
+				seed,
+			});
 		// by hand: the permutations of one seeded stream, cut into pairs
 		const stream = new RandomGenerator(9);
 		const epochs = new Array<Array<Array<number>>>();
 		for (const _ of $range(1, 4)) {
 			const order = stream.permutation(4);
-			epochs.push([[order[0], order[1]], [order[2], order[3]]]);
+			epochs.push([
+				[order[0], order[1]],
+				[order[2], order[3]],
+			]);
 		}
 		const [expected] = byHand(epochs, 0.02);
 		const once = make(9, 4);
@@ -114,7 +133,12 @@ describe("GradientMethodWrapper as a model", () => {
 
 	it("passes a classifier's labels and probabilities through", () => {
 		const labels = ["low", "low", "high", "high"];
-		const wrapper = new GradientMethodWrapper({ model: new LogisticRegression({ classesList: ["low", "high"], learningRate: 0.5 }), method: "Stochastic", numberOfEpochs: 200, seed: 1 });
+		const wrapper = new GradientMethodWrapper({
+			model: new LogisticRegression({ classesList: ["low", "high"], learningRate: 0.5 }),
+			method: "Stochastic",
+			numberOfEpochs: 200,
+			seed: 1,
+		});
 		const costs = wrapper.train(X, labels);
 		expect(costs.size()).toBe(200);
 		expect(costs[199] < costs[0]).toBe(true);
@@ -133,7 +157,10 @@ describe("GradientMethodWrapper as a model", () => {
 		const wrapper = new GradientMethodWrapper({ model: build(), batchSize: 2, shuffle: false, numberOfEpochs: 4 });
 		wrapper.train(X, [[0.3], [0.5], [0.6], [0.9]]);
 		const direct = build();
-		direct.trainInBatches(X, [[0.3], [0.5], [0.6], [0.9]], 4, () => [[0, 1], [2, 3]]);
+		direct.trainInBatches(X, [[0.3], [0.5], [0.6], [0.9]], 4, () => [
+			[0, 1],
+			[2, 3],
+		]);
 		expect(wrapper.getModelParameters()).toEqual(direct.getModelParameters());
 		expect((wrapper.getModelParameters() as Array<Matrix>).size()).toBe(2);
 	});
@@ -141,7 +168,11 @@ describe("GradientMethodWrapper as a model", () => {
 	it("prints one `Iteration: n  Cost: c` line per epoch when the model's isOutputPrinted is on", () => {
 		const lines = new Array<string>();
 		const previous = setTrainingOutput({ print: (line) => lines.push(line) });
-		const wrapper = new GradientMethodWrapper({ model: new LinearRegression({ isOutputPrinted: true }), method: "Stochastic", numberOfEpochs: 3 });
+		const wrapper = new GradientMethodWrapper({
+			model: new LinearRegression({ isOutputPrinted: true }),
+			method: "Stochastic",
+			numberOfEpochs: 3,
+		});
 		const [ok, message] = pcall(() => wrapper.train(X, y));
 		setTrainingOutput(previous);
 		expect(ok).toBe(true);
@@ -153,18 +184,33 @@ describe("GradientMethodWrapper as a model", () => {
 describe("GradientMethodWrapper errors", () => {
 	it("rejects bad options with messages", () => {
 		const model = new LinearRegression();
-		expectError(() => new GradientMethodWrapper(), "[Hivemind] GradientMethodWrapper.new: model must be given (a gradient model such as LinearRegression.new()), got nil");
-		expectError(() => new GradientMethodWrapper({ model, method: "Mini" as never }), 'GradientMethodWrapper.new: method must be one of "Batch", "MiniBatch", "Stochastic", got "Mini"');
+		expectError(
+			() => new GradientMethodWrapper(),
+			"[Hivemind] GradientMethodWrapper.new: model must be given (a gradient model such as LinearRegression.new()), got nil",
+		);
+		expectError(
+			() => new GradientMethodWrapper({ model, method: "Mini" as never }),
+			'GradientMethodWrapper.new: method must be one of "Batch", "MiniBatch", "Stochastic", got "Mini"',
+		);
 		expectError(() => new GradientMethodWrapper({ model, batchSize: 0 }), "GradientMethodWrapper.new: batchSize must be an integer ≥ 1, got 0");
-		expectError(() => new GradientMethodWrapper({ model, numberOfEpochs: 1.5 }), "GradientMethodWrapper.new: numberOfEpochs must be an integer ≥ 1, got 1.5");
-		expectError(() => new GradientMethodWrapper({ model, shuffle: "yes" as never }), 'GradientMethodWrapper.new: shuffle must be a boolean, got "yes"');
+		expectError(
+			() => new GradientMethodWrapper({ model, numberOfEpochs: 1.5 }),
+			"GradientMethodWrapper.new: numberOfEpochs must be an integer ≥ 1, got 1.5",
+		);
+		expectError(
+			() => new GradientMethodWrapper({ model, shuffle: "yes" as never }),
+			'GradientMethodWrapper.new: shuffle must be a boolean, got "yes"',
+		);
 		expectError(
 			() => new GradientMethodWrapper({ model: new RidgeRegression() as never }),
 			"GradientMethodWrapper.new: model must be a gradient model (e.g. LinearRegression.new(), NeuralNetwork.new()), got a table",
 		);
 		expectError(() => new GradientMethodWrapper({ model, learningRate: 1 } as never), 'GradientMethodWrapper.new: unknown option "learningRate"');
 		const wrapper = new GradientMethodWrapper({ model });
-		expectError(() => wrapper.setParameters({ method: "Full" as never }), 'GradientMethodWrapper.setParameters: method must be one of "Batch", "MiniBatch", "Stochastic", got "Full"');
+		expectError(
+			() => wrapper.setParameters({ method: "Full" as never }),
+			'GradientMethodWrapper.setParameters: method must be one of "Batch", "MiniBatch", "Stochastic", got "Full"',
+		);
 	});
 
 	it("names itself in the wrapped model's errors and leaves the model as it was", () => {

@@ -73,7 +73,10 @@ describe("SafeguardWrapper on train", () => {
 	});
 
 	it("returns a fresh model to untrained when its first update is rejected", () => {
-		const guarded = new SafeguardWrapper({ model: new LinearRegression({ learningRate: 1, maximumNumberOfIterations: 5 }), warnOnRejection: false });
+		const guarded = new SafeguardWrapper({
+			model: new LinearRegression({ learningRate: 1, maximumNumberOfIterations: 5 }),
+			warnOnRejection: false,
+		});
 		const warned = warnings(() => guarded.train(X, y));
 		expect(warned.size()).toBe(0);
 		expect(guarded.getModelParameters()).toBeUndefined();
@@ -82,7 +85,11 @@ describe("SafeguardWrapper on train", () => {
 
 	it("judges the jump by maximumCostIncreaseFactor", () => {
 		const run = (factor: number) => {
-			const guarded = new SafeguardWrapper({ model: new LinearRegression({ learningRate: 0.35, maximumNumberOfIterations: 3 }), maximumCostIncreaseFactor: factor, warnOnRejection: false });
+			const guarded = new SafeguardWrapper({
+				model: new LinearRegression({ learningRate: 0.35, maximumNumberOfIterations: 3 }),
+				maximumCostIncreaseFactor: factor,
+				warnOnRejection: false,
+			});
 			guarded.train(X, y);
 			return guarded.getStatistics().rejected;
 		};
@@ -92,7 +99,12 @@ describe("SafeguardWrapper on train", () => {
 	});
 
 	it("guards a GradientMethodWrapper's whole training call", () => {
-		const inner = new GradientMethodWrapper({ model: new LinearRegression({ learningRate: 0.05 }), method: "Stochastic", numberOfEpochs: 3, shuffle: false });
+		const inner = new GradientMethodWrapper({
+			model: new LinearRegression({ learningRate: 0.05 }),
+			method: "Stochastic",
+			numberOfEpochs: 3,
+			shuffle: false,
+		});
 		const guarded = new SafeguardWrapper({ model: inner, warnOnRejection: false });
 		guarded.train(X, y);
 		const before = guarded.getTrainingState();
@@ -116,7 +128,9 @@ describe("SafeguardWrapper on applyGradients", () => {
 		expect(rejection.call).toBe("applyGradients");
 		expect(rejection.reason).toBe("nonfinite");
 		expect(rejection.costBefore).toBeUndefined();
-		expect(rejection.message).toBe("[Hivemind] SafeguardWrapper.applyGradients: rejected update 2: the parameters became non-finite; parameters restored");
+		expect(rejection.message).toBe(
+			"[Hivemind] SafeguardWrapper.applyGradients: rejected update 2: the parameters became non-finite; parameters restored",
+		);
 	});
 
 	it("compares the cost on the data given to setCostData", () => {
@@ -162,12 +176,27 @@ describe("SafeguardWrapper on applyGradients", () => {
 describe("SafeguardWrapper errors", () => {
 	it("rejects bad options with messages", () => {
 		const model = new LinearRegression();
-		expectError(() => new SafeguardWrapper(), "[Hivemind] SafeguardWrapper.new: model must be given (a gradient model such as LinearRegression.new()), got nil");
-		expectError(() => new SafeguardWrapper({ model, maximumCostIncreaseFactor: 0.5 }), "SafeguardWrapper.new: maximumCostIncreaseFactor must be a finite number ≥ 1, got 0.5");
-		expectError(() => new SafeguardWrapper({ model, minimumReferenceCost: -1 }), "SafeguardWrapper.new: minimumReferenceCost must be a finite number ≥ 0, got -1");
-		expectError(() => new SafeguardWrapper({ model, rejectionHistorySize: 0 }), "SafeguardWrapper.new: rejectionHistorySize must be an integer ≥ 1, got 0");
+		expectError(
+			() => new SafeguardWrapper(),
+			"[Hivemind] SafeguardWrapper.new: model must be given (a gradient model such as LinearRegression.new()), got nil",
+		);
+		expectError(
+			() => new SafeguardWrapper({ model, maximumCostIncreaseFactor: 0.5 }),
+			"SafeguardWrapper.new: maximumCostIncreaseFactor must be a finite number ≥ 1, got 0.5",
+		);
+		expectError(
+			() => new SafeguardWrapper({ model, minimumReferenceCost: -1 }),
+			"SafeguardWrapper.new: minimumReferenceCost must be a finite number ≥ 0, got -1",
+		);
+		expectError(
+			() => new SafeguardWrapper({ model, rejectionHistorySize: 0 }),
+			"SafeguardWrapper.new: rejectionHistorySize must be an integer ≥ 1, got 0",
+		);
 		expectError(() => new SafeguardWrapper({ model, onRejected: 1 as never }), "SafeguardWrapper.new: onRejected must be a function, got 1");
-		expectError(() => new SafeguardWrapper({ model: new RidgeRegression() as never }), "SafeguardWrapper.new: model must be a gradient model (e.g. LinearRegression.new()) or a wrapper of one, got a table");
+		expectError(
+			() => new SafeguardWrapper({ model: new RidgeRegression() as never }),
+			"SafeguardWrapper.new: model must be a gradient model (e.g. LinearRegression.new()) or a wrapper of one, got a table",
+		);
 	});
 
 	it("names itself in the wrapped model's errors and leaves the model as it was", () => {
@@ -178,7 +207,10 @@ describe("SafeguardWrapper errors", () => {
 		guarded.train(X, y);
 		const before = guarded.getTrainingState();
 		expectError(() => guarded.applyGradients([[1], [1]], 0), "SafeguardWrapper.applyGradients: sampleCount must be an integer ≥ 1, got 0");
-		expectError(() => guarded.setCostData([[1, 2]], y), "[Hivemind] SafeguardWrapper.setCostData: X must have 1 columns (features) like the training data, got 1×2");
+		expectError(
+			() => guarded.setCostData([[1, 2]], y),
+			"[Hivemind] SafeguardWrapper.setCostData: X must have 1 columns (features) like the training data, got 1×2",
+		);
 		expect(guarded.getTrainingState()).toEqual(before);
 		expect(guarded.getStatistics()).toEqual({ accepted: 1, rejected: 0 });
 	});

@@ -12,7 +12,13 @@ import type { ModelTag } from "../../../src/models/base/types";
  * A registration of `wrap` around the registered `innerName`: the example carries a fresh inner
  * model in `options.model`, and `create` wraps a clone of it (so every created wrapper owns its own).
  */
-function wrapped(name: string, innerName: string, tags: Array<ModelTag>, wrapperOptions: object, wrap: (options: object) => object): ModelRegistration {
+function wrapped(
+	name: string,
+	innerName: string,
+	tags: Array<ModelTag>,
+	wrapperOptions: object,
+	wrap: (options: object) => object,
+): ModelRegistration {
 	const inner = getModelRegistration(innerName);
 	return {
 		name,
@@ -33,8 +39,20 @@ const gradientMethod = (options: object) => new GradientMethodWrapper(options as
 const safeguard = (options: object) => new SafeguardWrapper(options as Partial<SafeguardOptions>);
 
 // Shuffled mini-batches and in-order stochastic steps visit the rows in an order that follows the input.
-describeConformance(wrapped("GradientMethodWrapper", "LinearRegression", ["regressor"], { method: "MiniBatch", batchSize: 8, numberOfEpochs: 20 }, gradientMethod), true);
-describeConformance(wrapped("GradientMethodWrapper", "LogisticRegression", ["classifier"], { method: "Stochastic", shuffle: false, numberOfEpochs: 3 }, gradientMethod), true);
+describeConformance(
+	wrapped("GradientMethodWrapper", "LinearRegression", ["regressor"], { method: "MiniBatch", batchSize: 8, numberOfEpochs: 20 }, gradientMethod),
+	true,
+);
+describeConformance(
+	wrapped(
+		"GradientMethodWrapper",
+		"LogisticRegression",
+		["classifier"],
+		{ method: "Stochastic", shuffle: false, numberOfEpochs: 3 },
+		gradientMethod,
+	),
+	true,
+);
 describeConformance(wrapped("GradientMethodWrapper", "NeuralNetwork", ["classifier"], { method: "Batch" }, gradientMethod));
 describeConformance(wrapped("SafeguardWrapper", "SoftmaxRegression", ["classifier"], {}, safeguard));
 describeConformance(

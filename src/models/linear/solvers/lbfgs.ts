@@ -86,7 +86,16 @@ export class LbfgsMemory {
  * Wolfe conditions; writes the new point, its gradient and returns (length, objective), or
  * length 0 when none was found.
  */
-function wolfeSearch(objective: Objective, w: Matrix, d: Matrix, f0: number, slope0: number, first: number, point: Matrix, gradient: Matrix): LuaTuple<[number, number]> {
+function wolfeSearch(
+	objective: Objective,
+	w: Matrix,
+	d: Matrix,
+	f0: number,
+	slope0: number,
+	first: number,
+	point: Matrix,
+	gradient: Matrix,
+): LuaTuple<[number, number]> {
 	let evaluations = 0;
 	const at = (t: number): LuaTuple<[number, number]> => {
 		evaluations += 1;

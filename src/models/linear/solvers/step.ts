@@ -44,7 +44,14 @@ export type SecondOrderSolver = { kind: "Newton"; loss: ScoreLoss } | { kind: "I
  * `regularizer` (undefined for none) sparing the first `biasRows` rows. Returns true when the
  * solver has converged.
  */
-export function solverStep(w: Matrix, x: Matrix, y: Matrix, solver: Exclude<SecondOrderSolver, { kind: "LBFGS" }>, regularizer: Regularizer | undefined, biasRows: number): boolean {
+export function solverStep(
+	w: Matrix,
+	x: Matrix,
+	y: Matrix,
+	solver: Exclude<SecondOrderSolver, { kind: "LBFGS" }>,
+	regularizer: Regularizer | undefined,
+	biasRows: number,
+): boolean {
 	const exempt = biasRows > 0 ? [0] : [];
 	const problem: NewtonProblem = {
 		x,
