@@ -4,23 +4,23 @@
  * its gradient; the loop does the rest (optimizer, regularizer, stopping, printing, callbacks, yields, non-finite recovery).
  */
 import { RowPacer } from "../../matrix/fused";
-import { copyInto } from "../../matrix/inplace";
 import { RandomGenerator } from "../../matrix/random";
 import { ConstraintTable } from "../../options";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { createOptimizer } from "../../optimization/optimizers/createOptimizer";
 import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
-import { assertSameStructure, copyParameters, ModelParameters, parameterEntries } from "../../parameters";
+import { assertSameStructure, copyParameters, ModelParameters } from "../../parameters";
 import { BaseModel } from "./BaseModel";
 import { BatchTrainable, GradientSaving } from "./capabilities";
 import { GradientOptions } from "./gradientOptions";
-import { TrainingData } from "./types";
+import { SummedLossGradient, TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
 import { leadingRows, regularizedStepsInto, totalPenalty } from "./regularizedSteps";
 import { BatchPlan, batchesOfSize, checkedBatchPlan, EpochBatches } from "./batches";
 import { GradientEvaluator } from "./gradientEvaluator";
 import { withFrameBudget } from "../../parallel/FrameBudget";
-import { assertOptimizerStates, checkedTrainingState, clipSteps, copyStates, OptimizerStates, sameShapes, TrainingState } from "./trainingState";
+import { assertOptimizerStates, checkedTrainingState, clipSteps, copyParametersInto } from "./trainingState";
+import { copyStates, OptimizerStates, sameShapes, snapshotTrainingState, TrainingState } from "./trainingState";
 import { TrainingBuffers } from "./trainingBuffers";
 
 /** Base of gradient-trained models: one loop, one optimizer state per parameter entry. */
@@ -36,6 +36,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	private savedSampleCount = 0;
 	/** The mini-batch shuffle stream: from the `seed` option at the first mini-batch epoch, kept across calls, restarted when options change. */
 	private shuffler: RandomGenerator | undefined;
+	private readonly regularizerOf = (name: string) => this.regularizerFor(name); // `regularizerFor` as a value, for the helpers
 
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
@@ -52,12 +53,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	 * The data loss SUMMED over the samples (no 1/n, no regularization) at `parameters`, and its summed
 	 * gradient (same structure); the loop passes `out`, a buffer the model may overwrite and return.
 	 */
-	protected abstract lossAndGradient(
-		parameters: ModelParameters,
-		data: TrainingData,
-		out?: ModelParameters,
-		pacer?: RowPacer,
-	): LuaTuple<[number, ModelParameters]>;
+	protected abstract lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters, pacer?: RowPacer): SummedLossGradient;
 
 	/** Whether `lossAndGradient`, given `out`, calls its `pacer` between fixed row blocks of one pass (then the loop does not cut the rows into blocks). */
 	protected pacesRows(): boolean {
@@ -107,11 +103,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
 	protected penalty(parameters: ModelParameters): number {
-		return totalPenalty(
-			parameters,
-			(name) => this.regularizerFor(name),
-			(name) => this.biasRowsOf(name),
-		);
+		return totalPenalty(parameters, this.regularizerOf, (name) => this.biasRowsOf(name));
 	}
 
 	private buffersFor(parameters: ModelParameters): TrainingBuffers {
@@ -126,14 +118,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const o = this.options;
 		const rate = o.learningRateSchedule !== undefined ? o.learningRateSchedule.rateAt(o.learningRate, this.updateCount) : o.learningRate;
 		const entries = buffers.entries;
-		const steps = regularizedStepsInto(
-			buffers.steps,
-			entries,
-			buffers.entriesOf(gradient),
-			sampleCount,
-			(name) => this.regularizerFor(name),
-			buffers.biasRows,
-		);
+		const steps = regularizedStepsInto(buffers.steps, entries, buffers.entriesOf(gradient), sampleCount, this.regularizerOf, buffers.biasRows);
 		clipSteps(steps, o.gradientClipValue, o.gradientClipNorm);
 		for (const k of $range(0, entries.size() - 1)) {
 			const [name, matrix] = entries[k];
@@ -144,21 +129,13 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	/** Copies of the parameters, the optimizer states and the update counter. */
 	private checkpoint(): TrainingState {
-		const p = this.parameters;
-		return {
-			parameters: p === undefined ? undefined : copyParameters(p),
-			optimizerStates: copyStates(this.optimizerStates),
-			updateCount: this.updateCount,
-		};
+		return snapshotTrainingState(this.parameters, this.optimizerStates, this.updateCount);
 	}
 
 	/** Returns to `checkpoint` (the parameters copied back into the same matrices, so no-copy owners see it). */
 	private restoreCheckpoint(checkpoint: TrainingState, parameters: P | undefined) {
 		const saved = checkpoint.parameters;
-		if (saved !== undefined && parameters !== undefined) {
-			const entries = parameterEntries(saved);
-			parameterEntries(parameters).forEach(([, matrix], k) => copyInto(matrix, entries[k][1]));
-		}
+		if (saved !== undefined && parameters !== undefined) copyParametersInto(parameters, saved);
 		this.parameters = saved === undefined ? undefined : parameters;
 		this.optimizerStates = checkpoint.optimizerStates;
 		this.updateCount = checkpoint.updateCount;
@@ -210,9 +187,8 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
-		return this.whileTraining(where, () =>
-			this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, (_, n) => this.shuffledBatches(n))),
-		);
+		const plan: BatchPlan = (_, n) => this.shuffledBatches(n);
+		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, plan)));
 	}
 
 	/**
@@ -238,14 +214,8 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
 		this.beforeTraining(data, where);
-		const gradients = new GradientEvaluator(
-			(p, d, out, pacer) => this.lossAndGradient(p, d, out, pacer),
-			data,
-			this.options,
-			this.canUsePool(),
-			this.modelName,
-			this.pacesRows(),
-		);
+		const compute = (p: ModelParameters, d: TrainingData, out?: ModelParameters, pacer?: RowPacer) => this.lossAndGradient(p, d, out, pacer);
+		const gradients = new GradientEvaluator(compute, data, this.options, this.canUsePool(), this.modelName, this.pacesRows());
 		return gradients.run(() => this.iterate(data, where, iterations, plan, gradients));
 	}
 
@@ -306,9 +276,8 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 
 	/** Keep (true) or stop keeping the raw gradient of each `train` iteration, for `getGradients`. */
 	setAreGradientsSaved(areGradientsSaved: boolean) {
-		if (!typeIs(areGradientsSaved, "boolean")) {
+		if (!typeIs(areGradientsSaved, "boolean"))
 			error(`[Hivemind] ${this.modelName}.setAreGradientsSaved: areGradientsSaved must be a boolean, got ${typeOf(areGradientsSaved)}`, 2);
-		}
 		this.areGradientsSaved = areGradientsSaved;
 		if (!areGradientsSaved) {
 			this.savedGradients = undefined;
@@ -344,9 +313,8 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const parameters = this.requireParameters(where);
 		this.assertNotTraining(where);
 		assertSameStructure(parameters, gradients, where, "the model's parameters", "gradients");
-		if (!typeIs(sampleCount, "number") || sampleCount < 1 || sampleCount !== math.floor(sampleCount)) {
+		if (!typeIs(sampleCount, "number") || sampleCount < 1 || sampleCount !== math.floor(sampleCount))
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1, got ${tostring(sampleCount)}`, 3);
-		}
 		return parameters;
 	}
 
@@ -420,10 +388,8 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		other.areGradientsSaved = this.areGradientsSaved;
 		other.savedGradients = this.getGradients();
 		other.savedSampleCount = this.savedSampleCount;
-		if (this.shuffler !== undefined) {
-			other.shuffler = new RandomGenerator(this.options.seed);
-			other.shuffler.setState(this.shuffler.getState());
-		}
+		other.shuffler = this.shuffler === undefined ? undefined : new RandomGenerator(this.options.seed);
+		if (this.shuffler !== undefined) other.shuffler!.setState(this.shuffler.getState());
 	}
 
 	destroy() {

@@ -4,6 +4,7 @@
  * uses on it (copies, finiteness, clipping of a step).
  */
 import { Matrix } from "../../matrix/types";
+import { copyInto } from "../../matrix/inplace";
 import { copy } from "../../matrix/creation";
 import { isMatrix } from "../../matrix/validate";
 import { OptimizerState } from "../../optimization/optimizers/types";
@@ -116,4 +117,15 @@ export function checkedTrainingState(state: unknown, where: string, validatePara
 		error(`[Hivemind] ${where}: state.updateCount must be an integer ≥ 0, got ${tostring(count)}`, 3);
 	}
 	return { parameters: p === undefined ? undefined : copyParameters(p), optimizerStates: copyStates(s.optimizerStates), updateCount: count };
+}
+
+/** Copies of `parameters` (when set), of the optimizer `states` and the update counter: a point training can return to. */
+export function snapshotTrainingState(parameters: ModelParameters | undefined, states: OptimizerStates, updateCount: number): TrainingState {
+	return { parameters: parameters === undefined ? undefined : copyParameters(parameters), optimizerStates: copyStates(states), updateCount };
+}
+
+/** Copies every entry of `saved` into the matching matrix of `parameters` (the same matrices, so owners of no-copy references see it). */
+export function copyParametersInto(parameters: ModelParameters, saved: ModelParameters) {
+	const entries = parameterEntries(saved);
+	parameterEntries(parameters).forEach(([, matrix], k) => copyInto(matrix, entries[k][1]));
 }

@@ -1,5 +1,6 @@
 /** Types shared by every model: prepared training data, capability tags. */
 import { Matrix } from "../../matrix/types";
+import { ModelParameters } from "../../parameters";
 
 /** Validated training data as the shared loop uses it. */
 export interface TrainingData {
@@ -22,3 +23,6 @@ export interface TrainingData {
  */
 export type ModelTag =
 	"gradient" | "online" | "statistics" | "classifier" | "regressor" | "clusterer" | "transformer" | "outlier" | "generative" | "nondeterministic";
+
+/** What a gradient model's loss-and-gradient computation returns: the summed data loss and the summed gradient. */
+export type SummedLossGradient = LuaTuple<[number, ModelParameters]>;
