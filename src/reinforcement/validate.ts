@@ -23,3 +23,10 @@ export function assertReward(reward: unknown, where: string): number {
 	if (!isFiniteNumber(reward)) error(`[Hivemind] ${where}: reward must be a finite number, got ${describeValue(reward)}`, 3);
 	return reward;
 }
+
+/** Throws unless the user's options gave both sizes (an agent cannot default them); `level` is the error level at the caller. */
+export function assertSizesGiven(where: string, firstName: string, first: unknown, secondName: string, second: unknown, level: number) {
+	if (first === undefined || second === undefined) {
+		error(`[Hivemind] ${where}: options must give ${firstName} and ${secondName}, got ${tostring(first)}, ${tostring(second)}`, level + 1);
+	}
+}

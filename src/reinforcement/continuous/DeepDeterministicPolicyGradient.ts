@@ -13,7 +13,7 @@ import { anyFinite, integerAtLeast, numberAbove, numberBetween, objectWith } fro
 import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
 import { NeuralNetwork } from "../../models/neural/NeuralNetwork";
-import { assertReward, assertStateVector } from "../validate";
+import { assertReward, assertSizesGiven, assertStateVector } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { AGENT_CONSTRAINTS } from "../options";
 import { ReplayBuffer } from "../replay/ReplayBuffer";
@@ -120,8 +120,7 @@ export class DeepDeterministicPolicyGradient implements ReinforcementAgent<Vecto
 			seed: 0,
 		};
 		const o = resolveOptions(where, defaults, options, CONSTRAINTS);
-		if (options?.stateSize === undefined || options.actionSize === undefined)
-			error(`[Hivemind] ${where}: options must give stateSize and actionSize, got ${options?.stateSize}, ${options?.actionSize}`, 2);
+		assertSizesGiven(where, "stateSize", options?.stateSize, "actionSize", options?.actionSize, 2);
 		if (!(o.lowerBound < o.upperBound))
 			error(`[Hivemind] ${where}: upperBound must be a number > lowerBound (${o.lowerBound}), got ${o.upperBound}`, 2);
 		this.options = o;

@@ -18,7 +18,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { integerAtLeast, booleanValue, numberAbove } from "../../options/constraints";
 import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
-import { assertReward, assertStateVector } from "../validate";
+import { assertReward, assertSizesGiven, assertStateVector } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { createSelector, DiscreteSelector, SELECTION_DEFAULTS, SelectionOptions } from "../selection/createSelector";
 import { greedyIndex } from "../selection/EpsilonGreedy";
@@ -126,8 +126,7 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 		const where = `${agentName}.new`;
 		this.options = resolveOptions(where, DEFAULTS, options, CONSTRAINTS);
 		const o = this.options;
-		if (options?.stateSize === undefined || options.actionCount === undefined)
-			error(`[Hivemind] ${where}: options must give stateSize and actionCount, got ${options?.stateSize}, ${options?.actionCount}`, 3);
+		assertSizesGiven(where, "stateSize", options?.stateSize, "actionCount", options?.actionCount, 3);
 		this.rng = new RandomGenerator(o.seed);
 		this.selector = createSelector(o);
 		const count = estimator === "Single" || (estimator === "Double" && rule === "QLearning") ? 1 : 2;

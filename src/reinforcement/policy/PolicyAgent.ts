@@ -14,7 +14,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { booleanValue, integerAtLeast, numberAbove, numberBetween, anyFinite } from "../../options/constraints";
 import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
-import { assertReward, assertStateVector } from "../validate";
+import { assertReward, assertSizesGiven, assertStateVector } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { AGENT_CONSTRAINTS } from "../options";
 import { sampleIndex, softmaxOf } from "../selection/Boltzmann";
@@ -112,8 +112,7 @@ export class PolicyAgent implements ReinforcementAgent<Vector, number> {
 		const where = `${agentName}.new`;
 		this.options = resolveOptions(where, DEFAULTS, options, CONSTRAINTS);
 		const o = this.options;
-		if (options?.stateSize === undefined || options.actionCount === undefined)
-			error(`[Hivemind] ${where}: options must give stateSize and actionCount, got ${options?.stateSize}, ${options?.actionCount}`, 3);
+		assertSizesGiven(where, "stateSize", options?.stateSize, "actionCount", options?.actionCount, 3);
 		this.rng = new RandomGenerator(o.seed);
 		const actor = buildNetwork(o, o.stateSize, o.actionCount, o.learningRate, o.seed);
 		const critic = buildNetwork(o, o.stateSize, 1, o.criticLearningRate, o.seed + 1000);

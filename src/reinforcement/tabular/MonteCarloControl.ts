@@ -14,7 +14,7 @@ import { anyFinite, integerAtLeast, numberBetween } from "../../options/constrai
 import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
 import { expectRecord, expectShape } from "../../models/base/recordParameters";
-import { assertIndex, assertReward } from "../validate";
+import { assertIndex, assertReward, assertSizesGiven } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { createSelector, DiscreteSelector, SELECTION_DEFAULTS, SelectionOptions } from "../selection/createSelector";
 import { greedyIndex } from "../selection/EpsilonGreedy";
@@ -71,8 +71,7 @@ export class MonteCarloControl implements ReinforcementAgent<number, number> {
 	) {
 		const where = `${agentName}.new`;
 		this.options = resolveOptions(where, DEFAULTS, options, CONSTRAINTS);
-		if (options?.stateCount === undefined || options.actionCount === undefined)
-			error(`[Hivemind] ${where}: options must give stateCount and actionCount, got ${options?.stateCount}, ${options?.actionCount}`, 3);
+		assertSizesGiven(where, "stateCount", options?.stateCount, "actionCount", options?.actionCount, 3);
 		this.rng = new RandomGenerator(this.options.seed);
 		this.selector = createSelector(this.options);
 		this.q = filled(this.options.stateCount, this.options.actionCount, this.options.initialValue);
