@@ -62,6 +62,7 @@ export {
 	isClassifier,
 	isTransformer,
 	isGenerative,
+	isParameterExchanging,
 	predictValues,
 	featureCountOf,
 } from "./models";

@@ -5,7 +5,7 @@
  * count reaches totalNumberOfChildModelUpdatesToUpdateMainModel.
  */
 import { DistributedModelParameters } from "../distributed/DistributedModelParameters";
-import type { ChildModel } from "../distributed/DistributedModelParameters";
+import type { ParameterExchanging } from "../models/base/capabilities";
 import { Matrix } from "../matrix/types";
 import { ModelParameters } from "../parameters";
 import { describeValue } from "../core/describe";
@@ -56,7 +56,7 @@ export class DataPredictDistributedModelParameters {
 	}
 
 	/** Adds a child model (a DataPredict model object); the first one added is model number 1. */
-	addModel(Model: ChildModel) {
+	addModel(Model: ParameterExchanging) {
 		this.main.addModel(Model);
 	}
 

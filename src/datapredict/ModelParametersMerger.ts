@@ -1,6 +1,7 @@
 /** DataPredict's `Others.ModelParametersMerger` over Hivemind's: variadic `merge(p1, p2, …)`, positional settings. */
 import { MergeType, ModelParametersMerger } from "../distributed/ModelParametersMerger";
-import { MergeModelType, ScoringModel } from "../distributed/merging/scoring";
+import { MergeModelType } from "../distributed/merging/scoring";
+import { ParameterScoring } from "../models/base/capabilities";
 import { Matrix } from "../matrix/types";
 import { ModelParameters } from "../parameters";
 import { ArgumentName, argumentNames, readArguments, underName } from "./arguments";
@@ -31,7 +32,7 @@ export class DataPredictModelParametersMerger {
 			where,
 			() =>
 				new ModelParametersMerger({
-					model: settings.Model as ScoringModel,
+					model: settings.Model as ParameterScoring,
 					modelType: settings.modelType as MergeModelType,
 					mergeType: settings.mergeType as MergeType,
 				}),

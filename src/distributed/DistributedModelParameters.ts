@@ -14,19 +14,13 @@ import { AggregatorOptions, GuardedAggregator, QueuedUpdate } from "./GuardedAgg
 import { fromAbsent, UpdateRecord } from "./wire";
 import { UpdateIdentity } from "./identity";
 import { plainDataProblem } from "../core/plainData";
-import { errorText } from "./UpdateGuard";
-
-/** What an owned child must offer: DataPredict's train / getModelParameters / setModelParameters. */
-export interface ChildModel {
-	train(X: unknown, y?: unknown): unknown;
-	getModelParameters(doNotDeepCopy?: boolean): ModelParameters | undefined;
-	setModelParameters(parameters: ModelParameters, doNotDeepCopy?: boolean): void;
-}
+import { errorText } from "../core/errors";
+import { isParameterExchanging, ParameterExchanging } from "../models/base/capabilities";
 
 /** Options of {@link DistributedModelParameters}. */
 export interface DistributedModelParametersOptions extends Partial<Omit<UpdateGuardOptions, "stalenessBound" | "stalePolicy">>, AggregatorOptions {
 	/** A model template: its parameters fix the main structure (and start the main parameters), its name is the default `modelName`. */
-	model?: ChildModel & { readonly modelName?: string };
+	model?: ParameterExchanging & { readonly modelName?: string };
 	/** Child updates (accepted ones) that trigger a merge. Default 100. */
 	totalNumberOfChildModelUpdatesToUpdateMainModel?: number;
 	/** Push the merged parameters into every owned child after each merge. Default true. */
@@ -56,12 +50,6 @@ const CONSTRAINTS = {
 	maximumPendingUpdates: integerAtLeast(1),
 };
 
-function isChildModel(value: unknown): value is ChildModel {
-	if (!typeIs(value, "table")) return false;
-	const v = value as { [k: string]: unknown };
-	return typeIs(v.train, "function") && typeIs(v.getModelParameters, "function") && typeIs(v.setModelParameters, "function");
-}
-
 /**
  * Merges children's parameters every N updates.
  * @example
@@ -73,7 +61,7 @@ function isChildModel(value: unknown): value is ChildModel {
 export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	private readonly options: Readonly<{ totalNumberOfChildModelUpdatesToUpdateMainModel: number; pushToChildren: boolean }>;
 	private merger = new ModelParametersMerger();
-	private readonly children = new Array<ChildModel>();
+	private readonly children = new Array<ParameterExchanging>();
 
 	constructor(options?: DistributedModelParametersOptions) {
 		const defaults = { ...UPDATE_GUARD_DEFAULTS, totalNumberOfChildModelUpdatesToUpdateMainModel: 100, pushToChildren: true };
@@ -175,9 +163,9 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	}
 
 	/** Adds an owned child model; returns its 0-based index (for `train`). */
-	addModel(child: ChildModel): number {
+	addModel(child: ParameterExchanging): number {
 		this.assertAlive("addModel");
-		if (!isChildModel(child))
+		if (!isParameterExchanging(child))
 			error(
 				`[Hivemind] ${WHERE}.addModel: child must be a model with train, getModelParameters and setModelParameters, got ${describeValue(child)}`,
 				2,
@@ -187,7 +175,7 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	}
 
 	/** The owned children, in the order they were added. */
-	getModels(): Array<ChildModel> {
+	getModels(): Array<ParameterExchanging> {
 		return [...this.children];
 	}
 

@@ -8,7 +8,8 @@ import { assertSameStructure, copyParameters, isModelParameters, describeParamet
 import { constraint, objectWith, oneOf } from "../options/constraints";
 import { resolveOptions } from "../options/resolve";
 import { coordinateMedian, coordinateTrimmedMean, regressionMean, weightedSum } from "./merging/combine";
-import { MergeModelType, normalizeWeights, scoreChildren, ScoringModel } from "./merging/scoring";
+import { MergeModelType, normalizeWeights, scoreChildren } from "./merging/scoring";
+import { ParameterScoring } from "../models/base/capabilities";
 import { DATAPREDICT_HINT, describeValue, isFiniteNumber } from "../core/describe";
 
 /**
@@ -33,7 +34,7 @@ export type MergeType =
 /** Options of {@link ModelParametersMerger}. */
 export interface ModelParametersMergerOptions {
 	/** A model used to score children (needed by WeightedAverage, WeightedAverageEqual, Best). */
-	model?: ScoringModel;
+	model?: ParameterScoring;
 	/** Chooses the score. Default "Regression". */
 	modelType?: MergeModelType;
 	/** Default "Average". */
@@ -82,7 +83,7 @@ function assertWeights(values: unknown, argName: string, where: string): asserts
 /** Merges children's parameters (a Matrix, a list of matrices or a string-keyed table of them). */
 export class ModelParametersMerger {
 	private readonly options: Readonly<Required<Omit<ModelParametersMergerOptions, "model">>>;
-	private readonly model: ScoringModel | undefined;
+	private readonly model: ParameterScoring | undefined;
 	private validationX: Matrix | undefined;
 	private validationY: Matrix | undefined;
 	private customWeights: Array<number> | undefined;

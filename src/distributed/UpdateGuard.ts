@@ -15,9 +15,6 @@ import { booleanValue, callbackValue, constraint, integerAtLeast, oneOf } from "
 import { plainDataProblem } from "../core/plainData";
 import { errorReason } from "../core/errors";
 
-/** Moved to core/errors.ts; still exported here for code written against the old place. */
-export { errorText } from "../core/errors";
-
 /** Why an update was rejected. */
 export type RejectionReason = "nonFinite" | "structure" | "norm" | "stale" | "duplicate" | "otherModel" | "backlog";
 

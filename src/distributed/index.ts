@@ -2,7 +2,7 @@
 export * from "./wire";
 export { PlainData, plainDataProblem } from "../core/plainData";
 export * from "./ModelParametersMerger";
-export { ScoringModel, MergeModelType, scorePrediction } from "./merging/scoring";
+export { MergeModelType, scorePrediction } from "./merging/scoring";
 export * from "./DistributedGradients";
 export * from "./UpdateGuard";
 export { BackgroundRunner, SignalLike } from "./BackgroundRunner";

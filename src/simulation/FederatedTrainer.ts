@@ -13,7 +13,8 @@ import { resolveOptions } from "../options/resolve";
 import { weightedSum } from "../distributed/merging/combine";
 import { ModelParametersMerger } from "../distributed/ModelParametersMerger";
 import { DistributedGradients, GradientStepModel } from "../distributed/DistributedGradients";
-import { ChildModel, DistributedModelParameters } from "../distributed/DistributedModelParameters";
+import { DistributedModelParameters } from "../distributed/DistributedModelParameters";
+import { GradientTrainable, ParameterExchanging } from "../models/base/capabilities";
 import { createTrainingSchedule, isSynchronizationEpoch, sampleChildren, TrainingSchedule, shuffleShards } from "../distributed/schedules";
 import { UpdateStatistics } from "../distributed/UpdateGuard";
 import { Optimizer } from "../optimization/optimizers/types";
@@ -21,9 +22,7 @@ import { isOptimizer } from "../optimization/optimizers/createOptimizer";
 import { describeValue } from "../core/describe";
 
 /** A child that can also compute gradients (a gradient model of the library). */
-export interface GradientChildModel extends ChildModel {
-	computeGradients(X: unknown, y?: unknown): LuaTuple<[ModelParameters, number, number]>;
-}
+export type GradientChildModel = ParameterExchanging & Pick<GradientTrainable, "computeGradients">;
 
 /** Options of {@link FederatedTrainer}. */
 export interface FederatedTrainerOptions {
@@ -95,7 +94,7 @@ export class FederatedTrainer {
 	/** Parameter payloads pass the same guard as any server's (screened, counted), then merge. */
 	private readonly guarded: DistributedModelParameters;
 	private readonly onEpoch: ((report: EpochReport) => void) | undefined;
-	private readonly children = new Array<ChildModel>();
+	private readonly children = new Array<ParameterExchanging>();
 	private shards = new Array<[Matrix, Matrix]>();
 	private mainParameters: ModelParameters | undefined;
 	private readonly trainedSinceMerge = new Map<number, number>();
@@ -134,7 +133,7 @@ export class FederatedTrainer {
 	}
 
 	/** Adds a child with its own shard (X: n×c; y: n×k, n labels, or nil for clustering); returns its 0-based index. */
-	addChild(child: ChildModel, X: Matrix, y?: Matrix | Array<unknown>): number {
+	addChild(child: ParameterExchanging, X: Matrix, y?: Matrix | Array<unknown>): number {
 		const where = `${WHERE}.addChild`;
 		const needed =
 			this.payload === "gradients"

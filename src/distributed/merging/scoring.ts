@@ -5,16 +5,7 @@
 import { Matrix } from "../../matrix/types";
 import { describeShape, isMatrix } from "../../matrix/validate";
 import { ModelParameters } from "../../parameters/tree";
-
-/** What a merger needs from a model to score parameters: load them, predict. */
-export interface ScoringModel {
-	/** Loads parameters (a copy is fine). */
-	setModelParameters(parameters: ModelParameters, doNotDeepCopy?: boolean): void;
-	/** Predictions for the rows of X: an n×o matrix (classifiers: n×1 labels or n×k scores), possibly first of several results. */
-	predict(X: Matrix): unknown;
-	/** Optional: the current parameters, restored after scoring. */
-	getModelParameters?(doNotDeepCopy?: boolean): ModelParameters | undefined;
-}
+import { ParameterScoring } from "../../models/base/capabilities";
 
 /** The kind of model, which chooses the score. */
 export type MergeModelType = "Regression" | "Classification" | "Clustering";
@@ -71,7 +62,7 @@ export function scorePrediction(predicted: Matrix, y: Matrix, modelType: MergeMo
 
 /** Scores every child's parameters with `model` on (X, y), restoring the model's own parameters after. */
 export function scoreChildren(
-	model: ScoringModel,
+	model: ParameterScoring,
 	children: Array<ModelParameters>,
 	X: Matrix,
 	y: Matrix,

@@ -106,6 +106,33 @@ export interface InvertibleTransformer<I = unknown, O = unknown> extends Transfo
 	inverseTransform(Z: O): I;
 }
 
+/**
+ * What the parameter-exchange drivers (`DistributedModelParameters`, `FederatedTrainer`) need of
+ * a child: train, hand out and take back parameters. Every {@link Model} is one; so is any Luau
+ * table with these methods (DataPredict's own models).
+ */
+export interface ParameterExchanging {
+	/** Trains on `X` and `y` (what it returns, the driver passes back). */
+	train(X: unknown, y?: unknown): unknown;
+	/** The learned parameters, or undefined before training. */
+	getModelParameters(doNotDeepCopy?: boolean): ModelParameters | undefined;
+	/** Replaces the learned parameters. */
+	setModelParameters(parameters: ModelParameters, doNotDeepCopy?: boolean): void;
+}
+
+/**
+ * What `ModelParametersMerger` needs to score parameters: load them and predict (and, when it has
+ * `getModelParameters`, give back its own, restored after scoring). Every {@link Model} is one.
+ */
+export type ParameterScoring = Pick<Model, "setModelParameters" | "predict"> & Partial<Pick<Model, "getModelParameters">>;
+
+/** True when `value` (a model or any Luau table) has `train`, `getModelParameters` and `setModelParameters`. */
+export function isParameterExchanging(value: unknown): value is ParameterExchanging {
+	if (!typeIs(value, "table")) return false;
+	const probe = value as Partial<ParameterExchanging>;
+	return typeIs(probe.train, "function") && typeIs(probe.getModelParameters, "function") && typeIs(probe.setModelParameters, "function");
+}
+
 /** True when `model` has the distributed-gradient API. */
 export function isGradientTrainable(model: Model): model is GradientTrainable {
 	const probe: Partial<GradientTrainable> = model;
