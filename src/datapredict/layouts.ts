@@ -60,17 +60,35 @@ export const GAUSSIAN_NAIVE_BAYES_LAYOUT: ParameterLayout = {
 	},
 };
 
+/**
+ * A layout that only renames: DataPredict's list holds, in order, the Hivemind record entries
+ * `entries` names (each pair: Hivemind's name, DataPredict's name); loading copies every matrix.
+ */
+function renamingLayout(entries: ReadonlyArray<[string, string]>): ParameterLayout {
+	return {
+		toDataPredict(parameters) {
+			const record = parameters as ParameterRecord;
+			return entries.map(([name]) => record[name]);
+		},
+		fromDataPredict(parameters, _model, where) {
+			const list = listEntries(
+				parameters,
+				entries.map(([, dataPredictName]) => dataPredictName),
+				0,
+				where,
+			);
+			const record: ParameterRecord = {};
+			entries.forEach(([name], i) => (record[name] = list[i]!.map((row) => table.clone(row))));
+			return record;
+		},
+	};
+}
+
 /** The k-nearest-neighbour regressor: {featureMatrix, labelVector} ↔ Hivemind's {inputs, targets}. */
-export const NEIGHBOURS_REGRESSOR_LAYOUT: ParameterLayout = {
-	toDataPredict(parameters) {
-		const record = parameters as ParameterRecord;
-		return [record.inputs, record.targets];
-	},
-	fromDataPredict(parameters, _model, where) {
-		const [inputs, targets] = listEntries(parameters, ["featureMatrix", "labelVector"], 0, where) as [Matrix, Matrix];
-		return { inputs: inputs.map((row) => table.clone(row)), targets: targets.map((row) => table.clone(row)) };
-	},
-};
+export const NEIGHBOURS_REGRESSOR_LAYOUT = renamingLayout([
+	["inputs", "featureMatrix"],
+	["targets", "labelVector"],
+]);
 
 /**
  * The k-nearest-neighbour classifier: {featureMatrix, labelVector (the labels themselves)} ↔
@@ -98,13 +116,7 @@ export const NEIGHBOURS_CLASSIFIER_LAYOUT: ParameterLayout = {
 };
 
 /** NearestCentroid: {meanMatrix (k×p), numberOfDataPointVector (k×1)} ↔ Hivemind's {centroids, counts}. */
-export const NEAREST_CENTROID_LAYOUT: ParameterLayout = {
-	toDataPredict(parameters) {
-		const record = parameters as ParameterRecord;
-		return [record.centroids, record.counts];
-	},
-	fromDataPredict(parameters, _model, where) {
-		const [centroids, counts] = listEntries(parameters, ["meanMatrix", "numberOfDataPointVector"], 0, where) as [Matrix, Matrix];
-		return { centroids: centroids.map((row) => table.clone(row)), counts: counts.map((row) => table.clone(row)) };
-	},
-};
+export const NEAREST_CENTROID_LAYOUT = renamingLayout([
+	["centroids", "meanMatrix"],
+	["counts", "numberOfDataPointVector"],
+]);

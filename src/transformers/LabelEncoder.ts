@@ -3,6 +3,7 @@ import { describeValue } from "../core/describe";
 import { ConstraintTable, labelList, resolveOptions } from "../options";
 import { assertClassList, assertLabels, encodeLabels, Label, learnClasses } from "../utilities/labels";
 import { InvertibleTransformer } from "../models/base/capabilities";
+import { EncoderClasses } from "./encoderClasses";
 
 /** Options of {@link LabelEncoder}. */
 export interface LabelEncoderOptions {
@@ -47,35 +48,23 @@ export function assertCodes(codes: unknown, classCount: number, argName: string,
  */
 export class LabelEncoder implements InvertibleTransformer<Array<Label>, Array<number>> {
 	private readonly options: Readonly<LabelEncoderOptions>;
-	private classes: Array<Label> | undefined;
+	private readonly classes: EncoderClasses;
 
 	/** Creates an encoder; `options` are validated (unknown keys are errors). */
 	constructor(options?: LabelEncoderOptions) {
 		this.options = resolveOptions("LabelEncoder.new", {}, options, CONSTRAINTS);
-		const explicit = this.options.classesList;
-		if (explicit !== undefined) this.classes = table.clone(explicit);
-	}
-
-	private fitted(where: string): Array<Label> {
-		const classes = this.classes;
-		if (classes === undefined) {
-			error(
-				`[Hivemind] LabelEncoder.${where}: the encoder must be fitted first (fit, setState or the classesList option), got an unfitted encoder`,
-				3,
-			);
-		}
-		return classes;
+		this.classes = new EncoderClasses("LabelEncoder", "classesList", this.options.classesList);
 	}
 
 	/** Learns the classes from `labels` (see the class description); returns this encoder. */
 	fit(labels: Array<Label>): this {
-		this.classes = learnClasses(labels, this.options.classesList, "LabelEncoder.fit");
+		this.classes.set(learnClasses(labels, this.options.classesList, "LabelEncoder.fit"));
 		return this;
 	}
 
 	/** The 0-based code of each label; a label outside the classes is an error. */
 	transform(labels: Array<Label>): Array<number> {
-		const classes = this.fitted("transform");
+		const classes = this.classes.get("transform");
 		assertLabels(labels, "labels", "LabelEncoder.transform");
 		return encodeLabels(labels, classes, "labels", "LabelEncoder.transform");
 	}
@@ -83,24 +72,24 @@ export class LabelEncoder implements InvertibleTransformer<Array<Label>, Array<n
 	/** Fits on `labels` and returns their codes. */
 	fitTransform(labels: Array<Label>): Array<number> {
 		this.fit(labels);
-		return encodeLabels(labels, this.fitted("fitTransform"), "labels", "LabelEncoder.fitTransform");
+		return encodeLabels(labels, this.classes.get("fitTransform"), "labels", "LabelEncoder.fitTransform");
 	}
 
 	/** The label of each 0-based code. */
 	inverseTransform(codes: Array<number>): Array<Label> {
-		const classes = this.fitted("inverseTransform");
+		const classes = this.classes.get("inverseTransform");
 		assertCodes(codes, classes.size(), "codes", "LabelEncoder.inverseTransform");
 		return codes.map((code) => classes[code]);
 	}
 
 	/** The classes in code order (a copy). */
 	getClasses(): Array<Label> {
-		return table.clone(this.fitted("getClasses"));
+		return table.clone(this.classes.get("getClasses"));
 	}
 
 	/** The fitted encoder as plain data; restore with {@link setState}. */
 	getState(): LabelEncoderState {
-		return { kind: "LabelEncoder", classes: table.clone(this.fitted("getState")) };
+		return { kind: "LabelEncoder", classes: table.clone(this.classes.get("getState")) };
 	}
 
 	/** Restores the classes from {@link getState}'s plain data (validated); returns this encoder. */
@@ -109,7 +98,7 @@ export class LabelEncoder implements InvertibleTransformer<Array<Label>, Array<n
 			error(`[Hivemind] LabelEncoder.setState: state must be a table from getState() with kind "LabelEncoder", got ${describeValue(state)}`, 2);
 		}
 		assertClassList(state.classes, "state.classes", "LabelEncoder.setState");
-		this.classes = table.clone(state.classes);
+		this.classes.set(table.clone(state.classes));
 		return this;
 	}
 }

@@ -6,6 +6,7 @@ import { describeValue } from "../core/describe";
 import { ConstraintTable, labelList, oneOf, resolveOptions } from "../options";
 import { assertClassList, assertLabels, encodeLabels, Label, learnClasses } from "../utilities/labels";
 import { InvertibleTransformer } from "../models/base/capabilities";
+import { EncoderClasses } from "./encoderClasses";
 
 /** Options of {@link OneHotEncoder}. */
 export interface OneHotEncoderOptions {
@@ -40,35 +41,23 @@ export interface OneHotEncoderState {
  */
 export class OneHotEncoder implements InvertibleTransformer<Array<Label>, Matrix> {
 	private options: Readonly<OneHotEncoderOptions>;
-	private categories: Array<Label> | undefined;
+	private readonly categories: EncoderClasses;
 
 	/** Creates an encoder; `options` are validated (unknown keys are errors). */
 	constructor(options?: Partial<OneHotEncoderOptions>) {
 		this.options = resolveOptions("OneHotEncoder.new", DEFAULTS, options, CONSTRAINTS);
-		const explicit = this.options.categories;
-		if (explicit !== undefined) this.categories = table.clone(explicit);
-	}
-
-	private fitted(where: string): Array<Label> {
-		const categories = this.categories;
-		if (categories === undefined) {
-			error(
-				`[Hivemind] OneHotEncoder.${where}: the encoder must be fitted first (fit, setState or the categories option), got an unfitted encoder`,
-				3,
-			);
-		}
-		return categories;
+		this.categories = new EncoderClasses("OneHotEncoder", "categories", this.options.categories);
 	}
 
 	/** Learns the categories from `labels`; returns this encoder. */
 	fit(labels: Array<Label>): this {
-		this.categories = learnClasses(labels, this.options.categories, "OneHotEncoder.fit");
+		this.categories.set(learnClasses(labels, this.options.categories, "OneHotEncoder.fit"));
 		return this;
 	}
 
 	/** The n×k one-hot matrix of `labels` (unknown labels: error, or zero rows with `handleUnknown = "ignore"`). */
 	transform(labels: Array<Label>): Matrix {
-		const categories = this.fitted("transform");
+		const categories = this.categories.get("transform");
 		assertLabels(labels, "labels", "OneHotEncoder.transform");
 		const ignore = this.options.handleUnknown === "ignore";
 		const codes = encodeLabels(labels, categories, "labels", "OneHotEncoder.transform", ignore);
@@ -93,7 +82,7 @@ export class OneHotEncoder implements InvertibleTransformer<Array<Label>, Matrix
 	 * entry (an ignored unknown label) is an error.
 	 */
 	inverseTransform(X: Matrix): Array<Label> {
-		const categories = this.fitted("inverseTransform");
+		const categories = this.categories.get("inverseTransform");
 		const where = "OneHotEncoder.inverseTransform";
 		assertMatrix(X, "X", where);
 		const k = categories.size();
@@ -111,12 +100,12 @@ export class OneHotEncoder implements InvertibleTransformer<Array<Label>, Matrix
 
 	/** The categories in column order (a copy). */
 	getCategories(): Array<Label> {
-		return table.clone(this.fitted("getCategories"));
+		return table.clone(this.categories.get("getCategories"));
 	}
 
 	/** The fitted encoder as plain data; restore with {@link setState}. */
 	getState(): OneHotEncoderState {
-		return { kind: "OneHotEncoder", categories: table.clone(this.fitted("getState")), handleUnknown: this.options.handleUnknown };
+		return { kind: "OneHotEncoder", categories: table.clone(this.categories.get("getState")), handleUnknown: this.options.handleUnknown };
 	}
 
 	/** Restores categories and policy from {@link getState}'s plain data (validated); returns this encoder. */
@@ -127,7 +116,7 @@ export class OneHotEncoder implements InvertibleTransformer<Array<Label>, Matrix
 		}
 		assertClassList(state.categories, "state.categories", where);
 		this.options = resolveOptions(where, DEFAULTS, { handleUnknown: state.handleUnknown, categories: this.options.categories }, CONSTRAINTS);
-		this.categories = table.clone(state.categories);
+		this.categories.set(table.clone(state.categories));
 		return this;
 	}
 }
