@@ -17,9 +17,8 @@ import { argmax } from "../../matrix/reductions";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeLinearPartial, finalizeLinear, assertLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
-import { assertBiasCount } from "../../sufficientStatistics/validate";
-import { BaseModel } from "../base/BaseModel";
+import { computeLinearPartial, finalizeLinear, LinearPartial } from "../../sufficientStatistics/linear";
+import { LinearPartialModel } from "../base/LinearPartialModel";
 import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
 import { oneHot } from "../base/labels";
@@ -28,7 +27,7 @@ import { addInPlace } from "../../matrix/inplace";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, layoutFingerprint } from "./hidden";
-import { Classifier, StatisticsModel } from "../base/capabilities";
+import { Classifier } from "../base/capabilities";
 import { describeValue } from "../../core/describe";
 
 /** Options of `ExtremeLearningMachine`. */
@@ -69,10 +68,7 @@ type ElmParameters = { hidden: Matrix; output: Matrix };
  * elm.train(X, y);
  * const [predictions] = elm.predict(X);
  */
-export class ExtremeLearningMachine
-	extends BaseModel<ExtremeLearningMachineOptions, ElmParameters>
-	implements StatisticsModel<LinearPartial>, Classifier
-{
+export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMachineOptions, ElmParameters> implements Classifier {
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 	/** The hidden layer drawn before the first solve (computePartial on a fresh model). */
 	private pendingHidden: Matrix | undefined;
@@ -116,16 +112,8 @@ export class ExtremeLearningMachine
 		return { ...this.statistics(x, t, hidden, new FrameBudget()), layout: layoutFingerprint(this.hiddenLayer()!) };
 	}
 
-	/** The statistics of the union of two shards (pure; same as `mergeLinearPartials`). */
-	mergePartials(a: LinearPartial, b: LinearPartial): LinearPartial {
-		return mergeLinearPartials(a, b);
-	}
-
-	/** Solves the output weights from (merged) statistics of this model's hidden layer: the finalize step. */
-	trainFromPartial(partial: LinearPartial) {
-		const where = `${this.modelName}.trainFromPartial`;
-		this.assertAlive(where);
-		assertLinearPartial(partial, where);
+	/** A partial fits when it comes from this model's hidden layer (shapes and layout fingerprint). */
+	protected partialMismatch(partial: LinearPartial): string | undefined {
 		const hidden = this.hiddenLayer();
 		const m = this.options.hiddenNeurons + 1;
 		const outputs = this.parameters !== undefined ? this.parameters.output[0].size() : this.labels.count();
@@ -137,18 +125,21 @@ export class ExtremeLearningMachine
 			partial.xty.size() !== m ||
 			(outputs !== undefined && partial.xty[0].size() !== outputs)
 		) {
-			error(
-				`[Hivemind] ${where}: partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx ${m}×${m}, xty ${m}×${outputs ?? "outputs"}), got n ${partial.n}, xtx ${describeShape(partial.xtx)}, xty ${describeShape(partial.xty)}${hidden === undefined ? " and the model has no hidden layer yet (call computePartial or setModelParameters first)" : ""}`,
-				2,
-			);
+			return `partial must come from computePartial of a model with this hidden layer (n ≥ 1, xtx ${m}×${m}, xty ${m}×${outputs ?? "outputs"}), got n ${partial.n}, xtx ${describeShape(partial.xtx)}, xty ${describeShape(partial.xty)}${hidden === undefined ? " and the model has no hidden layer yet (call computePartial or setModelParameters first)" : ""}`;
 		}
-		if (partial.layout !== layoutFingerprint(hidden!)) {
-			error(
-				`[Hivemind] ${where}: partial.layout must be this model's hidden layer ${layoutFingerprint(hidden!)} (from computePartial of a model with the same seed and hidden layer), got ${describeValue(partial.layout)}`,
-				2,
-			);
+		if (partial.layout !== layoutFingerprint(hidden)) {
+			return `partial.layout must be this model's hidden layer ${layoutFingerprint(hidden)} (from computePartial of a model with the same seed and hidden layer), got ${describeValue(partial.layout)}`;
 		}
-		assertBiasCount(partial, "partial", 0, where);
+		return undefined;
+	}
+
+	/** Row 0 of H, the hidden layer's constant output, is the output bias. */
+	protected unpenalizedRows(): Array<number> {
+		return [0];
+	}
+
+	/** Solves the output weights from (merged) statistics of this model's hidden layer. */
+	protected fitPartial(partial: LinearPartial) {
 		this.solve(partial);
 	}
 

@@ -9,11 +9,10 @@ import { rowsBetween } from "../../parallel/shards";
 import { matmul } from "../../matrix/product";
 import { ConstraintTable } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { computeLinearPartial, assertLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
-import { assertBiasCount } from "../../sufficientStatistics/validate";
-import { BaseModel } from "../base/BaseModel";
+import { computeLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
+import { LinearPartialModel } from "../base/LinearPartialModel";
 import { modelInputs, targetMatrix } from "../base/data";
-import { FeatureCounting, StatisticsModel } from "../base/capabilities";
+import { FeatureCounting } from "../base/capabilities";
 
 /** Options every statistics-based linear model has. */
 export interface StatisticsLinearOptions {
@@ -23,8 +22,8 @@ export interface StatisticsLinearOptions {
 
 /** A linear model fitted exactly from `LinearPartial` statistics. */
 export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P extends ModelParameters = ModelParameters>
-	extends BaseModel<O, P>
-	implements StatisticsModel<LinearPartial>, FeatureCounting
+	extends LinearPartialModel<O, P>
+	implements FeatureCounting
 {
 	protected constructor(modelName: string, defaults: O, constraints: ConstraintTable<O>, options?: Partial<O>) {
 		super(modelName, defaults, constraints, options);
@@ -101,16 +100,8 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 		);
 	}
 
-	/** The statistics of the union of two shards (`mergeLinearPartials`; pure, associative). */
-	mergePartials(a: LinearPartial, b: LinearPartial): LinearPartial {
-		return mergeLinearPartials(a, b);
-	}
-
-	/** Fits the parameters exactly from (merged) statistics, replacing the current ones. */
-	trainFromPartial(partial: LinearPartial) {
-		const where = `${this.modelName}.trainFromPartial`;
-		this.assertAlive(where);
-		assertLinearPartial(partial, where);
+	/** A partial fits when it holds XᵀX, Xᵀy of this model's width (features + bias) and outputs. */
+	protected partialMismatch(partial: LinearPartial): string | undefined {
 		const p = partial.xtx.size();
 		const width = p - this.unpenalizedRows().size();
 		const expected = this.getFeatureCount();
@@ -123,12 +114,12 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 			(expected !== undefined && width !== expected) ||
 			(outputs !== undefined && partial.xty[0].size() !== outputs)
 		) {
-			error(
-				`[Hivemind] ${where}: partial must hold n ≥ 1, xtx p×p and xty p×${outputs ?? "k"} with p = ${expected !== undefined ? expected : "features"}${this.unpenalizedRows().size() > 0 ? " + 1 (bias)" : ""}, got xtx ${p}×${partial.xtx[0].size()}, xty ${partial.xty.size()}×${partial.xty[0].size()}, n ${partial.n}`,
-				2,
-			);
+			return `partial must hold n ≥ 1, xtx p×p and xty p×${outputs ?? "k"} with p = ${expected !== undefined ? expected : "features"}${this.unpenalizedRows().size() > 0 ? " + 1 (bias)" : ""}, got xtx ${p}×${partial.xtx[0].size()}, xty ${partial.xty.size()}×${partial.xty[0].size()}, n ${partial.n}`;
 		}
-		for (const bias of this.unpenalizedRows()) assertBiasCount(partial, "partial", bias, where);
+		return undefined;
+	}
+
+	protected fitPartial(partial: LinearPartial) {
 		this.parameters = this.parametersFromPartial(partial);
 	}
 

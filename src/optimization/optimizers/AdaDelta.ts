@@ -1,21 +1,14 @@
 /** AdaDelta: unit-corrected steps from running averages of squared gradients and updates. */
 import { Matrix } from "../../matrix/types";
 import { OptimizerState } from "./types";
-import { ConstraintTable, numberAbove } from "../../options";
-import { unitInterval } from "../helpers";
 import { BaseOptimizer } from "./BaseOptimizer";
 import { adaDeltaKernel } from "./kernels";
+import { RMS_CONSTRAINTS, RMSPropOptions } from "./RMSProp";
 
-/** AdaDelta's options. */
-export interface AdaDeltaOptions {
-	/** ρ, the decay of both running averages: [0, 1), default 0.95. */
-	rho: number;
-	/** ε inside both square roots: > 0, default 1e-6. */
-	epsilon: number;
-}
+/** AdaDelta's options: RMSProp's two (ρ, the decay of both running averages: default 0.95; ε inside both square roots: default 1e-6). */
+export type AdaDeltaOptions = RMSPropOptions;
 
 const DEFAULTS: AdaDeltaOptions = { rho: 0.95, epsilon: 1e-6 };
-const CONSTRAINTS: ConstraintTable<AdaDeltaOptions> = { rho: unitInterval, epsilon: numberAbove(0) };
 
 /**
  * AdaDelta (Zeiler 2012): E[g²] ← ρE[g²] + (1−ρ)g², Δ = √(E[Δ²]+ε)/√(E[g²]+ε)·g,
@@ -26,7 +19,7 @@ const CONSTRAINTS: ConstraintTable<AdaDeltaOptions> = { rho: unitInterval, epsil
 export class AdaDelta extends BaseOptimizer<AdaDeltaOptions> {
 	/** Options: `{ rho?: number, epsilon?: number }`. */
 	constructor(options?: Partial<AdaDeltaOptions>) {
-		super("AdaDelta", DEFAULTS, CONSTRAINTS, options, ["meanSquareGradient", "meanSquareUpdate"]);
+		super("AdaDelta", DEFAULTS, RMS_CONSTRAINTS, options, ["meanSquareGradient", "meanSquareUpdate"]);
 	}
 
 	/** The AdaDelta rule above, one pass. */

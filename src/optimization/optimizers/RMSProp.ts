@@ -6,16 +6,18 @@ import { unitInterval } from "../helpers";
 import { BaseOptimizer } from "./BaseOptimizer";
 import { squaredAverageKernel } from "./kernels";
 
-/** RMSProp's options. */
+/** RMSProp's options, and AdaDelta's (the same two: a decay of running averages of squares, and ε). */
 export interface RMSPropOptions {
-	/** ρ, the decay of the squared-gradient average: [0, 1), default 0.9. */
+	/** ρ, the decay of the squared-gradient average (AdaDelta: of both averages): [0, 1); default 0.9 (AdaDelta 0.95). */
 	rho: number;
-	/** ε added to √s: > 0, default 1e-8. */
+	/** ε added to √s (AdaDelta: inside both square roots): > 0; default 1e-8 (AdaDelta 1e-6). */
 	epsilon: number;
 }
 
+/** The constraint table of `RMSPropOptions` (RMSProp and AdaDelta). */
+export const RMS_CONSTRAINTS: ConstraintTable<RMSPropOptions> = { rho: unitInterval, epsilon: numberAbove(0) };
+
 const DEFAULTS: RMSPropOptions = { rho: 0.9, epsilon: 1e-8 };
-const CONSTRAINTS: ConstraintTable<RMSPropOptions> = { rho: unitInterval, epsilon: numberAbove(0) };
 
 /**
  * RMSProp (Hinton's lecture 6e): s ← ρ·s + (1 − ρ)·g², w ← w − η·g / (√s + ε).
@@ -25,7 +27,7 @@ const CONSTRAINTS: ConstraintTable<RMSPropOptions> = { rho: unitInterval, epsilo
 export class RMSProp extends BaseOptimizer<RMSPropOptions> {
 	/** Options: `{ rho?: number, epsilon?: number }`. */
 	constructor(options?: Partial<RMSPropOptions>) {
-		super("RMSProp", DEFAULTS, CONSTRAINTS, options, ["meanSquare"]);
+		super("RMSProp", DEFAULTS, RMS_CONSTRAINTS, options, ["meanSquare"]);
 	}
 
 	/** s ← ρ·s + (1 − ρ)·g², w ← w − η·g / (√s + ε). */
