@@ -13,7 +13,7 @@ import { anyFinite, integerAtLeast, numberAbove, numberBetween, objectWith } fro
 import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
 import { NeuralNetwork } from "../../models/neural/NeuralNetwork";
-import { assertReward, assertSizesGiven, assertStateVector } from "../validate";
+import { assertEpisodeArguments, assertReinforceArguments, assertSizesGiven, assertStateVector } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { AGENT_CONSTRAINTS } from "../options";
 import { ReplayBuffer } from "../replay/ReplayBuffer";
@@ -171,9 +171,7 @@ export class DeepDeterministicPolicyGradient implements ReinforcementAgent<Vecto
 
 	/** Learns from `reward` (the previous action's, leading to `state`), then returns μ(state) plus noise, clipped to the bounds. */
 	reinforce(state: Vector, reward: number): Vector {
-		const where = `${this.agentName}.reinforce`;
-		assertStateVector(state, this.options.stateSize, where);
-		assertReward(reward, where);
+		assertReinforceArguments(this.agentName, state, reward, this.options.stateSize);
 		const o = this.options;
 		const action = o.noise.apply(this.actions(this.actor, [state])[0], this.rng).map((a) => math.clamp(a, o.lowerBound, o.upperBound));
 		if (this.previous !== undefined) this.remember(reward, state, false);
@@ -183,9 +181,7 @@ export class DeepDeterministicPolicyGradient implements ReinforcementAgent<Vecto
 
 	/** Ends the episode (terminal, or cut at `finalState`, which is then bootstrapped from). */
 	episodeUpdate(reward: number, finalState?: Vector) {
-		const where = `${this.agentName}.episodeUpdate`;
-		assertReward(reward, where);
-		if (finalState !== undefined) assertStateVector(finalState, this.options.stateSize, where, "finalState");
+		assertEpisodeArguments(this.agentName, reward, finalState, this.options.stateSize);
 		if (this.previous !== undefined) this.remember(reward, finalState ?? this.previous[0], finalState === undefined);
 		this.reset();
 	}

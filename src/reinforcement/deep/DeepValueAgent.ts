@@ -18,7 +18,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { integerAtLeast, booleanValue, numberAbove } from "../../options/constraints";
 import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
-import { assertReward, assertSizesGiven, assertStateVector } from "../validate";
+import { assertEpisodeArguments, assertReinforceArguments, assertSizesGiven, assertStateVector } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { createSelector, DiscreteSelector, SELECTION_DEFAULTS, SelectionOptions } from "../selection/createSelector";
 import { greedyIndex } from "../selection/EpsilonGreedy";
@@ -146,9 +146,7 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 
 	/** Learns from `reward` (the previous action's, leading to `state`), then returns the action chosen in `state`. */
 	reinforce(state: Vector, reward: number): number {
-		const where = `${this.agentName}.reinforce`;
-		assertStateVector(state, this.options.stateSize, where);
-		assertReward(reward, where);
+		assertReinforceArguments(this.agentName, state, reward, this.options.stateSize);
 		const action = this.selector.select(this.meanValues([state])[0], this.rng);
 		if (this.previous !== undefined) this.remember(reward, state, action, false);
 		this.previous = [table.clone(state), action];
@@ -157,9 +155,7 @@ export class DeepValueAgent implements ReinforcementAgent<Vector, number> {
 
 	/** Ends the episode (terminal, or cut at `finalState`, which is then bootstrapped from). */
 	episodeUpdate(reward: number, finalState?: Vector) {
-		const where = `${this.agentName}.episodeUpdate`;
-		assertReward(reward, where);
-		if (finalState !== undefined) assertStateVector(finalState, this.options.stateSize, where, "finalState");
+		assertEpisodeArguments(this.agentName, reward, finalState, this.options.stateSize);
 		if (this.previous !== undefined) {
 			if (finalState === undefined) this.remember(reward, this.previous[0], 0, true);
 			else this.remember(reward, finalState, this.selector.select(this.meanValues([finalState])[0], this.rng), false);

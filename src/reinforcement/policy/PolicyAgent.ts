@@ -14,7 +14,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { booleanValue, integerAtLeast, numberAbove, numberBetween, anyFinite } from "../../options/constraints";
 import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
-import { assertReward, assertSizesGiven, assertStateVector } from "../validate";
+import { assertEpisodeArguments, assertReinforceArguments, assertSizesGiven, assertStateVector } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { AGENT_CONSTRAINTS } from "../options";
 import { sampleIndex, softmaxOf } from "../selection/Boltzmann";
@@ -133,9 +133,7 @@ export class PolicyAgent implements ReinforcementAgent<Vector, number> {
 
 	/** Records the previous action's reward, learns when the method's batch is complete, and returns an action drawn from π(·|state). */
 	reinforce(state: Vector, reward: number): number {
-		const where = `${this.agentName}.reinforce`;
-		assertStateVector(state, this.options.stateSize, where);
-		assertReward(reward, where);
+		assertReinforceArguments(this.agentName, state, reward, this.options.stateSize);
 		if (this.pending) {
 			this.rewards.push(reward);
 			if (this.method === "ActorCritic") this.update(state);
@@ -150,9 +148,7 @@ export class PolicyAgent implements ReinforcementAgent<Vector, number> {
 
 	/** Ends the episode: learns from what is recorded (bootstrapping from `finalState` when the episode was cut). */
 	episodeUpdate(reward: number, finalState?: Vector) {
-		const where = `${this.agentName}.episodeUpdate`;
-		assertReward(reward, where);
-		if (finalState !== undefined) assertStateVector(finalState, this.options.stateSize, where, "finalState");
+		assertEpisodeArguments(this.agentName, reward, finalState, this.options.stateSize);
 		if (this.pending) {
 			this.rewards.push(reward);
 			this.update(finalState);

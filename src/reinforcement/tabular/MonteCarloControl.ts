@@ -14,7 +14,7 @@ import { anyFinite, integerAtLeast, numberBetween } from "../../options/constrai
 import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
 import { expectRecord, expectShape } from "../../models/base/recordParameters";
-import { assertIndex, assertReward, assertSizesGiven } from "../validate";
+import { assertEpisodeArguments, assertReinforceArguments, assertSizesGiven } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { createSelector, DiscreteSelector, SELECTION_DEFAULTS, SelectionOptions } from "../selection/createSelector";
 import { greedyIndex } from "../selection/EpsilonGreedy";
@@ -85,9 +85,7 @@ export class MonteCarloControl implements ReinforcementAgent<number, number> {
 
 	/** Records the reward of the previous action and returns the action chosen in `state`. */
 	reinforce(state: number, reward: number): number {
-		const where = `${this.agentName}.reinforce`;
-		assertIndex(state, this.options.stateCount, where, "state");
-		assertReward(reward, where);
+		assertReinforceArguments(this.agentName, state, reward, this.options.stateCount, true);
 		if (this.pendingReward) this.episode[this.episode.size() - 1][2] = reward;
 		const action = this.selector.select(this.q[state], this.rng);
 		this.episode.push([state, action, 0]);
@@ -97,9 +95,7 @@ export class MonteCarloControl implements ReinforcementAgent<number, number> {
 
 	/** Records the last reward and learns from the whole episode (`finalState` is not bootstrapped: Monte Carlo). */
 	episodeUpdate(reward: number, finalState?: number) {
-		const where = `${this.agentName}.episodeUpdate`;
-		assertReward(reward, where);
-		if (finalState !== undefined) assertIndex(finalState, this.options.stateCount, where, "finalState");
+		assertEpisodeArguments(this.agentName, reward, finalState, this.options.stateCount, true);
 		if (this.pendingReward) this.episode[this.episode.size() - 1][2] = reward;
 		this.learnEpisode();
 		this.reset();

@@ -12,7 +12,7 @@ import { resolveOptions } from "../../options/resolve";
 import { ModelParameters } from "../../parameters";
 import { expectRecord, expectShape } from "../../models/base/recordParameters";
 import { assertMatrix } from "../../matrix/validate";
-import { assertIndex, assertReward, assertSizesGiven } from "../validate";
+import { assertEpisodeArguments, assertReinforceArguments, assertSizesGiven } from "../validate";
 import { ReinforcementAgent } from "../types";
 import { createSelector, DiscreteSelector, SELECTION_DEFAULTS, SelectionOptions } from "../selection/createSelector";
 import { greedyIndex } from "../selection/EpsilonGreedy";
@@ -92,9 +92,7 @@ export abstract class TabularAgent implements ReinforcementAgent<number, number>
 
 	/** Learns from `reward` (the previous action's), then returns the action chosen in `state`. */
 	reinforce(state: number, reward: number): number {
-		const where = `${this.agentName}.reinforce`;
-		assertIndex(state, this.options.stateCount, where, "state");
-		assertReward(reward, where);
+		assertReinforceArguments(this.agentName, state, reward, this.options.stateCount, true);
 		const action = this.selector.select(this.actionValues(state), this.rng);
 		if (this.previous !== undefined) this.learn(this.previous[0], this.previous[1], reward, state, action);
 		this.previous = [state, action];
@@ -103,9 +101,7 @@ export abstract class TabularAgent implements ReinforcementAgent<number, number>
 
 	/** Ends the episode with the last reward (terminal, or bootstrapped from `finalState` when cut). */
 	episodeUpdate(reward: number, finalState?: number) {
-		const where = `${this.agentName}.episodeUpdate`;
-		assertReward(reward, where);
-		if (finalState !== undefined) assertIndex(finalState, this.options.stateCount, where, "finalState");
+		assertEpisodeArguments(this.agentName, reward, finalState, this.options.stateCount, true);
 		if (this.previous !== undefined) {
 			const nextAction = finalState === undefined ? undefined : this.selector.select(this.actionValues(finalState), this.rng);
 			this.learn(this.previous[0], this.previous[1], reward, finalState, nextAction);
