@@ -228,11 +228,7 @@ export class DistributedGradients extends GuardedAggregator<Pending> {
 	): boolean {
 		const where = `${WHERE}.${method}`;
 		this.assertAlive(method);
-		if (!typeIs(gradients, "table"))
-			error(
-				`[Hivemind] ${where}: gradients must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(gradients)}`,
-				3,
-			);
+		this.assertPayloadTable(gradients, "gradients", method);
 		if (sampleCount === undefined) error(`[Hivemind] ${where}: sampleCount must be given (the rows behind the summed gradients), got nil`, 3);
 		assertOptionalInteger(sampleCount, "sampleCount", 1, where);
 		assertOptionalInteger(baseVersion, "baseVersion", 0, where);

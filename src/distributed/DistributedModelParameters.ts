@@ -139,11 +139,7 @@ export class DistributedModelParameters extends GuardedAggregator<Pending> {
 	): boolean {
 		const where = `${WHERE}.${method}`;
 		this.assertAlive(method);
-		if (!typeIs(parameters, "table"))
-			error(
-				`[Hivemind] ${where}: parameters must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(parameters)}`,
-				3,
-			);
+		this.assertPayloadTable(parameters, "parameters", method);
 		if (sampleCount !== undefined && !(isFiniteNumber(sampleCount) && sampleCount >= 1 && sampleCount === math.floor(sampleCount))) {
 			error(`[Hivemind] ${where}: sampleCount must be an integer ≥ 1 or nil, got ${describeValue(sampleCount)}`, 3);
 		}

@@ -61,6 +61,19 @@ export abstract class GuardedAggregator<Q extends QueuedUpdate> {
 		if (this.destroyed) error(`[Hivemind] ${this.where}.${method}: this object was destroyed`, 3);
 	}
 
+	/**
+	 * Throws unless an incoming payload `argName` (gradients or parameters) is a table, before its
+	 * contents are screened; the error names `<where>.<method>` and points at the public method's caller.
+	 */
+	protected assertPayloadTable(payload: unknown, argName: string, method: string) {
+		if (!typeIs(payload, "table")) {
+			error(
+				`[Hivemind] ${this.where}.${method}: ${argName} must be a matrix, a list of matrices or a string-keyed table of matrices, got ${describeValue(payload)}`,
+				4,
+			);
+		}
+	}
+
 	/** Throws while a merge or round is in progress (it owns the parameters until it ends). */
 	protected assertIdle(method: string) {
 		if (this.busy) error(`[Hivemind] ${this.where}.${method}: a merge or round is in progress (it yielded); call again after it ends`, 3);

@@ -2,6 +2,7 @@
 /** Cholesky factorization A = L·Lᵀ of a symmetric positive-definite matrix, and solving with it. */
 import { Matrix } from "../types";
 import { assertMatrixShape, describeShape } from "../validate";
+import { choleskyFactor } from "./choleskyFactor";
 
 /** Relative size below which a pivot counts as zero (rounding noise of a singular matrix). */
 const PIVOT_TOLERANCE = 1e-15;
@@ -31,24 +32,8 @@ export function cholesky(a: Matrix): Matrix {
 	const n = a.size();
 	if (a[0].size() !== n) error(`[Hivemind] Matrix.cholesky: matrix must be square, got ${describeShape(a)}`, 2);
 	assertSymmetric(a, "Matrix.cholesky");
-	const l = table.create<Array<number>>(n);
-	for (const i of $range(0, n - 1)) l[i] = table.create<number>(n, 0);
-	for (const i of $range(0, n - 1)) {
-		const li = l[i];
-		for (const j of $range(0, i)) {
-			const lj = l[j];
-			let s = a[i][j];
-			for (const k of $range(0, j - 1)) s -= li[k] * lj[k];
-			if (i === j) {
-				if (s <= n * PIVOT_TOLERANCE * math.abs(a[i][i]) || s !== s) {
-					error(`[Hivemind] Matrix.cholesky: matrix is not positive definite (pivot ${s} at row ${i + 1})`, 2);
-				}
-				li[i] = math.sqrt(s);
-			} else {
-				li[j] = s / lj[j];
-			}
-		}
-	}
+	const [l, row, pivot] = choleskyFactor(a, n * PIVOT_TOLERANCE);
+	if (l === undefined) error(`[Hivemind] Matrix.cholesky: matrix is not positive definite (pivot ${pivot} at row ${row + 1})`, 2);
 	return l;
 }
 

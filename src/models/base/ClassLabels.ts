@@ -3,6 +3,7 @@
  * before training is seen), or discovered (sorted) at the first training; training labels become
  * 0-based class indices, predicted indices become labels again.
  */
+import { Matrix } from "../../matrix/types";
 import { labelVector } from "./labels";
 import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 
@@ -64,6 +65,12 @@ export class ClassLabels {
 	decode(indices: Array<number>, where: string): Array<Label> {
 		const classes = this.require(where);
 		return indices.map((k) => classes[k]);
+	}
+
+	/** The labels of binary decision values (n×1): the second class where a value is > 0, else the first; an error naming `where` when the classes are unknown. */
+	decodeSigns(values: Matrix, where: string): Array<Label> {
+		const classes = this.require(where);
+		return values.map((row) => classes[row[0] > 0 ? 1 : 0]);
 	}
 
 	/** Takes over the classes another model learned (for `clone`). */

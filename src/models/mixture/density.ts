@@ -5,6 +5,7 @@
  * log-sum-exp into responsibilities.
  */
 import { Matrix, Vector } from "../../matrix/types";
+import { choleskyFactor } from "../../matrix/linalg/choleskyFactor";
 
 /** Which covariance each component has: a full p×p matrix, a diagonal, or one variance. */
 export type CovarianceType = "full" | "diagonal" | "spherical";
@@ -38,26 +39,6 @@ export function covarianceBlock(covariances: Matrix, m: number, p: number): Matr
 	return block;
 }
 
-/** The lower Cholesky factor of a symmetric matrix, or undefined when it is not positive definite. */
-export function choleskyOrUndefined(a: Matrix): Matrix | undefined {
-	const n = a.size();
-	const l = new Array<Array<number>>();
-	for (const _ of $range(1, n)) l.push(table.create<number>(n, 0));
-	for (const i of $range(0, n - 1)) {
-		const li = l[i];
-		for (const j of $range(0, i)) {
-			const lj = l[j];
-			let s = a[i][j];
-			for (const q of $range(0, j - 1)) s -= li[q] * lj[q];
-			if (i === j) {
-				if (!(s > 0)) return undefined;
-				li[i] = math.sqrt(s);
-			} else li[j] = s / lj[j];
-		}
-	}
-	return l;
-}
-
 /**
  * The components ready for evaluation, or the 0-based index of the first whose covariance is not
  * positive definite (as a number).
@@ -70,7 +51,7 @@ export function prepareComponents(parameters: MixtureParameters, kind: Covarianc
 		let factor: Matrix;
 		let logDet = 0;
 		if (kind === "full") {
-			const l = choleskyOrUndefined(covarianceBlock(covariances, m, p));
+			const [l] = choleskyFactor(covarianceBlock(covariances, m, p), 0);
 			if (l === undefined) return m;
 			for (const j of $range(0, p - 1)) logDet += 2 * math.log(l[j][j]);
 			factor = l;

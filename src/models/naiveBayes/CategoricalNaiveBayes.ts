@@ -99,16 +99,7 @@ export class CategoricalNaiveBayes extends NaiveBayesModel<CategoricalNaiveBayes
 	}
 
 	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
-		let n = 0;
-		for (const row of record.counts) n += row[0];
-		const derived = finalizeCategoricalNaiveBayes(
-			this.partialOf(
-				record,
-				n,
-				record.counts.map((_, k) => k),
-			),
-			this.options.alpha,
-		);
+		const derived = finalizeCategoricalNaiveBayes(this.statisticsOf(record), this.options.alpha);
 		return categoricalLogLikelihood(x, logVector(derived.priors.map((row) => row[0])), derived.categoryProbabilities);
 	}
 }

@@ -58,15 +58,4 @@ export abstract class CountNaiveBayesModel<O extends NaiveBayesOptions> extends 
 		}
 		expectShape(record.featureSums, "featureSums", record.counts.size(), undefined, where);
 	}
-
-	/** The record as the partial the finalizers take. */
-	protected statisticsOf(record: NaiveBayesRecord): CountNaiveBayesPartial {
-		let n = 0;
-		for (const row of record.counts) n += row[0];
-		return this.partialOf(
-			record,
-			n,
-			record.counts.map((_, k) => k),
-		);
-	}
 }

@@ -75,16 +75,7 @@ export class GaussianNaiveBayes extends NaiveBayesModel<GaussianNaiveBayesOption
 	}
 
 	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
-		let n = 0;
-		for (const row of record.counts) n += row[0];
-		const derived = finalizeGaussianNaiveBayes(
-			this.partialOf(
-				record,
-				n,
-				record.counts.map((_, k) => k),
-			),
-			this.options.varianceSmoothing,
-		);
+		const derived = finalizeGaussianNaiveBayes(this.statisticsOf(record), this.options.varianceSmoothing);
 		const variances = derived.variances.map((row) => row.map((v) => (v > 0 ? v : VARIANCE_FLOOR)));
 		return gaussianLogLikelihood(x, logVector(derived.priors.map((row) => row[0])), derived.means, variances);
 	}

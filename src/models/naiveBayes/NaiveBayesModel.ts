@@ -123,9 +123,8 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		return x;
 	}
 
-	private currentPartial(): P | undefined {
-		const record = this.parameters;
-		if (record === undefined) return undefined;
+	/** A parameter record as the partial the finalizers take (n = Σ counts, every class). */
+	protected statisticsOf(record: NaiveBayesRecord): P {
 		let n = 0;
 		for (const row of record.counts) n += row[0];
 		return this.partialOf(record, n, classRange(record.counts.size()));
@@ -173,7 +172,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const x = this.inputs(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
 		const batch = this.statisticsInBlocks(x, indexColumn(indices));
-		const current = this.currentPartial();
+		const current = this.parameters === undefined ? undefined : this.statisticsOf(this.parameters);
 		const merged = current === undefined ? batch : this.mergeStatistics(current, batch);
 		const record = this.recordOf(merged);
 		this.parameters = record;

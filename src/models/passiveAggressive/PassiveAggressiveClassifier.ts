@@ -61,13 +61,7 @@ export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveA
 	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const scores = this.scores(X, where);
-		return $tuple(
-			this.labels.decode(
-				scores.map((row) => (row[0] > 0 ? 1 : 0)),
-				where,
-			),
-			scores,
-		);
+		return $tuple(this.labels.decodeSigns(scores, where), scores);
 	}
 
 	protected copyLearnedStateTo(twin: this) {

@@ -149,13 +149,7 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions,
 	predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const values = this.decisionValues(X, where);
-		return $tuple(
-			this.labels.decode(
-				values.map((row) => (row[0] > 0 ? 1 : 0)),
-				where,
-			),
-			values,
-		);
+		return $tuple(this.labels.decodeSigns(values, where), values);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is ParameterRecord {
