@@ -7,6 +7,7 @@ import { Matrix } from "../matrix/types";
 import { RandomGenerator } from "../matrix/random";
 import { Model } from "./base/capabilities";
 import { ModelTag } from "./base/types";
+import { NamedRegistry } from "../core/NamedRegistry";
 
 /** A small dataset a registered model trains well on (for the conformance suite and examples). */
 export interface ExampleDataset {
@@ -30,30 +31,21 @@ export interface ModelRegistration {
 	example: (rng: RandomGenerator, featureCount: number, sampleCount: number) => ExampleDataset;
 }
 
-const registry = new Map<string, ModelRegistration>();
+const registry = new NamedRegistry<ModelRegistration>("a model");
 
 /** Registers a model (an error if the name is taken). */
 export function registerModel(registration: ModelRegistration) {
-	if (registry.has(registration.name)) error(`[Hivemind] registerModel: a model named "${registration.name}" is already registered`, 2);
-	registry.set(registration.name, registration);
+	registry.add(registration, "registerModel");
 }
 
 /** Every registration, sorted by name. */
 export function getRegisteredModels(): Array<ModelRegistration> {
-	const out = new Array<ModelRegistration>();
-	for (const [, registration] of registry) out.push(registration);
-	out.sort((a, b) => a.name < b.name);
-	return out;
+	return registry.sorted();
 }
 
 /** The registration of `name`, or an error listing the registered names. */
 export function getModelRegistration(name: string): ModelRegistration {
-	const registration = registry.get(name);
-	if (registration === undefined) {
-		const names = getRegisteredModels().map((r) => r.name);
-		error(`[Hivemind] getModelRegistration: name must be one of ${names.join(", ")}, got ${tostring(name)}`, 2);
-	}
-	return registration;
+	return registry.get(name, "getModelRegistration");
 }
 
 /** A new model by registered name. @example createModel("RidgeRegression", { lambda: 2 }) */

@@ -3,6 +3,7 @@
  * not `BaseModel`s: they learn from `reinforce`, not `train(X, y)`). `hivemind models` lists them.
  */
 import { ReinforcementAgent } from "./types";
+import { NamedRegistry } from "../core/NamedRegistry";
 
 /** Capability tags of agents: every agent has "agent"; then its family and what it acts on. */
 export type AgentTag = "agent" | "tabular" | "value" | "policy" | "discrete" | "continuous" | "distributed";
@@ -19,31 +20,20 @@ export interface AgentRegistration {
 	required: object;
 }
 
-const agents = new Map<string, AgentRegistration>();
+const agents = new NamedRegistry<AgentRegistration>("an agent");
 
 /** Registers an agent (an error if the name is taken). */
 export function registerAgent(registration: AgentRegistration) {
-	if (agents.has(registration.name)) error(`[Hivemind] registerAgent: an agent named "${registration.name}" is already registered`, 2);
-	agents.set(registration.name, registration);
+	agents.add(registration, "registerAgent");
 }
 
 /** Every registered agent, sorted by name. */
 export function getRegisteredAgents(): Array<AgentRegistration> {
-	const out = new Array<AgentRegistration>();
-	for (const [, registration] of agents) out.push(registration);
-	out.sort((a, b) => a.name < b.name);
-	return out;
+	return agents.sorted();
 }
 
 /** A new agent by registered name (its required options merged under `options`). */
 export function createAgent(name: string, options?: object): ReinforcementAgent<unknown, unknown> {
-	const registration = agents.get(name);
-	if (registration === undefined)
-		error(
-			`[Hivemind] createAgent: name must be one of ${getRegisteredAgents()
-				.map((r) => r.name)
-				.join(", ")}, got ${tostring(name)}`,
-			2,
-		);
+	const registration = agents.get(name, "createAgent");
 	return registration.create({ ...registration.required, ...options });
 }
