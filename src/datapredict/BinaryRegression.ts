@@ -48,7 +48,6 @@ export class DataPredictBinaryRegression extends DataPredictGradientModel<Binary
 
 	/** The predicted labels (n×1) and the predicted label's probability (n×1); with `returnOriginalOutput`, P(label 1) (n×1). */
 	predict(featureMatrix: unknown, returnOriginalOutput?: boolean): LuaTuple<[Matrix, Matrix?]> {
-		const [labels, probabilities] = this.model.predict(featureMatrix);
-		return binaryResults(labels, probabilities, returnOriginalOutput);
+		return binaryResults(this.model, featureMatrix, returnOriginalOutput);
 	}
 }

@@ -37,7 +37,6 @@ export class DataPredictLogisticRegression extends DataPredictGradientModel<Logi
 	 * `returnOriginalOutput`, the sigmoid outputs P(label 1) (n×1) only.
 	 */
 	predict(featureMatrix: unknown, returnOriginalOutput?: boolean): LuaTuple<[Matrix, Matrix?]> {
-		const [labels, probabilities] = this.model.predict(featureMatrix);
-		return binaryResults(labels, probabilities, returnOriginalOutput);
+		return binaryResults(this.model, featureMatrix, returnOriginalOutput);
 	}
 }

@@ -11,10 +11,16 @@ export function labelsAndValues(labels: Array<Label>, scores: Matrix): LuaTuple<
 }
 
 /**
- * A two-class model's DataPredict results: labels n×1 and the predicted label's probability n×1
- * (labels 0/1, `probabilities` n×2); with `returnOriginalOutput`, P(label 1) n×1 only.
+ * A two-class model's predictions of `featureMatrix` as DataPredict returns them: labels n×1 and
+ * the predicted label's probability n×1 (labels 0/1, probabilities n×2); with
+ * `returnOriginalOutput`, P(label 1) n×1 only.
  */
-export function binaryResults(labels: Array<Label>, probabilities: Matrix, returnOriginalOutput?: boolean): LuaTuple<[Matrix, Matrix?]> {
+export function binaryResults(
+	model: { predict(X: unknown): LuaTuple<[Array<Label>, Matrix]> },
+	featureMatrix: unknown,
+	returnOriginalOutput?: boolean,
+): LuaTuple<[Matrix, Matrix?]> {
+	const [labels, probabilities] = model.predict(featureMatrix);
 	if (returnOriginalOutput === true) return $tuple(probabilities.map((row) => [row[1]]));
 	return $tuple(
 		labels.map((label) => [label as number]),
