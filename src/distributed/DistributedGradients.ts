@@ -14,6 +14,7 @@ import { anyOf, callbackValue, constraint, integerAtLeast, numberAbove, objectWi
 import { resolveOptions } from "../options/resolve";
 import { Optimizer, OptimizerState } from "../optimization/optimizers/types";
 import { createOptimizer, OPTIMIZER_NAMES } from "../optimization/optimizers/createOptimizer";
+import { isNameIn } from "../optimization/helpers";
 import { weightedSum } from "./merging/combine";
 import { UPDATE_GUARD_CONSTRAINTS, UPDATE_GUARD_DEFAULTS, UpdateGuardOptions } from "./UpdateGuard";
 import { AggregatorOptions, GuardedAggregator, QueuedUpdate } from "./GuardedAggregator";
@@ -72,10 +73,7 @@ const CONSTRAINTS = {
 	...UPDATE_GUARD_CONSTRAINTS,
 	gradientChangeMode: oneOf("Descent", "Ascent"),
 	optimizer: anyOf(
-		constraint(
-			(v) => typeIs(v, "string") && OPTIMIZER_NAMES.some((n) => n.lower() === v.lower()),
-			`one of the optimizer names (${OPTIMIZER_NAMES.join(", ")})`,
-		),
+		constraint((v) => isNameIn(v, OPTIMIZER_NAMES), `one of the optimizer names (${OPTIMIZER_NAMES.join(", ")})`),
 		objectWith("an Optimizer (optimizerName, step, getOptions)", "step", "getOptions"),
 	),
 	learningRate: numberAbove(0),

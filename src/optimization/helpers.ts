@@ -12,6 +12,11 @@ export type OptionValues = { [key: string]: number | string | boolean };
 /** A number in [0, 1): a decay or averaging rate such as Adam's β. */
 export const unitInterval: Constraint = constraint((v) => typeIs(v, "number") && v >= 0 && v < 1, "a number in [0, 1)");
 
+/** True when `value` is one of `names`, matched case-insensitively (as the `create*` functions match names). */
+export function isNameIn(value: unknown, names: ReadonlyArray<string>): value is string {
+	return typeIs(value, "string") && names.some((n) => n.lower() === value.lower());
+}
+
 /** A plain, unfrozen copy of resolved options (what `getOptions()` returns). */
 export function optionValues(options: object): OptionValues {
 	const out: OptionValues = {};

@@ -14,6 +14,7 @@ import { Optimizer } from "../../optimization/optimizers/types";
 import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization/optimizers/createOptimizer";
 import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
 import { LearningRateSchedule } from "../../optimization/schedules/schedules";
+import { isNameIn } from "../../optimization/helpers";
 import { WorkerPool } from "../../parallel/types";
 import { isFiniteNumber } from "../../core/describe";
 
@@ -87,7 +88,7 @@ export const GRADIENT_DEFAULTS: Readonly<GradientOptions> = table.freeze({
 
 /** A name from `names`, matched case-insensitively (as `createOptimizer` / `createRegularizer` do). */
 function namedIn(names: ReadonlyArray<string>) {
-	return constraint((v) => typeIs(v, "string") && names.some((n) => n.lower() === v.lower()), `one of "${names.join('", "')}"`);
+	return constraint((v) => isNameIn(v, names), `one of "${names.join('", "')}"`);
 }
 
 /** The constraint table of `GradientOptions`. */

@@ -7,10 +7,25 @@ import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { isOptimizer, OPTIMIZER_NAMES } from "../../optimization";
+import { isNameIn } from "../../optimization/helpers";
 import { isRegularizer, Regularizer, REGULARIZER_NAMES } from "../../optimization/regularizers/regularizers";
 import { ACTIVATION_NAMES, ActivationName, isActivationName } from "./activations";
 import { InitializerName, initializeLayerWeights } from "./initializers";
 import { DenseLayer } from "./network";
+
+/** Throws unless `value` is nil, an object `isObject` accepts, or one of `names` (case-insensitive); errors point at the layer check's caller. */
+function assertNameOrObject(
+	value: unknown,
+	isObject: (v: unknown) => boolean,
+	names: ReadonlyArray<string>,
+	argName: string,
+	object: string,
+	where: string,
+) {
+	if (value !== undefined && !isObject(value) && !isNameIn(value, names)) {
+		error(`[Hivemind] ${where}: ${argName} must be one of "${names.join('", "')}" or ${object}, got ${show(value)}`, 4);
+	}
+}
 
 function show(value: unknown): string {
 	return typeIs(value, "string") ? `"${value}"` : tostring(value);
@@ -53,26 +68,8 @@ export function makeLayer(where: string, prefix: string, spec: LayerSpec): Dense
 	if (!typeIs(dropoutRate, "number") || !(dropoutRate >= 0 && dropoutRate < 1)) {
 		error(`[Hivemind] ${where}: ${prefix}dropoutRate must be a number in [0, 1), got ${show(dropoutRate)}`, 3);
 	}
-	if (
-		optimizer !== undefined &&
-		!isOptimizer(optimizer) &&
-		!(typeIs(optimizer, "string") && OPTIMIZER_NAMES.some((n) => n.lower() === optimizer.lower()))
-	) {
-		error(
-			`[Hivemind] ${where}: ${prefix}optimizer must be one of "${OPTIMIZER_NAMES.join('", "')}" or an Optimizer object, got ${show(optimizer)}`,
-			3,
-		);
-	}
-	if (
-		regularizer !== undefined &&
-		!isRegularizer(regularizer) &&
-		!(typeIs(regularizer, "string") && REGULARIZER_NAMES.some((n) => n.lower() === regularizer.lower()))
-	) {
-		error(
-			`[Hivemind] ${where}: ${prefix}regularizer must be one of "${REGULARIZER_NAMES.join('", "')}" or a Regularizer object, got ${show(regularizer)}`,
-			3,
-		);
-	}
+	assertNameOrObject(optimizer, isOptimizer, OPTIMIZER_NAMES, `${prefix}optimizer`, "an Optimizer object", where);
+	assertNameOrObject(regularizer, isRegularizer, REGULARIZER_NAMES, `${prefix}regularizer`, "a Regularizer object", where);
 	return { neurons, hasBias, activation, dropoutRate };
 }
 
