@@ -68,8 +68,7 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 		let classCount = this.labels.count() ?? 0;
 		for (const row of targets) classCount = math.max(classCount, row[0] + 1);
 		const winners = new Array<number>();
-		const probabilities = x.map((query) => {
-			const found = this.neighboursOf(inputs, query);
+		const probabilities = this.neighboursOfAll(inputs, x).map((found) => {
 			const votes = table.create<number>(classCount, 0);
 			found.indices.forEach((i, n) => (votes[targets[i][0]] += found.weights[n]));
 			let best = 0;
