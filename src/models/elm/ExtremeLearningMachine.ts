@@ -28,7 +28,7 @@ import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { rowsBetween, withResidentRows } from "../../parallel/shards";
 import { WorkerPool } from "../../parallel/types";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, layoutFingerprint } from "./hidden";
-import { blockSquaredError, ElmKernelArgs, hiddenRowsPerBlock, hiddenStatistics } from "./statistics";
+import { ElmKernelArgs, hiddenRowsPerBlock, hiddenSquaredError, hiddenStatistics } from "./statistics";
 import { Classifier, StatisticsModel } from "../base/capabilities";
 import { describeValue } from "../../core/describe";
 
@@ -103,17 +103,11 @@ export class ExtremeLearningMachine
 			this.setOutput(fitted.output);
 			return [fitted.squaredError / t.size()];
 		}
+		// H again for the error rather than kept: no n × (neurons + 1) copy held meanwhile
 		const budget = new FrameBudget();
-		const blocks = new Array<Matrix>();
-		const output = this.outputWeights(hiddenStatistics(args, x, t, budget, blocks));
+		const output = this.outputWeights(hiddenStatistics(args, x, t, budget));
+		const squaredError = hiddenSquaredError(args, output, x, t, budget);
 		this.setOutput(output);
-		let squaredError = 0;
-		let first = 0;
-		for (const h of blocks) {
-			squaredError += blockSquaredError(h, output, t, first);
-			first += h.size();
-			budget.check();
-		}
 		return [squaredError / t.size()];
 	}
 

@@ -28,13 +28,12 @@ export function hiddenRowsPerBlock(hidden: Matrix): number {
 
 /**
  * HᵀH, HᵀT and n of H = the hidden layer's output on `x` (targets `t`), in fixed row blocks
- * summed in block order, `budget` checked after each; each block's H is pushed onto `blocks` when given.
+ * summed in block order, `budget` checked after each.
  */
-export function hiddenStatistics(args: ElmKernelArgs, x: Matrix, t: Matrix, budget?: FrameBudget, blocks?: Array<Matrix>): LinearPartial {
+export function hiddenStatistics(args: ElmKernelArgs, x: Matrix, t: Matrix, budget?: FrameBudget): LinearPartial {
 	let total: LinearPartial | undefined;
 	forEachBlock(x.size(), hiddenRowsPerBlock(args.hidden), budget, (first, last) => {
 		const h = hiddenOutput(args.neuronType, args.hidden, rowsBetween(x, first, last));
-		blocks?.push(h);
 		const part = computeLinearPartial(h, rowsBetween(t, first, last));
 		if (total === undefined) total = part;
 		else total = { xtx: addInPlace(total.xtx, part.xtx), xty: addInPlace(total.xty, part.xty), n: total.n + part.n };
@@ -42,23 +41,16 @@ export function hiddenStatistics(args: ElmKernelArgs, x: Matrix, t: Matrix, budg
 	return total!;
 }
 
-/** Σ‖tᵢ − hᵢ·output‖² over the rows of one block `h` of H whose first row is row `first` of `t`. */
-export function blockSquaredError(h: Matrix, output: Matrix, t: Matrix, first: number): number {
-	const fitted = matmul(h, output);
-	let sum = 0;
-	for (const i of $range(0, h.size() - 1)) {
-		const ti = t[first + i];
-		const fi = fitted[i];
-		for (const j of $range(0, ti.size() - 1)) sum += (ti[j] - fi[j]) ** 2;
-	}
-	return sum;
-}
-
 /** Σ‖tᵢ − h(xᵢ)·output‖² over all rows, H computed again in the same fixed blocks. */
 export function hiddenSquaredError(args: ElmKernelArgs, output: Matrix, x: Matrix, t: Matrix, budget?: FrameBudget): number {
 	let sum = 0;
 	forEachBlock(x.size(), hiddenRowsPerBlock(args.hidden), budget, (first, last) => {
-		sum += blockSquaredError(hiddenOutput(args.neuronType, args.hidden, rowsBetween(x, first, last)), output, t, first);
+		const fitted = matmul(hiddenOutput(args.neuronType, args.hidden, rowsBetween(x, first, last)), output);
+		for (const i of $range(first, last)) {
+			const ti = t[i];
+			const fi = fitted[i - first];
+			for (const j of $range(0, ti.size() - 1)) sum += (ti[j] - fi[j]) ** 2;
+		}
 	});
 	return sum;
 }

@@ -56,8 +56,8 @@ export interface WeightedNeighbours {
  * stored `inputs` (n×p) and `targets` (n×outputs; class indices for the classifier).
  */
 export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseModel<O, ParameterRecord> {
-	/** The numeric n×m targets of `y` for `rows` samples (errors name `where`). */
-	protected abstract targetsOf(y: unknown, rows: number, where: string, xShape: string): Matrix;
+	/** The numeric n×m targets of `y` for `rows` samples (errors name `where`), made within `budget`. */
+	protected abstract targetsOf(y: unknown, rows: number, where: string, xShape: string, budget: FrameBudget): Matrix;
 
 	/** Checks stored targets given to `setModelParameters` (beyond their row count). */
 	protected abstract validateTargets(targets: Matrix, where: string): void;
@@ -67,8 +67,8 @@ export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseM
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const x = featureMatrix(X, where);
-		const targets = this.targetsOf(y, x.size(), where, describeShape(x));
 		const budget = new FrameBudget();
+		const targets = this.targetsOf(y, x.size(), where, describeShape(x), budget);
 		const joined = new Array<Array<number>>();
 		forEachBlock(x.size(), 2048, budget, (first, last) => {
 			for (const i of $range(first, last)) joined[i] = [...x[i], ...targets[i]];
