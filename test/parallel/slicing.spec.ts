@@ -48,7 +48,8 @@ describe("KNearestNeighboursClassifier within the frame budget", () => {
 			let predicted: unknown;
 			const yields = countingYields(() => {
 				model.train(X, labels);
-				predicted = model.predict(X.filter((_, i) => i < 20));
+				const [winners, shares] = model.predict(X.filter((_, i) => i < 20));
+				predicted = { winners, shares };
 			});
 			setDefaultFrameBudget(previous);
 			return $tuple(model.getModelParameters(), predicted, yields);
