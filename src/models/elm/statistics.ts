@@ -8,10 +8,10 @@
  */
 import { Matrix } from "../../matrix/types";
 import { matmul } from "../../matrix/product";
-import { addInPlace } from "../../matrix/inplace";
+import { zeros } from "../../matrix/creation";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
-import { computeLinearPartial, LinearPartial } from "../../sufficientStatistics/linear";
+import { LinearPartial } from "../../sufficientStatistics/linear";
 import { ElmNeuronType, hiddenOutput } from "./hidden";
 
 /** What a worker needs to compute H on its shard: the neuron type and the hidden layer (plain data). */
@@ -27,18 +27,32 @@ export function hiddenRowsPerBlock(hidden: Matrix): number {
 }
 
 /**
- * HᵀH, HᵀT and n of H = the hidden layer's output on `x` (targets `t`), in fixed row blocks
- * summed in block order, `budget` checked after each.
+ * HᵀH, HᵀT and n of H = the hidden layer's output on `x` (targets `t`), in fixed row blocks,
+ * `budget` checked after each. Each row's products are added straight into the totals (upper
+ * triangle of HᵀH, mirrored at the end: exactly symmetric), so no block allocates a partial.
  */
 export function hiddenStatistics(args: ElmKernelArgs, x: Matrix, t: Matrix, budget?: FrameBudget): LinearPartial {
-	let total: LinearPartial | undefined;
+	const m = args.hidden[0].size() + 1;
+	const outputs = t[0].size();
+	const xtx = zeros(m, m);
+	const xty = zeros(m, outputs);
 	forEachBlock(x.size(), hiddenRowsPerBlock(args.hidden), budget, (first, last) => {
 		const h = hiddenOutput(args.neuronType, args.hidden, rowsBetween(x, first, last));
-		const part = computeLinearPartial(h, rowsBetween(t, first, last));
-		if (total === undefined) total = part;
-		else total = { xtx: addInPlace(total.xtx, part.xtx), xty: addInPlace(total.xty, part.xty), n: total.n + part.n };
+		for (const r of $range(0, last - first)) {
+			const hr = h[r];
+			const tr = t[first + r];
+			for (const i of $range(0, m - 1)) {
+				const s = hr[i];
+				if (s === 0) continue;
+				const row = xtx[i];
+				for (const j of $range(i, m - 1)) row[j] += s * hr[j];
+				const out = xty[i];
+				for (const j of $range(0, outputs - 1)) out[j] += s * tr[j];
+			}
+		}
 	});
-	return total!;
+	for (const i of $range(1, m - 1)) for (const j of $range(0, i - 1)) xtx[i][j] = xtx[j][i];
+	return { xtx, xty, n: x.size() };
 }
 
 /** Σ‖tᵢ − h(xᵢ)·output‖² over all rows, H computed again in the same fixed blocks. */
