@@ -2,7 +2,9 @@
  * The models' pool kernels. `"modelGradient"`: a worker rebuilds the model from its registered
  * name and plain-data options (cached per training call) and computes the summed loss and
  * gradient of its resident shard at the parameters it was sent. `"kmeansAssign"`: the k-means
- * assignment step's partial sums on the shard.
+ * assignment step's partial sums on the shard. `"elmStatistics"` / `"elmSquaredError"`: an ELM's
+ * HᵀH, HᵀT (or its squared error) on the shard, H computed from the hidden layer it was sent.
+ * `"nearestNeighbours"`: the shard's k nearest rows to each query it was sent (global indices).
  */
 import { registerKernel } from "../parallel/kernels";
 import { Shard } from "../parallel/types";
@@ -11,6 +13,8 @@ import { GradientModel } from "./base/GradientModel";
 import { createModel } from "./registry";
 import { computeKMeansPartial } from "../sufficientStatistics/kmeans";
 import { Matrix } from "../matrix/types";
+import { ElmKernelArgs, hiddenSquaredError, hiddenStatistics } from "./elm/statistics";
+import { DistanceName, nearestForQueries } from "./neighbours/search";
 
 interface GradientArgs {
 	modelName: string;
@@ -35,13 +39,30 @@ function modelFor(args: GradientArgs): GradientModel<never> {
 	return model;
 }
 
+/** The shard's targets, or an error naming `kernel` when the data set has none. */
+function targetsOf(shard: Shard, kernel: string): Matrix {
+	if (shard.targets === undefined) error(`[Hivemind] ${kernel}: the data set has no targets`, 0);
+	return shard.targets;
+}
+
 registerKernel("modelGradient", (shard: Shard, args: unknown) => {
 	const a = args as GradientArgs;
-	const targets = shard.targets;
-	if (targets === undefined) error("[Hivemind] modelGradient: the data set has no targets", 0);
+	const targets = targetsOf(shard, "modelGradient");
 	// the model's own (protected) gradient of prepared rows, as the training loop calls it
 	const [loss, gradient] = modelFor(a)["lossAndGradient"](a.parameters, { inputs: shard.inputs, targets, sampleCount: shard.inputs.size() });
 	return { loss, gradient };
 });
 
 registerKernel("kmeansAssign", (shard: Shard, args: unknown) => computeKMeansPartial(shard.inputs, (args as { centroids: Matrix }).centroids));
+
+registerKernel("elmStatistics", (shard: Shard, args: unknown) =>
+	hiddenStatistics(args as ElmKernelArgs, shard.inputs, targetsOf(shard, "elmStatistics")),
+);
+registerKernel("elmSquaredError", (shard: Shard, args: unknown) => {
+	const a = args as ElmKernelArgs & { output: Matrix };
+	return hiddenSquaredError(a, a.output, shard.inputs, targetsOf(shard, "elmSquaredError"));
+});
+registerKernel("nearestNeighbours", (shard: Shard, args: unknown) => {
+	const a = args as { queries: Matrix; k: number; distance: DistanceName };
+	return nearestForQueries(shard.inputs, shard.firstRow, a.queries, a.k, a.distance);
+});

@@ -5,6 +5,7 @@
  * once on the worker, where it stays resident.
  */
 import { Matrix } from "../matrix/types";
+import { ShardedData, WorkerPool } from "./types";
 
 /** The 0-based row range [first, last] of each of `k` shards of `n` rows: consecutive, sizes differing by at most one, earlier shards larger. */
 export function shardRanges(n: number, k: number): Array<[number, number]> {
@@ -56,4 +57,13 @@ export function rowsBetween(m: Matrix, first: number, last: number): Matrix {
 	const out = table.create<Array<number>>(last - first + 1);
 	for (const i of $range(first + 1, last + 1)) out[i - first - 1] = m[i - 1];
 	return out;
+}
+
+/** Runs `fn` with `inputs` (and `targets`) resident on `pool`, then frees the workers' copies (also when `fn` throws). */
+export function withResidentRows<T>(pool: WorkerPool, inputs: Matrix, targets: Matrix | undefined, fn: (data: ShardedData) => T): T {
+	const data = pool.loadData(inputs, targets);
+	const [ok, result] = pcall(fn, data);
+	pool.releaseData(data);
+	if (!ok) error(result, 0);
+	return result as T;
 }

@@ -5,7 +5,7 @@
  */
 import { FrameBudget } from "./FrameBudget";
 
-/** `list` sorted by `less` (a new array; stable), checking `budget` about every 4096 element moves. */
+/** `list` sorted by `less` (a new array; stable), checking `budget` every 4096 element moves (also inside one long merge). */
 export function sortWithinBudget<T extends defined>(list: ReadonlyArray<T>, less: (a: T, b: T) => boolean, budget?: FrameBudget): Array<T> {
 	const n = list.size();
 	let from = table.clone(list) as Array<T>;
@@ -27,11 +27,12 @@ export function sortWithinBudget<T extends defined>(list: ReadonlyArray<T>, less
 					to[k] = from[j];
 					j += 1;
 				}
-			}
-			moved += finish - start;
-			if (budget !== undefined && moved >= 4096) {
-				moved = 0;
-				budget.check();
+				// inside the merge: the last merges move every element at once
+				moved += 1;
+				if (moved === 4096) {
+					moved = 0;
+					budget?.check();
+				}
 			}
 			start = finish;
 		}

@@ -22,3 +22,13 @@ registerKernel("specs.countCalls", () => {
 	return calls;
 });
 registerKernel("specs.firstRow", (shard) => [shard.firstRow, shard.inputs.size()]);
+// The ELM's statistics kernel written wrongly: its module required inside the kernel (in the parallel phase).
+registerKernel("specs.elmStatisticsRequiringLazily", () =>
+	require(
+		script
+			.Parent!.Parent!.Parent!.FindFirstChild("Hivemind")!
+			.FindFirstChild("models")!
+			.FindFirstChild("elm")!
+			.FindFirstChild("statistics") as ModuleScript,
+	),
+);

@@ -15,18 +15,19 @@ import { RandomGenerator } from "../../matrix/random";
 import { matmul } from "../../matrix/product";
 import { argmax } from "../../matrix/reductions";
 import { describeShape } from "../../matrix/validate";
-import { ConstraintTable, integerAtLeast, labelList, numberAbove, oneOf } from "../../options";
+import { ConstraintTable, integerAtLeast, labelList, numberAbove, objectWith, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { computeLinearPartial, finalizeLinear, LinearPartial } from "../../sufficientStatistics/linear";
+import { finalizeLinear, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
 import { LinearPartialModel } from "../base/LinearPartialModel";
 import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
 import { oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
-import { addInPlace } from "../../matrix/inplace";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
-import { rowsBetween } from "../../parallel/shards";
+import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
+import { rowsBetween, withResidentRows } from "../../parallel/shards";
+import { WorkerPool } from "../../parallel/types";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, layoutFingerprint } from "./hidden";
+import { ElmKernelArgs, hiddenRowsPerBlock, hiddenSquaredError, hiddenStatistics } from "./statistics";
 import { Classifier } from "../base/capabilities";
 import { describeValue } from "../../core/describe";
 
@@ -44,6 +45,8 @@ export interface ExtremeLearningMachineOptions {
 	classesList?: Array<Label>;
 	/** Seed of the hidden layer: integer, default 42. */
 	seed: number;
+	/** A worker pool (`ActorPool`) that computes HᵀH, HᵀT (and the training error) on resident row shards; default none. */
+	pool?: WorkerPool;
 }
 
 const DEFAULTS: ExtremeLearningMachineOptions = { hiddenNeurons: 64, neuronType: "Sigmoid", lambda: 0.001, mode: "Classification", seed: 42 };
@@ -55,6 +58,7 @@ const CONSTRAINTS: ConstraintTable<ExtremeLearningMachineOptions> = {
 	mode: oneOf("Classification", "Regression"),
 	classesList: labelList,
 	seed: integerAtLeast(-2147483648, 2147483647),
+	pool: objectWith("a worker pool (ActorPool)", "loadData", "runKernel", "releaseData", "getWorkerCount"),
 };
 
 /** The parameters of an ELM: the random hidden layer and the solved output layer. */
@@ -83,21 +87,23 @@ export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMa
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const [x, t, hidden] = this.inputsAndTargets(X, y, where);
-		const budget = new FrameBudget();
-		const blocks = new Array<Matrix>();
-		const output = this.solve(this.statistics(x, t, hidden, budget, blocks));
-		let squaredError = 0;
-		let first = 0;
-		for (const h of blocks) {
-			const fitted = matmul(h, output);
-			for (const i of $range(0, h.size() - 1)) {
-				const ti = t[first + i];
-				const fi = fitted[i];
-				for (const j of $range(0, ti.size() - 1)) squaredError += (ti[j] - fi[j]) ** 2;
-			}
-			first += h.size();
-			budget.check();
+		const args = this.kernelArgs(hidden);
+		const pool = this.options.pool;
+		if (pool !== undefined) {
+			const fitted = withResidentRows(pool, x, t, (data) => {
+				const output = this.outputWeights(sumInShardOrder(pool.runKernel("elmStatistics", data, args) as Array<LinearPartial>));
+				let squaredError = 0;
+				for (const part of pool.runKernel("elmSquaredError", data, { ...args, output }) as Array<number>) squaredError += part;
+				return { output, squaredError };
+			});
+			this.setOutput(fitted.output);
+			return [fitted.squaredError / t.size()];
 		}
+		// H again for the error rather than kept: no n × (neurons + 1) copy held meanwhile
+		const budget = new FrameBudget();
+		const output = this.outputWeights(hiddenStatistics(args, x, t, budget));
+		const squaredError = hiddenSquaredError(args, output, x, t, budget);
+		this.setOutput(output);
 		return [squaredError / t.size()];
 	}
 
@@ -109,7 +115,13 @@ export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMa
 		const where = `${this.modelName}.computePartial`;
 		this.assertAlive(where);
 		const [x, t, hidden] = this.inputsAndTargets(X, y, where);
-		return { ...this.statistics(x, t, hidden, new FrameBudget()), layout: layoutFingerprint(this.hiddenLayer()!) };
+		const args = this.kernelArgs(hidden);
+		const pool = this.options.pool;
+		const partial =
+			pool !== undefined
+				? withResidentRows(pool, x, t, (data) => sumInShardOrder(pool.runKernel("elmStatistics", data, args) as Array<LinearPartial>))
+				: hiddenStatistics(args, x, t, new FrameBudget());
+		return { ...partial, layout: layoutFingerprint(hidden) };
 	}
 
 	/** A partial fits when it comes from this model's hidden layer (shapes and layout fingerprint). */
@@ -140,7 +152,7 @@ export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMa
 
 	/** Solves the output weights from (merged) statistics of this model's hidden layer. */
 	protected fitPartial(partial: LinearPartial) {
-		this.solve(partial);
+		this.setOutput(this.outputWeights(partial));
 	}
 
 	/**
@@ -152,7 +164,7 @@ export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMa
 		const p = this.requireParameters(where);
 		const x = featureMatrix(X, where, p.hidden.size() - 1);
 		const scores = new Array<Array<number>>();
-		forEachBlock(x.size(), this.rowsPerBlock(x), new FrameBudget(), (first, last) => {
+		forEachBlock(x.size(), hiddenRowsPerBlock(p.hidden), new FrameBudget(), (first, last) => {
 			matmul(hiddenOutput(this.options.neuronType, p.hidden, rowsBetween(x, first, last)), p.output).forEach(
 				(row, i) => (scores[first + i] = row),
 			);
@@ -198,26 +210,9 @@ export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMa
 		return this.parameters !== undefined ? this.parameters.hidden : this.pendingHidden;
 	}
 
-	/** Rows per block of the hidden layer's work (about h·(h + d) multiply-adds a row). */
-	private rowsPerBlock(x: Matrix): number {
-		const h = this.options.hiddenNeurons;
-		return rowsPerBlock((h * (h + x[0].size())) / 2);
-	}
-
-	/**
-	 * HᵀH, HᵀT and n of H = the hidden layer's output on `x`, in fixed row blocks (the frame budget
-	 * checked after each) summed in block order; each block's H is pushed onto `blocks` when given.
-	 */
-	private statistics(x: Matrix, t: Matrix, hidden: Matrix, budget: FrameBudget, blocks?: Array<Matrix>): LinearPartial {
-		let total: LinearPartial | undefined;
-		forEachBlock(x.size(), this.rowsPerBlock(x), budget, (first, last) => {
-			const h = hiddenOutput(this.options.neuronType, hidden, rowsBetween(x, first, last));
-			blocks?.push(h);
-			const part = computeLinearPartial(h, rowsBetween(t, first, last));
-			if (total === undefined) total = part;
-			else total = { xtx: addInPlace(total.xtx, part.xtx), xty: addInPlace(total.xty, part.xty), n: total.n + part.n };
-		});
-		return total!;
+	/** The plain data a pool worker needs to compute this model's H. */
+	private kernelArgs(hidden: Matrix): ElmKernelArgs {
+		return { neuronType: this.options.neuronType, hidden };
 	}
 
 	/** The validated inputs, the numeric targets of `X`, `y`, and the hidden layer (drawn when there is none). */
@@ -240,12 +235,21 @@ export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMa
 		return $tuple(x, t, hidden);
 	}
 
-	/** Sets the output weights from statistics (the hidden layer kept) and returns them. */
-	private solve(partial: LinearPartial): Matrix {
-		const hidden = this.hiddenLayer() as Matrix;
-		const output = finalizeLinear(partial, this.options.lambda, [0]);
-		this.parameters = { hidden, output };
-		this.pendingHidden = undefined;
-		return output;
+	/** The output weights solved from statistics of the hidden layer (λ added once, never on the output bias). */
+	private outputWeights(partial: LinearPartial): Matrix {
+		return finalizeLinear(partial, this.options.lambda, [0]);
 	}
+
+	/** Sets the parameters to the hidden layer and `output`. */
+	private setOutput(output: Matrix) {
+		this.parameters = { hidden: this.hiddenLayer() as Matrix, output };
+		this.pendingHidden = undefined;
+	}
+}
+
+/** The statistics of the shards added in shard order (so the result never depends on which worker finished first). */
+function sumInShardOrder(parts: Array<LinearPartial>): LinearPartial {
+	let total = parts[0];
+	for (const s of $range(1, parts.size() - 1)) total = mergeLinearPartials(total, parts[s]);
+	return total;
 }

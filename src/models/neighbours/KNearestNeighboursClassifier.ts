@@ -6,6 +6,7 @@ import { Label } from "../../utilities/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { NEIGHBOURS_CONSTRAINTS, NEIGHBOURS_DEFAULTS, NeighboursModel, NeighboursOptions } from "./NeighboursModel";
 import { Classifier } from "../base/capabilities";
+import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 
 /** Options of `KNearestNeighboursClassifier`. */
 export interface KNearestNeighboursClassifierOptions extends NeighboursOptions {
@@ -41,8 +42,13 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 		return this.labels.get();
 	}
 
-	protected targetsOf(y: unknown, rows: number, where: string, xShape: string): Matrix {
-		return this.labels.encode(y, rows, where, xShape).map((k) => [k]);
+	protected targetsOf(y: unknown, rows: number, where: string, xShape: string, budget: FrameBudget): Matrix {
+		const codes = this.labels.encode(y, rows, where, xShape);
+		const out = table.create<Array<number>>(rows);
+		forEachBlock(rows, 2048, budget, (first, last) => {
+			for (const i of $range(first, last)) out[i] = [codes[i]];
+		});
+		return out;
 	}
 
 	protected validateTargets(targets: Matrix, where: string) {
@@ -68,8 +74,7 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 		let classCount = this.labels.count() ?? 0;
 		for (const row of targets) classCount = math.max(classCount, row[0] + 1);
 		const winners = new Array<number>();
-		const probabilities = x.map((query) => {
-			const found = this.neighboursOf(inputs, query);
+		const probabilities = this.neighboursOfAll(inputs, x).map((found) => {
 			const votes = table.create<number>(classCount, 0);
 			found.indices.forEach((i, n) => (votes[targets[i][0]] += found.weights[n]));
 			let best = 0;

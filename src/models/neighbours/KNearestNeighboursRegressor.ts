@@ -31,8 +31,7 @@ export class KNearestNeighboursRegressor extends NeighboursModel<KNearestNeighbo
 		const where = `${this.modelName}.predict`;
 		const [inputs, targets, x] = this.stored(X, where);
 		const outputs = targets[0].size();
-		return x.map((query) => {
-			const found = this.neighboursOf(inputs, query);
+		return this.neighboursOfAll(inputs, x).map((found) => {
 			const out = table.create<number>(outputs, 0);
 			found.indices.forEach((i, n) => {
 				const t = targets[i];

@@ -87,3 +87,59 @@ export function nearestRow(points: Matrix, query: Vector, distance: DistanceName
 	}
 	return $tuple(best, bestDistance);
 }
+
+/** The k nearest rows of a shard to each query: row `i` of the lists answers query `i`, indices are global (shard row + `firstRow`). */
+export interface NeighbourLists {
+	/** Global row indices, nearest first (ties: lower index first). */
+	readonly indices: Matrix;
+	/** The matching distances. */
+	readonly distances: Matrix;
+}
+
+/** The `k` (at most the rows of `points`) nearest rows of `points` to each query, indices offset by `firstRow`: a shard's answer. */
+export function nearestForQueries(points: Matrix, firstRow: number, queries: Matrix, k: number, distance: DistanceName): NeighbourLists {
+	const count = math.min(k, points.size());
+	const indices = table.create<Array<number>>(queries.size());
+	const distances = table.create<Array<number>>(queries.size());
+	for (const q of $range(0, queries.size() - 1)) {
+		const found = nearestNeighbours(points, queries[q], count, distance);
+		const global = found.indices;
+		for (const j of $range(0, global.size() - 1)) global[j] += firstRow;
+		indices[q] = global;
+		distances[q] = found.distances;
+	}
+	return { indices, distances };
+}
+
+/**
+ * The `k` nearest of the shards' neighbours of query `q`: the lists (one per shard, in shard order,
+ * each sorted by distance then index) merged by distance, ties to the lower global index — the
+ * answer `nearestNeighbours` gives on all rows.
+ */
+export function mergeNeighbourLists(lists: ReadonlyArray<NeighbourLists>, q: number, k: number): Neighbours {
+	const heads = table.create<number>(lists.size(), 0);
+	const indices = new Array<number>();
+	const distances = new Array<number>();
+	while (indices.size() < k) {
+		let best = -1;
+		let bestDistance = 0;
+		let bestIndex = 0;
+		for (const s of $range(0, lists.size() - 1)) {
+			const at = heads[s];
+			const shardDistances = lists[s].distances[q];
+			if (at >= shardDistances.size()) continue;
+			const d = shardDistances[at];
+			const i = lists[s].indices[q][at];
+			if (best < 0 || d < bestDistance || (d === bestDistance && i < bestIndex)) {
+				best = s;
+				bestDistance = d;
+				bestIndex = i;
+			}
+		}
+		if (best < 0) break;
+		heads[best] += 1;
+		indices.push(bestIndex);
+		distances.push(bestDistance);
+	}
+	return { indices, distances };
+}
