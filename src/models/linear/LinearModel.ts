@@ -116,7 +116,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		const p = x[0].size();
 		let worst = 0;
 		let worstColumn = 0;
-		const every = rowsPerBlock(1);
+		const every = rowsPerBlock(8); // one multiply-add a row, and the loop around it
 		for (const j of $range(0, p - 1)) {
 			let total = 0;
 			for (const i of $range(0, x.size() - 1)) {

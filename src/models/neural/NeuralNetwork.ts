@@ -20,7 +20,7 @@ import { DATAPREDICT_HINT, describeValue } from "../../core/describe";
 import { TrainingData } from "../base/types";
 import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
-import { oneHot } from "../base/labels";
+import { indexColumn, oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { ActivationName } from "./activations";
 import { BlockBuffers, DenseLayer, zerosLike, backwardPassWithInput, forwardPass, pacedCostAndGradients, predictOutput } from "./network";
@@ -260,7 +260,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 					);
 				}
 			});
-			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, this.labels.count()!);
+			targets = outputs === 1 ? indexColumn(indices) : oneHot(indices, this.labels.count()!);
 		}
 		return { inputs, targets, sampleCount: n };
 	}
