@@ -95,23 +95,14 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		this.savedSampleCount = 0;
 	}
 
-	private biasRowsOf(entryName: string): Array<number> {
-		return leadingRows(this.biasRowCount(entryName));
-	}
-
 	/** The regularizer of the parameter entry `entryName`: by default the model's (`regularizer` option); models with per-entry regularizers override. */
 	protected regularizerFor(_entryName: string): Regularizer | undefined {
 		const r = this.options.regularizer;
 		return r === undefined ? undefined : createRegularizer(r);
 	}
 
-	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
-	protected penalty(parameters: ModelParameters): number {
-		return totalPenalty(parameters, this.regularizerOf, (name) => this.biasRowsOf(name));
-	}
-
 	private buffersFor(parameters: ModelParameters): TrainingBuffers {
-		return new TrainingBuffers(parameters, (name) => this.biasRowsOf(name));
+		return new TrainingBuffers(parameters, (name) => leadingRows(this.biasRowCount(name)));
 	}
 
 	/**
@@ -232,6 +223,10 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const o = this.options;
 		const monitor = new TrainingMonitor(where, o);
 		const buffers = this.buffersFor(parameters);
+		const stepOnBatch = (gradient: ModelParameters, count: number) => {
+			this.saveGradient(gradient, count);
+			this.applyStep(parameters, gradient, count, buffers);
+		};
 		let lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 		let diverged = false;
 		let solverConverged = false;
@@ -243,10 +238,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 			let gradient: ModelParameters | undefined;
 			const batches = plan(iteration, n);
 			if (batches !== undefined) {
-				[dataLoss, rowsSeen] = gradients.epochOfBatches(parameters, batches, buffers.gradient, (gradient, count) => {
-					this.saveGradient(gradient, count);
-					this.applyStep(parameters, gradient, count, buffers);
-				});
+				[dataLoss, rowsSeen] = gradients.epochOfBatches(parameters, batches, buffers.gradient, stepOnBatch);
 			} else {
 				[dataLoss, gradient] = gradients.full(parameters, buffers.gradient);
 				this.saveGradient(gradient, n);
@@ -258,7 +250,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 					diverged = true;
 					break;
 				}
-				const verdict = monitor.record(iteration, dataLoss / rowsSeen + this.penalty(parameters));
+				const verdict = monitor.record(iteration, dataLoss / rowsSeen + totalPenalty(buffers.entries, this.regularizerOf, buffers.biasRows));
 				diverged = verdict === "nonfinite";
 				if (diverged) break;
 				lastFinite = buffers.save(this.optimizerStates, this.updateCount);
