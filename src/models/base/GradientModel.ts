@@ -221,7 +221,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const parameters = this.parameters;
 		const n = data.sampleCount;
 		const o = this.options;
-		const monitor = new TrainingMonitor(where, o);
+		const monitor = new TrainingMonitor(where, o, math.ceil(iterations / o.costCalculationInterval));
 		const buffers = this.buffersFor(parameters);
 		const stepOnBatch = (gradient: ModelParameters, count: number) => {
 			this.saveGradient(gradient, count);
