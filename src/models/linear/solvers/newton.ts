@@ -31,6 +31,9 @@ export interface NewtonProblem {
 	readonly pace?: (rowsDone: number) => void;
 }
 
+/** A call of the score loss, counted in multiply-adds when sizing row blocks. */
+const LOSS_CALL = 8;
+
 /**
  * The rows between two `pace` calls of a pass costing about `workPerRow` multiply-adds a row
  * (about 2^15 multiply-adds a block); more than the row count without `pace`. The blocks never
@@ -54,7 +57,7 @@ export function newtonObjective(w: Matrix, problem: NewtonProblem): number {
 	const p = w.size();
 	const k = w[0].size();
 	let total = 0;
-	const every = pacedRows(problem, p * k);
+	const every = pacedRows(problem, k * (p + LOSS_CALL));
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		const yi = y[i];
@@ -83,7 +86,7 @@ function derivatives(w: Matrix, problem: NewtonProblem, majorize: boolean): LuaT
 		for (const j of $range(0, p - 1)) h[j] = table.create<number>(p, 0);
 		hessians[m] = h;
 	}
-	const every = pacedRows(problem, k * (2 * p + (p * (p + 1)) / 2));
+	const every = pacedRows(problem, k * (2 * p + (p * (p + 1)) / 2 + LOSS_CALL));
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		for (const m of $range(0, k - 1)) {
