@@ -4,7 +4,7 @@
 import { describe, expect, it } from "../../support/jest-globals.d";
 import { Matrix } from "../../../src/matrix/types";
 import { addInPlace } from "../../../src/matrix/inplace";
-import { createCost } from "../../../src/costs";
+import { CostFunction, createCost } from "../../../src/costs";
 import { HuberRegression, LinearRegression, LogisticRegression, NeuralNetwork, PoissonRegression, QuantileRegression } from "../../../src/models";
 import { costAndGradients } from "../../../src/models/neural/network";
 import { rowsPerBlock } from "../../../src/parallel/FrameBudget";
@@ -92,6 +92,31 @@ describe("the network's gradient in fixed row blocks", () => {
 			expect(slicedHistory).toEqual(history);
 			expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
 		}
+	});
+
+	it("takes a cost without an entry-wise loss block by block: a hand-written squared error trains as the built-in one, bit for bit", () => {
+		const squared: CostFunction = {
+			costName: "HandSquaredError",
+			value(p: Matrix, a: Matrix) {
+				let total = 0;
+				p.forEach((row, i) => row.forEach((v, j) => (total += (v - a[i][j]) * (v - a[i][j]))));
+				return total;
+			},
+			gradient(p: Matrix, a: Matrix) {
+				return p.map((row, i) => row.map((v, j) => 2 * (v - a[i][j])));
+			},
+			getOptions() {
+				return {};
+			},
+		};
+		const train = (costFunction: string | CostFunction) => {
+			const model = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: 3, learningRate: 0.05, seed: 4, costFunction });
+			model.createLayers([6, 8, 1], "Tanh");
+			model.setLayerActivation(2, "None");
+			const history = model.train(X, y);
+			return [history, model.getModelParameters()];
+		};
+		expect(train(squared)).toEqual(train("MeanSquaredError"));
 	});
 
 	it("allocates nothing per full-batch iteration once under way, nor per mini-batch epoch (the heap, counted in KB, does not grow)", () => {
