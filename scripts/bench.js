@@ -66,6 +66,21 @@ function runMode(mode, filters) {
 	return report;
 }
 
+/** The rows whose peak memory bench/memory.luau measures, each in its own Lune process (native code). */
+const MEMORY_ROWS = ["train LinearRegression", "train LogisticRegression", "train SoftmaxRegression", "train NeuralNetwork"];
+
+/** `train`'s peak heap growth over the size of its data as Luau tables (bench/memory.luau), or undefined when not measured. */
+function memoryRatio(name) {
+	if (!MEMORY_ROWS.includes(name)) return undefined;
+	const { command, args } = luneCommand();
+	const env = { ...process.env };
+	delete env.LUNE_LUAU_JIT;
+	const r = spawnSync(command, [...args, "run", "bench/memory.luau", "--", LIBRARY_DIR, name], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+	const line = (r.stdout || "").split("\n").filter((l) => l.startsWith("{")).pop();
+	if (r.error || r.status !== 0 || !line) throw new Error(`[Hivemind] bench/memory.luau ${name} failed (exit ${r.status})`);
+	return JSON.parse(line).ratio;
+}
+
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
 const spread = (t) => `${fmt(t.median)} (${fmt(t.min)}–${fmt(t.max)})`;
 const ratio = (baseline, optimized) => `${(baseline / optimized).toFixed(1)}×`;
@@ -116,6 +131,8 @@ function main() {
 		if (rn.kernelMs !== undefined) row.kernelNativeMsPerIteration = rn.kernelMs;
 		if (rn.baselineMs !== undefined) row.baselineNativeMsPerIteration = rn.baselineMs;
 		row.kbAllocatedPerIteration = rn.kb;
+		const ratio = memoryRatio(ri.name);
+		if (ratio !== undefined) row.peakMemoryRatio = ratio;
 		return row;
 	});
 	if (json) {
@@ -134,12 +151,12 @@ function main() {
 	];
 	const dash = (v) => (v === undefined ? "—" : fmt(v));
 	const trainLines = [
-		"| training | rows × features | native ms / iteration | interpreter ms / iteration | kernel ideal, native | naive baseline, native | KB allocated / iteration |",
-		"|---|---|---|---|---|---|---|",
+		"| training | rows × features | native ms / iteration | interpreter ms / iteration | kernel ideal, native | naive baseline, native | KB allocated / iteration | peak memory ÷ data |",
+		"|---|---|---|---|---|---|---|---|",
 		...trainRows.map(
 			(r) =>
 				`| ${r.name} | ${r.size} | ${fmt(r.nativeMsPerIteration)} | ${fmt(r.interpreterMsPerIteration)} | ` +
-				`${dash(r.kernelNativeMsPerIteration)} | ${dash(r.baselineNativeMsPerIteration)} | ${r.kbAllocatedPerIteration.toFixed(2)} |`,
+				`${dash(r.kernelNativeMsPerIteration)} | ${dash(r.baselineNativeMsPerIteration)} | ${r.kbAllocatedPerIteration.toFixed(2)} | ${r.peakMemoryRatio === undefined ? "—" : `${r.peakMemoryRatio.toFixed(2)}×`} |`,
 		),
 	];
 	const table = [rows.length > 0 ? lines.join("\n") : "", trainRows.length > 0 ? trainLines.join("\n") : "", ...extra.tables].filter((t) => t !== "").join("\n\n");
@@ -178,6 +195,9 @@ function main() {
 			"over one iteration (a lower bound where the collector runs meanwhile; exact for loops that allocate nothing).",
 			"LogisticRegression runs with `solver = \"GradientDescent\"` (its default is Newton's method). `harness train",
 			"LinearRegression` loads the library through the test/CLI harness (harness/runtime.luau) instead of the bench's loader.",
+			"\"peak memory ÷ data\" (bench/memory.luau, one process per model): the heap's largest growth during a 20-iteration",
+			"`train`, sampled at each `onIteration` call and at the end (garbage not yet collected included), over the size of",
+			"X and y as Luau tables.",
 			"",
 			table,
 			"",

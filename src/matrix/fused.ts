@@ -15,6 +15,11 @@ export interface RowPacer {
 	between: (rowsDone: number) => void;
 }
 
+/** Flat vectors of the kernels (w and the gradient as vectors, a row's residuals), reused by every call: kernels never yield or nest. */
+const flatWeights: Array<number> = [];
+const flatGradient: Array<number> = [];
+const residuals: Array<number> = [];
+
 /**
  * out = xᵀ(x·w − y), the gradient of ½‖x·w − y‖² (summed over the rows, before any 1/n), in one
  * pass over the rows of x: each row's residual is formed and used at once, so neither x·w nor xᵀ
@@ -44,9 +49,12 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 	if (k === 1) {
 		// One output: w and the gradient as flat vectors; four rows per pass share each load of w
 		// and each read-modify-write of the gradient.
-		const wv = table.create<number>(p, 0);
-		const g = table.create<number>(p, 0);
-		for (const j of $range(1, p)) wv[j - 1] = w[j - 1][0];
+		const wv = flatWeights;
+		const g = flatGradient;
+		for (const j of $range(1, p)) {
+			wv[j - 1] = w[j - 1][0];
+			g[j - 1] = 0;
+		}
 		const n4 = n - (n % 4);
 		for (const i of $range(1, n4, 4)) {
 			// Luau rows i … i+3 are x[i - 1] … x[i + 2]
@@ -90,7 +98,7 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 		const oj = out[j - 1];
 		for (const m of $range(1, k)) oj[m - 1] = 0;
 	}
-	const r = table.create<number>(k, 0);
+	const r = residuals;
 	for (const i of $range(1, n)) {
 		const xi = x[i - 1];
 		const yi = y[i - 1];

@@ -76,6 +76,12 @@ function zeroRow(row: Array<number>, c: number) {
 	for (const j of $range(1, c)) row[j - 1] = 0;
 }
 
+/**
+ * The flat vector of the one-column cases (b as a vector, the accumulated Xᵀr), reused by every call
+ * (kernels never yield or nest), so a training loop calling them per row block allocates nothing.
+ */
+const flat: Array<number> = [];
+
 /** Writes a·b into `out` (a.rows × b.cols, overwritten, not aliasing a or b); shapes are trusted. */
 export function matmulKernel(out: Matrix, a: Matrix, b: Matrix) {
 	const r = a.size();
@@ -83,7 +89,7 @@ export function matmulKernel(out: Matrix, a: Matrix, b: Matrix) {
 	const c = b[0].size();
 	if (c === 1) {
 		// A matrix times a column: one dot product per row against b as a flat vector.
-		const bv = table.create<number>(inner, 0);
+		const bv = flat;
 		for (const k of $range(1, inner)) bv[k - 1] = b[k - 1][0];
 		for (const i of $range(1, r)) {
 			const ai = a[i - 1];
@@ -129,7 +135,8 @@ export function transposeMatmulKernel(out: Matrix, a: Matrix, b: Matrix) {
 	const q = b[0].size();
 	if (q === 1) {
 		// One column (a gradient Xᵀr): accumulate into a flat vector, one pass over the rows.
-		const acc = table.create<number>(p, 0);
+		const acc = flat;
+		for (const i of $range(1, p)) acc[i - 1] = 0;
 		for (const k of $range(1, n)) {
 			const s = b[k - 1][0];
 			if (s !== 0) axpy11(acc, a[k - 1], s, p);

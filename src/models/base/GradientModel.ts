@@ -16,9 +16,9 @@ import { GradientOptions } from "./gradientOptions";
 import { SummedLossGradient, TrainingData } from "./types";
 import { TrainingMonitor } from "./monitor";
 import { leadingRows, regularizedStepsInto, totalPenalty } from "./regularizedSteps";
-import { BatchPlan, batchesOfSize, checkedBatchPlan, EpochBatches } from "./batches";
+import { BatchPlan, checkedBatchPlan, EpochBatches, ShuffledBatches } from "./batches";
 import { GradientEvaluator } from "./gradientEvaluator";
-import { withFrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, withFrameBudget } from "../../parallel/FrameBudget";
 import { assertOptimizerStates, checkedTrainingState, clipSteps, copyParametersInto } from "./trainingState";
 import { copyStates, OptimizerStates, sameShapes, snapshotTrainingState, TrainingState } from "./trainingState";
 import { TrainingBuffers } from "./trainingBuffers";
@@ -65,13 +65,17 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		return this.optimizer;
 	}
 
-	/** A model's own solver (Newton, IRLS) steps here, in place, and returns true once converged (later iterations only record the cost); undefined (default): the optimizer steps. */
-	protected solverStep(_parameters: ModelParameters, _data: TrainingData): boolean | undefined {
+	/**
+	 * A model's own solver (Newton, IRLS) steps here, in place, and returns true once converged (later
+	 * iterations only record the cost); undefined (default): the optimizer steps. Its passes over the
+	 * rows call `pacer.between` between fixed row blocks (the frame budget).
+	 */
+	protected solverStep(_parameters: ModelParameters, _data: TrainingData, _pacer: RowPacer): boolean | undefined {
 		return undefined;
 	}
 
-	/** Called once at the start of each training call with its data (checks, warnings); nothing by default. */
-	protected beforeTraining(_data: TrainingData, _where: string) {}
+	/** Called once at the start of each training call with its data (checks, warnings; a pass over the rows checks `budget` between fixed blocks); nothing by default. */
+	protected beforeTraining(_data: TrainingData, _where: string, _budget: FrameBudget) {}
 
 	/** Leading rows of a parameter entry that are biases (never regularized); default 0. */
 	protected biasRowCount(_entryName: string): number {
@@ -91,23 +95,14 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		this.savedSampleCount = 0;
 	}
 
-	private biasRowsOf(entryName: string): Array<number> {
-		return leadingRows(this.biasRowCount(entryName));
-	}
-
 	/** The regularizer of the parameter entry `entryName`: by default the model's (`regularizer` option); models with per-entry regularizers override. */
 	protected regularizerFor(_entryName: string): Regularizer | undefined {
 		const r = this.options.regularizer;
 		return r === undefined ? undefined : createRegularizer(r);
 	}
 
-	/** The regularization penalty of `parameters` (0 without a regularizer; bias rows exempt). */
-	protected penalty(parameters: ModelParameters): number {
-		return totalPenalty(parameters, this.regularizerOf, (name) => this.biasRowsOf(name));
-	}
-
 	private buffersFor(parameters: ModelParameters): TrainingBuffers {
-		return new TrainingBuffers(parameters, (name) => this.biasRowsOf(name));
+		return new TrainingBuffers(parameters, (name) => leadingRows(this.biasRowCount(name)));
 	}
 
 	/**
@@ -167,12 +162,12 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		}
 	}
 
-	/** The `batchSize` option's batches: a seeded shuffle (stream kept across calls) cut into batches; undefined for full batch. */
-	private shuffledBatches(n: number): EpochBatches {
+	/** The `batchSize` option's batches: a seeded shuffle (stream kept across calls) cut into batches, in `buffers`; undefined for full batch. */
+	private shuffledBatches(n: number, buffers: ShuffledBatches): EpochBatches {
 		const batchSize = this.options.batchSize;
 		if (batchSize <= 0 || batchSize >= n) return undefined;
 		if (this.shuffler === undefined) this.shuffler = new RandomGenerator(this.options.seed);
-		return batchesOfSize(this.shuffler.permutation(n), batchSize);
+		return buffers.next(this.shuffler, n, batchSize);
 	}
 
 	/**
@@ -187,7 +182,8 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
-		const plan: BatchPlan = (_, n) => this.shuffledBatches(n);
+		const buffers = new ShuffledBatches();
+		const plan: BatchPlan = (_, n) => this.shuffledBatches(n, buffers);
 		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, this.options.maximumNumberOfIterations, plan)));
 	}
 
@@ -202,7 +198,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	trainInBatches(X: unknown, y: unknown, numberOfEpochs: number, plan: BatchPlan): Array<number> {
 		const where = `${this.modelName}.trainInBatches`;
 		this.assertAlive(where);
-		const checked = checkedBatchPlan(numberOfEpochs, plan, where);
+		const checked = checkedBatchPlan(numberOfEpochs, plan, where, new FrameBudget(this.options.frameBudget));
 		const data = withFrameBudget(this.options.frameBudget, () => this.prepareData(X, y, where));
 		return this.whileTraining(where, () => this.atomically(() => this.trainLoop(data, where, numberOfEpochs, checked)));
 	}
@@ -213,9 +209,9 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 	}
 
 	private trainLoop(data: TrainingData, where: string, iterations: number, plan: BatchPlan): Array<number> {
-		this.beforeTraining(data, where);
 		const compute = (p: ModelParameters, d: TrainingData, out?: ModelParameters, pacer?: RowPacer) => this.lossAndGradient(p, d, out, pacer);
 		const gradients = new GradientEvaluator(compute, data, this.options, this.canUsePool(), this.modelName, this.pacesRows());
+		this.beforeTraining(data, where, gradients.budget);
 		return gradients.run(() => this.iterate(data, where, iterations, plan, gradients));
 	}
 
@@ -225,8 +221,12 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 		const parameters = this.parameters;
 		const n = data.sampleCount;
 		const o = this.options;
-		const monitor = new TrainingMonitor(where, o);
+		const monitor = new TrainingMonitor(where, o, math.ceil(iterations / o.costCalculationInterval));
 		const buffers = this.buffersFor(parameters);
+		const stepOnBatch = (gradient: ModelParameters, count: number) => {
+			this.saveGradient(gradient, count);
+			this.applyStep(parameters, gradient, count, buffers);
+		};
 		let lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 		let diverged = false;
 		let solverConverged = false;
@@ -238,10 +238,7 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 			let gradient: ModelParameters | undefined;
 			const batches = plan(iteration, n);
 			if (batches !== undefined) {
-				[dataLoss, rowsSeen] = gradients.epochOfBatches(parameters, batches, buffers.gradient, (gradient, count) => {
-					this.saveGradient(gradient, count);
-					this.applyStep(parameters, gradient, count, buffers);
-				});
+				[dataLoss, rowsSeen] = gradients.epochOfBatches(parameters, batches, buffers.gradient, stepOnBatch);
 			} else {
 				[dataLoss, gradient] = gradients.full(parameters, buffers.gradient);
 				this.saveGradient(gradient, n);
@@ -253,14 +250,14 @@ export abstract class GradientModel<O extends GradientOptions, P extends ModelPa
 					diverged = true;
 					break;
 				}
-				const verdict = monitor.record(iteration, dataLoss / rowsSeen + this.penalty(parameters));
+				const verdict = monitor.record(iteration, dataLoss / rowsSeen + totalPenalty(buffers.entries, this.regularizerOf, buffers.biasRows));
 				diverged = verdict === "nonfinite";
 				if (diverged) break;
 				lastFinite = buffers.save(this.optimizerStates, this.updateCount);
 				if (verdict !== "continue") break;
 			}
 			if (gradient !== undefined && !solverConverged) {
-				const converged = this.solverStep(parameters, data);
+				const converged = this.solverStep(parameters, data, gradients.rowPacer(parameters, n));
 				if (converged === undefined) this.applyStep(parameters, gradient, n, buffers);
 				else solverConverged = converged;
 			}

@@ -6,7 +6,7 @@
  */
 import { RowPacer } from "../../matrix/fused";
 import { addInPlace } from "../../matrix/inplace";
-import { selectRows } from "../../matrix/shape";
+import { Matrix } from "../../matrix/types";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { ShardedData, WorkerPool } from "../../parallel/types";
@@ -91,6 +91,8 @@ export class GradientEvaluator {
 	/** The fixed row blocks of the training data (views) and the scratch gradient of the further blocks, made once per call. */
 	private blocks: Array<TrainingData> | undefined;
 	private scratch: ModelParameters | undefined;
+	/** The view of the current mini-batch's rows, refilled for each batch. */
+	private batchView: { inputs: Matrix; targets: Matrix; sampleCount: number } | undefined;
 	/** The budget of this training call (the `frameBudget` option). */
 	readonly budget: FrameBudget;
 
@@ -145,17 +147,48 @@ export class GradientEvaluator {
 		let total = 0;
 		let count = 0;
 		for (const rows of batches) {
-			const batch: TrainingData = {
-				inputs: selectRows(this.data.inputs, rows),
-				targets: selectRows(this.data.targets, rows),
-				sampleCount: rows.size(),
-			};
-			const [loss, gradient] = this.serial(parameters, batch, out);
+			const [loss, gradient] = this.serial(parameters, this.batchOf(rows), out);
 			step(gradient, rows.size());
 			total += loss;
 			count += rows.size();
 		}
 		return $tuple(total, count);
+	}
+
+	/**
+	 * The pacer of a pass over `rows` rows (made once per call): blocks of about 2^15 multiply-adds
+	 * of a gradient at `parameters`; between blocks it reports progress and checks the budget.
+	 */
+	rowPacer(parameters: ModelParameters, rows: number): RowPacer {
+		this.pacedRows = rows;
+		if (this.pacer === undefined)
+			this.pacer = { blockRows: rowsPerBlock(3 * parameterCount(parameters)), between: (done) => this.budget.step(done, this.pacedRows) };
+		return this.pacer;
+	}
+
+	/**
+	 * The rows `rows` of the training data as one reused view (the same row tables, not copies;
+	 * the previous batch's view overwritten and trimmed), so an epoch of batches builds no row lists.
+	 */
+	private batchOf(rows: Array<number>): TrainingData {
+		const view = this.batchView ?? { inputs: [], targets: [], sampleCount: 0 };
+		this.batchView = view;
+		const inputs = view.inputs;
+		const targets = view.targets;
+		const allInputs = this.data.inputs;
+		const allTargets = this.data.targets;
+		const m = rows.size();
+		for (const k of $range(0, m - 1)) {
+			const i = rows[k];
+			inputs[k] = allInputs[i];
+			targets[k] = allTargets[i];
+		}
+		while (inputs.size() > m) {
+			inputs.pop();
+			targets.pop();
+		}
+		view.sampleCount = m;
+		return view;
 	}
 
 	/**
@@ -166,10 +199,7 @@ export class GradientEvaluator {
 		if (out === undefined) return blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
 		if (!this.pacesRows)
 			return data === this.data ? this.blockedFull(parameters, out) : blockedLossAndGradient(this.compute, parameters, data, this.budget, out);
-		this.pacedRows = data.sampleCount;
-		if (this.pacer === undefined)
-			this.pacer = { blockRows: rowsPerBlock(3 * parameterCount(parameters)), between: (done) => this.budget.step(done, this.pacedRows) };
-		const [loss, gradient] = this.compute(parameters, data, out, this.pacer);
+		const [loss, gradient] = this.compute(parameters, data, out, this.rowPacer(parameters, data.sampleCount));
 		this.budget.check();
 		return $tuple(loss, gradient);
 	}

@@ -28,3 +28,14 @@ export function oneHot(indices: Array<number>, classCount: number): Matrix {
 	}
 	return out;
 }
+
+/** An n×1 matrix of the 0-based class indices (binary targets), checking the frame budget every 4096 rows. */
+export function indexColumn(indices: Array<number>): Matrix {
+	const out = table.create<Array<number>>(indices.size());
+	const budget = new FrameBudget();
+	for (const i of $range(0, indices.size() - 1)) {
+		if (i % 4096 === 4095) budget.check();
+		out[i] = [indices[i]];
+	}
+	return out;
+}

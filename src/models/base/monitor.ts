@@ -12,15 +12,19 @@ export type Verdict = "continue" | "target" | "converged" | "nonfinite";
 /** Records the cost history of one `train` call and decides when to stop. */
 export class TrainingMonitor {
 	/** The finite costs recorded so far (one per cost check). */
-	readonly history = new Array<number>();
+	readonly history: Array<number>;
 	private previous: number | undefined;
 	private lastIteration = 0;
 	private stableChecks = 0;
 
+	/** `checks`: the cost checks expected (room made for up to 1024 of them at once, so recording allocates nothing). */
 	constructor(
 		private readonly where: string,
 		private readonly options: Readonly<MonitorOptions>,
-	) {}
+		checks = 0,
+	) {
+		this.history = table.create<number>(math.clamp(checks, 0, 1024));
+	}
 
 	/** Warns that `what` became non-finite at `iteration` and names the state the parameters return to. */
 	warnNonFinite(what: string, iteration: number) {

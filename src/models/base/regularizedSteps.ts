@@ -6,7 +6,6 @@
 import { Matrix } from "../../matrix/types";
 import { copyInto, scaleInPlace } from "../../matrix/inplace";
 import { Regularizer } from "../../optimization/regularizers/regularizers";
-import { ModelParameters, parameterEntries } from "../../parameters";
 
 /** The row indices 0 … count − 1 (the leading bias rows of an entry; empty for 0). */
 export function leadingRows(count: number): Array<number> {
@@ -15,16 +14,20 @@ export function leadingRows(count: number): Array<number> {
 	return rows;
 }
 
-/** The penalty summed over the entries of `parameters`, each by its regularizer (none: 0; bias rows exempt). */
+/**
+ * The penalty summed over the parameter `entries` (`parameterEntries` of the parameters), each by
+ * its regularizer (none: 0; its `biasRows` exempt).
+ */
 export function totalPenalty(
-	parameters: ModelParameters,
+	entries: Array<[string, Matrix]>,
 	regularizerOf: (entryName: string) => Regularizer | undefined,
-	biasRows: (entryName: string) => Array<number>,
+	biasRows: Array<Array<number>>,
 ): number {
 	let total = 0;
-	for (const [name, matrix] of parameterEntries(parameters)) {
+	for (const k of $range(0, entries.size() - 1)) {
+		const [name, matrix] = entries[k];
 		const regularizer = regularizerOf(name);
-		if (regularizer !== undefined) total += regularizer.penalty(matrix, biasRows(name));
+		if (regularizer !== undefined) total += regularizer.penalty(matrix, biasRows[k]);
 	}
 	return total;
 }

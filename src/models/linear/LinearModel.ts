@@ -21,6 +21,7 @@ import { SecondOrderSolver, solverStep } from "./solvers/step";
 import { LbfgsMemory, lbfgsStep } from "./solvers/lbfgs";
 import { warnTraining } from "../base/output";
 import { FeatureCounting } from "../base/capabilities";
+import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** Options of every linear model: the loop's options and the intercept. */
 export interface LinearModelOptions extends GradientOptions {
@@ -63,11 +64,12 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		return undefined;
 	}
 
-	protected solverStep(parameters: ModelParameters, data: TrainingData): boolean | undefined {
+	protected solverStep(parameters: ModelParameters, data: TrainingData, pacer: RowPacer): boolean | undefined {
 		const solver = this.secondOrderSolver();
 		if (solver === undefined) return undefined;
 		const regularizer = this.regularizerFor("");
-		if (solver.kind !== "LBFGS") return solverStep(parameters as Matrix, data.inputs, data.targets, solver, regularizer, this.biasRowCount());
+		if (solver.kind !== "LBFGS")
+			return solverStep(parameters as Matrix, data.inputs, data.targets, solver, regularizer, this.biasRowCount(), pacer.between);
 		// L-BFGS on the mean loss + penalty, through the model's own loss and gradient.
 		const exempt = this.biasRowCount() > 0 ? [0] : [];
 		const n = data.sampleCount;
@@ -75,7 +77,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		return lbfgsStep(
 			parameters as Matrix,
 			(w, gradient) => {
-				const [loss, g] = this.lossAndGradient(w, data, gradient);
+				const [loss, g] = this.lossAndGradient(w, data, gradient, pacer);
 				for (const i of $range(0, w.size() - 1)) for (const j of $range(0, w[i].size() - 1)) gradient[i][j] = (g as Matrix)[i][j] / n;
 				if (regularizer === undefined) return loss / n;
 				regularizer.addGradientInPlace(gradient, w, exempt);
@@ -91,7 +93,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 	 * loss's curvature and the rate exceeds 2: the steps must then diverge (scale the features or
 	 * lower the rate).
 	 */
-	protected beforeTraining(data: TrainingData, where: string) {
+	protected beforeTraining(data: TrainingData, where: string, budget: FrameBudget) {
 		const o = this.options;
 		this.lbfgsMemory = undefined;
 		if (this.secondOrderSolver() !== undefined) {
@@ -114,9 +116,14 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		const p = x[0].size();
 		let worst = 0;
 		let worstColumn = 0;
+		const every = rowsPerBlock(8); // one multiply-add a row, and the loop around it
 		for (const j of $range(0, p - 1)) {
 			let total = 0;
-			for (const row of x) total += row[j] * row[j];
+			for (const i of $range(0, x.size() - 1)) {
+				const v = x[i][j];
+				total += v * v;
+				if (i % every === every - 1) budget.check();
+			}
 			if (total > worst) [worst, worstColumn] = [total, j];
 		}
 		const meanSquare = worst / x.size();

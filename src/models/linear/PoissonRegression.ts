@@ -1,4 +1,5 @@
 /** Poisson regression (log link) for counts. */
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { CostFunction, createCost } from "../../costs";
@@ -34,7 +35,9 @@ export class PoissonRegression extends LinearRegressor<PoissonRegressionOptions>
 
 	protected prepareTargets(y: unknown, rows: number, where: string, xShape: string): Matrix {
 		const t = super.prepareTargets(y, rows, where, xShape);
+		const budget = new FrameBudget();
 		for (const i of $range(0, t.size() - 1)) {
+			if (i % 4096 === 4095) budget.check();
 			for (const j of $range(0, t[i].size() - 1)) {
 				if (t[i][j] < 0) error(`[Hivemind] ${where}: y must hold counts ≥ 0, got ${t[i][j]} at row ${i + 1} (y is ${describeShape(t)})`, 3);
 			}

@@ -9,6 +9,18 @@ import { residualGradientInto, RowPacer } from "../../matrix/fused";
 import { EntryLoss } from "../../costs/types";
 import { identityLink, OutputLink } from "./links";
 
+/** A row's scores, link outputs and cost derivatives (k entries each, as the row links read their sizes), made once per k. */
+const scratchByWidth = new Map<number, [Array<number>, Array<number>, Array<number>]>();
+
+function rowScratch(k: number): [Array<number>, Array<number>, Array<number>] {
+	let scratch = scratchByWidth.get(k);
+	if (scratch === undefined) {
+		scratch = [table.create<number>(k, 0), table.create<number>(k, 0), table.create<number>(k, 0)];
+		scratchByWidth.set(k, scratch);
+	}
+	return scratch;
+}
+
 /**
  * out = Xᵀ·dZ for the summed cost of link(X·W) against Y, in one pass; returns the summed loss.
  * The same arithmetic as forming Z = X·W, A = link(Z), the cost and dZ as matrices, row by row
@@ -41,9 +53,7 @@ export function linearLossGradientInto(
 	const { loss, derivative } = entry;
 	const forward = link.row.forward;
 	const backward = link.row.backward;
-	const z = table.create<number>(k, 0);
-	const a = table.create<number>(k, 0);
-	const u = table.create<number>(k, 0);
+	const [z, a, u] = rowScratch(k);
 	let total = 0;
 	const every = pacer === undefined ? math.huge : math.max(1, math.floor(pacer.blockRows));
 	let nextCheck = every;

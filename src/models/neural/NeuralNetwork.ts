@@ -14,16 +14,18 @@ import { CostFunction, createCost } from "../../costs";
 import { Optimizer } from "../../optimization/optimizers/types";
 import { createOptimizer } from "../../optimization";
 import { createRegularizer, Regularizer } from "../../optimization/regularizers/regularizers";
-import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
+import { describeParameters, ModelParameters, parameterCount, parameterKind } from "../../parameters";
 import { GradientModel } from "../base/GradientModel";
 import { DATAPREDICT_HINT, describeValue } from "../../core/describe";
 import { TrainingData } from "../base/types";
 import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
-import { oneHot } from "../base/labels";
+import { indexColumn, oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { ActivationName } from "./activations";
-import { DenseLayer, backwardPassWithInput, costAndGradients, createWorkspace, forwardPass, NetworkWorkspace, predictOutput } from "./network";
+import { BlockBuffers, DenseLayer, zerosLike, backwardPassWithInput, forwardPass, pacedCostAndGradients, predictOutput } from "./network";
+import { RowPacer } from "../../matrix/fused";
+import { rowsPerBlock } from "../../parallel/FrameBudget";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
 import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
 import { Classifier } from "../base/capabilities";
@@ -48,8 +50,8 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	private layerOptimizers: Array<Optimizer | false>;
 	private readonly labels = new ClassLabels(() => this.options.classesList);
 	private dropoutRng: RandomGenerator;
-	/** Forward/backward matrices per training gradient buffer (weak keys) and batch size. */
-	private readonly workspaces = new WeakMap<object, Map<number, NetworkWorkspace>>();
+	/** The block buffers (workspaces, scratch gradient) per training gradient buffer (weak keys). */
+	private readonly blockBuffers = new WeakMap<object, BlockBuffers>();
 	private costCache: [Readonly<NeuralNetworkOptions>, number, CostFunction] | undefined;
 
 	/** A network with the `layers` option's layers (often none yet); `options` as in `NeuralNetworkOptions` (validated). */
@@ -258,7 +260,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 					);
 				}
 			});
-			targets = outputs === 1 ? indices.map((k: number) => [k]) : oneHot(indices, this.labels.count()!);
+			targets = outputs === 1 ? indexColumn(indices) : oneHot(indices, this.labels.count()!);
 		}
 		return { inputs, targets, sampleCount: n };
 	}
@@ -268,26 +270,45 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		return initializeNetwork(this.layers, this.options.initializer, rng);
 	}
 
+	/** The network paces its own rows (one pass in fixed row blocks through per-call buffers). */
+	protected pacesRows(): boolean {
+		return true;
+	}
+
 	/**
-	 * Into the training loop's gradient buffer `out`, through a workspace kept per buffer and batch
-	 * size (weakly: it goes with the buffer when the training call ends); fresh matrices without one.
+	 * The summed cost and gradient in fixed blocks of about 2^15 multiply-adds (`pacer.blockRows`
+	 * rows, or `rowsPerBlock` of the parameter count without a pacer), so the result never depends
+	 * on who calls or how the budget slices it. Into the loop's gradient buffer `out` through block
+	 * buffers kept per buffer (weakly: they go with the buffer when the training call ends), so a
+	 * training iteration allocates nothing; fresh matrices without `out`.
 	 */
-	protected lossAndGradient(parameters: ModelParameters, data: TrainingData, out?: ModelParameters): LuaTuple<[number, ModelParameters]> {
+	protected lossAndGradient(
+		parameters: ModelParameters,
+		data: TrainingData,
+		out?: ModelParameters,
+		pacer?: RowPacer,
+	): LuaTuple<[number, ModelParameters]> {
 		const weights = parameters as Array<Matrix>;
-		const n = data.inputs.size();
-		let workspace: NetworkWorkspace | undefined;
-		const gradients = out as Array<Matrix> | undefined;
-		if (gradients !== undefined) {
-			let bySize = this.workspaces.get(gradients);
-			if (bySize === undefined) {
-				bySize = new Map();
-				this.workspaces.set(gradients, bySize);
-			}
-			workspace = bySize.get(n) ?? createWorkspace(this.layers, n);
-			bySize.set(n, workspace);
+		const blockRows = pacer?.blockRows ?? rowsPerBlock(3 * parameterCount(parameters));
+		let gradients = out as Array<Matrix> | undefined;
+		let buffers = gradients === undefined ? undefined : this.blockBuffers.get(gradients);
+		if (buffers === undefined || buffers.blockRows !== blockRows) {
+			buffers = new BlockBuffers(this.layers, weights, blockRows);
+			if (gradients !== undefined) this.blockBuffers.set(gradients, buffers);
 		}
-		const result = costAndGradients(weights, this.layers, data.inputs, data.targets, this.trainingCost(), this.dropoutRng, gradients, workspace);
-		return $tuple(result.cost, result.gradients);
+		gradients = gradients ?? zerosLike(weights);
+		const cost = pacedCostAndGradients(
+			weights,
+			this.layers,
+			data.inputs,
+			data.targets,
+			this.trainingCost(),
+			this.dropoutRng,
+			gradients,
+			buffers,
+			pacer,
+		);
+		return $tuple(cost, gradients);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Array<Matrix> {

@@ -122,12 +122,15 @@ export function softmaxRow(z: Array<number>, out: Array<number>) {
 	for (const j of $range(0, c - 1)) out[j] /= total;
 }
 
+/** One softmax row before it is copied out (so `out` may be `z`), reused by every call: training allocates nothing per block. */
+const softmaxScratch: Array<number> = [];
+
 /** Writes f(z) into `out` (same shape as z; `out` may be z itself). */
 export function activateInto(name: ActivationName, z: Matrix, out: Matrix) {
 	const r = z.size();
 	const c = z[0].size();
 	if (isSoftmax(name)) {
-		const row = table.create<number>(c, 0);
+		const row = softmaxScratch;
 		for (const i of $range(0, r - 1)) {
 			softmaxRow(z[i], row);
 			const o = out[i];

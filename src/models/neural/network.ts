@@ -11,7 +11,8 @@
  */
 import { Matrix } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
-import { matmulInto, transposeMatmulInto } from "../../matrix/inplace";
+import { addInPlace, matmulInto, transposeMatmulInto } from "../../matrix/inplace";
+import { RowPacer } from "../../matrix/fused";
 import { CostFunction } from "../../costs/types";
 import { ActivationName, activateInto, backpropagateActivationInPlace, isSoftmax } from "./activations";
 
@@ -88,13 +89,16 @@ function dropoutMaskInto(out: Matrix, rate: number, rng: RandomGenerator) {
 	}
 }
 
-/** Writes source ⊙ mask (or source) after the leading ones column when `bias`, into `out`. */
-function layerInputInto(out: Matrix, source: Matrix, bias: boolean, mask: Matrix | undefined) {
-	const rows = source.size();
+/**
+ * Writes rows `first` … `first` + out.size() − 1 of source, ⊙ mask (or as they are), after the
+ * leading ones column when `bias`, into `out` (one row of out per row read).
+ */
+function layerInputInto(out: Matrix, source: Matrix, bias: boolean, mask: Matrix | undefined, first: number) {
+	const rows = out.size();
 	const cols = source[0].size();
 	const offset = bias ? 1 : 0;
 	for (const i of $range(0, rows - 1)) {
-		const s = source[i];
+		const s = source[first + i];
 		const row = out[i];
 		if (mask) {
 			const m = mask[i];
@@ -106,7 +110,8 @@ function layerInputInto(out: Matrix, source: Matrix, bias: boolean, mask: Matrix
 }
 
 /**
- * Runs `x` (n × features) through the network, into `workspace` (sized for n rows; returned).
+ * Runs `x` (n × features) through the network, into `workspace` (sized for n rows; returned); or,
+ * with `first`, the workspace.rows rows of x from row `first` (0-based) on.
  * With `dropoutRng` (training), every layer with a dropout rate > 0 has its outputs masked, the
  * masks drawn row by row from the generator.
  */
@@ -116,6 +121,7 @@ export function forwardPass(
 	x: Matrix,
 	dropoutRng?: RandomGenerator,
 	workspace = createWorkspace(layers, x.size()),
+	first = 0,
 ): NetworkWorkspace {
 	let previous = x;
 	for (const l of $range(1, layers.size() - 1)) {
@@ -125,7 +131,7 @@ export function forwardPass(
 		if (mask) dropoutMaskInto(mask, below.dropoutRate, dropoutRng!);
 		workspace.masks[l - 1] = mask;
 		const input = workspace.inputs[l - 1];
-		layerInputInto(input, previous, layers[l].hasBias, mask);
+		layerInputInto(input, previous, layers[l].hasBias, mask, l === 1 ? first : 0);
 		const z = matmulInto(workspace.preActivations[l - 1], input, weights[l - 1]);
 		const a = workspace.activations[l - 1];
 		activateInto(layers[l].activation, z, a);
@@ -167,7 +173,7 @@ function gradientBelowInto(out: Matrix, dz: Matrix, w: Matrix, bias: boolean, ma
 }
 
 /** Zero matrices shaped like `weights`. */
-function zerosLike(weights: Array<Matrix>): Array<Matrix> {
+export function zerosLike(weights: Array<Matrix>): Array<Matrix> {
 	return weights.map((w) => emptyMatrix(w.size(), w[0].size()));
 }
 
@@ -186,7 +192,33 @@ export function backwardPass(
 	isPreActivationGradient: boolean,
 	gradients = zerosLike(weights),
 ): Array<Matrix> {
-	return backwardPassWithInput(weights, layers, cache, outputGradient, isPreActivationGradient, false, gradients).gradients;
+	backpropagateInto(weights, layers, cache, outputGradient, isPreActivationGradient, gradients);
+	return gradients;
+}
+
+/** `backwardPass` into `gradients`, allocating nothing; returns ∂loss/∂z of the first layer after the input. */
+function backpropagateInto(
+	weights: Array<Matrix>,
+	layers: Array<DenseLayer>,
+	cache: NetworkWorkspace,
+	outputGradient: Matrix,
+	isPreActivationGradient: boolean,
+	gradients: Array<Matrix>,
+): Matrix {
+	const count = weights.size();
+	let dz = outputGradient;
+	if (!isPreActivationGradient) {
+		backpropagateActivationInPlace(layers[count].activation, cache.preActivations[count - 1], cache.activations[count - 1], dz);
+	}
+	for (const l of $range(count, 1, -1)) {
+		transposeMatmulInto(gradients[l - 1], cache.inputs[l - 1], dz);
+		if (l > 1) {
+			const da = gradientBelowInto(cache.below[l - 2], dz, weights[l - 1], layers[l].hasBias, cache.masks[l - 1]);
+			backpropagateActivationInPlace(layers[l - 1].activation, cache.preActivations[l - 2], cache.activations[l - 2], da);
+			dz = da;
+		}
+	}
+	return dz;
 }
 
 /**
@@ -202,23 +234,10 @@ export function backwardPassWithInput(
 	withInput: boolean,
 	gradients = zerosLike(weights),
 ): { gradients: Array<Matrix>; input: Matrix | undefined } {
-	const count = weights.size();
-	let dz = outputGradient;
-	let input: Matrix | undefined;
-	if (!isPreActivationGradient) {
-		backpropagateActivationInPlace(layers[count].activation, cache.preActivations[count - 1], cache.activations[count - 1], dz);
-	}
-	for (const l of $range(count, 1, -1)) {
-		transposeMatmulInto(gradients[l - 1], cache.inputs[l - 1], dz);
-		if (l > 1) {
-			const da = gradientBelowInto(cache.below[l - 2], dz, weights[l - 1], layers[l].hasBias, cache.masks[l - 1]);
-			backpropagateActivationInPlace(layers[l - 1].activation, cache.preActivations[l - 2], cache.activations[l - 2], da);
-			dz = da;
-		} else if (withInput) {
-			const features = weights[0].size() - (layers[1].hasBias ? 1 : 0);
-			input = gradientBelowInto(emptyMatrix(dz.size(), features), dz, weights[0], layers[1].hasBias, cache.masks[0]);
-		}
-	}
+	const dz = backpropagateInto(weights, layers, cache, outputGradient, isPreActivationGradient, gradients);
+	if (!withInput) return { gradients, input: undefined };
+	const features = weights[0].size() - (layers[1].hasBias ? 1 : 0);
+	const input = gradientBelowInto(emptyMatrix(dz.size(), features), dz, weights[0], layers[1].hasBias, cache.masks[0]);
 	return { gradients, input };
 }
 
@@ -232,6 +251,62 @@ export function hasFusedOutputGradient(outputActivation: ActivationName, cost: C
 		(isSoftmax(outputActivation) && cost.costName === "CategoricalCrossEntropy") ||
 		(outputActivation === "Sigmoid" && cost.costName === "BinaryCrossEntropy")
 	);
+}
+
+/**
+ * The summed cost of the workspace.rows rows of (x, targets) from row `first` on (0-based) and its
+ * gradient with respect to every weight matrix (summed over those rows, before 1/n, no
+ * regularization), written into `gradients`. Nothing is allocated, except for a cost without an
+ * entry-wise loss (a view of the targets' rows).
+ */
+function blockCostAndGradients(
+	weights: Array<Matrix>,
+	layers: Array<DenseLayer>,
+	x: Matrix,
+	targets: Matrix,
+	first: number,
+	cost: CostFunction,
+	dropoutRng: RandomGenerator | undefined,
+	gradients: Array<Matrix>,
+	workspace: NetworkWorkspace,
+): number {
+	const cache = forwardPass(weights, layers, x, dropoutRng, workspace, first);
+	const output = cache.activations[cache.activations.size() - 1];
+	const rows = output.size();
+	const fused = hasFusedOutputGradient(layers[layers.size() - 1].activation, cost);
+	const outputGradient = cache.outputGradient;
+	const entry = cost.entry;
+	let value = 0;
+	if (entry !== undefined) {
+		// the arithmetic of the entry-wise cost's `value` and `gradient`, on the rows in place
+		const { loss, derivative } = entry;
+		for (const i of $range(0, rows - 1)) {
+			const o = output[i];
+			const t = targets[first + i];
+			const g = outputGradient[i];
+			for (const j of $range(0, o.size() - 1)) value += loss(o[j], t[j]);
+			if (fused) for (const j of $range(0, o.size() - 1)) g[j] = o[j] - t[j];
+			else for (const j of $range(0, o.size() - 1)) g[j] = derivative(o[j], t[j]);
+		}
+	} else {
+		const actual = first === 0 && rows === targets.size() ? targets : targetRows(targets, first, rows);
+		if (fused)
+			for (const i of $range(0, rows - 1)) for (const j of $range(0, output[i].size() - 1)) outputGradient[i][j] = output[i][j] - actual[i][j];
+		else {
+			const fresh = cost.gradient(output, actual);
+			for (const i of $range(0, rows - 1)) for (const j of $range(0, fresh[i].size() - 1)) outputGradient[i][j] = fresh[i][j];
+		}
+		value = cost.value(output, actual);
+	}
+	backpropagateInto(weights, layers, cache, outputGradient, fused, gradients);
+	return value;
+}
+
+/** Rows `first` … `first` + count − 1 of m (the same row tables). */
+function targetRows(m: Matrix, first: number, count: number): Matrix {
+	const out = table.create<Array<number>>(count);
+	for (const i of $range(0, count - 1)) out[i] = m[first + i];
+	return out;
 }
 
 /**
@@ -250,24 +325,72 @@ export function costAndGradients(
 	gradients = zerosLike(weights),
 	workspace = createWorkspace(layers, x.size()),
 ): { cost: number; gradients: Array<Matrix> } {
-	const cache = forwardPass(weights, layers, x, dropoutRng, workspace);
-	const output = cache.activations[cache.activations.size() - 1];
-	const fused = hasFusedOutputGradient(layers[layers.size() - 1].activation, cost);
-	const outputGradient = cache.outputGradient;
-	const derivative = cost.entry?.derivative;
-	if (fused || derivative !== undefined) {
-		for (const i of $range(0, output.size() - 1)) {
-			const o = output[i];
-			const t = targets[i];
-			const g = outputGradient[i];
-			if (fused) for (const j of $range(0, o.size() - 1)) g[j] = o[j] - t[j];
-			else for (const j of $range(0, o.size() - 1)) g[j] = derivative!(o[j], t[j]);
-		}
-	} else {
-		const fresh = cost.gradient(output, targets);
-		for (const i of $range(0, output.size() - 1)) for (const j of $range(0, fresh[i].size() - 1)) outputGradient[i][j] = fresh[i][j];
-	}
-	const value = cost.value(output, targets);
-	backwardPass(weights, layers, cache, outputGradient, fused, gradients);
+	const value = blockCostAndGradients(weights, layers, x, targets, 0, cost, dropoutRng, gradients, workspace);
 	return { cost: value, gradients };
+}
+
+/**
+ * The work buffers of a pass in row blocks, made once per training call: a workspace per block
+ * size (the full block, and the shorter last block of a pass) and a scratch gradient.
+ */
+export class BlockBuffers {
+	private readonly workspaces = new Map<number, NetworkWorkspace>();
+	/** The gradient of each block after the first, before it is added to the total. */
+	readonly scratch: Array<Matrix>;
+
+	/** For `layers` with `weights` shaped like these, in blocks of `blockRows` rows. */
+	constructor(
+		private readonly layers: Array<DenseLayer>,
+		weights: Array<Matrix>,
+		readonly blockRows: number,
+	) {
+		this.scratch = zerosLike(weights);
+	}
+
+	/** The workspace for a block of `rows` rows (made at its first use). */
+	workspaceFor(rows: number): NetworkWorkspace {
+		let workspace = this.workspaces.get(rows);
+		if (workspace === undefined) {
+			workspace = createWorkspace(this.layers, rows);
+			this.workspaces.set(rows, workspace);
+		}
+		return workspace;
+	}
+}
+
+/**
+ * `costAndGradients` over all rows of x in fixed blocks of `buffers.blockRows` rows, through the
+ * buffers' workspaces: the first block's gradient written into `gradients`, each later block's
+ * into the scratch gradient and added (block order, so the result depends only on the block size).
+ * `pacer.between(rowsDone)` is called after each block (it may yield). Returns the summed cost
+ * (the blocks' costs added in order).
+ */
+export function pacedCostAndGradients(
+	weights: Array<Matrix>,
+	layers: Array<DenseLayer>,
+	x: Matrix,
+	targets: Matrix,
+	cost: CostFunction,
+	dropoutRng: RandomGenerator | undefined,
+	gradients: Array<Matrix>,
+	buffers: BlockBuffers,
+	pacer?: RowPacer,
+): number {
+	const n = x.size();
+	const block = buffers.blockRows;
+	const scratch = buffers.scratch;
+	let total = 0;
+	let first = 0;
+	while (first < n) {
+		const rows = math.min(block, n - first);
+		const workspace = buffers.workspaceFor(rows);
+		if (first === 0) total += blockCostAndGradients(weights, layers, x, targets, first, cost, dropoutRng, gradients, workspace);
+		else {
+			total += blockCostAndGradients(weights, layers, x, targets, first, cost, dropoutRng, scratch, workspace);
+			for (const l of $range(0, gradients.size() - 1)) addInPlace(gradients[l], scratch[l]);
+		}
+		first += rows;
+		if (pacer !== undefined) pacer.between(first);
+	}
+	return total;
 }

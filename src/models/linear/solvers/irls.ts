@@ -7,7 +7,7 @@
  * learning rate, converges on raw data.
  */
 import { Matrix } from "../../../matrix/types";
-import { dampedSolve, NewtonProblem, newtonObjective } from "./newton";
+import { dampedSolve, NewtonProblem, newtonObjective, pacedRows } from "./newton";
 
 /** A step this small relative to the weights means IRLS has converged. */
 const STEP_TOLERANCE = 1e-10;
@@ -24,7 +24,11 @@ export function quantileIrlsStep(w: Matrix, problem: NewtonProblem, tau: number)
 	const k = w[0].size();
 	// ε: a residual this small (relative to the targets' spread) counts as a fit point.
 	let spread = 0;
-	for (const i of $range(0, n - 1)) for (const m of $range(0, k - 1)) spread += math.abs(y[i][m]);
+	const everySpread = pacedRows(problem, k);
+	for (const i of $range(0, n - 1)) {
+		for (const m of $range(0, k - 1)) spread += math.abs(y[i][m]);
+		if ((i + 1) % everySpread === 0) problem.pace!(i + 1);
+	}
 	const epsilon = 1e-10 * (spread / (n * k) + 1);
 	const penaltyGradient = table.create<Array<number>>(p);
 	for (const j of $range(0, p - 1)) penaltyGradient[j] = table.create<number>(k, 0);
@@ -35,6 +39,7 @@ export function quantileIrlsStep(w: Matrix, problem: NewtonProblem, tau: number)
 		const h = table.create<Array<number>>(p);
 		for (const j of $range(0, p - 1)) h[j] = table.create<number>(p, 0);
 		const rhs = table.create<number>(p, 0);
+		const every = pacedRows(problem, 2 * p + (p * (p + 1)) / 2);
 		for (const i of $range(0, n - 1)) {
 			const xi = x[i];
 			let z = 0;
@@ -48,6 +53,7 @@ export function quantileIrlsStep(w: Matrix, problem: NewtonProblem, tau: number)
 				const hj = h[j];
 				for (const l of $range(0, j)) hj[l] += s * xi[l];
 			}
+			if ((i + 1) % every === 0) problem.pace!(i + 1);
 		}
 		for (const j of $range(0, p - 1)) {
 			const hj = h[j];

@@ -9,6 +9,7 @@
 import { Matrix } from "../../../matrix/types";
 import { cholesky, solveCholesky } from "../../../matrix/linalg/cholesky";
 import { ScoreLoss } from "./scoreLosses";
+import { rowsPerBlock } from "../../../parallel/FrameBudget";
 
 /** The objective (1/n)·Σ ℓ(zᵢₘ, yᵢₘ) + R(W) over W (p×k), z = X·W, and what the step needs of R. */
 export interface NewtonProblem {
@@ -26,6 +27,20 @@ export interface NewtonProblem {
 	readonly penaltyCurvature: number;
 	/** The leading rows of W that are biases (not penalized). */
 	readonly biasRows: number;
+	/** Called with the rows done so far after each fixed block of a pass over the rows (a frame-budget check; it may yield). */
+	readonly pace?: (rowsDone: number) => void;
+}
+
+/** A call of the score loss, counted in multiply-adds when sizing row blocks. */
+const LOSS_CALL = 8;
+
+/**
+ * The rows between two `pace` calls of a pass costing about `workPerRow` multiply-adds a row
+ * (about 2^15 multiply-adds a block); more than the row count without `pace`. The blocks never
+ * change a sum.
+ */
+export function pacedRows(problem: NewtonProblem, workPerRow: number): number {
+	return problem.pace === undefined ? problem.x.size() + 1 : rowsPerBlock(workPerRow);
 }
 
 /** Armijo's sufficient-decrease constant. */
@@ -42,6 +57,7 @@ export function newtonObjective(w: Matrix, problem: NewtonProblem): number {
 	const p = w.size();
 	const k = w[0].size();
 	let total = 0;
+	const every = pacedRows(problem, k * (p + LOSS_CALL));
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		const yi = y[i];
@@ -51,6 +67,7 @@ export function newtonObjective(w: Matrix, problem: NewtonProblem): number {
 			const [value] = loss(z, yi[m]);
 			total += value;
 		}
+		if ((i + 1) % every === 0) problem.pace!(i + 1);
 	}
 	return total / n + problem.penalty(w);
 }
@@ -69,6 +86,7 @@ function derivatives(w: Matrix, problem: NewtonProblem, majorize: boolean): LuaT
 		for (const j of $range(0, p - 1)) h[j] = table.create<number>(p, 0);
 		hessians[m] = h;
 	}
+	const every = pacedRows(problem, k * (2 * p + (p * (p + 1)) / 2 + LOSS_CALL));
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		for (const m of $range(0, k - 1)) {
@@ -87,6 +105,7 @@ function derivatives(w: Matrix, problem: NewtonProblem, majorize: boolean): LuaT
 				}
 			}
 		}
+		if ((i + 1) % every === 0) problem.pace!(i + 1);
 	}
 	for (const j of $range(0, p - 1)) for (const m of $range(0, k - 1)) g[j][m] /= n;
 	problem.addPenaltyGradient(g, w);

@@ -41,8 +41,8 @@ export type SecondOrderSolver = { kind: "Newton"; loss: ScoreLoss } | { kind: "I
 
 /**
  * One step of `solver` on `w` IN PLACE for inputs `x` (bias column included) and targets `y`, with
- * `regularizer` (undefined for none) sparing the first `biasRows` rows. Returns true when the
- * solver has converged.
+ * `regularizer` (undefined for none) sparing the first `biasRows` rows; `pace` (optional) is called
+ * between fixed row blocks of each pass over the rows. Returns true when the solver has converged.
  */
 export function solverStep(
 	w: Matrix,
@@ -51,6 +51,7 @@ export function solverStep(
 	solver: Exclude<SecondOrderSolver, { kind: "LBFGS" }>,
 	regularizer: Regularizer | undefined,
 	biasRows: number,
+	pace?: (rowsDone: number) => void,
 ): boolean {
 	const exempt = biasRows > 0 ? [0] : [];
 	const problem: NewtonProblem = {
@@ -63,6 +64,7 @@ export function solverStep(
 		},
 		penaltyCurvature: regularizer?.quadraticCurvature?.() ?? 0,
 		biasRows,
+		pace,
 	};
 	return solver.kind === "IRLS" ? quantileIrlsStep(w, problem, solver.tau) : newtonStep(w, problem);
 }

@@ -1,0 +1,159 @@
+// The shared loop's passes over the rows: the network's gradient in fixed row blocks through
+// per-call buffers, the second-order solvers' passes paced between fixed blocks, and what an
+// iteration allocates.
+import { describe, expect, it } from "../../support/jest-globals.d";
+import { Matrix } from "../../../src/matrix/types";
+import { addInPlace } from "../../../src/matrix/inplace";
+import { CostFunction, createCost } from "../../../src/costs";
+import { HuberRegression, LinearRegression, LogisticRegression, NeuralNetwork, PoissonRegression, QuantileRegression } from "../../../src/models";
+import { costAndGradients } from "../../../src/models/neural/network";
+import { rowsPerBlock } from "../../../src/parallel/FrameBudget";
+import { parameterCount } from "../../../src/parameters";
+import { countingYields, regressionData, relativeDifference } from "../../parallel/helpers";
+
+const [X, y] = regressionData(900, 6, 11);
+const classes = y.map((t) => (t < -1 ? 0 : t < 1 ? 1 : 2));
+
+/** A 6–8–3 Tanh/Softmax classifier (or 6–8–1 regression), seeded; dropout on the hidden layer when asked. */
+function network(
+	frameBudget: number,
+	options: { regression?: boolean; dropout?: number; batchSize?: number; iterations?: number; onIteration?: () => void } = {},
+) {
+	const model = new NeuralNetwork({
+		mode: options.regression ? "Regression" : "Classification",
+		maximumNumberOfIterations: options.iterations ?? 3,
+		learningRate: 0.05,
+		seed: 4,
+		frameBudget,
+		batchSize: options.batchSize ?? 0,
+		onIteration: options.onIteration,
+	});
+	model.createLayers([6, 8, options.regression ? 1 : 3], "Tanh", true, options.dropout ?? 0);
+	model.setLayerActivation(2, options.regression ? "None" : "Softmax");
+	return model;
+}
+
+/**
+ * The largest growth of the heap (KB) between consecutive `onIteration` calls from the fourth on (the
+ * first steps create the optimizer's state and its saved copy).
+ */
+function heapGrowthPerIteration(train: (onIteration: () => void) => void): number {
+	const heap = new Array<number>(16, 0); // sized once: the samples allocate nothing
+	let count = 0;
+	train(() => {
+		heap[count] = collectgarbage("count");
+		count += 1;
+	});
+	let worst = 0;
+	for (const i of $range(3, count - 1)) worst = math.max(worst, heap[i] - heap[i - 1]);
+	return worst;
+}
+
+describe("the network's gradient in fixed row blocks", () => {
+	it("sums the blocks' gradients in order: the gradient of every row at once to 1e-12, the block-by-block sum bit for bit", () => {
+		const model = network(0);
+		model.setAreGradientsSaved(true);
+		model.train(X, classes);
+		const [gradient, n] = model.computeGradients(X, classes);
+		expect(n).toBe(900);
+		// independently: the 900 rows at once, and fixed blocks of rowsPerBlock(3 × parameters) rows added in order
+		const weights = model.getModelParameters() as Array<Matrix>;
+		const layers = model.getLayers();
+		const cost = createCost("CategoricalCrossEntropy");
+		const targets = classes.map((k) => [k === 0 ? 1 : 0, k === 1 ? 1 : 0, k === 2 ? 1 : 0]);
+		const whole = costAndGradients(weights, layers, X, targets, cost);
+		expect(relativeDifference(gradient, whole.gradients) < 1e-12).toBe(true);
+		const block = rowsPerBlock(3 * parameterCount(weights));
+		expect(block < 900).toBe(true); // several blocks
+		let summed: Array<Matrix> | undefined;
+		for (const first of $range(0, 899, block)) {
+			const rows = X.filter((_, i) => i >= first && i < first + block);
+			const part = costAndGradients(
+				weights,
+				layers,
+				rows,
+				targets.filter((_, i) => i >= first && i < first + block),
+				cost,
+			).gradients;
+			if (summed === undefined) summed = part;
+			else part.forEach((m, l) => addInPlace(summed![l], m));
+		}
+		expect(gradient).toEqual(summed!);
+	});
+
+	it("gives bit-identical networks sliced (a yield after every block) and unsliced: full batch, dropout, regression", () => {
+		for (const options of [{}, { dropout: 0.2 }, { regression: true }]) {
+			const [unsliced, sliced] = [network(0, options), network(1e-6, options)];
+			const target = options.regression ? y : classes;
+			const history = unsliced.train(X, target);
+			let slicedHistory: Array<number> = [];
+			const blocks = math.ceil(900 / rowsPerBlock(3 * parameterCount(unsliced.getModelParameters()!)));
+			expect(countingYields(() => (slicedHistory = sliced.train(X, target))) >= 3 * blocks).toBe(true);
+			expect(slicedHistory).toEqual(history);
+			expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+		}
+	});
+
+	it("takes a cost without an entry-wise loss block by block: a hand-written squared error trains as the built-in one, bit for bit", () => {
+		const squared: CostFunction = {
+			costName: "HandSquaredError",
+			value(p: Matrix, a: Matrix) {
+				let total = 0;
+				p.forEach((row, i) => row.forEach((v, j) => (total += (v - a[i][j]) * (v - a[i][j]))));
+				return total;
+			},
+			gradient(p: Matrix, a: Matrix) {
+				return p.map((row, i) => row.map((v, j) => 2 * (v - a[i][j])));
+			},
+			getOptions() {
+				return {};
+			},
+		};
+		const train = (costFunction: string | CostFunction) => {
+			const model = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: 3, learningRate: 0.05, seed: 4, costFunction });
+			model.createLayers([6, 8, 1], "Tanh");
+			model.setLayerActivation(2, "None");
+			const history = model.train(X, y);
+			return [history, model.getModelParameters()];
+		};
+		expect(train(squared)).toEqual(train("MeanSquaredError"));
+	});
+
+	it("allocates nothing per full-batch iteration once under way, nor per mini-batch epoch (the heap, counted in KB, does not grow)", () => {
+		for (const batchSize of [0, 200]) {
+			const growth = heapGrowthPerIteration((onIteration) => network(0, { batchSize, iterations: 8, onIteration }).train(X, classes));
+			expect([batchSize, growth]).toEqual([batchSize, 0]);
+		}
+		const linear = heapGrowthPerIteration((onIteration) => new LinearRegression({ maximumNumberOfIterations: 8, onIteration }).train(X, y));
+		expect(linear).toEqual(0);
+	});
+});
+
+type Solved = LogisticRegression | PoissonRegression | HuberRegression | QuantileRegression;
+
+describe("the second-order solvers within a frame budget", () => {
+	const [rows, t] = regressionData(4000, 6, 12);
+	const labels = t.map((v) => (v > 0.5 ? 1 : 0));
+	const counts = t.map((v) => math.floor(math.abs(v) * 2));
+
+	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS: bit-identical sliced and unsliced, yielding inside their passes", () => {
+		const cases: Array<[string, (frameBudget: number) => Solved, Array<number>]> = [
+			["Logistic", (frameBudget) => new LogisticRegression({ maximumNumberOfIterations: 3, frameBudget }), labels],
+			["Poisson", (frameBudget) => new PoissonRegression({ maximumNumberOfIterations: 3, frameBudget }), counts],
+			["Huber", (frameBudget) => new HuberRegression({ maximumNumberOfIterations: 3, frameBudget }), t],
+			["Quantile", (frameBudget) => new QuantileRegression({ maximumNumberOfIterations: 3, frameBudget }), t],
+			["L-BFGS", (frameBudget) => new LogisticRegression({ solver: "LBFGS", maximumNumberOfIterations: 3, frameBudget }), labels],
+		];
+		// the gradient pass of 4000 rows (7 parameters: blocks of 1560 rows) yields 3 times an iteration and the
+		// iteration's end once: more yields come from the solver's own passes
+		for (const [name, make, target] of cases) {
+			const [unsliced, sliced] = [make(0), make(1e-6)];
+			const history = unsliced.train(rows, target);
+			let slicedHistory: Array<number> = [];
+			const yields = countingYields(() => (slicedHistory = sliced.train(rows, target)));
+			expect([name, yields > 3 * 4]).toEqual([name, true]);
+			expect(slicedHistory).toEqual(history);
+			expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+		}
+	});
+});
