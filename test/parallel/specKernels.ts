@@ -1,6 +1,7 @@
 // Kernels for the ActorPool spec, required by every worker (the pool's kernelModules option).
 // Some break Roblox's rules on purpose: the stand-in must fail them as Studio would.
-import { registerKernel } from "../../src/parallel/kernels";
+import { getKernel, registerKernel } from "../../src/parallel/kernels";
+import { FrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
 
 let calls = 0;
 
@@ -32,3 +33,23 @@ registerKernel("specs.elmStatisticsRequiringLazily", () =>
 			.FindFirstChild("statistics") as ModuleScript,
 	),
 );
+
+// Runs the kernel `args.kernel` on the shard with `args.args`, counting this worker's yields meanwhile.
+registerKernel("specs.countingYields", (shard, args) => {
+	const a = args as { kernel: string; args: unknown };
+	let yields = 0;
+	const previous = setYieldObserver(() => (yields += 1));
+	const [ok, result] = pcall(() => getKernel(a.kernel)(shard, a.args));
+	setYieldObserver(previous);
+	if (!ok) error(result, 0);
+	return { result, yields };
+});
+// Yields once through a frame budget (the pool's), then requires a module: still the parallel phase.
+registerKernel("specs.requireAfterYield", () => {
+	const budget = new FrameBudget();
+	if (budget.budgetSeconds <= 0) error("spec: this kernel needs a pool with a frame budget", 0);
+	while (!budget.check()) {
+		// spin until the slice is used up
+	}
+	return require(script.Parent!.FindFirstChild("helpers") as ModuleScript);
+});
