@@ -170,6 +170,11 @@ export class ActorPool implements WorkerPool {
 		return job.results;
 	}
 
+	/** The budget each worker slices its work by: the `frameBudget` option, else the library default now. */
+	private budgetMs(): number {
+		return this.frameBudget ?? getDefaultFrameBudget();
+	}
+
 	getWorkerCount(): number {
 		return this.actors.size();
 	}
@@ -178,6 +183,7 @@ export class ActorPool implements WorkerPool {
 		const where = `${WHERE}.loadData`;
 		this.assertAlive(where);
 		const ranges = shardRanges(inputs.size(), this.actors.size());
+		const budgetMs = this.budgetMs();
 		const id = this.nextDataId;
 		this.nextDataId += 1;
 		const p = inputs[0].size();
@@ -185,7 +191,7 @@ export class ActorPool implements WorkerPool {
 		this.dispatch(ranges.size(), where, (jobId, s, actor) => {
 			const [first, last] = ranges[s];
 			const y = targets === undefined ? undefined : rowsToBuffer(targets, first, last);
-			actor.SendMessage("HivemindLoad", jobId, s, id, rowsToBuffer(inputs, first, last), last - first + 1, p, y, t, first);
+			actor.SendMessage("HivemindLoad", jobId, s, id, rowsToBuffer(inputs, first, last), last - first + 1, p, y, t, first, budgetMs);
 		});
 		return { id, rowCount: inputs.size(), ranges };
 	}
@@ -193,7 +199,7 @@ export class ActorPool implements WorkerPool {
 	runKernel(kernel: string, data: ShardedData, args: unknown): Array<unknown> {
 		const where = `${WHERE}.runKernel`;
 		this.assertAlive(where);
-		const budgetMs = this.frameBudget ?? getDefaultFrameBudget();
+		const budgetMs = this.budgetMs();
 		return this.dispatch(data.ranges.size(), where, (jobId, s, actor) =>
 			actor.SendMessage("HivemindRun", jobId, s, kernel, data.id, args, budgetMs),
 		);

@@ -2,10 +2,11 @@
  * The code each Actor runs (started by the HivemindWorker Script): binds the pool's messages,
  * keeps its row shards resident, runs kernels in the parallel phase and answers in the serial
  * phase. Everything it needs is required before the first message: `require` is forbidden while
- * desynchronized. A kernel runs in slices of the pool's frame budget: when a slice is used up it
- * yields and resumes in the next parallel phase, so no parallel phase is held for long.
+ * desynchronized. Kernels (and turning a loaded shard into rows) run in slices of the pool's frame
+ * budget: when a slice is used up the worker yields and resumes in the next parallel phase, so no
+ * parallel phase is held for long.
  */
-import { startSlice, withFrameBudget, withFrameYield } from "./FrameBudget";
+import { FrameBudget, startSlice, withFrameBudget, withFrameYield } from "./FrameBudget";
 import { getKernel } from "./kernels";
 import { bufferToRows } from "./shards";
 import { Shard } from "./types";
@@ -46,14 +47,18 @@ export function runParallelWorker(actor: Actor, results: BindableEvent) {
 			targets: buffer | undefined,
 			targetColumns: number,
 			firstRow: number,
+			budgetMs: number,
 		) => {
-			const [ok, value] = pcall(() => {
-				shards.set(dataId, {
-					inputs: bufferToRows(inputs, rows, columns),
-					targets: targets === undefined ? undefined : bufferToRows(targets, rows, targetColumns),
-					firstRow,
-				});
-			});
+			const [ok, value] = pcall(() =>
+				runSliced(budgetMs, () => {
+					const budget = new FrameBudget();
+					shards.set(dataId, {
+						inputs: bufferToRows(inputs, rows, columns, budget),
+						targets: targets === undefined ? undefined : bufferToRows(targets, rows, targetColumns, budget),
+						firstRow,
+					});
+				}),
+			);
 			answer(jobId, shard, ok, ok ? undefined : tostring(value));
 		},
 	);

@@ -93,6 +93,24 @@ describe("kernels on a worker run in slices of the pool's frame budget", () => {
 	});
 });
 
+describe("loading a shard on a worker", () => {
+	it("turns the buffers into rows in slices too: one yield per fixed block (inputs 2 blocks of 1365 rows, targets 1)", () => {
+		const counts = (pool: ActorPool) => {
+			const small = pool.loadData([[1], [2]]);
+			pool.runKernel("specs.startCountingYields", small, {});
+			const data = pool.loadData(X, Y);
+			const yields = pool.runKernel("specs.yieldsSoFar", small, {});
+			pool.releaseData(data);
+			pool.releaseData(small);
+			return yields;
+		};
+		const blocks = math.ceil(2000 / rowsPerBlock(24)) + math.ceil(2000 / rowsPerBlock(1));
+		expect(blocks).toBe(3);
+		expect(counts(slicing)).toEqual([blocks, blocks]);
+		expect(counts(whole)).toEqual([0, 0]);
+	});
+});
+
 describe("training with a slicing pool", () => {
 	it("LinearRegression and a two-layer NeuralNetwork: parameters and costs bit-identical to a pool with budget 0", () => {
 		const linear = (pool: ActorPool) => {
