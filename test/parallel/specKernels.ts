@@ -61,3 +61,19 @@ registerKernel("specs.startCountingYields", () => {
 	return 0;
 });
 registerKernel("specs.yieldsSoFar", () => workerYields);
+// From the parallel phase: a deferred function runs only if task.desynchronize() yields (it must not: already parallel).
+registerKernel("specs.desynchronizeWhenParallel", () => {
+	let deferredRan = false;
+	task.defer(() => (deferredRan = true));
+	task.desynchronize();
+	return deferredRan;
+});
+// A thread spawned in the parallel phase runs there too: its require fails; the error text is returned.
+registerKernel("specs.requireInSpawnedThread", () => {
+	let message = "the spawned thread's require succeeded";
+	task.spawn(() => {
+		const [ok, err] = pcall(() => require(script.Parent!.FindFirstChild("helpers") as ModuleScript));
+		if (!ok) message = tostring(err);
+	});
+	return message;
+});

@@ -138,6 +138,13 @@ describe("Roblox's rules after a worker's yield", () => {
 		expect(ok).toBe(false);
 		expect(tostring(err).find("require is not safe to call in parallel", 1, true)[0] !== undefined).toBe(true);
 	});
+	it("task.desynchronize() in the parallel phase returns at once; a thread spawned there runs there (require fails)", () => {
+		const data = whole.loadData([[1], [2]]);
+		expect(whole.runKernel("specs.desynchronizeWhenParallel", data, {})).toEqual([false, false]);
+		const messages = whole.runKernel("specs.requireInSpawnedThread", data, {}) as Array<string>;
+		whole.releaseData(data);
+		for (const message of messages) expect(message.find("require is not safe to call in parallel", 1, true)[0] !== undefined).toBe(true);
+	});
 	it("validates the pool's frameBudget option", () => {
 		expectError(
 			() => new ActorPool({ frameBudget: -1 }),
