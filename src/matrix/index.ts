@@ -52,7 +52,7 @@ type MatrixFunctions = Omit<
 		typeof solve &
 		typeof eigen,
 	// the product's inner loops (their callers check shapes and allocate)
-	"matmulKernel" | "transposeMatmulKernel"
+	"matmulKernel" | "transposeMatmulKernel" | "addUpperGram" | "mirrorUpperTriangle"
 >;
 
 /** Every matrix function in one namespace: `Matrix.matmul(a, b)` (0-based indices). */

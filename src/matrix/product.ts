@@ -272,13 +272,10 @@ export function matmulTranspose(a: Matrix, b: Matrix): Matrix {
 	return out;
 }
 
-/** xᵀx (p×p, symmetric): each pair computed once and mirrored, so the result is exactly symmetric. */
-export function gram(x: Matrix): Matrix {
-	assertMatrixShape(x, "x", "Matrix.gram");
-	const n = x.size();
+/** Adds the upper triangle (j ≥ i) of xᵀx over the 0-based rows `first` … `last` of x into `out` (p×p), row after row. */
+export function addUpperGram(out: Matrix, x: Matrix, first: number, last: number) {
 	const p = x[0].size();
-	const out = blank(p, p);
-	for (const k of $range(1, n)) {
+	for (const k of $range(first + 1, last + 1)) {
 		const xk = x[k - 1];
 		for (const i of $range(1, p)) {
 			const s = xk[i - 1];
@@ -288,9 +285,22 @@ export function gram(x: Matrix): Matrix {
 			}
 		}
 	}
-	for (const i of $range(2, p)) {
-		const oi = out[i - 1];
-		for (const j of $range(1, i - 1)) oi[j - 1] = out[j - 1][i - 1];
+}
+
+/** Copies the upper triangle of the square matrix `m` onto its lower one (in place), so `m` is exactly symmetric. */
+export function mirrorUpperTriangle(m: Matrix) {
+	for (const i of $range(2, m.size())) {
+		const mi = m[i - 1];
+		for (const j of $range(1, i - 1)) mi[j - 1] = m[j - 1][i - 1];
 	}
+}
+
+/** xᵀx (p×p, symmetric): each pair computed once and mirrored, so the result is exactly symmetric. */
+export function gram(x: Matrix): Matrix {
+	assertMatrixShape(x, "x", "Matrix.gram");
+	const p = x[0].size();
+	const out = blank(p, p);
+	addUpperGram(out, x, 0, x.size() - 1);
+	mirrorUpperTriangle(out);
 	return out;
 }

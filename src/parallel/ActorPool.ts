@@ -3,10 +3,12 @@
  * (`HivemindWorker`, beside this module), which requires the library in the Actor's own VM and
  * binds its messages. A data set is sent once, one row shard per Actor as f64 buffers, and stays
  * resident; later calls send only a kernel name and its (small) arguments. Kernels run in the
- * parallel phase (`BindToMessageParallel`); results come back through a BindableEvent in the
- * serial phase and are returned in shard order.
+ * parallel phase (`BindToMessageParallel`), in slices of the pool's frame budget (a worker yields
+ * and resumes in the next parallel phase); results come back through a BindableEvent in the serial
+ * phase and are returned in shard order.
  */
 import { Matrix } from "../matrix/types";
+import { getDefaultFrameBudget } from "./FrameBudget";
 import { rowsToBuffer, shardRanges } from "./shards";
 import { ShardedData, WorkerPool } from "./types";
 
@@ -20,6 +22,12 @@ export interface ActorPoolOptions {
 	kernelModules?: Array<ModuleScript>;
 	/** Seconds to wait for the workers to start or answer before failing: default 30. */
 	timeout?: number;
+	/**
+	 * Milliseconds a worker computes before it yields to the next parallel phase (kernels run in
+	 * slices of fixed row blocks): ≥ 0, 0 = a kernel runs in one slice; default the library's
+	 * (`getDefaultFrameBudget()` at each call: 5 in Roblox).
+	 */
+	frameBudget?: number;
 }
 
 interface Job {
@@ -65,6 +73,7 @@ export class ActorPool implements WorkerPool {
 	private readonly jobs = new Map<number, Job>();
 	private readonly folder: Instance;
 	private readonly timeout: number;
+	private readonly frameBudget: number | undefined;
 	private nextDataId = 1;
 	private ready = 0;
 	private destroyed = false;
@@ -80,6 +89,9 @@ export class ActorPool implements WorkerPool {
 		const timeout = options.timeout ?? 30;
 		if (!typeIs(timeout, "number") || !(timeout > 0))
 			error(`[Hivemind] ${where}: timeout must be a number > 0 (seconds), got ${tostring(timeout)}`, 2);
+		const frameBudget = options.frameBudget;
+		if (frameBudget !== undefined && (!typeIs(frameBudget, "number") || !(frameBudget >= 0) || frameBudget === math.huge))
+			error(`[Hivemind] ${where}: frameBudget must be a finite number ≥ 0 (milliseconds; 0 = one slice), got ${tostring(frameBudget)}`, 2);
 		if (options.parent !== undefined && !isInstance(options.parent))
 			error(`[Hivemind] ${where}: parent must be an Instance, got ${typeOf(options.parent)}`, 2);
 		const kernelModules = options.kernelModules ?? [];
@@ -95,6 +107,7 @@ export class ActorPool implements WorkerPool {
 		if (runtime === undefined) error(`[Hivemind] ${where}: roblox-ts's RuntimeLib was not found above ${script.GetFullName()}`, 2);
 		const library = script.Parent?.Parent as Instance;
 		this.timeout = timeout;
+		this.frameBudget = frameBudget;
 		this.results = new Instance("BindableEvent");
 		this.results.Name = "HivemindResults";
 		this.connection = this.results.Event.Connect((jobId: number, shard: number, ok: boolean, value: unknown) =>
@@ -157,6 +170,11 @@ export class ActorPool implements WorkerPool {
 		return job.results;
 	}
 
+	/** The budget each worker slices its work by: the `frameBudget` option, else the library default now. */
+	private budgetMs(): number {
+		return this.frameBudget ?? getDefaultFrameBudget();
+	}
+
 	getWorkerCount(): number {
 		return this.actors.size();
 	}
@@ -165,6 +183,7 @@ export class ActorPool implements WorkerPool {
 		const where = `${WHERE}.loadData`;
 		this.assertAlive(where);
 		const ranges = shardRanges(inputs.size(), this.actors.size());
+		const budgetMs = this.budgetMs();
 		const id = this.nextDataId;
 		this.nextDataId += 1;
 		const p = inputs[0].size();
@@ -172,7 +191,7 @@ export class ActorPool implements WorkerPool {
 		this.dispatch(ranges.size(), where, (jobId, s, actor) => {
 			const [first, last] = ranges[s];
 			const y = targets === undefined ? undefined : rowsToBuffer(targets, first, last);
-			actor.SendMessage("HivemindLoad", jobId, s, id, rowsToBuffer(inputs, first, last), last - first + 1, p, y, t, first);
+			actor.SendMessage("HivemindLoad", jobId, s, id, rowsToBuffer(inputs, first, last), last - first + 1, p, y, t, first, budgetMs);
 		});
 		return { id, rowCount: inputs.size(), ranges };
 	}
@@ -180,7 +199,10 @@ export class ActorPool implements WorkerPool {
 	runKernel(kernel: string, data: ShardedData, args: unknown): Array<unknown> {
 		const where = `${WHERE}.runKernel`;
 		this.assertAlive(where);
-		return this.dispatch(data.ranges.size(), where, (jobId, s, actor) => actor.SendMessage("HivemindRun", jobId, s, kernel, data.id, args));
+		const budgetMs = this.budgetMs();
+		return this.dispatch(data.ranges.size(), where, (jobId, s, actor) =>
+			actor.SendMessage("HivemindRun", jobId, s, kernel, data.id, args, budgetMs),
+		);
 	}
 
 	releaseData(data: ShardedData) {

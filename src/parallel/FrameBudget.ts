@@ -4,6 +4,7 @@
  * fixed blocks that do not depend on the budget, so sliced and unsliced runs give bit-identical
  * results; the budget only decides where, between blocks, the thread yields.
  */
+import { RowPacer } from "../matrix/fused";
 
 /** Called as `onProgress(done, total)` after each block of a long operation (units: rows, iterations). */
 export type ProgressCallback = (done: number, total: number) => void;
@@ -37,21 +38,46 @@ export function setDefaultFrameBudget(budgetMs: number): number {
 /** Budgets set by `withFrameBudget` for the thread running them (a yield lets other threads run meanwhile). */
 const threadBudgets = new Map<thread, number>();
 
+/** Runs `fn` with `value` as the running thread's entry of `perThread`, restored afterwards (also when `fn` throws). */
+function withThreadValue<V extends defined, T>(perThread: Map<thread, V>, value: V, fn: () => T): T {
+	const thread = coroutine.running();
+	const previous = perThread.get(thread);
+	perThread.set(thread, value);
+	const [ok, result] = pcall(fn);
+	if (previous === undefined) perThread.delete(thread);
+	else perThread.set(thread, previous);
+	if (!ok) error(result, 0);
+	return result as T;
+}
+
 /**
  * Runs `fn` with `budgetMs` as the budget of every `FrameBudget` created without one in this
  * thread meanwhile (a model's `frameBudget` option reaching its data preparation); undefined
  * changes nothing.
  */
 export function withFrameBudget<T>(budgetMs: number | undefined, fn: () => T): T {
-	if (budgetMs === undefined) return fn();
-	const thread = coroutine.running();
-	const previous = threadBudgets.get(thread);
-	threadBudgets.set(thread, budgetMs);
-	const [ok, result] = pcall(fn);
-	if (previous === undefined) threadBudgets.delete(thread);
-	else threadBudgets.set(thread, previous);
-	if (!ok) error(result, 0);
-	return result as T;
+	return budgetMs === undefined ? fn() : withThreadValue(threadBudgets, budgetMs, fn);
+}
+
+/** How a thread waits for its next slice: `task.wait()` unless set with `withFrameYield`. */
+export type FrameYield = () => void;
+
+/** Yields set by `withFrameYield` for the thread running them. */
+const threadYields = new Map<thread, FrameYield>();
+
+/**
+ * Runs `fn` with `yieldFrame` as the way every budget yields in this thread meanwhile, in place of
+ * `task.wait()`: a pool worker passes one that resumes in the next parallel phase.
+ */
+export function withFrameYield<T>(yieldFrame: FrameYield, fn: () => T): T {
+	return withThreadValue(threadYields, yieldFrame, fn);
+}
+
+/** Waits for the next slice the running thread's way (`withFrameYield`), by default `task.wait()`. */
+function waitForNextSlice() {
+	const yieldFrame = threadYields.get(coroutine.running());
+	if (yieldFrame !== undefined) yieldFrame();
+	else task.wait();
 }
 
 /** Observes yields (for benchmarks and specs): called after each yield with the `os.clock()` times it began and ended. */
@@ -68,6 +94,11 @@ export function setYieldObserver(fn: YieldObserver | undefined): YieldObserver |
 
 /** When the current slice began: the thread's last yield through any budget (shared, so nested and consecutive operations share one slice). */
 let sliceStart = os.clock();
+
+/** Starts a fresh slice now (a pool worker at the start of its parallel-phase callback). */
+export function startSlice() {
+	sliceStart = os.clock();
+}
 
 /** One long operation's slicing: its budget, progress callback and yield count; the slice itself is shared by all. */
 export class FrameBudget {
@@ -89,7 +120,7 @@ export class FrameBudget {
 		const now = os.clock();
 		if (now - sliceStart < this.budgetSeconds) return false;
 		this.yields += 1;
-		task.wait();
+		waitForNextSlice();
 		sliceStart = os.clock();
 		if (observer !== undefined) observer(now, sliceStart);
 		return true;
@@ -107,7 +138,7 @@ export class FrameBudget {
 	 */
 	pace(step: number, interval: number): boolean {
 		if (interval > 0 && step % interval === 0) {
-			task.wait();
+			waitForNextSlice();
 			this.restart();
 			return true;
 		}
@@ -116,7 +147,7 @@ export class FrameBudget {
 
 	/** Starts a fresh slice (after a yield the caller made itself). */
 	restart() {
-		sliceStart = os.clock();
+		startSlice();
 	}
 }
 
@@ -159,4 +190,9 @@ export function reduceInBlocks<P>(
 /** Rows per block for work costing about `workPerRow` multiply-adds a row: about 2^15 multiply-adds a block (≈ 1 ms in Roblox's interpreter), at least 1 row. */
 export function rowsPerBlock(workPerRow: number): number {
 	return math.max(1, math.floor(32768 / math.max(1, workPerRow)));
+}
+
+/** A `RowPacer` for one pass over `rows` rows: `budget.step(done, rows)` after every `blockRows` rows (fixed, so the sums never depend on the budget). */
+export function budgetPacer(budget: FrameBudget, blockRows: number, rows: number): RowPacer {
+	return { blockRows, between: (done) => budget.step(done, rows) };
 }

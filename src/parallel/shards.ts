@@ -5,6 +5,7 @@
  * once on the worker, where it stays resident.
  */
 import { Matrix } from "../matrix/types";
+import { forEachBlock, FrameBudget, rowsPerBlock } from "./FrameBudget";
 import { ShardedData, WorkerPool } from "./types";
 
 /** The 0-based row range [first, last] of each of `k` shards of `n` rows: consecutive, sizes differing by at most one, earlier shards larger. */
@@ -37,18 +38,20 @@ export function rowsToBuffer(m: Matrix, first: number, last: number): buffer {
 	return b;
 }
 
-/** The `rows`×`columns` matrix held row-major in `b` (from `rowsToBuffer`). */
-export function bufferToRows(b: buffer, rows: number, columns: number): Matrix {
+/** The `rows`×`columns` matrix held row-major in `b` (from `rowsToBuffer`); `budget` checked between fixed blocks of rows. */
+export function bufferToRows(b: buffer, rows: number, columns: number, budget?: FrameBudget): Matrix {
 	const out = table.create<Array<number>>(rows);
-	let offset = 0;
-	for (const i of $range(1, rows)) {
-		const row = table.create<number>(columns, 0);
-		for (const j of $range(1, columns)) {
-			row[j - 1] = buffer.readf64(b, offset);
-			offset += 8;
+	forEachBlock(rows, rowsPerBlock(columns), budget, (first, last) => {
+		let offset = first * columns * 8;
+		for (const i of $range(first, last)) {
+			const row = table.create<number>(columns, 0);
+			for (const j of $range(1, columns)) {
+				row[j - 1] = buffer.readf64(b, offset);
+				offset += 8;
+			}
+			out[i] = row;
 		}
-		out[i - 1] = row;
-	}
+	});
 	return out;
 }
 

@@ -21,7 +21,11 @@ export interface Shard {
 	readonly firstRow: number;
 }
 
-/** A kernel: computes on one shard from plain-data `args` and returns plain data (it crosses a VM boundary). */
+/**
+ * A kernel: computes on one shard from plain-data `args` and returns plain data (it crosses a VM
+ * boundary). On a pool worker it runs in the parallel phase in slices: a `FrameBudget` it makes
+ * without a budget uses the pool's, and its yields resume in the next parallel phase.
+ */
 export type Kernel = (shard: Shard, args: unknown) => unknown;
 
 /**

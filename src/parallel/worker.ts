@@ -2,11 +2,30 @@
  * The code each Actor runs (started by the HivemindWorker Script): binds the pool's messages,
  * keeps its row shards resident, runs kernels in the parallel phase and answers in the serial
  * phase. Everything it needs is required before the first message: `require` is forbidden while
- * desynchronized.
+ * desynchronized. Kernels (and turning a loaded shard into rows) run in slices of the pool's frame
+ * budget: when a slice is used up the worker yields and resumes in the next parallel phase, so no
+ * parallel phase is held for long.
  */
+import { FrameBudget, startSlice, withFrameBudget, withFrameYield } from "./FrameBudget";
 import { getKernel } from "./kernels";
 import { bufferToRows } from "./shards";
 import { Shard } from "./types";
+
+/**
+ * A worker's wait for its next slice: `task.wait()` in the parallel phase resumes in a parallel
+ * phase (Roblox's documented rule); `task.desynchronize()` then returns at once, and would move the
+ * thread back to the parallel phase if it ever resumed in a serial one.
+ */
+function resumeInParallel() {
+	task.wait();
+	task.desynchronize();
+}
+
+/** Runs `work` in slices of `budgetMs` (0 = one slice), waiting between slices with `resumeInParallel`. */
+function runSliced<T>(budgetMs: number, work: () => T): T {
+	startSlice();
+	return withFrameYield(resumeInParallel, () => withFrameBudget(budgetMs, work));
+}
 
 /** Binds the pool's messages on `actor` and tells the pool (through `results`) that this worker is ready. */
 export function runParallelWorker(actor: Actor, results: BindableEvent) {
@@ -28,22 +47,27 @@ export function runParallelWorker(actor: Actor, results: BindableEvent) {
 			targets: buffer | undefined,
 			targetColumns: number,
 			firstRow: number,
+			budgetMs: number,
 		) => {
-			const [ok, value] = pcall(() => {
-				shards.set(dataId, {
-					inputs: bufferToRows(inputs, rows, columns),
-					targets: targets === undefined ? undefined : bufferToRows(targets, rows, targetColumns),
-					firstRow,
-				});
-			});
+			const [ok, value] = pcall(() =>
+				runSliced(budgetMs, () => {
+					const budget = new FrameBudget();
+					shards.set(dataId, {
+						inputs: bufferToRows(inputs, rows, columns, budget),
+						targets: targets === undefined ? undefined : bufferToRows(targets, rows, targetColumns, budget),
+						firstRow,
+					});
+				}),
+			);
 			answer(jobId, shard, ok, ok ? undefined : tostring(value));
 		},
 	);
-	actor.BindToMessageParallel("HivemindRun", (jobId: number, shard: number, kernel: string, dataId: number, args: unknown) => {
+	actor.BindToMessageParallel("HivemindRun", (jobId: number, shard: number, kernel: string, dataId: number, args: unknown, budgetMs: number) => {
 		const [ok, value] = pcall(() => {
 			const data = shards.get(dataId);
 			if (data === undefined) error(`[Hivemind] worker: no data set ${dataId} is loaded on this worker`, 0);
-			return getKernel(kernel)(data, args);
+			const run = getKernel(kernel);
+			return runSliced(budgetMs, () => run(data, args));
 		});
 		answer(jobId, shard, ok, ok ? value : tostring(value));
 	});

@@ -1,6 +1,7 @@
 // Kernels for the ActorPool spec, required by every worker (the pool's kernelModules option).
 // Some break Roblox's rules on purpose: the stand-in must fail them as Studio would.
-import { registerKernel } from "../../src/parallel/kernels";
+import { getKernel, registerKernel } from "../../src/parallel/kernels";
+import { FrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
 
 let calls = 0;
 
@@ -32,3 +33,47 @@ registerKernel("specs.elmStatisticsRequiringLazily", () =>
 			.FindFirstChild("statistics") as ModuleScript,
 	),
 );
+
+// Runs the kernel `args.kernel` on the shard with `args.args`, counting this worker's yields meanwhile.
+registerKernel("specs.countingYields", (shard, args) => {
+	const a = args as { kernel: string; args: unknown };
+	let yields = 0;
+	const previous = setYieldObserver(() => (yields += 1));
+	const [ok, result] = pcall(() => getKernel(a.kernel)(shard, a.args));
+	setYieldObserver(previous);
+	if (!ok) error(result, 0);
+	return { result, yields };
+});
+// Yields once through a frame budget (the pool's), then requires a module: still the parallel phase.
+registerKernel("specs.requireAfterYield", () => {
+	const budget = new FrameBudget();
+	if (budget.budgetSeconds <= 0) error("spec: this kernel needs a pool with a frame budget", 0);
+	while (!budget.check()) {
+		// spin until the slice is used up
+	}
+	return require(script.Parent!.FindFirstChild("helpers") as ModuleScript);
+});
+
+// From the first call on, counts every yield of this worker's VM (loading a shard included).
+let workerYields = 0;
+registerKernel("specs.startCountingYields", () => {
+	setYieldObserver(() => (workerYields += 1));
+	return 0;
+});
+registerKernel("specs.yieldsSoFar", () => workerYields);
+// From the parallel phase: a deferred function runs only if task.desynchronize() yields (it must not: already parallel).
+registerKernel("specs.desynchronizeWhenParallel", () => {
+	let deferredRan = false;
+	task.defer(() => (deferredRan = true));
+	task.desynchronize();
+	return deferredRan;
+});
+// A thread spawned in the parallel phase runs there too: its require fails; the error text is returned.
+registerKernel("specs.requireInSpawnedThread", () => {
+	let message = "the spawned thread's require succeeded";
+	task.spawn(() => {
+		const [ok, err] = pcall(() => require(script.Parent!.FindFirstChild("helpers") as ModuleScript));
+		if (!ok) message = tostring(err);
+	});
+	return message;
+});

@@ -96,17 +96,25 @@ export interface NeighbourLists {
 	readonly distances: Matrix;
 }
 
-/** The `k` (at most the rows of `points`) nearest rows of `points` to each query, indices offset by `firstRow`: a shard's answer. */
-export function nearestForQueries(points: Matrix, firstRow: number, queries: Matrix, k: number, distance: DistanceName): NeighbourLists {
+/** The `k` (at most the rows of `points`) nearest rows of `points` to each query, indices offset by `firstRow`: a shard's answer; `budget` checked after each query and every 4096 rows. */
+export function nearestForQueries(
+	points: Matrix,
+	firstRow: number,
+	queries: Matrix,
+	k: number,
+	distance: DistanceName,
+	budget?: FrameBudget,
+): NeighbourLists {
 	const count = math.min(k, points.size());
 	const indices = table.create<Array<number>>(queries.size());
 	const distances = table.create<Array<number>>(queries.size());
 	for (const q of $range(0, queries.size() - 1)) {
-		const found = nearestNeighbours(points, queries[q], count, distance);
+		const found = nearestNeighbours(points, queries[q], count, distance, budget);
 		const global = found.indices;
 		for (const j of $range(0, global.size() - 1)) global[j] += firstRow;
 		indices[q] = global;
 		distances[q] = found.distances;
+		if (budget !== undefined) budget.check();
 	}
 	return { indices, distances };
 }
