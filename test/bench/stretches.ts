@@ -21,30 +21,76 @@ import { DEFAULT_FRAME_BUDGET_MS, getDefaultFrameBudget, setDefaultFrameBudget, 
 const N = 100000;
 const P = 10;
 
+/** The innermost library frames of the current stack (frame-budget and bench frames left out), for `--trace`. */
+function here(): string {
+	const frames = debug
+		.traceback()
+		.split("\n")
+		.filter((line) => line.find("Hivemind.", 1, true)[0] !== undefined && line.find("FrameBudget", 1, true)[0] === undefined);
+	return frames
+		.filter((_, i) => i < 3)
+		.map((line) => line.gsub("ReplicatedStorage%.Hivemind%.", "")[0])
+		.join(" < ");
+}
+
 /**
  * The stretches (ms) between the call's start, its yields and its end: the longest, the 99th
  * percentile (on a loaded machine the longest also holds the time the OS ran other processes), the
- * yield count and the total time.
+ * yield count and the total time. With `trace`, prints (stderr) the stack at both ends of the
+ * stretches grouped by those ends, the groups with the longest median first: on a loaded machine
+ * a gap that recurs with a long median is unsliced work, a single long one is the OS.
  */
-function measure(fn: () => void): { longestMs: number; p99Ms: number; yields: number; totalMs: number } {
+function measure(fn: () => void, trace = false): { longestMs: number; p99Ms: number; yields: number; totalMs: number } {
 	const stretches = new Array<number>();
 	let last = os.clock();
 	const start = last;
+	let lastPlace = "(start)";
+	const groups = new Map<string, Array<number>>();
+	const record = (ms: number, place: string) => {
+		const key = `${lastPlace}\n      ⇒ ${place}`;
+		const list = groups.get(key) ?? [];
+		list.push(ms);
+		groups.set(key, list);
+		lastPlace = place;
+	};
 	const previous = setYieldObserver((yieldedAt, resumedAt) => {
-		stretches.push((yieldedAt - last) * 1000);
+		const ms = (yieldedAt - last) * 1000;
+		stretches.push(ms);
+		if (trace) record(ms, here());
 		last = resumedAt;
 	});
 	fn();
 	stretches.push((os.clock() - last) * 1000);
 	setYieldObserver(previous);
+	if (trace) {
+		record(stretches[stretches.size() - 1], "(end)");
+		const rows = new Array<[number, number, number, string]>();
+		groups.forEach((list, key) => {
+			list.sort((a, b) => a < b);
+			rows.push([list[math.floor(list.size() / 2)], list[list.size() - 1], list.size(), key]);
+		});
+		rows.sort((a, b) => a[0] > b[0]);
+		for (const i of $range(0, math.min(rows.size(), 6) - 1)) {
+			const [median, longest, count, key] = rows[i];
+			warn(string.format("median %.2f ms, longest %.2f ms, %d times: %s", median, longest, count, key));
+		}
+	}
 	stretches.sort((a, b) => a < b);
 	const p99Ms = stretches[math.min(stretches.size() - 1, math.floor(0.99 * stretches.size()))];
 	return { longestMs: stretches[stretches.size() - 1], p99Ms, yields: stretches.size() - 1, totalMs: (os.clock() - start) * 1000 };
 }
 
-export = () => {
+/**
+ * Args: name filters (a case runs when its name contains one of them; none = all), `--trace` (see
+ * `measure`) and `--budget=<ms>` (another budget: a tiny one yields at every check, so each stretch
+ * is the work between two checks).
+ */
+export = (...args: Array<string>) => {
+	const trace = args.includes("--trace");
+	const budgetArg = args.find((a) => a.sub(1, 9) === "--budget=");
+	const filters = args.filter((a) => a !== "--trace" && a !== budgetArg);
 	// Roblox's default (the headless runtime's own default is 0)
-	setDefaultFrameBudget(DEFAULT_FRAME_BUDGET_MS);
+	setDefaultFrameBudget(budgetArg !== undefined ? tonumber(budgetArg.sub(10))! : DEFAULT_FRAME_BUDGET_MS);
 	const rng = new RandomGenerator(5);
 	const X = new Array<Array<number>>();
 	const y = new Array<number>();
@@ -88,7 +134,9 @@ export = () => {
 	add("KNearestNeighboursRegressor predict 200 rows", knn, (m) => m.predict(queries));
 	add("RidgeRegression train", new RidgeRegression(), (m) => m.train(X, y));
 	add("GaussianNaiveBayes train", new GaussianNaiveBayes(), (m) => m.train(X, labels));
-	const rows = cases.map(([name, , run]) => ({ name, rows: N, ...measure(run) }));
+	const rows = cases
+		.filter(([name]) => filters.size() === 0 || filters.some((f) => name.find(f, 1, true)[0] !== undefined))
+		.map(([name, , run]) => ({ name, rows: N, ...measure(run, trace) }));
 	print(HttpService.JSONEncode({ budgetMs: getDefaultFrameBudget(), rows }));
 	return 0;
 };

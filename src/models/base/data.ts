@@ -4,36 +4,70 @@ import { Matrix } from "../../matrix/types";
 import { assertMatrix, describeShape, isDenseArray } from "../../matrix/validate";
 import { copy } from "../../matrix/creation";
 import { isFiniteNumber } from "../../core/describe";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+
+/**
+ * Rows per block when validating or copying rows of `p` entries: an entry costs about 4
+ * multiply-adds (type, NaN and infinity checks, the store), a row's new table as much as one more
+ * entry. From the shape only, so the blocks never depend on time.
+ */
+export function copyBlockRows(p: number): number {
+	return rowsPerBlock(4 * (p + 1));
+}
+
+/** `isDenseArray` of a long table within `budget`: its keys are counted 4096 at a time (a resumable `next`). */
+function isDenseWithinBudget(values: Array<unknown>, budget: FrameBudget): boolean {
+	let count = 0;
+	let key: unknown = undefined;
+	for (;;) {
+		for (const _ of $range(1, 4096)) {
+			key = next(values as object, key)[0];
+			if (key === undefined) return count === values.size();
+			if (!typeIs(key, "number")) return false;
+			count += 1;
+		}
+		budget.check();
+	}
+}
 
 /**
  * A copy of `X` when it is a valid matrix (dense, rectangular, finite, non-empty: `assertMatrix`'s
- * conditions), checking the frame budget every 2048 rows; undefined otherwise.
+ * conditions), in fixed row blocks within the frame budget; undefined otherwise.
  */
 function checkedCopy(X: unknown): Matrix | undefined {
 	if (!typeIs(X, "table")) return undefined;
 	const rows = X as Array<unknown>;
 	const n = rows.size();
 	const first = rows[0];
-	if (n === 0 || !typeIs(first, "table") || !isDenseArray(rows) || !isDenseArray(first)) return undefined;
+	if (n === 0 || !typeIs(first, "table") || !isDenseArray(first)) return undefined;
 	const p = (first as Array<unknown>).size();
 	if (p === 0) return undefined;
-	const out = table.create<Array<number>>(n);
 	const budget = new FrameBudget();
-	for (const i of $range(1, n)) {
-		const row = rows[i - 1];
-		if (!typeIs(row, "table") || (row as Array<unknown>).size() !== p) return undefined;
-		const values = row as Array<unknown>;
-		const copied = table.create<number>(p, 0);
-		for (const j of $range(1, p)) {
-			const v = values[j - 1];
-			if (!typeIs(v, "number") || v !== v || v === math.huge || v === -math.huge) return undefined;
-			copied[j - 1] = v;
+	if (!isDenseWithinBudget(rows, budget)) return undefined;
+	const out = table.create<Array<number>>(n);
+	let valid = true;
+	forEachBlock(n, copyBlockRows(p), budget, (firstRow, lastRow) => {
+		if (!valid) return;
+		for (const i of $range(firstRow, lastRow)) {
+			const row = rows[i];
+			if (!typeIs(row, "table") || (row as Array<unknown>).size() !== p) {
+				valid = false;
+				return;
+			}
+			const values = row as Array<unknown>;
+			const copied = table.create<number>(p, 0);
+			for (const j of $range(1, p)) {
+				const v = values[j - 1];
+				if (!typeIs(v, "number") || v !== v || v === math.huge || v === -math.huge) {
+					valid = false;
+					return;
+				}
+				copied[j - 1] = v;
+			}
+			out[i] = copied;
 		}
-		out[i - 1] = copied;
-		if (i % 2048 === 0) budget.check();
-	}
-	return out;
+	});
+	return valid ? out : undefined;
 }
 
 /**
@@ -55,19 +89,28 @@ export function featureMatrix(X: unknown, where: string, expectedWidth?: number,
 	return copied!;
 }
 
-/** `x` with a column of ones prepended (the bias input), as a new matrix. */
+/** `[fn(0), …, fn(count − 1)]`, computed in fixed blocks of `rowsPerBlock(workPerRow)` within the frame budget (`workPerRow`: about the multiply-adds one call costs). */
+export function mapInBlocks<T extends defined>(count: number, workPerRow: number, fn: (i: number) => T, budget = new FrameBudget()): Array<T> {
+	const out = table.create<T>(count);
+	forEachBlock(count, rowsPerBlock(workPerRow), budget, (first, last) => {
+		for (const i of $range(first, last)) out[i] = fn(i);
+	});
+	return out;
+}
+
+/** `x` with a column of ones prepended (the bias input), as a new matrix (in fixed row blocks within the frame budget). */
 export function withBiasColumn(x: Matrix): Matrix {
 	const n = x.size();
 	const p = x[0].size();
 	const out = table.create<Array<number>>(n);
-	const budget = new FrameBudget();
-	for (const i of $range(0, n - 1)) {
-		const xi = x[i];
-		const row = table.create<number>(p + 1, 1);
-		for (const j of $range(0, p - 1)) row[j + 1] = xi[j];
-		out[i] = row;
-		if (i % 2048 === 2047) budget.check();
-	}
+	forEachBlock(n, copyBlockRows(p + 1), new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) {
+			const xi = x[i];
+			const row = table.create<number>(p + 1, 1);
+			for (const j of $range(0, p - 1)) row[j + 1] = xi[j];
+			out[i] = row;
+		}
+	});
 	return out;
 }
 
@@ -94,17 +137,19 @@ export function targetMatrix(y: unknown, rows: number, where: string, xShape: st
 	const list = y as Array<unknown>;
 	let m: Matrix;
 	if (typeIs(list[0], "number")) {
-		m = table.create<Array<number>>(list.size());
-		for (const i of $range(0, list.size() - 1)) {
-			const v = list[i];
-			if (!isFiniteNumber(v)) {
-				error(`[Hivemind] ${where}: y[${i + 1}] must be a finite number, got ${tostring(v)}`, 3);
+		const n = list.size();
+		m = table.create<Array<number>>(n);
+		forEachBlock(n, copyBlockRows(1), new FrameBudget(), (first, last) => {
+			for (const i of $range(first, last)) {
+				const v = list[i];
+				if (!isFiniteNumber(v)) {
+					error(`[Hivemind] ${where}: y[${i + 1}] must be a finite number, got ${tostring(v)}`, 5);
+				}
+				m[i] = [v];
 			}
-			m[i] = [v];
-		}
+		});
 	} else {
-		assertMatrix(y, "y", where);
-		m = copy(y);
+		m = featureMatrix(y, where, undefined, "y");
 	}
 	assertRowCount(m, rows, where, xShape);
 	if (outputs !== undefined && m[0].size() !== outputs) {

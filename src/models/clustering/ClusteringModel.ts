@@ -7,7 +7,7 @@ import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { canonicalRows } from "../base/rowOrder";
 import { DistanceName } from "../neighbours/search";
 import { assignToCentres } from "./shared";
 
@@ -43,7 +43,7 @@ export abstract class ClusteringModel<O extends ClusteringBudgetOptions, P exten
 
 	/** The rows of x in the canonical order (the result ignores the caller's row order). */
 	protected canonicalRows(x: Matrix, budget: FrameBudget): Matrix {
-		return canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		return canonicalRows(x, budget);
 	}
 
 	/** For each row of X: its nearest stored centre (ties: the lower index), and the n×m distances. */

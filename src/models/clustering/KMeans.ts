@@ -17,8 +17,8 @@ import { FrameBudget, forEachBlock, withFrameBudget } from "../../parallel/Frame
 import { rowsBetween } from "../../parallel/shards";
 import { ShardedData, WorkerPool } from "../../parallel/types";
 import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { featureMatrix, mapInBlocks } from "../base/data";
+import { canonicalRows } from "../base/rowOrder";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 import { assignmentBlock, centresFromPartial, inertiaOf, lloydStep, miniBatchStep, sequentialPass, unitVector } from "./kmeansSteps";
 import { assertEnoughRows, assertCentreMatrix, assignToCentres, kMeansPlusPlus } from "./shared";
@@ -114,8 +114,10 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
-		const x = withFrameBudget(this.options.frameBudget, () => featureMatrix(X, where, this.centroids()?.[0].size()));
-		return this.options.distance === "cosine" ? x.map(unitVector) : x;
+		return withFrameBudget(this.options.frameBudget, () => {
+			const x = featureMatrix(X, where, this.centroids()?.[0].size());
+			return this.options.distance === "cosine" ? mapInBlocks(x.size(), 2 * x[0].size(), (i) => unitVector(x[i])) : x;
+		});
 	}
 
 	private initialCentroids(rows: Matrix, rng: RandomGenerator, budget: FrameBudget): Matrix {
@@ -187,7 +189,7 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 		}
 		if (this.centroids() === undefined) assertEnoughRows(x, k, "numberOfClusters", where);
 		const budget = new FrameBudget(o.frameBudget);
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = canonicalRows(x, budget);
 		const pool = o.algorithm === "lloyd" && o.distance !== "manhattan" ? o.pool : undefined;
 		const run: Run = { budget, pool, sharded: pool?.loadData(rows) };
 		const [ok, history] = pcall(() => this.fitRows(rows, run));

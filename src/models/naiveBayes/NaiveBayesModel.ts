@@ -37,8 +37,11 @@ export interface ClassCountsPartial {
 /** Parameters of a naive Bayes model: a record of the statistics' matrices (`counts` k×1 first). */
 export type NaiveBayesRecord = ParameterRecord;
 
-function indexColumn(indices: Array<number>): Matrix {
-	return indices.map((k) => [k]);
+/** Rows `first` … `last` (0-based) of the class indices as a column (one block's worth: never all n rows at once). */
+function indexColumn(indices: Array<number>, first: number, last: number): Matrix {
+	const out = table.create<Array<number>>(last - first + 1);
+	for (const i of $range(first, last)) out[i - first] = [indices[i]];
+	return out;
 }
 
 function classRange(k: number): Array<number> {
@@ -61,15 +64,15 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	/** The statistics of x (n×p) with class indices y (n×1) among `classes` (0…k−1). */
 	protected abstract computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): P;
 
-	/** `computeStatistics` in fixed row blocks merged in block order, within the frame budget. */
-	private statisticsInBlocks(x: Matrix, y: Matrix): P {
+	/** `computeStatistics` of x and the class `indices` in fixed row blocks merged in block order, within the frame budget. */
+	private statisticsInBlocks(x: Matrix, indices: Array<number>): P {
 		const classes = classRange(this.labels.count()!);
 		const rows = rowsPerBlock(2 * x[0].size() + classes.size());
 		return reduceInBlocks(
 			x.size(),
 			rows,
 			new FrameBudget(),
-			(first, last) => this.computeStatistics(rowsBetween(x, first, last), rowsBetween(y, first, last), classes),
+			(first, last) => this.computeStatistics(rowsBetween(x, first, last), indexColumn(indices, first, last), classes),
 			(a, b) => this.mergeStatistics(a, b),
 		);
 	}
@@ -143,7 +146,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		}
 		const x = this.inputs(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
-		return this.statisticsInBlocks(x, indexColumn(indices));
+		return this.statisticsInBlocks(x, indices);
 	}
 
 	/** The statistics of the union of two shards (pure, associative). */
@@ -172,7 +175,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		this.assertAlive(where);
 		const x = this.inputs(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
-		const batch = this.statisticsInBlocks(x, indexColumn(indices));
+		const batch = this.statisticsInBlocks(x, indices);
 		const current = this.currentPartial();
 		const merged = current === undefined ? batch : this.mergeStatistics(current, batch);
 		const record = this.recordOf(merged);

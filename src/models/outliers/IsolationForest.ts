@@ -10,7 +10,7 @@ import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast } from "../../options";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { canonicalRows } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { OutlierDetector, OutlierFit, OutlierParameters } from "./OutlierDetector";
 import { averagePathLength, growTree, pathLength } from "./isolationTree";
@@ -59,7 +59,7 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 
 	protected fit(x: Matrix): OutlierFit {
 		const budget = new FrameBudget(this.options.frameBudget);
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = canonicalRows(x, budget);
 		const n = rows.size();
 		const psi = math.min(this.options.maximumSamples, n);
 		const maxDepth = math.max(math.ceil(math.log(psi, 2)), 1);

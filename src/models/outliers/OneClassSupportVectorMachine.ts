@@ -10,7 +10,7 @@
 import { Matrix, Vector } from "../../matrix/types";
 import { anyOf, anyFinite, constraint, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { canonicalRows } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix, resolveGamma } from "../svm/kernels";
 import { solveSmo } from "../svm/smo";
@@ -78,7 +78,7 @@ export class OneClassSupportVectorMachine extends OutlierDetector<OneClassSuppor
 	}
 
 	protected fit(x: Matrix): OutlierFit {
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const rows = canonicalRows(x);
 		const n = rows.size();
 		const gamma = resolveGamma(this.options.gamma, rows);
 		const k = kernelGram(rows, this.kernelSettings(gamma));
