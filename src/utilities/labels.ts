@@ -4,7 +4,10 @@
  * probability matrices).
  */
 import { describeValue, isFiniteNumber } from "../core/describe";
-import { FrameBudget } from "../parallel/FrameBudget";
+import { FrameBudget, forEachBlock } from "../parallel/FrameBudget";
+
+/** Labels per block of the label passes (a hash lookup or a check each; from the count only, never from time). */
+const LABEL_BLOCK = 2048;
 import { argmax, assertMatrix } from "../matrix";
 import { Matrix } from "../matrix/types";
 
@@ -40,29 +43,29 @@ export function assertLabels(value: unknown, argName: string, where: string): as
 		);
 	}
 	const values = value as Array<unknown>;
-	const budget = new FrameBudget();
-	for (const i of $range(0, values.size() - 1)) {
-		if (i % 4096 === 4095) budget.check();
-		const v = values[i];
-		if (!isLabel(v)) {
-			error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be a label (a finite number or a string), got ${describeValue(v)}`, 3);
+	forEachBlock(values.size(), LABEL_BLOCK, new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) {
+			const v = values[i];
+			if (!isLabel(v)) {
+				error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be a label (a finite number or a string), got ${describeValue(v)}`, 5);
+			}
 		}
-	}
+	});
 }
 
 /** The distinct labels of `labels`, in the deterministic order of {@link compareLabels}. */
 export function sortedUniqueLabels(labels: ReadonlyArray<Label>): Array<Label> {
 	const seen = new Set<Label>();
 	const out = new Array<Label>();
-	const budget = new FrameBudget();
-	for (const i of $range(1, labels.size())) {
-		const label = labels[i - 1];
-		if (i % 4096 === 0) budget.check();
-		if (!seen.has(label)) {
-			seen.add(label);
-			out.push(label);
+	forEachBlock(labels.size(), LABEL_BLOCK, new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) {
+			const label = labels[i];
+			if (!seen.has(label)) {
+				seen.add(label);
+				out.push(label);
+			}
 		}
-	}
+	});
 	out.sort(compareLabels);
 	return out;
 }
@@ -78,7 +81,11 @@ export function readLabels(value: unknown, argName: string, where: string): Arra
 		return argmax(value, 1);
 	}
 	assertLabels(value, argName, where);
-	return table.clone(value);
+	const copied = table.create<Label>(value.size());
+	forEachBlock(value.size(), 4 * LABEL_BLOCK, new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) copied[i] = value[i];
+	});
+	return copied;
 }
 
 /** Labels joined for messages, at most 10 of them (`1, 2, "cat", …`). */
@@ -121,18 +128,18 @@ export function encodeLabels(
 ): Array<number> {
 	const index = indexLabels(classes);
 	const codes = table.create<number>(labels.size(), 0);
-	const budget = new FrameBudget();
-	for (const i of $range(0, labels.size() - 1)) {
-		if (i % 4096 === 4095) budget.check();
-		const code = index.get(labels[i]);
-		if (code === undefined && !allowUnknown) {
-			error(
-				`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${describeLabels(classes)}), got ${describeLabel(labels[i])}`,
-				3,
-			);
+	forEachBlock(labels.size(), LABEL_BLOCK, new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) {
+			const code = index.get(labels[i]);
+			if (code === undefined && !allowUnknown) {
+				error(
+					`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${describeLabels(classes)}), got ${describeLabel(labels[i])}`,
+					5,
+				);
+			}
+			codes[i] = code ?? -1;
 		}
-		codes[i] = code ?? -1;
-	}
+	});
 	return codes;
 }
 

@@ -3,10 +3,17 @@
 // Run in the headless runtime: lune run harness/run.luau default.project.json ReplicatedStorage.HivemindTests.bench.stretches
 // Prints one JSON line { budgetMs, rows: [{ name, rows, longestMs, p99Ms, yields, totalMs }] }.
 import { HttpService } from "@rbxts/services";
+import { PCA } from "../../src/transformers/PCA";
 import { RandomGenerator } from "../../src/matrix/random";
 import { BaseModel } from "../../src/models/base/BaseModel";
 import {
+	BayesianLinearRegression,
 	ExtremeLearningMachine,
+	NearestCentroid,
+	OneVsAll,
+	PassiveAggressiveClassifier,
+	PassiveAggressiveRegressor,
+	SupportVectorMachine,
 	GaussianNaiveBayes,
 	KMeans,
 	KNearestNeighboursRegressor,
@@ -20,6 +27,9 @@ import { DEFAULT_FRAME_BUDGET_MS, getDefaultFrameBudget, setDefaultFrameBudget, 
 
 const N = 100000;
 const P = 10;
+/** Rows of the SVM's training (O(n²)) and of its predict (rows × support vectors). */
+const SVM_ROWS = 2000;
+const SVM_QUERIES = 10000;
 
 /** The innermost library frames of the current stack (frame-budget and bench frames left out), for `--trace`. */
 function here(): string {
@@ -114,13 +124,18 @@ export = (...args: Array<string>) => {
 	network.setLayerActivation(2, "None");
 	const knn = new KNearestNeighboursRegressor({ numberOfNeighbours: 5 });
 	const queries = X.filter((_, i) => i < 200);
+	const svmX = X.filter((_, i) => i < SVM_ROWS);
+	const svmLabels = labels.filter((_, i) => i < SVM_ROWS);
+	const svmQueries = X.filter((_, i) => i < SVM_QUERIES);
 	const batches = new Array<Array<number>>();
 	for (const i of $range(0, N - 1)) {
 		if (i % 1000 === 0) batches.push([]);
 		batches[batches.size() - 1].push(i);
 	}
-	const cases: Array<[string, BaseModel<object>, () => void]> = [];
-	const add = (name: string, model: BaseModel<object>, fn: (m: BaseModel<object>) => void) => cases.push([name, model, () => fn(model)]);
+	// [name, rows, the measured call, unmeasured preparation (a predict row's training)]
+	const cases: Array<[string, number, () => void, (() => void) | undefined]> = [];
+	const add = (name: string, model: BaseModel<object>, fn: (m: BaseModel<object>) => void, prepare?: (m: BaseModel<object>) => void, rows = N) =>
+		cases.push([name, rows, () => fn(model), prepare === undefined ? undefined : () => prepare(model)]);
 	add("LinearRegression train (3 iterations)", new LinearRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, y));
 	add("LogisticRegression train (3 iterations)", new LogisticRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, labels));
 	add("SoftmaxRegression train (3 iterations)", new SoftmaxRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, classes));
@@ -131,12 +146,89 @@ export = (...args: Array<string>) => {
 	add("KMeans k = 8 train (2 iterations)", new KMeans({ numberOfClusters: 8, maximumNumberOfIterations: 2 }), (m) => m.train(X));
 	add("ExtremeLearningMachine 64 neurons train", new ExtremeLearningMachine({ mode: "Regression" }), (m) => m.train(X, y));
 	add("KNearestNeighboursRegressor train", knn, (m) => m.train(X, y));
-	add("KNearestNeighboursRegressor predict 200 rows", knn, (m) => m.predict(queries));
+	add(
+		"KNearestNeighboursRegressor predict 200 rows",
+		knn,
+		(m) => m.predict(queries),
+		(m) => m.train(X, y),
+	);
 	add("RidgeRegression train", new RidgeRegression(), (m) => m.train(X, y));
 	add("GaussianNaiveBayes train", new GaussianNaiveBayes(), (m) => m.train(X, labels));
+	// Models this branch sliced (issue 13), and bulk predict of 100,000 rows (the model trained first, unmeasured)
+	add("BayesianLinearRegression train", new BayesianLinearRegression(), (m) => m.train(X, y));
+	add("PassiveAggressiveClassifier train (2 passes)", new PassiveAggressiveClassifier({ maximumNumberOfIterations: 2, classesList: [0, 1] }), (m) => m.train(X, labels));
+	add("PassiveAggressiveRegressor train (2 passes)", new PassiveAggressiveRegressor({ maximumNumberOfIterations: 2 }), (m) => m.train(X, y));
+	add(
+		"OneVsAll of PassiveAggressiveClassifier, 3 classes, train (1 pass each)",
+		new OneVsAll({ modelName: "PassiveAggressiveClassifier", modelOptions: { maximumNumberOfIterations: 1 } }),
+		(m) => m.train(X, classes),
+	);
+	add("PCA train", new PCA(), (m) => m.train(X));
+	add("NearestCentroid train", new NearestCentroid(), (m) => m.train(X, classes));
+	// SVM training is O(n²) in time and memory (the kernel matrix): 2,000 rows
+	add("SupportVectorMachine rbf train", new SupportVectorMachine({ classesList: [0, 1] }), (m) => m.train(svmX, svmLabels), undefined, SVM_ROWS);
+	add(
+		"LinearRegression predict",
+		new LinearRegression({ maximumNumberOfIterations: 1 }),
+		(m) => m.predict(X),
+		(m) => m.train(X, y),
+	);
+	add(
+		"BayesianLinearRegression predict",
+		new BayesianLinearRegression(),
+		(m) => m.predict(X),
+		(m) => m.train(X, y),
+	);
+	add(
+		"GaussianNaiveBayes predict",
+		new GaussianNaiveBayes(),
+		(m) => m.predict(X),
+		(m) => m.train(X, labels),
+	);
+	add(
+		"KMeans k = 8 predict",
+		new KMeans({ numberOfClusters: 8, maximumNumberOfIterations: 1, numberOfInitializations: 1 }),
+		(m) => m.predict(X),
+		(m) => m.train(X),
+	);
+	add(
+		"PCA transform",
+		new PCA({ numberOfComponents: 3 }),
+		(m) => m.predict(X),
+		(m) => m.train(X),
+	);
+	add(
+		"NearestCentroid predict",
+		new NearestCentroid(),
+		(m) => m.predict(X),
+		(m) => m.train(X, classes),
+	);
+	add(
+		"PassiveAggressiveClassifier predict",
+		new PassiveAggressiveClassifier({ maximumNumberOfIterations: 1, classesList: [0, 1] }),
+		(m) => m.predict(X),
+		(m) => m.train(X, labels),
+	);
+	add(
+		"OneVsAll of PassiveAggressiveClassifier predict",
+		new OneVsAll({ modelName: "PassiveAggressiveClassifier", modelOptions: { maximumNumberOfIterations: 1 } }),
+		(m) => m.predict(X),
+		(m) => m.train(X, classes),
+	);
+	// predicting costs rows × support vectors kernel values: 10,000 rows
+	add(
+		"SupportVectorMachine rbf predict",
+		new SupportVectorMachine({ classesList: [0, 1] }),
+		(m) => m.predict(svmQueries),
+		(m) => m.train(svmX, svmLabels),
+		SVM_QUERIES,
+	);
 	const rows = cases
 		.filter(([name]) => filters.size() === 0 || filters.some((f) => name.find(f, 1, true)[0] !== undefined))
-		.map(([name, , run]) => ({ name, rows: N, ...measure(run, trace) }));
+		.map(([name, count, run, prepare]) => {
+			if (prepare !== undefined) prepare();
+			return { name, rows: count, ...measure(run, trace) };
+		});
 	print(HttpService.JSONEncode({ budgetMs: getDefaultFrameBudget(), rows }));
 	return 0;
 };

@@ -4,6 +4,7 @@
  * 0-based class indices, predicted indices become labels again.
  */
 import { labelVector } from "./labels";
+import { mapInBlocks } from "./data";
 import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 
 /** A classifier's label list (composition: each classifier owns one). */
@@ -63,7 +64,7 @@ export class ClassLabels {
 	/** The labels of class indices; an error naming `where` when the classes are unknown. */
 	decode(indices: Array<number>, where: string): Array<Label> {
 		const classes = this.require(where);
-		return indices.map((k) => classes[k]);
+		return mapInBlocks(indices.size(), 1, (i) => classes[indices[i]]);
 	}
 
 	/** Takes over the classes another model learned (for `clone`). */

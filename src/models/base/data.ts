@@ -2,7 +2,8 @@
 /** Validating and converting model inputs: feature matrices, bias columns, numeric targets. */
 import { Matrix } from "../../matrix/types";
 import { assertMatrix, describeShape, isDenseArray } from "../../matrix/validate";
-import { copy } from "../../matrix/creation";
+import { matmul } from "../../matrix/product";
+import { rowsBetween } from "../../parallel/shards";
 import { isFiniteNumber } from "../../core/describe";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 
@@ -89,11 +90,29 @@ export function featureMatrix(X: unknown, where: string, expectedWidth?: number,
 	return copied!;
 }
 
-/** `[fn(0), …, fn(count − 1)]`, computed in fixed blocks of `rowsPerBlock(workPerRow)` within the frame budget (`workPerRow`: about the multiply-adds one call costs). */
+/**
+ * `[fn(0), …, fn(count − 1)]`, computed in fixed blocks within the frame budget (`workPerRow`:
+ * about the multiply-adds one call's work costs; the call itself counts as 8 more).
+ */
 export function mapInBlocks<T extends defined>(count: number, workPerRow: number, fn: (i: number) => T, budget = new FrameBudget()): Array<T> {
 	const out = table.create<T>(count);
-	forEachBlock(count, rowsPerBlock(workPerRow), budget, (first, last) => {
+	forEachBlock(count, rowsPerBlock(workPerRow + 8), budget, (first, last) => {
 		for (const i of $range(first, last)) out[i] = fn(i);
+	});
+	return out;
+}
+
+/**
+ * x·w (n × outputs) in fixed, even-sized row blocks within the frame budget (each block one
+ * `matmul`, rows paired as in one product of all rows, so the same numbers).
+ */
+export function productInBlocks(x: Matrix, w: Matrix, budget = new FrameBudget()): Matrix {
+	const n = x.size();
+	const out = table.create<Array<number>>(n);
+	const block = 2 * math.ceil(rowsPerBlock(w.size() * w[0].size() + 2) / 2);
+	forEachBlock(n, block, budget, (first, last) => {
+		const part = matmul(rowsBetween(x, first, last), w);
+		for (const i of $range(first, last)) out[i] = part[i - first];
 	});
 	return out;
 }

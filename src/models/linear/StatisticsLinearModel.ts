@@ -12,7 +12,7 @@ import { ModelParameters } from "../../parameters";
 import { computeLinearPartial, assertLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
 import { assertBiasCount } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
-import { modelInputs, targetMatrix } from "../base/data";
+import { modelInputs, productInBlocks, targetMatrix } from "../base/data";
 import { FeatureCounting, StatisticsModel } from "../base/capabilities";
 
 /** Options every statistics-based linear model has. */
@@ -157,6 +157,6 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 	protected inputsAndMeans(X: unknown, where: string): LuaTuple<[Matrix, Matrix]> {
 		const parameters = this.requireParameters(where);
 		const x = this.inputsOf(X, where);
-		return $tuple(x, matmul(x, this.weightsOf(parameters)));
+		return $tuple(x, productInBlocks(x, this.weightsOf(parameters)));
 	}
 }

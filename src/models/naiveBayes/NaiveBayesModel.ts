@@ -77,6 +77,11 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		);
 	}
 
+	/** Rows per block of the joint log-likelihoods (about 3 multiply-adds per feature and class). */
+	private likelihoodBlock(x: Matrix, record: NaiveBayesRecord): number {
+		return rowsPerBlock(3 * x[0].size() * record.counts.size());
+	}
+
 	/** Throws unless `partial` is a well-formed partial of this variant (errors name `where`). */
 	protected abstract assertPartialValid(partial: unknown, where: string): asserts partial is P;
 
@@ -181,7 +186,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const record = this.recordOf(merged);
 		this.parameters = record;
 		let loss = 0;
-		forEachBlock(x.size(), rowsPerBlock(3 * x[0].size() * record.counts.size()), new FrameBudget(), (first, last) => {
+		forEachBlock(x.size(), this.likelihoodBlock(x, record), new FrameBudget(), (first, last) => {
 			const jll = this.jointLogLikelihood(rowsBetween(x, first, last), record);
 			const normalizers = logSumExpRows(jll);
 			for (const i of $range(first, last)) loss += normalizers[i - first] - jll[i - first][indices[i]];
@@ -198,8 +203,18 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const where = `${this.modelName}.predict`;
 		const record = this.requireParameters(where);
 		const x = this.inputs(X, where);
-		const probabilities = probabilitiesFromLogLikelihoods(this.jointLogLikelihood(x, record));
-		return $tuple(this.labels.decode(argmax(probabilities, 1), where), probabilities);
+		const n = x.size();
+		const probabilities = table.create<Array<number>>(n);
+		const winners = table.create<number>(n, 0);
+		forEachBlock(n, this.likelihoodBlock(x, record), new FrameBudget(), (first, last) => {
+			const part = probabilitiesFromLogLikelihoods(this.jointLogLikelihood(rowsBetween(x, first, last), record));
+			const best = argmax(part, 1);
+			for (const i of $range(first, last)) {
+				probabilities[i] = part[i - first];
+				winners[i] = best[i - first];
+			}
+		});
+		return $tuple(this.labels.decode(winners, where), probabilities);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is NaiveBayesRecord {

@@ -5,12 +5,13 @@ import { anyOf, anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf }
 import { ModelParameters, ParameterRecord } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
+import { featureMatrix, mapInBlocks } from "../base/data";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { TWO_CLASSES } from "../linear/BinaryClassifier";
 import { ClassLabels } from "../base/ClassLabels";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
-import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix, resolveGamma } from "./kernels";
+import { KERNEL_NAMES, KernelName, KernelSettings, kernelExpansion, kernelGram, resolveGamma } from "./kernels";
 import { solveSmo } from "./smo";
 import { Classifier } from "../base/capabilities";
 
@@ -99,24 +100,30 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions,
 		const x = featureMatrix(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
 		// Canonical row order: the solver's path, hence the result, ignores the order rows came in.
-		const order = canonicalRowOrder(x, indices);
-		const rows = order.map((i) => x[i]);
-		const signs = order.map((i) => (indices[i] === 1 ? 1 : -1));
-		const gamma = resolveGamma(this.options.gamma, rows);
-		const k = kernelGram(rows, this.kernelSettings(gamma));
-		const result = solveSmo(k, signs, this.options.C, this.options.tolerance, this.options.maximumNumberOfIterations);
+		const budget = new FrameBudget();
+		const order = canonicalRowOrder(x, indices, budget);
+		const n = order.size();
+		const rows = mapInBlocks(n, 1, (i) => x[order[i]], budget);
+		const signs = mapInBlocks(n, 1, (i) => (indices[order[i]] === 1 ? 1 : -1), budget);
+		const gamma = resolveGamma(this.options.gamma, rows, budget);
+		const k = kernelGram(rows, this.kernelSettings(gamma), budget);
+		const result = solveSmo(k, signs, this.options.C, this.options.tolerance, this.options.maximumNumberOfIterations, undefined, budget);
 		const supportVectors = new Array<Array<number>>();
 		const coefficients = new Array<Array<number>>();
 		let objective = 0;
-		for (const i of $range(0, rows.size() - 1)) {
-			const a = result.alpha[i];
-			if (a <= 0) continue;
-			supportVectors.push(table.clone(rows[i]));
-			coefficients.push([a * signs[i]]);
-			let s = 0;
-			for (const j of $range(0, rows.size() - 1)) s += result.alpha[j] * signs[j] * k[i][j];
-			objective += a * (0.5 * signs[i] * s - 1);
-		}
+		// the dual objective, row i's term after row i − 1's, in fixed row blocks (each row O(n))
+		forEachBlock(n, rowsPerBlock(2 * n), budget, (first, last) => {
+			for (const i of $range(first, last)) {
+				const a = result.alpha[i];
+				if (a <= 0) continue;
+				supportVectors.push(table.clone(rows[i]));
+				coefficients.push([a * signs[i]]);
+				const ki = k[i];
+				let s = 0;
+				for (const j of $range(0, n - 1)) s += result.alpha[j] * signs[j] * ki[j];
+				objective += a * (0.5 * signs[i] * s - 1);
+			}
+		});
 		if (supportVectors.size() === 0) {
 			// No α > 0 (one class only): f ≡ b; one zero row keeps the matrices non-empty.
 			supportVectors.push(table.create<number>(x[0].size(), 0));
@@ -131,14 +138,10 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions,
 		const p = this.requireParameters(where);
 		const vectors = p.supportVectors;
 		const x = featureMatrix(X, where, vectors[0].size());
-		const k = kernelMatrix(x, vectors, this.kernelSettings(p.gamma[0][0]));
 		const coefficients = p.dualCoefficients;
 		const bias = p.bias[0][0];
-		return k.map((row) => {
-			let s = bias;
-			for (const j of $range(0, row.size() - 1)) s += row[j] * coefficients[j][0];
-			return [s];
-		});
+		const values = kernelExpansion(x, vectors, coefficients, this.kernelSettings(p.gamma[0][0]), bias);
+		return mapInBlocks(values.size(), 1, (i) => [values[i]]);
 	}
 
 	/**
@@ -151,7 +154,7 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions,
 		const values = this.decisionValues(X, where);
 		return $tuple(
 			this.labels.decode(
-				values.map((row) => (row[0] > 0 ? 1 : 0)),
+				mapInBlocks(values.size(), 1, (i) => (values[i][0] > 0 ? 1 : 0)),
 				where,
 			),
 			values,
