@@ -9,7 +9,6 @@ import { ModelParameters, ParameterRecord } from "../parameters";
 import {
 	addColumnSums,
 	addComoments,
-	computeCovariancePartial,
 	CovariancePartial,
 	finalizePca,
 	mergeCovariancePartials,

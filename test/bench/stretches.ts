@@ -156,7 +156,9 @@ export = (...args: Array<string>) => {
 	add("GaussianNaiveBayes train", new GaussianNaiveBayes(), (m) => m.train(X, labels));
 	// Models this branch sliced (issue 13), and bulk predict of 100,000 rows (the model trained first, unmeasured)
 	add("BayesianLinearRegression train", new BayesianLinearRegression(), (m) => m.train(X, y));
-	add("PassiveAggressiveClassifier train (2 passes)", new PassiveAggressiveClassifier({ maximumNumberOfIterations: 2, classesList: [0, 1] }), (m) => m.train(X, labels));
+	add("PassiveAggressiveClassifier train (2 passes)", new PassiveAggressiveClassifier({ maximumNumberOfIterations: 2, classesList: [0, 1] }), (m) =>
+		m.train(X, labels),
+	);
 	add("PassiveAggressiveRegressor train (2 passes)", new PassiveAggressiveRegressor({ maximumNumberOfIterations: 2 }), (m) => m.train(X, y));
 	add(
 		"OneVsAll of PassiveAggressiveClassifier, 3 classes, train (1 pass each)",

@@ -105,7 +105,13 @@ describe("statistics, online and kernel models within the frame budget", () => {
 
 	it("KMeans with cosine distance and random seeds: bit-identical sliced and unsliced", () => {
 		const [unsliced, sliced, yields] = bothWays(() => {
-			const kmeans = new KMeans({ numberOfClusters: 4, distance: "cosine", initialization: "random", numberOfInitializations: 2, maximumNumberOfIterations: 4 });
+			const kmeans = new KMeans({
+				numberOfClusters: 4,
+				distance: "cosine",
+				initialization: "random",
+				numberOfInitializations: 2,
+				maximumNumberOfIterations: 4,
+			});
 			const inertias = kmeans.train(X);
 			return [inertias, kmeans.getModelParameters(), [...kmeans.predict(X)]];
 		});

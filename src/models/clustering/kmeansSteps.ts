@@ -76,14 +76,22 @@ export interface LloydWorkspace {
 
 /** Buffers for Lloyd steps with `k` centres of `c` columns. */
 export function lloydWorkspace(k: number, c: number): LloydWorkspace {
-	return { block: { n: 0, sums: zeros(k, c), counts: zeros(k, 1), inertia: 0 }, total: { n: 0, sums: zeros(k, c), counts: zeros(k, 1), inertia: 0 } };
+	return {
+		block: { n: 0, sums: zeros(k, c), counts: zeros(k, 1), inertia: 0 },
+		total: { n: 0, sums: zeros(k, c), counts: zeros(k, 1), inertia: 0 },
+	};
 }
 
 /**
  * The assignment step's statistics of all rows, in fixed row blocks merged in block order
  * (`mergeKMeansPartials`' additions, into `workspace.total`, which is returned), checking `budget` after each.
  */
-export function assignmentPartial(x: Matrix, centres: Matrix, budget: FrameBudget, workspace = lloydWorkspace(centres.size(), x[0].size())): KMeansPartial {
+export function assignmentPartial(
+	x: Matrix,
+	centres: Matrix,
+	budget: FrameBudget,
+	workspace = lloydWorkspace(centres.size(), x[0].size()),
+): KMeansPartial {
 	const { block, total } = workspace;
 	const k = centres.size();
 	const c = x[0].size();
