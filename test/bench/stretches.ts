@@ -1,7 +1,10 @@
 // `npm run bench` (frame-budget rows): the longest stretch without a yield of each model's `train`
-// (and of `predict` where it is the long part) on 100,000 rows at the default frame budget.
-// Run in the headless runtime: lune run harness/run.luau default.project.json ReplicatedStorage.HivemindTests.bench.stretches
+// and of bulk `predict` on 100,000 rows (the SVM on fewer: it is O(n²)) at the default frame budget.
+// Run in the headless runtime: lune run harness/run.luau default.project.json ReplicatedStorage.HivemindTests.bench.stretches [filters] [--trace] [--budget=<ms>]
 // Prints one JSON line { budgetMs, rows: [{ name, rows, longestMs, p99Ms, yields, totalMs }] }.
+// To find an unsliced pass: `--trace --budget=0.001` yields at every check, so each stretch is the
+// work between two checks, printed with the stack at both ends (on a loaded machine judge by the
+// median of a recurring gap, not by one long stretch).
 import { HttpService } from "@rbxts/services";
 import { PCA } from "../../src/transformers/PCA";
 import { RandomGenerator } from "../../src/matrix/random";

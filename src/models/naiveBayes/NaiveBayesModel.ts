@@ -109,8 +109,8 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	/** The joint log-likelihoods log P(k) + log P(x | k) (n×k) of validated inputs. */
 	protected abstract jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix;
 
-	/** Variant-specific checks of input values (counts ≥ 0, integer categories); default none. */
-	protected checkValues(_x: Matrix, _where: string) {}
+	/** Variant-specific checks of the values of rows `first` … `last` (counts ≥ 0, integer categories); default none. Errors name `where`. */
+	protected checkRows(_x: Matrix, _first: number, _last: number, _where: string) {}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["classesList"];
@@ -127,7 +127,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 
 	private inputs(X: unknown, where: string): Matrix {
 		const x = featureMatrix(X, where, this.featureCount());
-		this.checkValues(x, where);
+		forEachBlock(x.size(), rowsPerBlock(x[0].size()), new FrameBudget(), (first, last) => this.checkRows(x, first, last, where));
 		return x;
 	}
 
