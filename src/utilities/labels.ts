@@ -5,6 +5,8 @@
  */
 import { describeValue, isFiniteNumber } from "../core/describe";
 import { FrameBudget, forEachBlock } from "../parallel/FrameBudget";
+import { copyMatrixWithinBudget } from "../parallel/matrixCopy";
+import { rowsBetween } from "../parallel/shards";
 
 /** Labels per block of the label passes (a hash lookup or a check each; from the count only, never from time). */
 const LABEL_BLOCK = 2048;
@@ -76,9 +78,22 @@ export function sortedUniqueLabels(labels: ReadonlyArray<Label>): Array<Label> {
  */
 export function readLabels(value: unknown, argName: string, where: string): Array<Label> {
 	if (typeIs(value, "table") && typeIs((value as Array<unknown>)[0], "table")) {
-		assertMatrix(value, argName, where);
-		if (value[0].size() === 1) return value.map((row) => row[0]);
-		return argmax(value, 1);
+		// validated in blocks; when invalid, assertMatrix says why
+		const copied = copyMatrixWithinBudget(value);
+		if (copied === undefined) assertMatrix(value, argName, where);
+		const m = copied!;
+		const n = m.size();
+		const out = table.create<Label>(n);
+		// a label per row: the value of n×1 rows, the 0-based column of the largest entry of n×k ones
+		forEachBlock(n, LABEL_BLOCK, new FrameBudget(), (first, last) => {
+			if (m[0].size() === 1) {
+				for (const i of $range(first, last)) out[i] = m[i][0];
+			} else {
+				const best = argmax(rowsBetween(m, first, last), 1);
+				for (const i of $range(first, last)) out[i] = best[i - first];
+			}
+		});
+		return out;
 	}
 	assertLabels(value, argName, where);
 	const copied = table.create<Label>(value.size());

@@ -65,6 +65,24 @@ describe("statistics, online and kernel models within the frame budget", () => {
 		expect(sliced).toEqual(unsliced);
 	});
 
+	it("labels given as an n×1 matrix and as one-hot rows: the same classes sliced and unsliced as from the label vector", () => {
+		const column = labels.map((v) => [v]);
+		const oneHot = labels.map((v) => (v === 1 ? [0, 1] : [1, 0]));
+		const [unsliced, sliced, yields] = bothWays(() => {
+			const fromColumn = new GaussianNaiveBayes();
+			const fromOneHot = new GaussianNaiveBayes();
+			fromColumn.train(X, column);
+			fromOneHot.train(X, oneHot);
+			return [fromColumn.getModelParameters(), fromOneHot.getModelParameters()];
+		});
+		expect(yields > 10).toBe(true);
+		expect(sliced).toEqual(unsliced);
+		const fromVector = new GaussianNaiveBayes();
+		fromVector.train(X, labels);
+		expect(sliced[0]).toEqual(fromVector.getModelParameters());
+		expect(sliced[1]).toEqual(fromVector.getModelParameters());
+	});
+
 	it("PassiveAggressive classifier and regressor: bit-identical weights, losses and predictions sliced and unsliced (shuffled passes)", () => {
 		const [unsliced, sliced, yields] = bothWays(() => {
 			const classifier = new PassiveAggressiveClassifier({ maximumNumberOfIterations: 3, classesList: [0, 1] });
