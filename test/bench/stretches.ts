@@ -11,6 +11,9 @@ import { RandomGenerator } from "../../src/matrix/random";
 import { BaseModel } from "../../src/models/base/BaseModel";
 import {
 	BayesianLinearRegression,
+	BisectingKMeans,
+	FuzzyCMeans,
+	IsolationForest,
 	ExtremeLearningMachine,
 	NearestCentroid,
 	OneVsAll,
@@ -170,6 +173,11 @@ export = (...args: Array<string>) => {
 	);
 	add("PCA train", new PCA(), (m) => m.train(X));
 	add("NearestCentroid train", new NearestCentroid(), (m) => m.train(X, classes));
+	add("BisectingKMeans k = 4 train (5 iterations a split)", new BisectingKMeans({ numberOfClusters: 4, maximumNumberOfIterations: 5 }), (m) =>
+		m.train(X),
+	);
+	add("FuzzyCMeans k = 3 train (2 iterations)", new FuzzyCMeans({ numberOfClusters: 3, maximumNumberOfIterations: 2 }), (m) => m.train(X));
+	add("IsolationForest 100 trees train", new IsolationForest(), (m) => m.train(X));
 	// SVM training is O(n²) in time and memory (the kernel matrix): 2,000 rows
 	add("SupportVectorMachine rbf train", new SupportVectorMachine({ classesList: [0, 1] }), (m) => m.train(svmX, svmLabels), undefined, SVM_ROWS);
 	add(
@@ -219,6 +227,12 @@ export = (...args: Array<string>) => {
 		new OneVsAll({ modelName: "PassiveAggressiveClassifier", modelOptions: { maximumNumberOfIterations: 1 } }),
 		(m) => m.predict(X),
 		(m) => m.train(X, classes),
+	);
+	add(
+		"IsolationForest 100 trees predict",
+		new IsolationForest(),
+		(m) => m.predict(X),
+		(m) => m.train(X),
 	);
 	// predicting costs rows × support vectors kernel values: 10,000 rows
 	add(

@@ -6,7 +6,10 @@ import { Matrix } from "../../src/matrix/types";
 import { RandomGenerator } from "../../src/matrix/random";
 import {
 	BayesianLinearRegression,
+	BisectingKMeans,
+	FuzzyCMeans,
 	GaussianNaiveBayes,
+	IsolationForest,
 	KMeans,
 	LinearRegression,
 	NearestCentroid,
@@ -134,6 +137,18 @@ describe("statistics, online and kernel models within the frame budget", () => {
 			return [inertias, kmeans.getModelParameters(), [...kmeans.predict(X)]];
 		});
 		expect(yields > 10).toBe(true);
+		expect(sliced).toEqual(unsliced);
+	});
+
+	it("BisectingKMeans, FuzzyCMeans and IsolationForest: bit-identical training and predictions sliced and unsliced", () => {
+		const [unsliced, sliced, yields] = bothWays(() => {
+			const bisecting = new BisectingKMeans({ numberOfClusters: 3, maximumNumberOfIterations: 4 });
+			const fuzzy = new FuzzyCMeans({ numberOfClusters: 3, maximumNumberOfIterations: 3 });
+			const forest = new IsolationForest({ numberOfTrees: 20, contamination: 0.1 });
+			const costs = [bisecting.train(X), fuzzy.train(X), forest.train(X)];
+			return [costs, [...bisecting.predict(X)], [...fuzzy.predict(X)], [...forest.predict(X)], forest.getModelParameters()];
+		});
+		expect(yields > 50).toBe(true);
 		expect(sliced).toEqual(unsliced);
 	});
 

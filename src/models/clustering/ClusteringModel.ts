@@ -50,7 +50,7 @@ export abstract class ClusteringModel<O extends ClusteringBudgetOptions, P exten
 	protected predictNearest(X: unknown, distance: DistanceName = "euclidean"): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const centres = this.requireParameters(where) as unknown as Matrix;
-		return assignToCentres(this.inputs(X, where), centres, distance);
+		return assignToCentres(this.inputs(X, where), centres, distance, new FrameBudget(this.options.frameBudget));
 	}
 
 	/** Fits the checked x (the caller's row order) within `budget`; returns the history. */

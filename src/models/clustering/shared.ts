@@ -84,17 +84,29 @@ export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean
 	return out;
 }
 
-/** For each row of `x`: the index of its nearest row of `centres` (ties: the lower index), and the n×k distances. */
-export function assignToCentres(x: Matrix, centres: Matrix, distance: DistanceName = "euclidean"): LuaTuple<[Array<number>, Matrix]> {
-	const labels = new Array<number>();
-	const distances = new Array<Array<number>>();
-	for (const row of x) {
-		const d = centres.map((c) => distanceBetween(row, c, distance));
-		let best = 0;
-		for (const m of $range(1, d.size() - 1)) if (d[m] < d[best]) best = m;
-		labels.push(best);
-		distances.push(d);
-	}
+/**
+ * For each row of `x`: the index of its nearest row of `centres` (ties: the lower index), and the
+ * n×k distances; in fixed row blocks within `budget` (default: the library's).
+ */
+export function assignToCentres(
+	x: Matrix,
+	centres: Matrix,
+	distance: DistanceName = "euclidean",
+	budget = new FrameBudget(),
+): LuaTuple<[Array<number>, Matrix]> {
+	const n = x.size();
+	const labels = table.create<number>(n, 0);
+	const distances = table.create<Array<number>>(n);
+	forEachBlock(n, rowsPerBlock(centres.size() * (x[0].size() + 8)), budget, (first, last) => {
+		for (const i of $range(first, last)) {
+			const row = x[i];
+			const d = centres.map((c) => distanceBetween(row, c, distance));
+			let best = 0;
+			for (const m of $range(1, d.size() - 1)) if (d[m] < d[best]) best = m;
+			labels[i] = best;
+			distances[i] = d;
+		}
+	});
 	return $tuple(labels, distances);
 }
 
