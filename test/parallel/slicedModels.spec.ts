@@ -2,6 +2,7 @@
 // run in fixed row blocks, so a run that yields at every block check (a tiny budget) gives the
 // same bits as one that never yields.
 import { describe, expect, it } from "../support/jest-globals.d";
+import { expectError } from "../support/numeric";
 import { Matrix } from "../../src/matrix/types";
 import { RandomGenerator } from "../../src/matrix/random";
 import {
@@ -150,6 +151,22 @@ describe("statistics, online and kernel models within the frame budget", () => {
 		});
 		expect(yields > 50).toBe(true);
 		expect(sliced).toEqual(unsliced);
+	});
+
+	it("refuses a large X with a bad entry or an extra key far down, naming it, and leaves the model as it was", () => {
+		const ridge = new RidgeRegression();
+		ridge.train(X, y);
+		const before = ridge.getModelParameters();
+		const bad = X.map((row) => table.clone(row));
+		bad[2900][3] = 0 / 0;
+		expectError(() => withDefaultBudget(1e-6, () => ridge.train(bad, y)), "RidgeRegression.train: X[2901][4] must be finite");
+		const keyed = table.clone(X);
+		(keyed as unknown as { [key: string]: unknown }).extra = 1;
+		expectError(() => withDefaultBudget(1e-6, () => ridge.train(keyed, y)), "RidgeRegression.train: X must be a dense array of rows");
+		const badLabels = labels.map((v) => [v]);
+		badLabels[2999] = [1, 2];
+		expectError(() => withDefaultBudget(1e-6, () => new GaussianNaiveBayes().train(X, badLabels)), "row 3000 has 2 columns and row 1 has 1");
+		expect(ridge.getModelParameters()).toEqual(before);
 	});
 
 	it("the Lloyd step in its preallocated buffers makes the additions of merging each block's partial in order", () => {
