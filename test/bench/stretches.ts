@@ -187,6 +187,18 @@ export = (...args: Array<string>) => {
 		(m) => m.train(X, y),
 	);
 	add(
+		"LogisticRegression predict",
+		new LogisticRegression({ maximumNumberOfIterations: 1 }),
+		(m) => m.predict(X),
+		(m) => m.train(X, labels),
+	);
+	add(
+		"SoftmaxRegression predict",
+		new SoftmaxRegression({ maximumNumberOfIterations: 1 }),
+		(m) => m.predict(X),
+		(m) => m.train(X, classes),
+	);
+	add(
 		"BayesianLinearRegression predict",
 		new BayesianLinearRegression(),
 		(m) => m.predict(X),

@@ -13,12 +13,14 @@ import {
 	IsolationForest,
 	KMeans,
 	LinearRegression,
+	LogisticRegression,
 	NearestCentroid,
 	OneClassSupportVectorMachine,
 	OneVsAll,
 	PassiveAggressiveClassifier,
 	PassiveAggressiveRegressor,
 	RidgeRegression,
+	SoftmaxRegression,
 	SupportVectorMachine,
 } from "../../src/models";
 import { PCA } from "../../src/transformers/PCA";
@@ -54,6 +56,16 @@ describe("statistics, online and kernel models within the frame budget", () => {
 		});
 		// X copied, the bias column, the targets, the statistics and each prediction: several blocks each
 		expect(yields > 40).toBe(true);
+		expect(sliced).toEqual(unsliced);
+	});
+
+	it("LogisticRegression and SoftmaxRegression bulk predict: bit-identical labels and probabilities sliced and unsliced", () => {
+		const logistic = new LogisticRegression({ maximumNumberOfIterations: 3, frameBudget: 0 });
+		const softmax = new SoftmaxRegression({ maximumNumberOfIterations: 3, frameBudget: 0 });
+		logistic.train(X, labels);
+		softmax.train(X, classes);
+		const [unsliced, sliced, yields] = bothWays(() => [[...logistic.predict(X)], [...softmax.predict(X)]]);
+		expect(yields > 10).toBe(true);
 		expect(sliced).toEqual(unsliced);
 	});
 

@@ -4,6 +4,7 @@ import { constraint, labelList } from "../../options";
 import { Label } from "../../utilities/labels";
 import { LinearClassifier, LinearClassifierOptions } from "./LinearClassifier";
 import { OutputLink } from "./links";
+import { mapInBlocks } from "../base/data";
 
 /** A classesList of exactly two labels. */
 export const TWO_CLASSES = constraint(
@@ -30,7 +31,7 @@ export abstract class BinaryClassifier<O extends LinearClassifierOptions> extend
 	}
 
 	protected encodeTargets(indices: Array<number>): Matrix {
-		return indices.map((k) => [k]);
+		return mapInBlocks(indices.size(), 1, (i) => [indices[i]]);
 	}
 
 	protected probabilitiesFromScores(z: Matrix): Matrix {
