@@ -67,8 +67,8 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 		const n = z.size();
 		const probabilities = table.create<Array<number>>(n);
 		const labels = table.create<Label>(n);
-		// row by row (each row's probabilities depend on its scores only), in fixed blocks within the frame budget
-		forEachBlock(n, rowsPerBlock(8 * z[0].size() + 8), new FrameBudget(), (first, last) => {
+		// row by row (each row's probabilities depend on its scores only; a few new tables a row), in fixed blocks within the frame budget
+		forEachBlock(n, rowsPerBlock(8 * (z[0].size() + 4)), new FrameBudget(), (first, last) => {
 			const part = this.probabilitiesFromScores(rowsBetween(z, first, last));
 			const best = argmax(part, 1);
 			for (const i of $range(first, last)) {
