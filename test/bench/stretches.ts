@@ -13,6 +13,7 @@ import {
 	BayesianLinearRegression,
 	BisectingKMeans,
 	FuzzyCMeans,
+	GaussianMixture,
 	IsolationForest,
 	ExtremeLearningMachine,
 	NearestCentroid,
@@ -178,6 +179,11 @@ export = (...args: Array<string>) => {
 	);
 	add("FuzzyCMeans k = 3 train (2 iterations)", new FuzzyCMeans({ numberOfClusters: 3, maximumNumberOfIterations: 2 }), (m) => m.train(X));
 	add("IsolationForest 100 trees train", new IsolationForest(), (m) => m.train(X));
+	add(
+		"GaussianMixture 3 components train (2 iterations)",
+		new GaussianMixture({ numberOfComponents: 3, numberOfInitializations: 1, maximumNumberOfIterations: 2 }),
+		(m) => m.train(X),
+	);
 	// SVM training is O(n²) in time and memory (the kernel matrix): 2,000 rows
 	add("SupportVectorMachine rbf train", new SupportVectorMachine({ classesList: [0, 1] }), (m) => m.train(svmX, svmLabels), undefined, SVM_ROWS);
 	add(

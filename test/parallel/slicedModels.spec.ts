@@ -9,6 +9,7 @@ import {
 	BayesianLinearRegression,
 	BisectingKMeans,
 	FuzzyCMeans,
+	GaussianMixture,
 	GaussianNaiveBayes,
 	IsolationForest,
 	KMeans,
@@ -153,13 +154,26 @@ describe("statistics, online and kernel models within the frame budget", () => {
 		expect(sliced).toEqual(unsliced);
 	});
 
-	it("BisectingKMeans, FuzzyCMeans and IsolationForest: bit-identical training and predictions sliced and unsliced", () => {
+	it("BisectingKMeans, FuzzyCMeans, IsolationForest and GaussianMixture (random seeds): bit-identical training and predictions sliced and unsliced", () => {
 		const [unsliced, sliced, yields] = bothWays(() => {
 			const bisecting = new BisectingKMeans({ numberOfClusters: 3, maximumNumberOfIterations: 4 });
 			const fuzzy = new FuzzyCMeans({ numberOfClusters: 3, maximumNumberOfIterations: 3 });
 			const forest = new IsolationForest({ numberOfTrees: 20, contamination: 0.1 });
-			const costs = [bisecting.train(X), fuzzy.train(X), forest.train(X)];
-			return [costs, [...bisecting.predict(X)], [...fuzzy.predict(X)], [...forest.predict(X)], forest.getModelParameters()];
+			const mixture = new GaussianMixture({
+				numberOfComponents: 3,
+				initialization: "random",
+				numberOfInitializations: 1,
+				maximumNumberOfIterations: 2,
+			});
+			const costs = [bisecting.train(X), fuzzy.train(X), forest.train(X), mixture.train(X)];
+			return [
+				costs,
+				[...bisecting.predict(X)],
+				[...fuzzy.predict(X)],
+				[...forest.predict(X)],
+				forest.getModelParameters(),
+				mixture.getModelParameters(),
+			];
 		});
 		expect(yields > 50).toBe(true);
 		expect(sliced).toEqual(unsliced);
