@@ -143,21 +143,26 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 	private iterate(x: Matrix, start: Matrix, rng: RandomGenerator, counts: Array<number>, run: Run): LuaTuple<[Matrix, Array<number>]> {
 		const o = this.options;
 		let centroids = start.map((row) => table.clone(row));
+		// Lloyd (means): the new centres go into `spare`, then the two buffers swap (no tables per iteration)
+		let spare = o.algorithm === "lloyd" && o.distance !== "manhattan" ? start.map((row) => table.clone(row)) : undefined;
 		const history = new Array<number>();
 		const pace = () => run.budget.check();
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
-			const before = centroids.map((row) => table.clone(row));
+			let before = centroids;
 			if (o.algorithm === "lloyd") {
 				const pooled = run.sharded !== undefined ? this.pooledPartial(centroids, run) : undefined;
-				const [updated, inertia] = lloydStep(x, centroids, o.distance, run.budget, pooled, run.workspace);
+				const [updated, inertia] = lloydStep(x, centroids, o.distance, run.budget, pooled, run.workspace, spare);
+				if (spare !== undefined) spare = centroids;
 				centroids = updated;
 				history.push(inertia);
 			} else if (o.algorithm === "minibatch") {
+				before = centroids.map((row) => table.clone(row));
 				const n = x.size();
 				const shuffled = rng.permutation(n, pace);
 				const batch = n <= o.batchSize ? shuffled : mapInBlocks(o.batchSize, 1, (i) => shuffled[i], run.budget);
 				history.push(miniBatchStep(x, batch, centroids, counts, o.distance, run.budget));
 			} else {
+				before = centroids.map((row) => table.clone(row));
 				history.push(sequentialPass(x, rng.permutation(x.size(), pace), centroids, counts, o.distance, run.budget));
 			}
 			let shift = 0;

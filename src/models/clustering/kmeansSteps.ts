@@ -11,13 +11,19 @@ import { zeros } from "../../matrix/creation";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 
-/** `v` scaled to unit length (a zero vector stays zero). */
-export function unitVector(v: Vector): Vector {
+/** `v` scaled to unit length in place (a zero vector stays zero); returns `v`. */
+function normalizeInPlace(v: Vector): Vector {
 	let s = 0;
 	for (const value of v) s += value * value;
-	if (s === 0) return table.clone(v);
+	if (s === 0) return v;
 	const r = 1 / math.sqrt(s);
-	return v.map((value) => value * r);
+	for (const j of $range(0, v.size() - 1)) v[j] = v[j] * r;
+	return v;
+}
+
+/** `v` scaled to unit length (a zero vector stays zero), as a new vector. */
+export function unitVector(v: Vector): Vector {
+	return normalizeInPlace(table.clone(v));
 }
 
 /** The distance k-means minimises for a row and a centre: squared euclidean, manhattan, or cosine. */
@@ -57,10 +63,26 @@ function median(values: Array<number>): number {
 	return n % 2 === 1 ? values[(n - 1) / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-/** Finishes a Lloyd step from merged statistics: means, renormalised for cosine. */
+/** Finishes a Lloyd step from merged statistics (validated): means, renormalised for cosine. */
 export function centresFromPartial(partial: KMeansPartial, centres: Matrix, distance: DistanceName): Matrix {
 	const updated = finalizeKMeans(partial, centres).centroids;
 	return distance === "cosine" ? updated.map(unitVector) : updated;
+}
+
+/**
+ * `centresFromPartial` of the training loop's own statistics, written into `out` (k×p, not
+ * `centres`): the same divisions and normalisation, no new tables. Returns `out`.
+ */
+function centresInto(out: Matrix, partial: KMeansPartial, centres: Matrix, distance: DistanceName): Matrix {
+	for (const m of $range(0, centres.size() - 1)) {
+		const count = partial.counts[m][0];
+		const o = out[m];
+		const s = partial.sums[m];
+		const c = centres[m];
+		for (const j of $range(0, c.size() - 1)) o[j] = count > 0 ? s[j] / count : c[j];
+		if (distance === "cosine") normalizeInPlace(o);
+	}
+	return out;
 }
 
 /** Rows per block of the assignment step (about 2^15 multiply-adds; from the shape only, never from time). */
@@ -120,8 +142,9 @@ export function assignmentPartial(
  * One Lloyd iteration on `x` (unit rows for cosine): the new centres and the inertia before the
  * update. Manhattan moves each centre to its members' coordinate-wise median (the L1 minimiser).
  * Euclidean and cosine use `pooled` (the statistics from a worker pool) when given, else
- * `assignmentPartial` within `budget` (in `workspace`'s buffers when given); manhattan assigns in
- * the same blocks, always here.
+ * `assignmentPartial` within `budget` (in `workspace`'s buffers when given), and write the new
+ * centres into `into` when given (a k×p buffer other than `centres`); manhattan assigns in the same
+ * blocks, always here, and returns new centres.
  */
 export function lloydStep(
 	x: Matrix,
@@ -130,10 +153,12 @@ export function lloydStep(
 	budget = new FrameBudget(),
 	pooled?: KMeansPartial,
 	workspace?: LloydWorkspace,
+	into?: Matrix,
 ): LuaTuple<[Matrix, number]> {
 	if (distance !== "manhattan") {
 		const partial = pooled ?? assignmentPartial(x, centres, budget, workspace);
-		return $tuple(centresFromPartial(partial, centres, distance), distance === "cosine" ? partial.inertia / 2 : partial.inertia);
+		const updated = into !== undefined ? centresInto(into, partial, centres, distance) : centresFromPartial(partial, centres, distance);
+		return $tuple(updated, distance === "cosine" ? partial.inertia / 2 : partial.inertia);
 	}
 	const k = centres.size();
 	const members = new Array<Array<Vector>>();
