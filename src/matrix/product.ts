@@ -287,12 +287,13 @@ export function addUpperGram(out: Matrix, x: Matrix, first: number, last: number
 	}
 }
 
-/** Copies the upper triangle of the square matrix `m` onto its lower one (in place), so `m` is exactly symmetric. */
-export function mirrorUpperTriangle(m: Matrix) {
+/** Copies the upper triangle of the square matrix `m` onto its lower one (in place), so `m` is exactly symmetric; returns `m`. */
+export function mirrorUpperTriangle(m: Matrix): Matrix {
 	for (const i of $range(2, m.size())) {
 		const mi = m[i - 1];
 		for (const j of $range(1, i - 1)) mi[j - 1] = m[j - 1][i - 1];
 	}
+	return m;
 }
 
 /** xᵀx (p×p, symmetric): each pair computed once and mirrored, so the result is exactly symmetric. */

@@ -125,8 +125,11 @@ export class RandomGenerator {
 		return low + math.floor((this.nextUInt32() / TWO_32) * (high - low + 1));
 	}
 
-	/** Shuffles `values` in place (Fisher–Yates) and returns it. */
-	shuffle<T>(values: Array<T>): Array<T> {
+	/**
+	 * Shuffles `values` in place (Fisher–Yates) and returns it. `pace`, when given, is called after
+	 * every 1024 swaps (a long shuffle checking a frame budget; the draws never depend on it).
+	 */
+	shuffle<T>(values: Array<T>, pace?: () => void): Array<T> {
 		if (!typeIs(values, "table")) error(`[Hivemind] RandomGenerator.shuffle: values must be an array, got ${typeOf(values)}`, 2);
 		const n = values.size();
 		for (const i of $range(n - 1, 1, -1)) {
@@ -134,17 +137,21 @@ export class RandomGenerator {
 			const tmp = values[i];
 			values[i] = values[j];
 			values[j] = tmp;
+			if (pace !== undefined && i % 1024 === 0) pace();
 		}
 		return values;
 	}
 
-	/** A random permutation of 0 … n−1. */
-	permutation(n: number): Array<number> {
+	/** A random permutation of 0 … n−1 (`pace` as in {@link shuffle}). */
+	permutation(n: number, pace?: () => void): Array<number> {
 		if (!typeIs(n, "number") || n !== math.floor(n) || n < 0)
 			error(`[Hivemind] RandomGenerator.permutation: n must be an integer ≥ 0, got ${n}`, 2);
-		const out = new Array<number>();
-		for (const i of $range(0, n - 1)) out.push(i);
-		return this.shuffle(out);
+		const out = table.create<number>(n);
+		for (const i of $range(0, n - 1)) {
+			out[i] = i;
+			if (pace !== undefined && i % 8192 === 8191) pace();
+		}
+		return this.shuffle(out, pace);
 	}
 
 	/** An independent generator derived from this generator's seed and `id` (children: fork(childId)). */

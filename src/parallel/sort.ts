@@ -5,11 +5,14 @@
  */
 import { FrameBudget } from "./FrameBudget";
 
-/** `list` sorted by `less` (a new array; stable), checking `budget` every 4096 element moves (also inside one long merge). */
+/** `list` sorted by `less` (a new array; stable), checking `budget` about every 4096 element moves. */
 export function sortWithinBudget<T extends defined>(list: ReadonlyArray<T>, less: (a: T, b: T) => boolean, budget?: FrameBudget): Array<T> {
 	const n = list.size();
-	let from = table.clone(list) as Array<T>;
-	let to = table.clone(list) as Array<T>;
+	if (n <= 1) return table.clone(list) as Array<T>;
+	// the first pass reads `list` itself (never written); later passes alternate between two buffers
+	let from = list as Array<T>;
+	let to = table.create<T>(n);
+	let spare: Array<T> | undefined;
 	let moved = 0;
 	let width = 1;
 	while (width < n) {
@@ -19,24 +22,32 @@ export function sortWithinBudget<T extends defined>(list: ReadonlyArray<T>, less
 			const finish = math.min(start + 2 * width, n);
 			let i = start;
 			let j = middle;
-			for (const k of $range(start, finish - 1)) {
-				if (i < middle && (j >= finish || !less(from[j], from[i]))) {
-					to[k] = from[i];
-					i += 1;
-				} else {
-					to[k] = from[j];
-					j += 1;
+			// merged in stretches of at most 4096 moves, so even the last merge of n elements checks the budget
+			let k = start;
+			while (k < finish) {
+				const stop = math.min(finish, k + 4096 - moved);
+				for (const m of $range(k, stop - 1)) {
+					if (i < middle && (j >= finish || !less(from[j], from[i]))) {
+						to[m] = from[i];
+						i += 1;
+					} else {
+						to[m] = from[j];
+						j += 1;
+					}
 				}
-				// inside the merge: the last merges move every element at once
-				moved += 1;
-				if (moved === 4096) {
+				moved += stop - k;
+				k = stop;
+				if (moved >= 4096) {
 					moved = 0;
-					budget?.check();
+					if (budget !== undefined) budget.check();
 				}
 			}
 			start = finish;
 		}
-		[from, to] = [to, from];
+		const free = spare ?? table.create<T>(n);
+		spare = from === list ? undefined : from;
+		from = to;
+		to = free;
 		width *= 2;
 	}
 	return from;

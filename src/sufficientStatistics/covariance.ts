@@ -7,9 +7,9 @@
  */
 import { Matrix } from "../matrix/types";
 import { zeros } from "../matrix/creation";
+import { mirrorUpperTriangle } from "../matrix/product";
 import { symmetricEigen } from "../matrix/linalg/eigen";
 import { assertData, assertCompatiblePartials, assertPartial } from "./validate";
-import { rowMoments } from "./moments";
 import { describeValue } from "../core/describe";
 
 /** One shard's co-moments: plain data, sendable as a "statistics" payload. */
@@ -22,24 +22,42 @@ export interface CovariancePartial {
 	comoment: Matrix;
 }
 
-/** The co-moments of X (n×c). */
-export function computeCovariancePartial(X: Matrix): CovariancePartial {
-	assertData(X, undefined, "computeCovariancePartial");
-	const c = X[0].size();
-	const [mean] = rowMoments(X, undefined, 0);
-	const mu = mean[0];
-	const comoment = zeros(c, c);
-	const d = table.create<number>(c, 0);
-	for (const row of X) {
-		for (const j of $range(0, c - 1)) d[j] = row[j] - mu[j];
+/** Adds the sums of rows `first` … `last` (0-based) of X into `sums` (in row order); returns `sums`. */
+export function addColumnSums(X: Matrix, first: number, last: number, sums: Array<number>): Array<number> {
+	const c = sums.size();
+	for (const i of $range(first, last)) {
+		const row = X[i];
+		for (const j of $range(0, c - 1)) sums[j] += row[j];
+	}
+	return sums;
+}
+
+/**
+ * Adds Σ (x − mean)(x − mean)ᵀ over rows `first` … `last` (0-based) of X into the upper triangle
+ * of `comoment` (in row order; `scratch` holds one centred row).
+ */
+export function addComoments(X: Matrix, first: number, last: number, mean: Array<number>, comoment: Matrix, scratch: Array<number>) {
+	const c = mean.size();
+	for (const r of $range(first, last)) {
+		const row = X[r];
+		for (const j of $range(0, c - 1)) scratch[j] = row[j] - mean[j];
 		for (const i of $range(0, c - 1)) {
 			const ci = comoment[i];
-			const di = d[i];
-			for (const j of $range(i, c - 1)) ci[j] += di * d[j];
+			const di = scratch[i];
+			for (const j of $range(i, c - 1)) ci[j] += di * scratch[j];
 		}
 	}
-	for (const i of $range(1, c - 1)) for (const j of $range(0, i - 1)) comoment[i][j] = comoment[j][i];
-	return { n: X.size(), mean, comoment };
+}
+
+/** The co-moments of X (n×c): the column means, then the co-moments about them (two passes in row order). */
+export function computeCovariancePartial(X: Matrix): CovariancePartial {
+	assertData(X, undefined, "computeCovariancePartial");
+	const n = X.size();
+	const c = X[0].size();
+	const mean = [addColumnSums(X, 0, n - 1, table.create<number>(c, 0)).map((v) => v / n)];
+	const comoment = zeros(c, c);
+	addComoments(X, 0, n - 1, mean[0], comoment, table.create<number>(c, 0));
+	return { n, mean, comoment: mirrorUpperTriangle(comoment) };
 }
 
 /** The co-moments of the union of two shards (pure; associative up to rounding). */

@@ -28,16 +28,17 @@ function assertCentroids(X: Matrix, centroids: unknown, where: string): asserts 
 	}
 }
 
-/** Assigns each row of X (n×c) to its nearest centroid (k×c) and sums per cluster. */
-export function computeKMeansPartial(X: Matrix, centroids: Matrix): KMeansPartial {
-	assertData(X, undefined, "computeKMeansPartial");
-	assertCentroids(X, centroids, "computeKMeansPartial");
+/**
+ * Assigns rows `first` … `last` (0-based) of X to their nearest centroids (ties: the lowest index)
+ * and adds them into `sums` (k×c) and `counts` (k×1), in row order; returns the block's Σ squared
+ * distance (from 0). Shapes are trusted.
+ */
+export function addKMeansAssignment(X: Matrix, first: number, last: number, centroids: Matrix, sums: Matrix, counts: Matrix): number {
 	const k = centroids.size();
 	const c = X[0].size();
-	const sums = zeros(k, c);
-	const counts = zeros(k, 1);
 	let inertia = 0;
-	for (const row of X) {
+	for (const i of $range(first, last)) {
+		const row = X[i];
 		let best = 0;
 		let bestDistance = math.huge;
 		for (const m of $range(0, k - 1)) {
@@ -57,6 +58,16 @@ export function computeKMeansPartial(X: Matrix, centroids: Matrix): KMeansPartia
 		counts[best][0] += 1;
 		inertia += bestDistance;
 	}
+	return inertia;
+}
+
+/** Assigns each row of X (n×c) to its nearest centroid (k×c) and sums per cluster. */
+export function computeKMeansPartial(X: Matrix, centroids: Matrix): KMeansPartial {
+	assertData(X, undefined, "computeKMeansPartial");
+	assertCentroids(X, centroids, "computeKMeansPartial");
+	const sums = zeros(centroids.size(), X[0].size());
+	const counts = zeros(centroids.size(), 1);
+	const inertia = addKMeansAssignment(X, 0, X.size() - 1, centroids, sums, counts);
 	return { n: X.size(), sums, counts, inertia };
 }
 

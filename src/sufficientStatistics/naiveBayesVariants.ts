@@ -60,9 +60,9 @@ export interface CategoricalNaiveBayesPartial {
 	categoryCounts: Array<Matrix>;
 }
 
-/** Throws unless every entry of X is a category: an integer ≥ 0. */
-export function assertCategories(X: Matrix, where: string) {
-	for (const i of $range(0, X.size() - 1)) {
+/** Throws unless every entry of X (rows `first` … `last`, 0-based; all by default) is a category: an integer ≥ 0. */
+export function assertCategories(X: Matrix, where: string, first = 0, last = X.size() - 1) {
+	for (const i of $range(first, last)) {
 		const row = X[i];
 		for (const j of $range(0, row.size() - 1)) {
 			const v = row[j];

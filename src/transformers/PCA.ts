@@ -6,9 +6,12 @@ import { Matrix } from "../matrix/types";
 import { describeShape } from "../matrix/validate";
 import { integerAtLeast, ConstraintTable } from "../options";
 import { ModelParameters, ParameterRecord } from "../parameters";
-import { computeCovariancePartial, CovariancePartial, finalizePca, mergeCovariancePartials } from "../sufficientStatistics/covariance";
+import { addColumnSums, addComoments, CovariancePartial, finalizePca, mergeCovariancePartials } from "../sufficientStatistics/covariance";
+import { mirrorUpperTriangle } from "../matrix/product";
+import { zeros } from "../matrix/creation";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../parallel/FrameBudget";
 import { BaseModel } from "../models/base/BaseModel";
-import { featureMatrix } from "../models/base/data";
+import { featureMatrix, mapInBlocks } from "../models/base/data";
 import { expectRecord, expectShape } from "../models/base/recordParameters";
 import { InvertibleTransformer, StatisticsModel } from "../models/base/capabilities";
 
@@ -23,6 +26,23 @@ const CONSTRAINTS: ConstraintTable<PCAOptions> = { numberOfComponents: integerAt
 
 const ENTRIES = ["components", "explainedVariance", "explainedVarianceRatio", "mean"];
 const WHAT = "components p×k, explainedVariance 1×k, explainedVarianceRatio 1×k, mean 1×p";
+
+/**
+ * `computeCovariancePartial(x)` (x validated) in fixed row blocks within the frame budget: the same
+ * two passes in row order, so the same numbers.
+ */
+function covarianceInBlocks(x: Matrix): CovariancePartial {
+	const n = x.size();
+	const c = x[0].size();
+	const budget = new FrameBudget();
+	const sums = table.create<number>(c, 0);
+	forEachBlock(n, rowsPerBlock(c), budget, (first, last) => addColumnSums(x, first, last, sums));
+	const mean = [sums.map((v) => v / n)];
+	const comoment = zeros(c, c);
+	const scratch = table.create<number>(c, 0);
+	forEachBlock(n, rowsPerBlock((c * (c + 3)) / 2), budget, (first, last) => addComoments(x, first, last, mean[0], comoment, scratch));
+	return { n, mean, comoment: mirrorUpperTriangle(comoment) };
+}
 
 /**
  * PCA: the top eigenvectors of the (population) covariance. Parameters: `components` (p×k, as
@@ -50,7 +70,7 @@ export class PCA
 	computePartial(X: unknown): CovariancePartial {
 		const where = `${this.modelName}.computePartial`;
 		this.assertAlive(where);
-		return computeCovariancePartial(featureMatrix(X, where));
+		return covarianceInBlocks(featureMatrix(X, where));
 	}
 
 	/** The statistics of the union of two shards (`mergeCovariancePartials`; pure, associative). */
@@ -91,7 +111,7 @@ export class PCA
 		const k = this.options.numberOfComponents;
 		if (k !== undefined && k > x[0].size())
 			error(`[Hivemind] ${where}: numberOfComponents (${k}) must be ≤ the number of features of X, got ${describeShape(x)}`, 2);
-		return [this.trainFromPartial(computeCovariancePartial(x))];
+		return [this.trainFromPartial(covarianceInBlocks(x))];
 	}
 
 	/**
@@ -113,7 +133,8 @@ export class PCA
 		const components = record.components;
 		const x = featureMatrix(X, where, mean.size());
 		const k = components[0].size();
-		return x.map((row) => {
+		return mapInBlocks(x.size(), k * x[0].size() + 2, (i) => {
+			const row = x[i];
 			const out = table.create<number>(k, 0);
 			for (const j of $range(0, row.size() - 1)) {
 				const d = row[j] - mean[j];
@@ -133,14 +154,15 @@ export class PCA
 		const record = this.record(where);
 		const components = record.components;
 		const z = featureMatrix(Z, where, components[0].size(), "Z");
-		return z.map((row) =>
-			record.mean[0].map((m, j) => {
+		return mapInBlocks(z.size(), (z[0].size() + 2) * components.size(), (i) => {
+			const row = z[i];
+			return record.mean[0].map((m, j) => {
 				let s = m;
 				const cj = components[j];
 				for (const c of $range(0, row.size() - 1)) s += row[c] * cj[c];
 				return s;
-			}),
-		);
+			});
+		});
 	}
 
 	/** The variance along each kept component (a copy of the 1×k `explainedVariance`). */

@@ -4,7 +4,12 @@
  * probability matrices).
  */
 import { describeValue, isFiniteNumber } from "../core/describe";
-import { FrameBudget } from "../parallel/FrameBudget";
+import { FrameBudget, forEachBlock } from "../parallel/FrameBudget";
+import { copyMatrixWithinBudget } from "../parallel/matrixCopy";
+import { rowsBetween } from "../parallel/shards";
+
+/** Labels per block of the label passes (a hash lookup or a check each; from the count only, never from time). */
+const LABEL_BLOCK = 2048;
 import { argmax, assertMatrix } from "../matrix";
 import { Matrix } from "../matrix/types";
 
@@ -40,29 +45,29 @@ export function assertLabels(value: unknown, argName: string, where: string): as
 		);
 	}
 	const values = value as Array<unknown>;
-	const budget = new FrameBudget();
-	for (const i of $range(0, values.size() - 1)) {
-		if (i % 4096 === 4095) budget.check();
-		const v = values[i];
-		if (!isLabel(v)) {
-			error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be a label (a finite number or a string), got ${describeValue(v)}`, 3);
+	forEachBlock(values.size(), LABEL_BLOCK, new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) {
+			const v = values[i];
+			if (!isLabel(v)) {
+				error(`[Hivemind] ${where}: ${argName}[${i + 1}] must be a label (a finite number or a string), got ${describeValue(v)}`, 5);
+			}
 		}
-	}
+	});
 }
 
 /** The distinct labels of `labels`, in the deterministic order of {@link compareLabels}. */
 export function sortedUniqueLabels(labels: ReadonlyArray<Label>): Array<Label> {
 	const seen = new Set<Label>();
 	const out = new Array<Label>();
-	const budget = new FrameBudget();
-	for (const i of $range(1, labels.size())) {
-		const label = labels[i - 1];
-		if (i % 4096 === 0) budget.check();
-		if (!seen.has(label)) {
-			seen.add(label);
-			out.push(label);
+	forEachBlock(labels.size(), LABEL_BLOCK, new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) {
+			const label = labels[i];
+			if (!seen.has(label)) {
+				seen.add(label);
+				out.push(label);
+			}
 		}
-	}
+	});
 	out.sort(compareLabels);
 	return out;
 }
@@ -73,12 +78,29 @@ export function sortedUniqueLabels(labels: ReadonlyArray<Label>): Array<Label> {
  */
 export function readLabels(value: unknown, argName: string, where: string): Array<Label> {
 	if (typeIs(value, "table") && typeIs((value as Array<unknown>)[0], "table")) {
-		assertMatrix(value, argName, where);
-		if (value[0].size() === 1) return value.map((row) => row[0]);
-		return argmax(value, 1);
+		// validated in blocks; when invalid, assertMatrix says why
+		const copied = copyMatrixWithinBudget(value);
+		if (copied === undefined) assertMatrix(value, argName, where);
+		const m = copied!;
+		const n = m.size();
+		const out = table.create<Label>(n);
+		// a label per row: the value of n×1 rows, the 0-based column of the largest entry of n×k ones
+		forEachBlock(n, LABEL_BLOCK, new FrameBudget(), (first, last) => {
+			if (m[0].size() === 1) {
+				for (const i of $range(first, last)) out[i] = m[i][0];
+			} else {
+				const best = argmax(rowsBetween(m, first, last), 1);
+				for (const i of $range(first, last)) out[i] = best[i - first];
+			}
+		});
+		return out;
 	}
 	assertLabels(value, argName, where);
-	return table.clone(value);
+	const copied = table.create<Label>(value.size());
+	forEachBlock(value.size(), 4 * LABEL_BLOCK, new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) copied[i] = value[i];
+	});
+	return copied;
 }
 
 /** Labels joined for messages, at most 10 of them (`1, 2, "cat", …`). */
@@ -121,18 +143,18 @@ export function encodeLabels(
 ): Array<number> {
 	const index = indexLabels(classes);
 	const codes = table.create<number>(labels.size(), 0);
-	const budget = new FrameBudget();
-	for (const i of $range(0, labels.size() - 1)) {
-		if (i % 4096 === 4095) budget.check();
-		const code = index.get(labels[i]);
-		if (code === undefined && !allowUnknown) {
-			error(
-				`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${describeLabels(classes)}), got ${describeLabel(labels[i])}`,
-				3,
-			);
+	forEachBlock(labels.size(), LABEL_BLOCK, new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) {
+			const code = index.get(labels[i]);
+			if (code === undefined && !allowUnknown) {
+				error(
+					`[Hivemind] ${where}: ${argName}[${i + 1}] must be one of the classes (${describeLabels(classes)}), got ${describeLabel(labels[i])}`,
+					5,
+				);
+			}
+			codes[i] = code ?? -1;
 		}
-		codes[i] = code ?? -1;
-	}
+	});
 	return codes;
 }
 

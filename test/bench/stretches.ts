@@ -1,12 +1,26 @@
 // `npm run bench` (frame-budget rows): the longest stretch without a yield of each model's `train`
-// (and of `predict` where it is the long part) on 100,000 rows at the default frame budget.
-// Run in the headless runtime: lune run harness/run.luau default.project.json ReplicatedStorage.HivemindTests.bench.stretches
+// and of bulk `predict` on 100,000 rows (the SVM on fewer: it is O(n²)) at the default frame budget.
+// Run in the headless runtime: lune run harness/run.luau default.project.json ReplicatedStorage.HivemindTests.bench.stretches [filters] [--trace] [--budget=<ms>]
 // Prints one JSON line { budgetMs, rows: [{ name, rows, longestMs, p99Ms, yields, totalMs }] }.
+// To find an unsliced pass: `--trace --budget=0.001` yields at every check, so each stretch is the
+// work between two checks, printed with the stack at both ends (on a loaded machine judge by the
+// median of a recurring gap, not by one long stretch).
 import { HttpService } from "@rbxts/services";
+import { PCA } from "../../src/transformers/PCA";
 import { RandomGenerator } from "../../src/matrix/random";
 import { BaseModel } from "../../src/models/base/BaseModel";
 import {
+	BayesianLinearRegression,
+	BisectingKMeans,
+	FuzzyCMeans,
+	GaussianMixture,
+	IsolationForest,
 	ExtremeLearningMachine,
+	NearestCentroid,
+	OneVsAll,
+	PassiveAggressiveClassifier,
+	PassiveAggressiveRegressor,
+	SupportVectorMachine,
 	GaussianNaiveBayes,
 	KMeans,
 	KNearestNeighboursRegressor,
@@ -20,31 +34,80 @@ import { DEFAULT_FRAME_BUDGET_MS, getDefaultFrameBudget, setDefaultFrameBudget, 
 
 const N = 100000;
 const P = 10;
+/** Rows of the SVM's training (O(n²)) and of its predict (rows × support vectors). */
+const SVM_ROWS = 2000;
+const SVM_QUERIES = 10000;
+
+/** The innermost library frames of the current stack (frame-budget and bench frames left out), for `--trace`. */
+function here(): string {
+	const frames = debug
+		.traceback()
+		.split("\n")
+		.filter((line) => line.find("Hivemind.", 1, true)[0] !== undefined && line.find("FrameBudget", 1, true)[0] === undefined);
+	return frames
+		.filter((_, i) => i < 3)
+		.map((line) => line.gsub("ReplicatedStorage%.Hivemind%.", "")[0])
+		.join(" < ");
+}
 
 /**
  * The stretches (ms) between the call's start, its yields and its end: the longest, the 99th
  * percentile (on a loaded machine the longest also holds the time the OS ran other processes), the
- * yield count and the total time.
+ * yield count and the total time. With `trace`, prints (stderr) the stack at both ends of the
+ * stretches grouped by those ends, the groups with the longest median first: on a loaded machine
+ * a gap that recurs with a long median is unsliced work, a single long one is the OS.
  */
-function measure(fn: () => void): { longestMs: number; p99Ms: number; yields: number; totalMs: number } {
+function measure(fn: () => void, trace = false): { longestMs: number; p99Ms: number; yields: number; totalMs: number } {
 	const stretches = new Array<number>();
 	let last = os.clock();
 	const start = last;
+	let lastPlace = "(start)";
+	const groups = new Map<string, Array<number>>();
+	const record = (ms: number, place: string) => {
+		const key = `${lastPlace}\n      ⇒ ${place}`;
+		const list = groups.get(key) ?? [];
+		list.push(ms);
+		groups.set(key, list);
+		lastPlace = place;
+	};
 	const previous = setYieldObserver((yieldedAt, resumedAt) => {
-		stretches.push((yieldedAt - last) * 1000);
+		const ms = (yieldedAt - last) * 1000;
+		stretches.push(ms);
+		if (trace) record(ms, here());
 		last = resumedAt;
 	});
 	fn();
 	stretches.push((os.clock() - last) * 1000);
 	setYieldObserver(previous);
+	if (trace) {
+		record(stretches[stretches.size() - 1], "(end)");
+		const rows = new Array<[number, number, number, string]>();
+		groups.forEach((list, key) => {
+			list.sort((a, b) => a < b);
+			rows.push([list[math.floor(list.size() / 2)], list[list.size() - 1], list.size(), key]);
+		});
+		rows.sort((a, b) => a[0] > b[0]);
+		for (const i of $range(0, math.min(rows.size(), 6) - 1)) {
+			const [median, longest, count, key] = rows[i];
+			warn(string.format("median %.2f ms, longest %.2f ms, %d times: %s", median, longest, count, key));
+		}
+	}
 	stretches.sort((a, b) => a < b);
 	const p99Ms = stretches[math.min(stretches.size() - 1, math.floor(0.99 * stretches.size()))];
 	return { longestMs: stretches[stretches.size() - 1], p99Ms, yields: stretches.size() - 1, totalMs: (os.clock() - start) * 1000 };
 }
 
-export = () => {
+/**
+ * Args: name filters (a case runs when its name contains one of them; none = all), `--trace` (see
+ * `measure`) and `--budget=<ms>` (another budget: a tiny one yields at every check, so each stretch
+ * is the work between two checks).
+ */
+export = (...args: Array<string>) => {
+	const trace = args.includes("--trace");
+	const budgetArg = args.find((a) => a.sub(1, 9) === "--budget=");
+	const filters = args.filter((a) => a !== "--trace" && a !== budgetArg);
 	// Roblox's default (the headless runtime's own default is 0)
-	setDefaultFrameBudget(DEFAULT_FRAME_BUDGET_MS);
+	setDefaultFrameBudget(budgetArg !== undefined ? tonumber(budgetArg.sub(10))! : DEFAULT_FRAME_BUDGET_MS);
 	const rng = new RandomGenerator(5);
 	const X = new Array<Array<number>>();
 	const y = new Array<number>();
@@ -68,13 +131,18 @@ export = () => {
 	network.setLayerActivation(2, "None");
 	const knn = new KNearestNeighboursRegressor({ numberOfNeighbours: 5 });
 	const queries = X.filter((_, i) => i < 200);
+	const svmX = X.filter((_, i) => i < SVM_ROWS);
+	const svmLabels = labels.filter((_, i) => i < SVM_ROWS);
+	const svmQueries = X.filter((_, i) => i < SVM_QUERIES);
 	const batches = new Array<Array<number>>();
 	for (const i of $range(0, N - 1)) {
 		if (i % 1000 === 0) batches.push([]);
 		batches[batches.size() - 1].push(i);
 	}
-	const cases: Array<[string, BaseModel<object>, () => void]> = [];
-	const add = (name: string, model: BaseModel<object>, fn: (m: BaseModel<object>) => void) => cases.push([name, model, () => fn(model)]);
+	// [name, rows, the measured call, unmeasured preparation (a predict row's training)]
+	const cases: Array<[string, number, () => void, (() => void) | undefined]> = [];
+	const add = (name: string, model: BaseModel<object>, fn: (m: BaseModel<object>) => void, prepare?: (m: BaseModel<object>) => void, rows = N) =>
+		cases.push([name, rows, () => fn(model), prepare === undefined ? undefined : () => prepare(model)]);
 	add("LinearRegression train (3 iterations)", new LinearRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, y));
 	add("LogisticRegression train (3 iterations)", new LogisticRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, labels));
 	add("SoftmaxRegression train (3 iterations)", new SoftmaxRegression({ maximumNumberOfIterations: 3 }), (m) => m.train(X, classes));
@@ -85,10 +153,119 @@ export = () => {
 	add("KMeans k = 8 train (2 iterations)", new KMeans({ numberOfClusters: 8, maximumNumberOfIterations: 2 }), (m) => m.train(X));
 	add("ExtremeLearningMachine 64 neurons train", new ExtremeLearningMachine({ mode: "Regression" }), (m) => m.train(X, y));
 	add("KNearestNeighboursRegressor train", knn, (m) => m.train(X, y));
-	add("KNearestNeighboursRegressor predict 200 rows", knn, (m) => m.predict(queries));
+	add(
+		"KNearestNeighboursRegressor predict 200 rows",
+		knn,
+		(m) => m.predict(queries),
+		(m) => m.train(X, y),
+	);
 	add("RidgeRegression train", new RidgeRegression(), (m) => m.train(X, y));
 	add("GaussianNaiveBayes train", new GaussianNaiveBayes(), (m) => m.train(X, labels));
-	const rows = cases.map(([name, , run]) => ({ name, rows: N, ...measure(run) }));
+	// Models this branch sliced (issue 13), and bulk predict of 100,000 rows (the model trained first, unmeasured)
+	add("BayesianLinearRegression train", new BayesianLinearRegression(), (m) => m.train(X, y));
+	add("PassiveAggressiveClassifier train (2 passes)", new PassiveAggressiveClassifier({ maximumNumberOfIterations: 2, classesList: [0, 1] }), (m) =>
+		m.train(X, labels),
+	);
+	add("PassiveAggressiveRegressor train (2 passes)", new PassiveAggressiveRegressor({ maximumNumberOfIterations: 2 }), (m) => m.train(X, y));
+	add(
+		"OneVsAll of PassiveAggressiveClassifier, 3 classes, train (1 pass each)",
+		new OneVsAll({ modelName: "PassiveAggressiveClassifier", modelOptions: { maximumNumberOfIterations: 1 } }),
+		(m) => m.train(X, classes),
+	);
+	add("PCA train", new PCA(), (m) => m.train(X));
+	add("NearestCentroid train", new NearestCentroid(), (m) => m.train(X, classes));
+	add("BisectingKMeans k = 4 train (5 iterations a split)", new BisectingKMeans({ numberOfClusters: 4, maximumNumberOfIterations: 5 }), (m) =>
+		m.train(X),
+	);
+	add("FuzzyCMeans k = 3 train (2 iterations)", new FuzzyCMeans({ numberOfClusters: 3, maximumNumberOfIterations: 2 }), (m) => m.train(X));
+	add("IsolationForest 100 trees train", new IsolationForest(), (m) => m.train(X));
+	add(
+		"GaussianMixture 3 components train (2 iterations)",
+		new GaussianMixture({ numberOfComponents: 3, numberOfInitializations: 1, maximumNumberOfIterations: 2 }),
+		(m) => m.train(X),
+	);
+	// SVM training is O(n²) in time and memory (the kernel matrix): 2,000 rows
+	add("SupportVectorMachine rbf train", new SupportVectorMachine({ classesList: [0, 1] }), (m) => m.train(svmX, svmLabels), undefined, SVM_ROWS);
+	add(
+		"LinearRegression predict",
+		new LinearRegression({ maximumNumberOfIterations: 1 }),
+		(m) => m.predict(X),
+		(m) => m.train(X, y),
+	);
+	add(
+		"LogisticRegression predict",
+		new LogisticRegression({ maximumNumberOfIterations: 1 }),
+		(m) => m.predict(X),
+		(m) => m.train(X, labels),
+	);
+	add(
+		"SoftmaxRegression predict",
+		new SoftmaxRegression({ maximumNumberOfIterations: 1 }),
+		(m) => m.predict(X),
+		(m) => m.train(X, classes),
+	);
+	add(
+		"BayesianLinearRegression predict",
+		new BayesianLinearRegression(),
+		(m) => m.predict(X),
+		(m) => m.train(X, y),
+	);
+	add(
+		"GaussianNaiveBayes predict",
+		new GaussianNaiveBayes(),
+		(m) => m.predict(X),
+		(m) => m.train(X, labels),
+	);
+	add(
+		"KMeans k = 8 predict",
+		new KMeans({ numberOfClusters: 8, maximumNumberOfIterations: 1, numberOfInitializations: 1 }),
+		(m) => m.predict(X),
+		(m) => m.train(X),
+	);
+	add(
+		"PCA transform",
+		new PCA({ numberOfComponents: 3 }),
+		(m) => m.predict(X),
+		(m) => m.train(X),
+	);
+	add(
+		"NearestCentroid predict",
+		new NearestCentroid(),
+		(m) => m.predict(X),
+		(m) => m.train(X, classes),
+	);
+	add(
+		"PassiveAggressiveClassifier predict",
+		new PassiveAggressiveClassifier({ maximumNumberOfIterations: 1, classesList: [0, 1] }),
+		(m) => m.predict(X),
+		(m) => m.train(X, labels),
+	);
+	add(
+		"OneVsAll of PassiveAggressiveClassifier predict",
+		new OneVsAll({ modelName: "PassiveAggressiveClassifier", modelOptions: { maximumNumberOfIterations: 1 } }),
+		(m) => m.predict(X),
+		(m) => m.train(X, classes),
+	);
+	add(
+		"IsolationForest 100 trees predict",
+		new IsolationForest(),
+		(m) => m.predict(X),
+		(m) => m.train(X),
+	);
+	// predicting costs rows × support vectors kernel values: 10,000 rows
+	add(
+		"SupportVectorMachine rbf predict",
+		new SupportVectorMachine({ classesList: [0, 1] }),
+		(m) => m.predict(svmQueries),
+		(m) => m.train(svmX, svmLabels),
+		SVM_QUERIES,
+	);
+	const rows = cases
+		.filter(([name]) => filters.size() === 0 || filters.some((f) => name.find(f, 1, true)[0] !== undefined))
+		.map(([name, count, run, prepare]) => {
+			if (prepare !== undefined) prepare();
+			return { name, rows: count, ...measure(run, trace) };
+		});
 	print(HttpService.JSONEncode({ budgetMs: getDefaultFrameBudget(), rows }));
 	return 0;
 };

@@ -11,7 +11,7 @@ import {
 	RidgeRegression,
 } from "../../src/models";
 import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget } from "../../src/parallel/FrameBudget";
-import { countingYields, regressionData, relativeDifference } from "./helpers";
+import { countingYields, regressionData, relativeDifference, withDefaultBudget } from "./helpers";
 
 describe("FrameBudget", () => {
 	it("cuts rows into fixed consecutive blocks, reporting progress after each", () => {
@@ -97,15 +97,6 @@ describe("the shared training loop within a frame budget", () => {
 		);
 	});
 });
-
-/** Runs `fn` with the library's default budget set to `budgetMs`, then puts the default back. */
-function withDefaultBudget<T>(budgetMs: number, fn: () => T): T {
-	const previous = setDefaultFrameBudget(budgetMs);
-	const [ok, result] = pcall(fn);
-	setDefaultFrameBudget(previous);
-	if (!ok) error(result, 0);
-	return result as T;
-}
 
 describe("other long operations within a frame budget", () => {
 	const [X, y] = regressionData(3000, 6, 9);

@@ -2,7 +2,7 @@
 import { Matrix } from "../../src/matrix/types";
 import { RandomGenerator } from "../../src/matrix/random";
 import { ModelParameters, parameterEntries } from "../../src/parameters";
-import { setYieldObserver } from "../../src/parallel/FrameBudget";
+import { setDefaultFrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
 
 /** n×p uniform features in [-1, 1) and targets y = X·w + noise from a seeded stream. */
 export function regressionData(n: number, p: number, seed: number): LuaTuple<[Matrix, Array<number>]> {
@@ -49,4 +49,13 @@ export function countingYields(fn: () => void): number {
 	setYieldObserver(previous);
 	if (!ok) error(err, 0);
 	return yields;
+}
+
+/** Runs `fn` with the library's default budget set to `budgetMs`, then puts the default back. */
+export function withDefaultBudget<T>(budgetMs: number, fn: () => T): T {
+	const previous = setDefaultFrameBudget(budgetMs);
+	const [ok, result] = pcall(fn);
+	setDefaultFrameBudget(previous);
+	if (!ok) error(result, 0);
+	return result as T;
 }

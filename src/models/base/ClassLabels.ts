@@ -5,6 +5,7 @@
  */
 import { Matrix } from "../../matrix/types";
 import { labelVector } from "./labels";
+import { mapInBlocks } from "./data";
 import { encodeLabels, Label, sortedUniqueLabels } from "../../utilities/labels";
 
 /** A classifier's label list (composition: each classifier owns one). */
@@ -64,13 +65,13 @@ export class ClassLabels {
 	/** The labels of class indices; an error naming `where` when the classes are unknown. */
 	decode(indices: Array<number>, where: string): Array<Label> {
 		const classes = this.require(where);
-		return indices.map((k) => classes[k]);
+		return mapInBlocks(indices.size(), 1, (i) => classes[indices[i]]);
 	}
 
 	/** The labels of binary decision values (n×1): the second class where a value is > 0, else the first; an error naming `where` when the classes are unknown. */
 	decodeSigns(values: Matrix, where: string): Array<Label> {
 		const classes = this.require(where);
-		return values.map((row) => classes[row[0] > 0 ? 1 : 0]);
+		return mapInBlocks(values.size(), 1, (i) => classes[values[i][0] > 0 ? 1 : 0]);
 	}
 
 	/** Takes over the classes another model learned (for `clone`). */

@@ -1,40 +1,12 @@
 //!native
 /** Validating and converting model inputs: feature matrices, bias columns, numeric targets. */
 import { Matrix } from "../../matrix/types";
-import { assertMatrix, describeShape, isDenseArray } from "../../matrix/validate";
-import { copy } from "../../matrix/creation";
+import { assertMatrix, describeShape } from "../../matrix/validate";
+import { matmul } from "../../matrix/product";
+import { rowsBetween } from "../../parallel/shards";
 import { isFiniteNumber } from "../../core/describe";
-import { FrameBudget } from "../../parallel/FrameBudget";
-
-/**
- * A copy of `X` when it is a valid matrix (dense, rectangular, finite, non-empty: `assertMatrix`'s
- * conditions), checking the frame budget every 2048 rows; undefined otherwise.
- */
-function checkedCopy(X: unknown): Matrix | undefined {
-	if (!typeIs(X, "table")) return undefined;
-	const rows = X as Array<unknown>;
-	const n = rows.size();
-	const first = rows[0];
-	if (n === 0 || !typeIs(first, "table") || !isDenseArray(rows) || !isDenseArray(first)) return undefined;
-	const p = (first as Array<unknown>).size();
-	if (p === 0) return undefined;
-	const out = table.create<Array<number>>(n);
-	const budget = new FrameBudget();
-	for (const i of $range(1, n)) {
-		const row = rows[i - 1];
-		if (!typeIs(row, "table") || (row as Array<unknown>).size() !== p) return undefined;
-		const values = row as Array<unknown>;
-		const copied = table.create<number>(p, 0);
-		for (const j of $range(1, p)) {
-			const v = values[j - 1];
-			if (!typeIs(v, "number") || v !== v || v === math.huge || v === -math.huge) return undefined;
-			copied[j - 1] = v;
-		}
-		out[i - 1] = copied;
-		if (i % 2048 === 0) budget.check();
-	}
-	return out;
-}
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { copyBlockRows, copyMatrixWithinBudget } from "../../parallel/matrixCopy";
 
 /**
  * A validated copy of the feature matrix `X` (rectangular, finite, non-empty); when
@@ -47,7 +19,7 @@ export function featureMatrix(X: unknown, where: string, expectedWidth?: number,
 			3,
 		);
 	}
-	const copied = checkedCopy(X);
+	const copied = copyMatrixWithinBudget(X);
 	if (copied === undefined) assertMatrix(X, argName, where);
 	if (expectedWidth !== undefined && copied![0].size() !== expectedWidth) {
 		error(`[Hivemind] ${where}: ${argName} must have ${expectedWidth} columns (features) like the training data, got ${describeShape(X)}`, 3);
@@ -55,19 +27,46 @@ export function featureMatrix(X: unknown, where: string, expectedWidth?: number,
 	return copied!;
 }
 
-/** `x` with a column of ones prepended (the bias input), as a new matrix. */
+/**
+ * `[fn(0), …, fn(count − 1)]`, computed in fixed blocks within the frame budget (`workPerRow`:
+ * about the multiply-adds one call's work costs; the call itself counts as 8 more).
+ */
+export function mapInBlocks<T extends defined>(count: number, workPerRow: number, fn: (i: number) => T, budget = new FrameBudget()): Array<T> {
+	const out = table.create<T>(count);
+	forEachBlock(count, rowsPerBlock(workPerRow + 8), budget, (first, last) => {
+		for (const i of $range(first, last)) out[i] = fn(i);
+	});
+	return out;
+}
+
+/**
+ * x·w (n × outputs) in fixed, even-sized row blocks within the frame budget (each block one
+ * `matmul`, rows paired as in one product of all rows, so the same numbers).
+ */
+export function productInBlocks(x: Matrix, w: Matrix, budget = new FrameBudget()): Matrix {
+	const n = x.size();
+	const out = table.create<Array<number>>(n);
+	const block = 2 * math.ceil(rowsPerBlock(w.size() * w[0].size() + 2) / 2);
+	forEachBlock(n, block, budget, (first, last) => {
+		const part = matmul(rowsBetween(x, first, last), w);
+		for (const i of $range(first, last)) out[i] = part[i - first];
+	});
+	return out;
+}
+
+/** `x` with a column of ones prepended (the bias input), as a new matrix (in fixed row blocks within the frame budget). */
 export function withBiasColumn(x: Matrix): Matrix {
 	const n = x.size();
 	const p = x[0].size();
 	const out = table.create<Array<number>>(n);
-	const budget = new FrameBudget();
-	for (const i of $range(0, n - 1)) {
-		const xi = x[i];
-		const row = table.create<number>(p + 1, 1);
-		for (const j of $range(0, p - 1)) row[j + 1] = xi[j];
-		out[i] = row;
-		if (i % 2048 === 2047) budget.check();
-	}
+	forEachBlock(n, copyBlockRows(p + 1), new FrameBudget(), (first, last) => {
+		for (const i of $range(first, last)) {
+			const xi = x[i];
+			const row = table.create<number>(p + 1, 1);
+			for (const j of $range(0, p - 1)) row[j + 1] = xi[j];
+			out[i] = row;
+		}
+	});
 	return out;
 }
 
@@ -94,17 +93,19 @@ export function targetMatrix(y: unknown, rows: number, where: string, xShape: st
 	const list = y as Array<unknown>;
 	let m: Matrix;
 	if (typeIs(list[0], "number")) {
-		m = table.create<Array<number>>(list.size());
-		for (const i of $range(0, list.size() - 1)) {
-			const v = list[i];
-			if (!isFiniteNumber(v)) {
-				error(`[Hivemind] ${where}: y[${i + 1}] must be a finite number, got ${tostring(v)}`, 3);
+		const n = list.size();
+		m = table.create<Array<number>>(n);
+		forEachBlock(n, copyBlockRows(1), new FrameBudget(), (first, last) => {
+			for (const i of $range(first, last)) {
+				const v = list[i];
+				if (!isFiniteNumber(v)) {
+					error(`[Hivemind] ${where}: y[${i + 1}] must be a finite number, got ${tostring(v)}`, 5);
+				}
+				m[i] = [v];
 			}
-			m[i] = [v];
-		}
+		});
 	} else {
-		assertMatrix(y, "y", where);
-		m = copy(y);
+		m = featureMatrix(y, where, undefined, "y");
 	}
 	assertRowCount(m, rows, where, xShape);
 	if (outputs !== undefined && m[0].size() !== outputs) {

@@ -5,14 +5,19 @@
  * passes, stored neighbours) give the same result whatever order the rows arrive in.
  */
 import { Matrix } from "../../matrix/types";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { sortWithinBudget } from "../../parallel/sort";
 
 /** The 0-based row indices of `x` sorted by (row values, `keys[i]`, then i): a strict total order; sorted within `budget` (default: the library's). */
 export function canonicalRowOrder(x: Matrix, keys?: Array<number>, budget = new FrameBudget()): Array<number> {
 	const p = x[0].size();
+	const n = x.size();
+	const indices = table.create<number>(n);
+	forEachBlock(n, 8192, budget, (first, last) => {
+		for (const i of $range(first, last)) indices[i] = i;
+	});
 	return sortWithinBudget(
-		x.map((_, i) => i),
+		indices,
 		(a, b) => {
 			const ra = x[a];
 			const rb = x[b];
@@ -24,4 +29,14 @@ export function canonicalRowOrder(x: Matrix, keys?: Array<number>, budget = new 
 		},
 		budget,
 	);
+}
+
+/** The rows of `x` (the same row tables, not copies) in {@link canonicalRowOrder}, gathered in blocks within `budget`. */
+export function canonicalRows(x: Matrix, budget = new FrameBudget()): Matrix {
+	const order = canonicalRowOrder(x, undefined, budget);
+	const rows = table.create<Array<number>>(order.size());
+	forEachBlock(order.size(), 8192, budget, (first, last) => {
+		for (const i of $range(first, last)) rows[i] = x[order[i]];
+	});
+	return rows;
 }

@@ -5,7 +5,7 @@
 import { Matrix } from "../../matrix/types";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "./ClusteringModel";
 import { KMeans } from "./KMeans";
 import { inertiaOf } from "./kmeansSteps";
@@ -64,8 +64,14 @@ export class BisectingKMeans extends ClusteringModel<BisectingKMeansOptions> {
 		const rows = this.canonicalRows(x, budget);
 		const p = rows[0].size();
 		const mean = table.create<number>(p, 0);
-		for (const row of rows) for (const j of $range(0, p - 1)) mean[j] += row[j] / rows.size();
-		const clusters: Array<[Matrix, Array<number>, number]> = [[rows, mean, inertiaOf(rows, [mean], "euclidean")]];
+		const n = rows.size();
+		forEachBlock(n, rowsPerBlock(2 * p), budget, (first, last) => {
+			for (const i of $range(first, last)) {
+				const row = rows[i];
+				for (const j of $range(0, p - 1)) mean[j] += row[j] / n;
+			}
+		});
+		const clusters: Array<[Matrix, Array<number>, number]> = [[rows, mean, inertiaOf(rows, [mean], "euclidean", budget)]];
 		const history = [clusters[0][2]];
 		for (const split of $range(1, o.numberOfClusters - 1)) {
 			let target = 0;
@@ -81,11 +87,16 @@ export class BisectingKMeans extends ClusteringModel<BisectingKMeansOptions> {
 			});
 			halves.train(members);
 			const centres = halves.getModelParameters(true) as Matrix;
-			const [labels] = assignToCentres(members, centres);
-			const parts = centres.map((centre, h): [Matrix, Array<number>, number] => {
-				const part = members.filter((_, i) => labels[i] === h);
-				return [part, centre, inertiaOf(part, [centre], "euclidean")];
+			const [labels] = assignToCentres(members, centres, "euclidean", budget);
+			const halvesRows: [Matrix, Matrix] = [[], []];
+			forEachBlock(members.size(), rowsPerBlock(8), budget, (first, last) => {
+				for (const i of $range(first, last)) halvesRows[labels[i]].push(members[i]);
 			});
+			const parts = centres.map((centre, h): [Matrix, Array<number>, number] => [
+				halvesRows[h],
+				centre,
+				inertiaOf(halvesRows[h], [centre], "euclidean", budget),
+			]);
 			clusters[target] = parts[0];
 			clusters.push(parts[1]);
 			let total = 0;

@@ -7,7 +7,7 @@ import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { canonicalRows } from "../base/rowOrder";
 import { DistanceName } from "../neighbours/search";
 import { assignToCentres } from "./shared";
 
@@ -43,14 +43,14 @@ export abstract class ClusteringModel<O extends ClusteringBudgetOptions, P exten
 
 	/** The rows of x in the canonical order (the result ignores the caller's row order). */
 	protected canonicalRows(x: Matrix, budget: FrameBudget): Matrix {
-		return canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		return canonicalRows(x, budget);
 	}
 
 	/** For each row of X: its nearest stored centre (ties: the lower index), and the n×m distances. */
 	protected predictNearest(X: unknown, distance: DistanceName = "euclidean"): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const centres = this.requireParameters(where) as unknown as Matrix;
-		return assignToCentres(this.inputs(X, where), centres, distance);
+		return assignToCentres(this.inputs(X, where), centres, distance, new FrameBudget(this.options.frameBudget));
 	}
 
 	/** Fits the checked x (the caller's row order) within `budget`; returns the history. */

@@ -8,7 +8,8 @@ import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { mapInBlocks } from "../base/data";
 import { ClusteringModel } from "./ClusteringModel";
 import { distanceBetween } from "../neighbours/search";
 import { assertEnoughRows, assertCentreMatrix, kMeansPlusPlus } from "./shared";
@@ -87,24 +88,28 @@ export class FuzzyCMeans extends ClusteringModel<FuzzyCMeansOptions> {
 		const rows = this.canonicalRows(x, budget);
 		const current = this.parameters as Matrix | undefined;
 		if (current === undefined) assertEnoughRows(x, k, "numberOfClusters", where);
-		let centres: Matrix = current ?? kMeansPlusPlus(rows, k, new RandomGenerator(o.seed));
+		let centres: Matrix = current ?? kMeansPlusPlus(rows, k, new RandomGenerator(o.seed), "euclidean", budget);
 		const p = rows[0].size();
 		const history = new Array<number>();
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
 			const sums = centres.map(() => table.create<number>(p, 0));
 			const weights = table.create<number>(k, 0);
 			let objective = 0;
-			for (const row of rows) {
-				const u = fuzzyMemberships(row, centres, o.fuzziness);
-				for (const m of $range(0, k - 1)) {
-					const w = u[m] ** o.fuzziness;
-					if (w === 0) continue;
-					objective += w * distanceBetween(row, centres[m], "euclidean") ** 2;
-					weights[m] += w;
-					const s = sums[m];
-					for (const j of $range(0, p - 1)) s[j] += w * row[j];
+			// rows in order, in fixed blocks within the budget (the same sums as one loop)
+			forEachBlock(rows.size(), rowsPerBlock(k * (3 * p + 16)), budget, (first, last) => {
+				for (const i of $range(first, last)) {
+					const row = rows[i];
+					const u = fuzzyMemberships(row, centres, o.fuzziness);
+					for (const m of $range(0, k - 1)) {
+						const w = u[m] ** o.fuzziness;
+						if (w === 0) continue;
+						objective += w * distanceBetween(row, centres[m], "euclidean") ** 2;
+						weights[m] += w;
+						const s = sums[m];
+						for (const j of $range(0, p - 1)) s[j] += w * row[j];
+					}
 				}
-			}
+			});
 			history.push(objective);
 			const updated: Matrix = centres.map((c, m) => (weights[m] > 0 ? sums[m].map((s) => s / weights[m]) : table.clone(c)));
 			let shift = 0;
@@ -121,12 +126,21 @@ export class FuzzyCMeans extends ClusteringModel<FuzzyCMeansOptions> {
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const centres = this.requireParameters(where) as Matrix;
-		const memberships = this.inputs(X, where).map((row) => fuzzyMemberships(row, centres, this.options.fuzziness));
-		const labels = memberships.map((u) => {
-			let best = 0;
-			for (const m of $range(1, u.size() - 1)) if (u[m] > u[best]) best = m;
-			return best;
-		});
+		const x = this.inputs(X, where);
+		const budget = new FrameBudget(this.options.frameBudget);
+		const k = centres.size();
+		const memberships = mapInBlocks(x.size(), k * (2 * x[0].size() + 16), (i) => fuzzyMemberships(x[i], centres, this.options.fuzziness), budget);
+		const labels = mapInBlocks(
+			memberships.size(),
+			k,
+			(i) => {
+				const u = memberships[i];
+				let best = 0;
+				for (const m of $range(1, u.size() - 1)) if (u[m] > u[best]) best = m;
+				return best;
+			},
+			budget,
+		);
 		return $tuple(labels, memberships);
 	}
 

@@ -17,10 +17,20 @@ import { FrameBudget, forEachBlock, withFrameBudget } from "../../parallel/Frame
 import { rowsBetween } from "../../parallel/shards";
 import { ShardedData, WorkerPool } from "../../parallel/types";
 import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { featureMatrix, mapInBlocks } from "../base/data";
+import { canonicalRows } from "../base/rowOrder";
 import { DistanceName, distanceBetween } from "../neighbours/search";
-import { assignmentBlock, centresFromPartial, inertiaOf, lloydStep, miniBatchStep, sequentialPass, unitVector } from "./kmeansSteps";
+import {
+	assignmentBlock,
+	centresFromPartial,
+	inertiaOf,
+	lloydStep,
+	LloydWorkspace,
+	lloydWorkspace,
+	miniBatchStep,
+	sequentialPass,
+	unitVector,
+} from "./kmeansSteps";
 import { assertEnoughRows, assertCentreMatrix, assignToCentres, kMeansPlusPlus } from "./shared";
 
 export { kMeansPlusPlus } from "./shared";
@@ -84,6 +94,8 @@ const CONSTRAINTS: ConstraintTable<KMeansOptions> = {
 /** Where one `train` call's iterations run: the frame budget, and the pool with its resident shards (Lloyd, euclidean or cosine only). */
 interface Run {
 	budget: FrameBudget;
+	/** The Lloyd steps' cluster sums and counts, made once per `train`. */
+	workspace: LloydWorkspace;
 	pool?: WorkerPool;
 	sharded?: ShardedData;
 }
@@ -114,37 +126,44 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 	}
 
 	private inputs(X: unknown, where: string): Matrix {
-		const x = withFrameBudget(this.options.frameBudget, () => featureMatrix(X, where, this.centroids()?.[0].size()));
-		return this.options.distance === "cosine" ? x.map(unitVector) : x;
+		return withFrameBudget(this.options.frameBudget, () => {
+			const x = featureMatrix(X, where, this.centroids()?.[0].size());
+			return this.options.distance === "cosine" ? mapInBlocks(x.size(), 2 * x[0].size(), (i) => unitVector(x[i])) : x;
+		});
 	}
 
 	private initialCentroids(rows: Matrix, rng: RandomGenerator, budget: FrameBudget): Matrix {
 		const k = this.options.numberOfClusters;
 		if (this.options.initialization === "kmeans++") return kMeansPlusPlus(rows, k, rng, this.options.distance, budget);
-		return rng
-			.permutation(rows.size())
-			.filter((_, i) => i < k)
-			.map((i) => table.clone(rows[i]));
+		const order = rng.permutation(rows.size(), () => budget.check());
+		return mapInBlocks(k, rows[0].size(), (i) => table.clone(rows[order[i]]), budget);
 	}
 
 	/** Runs the configured iterations from `start` (copied); returns the centroids and the history. */
 	private iterate(x: Matrix, start: Matrix, rng: RandomGenerator, counts: Array<number>, run: Run): LuaTuple<[Matrix, Array<number>]> {
 		const o = this.options;
 		let centroids = start.map((row) => table.clone(row));
+		// Lloyd (means): the new centres go into `spare`, then the two buffers swap (no tables per iteration)
+		let spare = o.algorithm === "lloyd" && o.distance !== "manhattan" ? start.map((row) => table.clone(row)) : undefined;
 		const history = new Array<number>();
+		const pace = () => run.budget.check();
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
-			const before = centroids.map((row) => table.clone(row));
+			let before = centroids;
 			if (o.algorithm === "lloyd") {
 				const pooled = run.sharded !== undefined ? this.pooledPartial(centroids, run) : undefined;
-				const [updated, inertia] = lloydStep(x, centroids, o.distance, run.budget, pooled);
+				const [updated, inertia] = lloydStep(x, centroids, o.distance, run.budget, pooled, run.workspace, spare);
+				if (spare !== undefined) spare = centroids;
 				centroids = updated;
 				history.push(inertia);
 			} else if (o.algorithm === "minibatch") {
+				before = centroids.map((row) => table.clone(row));
 				const n = x.size();
-				const batch = n <= o.batchSize ? rng.permutation(n) : rng.permutation(n).filter((_, i) => i < o.batchSize);
+				const shuffled = rng.permutation(n, pace);
+				const batch = n <= o.batchSize ? shuffled : mapInBlocks(o.batchSize, 1, (i) => shuffled[i], run.budget);
 				history.push(miniBatchStep(x, batch, centroids, counts, o.distance, run.budget));
 			} else {
-				history.push(sequentialPass(x, rng.permutation(x.size()), centroids, counts, o.distance, run.budget));
+				before = centroids.map((row) => table.clone(row));
+				history.push(sequentialPass(x, rng.permutation(x.size(), pace), centroids, counts, o.distance, run.budget));
 			}
 			let shift = 0;
 			centroids.forEach((row, m) => (shift = math.max(shift, distanceBetween(row, before[m], "euclidean"))));
@@ -187,9 +206,9 @@ export class KMeans extends BaseModel<KMeansOptions, Matrix> implements Statisti
 		}
 		if (this.centroids() === undefined) assertEnoughRows(x, k, "numberOfClusters", where);
 		const budget = new FrameBudget(o.frameBudget);
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = canonicalRows(x, budget);
 		const pool = o.algorithm === "lloyd" && o.distance !== "manhattan" ? o.pool : undefined;
-		const run: Run = { budget, pool, sharded: pool?.loadData(rows) };
+		const run: Run = { budget, workspace: lloydWorkspace(k, x[0].size()), pool, sharded: pool?.loadData(rows) };
 		const [ok, history] = pcall(() => this.fitRows(rows, run));
 		if (run.sharded !== undefined) pool!.releaseData(run.sharded);
 		if (!ok) error(history, 0);

@@ -6,18 +6,24 @@
  * ‖a − c‖² = 2·(1 − cos): the euclidean statistics apply unchanged and halve to cosine distances.
  */
 import { Matrix, Vector } from "../../matrix/types";
-import { computeKMeansPartial, finalizeKMeans, KMeansPartial, mergeKMeansPartials } from "../../sufficientStatistics/kmeans";
-import { FrameBudget, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
-import { rowsBetween } from "../../parallel/shards";
+import { addKMeansAssignment, finalizeKMeans, KMeansPartial } from "../../sufficientStatistics/kmeans";
+import { zeros } from "../../matrix/creation";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 
-/** `v` scaled to unit length (a zero vector stays zero). */
-export function unitVector(v: Vector): Vector {
+/** `v` scaled to unit length in place (a zero vector stays zero); returns `v`. */
+function normalizeInPlace(v: Vector): Vector {
 	let s = 0;
 	for (const value of v) s += value * value;
-	if (s === 0) return table.clone(v);
+	if (s === 0) return v;
 	const r = 1 / math.sqrt(s);
-	return v.map((value) => value * r);
+	for (const j of $range(0, v.size() - 1)) v[j] = v[j] * r;
+	return v;
+}
+
+/** `v` scaled to unit length (a zero vector stays zero), as a new vector. */
+export function unitVector(v: Vector): Vector {
+	return normalizeInPlace(table.clone(v));
 }
 
 /** The distance k-means minimises for a row and a centre: squared euclidean, manhattan, or cosine. */
@@ -57,10 +63,26 @@ function median(values: Array<number>): number {
 	return n % 2 === 1 ? values[(n - 1) / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-/** Finishes a Lloyd step from merged statistics: means, renormalised for cosine. */
+/** Finishes a Lloyd step from merged statistics (validated): means, renormalised for cosine. */
 export function centresFromPartial(partial: KMeansPartial, centres: Matrix, distance: DistanceName): Matrix {
 	const updated = finalizeKMeans(partial, centres).centroids;
 	return distance === "cosine" ? updated.map(unitVector) : updated;
+}
+
+/**
+ * `centresFromPartial` of the training loop's own statistics, written into `out` (k×p, not
+ * `centres`): the same divisions and normalisation, no new tables. Returns `out`.
+ */
+function centresInto(out: Matrix, partial: KMeansPartial, centres: Matrix, distance: DistanceName): Matrix {
+	for (const m of $range(0, centres.size() - 1)) {
+		const count = partial.counts[m][0];
+		const o = out[m];
+		const s = partial.sums[m];
+		const c = centres[m];
+		for (const j of $range(0, c.size() - 1)) o[j] = count > 0 ? s[j] / count : c[j];
+		if (distance === "cosine") normalizeInPlace(o);
+	}
+	return out;
 }
 
 /** Rows per block of the assignment step (about 2^15 multiply-adds; from the shape only, never from time). */
@@ -68,17 +90,61 @@ export function assignmentBlock(x: Matrix, centres: Matrix): number {
 	return rowsPerBlock(centres.size() * x[0].size());
 }
 
-/** The assignment step's statistics of all rows, in fixed row blocks merged in order, checking `budget` after each. */
-export function assignmentPartial(x: Matrix, centres: Matrix, budget: FrameBudget): KMeansPartial {
-	const compute = (first: number, last: number) => computeKMeansPartial(rowsBetween(x, first, last), centres);
-	return reduceInBlocks(x.size(), assignmentBlock(x, centres), budget, compute, mergeKMeansPartials);
+/** The work buffers of Lloyd steps, made once per `train` (issue 12: the iterations allocate no sums): one block's cluster sums and counts, and their running total. */
+export interface LloydWorkspace {
+	block: KMeansPartial;
+	total: KMeansPartial;
+}
+
+/** Buffers for Lloyd steps with `k` centres of `c` columns. */
+export function lloydWorkspace(k: number, c: number): LloydWorkspace {
+	return {
+		block: { n: 0, sums: zeros(k, c), counts: zeros(k, 1), inertia: 0 },
+		total: { n: 0, sums: zeros(k, c), counts: zeros(k, 1), inertia: 0 },
+	};
+}
+
+/**
+ * The assignment step's statistics of all rows, in fixed row blocks merged in block order
+ * (`mergeKMeansPartials`' additions, into `workspace.total`, which is returned), checking `budget` after each.
+ */
+export function assignmentPartial(
+	x: Matrix,
+	centres: Matrix,
+	budget: FrameBudget,
+	workspace = lloydWorkspace(centres.size(), x[0].size()),
+): KMeansPartial {
+	const { block, total } = workspace;
+	const k = centres.size();
+	const c = x[0].size();
+	forEachBlock(x.size(), assignmentBlock(x, centres), budget, (first, last) => {
+		for (const m of $range(0, k - 1)) {
+			const s = block.sums[m];
+			for (const j of $range(0, c - 1)) s[j] = 0;
+			block.counts[m][0] = 0;
+		}
+		const inertia = addKMeansAssignment(x, first, last, centres, block.sums, block.counts);
+		const rows = last - first + 1;
+		const isFirst = first === 0;
+		for (const m of $range(0, k - 1)) {
+			const t = total.sums[m];
+			const s = block.sums[m];
+			for (const j of $range(0, c - 1)) t[j] = isFirst ? s[j] : t[j] + s[j];
+			total.counts[m][0] = isFirst ? block.counts[m][0] : total.counts[m][0] + block.counts[m][0];
+		}
+		total.n = isFirst ? rows : total.n + rows;
+		total.inertia = isFirst ? inertia : total.inertia + inertia;
+	});
+	return total;
 }
 
 /**
  * One Lloyd iteration on `x` (unit rows for cosine): the new centres and the inertia before the
  * update. Manhattan moves each centre to its members' coordinate-wise median (the L1 minimiser).
  * Euclidean and cosine use `pooled` (the statistics from a worker pool) when given, else
- * `assignmentPartial` within `budget`; manhattan assigns in the same blocks, always here.
+ * `assignmentPartial` within `budget` (in `workspace`'s buffers when given), and write the new
+ * centres into `into` when given (a k×p buffer other than `centres`); manhattan assigns in the same
+ * blocks, always here, and returns new centres.
  */
 export function lloydStep(
 	x: Matrix,
@@ -86,10 +152,13 @@ export function lloydStep(
 	distance: DistanceName,
 	budget = new FrameBudget(),
 	pooled?: KMeansPartial,
+	workspace?: LloydWorkspace,
+	into?: Matrix,
 ): LuaTuple<[Matrix, number]> {
 	if (distance !== "manhattan") {
-		const partial = pooled ?? assignmentPartial(x, centres, budget);
-		return $tuple(centresFromPartial(partial, centres, distance), distance === "cosine" ? partial.inertia / 2 : partial.inertia);
+		const partial = pooled ?? assignmentPartial(x, centres, budget, workspace);
+		const updated = into !== undefined ? centresInto(into, partial, centres, distance) : centresFromPartial(partial, centres, distance);
+		return $tuple(updated, distance === "cosine" ? partial.inertia / 2 : partial.inertia);
 	}
 	const k = centres.size();
 	const members = new Array<Array<Vector>>();

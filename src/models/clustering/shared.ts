@@ -7,7 +7,7 @@ import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 
 /**
@@ -29,25 +29,35 @@ export function kMeansPlusPlus(
 	};
 	const seeds = [table.clone(rows[rng.integer(0, n - 1)])];
 	const nearest = table.create<number>(n, math.huge);
+	const block = rowsPerBlock(rows[0].size() + 8);
 	const closer = (seed: Vector) =>
-		forEachBlock(n, 2048, budget, (first, last) => {
+		forEachBlock(n, block, budget, (first, last) => {
 			for (const i of $range(first, last)) nearest[i] = math.min(nearest[i], squared(rows[i], seed));
 		});
 	closer(seeds[0]);
+	// the sum and the weighted draw visit the rows in order, in blocks (the same additions as one loop)
+	const scan = rowsPerBlock(4);
 	while (seeds.size() < k) {
 		let total = 0;
-		for (const d of nearest) total += d;
+		forEachBlock(n, scan, budget, (first, last) => {
+			for (const i of $range(first, last)) total += nearest[i];
+		});
 		let chosen = rng.integer(0, n - 1);
 		if (total > 0) {
 			let target = rng.nextFloat() * total;
 			chosen = n - 1;
-			for (const i of $range(0, n - 1)) {
-				target -= nearest[i];
-				if (target < 0) {
-					chosen = i;
-					break;
+			let found = false;
+			forEachBlock(n, scan, budget, (first, last) => {
+				if (found) return;
+				for (const i of $range(first, last)) {
+					target -= nearest[i];
+					if (target < 0) {
+						chosen = i;
+						found = true;
+						return;
+					}
 				}
-			}
+			});
 		}
 		const seed = table.clone(rows[chosen]);
 		seeds.push(seed);
@@ -74,17 +84,29 @@ export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean
 	return out;
 }
 
-/** For each row of `x`: the index of its nearest row of `centres` (ties: the lower index), and the n×k distances. */
-export function assignToCentres(x: Matrix, centres: Matrix, distance: DistanceName = "euclidean"): LuaTuple<[Array<number>, Matrix]> {
-	const labels = new Array<number>();
-	const distances = new Array<Array<number>>();
-	for (const row of x) {
-		const d = centres.map((c) => distanceBetween(row, c, distance));
-		let best = 0;
-		for (const m of $range(1, d.size() - 1)) if (d[m] < d[best]) best = m;
-		labels.push(best);
-		distances.push(d);
-	}
+/**
+ * For each row of `x`: the index of its nearest row of `centres` (ties: the lower index), and the
+ * n×k distances; in fixed row blocks within `budget` (default: the library's).
+ */
+export function assignToCentres(
+	x: Matrix,
+	centres: Matrix,
+	distance: DistanceName = "euclidean",
+	budget = new FrameBudget(),
+): LuaTuple<[Array<number>, Matrix]> {
+	const n = x.size();
+	const labels = table.create<number>(n, 0);
+	const distances = table.create<Array<number>>(n);
+	forEachBlock(n, rowsPerBlock(centres.size() * (x[0].size() + 8)), budget, (first, last) => {
+		for (const i of $range(first, last)) {
+			const row = x[i];
+			const d = centres.map((c) => distanceBetween(row, c, distance));
+			let best = 0;
+			for (const m of $range(1, d.size() - 1)) if (d[m] < d[best]) best = m;
+			labels[i] = best;
+			distances[i] = d;
+		}
+	});
 	return $tuple(labels, distances);
 }
 

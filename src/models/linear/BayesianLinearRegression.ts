@@ -6,6 +6,7 @@ import { describeParameters, ModelParameters, parameterKind } from "../../parame
 import { LinearPartial } from "../../sufficientStatistics/linear";
 import { finalizeBayesianLinear } from "../../sufficientStatistics/bayesianLinear";
 import { StatisticsLinearModel, StatisticsLinearOptions } from "./StatisticsLinearModel";
+import { mapInBlocks } from "../base/data";
 
 /** Options of `BayesianLinearRegression`. */
 export interface BayesianLinearRegressionOptions extends StatisticsLinearOptions {
@@ -85,7 +86,8 @@ export class BayesianLinearRegression extends StatisticsLinearModel<BayesianLine
 		const [x, mean] = this.inputsAndMeans(X, where);
 		const s = this.parameters!.covariance;
 		const noise = 1 / this.options.noisePrecision;
-		const variance = x.map((xi) => {
+		const variance = mapInBlocks(x.size(), x[0].size() * (x[0].size() + 1), (i) => {
+			const xi = x[i];
 			let q = 0;
 			for (const a of $range(0, xi.size() - 1)) {
 				const sa = s[a];

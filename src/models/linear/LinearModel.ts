@@ -14,7 +14,7 @@ import { describeParameters, ModelParameters, parameterKind } from "../../parame
 import { GradientModel } from "../base/GradientModel";
 import { GRADIENT_CONSTRAINTS, GRADIENT_DEFAULTS, GradientOptions } from "../base/gradientOptions";
 import { TrainingData } from "../base/types";
-import { modelInputs } from "../base/data";
+import { modelInputs, productInBlocks } from "../base/data";
 import { OutputLink } from "./links";
 import { linearLossGradientInto } from "./fusedLoss";
 import { SecondOrderSolver, solverStep } from "./solvers/step";
@@ -213,7 +213,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 	/** The scores Z = [1, X]·W for new inputs (validated; errors name `where`). */
 	protected scores(X: unknown, where: string): Matrix {
 		const w = this.requireParameters(where);
-		return matmul(this.inputsOf(X, where), w);
+		return productInBlocks(this.inputsOf(X, where), w);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is Matrix {

@@ -11,7 +11,7 @@ import { ConstraintTable } from "../../options";
 import { ModelParameters } from "../../parameters";
 import { computeLinearPartial, LinearPartial, mergeLinearPartials } from "../../sufficientStatistics/linear";
 import { LinearPartialModel } from "../base/LinearPartialModel";
-import { modelInputs, targetMatrix } from "../base/data";
+import { modelInputs, productInBlocks, targetMatrix } from "../base/data";
 import { FeatureCounting } from "../base/capabilities";
 
 /** Options every statistics-based linear model has. */
@@ -148,6 +148,6 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 	protected inputsAndMeans(X: unknown, where: string): LuaTuple<[Matrix, Matrix]> {
 		const parameters = this.requireParameters(where);
 		const x = this.inputsOf(X, where);
-		return $tuple(x, matmul(x, this.weightsOf(parameters)));
+		return $tuple(x, productInBlocks(x, this.weightsOf(parameters)));
 	}
 }

@@ -111,15 +111,22 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 	private initialParameters(rows: Matrix, rng: RandomGenerator, budget: FrameBudget): MixtureParameters {
 		const o = this.options;
 		const k = o.numberOfComponents;
-		const seeds =
-			o.initialization === "kmeans++"
-				? kMeansPlusPlus(rows, k, rng, "euclidean", budget)
-				: rng
-						.permutation(rows.size())
-						.filter((_, i) => i < k)
-						.map((i) => table.clone(rows[i]));
-		const [labels] = assignToCentres(rows, seeds);
-		return finalizeGaussianMixture(hardAssignmentPartial(rows, labels, seeds, o.covarianceType), seeds, o.covarianceType, o.regularization);
+		const seeds = o.initialization === "kmeans++" ? kMeansPlusPlus(rows, k, rng, "euclidean", budget) : this.randomSeeds(rows, k, rng, budget);
+		const [labels] = assignToCentres(rows, seeds, "euclidean", budget);
+		return finalizeGaussianMixture(
+			hardAssignmentPartial(rows, labels, seeds, o.covarianceType, budget),
+			seeds,
+			o.covarianceType,
+			o.regularization,
+		);
+	}
+
+	/** k distinct rows (copies): the first k of a seeded permutation, shuffled within the budget. */
+	private randomSeeds(rows: Matrix, k: number, rng: RandomGenerator, budget: FrameBudget): Matrix {
+		const order = rng.permutation(rows.size(), () => budget.check());
+		const seeds = new Array<Array<number>>();
+		for (const i of $range(0, k - 1)) seeds.push(table.clone(rows[order[i]]));
+		return seeds;
 	}
 
 	/**

@@ -8,7 +8,7 @@
  */
 import { Matrix, Vector } from "../../matrix/types";
 import { CovarianceType, componentLogDensities, MixtureParameters, normalizeLogProbabilities, prepareComponents } from "./density";
-import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** One shard's E-step statistics: plain data, sendable as a "statistics" payload. */
 export interface GaussianMixturePartial {
@@ -88,13 +88,24 @@ export function computeGaussianMixturePartial(
 }
 
 /** The statistics of hard assignments of the rows of X to `labels` (0-based), centred on `means`. */
-export function hardAssignmentPartial(x: Matrix, labels: Array<number>, means: Matrix, kind: CovarianceType): GaussianMixturePartial {
+export function hardAssignmentPartial(
+	x: Matrix,
+	labels: Array<number>,
+	means: Matrix,
+	kind: CovarianceType,
+	budget = new FrameBudget(),
+): GaussianMixturePartial {
 	const k = means.size();
-	const partial = emptyPartial(k, x[0].size(), kind);
-	x.forEach((row, i) => {
-		const resp = table.create<number>(k, 0);
-		resp[labels[i]] = 1;
-		accumulate(partial, row, resp, means, kind);
+	const p = x[0].size();
+	const partial = emptyPartial(k, p, kind);
+	const resp = table.create<number>(k, 0);
+	// rows in order, in fixed blocks within `budget` (the same additions as one loop)
+	forEachBlock(x.size(), rowsPerBlock(p * (p + 2)), budget, (first, last) => {
+		for (const i of $range(first, last)) {
+			resp[labels[i]] = 1;
+			accumulate(partial, x[i], resp, means, kind);
+			resp[labels[i]] = 0;
+		}
 	});
 	return partial;
 }

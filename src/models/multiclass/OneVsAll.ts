@@ -10,7 +10,7 @@ import { ModelParameters } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { Classifier, featureCountOf, isClassifier, Model, predictValues } from "../base/capabilities";
-import { featureMatrix } from "../base/data";
+import { featureMatrix, mapInBlocks } from "../base/data";
 import { getRegisteredModels, getModelRegistration } from "../registry";
 import { ClassLabels } from "../base/ClassLabels";
 import { flattenPerClass, splitPerClass } from "./perClassParameters";
@@ -95,7 +95,7 @@ export class OneVsAll extends BaseModel<OneVsAllOptions> implements Classifier {
 			const [negative, positive] = this.binaryLabels(model);
 			const costs = model.train(
 				x,
-				indices.map((i) => (i === c ? positive : negative)),
+				mapInBlocks(indices.size(), 1, (i) => (indices[i] === c ? positive : negative)),
 			);
 			history.push(costs.size() > 0 ? costs[costs.size() - 1] : 0);
 		}
@@ -115,10 +115,11 @@ export class OneVsAll extends BaseModel<OneVsAllOptions> implements Classifier {
 		if (typeIs(second, "table") && typeIs((second as Array<unknown>)[0], "table")) {
 			const m = second as Matrix;
 			const column = m[0].size() >= 2 ? 1 : 0;
-			return m.map((row) => row[column]);
+			return mapInBlocks(m.size(), 1, (i) => m[i][column]);
 		}
 		const positive = this.binaryLabels(model)[1];
-		return (labels as Array<Label>).map((label) => (label === positive ? 1 : 0));
+		const list = labels as Array<Label>;
+		return mapInBlocks(list.size(), 1, (i) => (list[i] === positive ? 1 : 0));
 	}
 
 	/**
@@ -131,12 +132,12 @@ export class OneVsAll extends BaseModel<OneVsAllOptions> implements Classifier {
 		this.requireParameters(where);
 		const x = featureMatrix(X, where, this.featureCount());
 		const columns = this.models.map((model) => this.scoreColumn(model, x));
-		const winners = new Array<number>();
-		const scores = x.map((_, i) => {
+		const winners = table.create<number>(x.size(), 0);
+		const scores = mapInBlocks(x.size(), 2 * columns.size(), (i) => {
 			let best = 0;
 			const row = columns.map((column) => column[i]);
 			for (const c of $range(1, row.size() - 1)) if (row[c] > row[best]) best = c;
-			winners.push(best);
+			winners[i] = best;
 			return row;
 		});
 		return $tuple(this.labels.decode(winners, where), scores);

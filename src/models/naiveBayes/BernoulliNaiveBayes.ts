@@ -39,7 +39,7 @@ export class BernoulliNaiveBayes extends CountNaiveBayesModel<BernoulliNaiveBaye
 	}
 
 	/** Any finite values (binarized at the threshold). */
-	protected checkValues() {}
+	protected checkRows() {}
 
 	protected validateWidths(record: NaiveBayesRecord, where: string) {
 		super.validateWidths(record, where);

@@ -40,8 +40,8 @@ export class CategoricalNaiveBayes extends NaiveBayesModel<CategoricalNaiveBayes
 		super("CategoricalNaiveBayes", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	protected checkValues(x: Matrix, where: string) {
-		assertCategories(x, where);
+	protected checkRows(x: Matrix, first: number, last: number, where: string) {
+		assertCategories(x, where, first, last);
 	}
 
 	protected computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): CategoricalNaiveBayesPartial {

@@ -15,11 +15,11 @@ export abstract class CountNaiveBayesModel<O extends NaiveBayesOptions> extends 
 		return computeMultinomialNaiveBayesPartial(x, y, classes);
 	}
 
-	protected checkValues(x: Matrix, where: string) {
-		for (const i of $range(0, x.size() - 1)) {
+	protected checkRows(x: Matrix, first: number, last: number, where: string) {
+		for (const i of $range(first, last)) {
 			const row = x[i];
 			for (const j of $range(0, row.size() - 1)) {
-				if (row[j] < 0) error(`[Hivemind] ${where}: X[${i + 1}][${j + 1}] must be a count ≥ 0, got ${row[j]}`, 4);
+				if (row[j] < 0) error(`[Hivemind] ${where}: X[${i + 1}][${j + 1}] must be a count ≥ 0, got ${row[j]}`, 6);
 			}
 		}
 	}

@@ -37,8 +37,11 @@ export interface ClassCountsPartial {
 /** Parameters of a naive Bayes model: a record of the statistics' matrices (`counts` k×1 first). */
 export type NaiveBayesRecord = ParameterRecord;
 
-function indexColumn(indices: Array<number>): Matrix {
-	return indices.map((k) => [k]);
+/** Rows `first` … `last` (0-based) of the class indices as a column (one block's worth: never all n rows at once). */
+function indexColumn(indices: Array<number>, first: number, last: number): Matrix {
+	const out = table.create<Array<number>>(last - first + 1);
+	for (const i of $range(first, last)) out[i - first] = [indices[i]];
+	return out;
 }
 
 function classRange(k: number): Array<number> {
@@ -61,17 +64,22 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	/** The statistics of x (n×p) with class indices y (n×1) among `classes` (0…k−1). */
 	protected abstract computeStatistics(x: Matrix, y: Matrix, classes: Array<number>): P;
 
-	/** `computeStatistics` in fixed row blocks merged in block order, within the frame budget. */
-	private statisticsInBlocks(x: Matrix, y: Matrix): P {
+	/** `computeStatistics` of x and the class `indices` in fixed row blocks merged in block order, within the frame budget. */
+	private statisticsInBlocks(x: Matrix, indices: Array<number>): P {
 		const classes = classRange(this.labels.count()!);
 		const rows = rowsPerBlock(2 * x[0].size() + classes.size());
 		return reduceInBlocks(
 			x.size(),
 			rows,
 			new FrameBudget(),
-			(first, last) => this.computeStatistics(rowsBetween(x, first, last), rowsBetween(y, first, last), classes),
+			(first, last) => this.computeStatistics(rowsBetween(x, first, last), indexColumn(indices, first, last), classes),
 			(a, b) => this.mergeStatistics(a, b),
 		);
+	}
+
+	/** Rows per block of the joint log-likelihoods (about 3 multiply-adds per feature and class). */
+	private likelihoodBlock(x: Matrix, record: NaiveBayesRecord): number {
+		return rowsPerBlock(3 * x[0].size() * record.counts.size());
 	}
 
 	/** Throws unless `partial` is a well-formed partial of this variant (errors name `where`). */
@@ -101,8 +109,8 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	/** The joint log-likelihoods log P(k) + log P(x | k) (n×k) of validated inputs. */
 	protected abstract jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix;
 
-	/** Variant-specific checks of input values (counts ≥ 0, integer categories); default none. */
-	protected checkValues(_x: Matrix, _where: string) {}
+	/** Variant-specific checks of the values of rows `first` … `last` (counts ≥ 0, integer categories); default none. Errors name `where`. */
+	protected checkRows(_x: Matrix, _first: number, _last: number, _where: string) {}
 
 	protected fixedOptionsAfterTraining(): Array<string> {
 		return ["classesList"];
@@ -119,7 +127,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 
 	private inputs(X: unknown, where: string): Matrix {
 		const x = featureMatrix(X, where, this.featureCount());
-		this.checkValues(x, where);
+		forEachBlock(x.size(), rowsPerBlock(x[0].size()), new FrameBudget(), (first, last) => this.checkRows(x, first, last, where));
 		return x;
 	}
 
@@ -142,7 +150,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		}
 		const x = this.inputs(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
-		return this.statisticsInBlocks(x, indexColumn(indices));
+		return this.statisticsInBlocks(x, indices);
 	}
 
 	/** The statistics of the union of two shards (pure, associative). */
@@ -171,13 +179,13 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		this.assertAlive(where);
 		const x = this.inputs(X, where);
 		const indices = this.labels.encode(y, x.size(), where, describeShape(x));
-		const batch = this.statisticsInBlocks(x, indexColumn(indices));
+		const batch = this.statisticsInBlocks(x, indices);
 		const current = this.parameters === undefined ? undefined : this.statisticsOf(this.parameters);
 		const merged = current === undefined ? batch : this.mergeStatistics(current, batch);
 		const record = this.recordOf(merged);
 		this.parameters = record;
 		let loss = 0;
-		forEachBlock(x.size(), rowsPerBlock(3 * x[0].size() * record.counts.size()), new FrameBudget(), (first, last) => {
+		forEachBlock(x.size(), this.likelihoodBlock(x, record), new FrameBudget(), (first, last) => {
 			const jll = this.jointLogLikelihood(rowsBetween(x, first, last), record);
 			const normalizers = logSumExpRows(jll);
 			for (const i of $range(first, last)) loss += normalizers[i - first] - jll[i - first][indices[i]];
@@ -194,8 +202,18 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const where = `${this.modelName}.predict`;
 		const record = this.requireParameters(where);
 		const x = this.inputs(X, where);
-		const probabilities = probabilitiesFromLogLikelihoods(this.jointLogLikelihood(x, record));
-		return $tuple(this.labels.decode(argmax(probabilities, 1), where), probabilities);
+		const n = x.size();
+		const probabilities = table.create<Array<number>>(n);
+		const winners = table.create<number>(n, 0);
+		forEachBlock(n, this.likelihoodBlock(x, record), new FrameBudget(), (first, last) => {
+			const part = probabilitiesFromLogLikelihoods(this.jointLogLikelihood(rowsBetween(x, first, last), record));
+			const best = argmax(part, 1);
+			for (const i of $range(first, last)) {
+				probabilities[i] = part[i - first];
+				winners[i] = best[i - first];
+			}
+		});
+		return $tuple(this.labels.decode(winners, where), probabilities);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string): asserts parameters is NaiveBayesRecord {

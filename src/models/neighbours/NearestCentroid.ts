@@ -6,7 +6,8 @@ import { ConstraintTable, labelList, oneOf } from "../../options";
 import { ModelParameters, ParameterRecord } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
+import { featureMatrix, mapInBlocks } from "../base/data";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { ClassLabels } from "../base/ClassLabels";
 import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, distanceBetween } from "./search";
@@ -72,17 +73,25 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions, Parameter
 				for (const j of $range(0, p - 1)) sums[c][j] = current.centroids[c][j] * current.counts[c][0];
 			}
 		}
-		x.forEach((row, i) => {
-			const c = indices[i];
-			counts[c][0] += 1;
-			for (const j of $range(0, p - 1)) sums[c][j] += row[j];
+		// rows in order, in fixed blocks within the frame budget (the same sums as one loop)
+		const budget = new FrameBudget();
+		forEachBlock(x.size(), rowsPerBlock(p + 2), budget, (first, last) => {
+			for (const i of $range(first, last)) {
+				const row = x[i];
+				const c = indices[i];
+				counts[c][0] += 1;
+				const s = sums[c];
+				for (const j of $range(0, p - 1)) s[j] += row[j];
+			}
 		});
 		const centroids = sums.map((row, c) => row.map((v) => (counts[c][0] > 0 ? v / counts[c][0] : 0)));
 		this.parameters = { centroids, counts };
 		let spread = 0;
-		x.forEach((row, i) => {
-			const d = distanceBetween(row, centroids[indices[i]], "euclidean");
-			spread += d * d;
+		forEachBlock(x.size(), rowsPerBlock(p + 8), budget, (first, last) => {
+			for (const i of $range(first, last)) {
+				const d = distanceBetween(x[i], centroids[indices[i]], "euclidean");
+				spread += d * d;
+			}
 		});
 		return [spread / x.size()];
 	}
@@ -95,14 +104,16 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions, Parameter
 		const where = `${this.modelName}.predict`;
 		const p = this.requireParameters(where);
 		const x = featureMatrix(X, where, p.centroids[0].size());
-		const winners = new Array<number>();
-		const distances = x.map((row) => {
+		const k = p.centroids.size();
+		const winners = table.create<number>(x.size(), 0);
+		const distances = mapInBlocks(x.size(), k * (x[0].size() + 8), (i) => {
+			const row = x[i];
 			let best = -1;
 			const out = p.centroids.map((centroid, c) => (p.counts[c][0] > 0 ? distanceBetween(row, centroid, this.options.distance) : math.huge));
 			out.forEach((d, c) => {
 				if (best < 0 || d < out[best]) best = c;
 			});
-			winners.push(best);
+			winners[i] = best;
 			return out;
 		});
 		return $tuple(this.labels.decode(winners, where), distances);

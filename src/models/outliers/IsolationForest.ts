@@ -10,7 +10,8 @@ import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast } from "../../options";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { canonicalRows } from "../base/rowOrder";
+import { mapInBlocks } from "../base/data";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { OutlierDetector, OutlierFit, OutlierParameters } from "./OutlierDetector";
 import { averagePathLength, growTree, pathLength } from "./isolationTree";
@@ -59,7 +60,7 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 
 	protected fit(x: Matrix): OutlierFit {
 		const budget = new FrameBudget(this.options.frameBudget);
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = canonicalRows(x, budget);
 		const n = rows.size();
 		const psi = math.min(this.options.maximumSamples, n);
 		const maxDepth = math.max(math.ceil(math.log(psi, 2)), 1);
@@ -68,24 +69,34 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 		const roots = new Array<Array<number>>();
 		const pause = this.options.yieldInterval;
 		for (const t of $range(1, this.options.numberOfTrees)) {
-			const sample = rng.permutation(n).filter((_, i) => i < psi);
+			// the whole permutation (the draws stay those of the first psi positions of a full shuffle), paced by the budget
+			const shuffled = rng.permutation(n, () => budget.check());
+			const sample = table.create<number>(psi, 0);
+			for (const i of $range(0, psi - 1)) sample[i] = shuffled[i];
 			roots.push([growTree(rows, sample, 0, maxDepth, rng, nodes)]);
 			budget.pace(t, pause);
 		}
 		const normalizer = psi > 1 ? averagePathLength(psi) : 1;
 		const parameters = { nodes, roots, normalizer: [[normalizer]], features: [[rows[0].size()]] };
-		return { parameters, trainingScores: this.scoreRows(parameters, rows), history: [] };
+		return { parameters, trainingScores: this.scoreRows(parameters, rows, budget), history: [] };
 	}
 
-	protected scoreRows(parameters: OutlierParameters, x: Matrix): Vector {
+	protected scoreRows(parameters: OutlierParameters, x: Matrix, budget = new FrameBudget(this.options.frameBudget)): Vector {
 		const nodes = parameters.nodes;
 		const roots = parameters.roots;
 		const scale = roots.size() * parameters.normalizer[0][0];
-		return x.map((row) => {
-			let total = 0;
-			for (const root of roots) total += pathLength(nodes, root[0], row);
-			return -(2 ** (-total / scale));
-		});
+		// a row walks one path per tree (about 16 steps each): a few rows per block
+		return mapInBlocks(
+			x.size(),
+			16 * roots.size(),
+			(i) => {
+				const row = x[i];
+				let total = 0;
+				for (const root of roots) total += pathLength(nodes, root[0], row);
+				return -(2 ** (-total / scale));
+			},
+			budget,
+		);
 	}
 
 	protected autoOffset(): number {

@@ -13,7 +13,7 @@ import { Matrix, Vector } from "../../matrix/types";
 import { ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../options";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { canonicalRowOrder, canonicalRows } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, nearestNeighbours, Neighbours } from "../neighbours/search";
 import { OutlierDetector, OutlierFit, OutlierParameters } from "./OutlierDetector";
@@ -83,7 +83,7 @@ export class LocalOutlierFactor extends OutlierDetector<LocalOutlierFactorOption
 
 	protected fit(x: Matrix): OutlierFit {
 		const budget = new FrameBudget(this.options.frameBudget);
-		const rows = canonicalRowOrder(x, undefined, budget).map((i) => x[i]);
+		const rows = canonicalRows(x, budget);
 		const n = rows.size();
 		const k = n === 1 ? 1 : math.min(this.options.numberOfNeighbours, n - 1);
 		const distance = this.options.distance;

@@ -10,10 +10,11 @@
 import { Matrix, Vector } from "../../matrix/types";
 import { anyOf, anyFinite, constraint, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { canonicalRowOrder } from "../base/rowOrder";
+import { canonicalRows } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
-import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix, resolveGamma } from "../svm/kernels";
+import { KERNEL_NAMES, KernelName, KernelSettings, kernelExpansion, kernelGram, resolveGamma } from "../svm/kernels";
 import { solveSmo } from "../svm/smo";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { OutlierDetector, OutlierFit, OutlierParameters } from "./OutlierDetector";
 import { CONTAMINATION, Contamination } from "./threshold";
 
@@ -78,7 +79,7 @@ export class OneClassSupportVectorMachine extends OutlierDetector<OneClassSuppor
 	}
 
 	protected fit(x: Matrix): OutlierFit {
-		const rows = canonicalRowOrder(x).map((i) => x[i]);
+		const rows = canonicalRows(x);
 		const n = rows.size();
 		const gamma = resolveGamma(this.options.gamma, rows);
 		const k = kernelGram(rows, this.kernelSettings(gamma));
@@ -92,17 +93,20 @@ export class OneClassSupportVectorMachine extends OutlierDetector<OneClassSuppor
 		const coefficients = new Array<Array<number>>();
 		const trainingScores = table.create<number>(n, 0);
 		let objective = 0;
-		for (const i of $range(0, n - 1)) {
-			let s = 0;
-			const ki = k[i];
-			for (const j of $range(0, n - 1)) s += result.alpha[j] * ki[j];
-			trainingScores[i] = s;
-			const a = result.alpha[i];
-			if (a <= 0) continue;
-			objective += 0.5 * a * s;
-			supportVectors.push(table.clone(rows[i]));
-			coefficients.push([a]);
-		}
+		// each row O(n): in fixed row blocks within the frame budget, in row order
+		forEachBlock(n, rowsPerBlock(n), new FrameBudget(), (first, last) => {
+			for (const i of $range(first, last)) {
+				let s = 0;
+				const ki = k[i];
+				for (const j of $range(0, n - 1)) s += result.alpha[j] * ki[j];
+				trainingScores[i] = s;
+				const a = result.alpha[i];
+				if (a <= 0) continue;
+				objective += 0.5 * a * s;
+				supportVectors.push(table.clone(rows[i]));
+				coefficients.push([a]);
+			}
+		});
 		const rho = -result.bias;
 		return {
 			parameters: { supportVectors, dualCoefficients: coefficients, gamma: [[gamma]], rho: [[rho]] },
@@ -113,11 +117,7 @@ export class OneClassSupportVectorMachine extends OutlierDetector<OneClassSuppor
 
 	protected scoreRows(parameters: OutlierParameters, x: Matrix): Vector {
 		const coefficients = parameters.dualCoefficients;
-		return kernelMatrix(x, parameters.supportVectors, this.kernelSettings(parameters.gamma[0][0])).map((row) => {
-			let s = 0;
-			for (const j of $range(0, row.size() - 1)) s += row[j] * coefficients[j][0];
-			return s;
-		});
+		return kernelExpansion(x, parameters.supportVectors, coefficients, this.kernelSettings(parameters.gamma[0][0]), 0);
 	}
 
 	protected autoOffset(parameters: OutlierParameters): number {

@@ -8,7 +8,7 @@ import { Matrix, Vector } from "../../matrix/types";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { ConstraintTable } from "../../options";
 import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
+import { featureMatrix, mapInBlocks } from "../base/data";
 import { expectShape } from "../base/recordParameters";
 import { Contamination, contaminationOffset } from "./threshold";
 
@@ -74,15 +74,16 @@ export abstract class OutlierDetector<O extends OutlierOptions> extends BaseMode
 	/** The score of each row of `X` (n×1; higher = more normal; scikit-learn's `score_samples`). */
 	score(X: unknown): Matrix {
 		const [parameters, x] = this.rowsOf(X, `${this.modelName}.score`);
-		return this.scoreRows(parameters, x).map((s) => [s]);
+		const scores = this.scoreRows(parameters, x);
+		return mapInBlocks(scores.size(), 1, (i) => [scores[i]]);
 	}
 
 	/** Labels (1 inlier, −1 outlier) and decision values (score − offset, n×1) from scores. */
 	protected labelScores(parameters: OutlierParameters, scores: Vector): LuaTuple<[Array<number>, Matrix]> {
 		const offset = parameters.offset[0][0];
-		const decision = scores.map((s) => [s - offset]);
+		const decision = mapInBlocks(scores.size(), 1, (i) => [scores[i] - offset]);
 		return $tuple(
-			decision.map((d) => (d[0] < 0 ? -1 : 1)),
+			mapInBlocks(scores.size(), 1, (i) => (decision[i][0] < 0 ? -1 : 1)),
 			decision,
 		);
 	}

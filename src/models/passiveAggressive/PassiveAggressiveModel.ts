@@ -13,7 +13,8 @@ import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, booleanValue, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { BaseModel } from "../base/BaseModel";
-import { modelInputs } from "../base/data";
+import { mapInBlocks, modelInputs } from "../base/data";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { canonicalRowOrder } from "../base/rowOrder";
 
 /** Options every passive-aggressive model has. */
@@ -93,39 +94,49 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 	train(X: unknown, y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
+		return this.whileTraining(where, () => this.passes(X, y, where));
+	}
+
+	private passes(X: unknown, y: unknown, where: string): Array<number> {
 		const x = this.inputsOf(X, where);
 		const bias = this.options.fitIntercept ? 1 : 0;
 		const targets = this.targetsOf(y, x.size(), where, `${x.size()}×${x[0].size() - bias}`);
 		const p = x[0].size();
 		if (this.parameters === undefined) this.parameters = zeros(p, 1);
 		const w = this.parameters!;
-		const canonical = this.options.shuffle ? canonicalRowOrder(x, targets) : x.map((_, i) => i);
+		const n = x.size();
+		const budget = new FrameBudget();
+		const canonical = this.options.shuffle ? canonicalRowOrder(x, targets, budget) : mapInBlocks(n, 1, (i) => i, budget);
+		const pace = () => budget.check();
 		const history = new Array<number>();
 		for (const _ of $range(1, this.options.maximumNumberOfIterations)) {
-			const order = this.options.shuffle
-				? new RandomGenerator(this.options.seed)
-						.fork(this.passCount)
-						.permutation(x.size())
-						.map((k) => canonical[k])
-				: canonical;
-			let total = 0;
-			for (const i of order) {
-				const xi = x[i];
-				let score = 0;
-				let squaredNorm = 0;
-				for (const j of $range(0, p - 1)) {
-					score += w[j][0] * xi[j];
-					squaredNorm += xi[j] * xi[j];
-				}
-				const [loss, direction] = this.lossAndDirection(score, targets[i]);
-				total += loss;
-				if (loss > 0) {
-					const step = direction * passiveAggressiveStep(this.options.variant, loss, squaredNorm, this.options.C);
-					for (const j of $range(0, p - 1)) w[j][0] += step * xi[j];
-				}
+			let order = canonical;
+			if (this.options.shuffle) {
+				const permutation = new RandomGenerator(this.options.seed).fork(this.passCount).permutation(n, pace);
+				order = mapInBlocks(n, 1, (k) => canonical[permutation[k]], budget);
 			}
+			let total = 0;
+			// one online pass, rows in `order`, checking the budget between fixed blocks of the pass
+			forEachBlock(n, rowsPerBlock(3 * p), budget, (first, last) => {
+				for (const r of $range(first, last)) {
+					const i = order[r];
+					const xi = x[i];
+					let score = 0;
+					let squaredNorm = 0;
+					for (const j of $range(0, p - 1)) {
+						score += w[j][0] * xi[j];
+						squaredNorm += xi[j] * xi[j];
+					}
+					const [loss, direction] = this.lossAndDirection(score, targets[i]);
+					total += loss;
+					if (loss > 0) {
+						const step = direction * passiveAggressiveStep(this.options.variant, loss, squaredNorm, this.options.C);
+						for (const j of $range(0, p - 1)) w[j][0] += step * xi[j];
+					}
+				}
+			});
 			this.passCount += 1;
-			history.push(total / x.size());
+			history.push(total / n);
 		}
 		return history;
 	}
@@ -133,7 +144,9 @@ export abstract class PassiveAggressiveModel<O extends PassiveAggressiveOptions>
 	/** The scores w·[1, x] (n×1) of the rows of `X`. */
 	protected scores(X: unknown, where: string): Matrix {
 		const w = this.requireParameters(where);
-		return this.inputsOf(X, where).map((row) => {
+		const x = this.inputsOf(X, where);
+		return mapInBlocks(x.size(), x[0].size() + 2, (i) => {
+			const row = x[i];
 			let s = 0;
 			for (const j of $range(0, row.size() - 1)) s += w[j][0] * row[j];
 			return [s];

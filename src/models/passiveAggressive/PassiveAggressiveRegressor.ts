@@ -1,7 +1,7 @@
 /** The passive-aggressive regressor (ε-insensitive loss). */
 import { Matrix } from "../../matrix/types";
 import { ConstraintTable, numberAbove } from "../../options";
-import { targetMatrix } from "../base/data";
+import { mapInBlocks, targetMatrix } from "../base/data";
 import {
 	PASSIVE_AGGRESSIVE_CONSTRAINTS,
 	PASSIVE_AGGRESSIVE_DEFAULTS,
@@ -32,7 +32,8 @@ export class PassiveAggressiveRegressor extends PassiveAggressiveModel<PassiveAg
 	}
 
 	protected targetsOf(y: unknown, rows: number, where: string, xShape: string): Array<number> {
-		return targetMatrix(y, rows, where, xShape, 1).map((row) => row[0]);
+		const t = targetMatrix(y, rows, where, xShape, 1);
+		return mapInBlocks(rows, 1, (i) => t[i][0]);
 	}
 
 	protected lossAndDirection(score: number, target: number): LuaTuple<[number, number]> {

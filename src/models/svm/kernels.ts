@@ -5,6 +5,7 @@
  * sigmoid `tanh(γ a·b + coef0)`.
  */
 import { Matrix, Vector } from "../../matrix/types";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** The kernel names an SVM accepts. */
 export type KernelName = "linear" | "polynomial" | "rbf" | "sigmoid";
@@ -47,48 +48,90 @@ export function kernelValue(a: Vector, b: Vector, settings: KernelSettings): num
 	return math.tanh(settings.gamma * ab + settings.coef0);
 }
 
-/** The n×m matrix K[i][j] = k(a_i, b_j) of the rows of `a` (n×p) against the rows of `b` (m×p). */
-export function kernelMatrix(a: Matrix, b: Matrix, settings: KernelSettings): Matrix {
+/** Multiply-adds of one kernel value between rows of `p` entries (the exp, tanh or power counted as a few). */
+function kernelCost(p: number): number {
+	return p + 8;
+}
+
+/** The n×m matrix K[i][j] = k(a_i, b_j) of the rows of `a` (n×p) against the rows of `b` (m×p), in fixed row blocks within `budget`. */
+export function kernelMatrix(a: Matrix, b: Matrix, settings: KernelSettings, budget = new FrameBudget()): Matrix {
 	const n = a.size();
 	const m = b.size();
 	const out = table.create<Array<number>>(n);
-	for (const i of $range(0, n - 1)) {
-		const ai = a[i];
-		const row = table.create<number>(m, 0);
-		for (const j of $range(0, m - 1)) row[j] = kernelValue(ai, b[j], settings);
-		out[i] = row;
-	}
+	forEachBlock(n, rowsPerBlock(m * kernelCost(a[0].size())), budget, (first, last) => {
+		for (const i of $range(first, last)) {
+			const ai = a[i];
+			const row = table.create<number>(m, 0);
+			for (const j of $range(0, m - 1)) row[j] = kernelValue(ai, b[j], settings);
+			out[i] = row;
+		}
+	});
 	return out;
 }
 
-/** The symmetric n×n Gram matrix K[i][j] = k(x_i, x_j), each pair computed once. */
-export function kernelGram(x: Matrix, settings: KernelSettings): Matrix {
+/** The symmetric n×n Gram matrix K[i][j] = k(x_i, x_j), each pair computed once, in fixed row blocks within `budget`. */
+export function kernelGram(x: Matrix, settings: KernelSettings, budget = new FrameBudget()): Matrix {
 	const n = x.size();
 	const out = table.create<Array<number>>(n);
-	for (const i of $range(0, n - 1)) out[i] = table.create<number>(n, 0);
-	for (const i of $range(0, n - 1)) {
-		const xi = x[i];
-		const row = out[i];
-		for (const j of $range(i, n - 1)) {
-			const v = kernelValue(xi, x[j], settings);
-			row[j] = v;
-			out[j][i] = v;
+	forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
+		for (const i of $range(first, last)) out[i] = table.create<number>(n, 0);
+	});
+	// row i computes n − i values: blocks of about half a full row's cost
+	forEachBlock(n, rowsPerBlock((n * kernelCost(x[0].size())) / 2), budget, (first, last) => {
+		for (const i of $range(first, last)) {
+			const xi = x[i];
+			const row = out[i];
+			for (const j of $range(i, n - 1)) {
+				const v = kernelValue(xi, x[j], settings);
+				row[j] = v;
+				out[j][i] = v;
+			}
 		}
-	}
+	});
 	return out;
 }
 
-/** γ for "scale" (1 / (p · variance of all entries of X), 1 when X is constant) or "auto" (1 / p). */
-export function resolveGamma(gamma: number | "scale" | "auto", x: Matrix): number {
+/** γ for "scale" (1 / (p · variance of all entries of X), 1 when X is constant) or "auto" (1 / p); the passes over X in fixed row blocks within `budget`. */
+export function resolveGamma(gamma: number | "scale" | "auto", x: Matrix, budget = new FrameBudget()): number {
 	if (typeIs(gamma, "number")) return gamma;
 	const p = x[0].size();
 	if (gamma === "auto") return 1 / p;
 	let total = 0;
 	let squares = 0;
-	for (const row of x) for (const v of row) total += v;
+	const block = rowsPerBlock(2 * p);
+	forEachBlock(x.size(), block, budget, (first, last) => {
+		for (const i of $range(first, last)) for (const v of x[i]) total += v;
+	});
 	const count = x.size() * p;
 	const mean = total / count;
-	for (const row of x) for (const v of row) squares += (v - mean) * (v - mean);
+	forEachBlock(x.size(), block, budget, (first, last) => {
+		for (const i of $range(first, last)) for (const v of x[i]) squares += (v - mean) * (v - mean);
+	});
 	const variance = squares / count;
 	return variance > 0 ? 1 / (p * variance) : 1;
+}
+
+/**
+ * offset + Σⱼ cⱼ·k(xᵢ, vⱼ) for each row xᵢ of `x` (`coefficients` m×1, one per row of `vectors`),
+ * one block of kernel rows at a time within `budget` (never the whole n×m kernel matrix).
+ */
+export function kernelExpansion(
+	x: Matrix,
+	vectors: Matrix,
+	coefficients: Matrix,
+	settings: KernelSettings,
+	offset: number,
+	budget = new FrameBudget(),
+): Array<number> {
+	const m = vectors.size();
+	const out = table.create<number>(x.size(), 0);
+	forEachBlock(x.size(), rowsPerBlock(m * (kernelCost(x[0].size()) + 1)), budget, (first, last) => {
+		for (const i of $range(first, last)) {
+			const xi = x[i];
+			let s = offset;
+			for (const j of $range(0, m - 1)) s += kernelValue(xi, vectors[j], settings) * coefficients[j][0];
+			out[i] = s;
+		}
+	});
+	return out;
 }

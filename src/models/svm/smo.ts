@@ -21,6 +21,7 @@
  * KKT conditions of the bounded αᵢ allow.
  */
 import { Matrix, Vector } from "../../matrix/types";
+import { FrameBudget } from "../../parallel/FrameBudget";
 
 const TAU = 1e-12;
 
@@ -74,6 +75,7 @@ function biasOf(alpha: Vector, y: Vector, gradient: Vector, c: number): number {
  * Solves the dual for the n×n kernel matrix `k` and labels `y` (±1). Trusts its caller: `k`
  * symmetric, `c` > 0, `tolerance` > 0, `maxIterations` ≥ 1. `start` generalizes the problem to
  * ½αᵀQα + pᵀα from a feasible α (the one-class SVM: p = 0, Σα = νn): without it, p = −1, α = 0.
+ * Checks `budget` after each pair update (each O(n); the path never depends on it).
  */
 export function solveSmo(
 	k: Matrix,
@@ -82,6 +84,7 @@ export function solveSmo(
 	tolerance: number,
 	maxIterations: number,
 	start?: { alpha: Vector; linear: Vector },
+	budget = new FrameBudget(),
 ): SmoResult {
 	const n = y.size();
 	const alpha = start ? table.clone(start.alpha) : table.create<number>(n, 0);
@@ -93,6 +96,7 @@ export function solveSmo(
 			if (a === 0) continue;
 			const kj = k[j];
 			for (const t of $range(0, n - 1)) gradient[t] += y[t] * y[j] * a * kj[t];
+			budget.check();
 		}
 	}
 	let iterations = 0;
@@ -147,6 +151,8 @@ export function solveSmo(
 		const kj = k[j];
 		for (const t of $range(0, n - 1)) gradient[t] += y[t] * step * (ki![t] - kj[t]);
 		iterations += 1;
+		// each pair update is O(n): the budget is checked after every one
+		budget.check();
 	}
 	return { alpha, bias: biasOf(alpha, y, gradient, c), iterations, converged };
 }
