@@ -5,7 +5,8 @@ import { anyOf, anyFinite, ConstraintTable, integerAtLeast, numberAbove, oneOf }
 import { ModelParameters, ParameterRecord } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
+import { featureMatrix, mapInBlocks } from "../base/data";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { TWO_CLASSES } from "../linear/BinaryClassifier";
 import { ClassLabels } from "../base/ClassLabels";
 import { canonicalRowOrder } from "../base/rowOrder";
@@ -108,15 +109,18 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions,
 		const supportVectors = new Array<Array<number>>();
 		const coefficients = new Array<Array<number>>();
 		let objective = 0;
-		for (const i of $range(0, rows.size() - 1)) {
-			const a = result.alpha[i];
-			if (a <= 0) continue;
-			supportVectors.push(table.clone(rows[i]));
-			coefficients.push([a * signs[i]]);
-			let s = 0;
-			for (const j of $range(0, rows.size() - 1)) s += result.alpha[j] * signs[j] * k[i][j];
-			objective += a * (0.5 * signs[i] * s - 1);
-		}
+		// each support vector's term is O(n): fixed row blocks within the frame budget
+		forEachBlock(rows.size(), rowsPerBlock(rows.size()), new FrameBudget(), (first, last) => {
+			for (const i of $range(first, last)) {
+				const a = result.alpha[i];
+				if (a <= 0) continue;
+				supportVectors.push(table.clone(rows[i]));
+				coefficients.push([a * signs[i]]);
+				let s = 0;
+				for (const j of $range(0, rows.size() - 1)) s += result.alpha[j] * signs[j] * k[i][j];
+				objective += a * (0.5 * signs[i] * s - 1);
+			}
+		});
 		if (supportVectors.size() === 0) {
 			// No α > 0 (one class only): f ≡ b; one zero row keeps the matrices non-empty.
 			supportVectors.push(table.create<number>(x[0].size(), 0));
@@ -134,7 +138,8 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions,
 		const k = kernelMatrix(x, vectors, this.kernelSettings(p.gamma[0][0]));
 		const coefficients = p.dualCoefficients;
 		const bias = p.bias[0][0];
-		return k.map((row) => {
+		return mapInBlocks(k.size(), vectors.size(), (i) => {
+			const row = k[i];
 			let s = bias;
 			for (const j of $range(0, row.size() - 1)) s += row[j] * coefficients[j][0];
 			return [s];
