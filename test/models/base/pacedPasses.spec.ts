@@ -135,6 +135,9 @@ describe("the second-order solvers within a frame budget", () => {
 	const [rows, t] = regressionData(4000, 6, 12);
 	const labels = t.map((v) => (v > 0.5 ? 1 : 0));
 	const counts = t.map((v) => math.floor(math.abs(v) * 2));
+	// counts up to e⁵ and residuals all beyond δ at w = 0: Newton still steps at the eighth iteration, Huber's first steps on the majorizer
+	const large = t.map((v) => math.floor(math.exp(1.5 * v + 2)));
+	const shifted = t.map((v) => 10 * v + 20);
 
 	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS: bit-identical sliced and unsliced, yielding inside their passes", () => {
 		const cases: Array<[string, (frameBudget: number) => Solved, Array<number>]> = [
@@ -154,6 +157,24 @@ describe("the second-order solvers within a frame budget", () => {
 			expect([name, yields > 3 * 4]).toEqual([name, true]);
 			expect(slicedHistory).toEqual(history);
 			expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+		}
+	});
+
+	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS allocate nothing per iteration once under way", () => {
+		const cases: Array<[string, (onIteration: () => void) => Solved, Array<number>]> = [
+			["Logistic", (onIteration) => new LogisticRegression({ maximumNumberOfIterations: 8, onIteration }), labels],
+			["Poisson", (onIteration) => new PoissonRegression({ maximumNumberOfIterations: 8, onIteration }), large],
+			["Huber", (onIteration) => new HuberRegression({ maximumNumberOfIterations: 8, onIteration }), shifted],
+			["Quantile", (onIteration) => new QuantileRegression({ maximumNumberOfIterations: 8, onIteration }), t],
+			["L-BFGS", (onIteration) => new LogisticRegression({ solver: "LBFGS", maximumNumberOfIterations: 8, onIteration }), labels],
+		];
+		for (const [name, make, target] of cases) {
+			let history: Array<number> = [];
+			const growth = heapGrowthPerIteration((onIteration) => (history = make(onIteration).train(rows, target)));
+			expect([name, growth]).toEqual([name, 0]);
+			// every iteration measured took a solver step (the cost still fell): the step itself allocated nothing
+			expect(history.size()).toBe(8);
+			for (const i of $range(1, 7)) expect([name, i, history[i] < history[i - 1]]).toEqual([name, i, true]);
 		}
 	});
 });
