@@ -130,6 +130,16 @@ describe("the network's gradient in fixed row blocks", () => {
 });
 
 type Solved = LogisticRegression | PoissonRegression | HuberRegression | QuantileRegression;
+type SolvedOptions = { maximumNumberOfIterations: number; frameBudget?: number; onIteration?: () => void };
+
+/** Each second-order solver by name, made with `options` (defaults otherwise: Newton or IRLS; L-BFGS on request). */
+const SOLVED: Array<[string, (options: SolvedOptions) => Solved]> = [
+	["Logistic", (options) => new LogisticRegression(options)],
+	["Poisson", (options) => new PoissonRegression(options)],
+	["Huber", (options) => new HuberRegression(options)],
+	["Quantile", (options) => new QuantileRegression(options)],
+	["L-BFGS", (options) => new LogisticRegression({ solver: "LBFGS", ...options })],
+];
 
 describe("the second-order solvers within a frame budget", () => {
 	const [rows, t] = regressionData(4000, 6, 12);
@@ -140,17 +150,15 @@ describe("the second-order solvers within a frame budget", () => {
 	const shifted = t.map((v) => 10 * v + 20);
 
 	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS: bit-identical sliced and unsliced, yielding inside their passes", () => {
-		const cases: Array<[string, (frameBudget: number) => Solved, Array<number>]> = [
-			["Logistic", (frameBudget) => new LogisticRegression({ maximumNumberOfIterations: 3, frameBudget }), labels],
-			["Poisson", (frameBudget) => new PoissonRegression({ maximumNumberOfIterations: 3, frameBudget }), counts],
-			["Huber", (frameBudget) => new HuberRegression({ maximumNumberOfIterations: 3, frameBudget }), t],
-			["Quantile", (frameBudget) => new QuantileRegression({ maximumNumberOfIterations: 3, frameBudget }), t],
-			["L-BFGS", (frameBudget) => new LogisticRegression({ solver: "LBFGS", maximumNumberOfIterations: 3, frameBudget }), labels],
-		];
+		const targets = [labels, counts, t, t, labels];
 		// the gradient pass of 4000 rows (7 parameters: blocks of 1560 rows) yields 3 times an iteration and the
 		// iteration's end once: more yields come from the solver's own passes
-		for (const [name, make, target] of cases) {
-			const [unsliced, sliced] = [make(0), make(1e-6)];
+		for (const [k, [name, make]] of ipairs(SOLVED)) {
+			const target = targets[k - 1];
+			const [unsliced, sliced] = [
+				make({ maximumNumberOfIterations: 3, frameBudget: 0 }),
+				make({ maximumNumberOfIterations: 3, frameBudget: 1e-6 }),
+			];
 			const history = unsliced.train(rows, target);
 			let slicedHistory: Array<number> = [];
 			const yields = countingYields(() => (slicedHistory = sliced.train(rows, target)));
@@ -161,16 +169,13 @@ describe("the second-order solvers within a frame budget", () => {
 	});
 
 	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS allocate nothing per iteration once under way", () => {
-		const cases: Array<[string, (onIteration: () => void) => Solved, Array<number>]> = [
-			["Logistic", (onIteration) => new LogisticRegression({ maximumNumberOfIterations: 8, onIteration }), labels],
-			["Poisson", (onIteration) => new PoissonRegression({ maximumNumberOfIterations: 8, onIteration }), large],
-			["Huber", (onIteration) => new HuberRegression({ maximumNumberOfIterations: 8, onIteration }), shifted],
-			["Quantile", (onIteration) => new QuantileRegression({ maximumNumberOfIterations: 8, onIteration }), t],
-			["L-BFGS", (onIteration) => new LogisticRegression({ solver: "LBFGS", maximumNumberOfIterations: 8, onIteration }), labels],
-		];
-		for (const [name, make, target] of cases) {
+		const targets = [labels, large, shifted, t, labels];
+		for (const [k, [name, make]] of ipairs(SOLVED)) {
+			const target = targets[k - 1];
 			let history: Array<number> = [];
-			const growth = heapGrowthPerIteration((onIteration) => (history = make(onIteration).train(rows, target)));
+			const growth = heapGrowthPerIteration(
+				(onIteration) => (history = make({ maximumNumberOfIterations: 8, onIteration }).train(rows, target)),
+			);
 			expect([name, growth]).toEqual([name, 0]);
 			// every iteration measured took a solver step (the cost still fell): the step itself allocated nothing
 			expect(history.size()).toBe(8);
