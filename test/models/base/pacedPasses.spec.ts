@@ -153,8 +153,8 @@ describe("the second-order solvers within a frame budget", () => {
 		const targets = [labels, counts, t, t, labels];
 		// the gradient pass of 4000 rows (7 parameters: blocks of 1560 rows) yields 3 times an iteration and the
 		// iteration's end once: more yields come from the solver's own passes
-		for (const [k, [name, make]] of ipairs(SOLVED)) {
-			const target = targets[k - 1];
+		for (const k of $range(0, SOLVED.size() - 1)) {
+			const [[name, make], target] = [SOLVED[k], targets[k]];
 			const [unsliced, sliced] = [
 				make({ maximumNumberOfIterations: 3, frameBudget: 0 }),
 				make({ maximumNumberOfIterations: 3, frameBudget: 1e-6 }),
@@ -170,8 +170,8 @@ describe("the second-order solvers within a frame budget", () => {
 
 	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS allocate nothing per iteration once under way", () => {
 		const targets = [labels, large, shifted, t, labels];
-		for (const [k, [name, make]] of ipairs(SOLVED)) {
-			const target = targets[k - 1];
+		for (const k of $range(0, SOLVED.size() - 1)) {
+			const [[name, make], target] = [SOLVED[k], targets[k]];
 			let history: Array<number> = [];
 			const growth = heapGrowthPerIteration(
 				(onIteration) => (history = make({ maximumNumberOfIterations: 8, onIteration }).train(rows, target)),
