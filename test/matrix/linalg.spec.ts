@@ -80,6 +80,72 @@ describe("Matrix Cholesky", () => {
 		expectError(() => Matrix.solveCholesky([[1]], [[1], [2]]), "[Hivemind] Matrix.solveCholesky: right-hand side must have 1 rows, got 2×1");
 		expectError(() => Matrix.solveCholesky([[1, 0]], [[1]]), "[Hivemind] Matrix.solveCholesky: l must be square, got 1×2");
 	});
+	it("factorizes and solves into given matrices: the hand-computed factor, the upper triangle zeroed, b solved in place", () => {
+		const A = [
+			[4, 12, -16],
+			[12, 37, -43],
+			[-16, -43, 98],
+		];
+		const out = [
+			[7, 7, 7],
+			[7, 7, 7],
+			[7, 7, 7],
+		];
+		expect(Matrix.choleskyInto(out, A) === out).toBe(true);
+		expect(out).toEqual([
+			[2, 0, 0],
+			[6, 1, 0],
+			[-8, 5, 3],
+		]);
+		// A·[1, 2, 3]ᵀ = [−20, −43, 192]ᵀ by hand; all in integers, so exact
+		const b = [[-20], [-43], [192]];
+		const x = [[0], [0], [0]];
+		expect(Matrix.solveCholeskyInto(x, out, b) === x).toBe(true);
+		expect(x).toEqual([[1], [2], [3]]);
+		expect(b).toEqual([[-20], [-43], [192]]);
+		// in place (out = b), and bit for bit the allocating solve on a system that rounds
+		const L = Matrix.cholesky(S);
+		const rhs = [
+			[1, 0.3],
+			[-2, 1],
+			[0.7, 2],
+		];
+		const expected = Matrix.solveCholesky(L, rhs);
+		expect(Matrix.solveCholeskyInto(rhs, L, rhs)).toEqual(expected);
+	});
+	it("says what is wrong with choleskyInto's and solveCholeskyInto's arguments", () => {
+		const square = [
+			[4, 2],
+			[2, 5],
+		];
+		expectError(() => Matrix.choleskyInto([[0, 0]], square), "[Hivemind] Matrix.choleskyInto: out must be 2×2 like a, got 1×2");
+		expectError(() => Matrix.choleskyInto(square, square), "[Hivemind] Matrix.choleskyInto: out must not be a");
+		expectError(
+			() => Matrix.choleskyInto(2 as never, square),
+			"[Hivemind] Matrix.choleskyInto: out must be a matrix (array of rows), got number",
+		);
+		expectError(() => Matrix.choleskyInto([[0]], [[1, 2]]), "[Hivemind] Matrix.choleskyInto: matrix must be square, got 1×2");
+		expectError(
+			() =>
+				Matrix.choleskyInto(
+					[
+						[0, 0],
+						[0, 0],
+					],
+					[
+						[1, 2],
+						[2, 1],
+					],
+				),
+			"[Hivemind] Matrix.choleskyInto: matrix is not positive definite (pivot -3 at row 2)",
+		);
+		expectError(
+			() => Matrix.solveCholeskyInto([[0]], [[1]], [[1], [2]]),
+			"[Hivemind] Matrix.solveCholeskyInto: right-hand side must have 1 rows, got 2×1",
+		);
+		expectError(() => Matrix.solveCholeskyInto([[0, 0]], [[2]], [[1]]), "[Hivemind] Matrix.solveCholeskyInto: out must be 1×1 like b, got 1×2");
+		expectError(() => Matrix.solveCholeskyInto([[0]], [[1, 0]], [[1]]), "[Hivemind] Matrix.solveCholeskyInto: l must be square, got 1×2");
+	});
 });
 
 describe("Matrix LU, solve, inverse and determinant", () => {

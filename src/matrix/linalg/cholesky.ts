@@ -2,10 +2,7 @@
 /** Cholesky factorization A = L·Lᵀ of a symmetric positive-definite matrix, and solving with it. */
 import { Matrix } from "../types";
 import { assertMatrixShape, describeShape } from "../validate";
-import { choleskyFactor } from "./choleskyFactor";
-
-/** Relative size below which a pivot counts as zero (rounding noise of a singular matrix). */
-const PIVOT_TOLERANCE = 1e-15;
+import { choleskyFactor, choleskyFactorInto, choleskySubstituteInto, PIVOT_TOLERANCE } from "./choleskyFactor";
 
 /** Throws unless the square matrix `a` is symmetric to within rounding (relative to its largest entry). */
 export function assertSymmetric(a: Matrix, where: string) {
@@ -23,54 +20,63 @@ export function assertSymmetric(a: Matrix, where: string) {
 	}
 }
 
+/** Throws unless `a` is a square matrix, symmetric to within rounding (errors name `where`). */
+function assertSquareSymmetric(a: Matrix, where: string) {
+	const n = a.size();
+	if (a[0].size() !== n) error(`[Hivemind] ${where}: matrix must be square, got ${describeShape(a)}`, 3);
+	assertSymmetric(a, where);
+}
+
 /**
  * The lower-triangular L with A = L·Lᵀ; errors when A is not square, not symmetric, or not
  * positive definite (a pivot ≤ n·1e-15 times its diagonal entry counts as zero).
  */
 export function cholesky(a: Matrix): Matrix {
 	assertMatrixShape(a, "a", "Matrix.cholesky");
-	const n = a.size();
-	if (a[0].size() !== n) error(`[Hivemind] Matrix.cholesky: matrix must be square, got ${describeShape(a)}`, 2);
-	assertSymmetric(a, "Matrix.cholesky");
-	const [l, row, pivot] = choleskyFactor(a, n * PIVOT_TOLERANCE);
+	assertSquareSymmetric(a, "Matrix.cholesky");
+	const [l, row, pivot] = choleskyFactor(a, a.size() * PIVOT_TOLERANCE);
 	if (l === undefined) error(`[Hivemind] Matrix.cholesky: matrix is not positive definite (pivot ${pivot} at row ${row + 1})`, 2);
 	return l;
 }
 
+/** `cholesky(a)` written into `out` (n×n, not `a`), allocating nothing; returns `out`. Errors as `cholesky` (`out` then partly written). */
+export function choleskyInto(out: Matrix, a: Matrix): Matrix {
+	assertMatrixShape(out, "out", "Matrix.choleskyInto");
+	assertMatrixShape(a, "a", "Matrix.choleskyInto");
+	assertSquareSymmetric(a, "Matrix.choleskyInto");
+	const n = a.size();
+	if (out.size() !== n || out[0].size() !== n) error(`[Hivemind] Matrix.choleskyInto: out must be ${n}×${n} like a, got ${describeShape(out)}`, 2);
+	if (out === a) error("[Hivemind] Matrix.choleskyInto: out must not be a", 2);
+	const [ok, row, pivot] = choleskyFactorInto(out, a, n * PIVOT_TOLERANCE);
+	if (!ok) error(`[Hivemind] Matrix.choleskyInto: matrix is not positive definite (pivot ${pivot} at row ${row + 1})`, 2);
+	return out;
+}
+
+/** Throws unless `l` is square and `b` has as many rows (errors name `where`). */
+function assertSolveShapes(l: Matrix, b: Matrix, where: string) {
+	assertMatrixShape(l, "l", where);
+	assertMatrixShape(b, "b", where);
+	const n = l.size();
+	if (l[0].size() !== n) error(`[Hivemind] ${where}: l must be square, got ${describeShape(l)}`, 3);
+	if (b.size() !== n) error(`[Hivemind] ${where}: right-hand side must have ${n} rows, got ${describeShape(b)}`, 3);
+}
+
 /** Solves (L·Lᵀ)·x = b for x given the Cholesky factor L (b: n×k). */
 export function solveCholesky(l: Matrix, b: Matrix): Matrix {
-	assertMatrixShape(l, "l", "Matrix.solveCholesky");
-	assertMatrixShape(b, "b", "Matrix.solveCholesky");
+	assertSolveShapes(l, b, "Matrix.solveCholesky");
 	const n = l.size();
-	if (l[0].size() !== n) error(`[Hivemind] Matrix.solveCholesky: l must be square, got ${describeShape(l)}`, 2);
-	if (b.size() !== n) {
-		error(`[Hivemind] Matrix.solveCholesky: right-hand side must have ${n} rows, got ${describeShape(b)}`, 2);
-	}
-	const k = b[0].size();
-	const y = table.create<Array<number>>(n);
-	for (const i of $range(0, n - 1)) {
-		const li = l[i];
-		const row = table.clone(b[i]);
-		for (const p of $range(0, i - 1)) {
-			const f = li[p];
-			const yp = y[p];
-			for (const c of $range(0, k - 1)) row[c] -= f * yp[c];
-		}
-		const d = li[i];
-		for (const c of $range(0, k - 1)) row[c] /= d;
-		y[i] = row;
-	}
 	const x = table.create<Array<number>>(n);
-	for (const i of $range(n - 1, 0, -1)) {
-		const row = y[i];
-		for (const p of $range(i + 1, n - 1)) {
-			const f = l[p][i];
-			const xp = x[p];
-			for (const c of $range(0, k - 1)) row[c] -= f * xp[c];
-		}
-		const d = l[i][i];
-		for (const c of $range(0, k - 1)) row[c] /= d;
-		x[i] = row;
-	}
+	for (const i of $range(0, n - 1)) x[i] = table.create<number>(b[0].size(), 0);
+	choleskySubstituteInto(x, l, b);
 	return x;
+}
+
+/** `solveCholesky(l, b)` written into `out` (n×k like b; may be b itself), allocating nothing; returns `out`. */
+export function solveCholeskyInto(out: Matrix, l: Matrix, b: Matrix): Matrix {
+	assertMatrixShape(out, "out", "Matrix.solveCholeskyInto");
+	assertSolveShapes(l, b, "Matrix.solveCholeskyInto");
+	if (out.size() !== b.size() || out[0].size() !== b[0].size())
+		error(`[Hivemind] Matrix.solveCholeskyInto: out must be ${describeShape(b)} like b, got ${describeShape(out)}`, 2);
+	choleskySubstituteInto(out, l, b);
+	return out;
 }

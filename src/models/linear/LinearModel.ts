@@ -17,8 +17,8 @@ import { TrainingData } from "../base/types";
 import { modelInputs, productInBlocks } from "../base/data";
 import { OutputLink } from "./links";
 import { linearLossGradientInto } from "./fusedLoss";
-import { SecondOrderSolver, solverStep } from "./solvers/step";
-import { LbfgsMemory, lbfgsStep } from "./solvers/lbfgs";
+import { SecondOrderSolver, secondOrderRun, SolverRun } from "./solvers/step";
+import { Lbfgs } from "./solvers/lbfgs";
 import { warnTraining } from "../base/output";
 import { FeatureCounting } from "../base/capabilities";
 import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
@@ -38,8 +38,8 @@ export const LINEAR_CONSTRAINTS: ConstraintTable<LinearModelOptions> = { ...GRAD
 /** Base of the gradient-trained linear models (regressors and classifiers). */
 export abstract class LinearModel<O extends LinearModelOptions> extends GradientModel<O, Matrix> implements FeatureCounting {
 	private costCache: [Readonly<O>, CostFunction] | undefined;
-	/** L-BFGS's curvature pairs, for the current training call. */
-	private lbfgsMemory: LbfgsMemory | undefined;
+	/** The second-order solver's run of the current training call (false: the optimizer steps). */
+	private solverRun: SolverRun | false | undefined;
 
 	/** The cost the loop minimises (on the link's outputs). */
 	protected abstract trainingCost(): CostFunction;
@@ -65,26 +65,37 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 	}
 
 	protected solverStep(parameters: ModelParameters, data: TrainingData, pacer: RowPacer): boolean | undefined {
+		if (this.solverRun === undefined) this.solverRun = this.createSolverRun(parameters as Matrix, data, pacer) ?? false;
+		return this.solverRun === false ? undefined : this.solverRun.step(parameters as Matrix);
+	}
+
+	/** The run of the solver the options pick, for one training call (undefined: the optimizer steps). */
+	private createSolverRun(w: Matrix, data: TrainingData, pacer: RowPacer): SolverRun | undefined {
 		const solver = this.secondOrderSolver();
 		if (solver === undefined) return undefined;
 		const regularizer = this.regularizerFor("");
-		if (solver.kind !== "LBFGS")
-			return solverStep(parameters as Matrix, data.inputs, data.targets, solver, regularizer, this.biasRowCount(), pacer.between);
+		if (solver.kind !== "LBFGS") return secondOrderRun(w, data.inputs, data.targets, solver, regularizer, this.biasRowCount(), pacer.between);
 		// L-BFGS on the mean loss + penalty, through the model's own loss and gradient.
 		const exempt = this.biasRowCount() > 0 ? [0] : [];
 		const n = data.sampleCount;
-		this.lbfgsMemory = this.lbfgsMemory ?? new LbfgsMemory();
-		return lbfgsStep(
-			parameters as Matrix,
-			(w, gradient) => {
-				const [loss, g] = this.lossAndGradient(w, data, gradient, pacer);
-				for (const i of $range(0, w.size() - 1)) for (const j of $range(0, w[i].size() - 1)) gradient[i][j] = (g as Matrix)[i][j] / n;
-				if (regularizer === undefined) return loss / n;
-				regularizer.addGradientInPlace(gradient, w, exempt);
-				return loss / n + regularizer.penalty(w, exempt);
-			},
-			this.lbfgsMemory,
-		);
+		const lbfgs = new Lbfgs((weights, gradient) => {
+			const [loss, g] = this.lossAndGradient(weights, data, gradient, pacer);
+			for (const i of $range(0, weights.size() - 1)) for (const j of $range(0, weights[i].size() - 1)) gradient[i][j] = (g as Matrix)[i][j] / n;
+			if (regularizer === undefined) return loss / n;
+			regularizer.addGradientInPlace(gradient, weights, exempt);
+			return loss / n + regularizer.penalty(weights, exempt);
+		}, w);
+		return { step: (weights) => lbfgs.step(weights) };
+	}
+
+	/** Runs a training call and then drops the solver's run (its buffers, and the data it refers to). */
+	protected whileTraining<T>(where: string, fn: () => T): T {
+		return super.whileTraining(where, () => {
+			const [ok, result] = pcall(fn);
+			this.solverRun = undefined;
+			if (!ok) error(result, 0);
+			return result;
+		});
 	}
 
 	/**
@@ -95,7 +106,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 	 */
 	protected beforeTraining(data: TrainingData, where: string, budget: FrameBudget) {
 		const o = this.options;
-		this.lbfgsMemory = undefined;
+		this.solverRun = undefined;
 		if (this.secondOrderSolver() !== undefined) {
 			if (o.batchSize > 0)
 				error(

@@ -5,7 +5,15 @@ import { describe, expect, it } from "../../support/jest-globals.d";
 import { Matrix } from "../../../src/matrix/types";
 import { addInPlace } from "../../../src/matrix/inplace";
 import { CostFunction, createCost } from "../../../src/costs";
-import { HuberRegression, LinearRegression, LogisticRegression, NeuralNetwork, PoissonRegression, QuantileRegression } from "../../../src/models";
+import {
+	HuberRegression,
+	LinearRegression,
+	LogisticRegression,
+	NeuralNetwork,
+	PoissonRegression,
+	QuantileRegression,
+	SoftmaxRegression,
+} from "../../../src/models";
 import { costAndGradients } from "../../../src/models/neural/network";
 import { rowsPerBlock } from "../../../src/parallel/FrameBudget";
 import { parameterCount } from "../../../src/parameters";
@@ -129,31 +137,59 @@ describe("the network's gradient in fixed row blocks", () => {
 	});
 });
 
-type Solved = LogisticRegression | PoissonRegression | HuberRegression | QuantileRegression;
+type Solved = LogisticRegression | PoissonRegression | HuberRegression | QuantileRegression | SoftmaxRegression;
+type SolvedOptions = { maximumNumberOfIterations: number; frameBudget?: number; onIteration?: () => void };
+
+/** Each second-order solver by name, made with `options` (defaults otherwise: Newton or IRLS; L-BFGS on request). */
+const SOLVED: Array<[string, (options: SolvedOptions) => Solved]> = [
+	["Logistic", (options) => new LogisticRegression(options)],
+	["Poisson", (options) => new PoissonRegression(options)],
+	["Huber", (options) => new HuberRegression(options)],
+	["Quantile", (options) => new QuantileRegression(options)],
+	["L-BFGS", (options) => new LogisticRegression({ solver: "LBFGS", ...options })],
+	["L-BFGS softmax", (options) => new SoftmaxRegression({ solver: "LBFGS", ...options })],
+];
 
 describe("the second-order solvers within a frame budget", () => {
 	const [rows, t] = regressionData(4000, 6, 12);
 	const labels = t.map((v) => (v > 0.5 ? 1 : 0));
+	const levels = t.map((v) => (v < -0.5 ? 0 : v < 1.5 ? 1 : 2));
 	const counts = t.map((v) => math.floor(math.abs(v) * 2));
+	// counts up to e⁵ and residuals all beyond δ at w = 0: Newton still steps at the eighth iteration, Huber's first steps on the majorizer
+	const large = t.map((v) => math.floor(math.exp(1.5 * v + 2)));
+	const shifted = t.map((v) => 10 * v + 20);
 
-	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS: bit-identical sliced and unsliced, yielding inside their passes", () => {
-		const cases: Array<[string, (frameBudget: number) => Solved, Array<number>]> = [
-			["Logistic", (frameBudget) => new LogisticRegression({ maximumNumberOfIterations: 3, frameBudget }), labels],
-			["Poisson", (frameBudget) => new PoissonRegression({ maximumNumberOfIterations: 3, frameBudget }), counts],
-			["Huber", (frameBudget) => new HuberRegression({ maximumNumberOfIterations: 3, frameBudget }), t],
-			["Quantile", (frameBudget) => new QuantileRegression({ maximumNumberOfIterations: 3, frameBudget }), t],
-			["L-BFGS", (frameBudget) => new LogisticRegression({ solver: "LBFGS", maximumNumberOfIterations: 3, frameBudget }), labels],
-		];
+	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS (logistic, softmax): bit-identical sliced and unsliced, yielding inside their passes", () => {
+		const targets = [labels, counts, t, t, labels, levels];
 		// the gradient pass of 4000 rows (7 parameters: blocks of 1560 rows) yields 3 times an iteration and the
 		// iteration's end once: more yields come from the solver's own passes
-		for (const [name, make, target] of cases) {
-			const [unsliced, sliced] = [make(0), make(1e-6)];
+		for (const k of $range(0, SOLVED.size() - 1)) {
+			const [[name, make], target] = [SOLVED[k], targets[k]];
+			const [unsliced, sliced] = [
+				make({ maximumNumberOfIterations: 3, frameBudget: 0 }),
+				make({ maximumNumberOfIterations: 3, frameBudget: 1e-6 }),
+			];
 			const history = unsliced.train(rows, target);
 			let slicedHistory: Array<number> = [];
 			const yields = countingYields(() => (slicedHistory = sliced.train(rows, target)));
 			expect([name, yields > 3 * 4]).toEqual([name, true]);
 			expect(slicedHistory).toEqual(history);
 			expect(sliced.getModelParameters()).toEqual(unsliced.getModelParameters());
+		}
+	});
+
+	it("Newton (logistic, Poisson, Huber), IRLS (quantile) and L-BFGS (logistic, softmax) allocate nothing per iteration once under way", () => {
+		const targets = [labels, large, shifted, t, labels, levels];
+		for (const k of $range(0, SOLVED.size() - 1)) {
+			const [[name, make], target] = [SOLVED[k], targets[k]];
+			let history: Array<number> = [];
+			const growth = heapGrowthPerIteration(
+				(onIteration) => (history = make({ maximumNumberOfIterations: 8, onIteration }).train(rows, target)),
+			);
+			expect([name, growth]).toEqual([name, 0]);
+			// every iteration measured took a solver step (the cost still fell): the step itself allocated nothing
+			expect(history.size()).toBe(8);
+			for (const i of $range(1, 7)) expect([name, i, history[i] < history[i - 1]]).toEqual([name, i, true]);
 		}
 	});
 });

@@ -7,17 +7,17 @@
  * learning rate, converges on raw data.
  */
 import { Matrix } from "../../../matrix/types";
-import { dampedSolve, NewtonProblem, newtonObjective, pacedRows } from "./newton";
+import { dampedSolveInto, NewtonBuffers, NewtonProblem, newtonObjective, pacedRows, zeroInPlace } from "./newton";
 
 /** A step this small relative to the weights means IRLS has converged. */
 const STEP_TOLERANCE = 1e-10;
 
 /**
  * One IRLS step on `w` (p×k) IN PLACE for the quantile `tau` (`problem.loss` is the pinball loss,
- * used for the objective). Returns true when converged (no weight moved by more than 1e-10
- * relative, or no decrease was possible, `w` then unchanged).
+ * used for the objective), in `buffers` (made for W's shape). Returns true when converged (no
+ * weight moved by more than 1e-10 relative, or no decrease was possible, `w` then unchanged).
  */
-export function quantileIrlsStep(w: Matrix, problem: NewtonProblem, tau: number): boolean {
+export function quantileIrlsStep(w: Matrix, problem: NewtonProblem, tau: number, buffers: NewtonBuffers): boolean {
 	const { x, y } = problem;
 	const n = x.size();
 	const p = w.size();
@@ -30,15 +30,14 @@ export function quantileIrlsStep(w: Matrix, problem: NewtonProblem, tau: number)
 		if ((i + 1) % everySpread === 0) problem.pace!(i + 1);
 	}
 	const epsilon = 1e-10 * (spread / (n * k) + 1);
-	const penaltyGradient = table.create<Array<number>>(p);
-	for (const j of $range(0, p - 1)) penaltyGradient[j] = table.create<number>(k, 0);
+	const { gradient: penaltyGradient, step: solved, trial, column: rhs, solution } = buffers;
+	const h = buffers.hessians[0];
+	zeroInPlace(penaltyGradient);
 	problem.addPenaltyGradient(penaltyGradient, w);
 	const c = problem.penaltyCurvature;
-	const solved = w.map((row) => table.clone(row));
 	for (const m of $range(0, k - 1)) {
-		const h = table.create<Array<number>>(p);
-		for (const j of $range(0, p - 1)) h[j] = table.create<number>(p, 0);
-		const rhs = table.create<number>(p, 0);
+		zeroInPlace(h);
+		for (const j of $range(0, p - 1)) rhs[j] = 0;
 		const every = pacedRows(problem, 2 * p + (p * (p + 1)) / 2);
 		for (const i of $range(0, n - 1)) {
 			const xi = x[i];
@@ -68,11 +67,11 @@ export function quantileIrlsStep(w: Matrix, problem: NewtonProblem, tau: number)
 				rhs[j] -= penaltyGradient[j][m] - c * w[j][m];
 			}
 		}
-		const solution = dampedSolve(h, rhs) as Array<number>;
+		dampedSolveInto(solution, h, rhs, buffers);
 		for (const j of $range(0, p - 1)) solved[j][m] = solution[j];
 	}
 	const start = newtonObjective(w, problem);
-	const trial = solved.map((row) => table.clone(row));
+	for (const j of $range(0, p - 1)) for (const m of $range(0, k - 1)) trial[j][m] = solved[j][m];
 	let t = 1;
 	while (newtonObjective(trial, problem) > start && t > 1e-12) {
 		t /= 2;

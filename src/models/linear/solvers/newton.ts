@@ -7,7 +7,7 @@
  * so it needs no learning rate and converges on raw, unscaled data.
  */
 import { Matrix } from "../../../matrix/types";
-import { cholesky, solveCholesky } from "../../../matrix/linalg/cholesky";
+import { choleskyFactorInto, choleskySubstituteInto, PIVOT_TOLERANCE } from "../../../matrix/linalg/choleskyFactor";
 import { ScoreLoss } from "./scoreLosses";
 import { rowsPerBlock } from "../../../parallel/FrameBudget";
 
@@ -43,6 +43,65 @@ export function pacedRows(problem: NewtonProblem, workPerRow: number): number {
 	return problem.pace === undefined ? problem.x.size() + 1 : rowsPerBlock(workPerRow);
 }
 
+function zeros(rows: number, columns: number): Matrix {
+	const m = table.create<Array<number>>(rows);
+	for (const j of $range(0, rows - 1)) m[j] = table.create<number>(columns, 0);
+	return m;
+}
+
+/**
+ * The work buffers of the Newton and IRLS steps for weights W p×k, made once per training call so
+ * that a step allocates nothing: gradients, one Hessian (and majorizer) per output, the step, the
+ * trial point, a column and the damped solve's matrices.
+ */
+export class NewtonBuffers {
+	/** p×k: the gradient (IRLS: the penalty's gradient). */
+	readonly gradient: Matrix;
+	/** p×k: the gradient of the majorizing pass (not used by the step). */
+	readonly majorizedGradient: Matrix;
+	/** k matrices p×p: the Hessians (IRLS: the first is its weighted normal matrix). */
+	readonly hessians: Array<Matrix>;
+	/** k matrices p×p: the majorizing curvature's Hessians. */
+	readonly majorized: Array<Matrix>;
+	/** p×k: the Newton direction (IRLS: the least-squares solution). */
+	readonly step: Matrix;
+	/** p×k: the trial point of the line search. */
+	readonly trial: Matrix;
+	/** p: one output's gradient (IRLS: right-hand side). */
+	readonly column: Array<number>;
+	/** p: one output's solution. */
+	readonly solution: Array<number>;
+	/** p×p: the damped matrix and its Cholesky factor; p×1: the right-hand side and the solution. */
+	readonly damped: Matrix;
+	readonly factor: Matrix;
+	readonly rhs: Matrix;
+	readonly solved: Matrix;
+
+	constructor(p: number, k: number) {
+		this.gradient = zeros(p, k);
+		this.majorizedGradient = zeros(p, k);
+		this.hessians = table.create<Matrix>(k);
+		this.majorized = table.create<Matrix>(k);
+		for (const m of $range(0, k - 1)) {
+			this.hessians[m] = zeros(p, p);
+			this.majorized[m] = zeros(p, p);
+		}
+		this.step = zeros(p, k);
+		this.trial = zeros(p, k);
+		this.column = table.create<number>(p, 0);
+		this.solution = table.create<number>(p, 0);
+		this.damped = zeros(p, p);
+		this.factor = zeros(p, p);
+		this.rhs = zeros(p, 1);
+		this.solved = zeros(p, 1);
+	}
+}
+
+/** Sets every entry of `m` to 0. */
+export function zeroInPlace(m: Matrix) {
+	for (const row of m) for (const j of $range(0, row.size() - 1)) row[j] = 0;
+}
+
 /** Armijo's sufficient-decrease constant. */
 const ARMIJO = 1e-4;
 /** A step this small relative to the weights means Newton has converged. */
@@ -72,20 +131,17 @@ export function newtonObjective(w: Matrix, problem: NewtonProblem): number {
 	return total / n + problem.penalty(w);
 }
 
-/** The mean gradient (p×k) and the Hessian of each output column (k matrices p×p) at `w`; with `majorize`, the majorizing curvature in place of the second derivative. */
-function derivatives(w: Matrix, problem: NewtonProblem, majorize: boolean): LuaTuple<[Matrix, Array<Matrix>]> {
+/**
+ * Writes the mean gradient (p×k) into `g` and the Hessian of each output column (k matrices p×p)
+ * into `hessians` at `w`; with `majorize`, the majorizing curvature in place of the second derivative.
+ */
+function derivativesInto(g: Matrix, hessians: Array<Matrix>, w: Matrix, problem: NewtonProblem, majorize: boolean) {
 	const { x, y, loss } = problem;
 	const n = x.size();
 	const p = w.size();
 	const k = w[0].size();
-	const g = table.create<Array<number>>(p);
-	for (const j of $range(0, p - 1)) g[j] = table.create<number>(k, 0);
-	const hessians = table.create<Matrix>(k);
-	for (const m of $range(0, k - 1)) {
-		const h = table.create<Array<number>>(p);
-		for (const j of $range(0, p - 1)) h[j] = table.create<number>(p, 0);
-		hessians[m] = h;
-	}
+	zeroInPlace(g);
+	for (const h of hessians) zeroInPlace(h);
 	const every = pacedRows(problem, k * (2 * p + (p * (p + 1)) / 2 + LOSS_CALL));
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
@@ -119,55 +175,61 @@ function derivatives(w: Matrix, problem: NewtonProblem, majorize: boolean): LuaT
 			if (j >= problem.biasRows) hj[j] += problem.penaltyCurvature;
 		}
 	}
-	return $tuple(g, hessians);
 }
 
 /**
- * Solves H·d = g, adding Marquardt damping μ·diag(H) (and a floor) only when H is not positive
- * definite; undefined when that would take μ > `largestDamping` (or H is 0 and a limit is given).
+ * Solves H·d = g into `d` (vectors of length p) through the buffers' damped matrix and factor,
+ * adding Marquardt damping μ·diag(H) (and a floor) only when H is not positive definite; false
+ * (`d` untouched) when that would take μ > `largestDamping` (or H is 0 and a limit is given).
  */
-export function dampedSolve(h: Matrix, g: Array<number>, largestDamping = math.huge): Array<number> | undefined {
+export function dampedSolveInto(d: Array<number>, h: Matrix, g: Array<number>, buffers: NewtonBuffers, largestDamping = math.huge): boolean {
 	const p = h.size();
 	let largest = 0;
 	for (const j of $range(0, p - 1)) largest = math.max(largest, math.abs(h[j][j]));
-	if (largest === 0 && largestDamping < math.huge) return undefined;
-	const rhs = table.create<Array<number>>(p);
-	for (const j of $range(0, p - 1)) rhs[j] = [g[j]];
+	if (largest === 0 && largestDamping < math.huge) return false;
+	const { damped, factor, rhs, solved } = buffers;
+	for (const j of $range(0, p - 1)) rhs[j][0] = g[j];
 	let mu = 0;
 	for (const _ of $range(1, 40)) {
-		const damped = h.map((row, j) => {
-			const copy = table.clone(row);
+		for (const j of $range(0, p - 1)) {
+			const row = h[j];
+			const copy = damped[j];
+			for (const l of $range(0, p - 1)) copy[l] = row[l];
 			copy[j] += mu * math.abs(row[j]) + mu * 1e-12 * largest + (largest === 0 ? mu : 0);
-			return copy;
-		});
-		const [ok, factor] = pcall(() => cholesky(damped));
-		if (ok) return solveCholesky(factor as Matrix, rhs).map((row) => row[0]);
+		}
+		const [ok] = choleskyFactorInto(factor, damped, p * PIVOT_TOLERANCE);
+		if (ok) {
+			choleskySubstituteInto(solved, factor, rhs);
+			for (const j of $range(0, p - 1)) d[j] = solved[j][0];
+			return true;
+		}
 		mu = mu === 0 ? 1e-10 : mu * 10;
-		if (mu > largestDamping) return undefined;
+		if (mu > largestDamping) return false;
 	}
-	return g.map(() => 0);
+	for (const j of $range(0, p - 1)) d[j] = 0;
+	return true;
 }
 
 /**
- * One damped Newton step on `w` (p×k) IN PLACE. Returns true when it has converged: the step
- * changed no weight by more than 1e-10 relative, or the objective by no more than 1e-12 relative,
- * or no step along the Newton direction decreases the objective (then `w` is left as it was).
+ * One damped Newton step on `w` (p×k) IN PLACE, in `buffers` (made for W's shape). Returns true
+ * when it has converged: the step changed no weight by more than 1e-10 relative, or the objective
+ * by no more than 1e-12 relative, or no step along the Newton direction decreases the objective
+ * (then `w` is left as it was).
  */
-export function newtonStep(w: Matrix, problem: NewtonProblem): boolean {
+export function newtonStep(w: Matrix, problem: NewtonProblem, buffers: NewtonBuffers): boolean {
 	const p = w.size();
 	const k = w[0].size();
-	const [g, hessians] = derivatives(w, problem, false);
-	let majorized: Array<Matrix> | undefined;
-	const direction = table.create<Array<number>>(p);
-	for (const j of $range(0, p - 1)) direction[j] = table.create<number>(k, 0);
+	const { gradient: g, hessians, majorized, step: direction, trial, column, solution: d } = buffers;
+	derivativesInto(g, hessians, w, problem, false);
+	let majorizedDone = false;
 	let slope = 0;
 	for (const m of $range(0, k - 1)) {
-		const column = g.map((row) => row[m]);
+		for (const j of $range(0, p - 1)) column[j] = g[j][m];
 		// A Hessian far from positive definite (a loss linear at most rows): the majorizing curvature instead (IRLS).
-		let d = dampedSolve(hessians[m], column, 1e-6);
-		if (d === undefined) {
-			majorized = majorized ?? derivatives(w, problem, true)[1];
-			d = dampedSolve(majorized[m], column) as Array<number>;
+		if (!dampedSolveInto(d, hessians[m], column, buffers, 1e-6)) {
+			if (!majorizedDone) derivativesInto(buffers.majorizedGradient, majorized, w, problem, true);
+			majorizedDone = true;
+			dampedSolveInto(d, majorized[m], column, buffers);
 		}
 		for (const j of $range(0, p - 1)) {
 			direction[j][m] = -d[j];
@@ -175,7 +237,6 @@ export function newtonStep(w: Matrix, problem: NewtonProblem): boolean {
 		}
 	}
 	const start = newtonObjective(w, problem);
-	const trial = w.map((row) => table.clone(row));
 	let t = 1;
 	let value = start;
 	while (t > 1e-12) {

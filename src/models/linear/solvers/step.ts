@@ -7,7 +7,7 @@ import { Matrix } from "../../../matrix/types";
 import { Constraint, oneOf } from "../../../options";
 import { GRADIENT_DEFAULTS, GradientOptions } from "../../base/gradientOptions";
 import { Regularizer } from "../../../optimization/regularizers/regularizers";
-import { NewtonProblem, newtonStep } from "./newton";
+import { NewtonBuffers, NewtonProblem, newtonStep } from "./newton";
 import { quantileIrlsStep } from "./irls";
 import { ScoreLoss } from "./scoreLosses";
 
@@ -39,12 +39,18 @@ export function usesSecondOrder(options: GradientOptions & { solver: string }): 
 /** A second-order solver and the loss it minimises, in the score. */
 export type SecondOrderSolver = { kind: "Newton"; loss: ScoreLoss } | { kind: "IRLS"; loss: ScoreLoss; tau: number } | { kind: "LBFGS" };
 
+/** A solver's state for one training call (its problem and work buffers, made once); `step(w)` moves `w` in place and returns true once converged. */
+export interface SolverRun {
+	readonly step: (w: Matrix) => boolean;
+}
+
 /**
- * One step of `solver` on `w` IN PLACE for inputs `x` (bias column included) and targets `y`, with
- * `regularizer` (undefined for none) sparing the first `biasRows` rows; `pace` (optional) is called
- * between fixed row blocks of each pass over the rows. Returns true when the solver has converged.
+ * The run of `solver` (Newton or IRLS) for weights shaped like `w`, inputs `x` (bias column
+ * included) and targets `y`, with `regularizer` (undefined for none) sparing the first `biasRows`
+ * rows; `pace` (optional) is called between fixed row blocks of each pass over the rows. Its steps
+ * allocate nothing.
  */
-export function solverStep(
+export function secondOrderRun(
 	w: Matrix,
 	x: Matrix,
 	y: Matrix,
@@ -52,7 +58,7 @@ export function solverStep(
 	regularizer: Regularizer | undefined,
 	biasRows: number,
 	pace?: (rowsDone: number) => void,
-): boolean {
+): SolverRun {
 	const exempt = biasRows > 0 ? [0] : [];
 	const problem: NewtonProblem = {
 		x,
@@ -66,5 +72,10 @@ export function solverStep(
 		biasRows,
 		pace,
 	};
-	return solver.kind === "IRLS" ? quantileIrlsStep(w, problem, solver.tau) : newtonStep(w, problem);
+	const buffers = new NewtonBuffers(w.size(), w[0].size());
+	if (solver.kind === "IRLS") {
+		const tau = solver.tau;
+		return { step: (weights) => quantileIrlsStep(weights, problem, tau, buffers) };
+	}
+	return { step: (weights) => newtonStep(weights, problem, buffers) };
 }
