@@ -32,7 +32,8 @@ function gramProblem(m: Matrix, name: string): string | undefined {
 		if (m[i][i] < 0) return `${name}[${i + 1}][${i + 1}] must be ≥ 0 (a sum of squares), got ${describeValue(m[i][i])}`;
 	for (const i of $range(0, d - 1)) {
 		for (const j of $range(i + 1, d - 1)) {
-			const bound = math.sqrt(m[i][i] * m[j][j]);
+			// √aᵢᵢ·√aⱼⱼ, not √(aᵢᵢaⱼⱼ): the product of two tiny (saturated ELM units) or huge sums under- or overflows.
+			const bound = math.sqrt(m[i][i]) * math.sqrt(m[j][j]);
 			if (math.abs(m[i][j] - m[j][i]) > SYMMETRY_TOLERANCE * bound)
 				return `${name} must be symmetric, got ${name}[${i + 1}][${j + 1}] = ${describeValue(m[i][j])} and ${name}[${j + 1}][${i + 1}] = ${describeValue(m[j][i])}`;
 			if (math.abs(m[i][j]) > bound * (1 + SYMMETRY_TOLERANCE))
