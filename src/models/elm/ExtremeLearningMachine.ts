@@ -30,6 +30,7 @@ import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, l
 import { ElmKernelArgs, hiddenRowsPerBlock, hiddenSquaredError, hiddenStatistics } from "./statistics";
 import { Classifier } from "../base/capabilities";
 import { describeValue } from "../../core/describe";
+import { warnIfSaturating } from "../base/scaleCheck";
 
 /** Options of `ExtremeLearningMachine`. */
 export interface ExtremeLearningMachineOptions {
@@ -87,6 +88,8 @@ export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMa
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
 		const [x, t, hidden] = this.inputsAndTargets(X, y, where);
+		const neuronType = this.options.neuronType;
+		if (neuronType === "Sigmoid" || neuronType === "Tanh") warnIfSaturating(x, where, `the ${neuronType} hidden neurons`);
 		const args = this.kernelArgs(hidden);
 		const pool = this.options.pool;
 		if (pool !== undefined) {

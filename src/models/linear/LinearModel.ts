@@ -21,7 +21,8 @@ import { SecondOrderSolver, secondOrderRun, SolverRun } from "./solvers/step";
 import { Lbfgs } from "./solvers/lbfgs";
 import { warnTraining } from "../base/output";
 import { FeatureCounting } from "../base/capabilities";
-import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
+import { FrameBudget } from "../../parallel/FrameBudget";
+import { largestColumnMeanSquare } from "../base/scaleCheck";
 
 /** Options of every linear model: the loop's options and the intercept. */
 export interface LinearModelOptions extends GradientOptions {
@@ -123,21 +124,7 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 			o.optimizer !== "GradientDescent"
 		)
 			return;
-		const x = data.inputs;
-		const p = x[0].size();
-		let worst = 0;
-		let worstColumn = 0;
-		const every = rowsPerBlock(8); // one multiply-add a row, and the loop around it
-		for (const j of $range(0, p - 1)) {
-			let total = 0;
-			for (const i of $range(0, x.size() - 1)) {
-				const v = x[i][j];
-				total += v * v;
-				if (i % every === every - 1) budget.check();
-			}
-			if (total > worst) [worst, worstColumn] = [total, j];
-		}
-		const meanSquare = worst / x.size();
+		const [meanSquare, worstColumn] = largestColumnMeanSquare(data.inputs, budget);
 		if (o.learningRate * curvature * meanSquare > 2) {
 			const column = worstColumn - this.biasRowCount() + 1;
 			warnTraining(

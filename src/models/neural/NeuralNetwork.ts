@@ -25,7 +25,8 @@ import { ClassLabels } from "../base/ClassLabels";
 import { ActivationName } from "./activations";
 import { BlockBuffers, DenseLayer, zerosLike, backwardPassWithInput, forwardPass, pacedCostAndGradients, predictOutput } from "./network";
 import { RowPacer } from "../../matrix/fused";
-import { rowsPerBlock } from "../../parallel/FrameBudget";
+import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
+import { warnIfSaturating } from "../base/scaleCheck";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
 import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
 import { Classifier } from "../base/capabilities";
@@ -242,6 +243,12 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		return own === undefined || own === false ? super.optimizerFor(entryName) : own;
 	}
 
+	/** Warns when the first layer after the input saturates (Sigmoid, Tanh) on features this large. */
+	protected beforeTraining(data: TrainingData, where: string, budget: FrameBudget) {
+		const first = this.layers[1].activation;
+		if (first === "Sigmoid" || first === "Tanh") warnIfSaturating(data.inputs, where, `the ${first} units of layer 2`, budget);
+	}
+
 	protected prepareData(X: unknown, y: unknown, where: string): TrainingData {
 		assertTrainableLayers(where, this.layers);
 		const inputs = featureMatrix(X, where, this.layers[0].neurons);
@@ -338,7 +345,12 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		let cost: CostFunction;
 		if (o.costFunction !== undefined) cost = createCost(o.costFunction);
 		else if (o.mode === "Regression") cost = createCost("MeanSquaredError");
-		else cost = createCost(outputs === 1 ? "BinaryCrossEntropy" : "CategoricalCrossEntropy");
+		else {
+			// Several Sigmoid outputs are independent probabilities: categorical cross-entropy, −Σ y log p, only
+			// raises the true class's output and is minimised by every output at 1 (labels then arbitrary).
+			const independent = outputs === 1 || this.layers[this.layers.size() - 1].activation === "Sigmoid";
+			cost = createCost(independent ? "BinaryCrossEntropy" : "CategoricalCrossEntropy");
+		}
 		this.costCache = [o, outputs, cost];
 		return cost;
 	}

@@ -21,7 +21,8 @@ export interface NeuralNetworkOptions extends GradientOptions {
 	mode: "Classification" | "Regression";
 	/**
 	 * The cost (a name from `COST_NAMES` or a `CostFunction`); default: classification with one
-	 * output neuron "BinaryCrossEntropy", with several "CategoricalCrossEntropy"; regression "MeanSquaredError".
+	 * output neuron or a Sigmoid output layer "BinaryCrossEntropy" (per output), else "CategoricalCrossEntropy"; regression
+	 * "MeanSquaredError".
 	 */
 	costFunction?: string | CostFunction;
 	/** Class labels in output order (classification); default: discovered (sorted) at the first training. */
