@@ -93,6 +93,20 @@ describe("7. corrupted statistics partials are refused", () => {
 		);
 		expectError(() => mergeLinearPartials({ ...good, n: 0 }, good), "a.xtx must be all zeros when a.n is 0 (sums over no rows), got 2 at [1][1]");
 	});
+	it("accepts sums so small that the product of two diagonal entries underflows (saturated ELM units)", () => {
+		// √(1e-170 · 1e-170) underflows to 0 and refused |5e-171|; √1e-170 · √1e-170 = 1e-170 bounds it.
+		const tiny = {
+			...good,
+			xtx: [
+				[1e-170, 5e-171],
+				[5e-171, 1e-170],
+			],
+		};
+		expect(mergeLinearPartials(tiny, tiny).xtx).toEqual([
+			[2e-170, 1e-170],
+			[1e-170, 2e-170],
+		]);
+	});
 	it("n inconsistent with the bias column, and a negative m2", () => {
 		const [X, y] = regressionData(6, 3);
 		const ridge = new RidgeRegression({ lambda: 0.5 });
