@@ -4,29 +4,47 @@
  * A between every pair of rows, damped; rows whose R(k,k) + A(k,k) > 0 are exemplars.
  */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { sortWithinBudget } from "../../parallel/sort";
+import { mapInBlocks } from "../base/data";
 
-/** The similarity matrix: −‖xᵢ − x_k‖², with `preference` on the diagonal. */
-export function similarities(x: Matrix, preference: number): Matrix {
-	return x.map((xi, i) =>
-		x.map((xk, k) => {
-			if (i === k) return preference;
-			let s = 0;
-			for (const j of $range(0, xi.size() - 1)) {
-				const d = xi[j] - xk[j];
-				s += d * d;
+/** The similarity matrix: −‖xᵢ − x_k‖², with `preference` on the diagonal; in row blocks within `budget`. */
+export function similarities(x: Matrix, preference: number, budget = new FrameBudget()): Matrix {
+	const n = x.size();
+	return mapInBlocks(
+		n,
+		n * (x[0].size() + 2),
+		(i) => {
+			const xi = x[i];
+			const row = table.create<number>(n);
+			for (const k of $range(0, n - 1)) {
+				if (i === k) {
+					row[k] = preference;
+					continue;
+				}
+				const xk = x[k];
+				let s = 0;
+				for (const j of $range(0, xi.size() - 1)) {
+					const d = xi[j] - xk[j];
+					s += d * d;
+				}
+				row[k] = -s;
 			}
-			return -s;
-		}),
+			return row;
+		},
+		budget,
 	);
 }
 
 /**
  * One damped update in place: R(i,k) ← S(i,k) − max_{k'≠k}(A(i,k') + S(i,k')); then, from the new
  * R, A(i,k) ← min(0, R(k,k) + Σ_{i'∉{i,k}} max(0, R(i',k))) and A(k,k) ← Σ_{i'≠k} max(0, R(i',k));
- * each new value is mixed as damping·old + (1 − damping)·new.
+ * each new value is mixed as damping·old + (1 − damping)·new. Checks `budget` after each fixed
+ * block of rows of R and of columns of A.
  */
-export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping: number) {
+export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping: number, budget = new FrameBudget()) {
 	const n = s.size();
+	const every = rowsPerBlock(2 * n);
 	for (const i of $range(0, n - 1)) {
 		const si = s[i];
 		const ai = a[i];
@@ -46,6 +64,7 @@ export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping
 			const value = si[k] - (k === firstIndex ? second : first);
 			ri[k] = damping * ri[k] + (1 - damping) * value;
 		}
+		if (i % every === every - 1) budget.check();
 	}
 	for (const k of $range(0, n - 1)) {
 		let positive = 0;
@@ -55,6 +74,7 @@ export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping
 			const value = i === k ? positive : math.min(0, own + positive - math.max(0, r[i][k]));
 			a[i][k] = damping * a[i][k] + (1 - damping) * value;
 		}
+		if (k % every === every - 1) budget.check();
 	}
 }
 
@@ -68,8 +88,10 @@ export function exemplarsOf(r: Matrix, a: Matrix): Array<number> {
 /**
  * Final exemplars as scikit-learn chooses them: each row joins its most similar exemplar; then
  * each cluster's exemplar becomes the member with the largest summed similarity to the others.
+ * Checks `budget` after each fixed block of rows and after each candidate.
  */
-export function refineExemplars(s: Matrix, exemplars: Array<number>): Array<number> {
+export function refineExemplars(s: Matrix, exemplars: Array<number>, budget: FrameBudget): Array<number> {
+	const every = rowsPerBlock(4 * exemplars.size());
 	const members = exemplars.map(() => new Array<number>());
 	for (const i of $range(0, s.size() - 1)) {
 		let best = 0;
@@ -78,6 +100,7 @@ export function refineExemplars(s: Matrix, exemplars: Array<number>): Array<numb
 		});
 		if (!exemplars.includes(i)) for (const c of $range(1, exemplars.size() - 1)) if (s[i][exemplars[c]] > s[i][exemplars[best]]) best = c;
 		members[best].push(i);
+		if (i % every === every - 1) budget.check();
 	}
 	return members.map((list) => {
 		let bestIndex = list[0];
@@ -89,17 +112,31 @@ export function refineExemplars(s: Matrix, exemplars: Array<number>): Array<numb
 				bestSum = sum;
 				bestIndex = candidate;
 			}
+			budget.check();
 		}
 		return bestIndex;
 	});
 }
 
-/** The median (or minimum) of the off-diagonal similarities: the usual preferences. */
-export function similarityStatistic(s: Matrix, which: "median" | "minimum"): number {
-	const values = new Array<number>();
-	s.forEach((row, i) => row.forEach((v, k) => i !== k && values.push(v)));
-	values.sort((a, b) => a < b);
-	if (which === "minimum") return values[0];
-	const n = values.size();
-	return n % 2 === 1 ? values[(n - 1) / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+/** The median (or minimum) of the off-diagonal similarities: the usual preferences; gathered and sorted within `budget`. */
+export function similarityStatistic(s: Matrix, which: "median" | "minimum", budget: FrameBudget): number {
+	const n = s.size();
+	const values = table.create<number>(n * (n - 1));
+	forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
+		for (const i of $range(first, last)) {
+			const row = s[i];
+			const offset = i * (n - 1);
+			for (const k of $range(0, n - 1)) if (k !== i) values[offset + (k < i ? k : k - 1)] = row[k];
+		}
+	});
+	if (which === "minimum") {
+		let least = math.huge;
+		forEachBlock(values.size(), 32768, budget, (first, last) => {
+			for (const i of $range(first, last)) if (values[i] < least) least = values[i];
+		});
+		return least;
+	}
+	const sorted = sortWithinBudget(values, (a, b) => a < b, budget);
+	const m = sorted.size();
+	return m % 2 === 1 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
 }

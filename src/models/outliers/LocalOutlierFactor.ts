@@ -14,6 +14,7 @@ import { ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../opt
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
 import { canonicalRowOrder, canonicalRows } from "../base/rowOrder";
+import { mapInBlocks } from "../base/data";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, nearestNeighbours, Neighbours } from "../neighbours/search";
 import { OutlierDetector, OutlierFit, OutlierParameters } from "./OutlierDetector";
@@ -105,14 +106,20 @@ export class LocalOutlierFactor extends OutlierDetector<LocalOutlierFactorOption
 
 	protected scoreRows(parameters: OutlierParameters, x: Matrix): Vector {
 		const k = parameters.neighbours[0][0];
-		return x.map((row) => {
-			const [density, neighbourDensity] = densityOf(
-				nearestNeighbours(parameters.rows, row, k, this.options.distance),
-				parameters.kDistances,
-				parameters.densities,
-			);
-			return -neighbourDensity / density;
-		});
+		const workPerRow = parameters.rows.size() * (x[0].size() + 2);
+		return mapInBlocks(
+			x.size(),
+			workPerRow,
+			(i) => {
+				const [density, neighbourDensity] = densityOf(
+					nearestNeighbours(parameters.rows, x[i], k, this.options.distance),
+					parameters.kDistances,
+					parameters.densities,
+				);
+				return -neighbourDensity / density;
+			},
+			new FrameBudget(this.options.frameBudget),
+		);
 	}
 
 	protected autoOffset(): number {
