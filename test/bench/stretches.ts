@@ -279,6 +279,31 @@ export = (...args: Array<string>) => {
 			(m) => m.train(X, target),
 		);
 	}
+	// bulk predict of the models above whose rows have none yet (trained first, unmeasured)
+	const classifier = new NeuralNetwork({ maximumNumberOfIterations: 1 });
+	classifier.createLayers([P, 16, 3], "Tanh");
+	classifier.setLayerActivation(2, "Softmax");
+	for (const [name, model, target] of [
+		["NeuralNetwork 10-16-1 (regression)", network, y],
+		["NeuralNetwork 10-16-3 (softmax classifier)", classifier, classes],
+		["ExtremeLearningMachine 64 neurons", byName("ExtremeLearningMachine", { mode: "Regression" }), y],
+		["RidgeRegression", byName("RidgeRegression"), y],
+		["PassiveAggressiveRegressor", byName("PassiveAggressiveRegressor", { maximumNumberOfIterations: 1 }), y],
+		["FuzzyCMeans k = 3", byName("FuzzyCMeans", { numberOfClusters: 3, maximumNumberOfIterations: 1 }), undefined],
+		["BisectingKMeans k = 4", byName("BisectingKMeans", { numberOfClusters: 4, maximumNumberOfIterations: 2 }), undefined],
+		[
+			"GaussianMixture 3 components",
+			byName("GaussianMixture", { numberOfComponents: 3, numberOfInitializations: 1, maximumNumberOfIterations: 1 }),
+			undefined,
+		],
+	] as Array<[string, BaseModel<object>, unknown]>) {
+		add(
+			`${name} predict`,
+			model,
+			(m) => m.predict(X),
+			(m) => m.train(X, target),
+		);
+	}
 	const knnClassifier = byName("KNearestNeighboursClassifier", { numberOfNeighbours: 5 });
 	add(
 		"KNearestNeighboursClassifier predict 200 rows",

@@ -16,6 +16,8 @@ import {
 	OPTICS,
 	PoissonRegression,
 } from "../../src/models";
+import { similarities, similarityStatistic } from "../../src/models/clustering/affinity";
+import { FrameBudget } from "../../src/parallel/FrameBudget";
 import { bothWays, regressionData } from "./helpers";
 
 describe("O(n²) clusterers and Poisson predict within the frame budget", () => {
@@ -119,5 +121,18 @@ describe("O(n²) clusterers and Poisson predict within the frame budget", () => 
 			expected += math.tanh(z) * w2[h + 1][0];
 		}
 		expect(math.abs((unsliced[1] as Array<Array<number>>)[0][0] - expected) < 1e-12).toBe(true);
+	});
+
+	it("the similarity median (each row sorted, then merged to the middle) and minimum equal those of one sorted list of the off-diagonal values", () => {
+		const s = similarities(
+			X.filter((_, i) => i < 40),
+			0,
+		);
+		const values = new Array<number>();
+		s.forEach((row, i) => row.forEach((v, k) => i !== k && values.push(v)));
+		values.sort((a, b) => a < b);
+		const m = values.size();
+		expect(similarityStatistic(s, "median", new FrameBudget(0))).toBe((values[m / 2 - 1] + values[m / 2]) / 2);
+		expect(similarityStatistic(s, "minimum", new FrameBudget(0))).toBe(values[0]);
 	});
 });

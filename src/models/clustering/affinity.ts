@@ -5,7 +5,6 @@
  */
 import { Matrix } from "../../matrix/types";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
-import { sortWithinBudget } from "../../parallel/sort";
 import { mapInBlocks } from "../base/data";
 
 /** The similarity matrix: −‖xᵢ − x_k‖², with `preference` on the diagonal; in row blocks within `budget`. */
@@ -118,25 +117,79 @@ export function refineExemplars(s: Matrix, exemplars: Array<number>, budget: Fra
 	});
 }
 
-/** The median (or minimum) of the off-diagonal similarities: the usual preferences; gathered and sorted within `budget`. */
+/**
+ * The values at the 0-based positions `wanted` (ascending) of the merged order of the ascending
+ * lists `rows`: a heap over the lists' heads, checking `budget` every 4096 values passed.
+ */
+function mergedPositions(rows: Array<Array<number>>, wanted: Array<number>, budget: FrameBudget): Array<number> {
+	const heads = table.create<number>(rows.size(), 0);
+	const heap = new Array<number>();
+	const key = (r: number) => rows[r][heads[r]];
+	const swap = (i: number, j: number) => {
+		const t = heap[i];
+		heap[i] = heap[j];
+		heap[j] = t;
+	};
+	const siftDown = (start: number) => {
+		let i = start;
+		for (;;) {
+			const left = 2 * i + 1;
+			let least = i;
+			if (left < heap.size() && key(heap[left]) < key(heap[least])) least = left;
+			if (left + 1 < heap.size() && key(heap[left + 1]) < key(heap[least])) least = left + 1;
+			if (least === i) return;
+			swap(i, least);
+			i = least;
+		}
+	};
+	for (const r of $range(0, rows.size() - 1)) if (rows[r].size() > 0) heap.push(r);
+	for (const i of $range(math.floor(heap.size() / 2) - 1, 0, -1)) siftDown(i);
+	const out = new Array<number>();
+	let position = 0;
+	while (out.size() < wanted.size()) {
+		const r = heap[0];
+		if (position === wanted[out.size()]) out.push(key(r));
+		position += 1;
+		heads[r] += 1;
+		if (heads[r] >= rows[r].size()) {
+			heap[0] = heap[heap.size() - 1];
+			heap.pop();
+		}
+		siftDown(0);
+		if (position % 4096 === 0) budget.check();
+	}
+	return out;
+}
+
+/**
+ * The median (or minimum) of the off-diagonal similarities: the usual preferences. The median:
+ * each row's off-diagonal values sorted (in row blocks), then merged up to the middle, all within `budget`.
+ */
 export function similarityStatistic(s: Matrix, which: "median" | "minimum", budget: FrameBudget): number {
 	const n = s.size();
-	const values = table.create<number>(n * (n - 1));
-	forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
-		for (const i of $range(first, last)) {
-			const row = s[i];
-			const offset = i * (n - 1);
-			for (const k of $range(0, n - 1)) if (k !== i) values[offset + (k < i ? k : k - 1)] = row[k];
-		}
-	});
 	if (which === "minimum") {
 		let least = math.huge;
-		forEachBlock(values.size(), 32768, budget, (first, last) => {
-			for (const i of $range(first, last)) if (values[i] < least) least = values[i];
+		forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
+			for (const i of $range(first, last)) {
+				const row = s[i];
+				for (const k of $range(0, n - 1)) if (k !== i && row[k] < least) least = row[k];
+			}
 		});
 		return least;
 	}
-	const sorted = sortWithinBudget(values, (a, b) => a < b, budget);
-	const m = sorted.size();
-	return m % 2 === 1 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+	const rows = mapInBlocks(
+		n,
+		12 * n,
+		(i) => {
+			const row = table.create<number>(n - 1);
+			for (const k of $range(0, n - 1)) if (k !== i) row[k < i ? k : k - 1] = s[i][k];
+			row.sort((a, b) => a < b);
+			return row;
+		},
+		budget,
+	);
+	// n(n − 1) values, always an even count: the mean of the middle two
+	const m = n * (n - 1);
+	const [low, high] = mergedPositions(rows, [m / 2 - 1, m / 2], budget);
+	return (low + high) / 2;
 }

@@ -70,7 +70,7 @@ export function kMeansPlusPlus(
 export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
 	const n = x.size();
 	const out = table.create<Array<number>>(n);
-	forEachBlock(n, rowsPerBlock(n / 4), budget, (first, last) => {
+	forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
 		for (const i of $range(first, last)) out[i] = table.create<number>(n, 0);
 	});
 	for (const i of $range(0, n - 1)) {
