@@ -165,6 +165,8 @@ describe("statistics, online and kernel models within the frame budget", () => {
 				[...forest.predict(X)],
 				forest.getModelParameters(),
 				mixture.getModelParameters(),
+				[...mixture.predict(X)],
+				mixture.score(X),
 			];
 		});
 		expect(yields > 50).toBe(true);

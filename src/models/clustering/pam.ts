@@ -41,6 +41,7 @@ export function pamBuild(d: Matrix, k: number, budget: FrameBudget): Array<numbe
 		medoids.push(best);
 		chosen[best] = true;
 		for (const j of $range(0, n - 1)) nearest[j] = math.min(nearest[j], d[j][best]);
+		budget.check();
 	}
 	return medoids;
 }
@@ -77,6 +78,7 @@ export function bestSwap(d: Matrix, medoids: Array<number>, budget: FrameBudget)
 	const n = d.size();
 	const every = rowsPerBlock(n);
 	const [first, second, owner] = nearestTwo(d, medoids);
+	budget.check();
 	const isMedoid = table.create<boolean>(n, false);
 	for (const m of medoids) isMedoid[m] = true;
 	let bestPosition = 0;
