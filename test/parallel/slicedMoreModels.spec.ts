@@ -88,11 +88,14 @@ describe("O(n²) clusterers and Poisson predict within the frame budget", () => 
 		expect(sliced).toEqual(unsliced);
 	});
 
-	it("LocalOutlierFactor scores and a network's bulk output (regression, two classes, a conditional GAN's samples): bit-identical sliced and unsliced", () => {
+	it("LocalOutlierFactor training and scores, and a network's bulk output (regression, two classes, a conditional GAN's samples): bit-identical sliced and unsliced", () => {
 		const [big] = regressionData(3000, 3, 9);
 		const labels = big.map((row) => (row[0] + row[1] > 0 ? "up" : "down"));
-		const lof = new LocalOutlierFactor({ numberOfNeighbours: 5 });
-		lof.train(X);
+		const lof = () => {
+			const model = new LocalOutlierFactor({ numberOfNeighbours: 5 });
+			model.train(X);
+			return [model.getModelParameters(), model.score(Q)];
+		};
 		const regression = new NeuralNetwork({ mode: "Regression", maximumNumberOfIterations: 2, frameBudget: 0 });
 		regression.createLayers([3, 8, 1], "Tanh");
 		regression.setLayerActivation(2, "None");
@@ -109,7 +112,7 @@ describe("O(n²) clusterers and Poisson predict within the frame budget", () => 
 			model.train(big, labels);
 			return model.generate(3000, "up");
 		};
-		const [unsliced, sliced, yields] = bothWays(() => [lof.score(Q), regression.predict(big)[0], [...classifier.predict(big)], gan()]);
+		const [unsliced, sliced, yields] = bothWays(() => [lof(), regression.predict(big)[0], [...classifier.predict(big)], gan()]);
 		expect(yields > 50).toBe(true);
 		expect(sliced).toEqual(unsliced);
 		// the network's first output by hand: tanh hidden layer, linear output (bias rows first)

@@ -94,9 +94,10 @@ export class LocalOutlierFactor extends OutlierDetector<LocalOutlierFactorOption
 			budget.pace(i + 1, pause);
 			return neighbours;
 		});
-		const kDistances = found.map((f) => [f.distances[k - 1]]);
-		const densities = found.map((f) => [densityOf(f, kDistances, undefined)[0]]);
-		const trainingScores = found.map((f, i) => -densityOf(f, kDistances, densities)[1] / densities[i][0]);
+		// three passes over the rows (each needs the previous one complete), in fixed row blocks within the budget
+		const kDistances = mapInBlocks(n, 2, (i) => [found[i].distances[k - 1]], budget);
+		const densities = mapInBlocks(n, 4 * k, (i) => [densityOf(found[i], kDistances, undefined)[0]], budget);
+		const trainingScores = mapInBlocks(n, 8 * k, (i) => -densityOf(found[i], kDistances, densities)[1] / densities[i][0], budget);
 		return {
 			parameters: { rows, kDistances, densities, trainingScores: trainingScores.map((s) => [s]), neighbours: [[k]] },
 			trainingScores,
