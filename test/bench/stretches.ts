@@ -30,13 +30,16 @@ import {
 	RidgeRegression,
 	SoftmaxRegression,
 } from "../../src/models";
+import { createModel } from "../../src/models/registry";
 import { DEFAULT_FRAME_BUDGET_MS, getDefaultFrameBudget, setDefaultFrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
 
 const N = 100000;
 const P = 10;
-/** Rows of the SVM's training (O(n²)) and of its predict (rows × support vectors). */
+/** Rows of the SVM's training (O(n²)) and of its predict (rows × support vectors); also of the other O(n²) models (pairwise distances or an n×n matrix). */
 const SVM_ROWS = 2000;
 const SVM_QUERIES = 10000;
+/** Rows of AgglomerativeHierarchical's training: O(n³) (each of the n − 1 merges searches the n² pairs). */
+const AGGLOMERATIVE_ROWS = 1000;
 
 /** The innermost library frames of the current stack (frame-budget and bench frames left out), for `--trace`. */
 function here(): string {
@@ -259,6 +262,102 @@ export = (...args: Array<string>) => {
 		(m) => m.predict(svmQueries),
 		(m) => m.train(svmX, svmLabels),
 		SVM_QUERIES,
+	);
+	// The other registered models (by name; the O(n²) ones on SVM_ROWS rows, AgglomerativeHierarchical on AGGLOMERATIVE_ROWS, their predict on SVM_QUERIES)
+	const countsX = X.map((row) => row.map((v) => math.floor((v + 1) * 2.5)));
+	const binaryX = X.map((row) => row.map((v) => (v > 0 ? 1 : 0)));
+	const poissonY = y.map((t) => math.floor(math.exp(0.1 * t)));
+	const byName = (name: string, options?: object) => createModel(name, options) as unknown as BaseModel<object>;
+	for (const name of ["PoissonRegression", "HuberRegression", "QuantileRegression", "BinaryRegression", "NormalLinearRegression"]) {
+		const target = name === "PoissonRegression" ? poissonY : name === "BinaryRegression" ? labels : y;
+		const options = name === "NormalLinearRegression" ? undefined : { maximumNumberOfIterations: 3 };
+		add(`${name} train (3 iterations)`, byName(name, options), (m) => m.train(X, target));
+		add(
+			`${name} predict`,
+			byName(name, options),
+			(m) => m.predict(X),
+			(m) => m.train(X, target),
+		);
+	}
+	// bulk predict of the models above whose rows have none yet (trained first, unmeasured)
+	const classifier = new NeuralNetwork({ maximumNumberOfIterations: 1 });
+	classifier.createLayers([P, 16, 3], "Tanh");
+	classifier.setLayerActivation(2, "Softmax");
+	for (const [name, model, target] of [
+		["NeuralNetwork 10-16-1 (regression)", network, y],
+		["NeuralNetwork 10-16-3 (softmax classifier)", classifier, classes],
+		["ExtremeLearningMachine 64 neurons", byName("ExtremeLearningMachine", { mode: "Regression" }), y],
+		["RidgeRegression", byName("RidgeRegression"), y],
+		["PassiveAggressiveRegressor", byName("PassiveAggressiveRegressor", { maximumNumberOfIterations: 1 }), y],
+		["FuzzyCMeans k = 3", byName("FuzzyCMeans", { numberOfClusters: 3, maximumNumberOfIterations: 1 }), undefined],
+		["BisectingKMeans k = 4", byName("BisectingKMeans", { numberOfClusters: 4, maximumNumberOfIterations: 2 }), undefined],
+		[
+			"GaussianMixture 3 components",
+			byName("GaussianMixture", { numberOfComponents: 3, numberOfInitializations: 1, maximumNumberOfIterations: 1 }),
+			undefined,
+		],
+	] as Array<[string, BaseModel<object>, unknown]>) {
+		add(
+			`${name} predict`,
+			model,
+			(m) => m.predict(X),
+			(m) => m.train(X, target),
+		);
+	}
+	const knnClassifier = byName("KNearestNeighboursClassifier", { numberOfNeighbours: 5 });
+	add(
+		"KNearestNeighboursClassifier predict 200 rows",
+		knnClassifier,
+		(m) => m.predict(queries),
+		(m) => m.train(X, classes),
+	);
+	for (const [name, data] of [
+		["BernoulliNaiveBayes", binaryX],
+		["MultinomialNaiveBayes", countsX],
+		["ComplementNaiveBayes", countsX],
+		["CategoricalNaiveBayes", countsX],
+	] as Array<[string, Array<Array<number>>]>) {
+		add(`${name} train`, byName(name), (m) => m.train(data, classes));
+		add(
+			`${name} predict`,
+			byName(name),
+			(m) => m.predict(data),
+			(m) => m.train(data, classes),
+		);
+	}
+	for (const [name, options] of [
+		["KMedoids", { numberOfClusters: 3 }],
+		["DBSCAN", { epsilon: 0.5, minimumPoints: 5 }],
+		["OPTICS", { minimumPoints: 5, extractionEpsilon: 0.5 }],
+		["AgglomerativeHierarchical", { numberOfClusters: 3 }],
+		["AffinityPropagation", { preference: "minimum" }],
+		["MeanShift", {}],
+		["LocalOutlierFactor", { numberOfNeighbours: 5 }],
+		["OneClassSupportVectorMachine", { nu: 0.2 }],
+	] as Array<[string, object]>) {
+		const count = name === "AgglomerativeHierarchical" ? AGGLOMERATIVE_ROWS : SVM_ROWS;
+		const trainX = X.filter((_, i) => i < count);
+		add(`${name} train`, byName(name, options), (m) => m.train(trainX), undefined, count);
+		add(
+			`${name} predict`,
+			byName(name, options),
+			(m) => m.predict(svmQueries),
+			(m) => m.train(trainX),
+			SVM_QUERIES,
+		);
+	}
+	const gan = { maximumNumberOfIterations: 2 };
+	add("GenerativeAdversarialNetwork train (2 iterations)", byName("GenerativeAdversarialNetwork", gan), (m) => m.train(X));
+	add("WassersteinGAN train (2 iterations)", byName("WassersteinGAN", gan), (m) => m.train(X));
+	add("ConditionalGenerativeAdversarialNetwork train (2 iterations)", byName("ConditionalGenerativeAdversarialNetwork", gan), (m) =>
+		m.train(X, classes),
+	);
+	add("ConditionalWassersteinGAN train (2 iterations)", byName("ConditionalWassersteinGAN", gan), (m) => m.train(X, classes));
+	add(
+		"GenerativeAdversarialNetwork generate 100,000 rows",
+		byName("GenerativeAdversarialNetwork", gan),
+		(m) => (m as unknown as { generate(n: number): unknown }).generate(N),
+		(m) => m.train(X),
 	);
 	const rows = cases
 		.filter(([name]) => filters.size() === 0 || filters.some((f) => name.find(f, 1, true)[0] !== undefined))

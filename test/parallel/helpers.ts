@@ -59,3 +59,11 @@ export function withDefaultBudget<T>(budgetMs: number, fn: () => T): T {
 	if (!ok) error(result, 0);
 	return result as T;
 }
+
+/** `run()` at a budget of 0 and at a tiny one (a yield at every check): both results, and the yields of the second. */
+export function bothWays<T>(run: () => T): LuaTuple<[T, T, number]> {
+	const unsliced = withDefaultBudget(0, run);
+	let sliced: T | undefined;
+	const yields = countingYields(() => (sliced = withDefaultBudget(1e-6, run)));
+	return $tuple(unsliced, sliced as T, yields);
+}

@@ -30,15 +30,7 @@ import { computeCovariancePartial, computeKMeansPartial, mergeKMeansPartials } f
 import { FrameBudget } from "../../src/parallel/FrameBudget";
 import { rowsBetween } from "../../src/parallel/shards";
 import { sortWithinBudget } from "../../src/parallel/sort";
-import { countingYields, regressionData, withDefaultBudget } from "./helpers";
-
-/** `run()` at a budget of 0 and at a tiny one (a yield at every check): both results, and the yields of the second. */
-function bothWays<T>(run: () => T): LuaTuple<[T, T, number]> {
-	const unsliced = withDefaultBudget(0, run);
-	let sliced: T | undefined;
-	const yields = countingYields(() => (sliced = withDefaultBudget(1e-6, run)));
-	return $tuple(unsliced, sliced as T, yields);
-}
+import { bothWays, countingYields, regressionData, withDefaultBudget } from "./helpers";
 
 describe("statistics, online and kernel models within the frame budget", () => {
 	const [X, y] = regressionData(3000, 6, 31);
@@ -173,6 +165,8 @@ describe("statistics, online and kernel models within the frame budget", () => {
 				[...forest.predict(X)],
 				forest.getModelParameters(),
 				mixture.getModelParameters(),
+				[...mixture.predict(X)],
+				mixture.score(X),
 			];
 		});
 		expect(yields > 50).toBe(true);

@@ -8,6 +8,7 @@ import { anyFinite, anyOf, constraint, ConstraintTable, frameBudgetMs, integerAt
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "./ClusteringModel";
+import { mapInBlocks } from "../base/data";
 import { affinityPropagationStep, exemplarsOf, refineExemplars, similarities, similarityStatistic } from "./affinity";
 import { assertCentreMatrix } from "./shared";
 
@@ -67,15 +68,16 @@ export class AffinityPropagation extends ClusteringModel<AffinityPropagationOpti
 			this.parameters = [table.clone(rows[0])];
 			return [1];
 		}
-		const preference = typeIs(o.preference, "number") ? o.preference : similarityStatistic(similarities(rows, 0), o.preference);
-		const s = similarities(rows, preference);
-		const r = rows.map(() => table.create<number>(n, 0));
-		const a = rows.map(() => table.create<number>(n, 0));
+		const s = similarities(rows, 0, budget);
+		const preference = typeIs(o.preference, "number") ? o.preference : similarityStatistic(s, o.preference, budget);
+		for (const i of $range(0, n - 1)) s[i][i] = preference;
+		const r = mapInBlocks(n, n, () => table.create<number>(n, 0), budget);
+		const a = mapInBlocks(n, n, () => table.create<number>(n, 0), budget);
 		const history = new Array<number>();
 		let previous = "";
 		let unchanged = 0;
 		for (const iteration of $range(1, o.maximumNumberOfIterations)) {
-			affinityPropagationStep(s, r, a, o.damping);
+			affinityPropagationStep(s, r, a, o.damping, budget);
 			const exemplars = exemplarsOf(r, a);
 			history.push(exemplars.size());
 			const key = exemplars.join(",");
@@ -90,7 +92,7 @@ export class AffinityPropagation extends ClusteringModel<AffinityPropagationOpti
 			for (const k of $range(1, n - 1)) if (r[k][k] + a[k][k] > r[best][best] + a[best][best]) best = k;
 			exemplars = [best];
 		}
-		const chosen = refineExemplars(s, exemplars);
+		const chosen = refineExemplars(s, exemplars, budget);
 		chosen.sort((p, q) => p < q);
 		this.parameters = chosen.map((i) => table.clone(rows[i]));
 		return history;

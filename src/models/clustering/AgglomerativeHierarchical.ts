@@ -6,7 +6,7 @@ import { Matrix } from "../../matrix/types";
 import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "./ClusteringModel";
 import { DistanceName, nearestRow } from "../neighbours/search";
 import { agglomerate, labelsAfterMerges, Linkage, mergesKept } from "./linkage";
@@ -81,7 +81,7 @@ export class AgglomerativeHierarchical extends ClusteringModel<AgglomerativeHier
 		if (o.linkage === "ward" && o.distance !== "euclidean")
 			error(`[Hivemind] ${where}: distance must be "euclidean" with linkage "ward", got "${o.distance}"`, 2);
 		const rows = this.canonicalRows(x, budget);
-		const merges = agglomerate(pairwiseDistances(rows, o.distance, budget), o.linkage, (t) => budget.pace(t, o.yieldInterval));
+		const merges = agglomerate(pairwiseDistances(rows, o.distance, budget), o.linkage, budget, (t) => budget.pace(t, o.yieldInterval));
 		const record: TreeRecord = {
 			points: rows,
 			labels: column(labelsAfterMerges(rows.size(), merges, mergesKept(merges, rows.size(), o.numberOfClusters, o.distanceThreshold))),
@@ -126,11 +126,17 @@ export class AgglomerativeHierarchical extends ClusteringModel<AgglomerativeHier
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const record = this.requireParameters(where);
-		const labels = new Array<number>();
-		const distances = this.inputs(X, where).map((row) => {
-			const [i, d] = nearestRow(record.points, row, this.options.distance);
-			labels.push(record.labels[i][0]);
-			return [d];
+		const x = this.inputs(X, where);
+		const n = x.size();
+		const labels = table.create<number>(n);
+		const distances = table.create<Array<number>>(n);
+		const block = rowsPerBlock(record.points.size() * (x[0].size() + 2));
+		forEachBlock(n, block, new FrameBudget(this.options.frameBudget), (first, last) => {
+			for (const r of $range(first, last)) {
+				const [i, d] = nearestRow(record.points, x[r], this.options.distance);
+				labels[r] = record.labels[i][0];
+				distances[r] = [d];
+			}
 		});
 		return $tuple(labels, distances);
 	}

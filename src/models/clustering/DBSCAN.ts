@@ -79,7 +79,7 @@ export class DBSCAN extends DensityModel<DBSCANOptions> {
 			budget.pace(i + 1, o.yieldInterval);
 		}
 		const record: DensityRecord = { points: rows, labels: column(labels), core: column(core) };
-		const [final] = labelByNearestCore(rows, rows, record.labels, record.core, o.epsilon, o.distance);
+		const [final] = labelByNearestCore(rows, rows, record.labels, record.core, o.epsilon, o.distance, budget);
 		record.labels = column(final);
 		this.parameters = record;
 		return [];

@@ -7,6 +7,7 @@ import { ModelParameters } from "../../parameters";
 import { DistanceName } from "../neighbours/search";
 import { ClusteringBudgetOptions, ClusteringModel } from "./ClusteringModel";
 import { labelByNearestCore } from "./density";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { assertPointRecord } from "./shared";
 
 /** The parameters of a density model: training rows (canonical order), labels (n×1; −1 noise), core flags (n×1, 1 or 0). */
@@ -37,7 +38,15 @@ export abstract class DensityModel<O extends DensityOptions> extends ClusteringM
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const where = `${this.modelName}.predict`;
 		const r = this.requireParameters(where);
-		return labelByNearestCore(this.inputs(X, where), r.points, r.labels, r.core, this.coreRadius(), this.options.distance);
+		return labelByNearestCore(
+			this.inputs(X, where),
+			r.points,
+			r.labels,
+			r.core,
+			this.coreRadius(),
+			this.options.distance,
+			new FrameBudget(this.options.frameBudget),
+		);
 	}
 
 	protected validateModelParameters(parameters: ModelParameters, where: string) {

@@ -59,10 +59,10 @@ export class KMedoids extends ClusteringModel<KMedoidsOptions> {
 		assertEnoughRows(x, k, "numberOfClusters", where);
 		const rows = this.canonicalRows(x, budget);
 		const d = pairwiseDistances(rows, this.options.distance, budget);
-		const medoids = pamBuild(d, k);
+		const medoids = pamBuild(d, k, budget);
 		const history = [medoidCost(d, medoids)];
 		for (const step of $range(1, this.options.maximumNumberOfIterations)) {
-			const [position, candidate] = bestSwap(d, medoids);
+			const [position, candidate] = bestSwap(d, medoids, budget);
 			if (candidate < 0) break;
 			medoids[position] = candidate;
 			history.push(medoidCost(d, medoids));

@@ -7,7 +7,8 @@
 import { Matrix, Vector } from "../../matrix/types";
 import { constraint, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
+import { sortWithinBudget } from "../../parallel/sort";
 import { ClusteringModel } from "./ClusteringModel";
 import { distanceBetween } from "../neighbours/search";
 import { assertCentreMatrix } from "./shared";
@@ -37,23 +38,28 @@ const CONSTRAINTS: ConstraintTable<MeanShiftOptions> = {
 
 /**
  * scikit-learn's bandwidth estimate: the mean over rows of the distance to their k-th nearest row
- * (itself counted first), k = max(1, ⌊n·quantile⌋).
+ * (itself counted first), k = max(1, ⌊n·quantile⌋). Checks `budget` after each fixed block of rows (n distances and a sort each).
  */
-export function estimateBandwidth(x: Matrix, quantile: number): number {
+export function estimateBandwidth(x: Matrix, quantile: number, budget = new FrameBudget()): number {
 	const n = x.size();
 	const k = math.max(1, math.floor(n * quantile));
+	const every = rowsPerBlock(n * (x[0].size() + 12));
 	let total = 0;
-	for (const row of x) {
+	for (const i of $range(0, n - 1)) {
+		const row = x[i];
 		const d = x.map((other) => distanceBetween(row, other, "euclidean"));
 		d.sort((a, b) => a < b);
 		total += d[k - 1];
+		if (i % every === every - 1) budget.check();
 	}
 	return total / n;
 }
 
-function climb(x: Matrix, seed: Vector, bandwidth: number, maximum: number): LuaTuple<[Vector, number]> {
+/** One seed's climb: the peak and the rows within the bandwidth of it (0: none); checks `budget` after each fixed number of steps (n distances each). */
+function climb(x: Matrix, seed: Vector, bandwidth: number, maximum: number, budget: FrameBudget): LuaTuple<[Vector, number]> {
 	let mean = table.clone(seed);
 	const p = seed.size();
+	const every = rowsPerBlock(x.size() * (p + 2));
 	for (const iteration of $range(1, maximum)) {
 		const sum = table.create<number>(p, 0);
 		let count = 0;
@@ -67,6 +73,7 @@ function climb(x: Matrix, seed: Vector, bandwidth: number, maximum: number): Lua
 		const old = mean;
 		mean = sum.map((s) => s / count);
 		if (distanceBetween(mean, old, "euclidean") <= 1e-3 * bandwidth || iteration === maximum) return $tuple(mean, count);
+		if (iteration % every === 0) budget.check();
 	}
 	return $tuple(mean, 0);
 }
@@ -89,22 +96,28 @@ export class MeanShift extends ClusteringModel<MeanShiftOptions> {
 	protected fitRows(x: Matrix, budget: FrameBudget, _where: string): Array<number> {
 		const o = this.options;
 		const rows = this.canonicalRows(x, budget);
-		let bandwidth = o.bandwidth > 0 ? o.bandwidth : estimateBandwidth(rows, o.quantile);
+		let bandwidth = o.bandwidth > 0 ? o.bandwidth : estimateBandwidth(rows, o.quantile, budget);
 		if (bandwidth === 0) bandwidth = 1; // every row identical: any radius gives one centre
 		const peaks = new Array<[Vector, number]>();
 		rows.forEach((row, i) => {
-			const [peak, count] = climb(rows, row, bandwidth, o.maximumNumberOfIterations);
+			const [peak, count] = climb(rows, row, bandwidth, o.maximumNumberOfIterations, budget);
 			if (count > 0) peaks.push([peak, count]);
 			budget.pace(i + 1, o.yieldInterval);
 		});
-		peaks.sort((a, b) => {
-			if (a[1] !== b[1]) return a[1] > b[1];
-			for (const j of $range(0, a[0].size() - 1)) if (a[0][j] !== b[0][j]) return a[0][j] > b[0][j];
-			return false;
-		});
+		// equal peaks (the same count and point) are interchangeable, so the stable sort gives table.sort's answer
+		const sorted = sortWithinBudget(
+			peaks,
+			(a, b) => {
+				if (a[1] !== b[1]) return a[1] > b[1];
+				for (const j of $range(0, a[0].size() - 1)) if (a[0][j] !== b[0][j]) return a[0][j] > b[0][j];
+				return false;
+			},
+			budget,
+		);
 		const centres = new Array<Vector>();
-		for (const [peak] of peaks) {
+		for (const [peak] of sorted) {
 			if (!centres.some((c) => distanceBetween(c, peak, "euclidean") <= bandwidth)) centres.push(peak);
+			budget.check();
 		}
 		this.parameters = centres;
 		return [bandwidth];

@@ -65,12 +65,12 @@ export class OPTICS extends DensityModel<OPTICSOptions> {
 		const o = this.options;
 		const order = canonicalRowOrder(x, undefined, budget);
 		const rows = order.map((i) => x[i]);
-		const run = opticsOrdering(pairwiseDistances(rows, o.distance, budget), o.minimumPoints, o.maximumEpsilon, (count) =>
+		const run = opticsOrdering(pairwiseDistances(rows, o.distance, budget), o.minimumPoints, o.maximumEpsilon, budget, (count) =>
 			budget.pace(count, o.yieldInterval),
 		);
 		const extracted = extractClusters(run, o.extractionEpsilon);
 		const core = column(run.coreDistances.map((c) => (c <= o.extractionEpsilon ? 1 : 0)));
-		const [labels] = labelByNearestCore(rows, rows, column(extracted), core, o.extractionEpsilon, o.distance);
+		const [labels] = labelByNearestCore(rows, rows, column(extracted), core, o.extractionEpsilon, o.distance, budget);
 		this.parameters = { points: rows, labels: column(labels), core };
 		const inputIndex = (i: number) => order[i];
 		const reachability = table.create<number>(x.size(), 0);

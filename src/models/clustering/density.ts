@@ -4,7 +4,7 @@
  * labelling a row by the nearest core point within the radius (noise, −1, when there is none).
  */
 import { Matrix } from "../../matrix/types";
-import { FrameBudget } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 
 /** For each row, the indices of the rows within `radius` (itself included), in index order. */
@@ -30,7 +30,7 @@ export function neighbourhoods(x: Matrix, radius: number, distance: DistanceName
 /**
  * Labels each row of `x` by its nearest core point of `points` (`core[i][0]` = 1) within `radius`
  * (ties: the lower index), −1 when none is that close; second value: that distance (n×1, inf when
- * there are no core points).
+ * there are no core points). In fixed row blocks within `budget`.
  */
 export function labelByNearestCore(
 	x: Matrix,
@@ -39,22 +39,27 @@ export function labelByNearestCore(
 	core: Matrix,
 	radius: number,
 	distance: DistanceName,
+	budget: FrameBudget,
 ): LuaTuple<[Array<number>, Matrix]> {
-	const out = new Array<number>();
-	const distances = new Array<Array<number>>();
-	for (const row of x) {
-		let best = -1;
-		let bestDistance = math.huge;
-		for (const i of $range(0, points.size() - 1)) {
-			if (core[i][0] !== 1) continue;
-			const d = distanceBetween(row, points[i], distance);
-			if (d < bestDistance) {
-				bestDistance = d;
-				best = i;
+	const n = x.size();
+	const out = table.create<number>(n);
+	const distances = table.create<Array<number>>(n);
+	forEachBlock(n, rowsPerBlock(points.size() * (points[0].size() + 2)), budget, (first, last) => {
+		for (const r of $range(first, last)) {
+			const row = x[r];
+			let best = -1;
+			let bestDistance = math.huge;
+			for (const i of $range(0, points.size() - 1)) {
+				if (core[i][0] !== 1) continue;
+				const d = distanceBetween(row, points[i], distance);
+				if (d < bestDistance) {
+					bestDistance = d;
+					best = i;
+				}
 			}
+			out[r] = best >= 0 && bestDistance <= radius ? labels[best][0] : -1;
+			distances[r] = [bestDistance];
 		}
-		out.push(best >= 0 && bestDistance <= radius ? labels[best][0] : -1);
-		distances.push([bestDistance]);
-	}
+	});
 	return $tuple(out, distances);
 }

@@ -5,19 +5,22 @@
  * cuts by cluster count or merge distance.
  */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** The linkages: the distance between two clusters. */
 export type Linkage = "single" | "complete" | "average" | "ward";
 
 /**
- * The dendrogram of the n rows of the distance matrix `d` (copied): (n−1)×4 rows
- * [cluster a, cluster b, merge distance, size], clusters numbered like scipy (rows 0…n−1, the
- * merge of row t is n + t; a < b). Each step merges the closest pair (ties: the lowest pair of
- * current slots). Ward expects euclidean distances.
+ * The dendrogram of the n rows of the distance matrix `d` (overwritten by the merged distances):
+ * (n−1)×4 rows [cluster a, cluster b, merge distance, size], clusters numbered like scipy (rows
+ * 0…n−1, the merge of row t is n + t; a < b). Each step merges the closest pair (ties: the lowest
+ * pair of current slots), checking `budget` after each fixed block of rows of the search; `step` after each merge
+ * (pacing). Ward expects euclidean distances.
  */
-export function agglomerate(d: Matrix, linkage: Linkage, step: (count: number) => void): Matrix {
+export function agglomerate(d: Matrix, linkage: Linkage, budget: FrameBudget, step: (count: number) => void): Matrix {
 	const n = d.size();
-	const dist = d.map((row) => table.clone(row));
+	const dist = d;
+	const every = rowsPerBlock(n);
 	const active = table.create<boolean>(n, true);
 	const ids = d.map((_, i) => i);
 	const sizes = table.create<number>(n, 1);
@@ -36,6 +39,7 @@ export function agglomerate(d: Matrix, linkage: Linkage, step: (count: number) =
 					bj = j;
 				}
 			}
+			if (i % every === every - 1) budget.check();
 		}
 		const ni = sizes[bi];
 		const nj = sizes[bj];

@@ -6,6 +6,8 @@
  * lowest index) is taken and lowers its neighbours' reachability to max(distance, core distance).
  */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget } from "../../parallel/FrameBudget";
+import { mapInBlocks } from "../base/data";
 
 /** An OPTICS run: indices and values follow the rows given. */
 export interface OpticsResult {
@@ -17,15 +19,29 @@ export interface OpticsResult {
 	coreDistances: Array<number>;
 }
 
-/** OPTICS on a pairwise distance matrix `d`. `step` is called after each processed row (pacing). */
-export function opticsOrdering(d: Matrix, minimumPoints: number, maximumEpsilon: number, step: (count: number) => void): OpticsResult {
+/**
+ * OPTICS on a pairwise distance matrix `d`: the core distances in row blocks within `budget`, then
+ * `step` after each processed row (pacing).
+ */
+export function opticsOrdering(
+	d: Matrix,
+	minimumPoints: number,
+	maximumEpsilon: number,
+	budget: FrameBudget,
+	step: (count: number) => void,
+): OpticsResult {
 	const n = d.size();
-	const coreDistances = d.map((row) => {
-		const sorted = table.clone(row);
-		sorted.sort((a, b) => a < b);
-		const c = minimumPoints <= n ? sorted[minimumPoints - 1] : math.huge;
-		return c <= maximumEpsilon ? c : math.huge;
-	});
+	const coreDistances = mapInBlocks(
+		n,
+		12 * n,
+		(i) => {
+			const sorted = table.clone(d[i]);
+			sorted.sort((a, b) => a < b);
+			const c = minimumPoints <= n ? sorted[minimumPoints - 1] : math.huge;
+			return c <= maximumEpsilon ? c : math.huge;
+		},
+		budget,
+	);
 	const reachability = table.create<number>(n, math.huge);
 	const processed = table.create<boolean>(n, false);
 	const ordering = new Array<number>();

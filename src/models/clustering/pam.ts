@@ -5,6 +5,7 @@
  * exchange lowering the cost most, repeated until none does). Ties go to the lower index.
  */
 import { Matrix } from "../../matrix/types";
+import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** Σ over points of the distance to the nearest medoid. */
 export function medoidCost(d: Matrix, medoids: Array<number>): number {
@@ -17,9 +18,10 @@ export function medoidCost(d: Matrix, medoids: Array<number>): number {
 	return total;
 }
 
-/** The BUILD phase: k medoid indices chosen greedily. */
-export function pamBuild(d: Matrix, k: number): Array<number> {
+/** The BUILD phase: k medoid indices chosen greedily, checking `budget` after each fixed block of candidates (n additions each). */
+export function pamBuild(d: Matrix, k: number, budget: FrameBudget): Array<number> {
 	const n = d.size();
+	const every = rowsPerBlock(n);
 	const nearest = table.create<number>(n, math.huge);
 	const medoids = new Array<number>();
 	const chosen = table.create<boolean>(n, false);
@@ -34,10 +36,12 @@ export function pamBuild(d: Matrix, k: number): Array<number> {
 				bestCost = cost;
 				best = c;
 			}
+			if (c % every === every - 1) budget.check();
 		}
 		medoids.push(best);
 		chosen[best] = true;
 		for (const j of $range(0, n - 1)) nearest[j] = math.min(nearest[j], d[j][best]);
+		budget.check();
 	}
 	return medoids;
 }
@@ -68,11 +72,13 @@ function nearestTwo(d: Matrix, medoids: Array<number>): LuaTuple<[Array<number>,
 
 /**
  * The best single swap: [position in `medoids`, replacement index, change of cost]; the change is
- * ≥ 0 when no swap improves the cost.
+ * ≥ 0 when no swap improves the cost. Checks `budget` after each fixed block of candidates (n additions each).
  */
-export function bestSwap(d: Matrix, medoids: Array<number>): LuaTuple<[number, number, number]> {
+export function bestSwap(d: Matrix, medoids: Array<number>, budget: FrameBudget): LuaTuple<[number, number, number]> {
 	const n = d.size();
+	const every = rowsPerBlock(n);
 	const [first, second, owner] = nearestTwo(d, medoids);
+	budget.check();
 	const isMedoid = table.create<boolean>(n, false);
 	for (const m of medoids) isMedoid[m] = true;
 	let bestPosition = 0;
@@ -91,6 +97,7 @@ export function bestSwap(d: Matrix, medoids: Array<number>): LuaTuple<[number, n
 				bestPosition = position;
 				bestCandidate = h;
 			}
+			if (h % every === every - 1) budget.check();
 		}
 	}
 	return $tuple(bestPosition, bestCandidate, bestDelta);

@@ -66,11 +66,13 @@ export function kMeansPlusPlus(
 	return seeds;
 }
 
-/** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal), checking `budget` after each row. */
+/** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal), made in row blocks and checking `budget` after each row. */
 export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
 	const n = x.size();
-	const out = new Array<Array<number>>();
-	for (const _ of $range(0, n - 1)) out.push(table.create<number>(n, 0));
+	const out = table.create<Array<number>>(n);
+	forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
+		for (const i of $range(first, last)) out[i] = table.create<number>(n, 0);
+	});
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		const oi = out[i];

@@ -15,7 +15,7 @@ import { ModelParameters } from "../../parameters";
 import { Label } from "../../utilities/labels";
 import { BaseModel } from "../base/BaseModel";
 import { ClassLabels } from "../base/ClassLabels";
-import { featureMatrix } from "../base/data";
+import { featureMatrix, mapInBlocks } from "../base/data";
 import { oneHot } from "../base/labels";
 import { TrainingMonitor } from "../base/monitor";
 import { printTrainingLine } from "../base/output";
@@ -41,8 +41,9 @@ const WEIGHTS_STREAM = 1;
 const TRAINING_STREAM = 2;
 const SAMPLING_STREAM = 3;
 
+/** The rows of `a` followed by those of `b` (in fixed row blocks within the frame budget). */
 function glue(a: Matrix, b: Matrix | undefined): Matrix {
-	return b === undefined ? a : a.map((row, i) => [...row, ...b[i]]);
+	return b === undefined ? a : mapInBlocks(a.size(), a[0].size() + b[0].size(), (i) => [...a[i], ...b[i]]);
 }
 
 /** Base of the four adversarial networks. */
@@ -99,14 +100,13 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 		return oneHot(indices, this.labels.count()!);
 	}
 
+	/** `rows` noise rows drawn in order from `rng` (in fixed row blocks within the frame budget). */
 	private noise(rows: number, rng: RandomGenerator): Matrix {
-		const out = new Array<Array<number>>();
-		for (const _ of $range(1, rows)) {
+		return mapInBlocks(rows, 8 * this.options.latentSize, () => {
 			const z = new Array<number>();
 			for (const _j of $range(1, this.options.latentSize)) z.push(rng.normal());
-			out.push(z);
-		}
-		return out;
+			return z;
+		});
 	}
 
 	private generated(pair: AdversarialPair, z: Matrix, conditions: Matrix | undefined): Matrix {
@@ -194,13 +194,11 @@ export abstract class AdversarialModel<O extends AdversarialOptions> extends Bas
 			);
 		}
 		const budget = new FrameBudget(this.options.frameBudget);
-		const order = canonicalRowOrder(
-			x,
-			allConditions?.map((row) => row.indexOf(1)),
-			budget,
-		);
-		const rows = order.map((i) => x[i]);
-		const conditions = allConditions === undefined ? undefined : order.map((i) => allConditions[i]);
+		const n = x.size();
+		const keys = allConditions && mapInBlocks(n, allConditions[0].size(), (i) => allConditions[i].indexOf(1), budget);
+		const order = canonicalRowOrder(x, keys, budget);
+		const rows = mapInBlocks(n, 1, (i) => x[order[i]], budget);
+		const conditions = allConditions && mapInBlocks(n, 1, (i) => allConditions[order[i]], budget);
 		let pair = this.pair;
 		if (pair === undefined) {
 			pair = buildPair(this.options, rows[0].size(), conditions === undefined ? 0 : conditions[0].size());

@@ -5,6 +5,7 @@
  */
 import { Matrix } from "../../matrix/types";
 import { map } from "../../matrix/elementwise";
+import { mapInBlocks } from "../base/data";
 import { activate, backpropagateActivationInPlace, sigmoid, softmaxRow } from "../neural/activations";
 
 /** The link on one row of k scores, for fused kernels: the same arithmetic as `forward`/`backward`. */
@@ -127,7 +128,7 @@ export const softmaxLink: OutputLink = {
 	},
 };
 
-/** exp applied entry by entry (the inverse of the log link, for Poisson means). */
+/** exp applied entry by entry (the inverse of the log link, for Poisson means), in fixed row blocks within the frame budget. */
 export function expEntries(z: Matrix): Matrix {
-	return map(z, (v) => math.exp(v));
+	return mapInBlocks(z.size(), 4 * z[0].size(), (i) => z[i].map((v) => math.exp(v)));
 }

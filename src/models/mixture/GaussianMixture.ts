@@ -11,6 +11,7 @@ import { describeParameters, ModelParameters, parameterKind } from "../../parame
 import { describeValue, isFiniteNumber } from "../../core/describe";
 import { assertPartial } from "../../sufficientStatistics/validate";
 import { FrameBudget } from "../../parallel/FrameBudget";
+import { mapInBlocks } from "../base/data";
 import { ClusteringModel } from "../clustering/ClusteringModel";
 import { assertEnoughRows, assignToCentres, kMeansPlusPlus } from "../clustering/shared";
 import { componentLogDensities, CovarianceType, MixtureParameters, normalizeLogProbabilities, prepareComponents } from "./density";
@@ -179,12 +180,20 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 		const components = prepareComponents(parameters, this.options.covarianceType);
 		if (typeIs(components, "number")) error(`[Hivemind] ${where}: covariance ${components + 1} must be positive definite`, 3);
 		let total = 0;
-		const probabilities = x.map((row) => {
-			const values = table.create<number>(parameters.means.size(), 0);
-			componentLogDensities(row, components, this.options.covarianceType, values);
-			total += normalizeLogProbabilities(values);
-			return values;
-		});
+		const k = parameters.means.size();
+		const p = x[0].size();
+		// row by row in order (the same sum), in fixed blocks within the frame budget
+		const probabilities = mapInBlocks(
+			x.size(),
+			k * (p * p + 8),
+			(i) => {
+				const values = table.create<number>(k, 0);
+				componentLogDensities(x[i], components, this.options.covarianceType, values);
+				total += normalizeLogProbabilities(values);
+				return values;
+			},
+			new FrameBudget(),
+		);
 		return $tuple(probabilities, total / x.size());
 	}
 
@@ -194,7 +203,8 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 	 */
 	predict(X: unknown): LuaTuple<[Array<number>, Matrix]> {
 		const [probabilities] = this.posterior(X, `${this.modelName}.predict`);
-		const labels = probabilities.map((row) => {
+		const labels = mapInBlocks(probabilities.size(), 2 * probabilities[0].size(), (i) => {
+			const row = probabilities[i];
 			let best = 0;
 			for (const m of $range(1, row.size() - 1)) if (row[m] > row[best]) best = m;
 			return best;

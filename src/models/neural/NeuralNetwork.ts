@@ -23,9 +23,11 @@ import { featureMatrix, targetMatrix } from "../base/data";
 import { indexColumn, oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { ActivationName } from "./activations";
-import { BlockBuffers, DenseLayer, zerosLike, backwardPassWithInput, forwardPass, pacedCostAndGradients, predictOutput } from "./network";
+import { BlockBuffers, DenseLayer, zerosLike, backwardPassWithInput, forwardPass, pacedCostAndGradients } from "./network";
+import { predictOutput } from "./outputs";
 import { RowPacer } from "../../matrix/fused";
-import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { rowsBetween } from "../../parallel/shards";
 import { warnIfSaturating } from "../base/scaleCheck";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
 import { NEURAL_NETWORK_CONSTRAINTS, NEURAL_NETWORK_DEFAULTS, NeuralNetworkOptions } from "./options";
@@ -162,11 +164,19 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 	predict(X: unknown, returnOriginalOutput = false): LuaTuple<[Array<Label> | Matrix, Matrix | undefined]> {
 		const where = `${this.modelName}.predict`;
 		const weights = this.requireParameters(where);
-		const output = predictOutput(weights, this.layers, featureMatrix(X, where, this.layers[0].neurons));
+		const budget = new FrameBudget();
+		const output = predictOutput(weights, this.layers, featureMatrix(X, where, this.layers[0].neurons), budget);
 		if (returnOriginalOutput || this.options.mode === "Regression") return $tuple(output, undefined);
-		const probabilities = output[0].size() === 1 ? output.map((row) => [1 - row[0], row[0]]) : output;
-		const labels = this.labels.decode(argmax(probabilities, 1), where);
-		return $tuple(labels, probabilities);
+		const n = output.size();
+		const single = output[0].size() === 1;
+		const probabilities = single ? table.create<Array<number>>(n) : output;
+		const indices = table.create<number>(n);
+		forEachBlock(n, rowsPerBlock(8 * (output[0].size() + 4)), budget, (first, last) => {
+			if (single) for (const i of $range(first, last)) probabilities[i] = [1 - output[i][0], output[i][0]];
+			const best = argmax(rowsBetween(probabilities, first, last), 1);
+			for (const i of $range(first, last)) indices[i] = best[i - first];
+		});
+		return $tuple(this.labels.decode(indices, where), probabilities);
 	}
 
 	/**

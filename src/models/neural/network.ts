@@ -140,12 +140,6 @@ export function forwardPass(
 	return workspace;
 }
 
-/** The network's output for `x` (no dropout): the last layer's activations. */
-export function predictOutput(weights: Array<Matrix>, layers: Array<DenseLayer>, x: Matrix): Matrix {
-	const cache = forwardPass(weights, layers, x);
-	return cache.activations[cache.activations.size() - 1];
-}
-
 /**
  * The gradient with respect to layer l−1's outputs from dz of layer l: dz · Wᵀ without the bias
  * row, times the dropout mask; written into `out` (n × neurons of layer l−1, returned).

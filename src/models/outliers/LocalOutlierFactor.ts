@@ -14,6 +14,7 @@ import { ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../opt
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
 import { canonicalRowOrder, canonicalRows } from "../base/rowOrder";
+import { mapInBlocks } from "../base/data";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, nearestNeighbours, Neighbours } from "../neighbours/search";
 import { OutlierDetector, OutlierFit, OutlierParameters } from "./OutlierDetector";
@@ -93,9 +94,10 @@ export class LocalOutlierFactor extends OutlierDetector<LocalOutlierFactorOption
 			budget.pace(i + 1, pause);
 			return neighbours;
 		});
-		const kDistances = found.map((f) => [f.distances[k - 1]]);
-		const densities = found.map((f) => [densityOf(f, kDistances, undefined)[0]]);
-		const trainingScores = found.map((f, i) => -densityOf(f, kDistances, densities)[1] / densities[i][0]);
+		// three passes over the rows (each needs the previous one complete), in fixed row blocks within the budget
+		const kDistances = mapInBlocks(n, 2, (i) => [found[i].distances[k - 1]], budget);
+		const densities = mapInBlocks(n, 4 * k, (i) => [densityOf(found[i], kDistances, undefined)[0]], budget);
+		const trainingScores = mapInBlocks(n, 8 * k, (i) => -densityOf(found[i], kDistances, densities)[1] / densities[i][0], budget);
 		return {
 			parameters: { rows, kDistances, densities, trainingScores: trainingScores.map((s) => [s]), neighbours: [[k]] },
 			trainingScores,
@@ -105,14 +107,20 @@ export class LocalOutlierFactor extends OutlierDetector<LocalOutlierFactorOption
 
 	protected scoreRows(parameters: OutlierParameters, x: Matrix): Vector {
 		const k = parameters.neighbours[0][0];
-		return x.map((row) => {
-			const [density, neighbourDensity] = densityOf(
-				nearestNeighbours(parameters.rows, row, k, this.options.distance),
-				parameters.kDistances,
-				parameters.densities,
-			);
-			return -neighbourDensity / density;
-		});
+		const workPerRow = parameters.rows.size() * (x[0].size() + 2);
+		return mapInBlocks(
+			x.size(),
+			workPerRow,
+			(i) => {
+				const [density, neighbourDensity] = densityOf(
+					nearestNeighbours(parameters.rows, x[i], k, this.options.distance),
+					parameters.kDistances,
+					parameters.densities,
+				);
+				return -neighbourDensity / density;
+			},
+			new FrameBudget(this.options.frameBudget),
+		);
 	}
 
 	protected autoOffset(): number {
