@@ -8,7 +8,7 @@ import { warnTraining } from "./output";
  * The largest mean square of a column of `x` and that column (0-based): one multiply-add per
  * entry, paced by `budget`.
  */
-export function largestColumnMeanSquare(x: Matrix, budget?: FrameBudget): LuaTuple<[number, number]> {
+export function largestColumnMeanSquare(x: Matrix, budget = new FrameBudget()): LuaTuple<[number, number]> {
 	const p = x[0].size();
 	let worst = 0;
 	let worstColumn = 0;
@@ -18,7 +18,7 @@ export function largestColumnMeanSquare(x: Matrix, budget?: FrameBudget): LuaTup
 		for (const i of $range(0, x.size() - 1)) {
 			const v = x[i][j];
 			total += v * v;
-			if (budget !== undefined && i % every === every - 1) budget.check();
+			if (i % every === every - 1) budget.check();
 		}
 		if (total > worst) [worst, worstColumn] = [total, j];
 	}
@@ -35,7 +35,7 @@ export const SATURATING_MEAN_SQUARE = 1000;
  * Warns (through the training output) when a column of `x` is so large that `units` with
  * weights of order 1 saturate: the model then learns little or nothing until the features are scaled.
  */
-export function warnIfSaturating(x: Matrix, where: string, units: string, budget?: FrameBudget) {
+export function warnIfSaturating(x: Matrix, where: string, units: string, budget = new FrameBudget()) {
 	const [meanSquare, column] = largestColumnMeanSquare(x, budget);
 	if (meanSquare > SATURATING_MEAN_SQUARE)
 		warnTraining(
