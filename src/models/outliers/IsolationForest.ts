@@ -10,7 +10,6 @@ import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast } from "../../options";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
-import { canonicalRows } from "../base/rowOrder";
 import { mapInBlocks } from "../base/data";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { OutlierDetector, OutlierFit, OutlierParameters } from "./OutlierDetector";
@@ -58,9 +57,7 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 		super("IsolationForest", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	protected fit(x: Matrix): OutlierFit {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const rows = canonicalRows(x, budget);
+	protected fit(rows: Matrix, budget: FrameBudget): OutlierFit {
 		const n = rows.size();
 		const psi = math.min(this.options.maximumSamples, n);
 		const maxDepth = math.max(math.ceil(math.log(psi, 2)), 1);

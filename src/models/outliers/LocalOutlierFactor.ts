@@ -13,7 +13,7 @@ import { Matrix, Vector } from "../../matrix/types";
 import { ConstraintTable, frameBudgetMs, integerAtLeast, oneOf } from "../../options";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ModelParameters } from "../../parameters";
-import { canonicalRowOrder, canonicalRows } from "../base/rowOrder";
+import { canonicalRowOrder } from "../base/rowOrder";
 import { mapInBlocks } from "../base/data";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { DISTANCE_NAMES, DistanceName, nearestNeighbours, Neighbours } from "../neighbours/search";
@@ -82,9 +82,7 @@ export class LocalOutlierFactor extends OutlierDetector<LocalOutlierFactorOption
 		super("LocalOutlierFactor", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	protected fit(x: Matrix): OutlierFit {
-		const budget = new FrameBudget(this.options.frameBudget);
-		const rows = canonicalRows(x, budget);
+	protected fit(rows: Matrix, budget: FrameBudget): OutlierFit {
 		const n = rows.size();
 		const k = n === 1 ? 1 : math.min(this.options.numberOfNeighbours, n - 1);
 		const distance = this.options.distance;

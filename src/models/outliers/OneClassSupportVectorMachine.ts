@@ -10,7 +10,6 @@
 import { Matrix, Vector } from "../../matrix/types";
 import { anyOf, anyFinite, constraint, ConstraintTable, integerAtLeast, numberAbove, oneOf } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { canonicalRows } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
 import { KERNEL_NAMES, KernelName, KernelSettings, kernelExpansion, kernelGram, resolveGamma } from "../svm/kernels";
 import { solveSmo } from "../svm/smo";
@@ -78,8 +77,7 @@ export class OneClassSupportVectorMachine extends OutlierDetector<OneClassSuppor
 		return { kernel: this.options.kernel, degree: this.options.degree, gamma, coef0: this.options.coef0 };
 	}
 
-	protected fit(x: Matrix): OutlierFit {
-		const rows = canonicalRows(x);
+	protected fit(rows: Matrix, budget: FrameBudget): OutlierFit {
 		const n = rows.size();
 		const gamma = resolveGamma(this.options.gamma, rows);
 		const k = kernelGram(rows, this.kernelSettings(gamma));
@@ -94,7 +92,7 @@ export class OneClassSupportVectorMachine extends OutlierDetector<OneClassSuppor
 		const trainingScores = table.create<number>(n, 0);
 		let objective = 0;
 		// each row O(n): in fixed row blocks within the frame budget, in row order
-		forEachBlock(n, rowsPerBlock(n), new FrameBudget(), (first, last) => {
+		forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
 			for (const i of $range(first, last)) {
 				let s = 0;
 				const ki = k[i];

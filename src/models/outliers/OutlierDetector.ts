@@ -9,6 +9,8 @@ import { describeParameters, ModelParameters, parameterKind } from "../../parame
 import { ConstraintTable } from "../../options";
 import { BaseModel } from "../base/BaseModel";
 import { featureMatrix, mapInBlocks } from "../base/data";
+import { canonicalRows } from "../base/rowOrder";
+import { FrameBudget } from "../../parallel/FrameBudget";
 import { expectShape } from "../base/recordParameters";
 import { Contamination, contaminationOffset } from "./threshold";
 
@@ -29,6 +31,8 @@ export interface OutlierFit {
 export interface OutlierOptions {
 	/** "auto" (the model's fixed offset) or the expected share of outliers in (0, 0.5]. */
 	contamination: Contamination;
+	/** The frame budget of `train` and `predict` in ms (undefined = the library default; 0 = never yield), where the model offers it. */
+	frameBudget?: number;
 }
 
 /** Base of the outlier detectors: training, the offset, labels and decision values. */
@@ -37,8 +41,8 @@ export abstract class OutlierDetector<O extends OutlierOptions> extends BaseMode
 		super(modelName, defaults, constraints, options);
 	}
 
-	/** Fits on validated rows `x`. */
-	protected abstract fit(x: Matrix, where: string): OutlierFit;
+	/** Fits on the validated training rows in canonical order (so the fit ignores the order rows came in), within `budget`. */
+	protected abstract fit(rows: Matrix, budget: FrameBudget, where: string): OutlierFit;
 
 	/** The scores (higher = more normal) of validated rows `x` (width already checked). */
 	protected abstract scoreRows(parameters: OutlierParameters, x: Matrix): Vector;
@@ -59,7 +63,8 @@ export abstract class OutlierDetector<O extends OutlierOptions> extends BaseMode
 	train(X: unknown, _y?: unknown): Array<number> {
 		const where = `${this.modelName}.train`;
 		this.assertAlive(where);
-		const fitted = this.fit(featureMatrix(X, where), where);
+		const budget = new FrameBudget(this.options.frameBudget);
+		const fitted = this.fit(canonicalRows(featureMatrix(X, where), budget), budget, where);
 		const offset = contaminationOffset(this.options.contamination, fitted.trainingScores, this.autoOffset(fitted.parameters));
 		const parameters = { ...fitted.parameters, offset: [[offset]] };
 		this.parameters = parameters;
