@@ -53,6 +53,15 @@ function here(): string {
 		.join(" < ");
 }
 
+/** One row's figures; `longestHeapFellKb` > 0 when the heap shrank during the longest stretch (the collector freed memory in it). */
+interface Measured {
+	longestMs: number;
+	p99Ms: number;
+	yields: number;
+	totalMs: number;
+	longestHeapFellKb: number;
+}
+
 /**
  * The stretches (ms) between the call's start, its yields and its end: the longest, the 99th
  * percentile (on a loaded machine the longest also holds the time the OS ran other processes), the
@@ -60,8 +69,11 @@ function here(): string {
  * stretches grouped by those ends, the groups with the longest median first: on a loaded machine
  * a gap that recurs with a long median is unsliced work, a single long one is the OS.
  */
-function measure(fn: () => void, trace = false): { longestMs: number; p99Ms: number; yields: number; totalMs: number } {
+function measure(fn: () => void, trace = false): Measured {
 	const stretches = new Array<number>();
+	// the heap (KB) at each stretch's start; a stretch during which it fell saw the collector free memory
+	const heapFell = new Array<number>();
+	let heapAtResume = gcinfo();
 	let last = os.clock();
 	const start = last;
 	let lastPlace = "(start)";
@@ -76,11 +88,17 @@ function measure(fn: () => void, trace = false): { longestMs: number; p99Ms: num
 	const previous = setYieldObserver((yieldedAt, resumedAt) => {
 		const ms = (yieldedAt - last) * 1000;
 		stretches.push(ms);
+		heapFell.push(heapAtResume - gcinfo());
 		if (trace) record(ms, here());
 		last = resumedAt;
+		heapAtResume = gcinfo();
 	});
 	fn();
 	stretches.push((os.clock() - last) * 1000);
+	heapFell.push(heapAtResume - gcinfo());
+	let longestAt = 0;
+	for (const i of $range(1, stretches.size() - 1)) if (stretches[i] > stretches[longestAt]) longestAt = i;
+	const longestHeapFellKb = math.max(0, heapFell[longestAt]);
 	setYieldObserver(previous);
 	if (trace) {
 		record(stretches[stretches.size() - 1], "(end)");
@@ -97,7 +115,13 @@ function measure(fn: () => void, trace = false): { longestMs: number; p99Ms: num
 	}
 	stretches.sort((a, b) => a < b);
 	const p99Ms = stretches[math.min(stretches.size() - 1, math.floor(0.99 * stretches.size()))];
-	return { longestMs: stretches[stretches.size() - 1], p99Ms, yields: stretches.size() - 1, totalMs: (os.clock() - start) * 1000 };
+	return {
+		longestMs: stretches[stretches.size() - 1],
+		p99Ms,
+		yields: stretches.size() - 1,
+		totalMs: (os.clock() - start) * 1000,
+		longestHeapFellKb,
+	};
 }
 
 /**
@@ -362,7 +386,7 @@ export = (...args: Array<string>) => {
 	// Each case leaves the list once run, so the models trained earlier (KNN's stored rows, fitted
 	// matrices) can be collected rather than kept alive: every row measures its own call on the
 	// shared data, not the collector's work on what earlier rows left behind.
-	const rows = new Array<{ name: string; rows: number; longestMs: number; p99Ms: number; yields: number; totalMs: number }>();
+	const rows = new Array<{ name: string; rows: number } & Measured>();
 	while (cases.size() > 0) {
 		const [name, count, run, prepare] = cases.shift()!;
 		if (filters.size() > 0 && !filters.some((f) => name.find(f, 1, true)[0] !== undefined)) continue;
