@@ -1,9 +1,8 @@
 //!native
 /** Class labels for classifiers: reading y (through `src/utilities/labels`) and one-hot targets. */
 import { Matrix } from "../../matrix/types";
-import { FrameBudget } from "../../parallel/FrameBudget";
 import { Label, readLabels } from "../../utilities/labels";
-import { assertRowCount } from "./data";
+import { assertRowCount, mapInBlocks } from "./data";
 
 /**
  * The labels of `y` (a vector of numbers/strings, an n×1 matrix, or one-hot / probability rows),
@@ -16,26 +15,16 @@ export function labelVector(y: unknown, rows: number, where: string, xShape: str
 	return labels;
 }
 
-/** An n×k matrix with a 1 at each sample's 0-based class index. */
+/** An n×k matrix with a 1 at each sample's 0-based class index, in fixed row blocks within the frame budget. */
 export function oneHot(indices: Array<number>, classCount: number): Matrix {
-	const out = table.create<Array<number>>(indices.size());
-	const budget = new FrameBudget();
-	for (const i of $range(0, indices.size() - 1)) {
-		if (i % 4096 === 4095) budget.check();
+	return mapInBlocks(indices.size(), classCount, (i) => {
 		const row = table.create<number>(classCount, 0);
 		row[indices[i]] = 1;
-		out[i] = row;
-	}
-	return out;
+		return row;
+	});
 }
 
-/** An n×1 matrix of the 0-based class indices (binary targets), checking the frame budget every 4096 rows. */
+/** An n×1 matrix of the 0-based class indices (binary targets), in fixed row blocks within the frame budget. */
 export function indexColumn(indices: Array<number>): Matrix {
-	const out = table.create<Array<number>>(indices.size());
-	const budget = new FrameBudget();
-	for (const i of $range(0, indices.size() - 1)) {
-		if (i % 4096 === 4095) budget.check();
-		out[i] = [indices[i]];
-	}
-	return out;
+	return mapInBlocks(indices.size(), 1, (i) => [indices[i]]);
 }

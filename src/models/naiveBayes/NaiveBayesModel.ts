@@ -38,7 +38,7 @@ export interface ClassCountsPartial {
 export type NaiveBayesRecord = ParameterRecord;
 
 /** Rows `first` … `last` (0-based) of the class indices as a column (one block's worth: never all n rows at once). */
-function indexColumn(indices: Array<number>, first: number, last: number): Matrix {
+function blockIndexColumn(indices: Array<number>, first: number, last: number): Matrix {
 	const out = table.create<Array<number>>(last - first + 1);
 	for (const i of $range(first, last)) out[i - first] = [indices[i]];
 	return out;
@@ -72,7 +72,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 			x.size(),
 			rows,
 			new FrameBudget(),
-			(first, last) => this.computeStatistics(rowsBetween(x, first, last), indexColumn(indices, first, last), classes),
+			(first, last) => this.computeStatistics(rowsBetween(x, first, last), blockIndexColumn(indices, first, last), classes),
 			(a, b) => this.mergeStatistics(a, b),
 		);
 	}
