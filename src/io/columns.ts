@@ -132,7 +132,7 @@ export function fillValue(reading: ColumnReading, values: Array<string>, policy:
 		for (const v of present) total += v;
 		return total / present.size();
 	}
-	present.sort((a, b) => a < b);
+	present.sort();
 	const n = present.size();
 	return n % 2 === 1 ? present[(n - 1) / 2] : (present[n / 2 - 1] + present[n / 2]) / 2;
 }

@@ -142,11 +142,19 @@ export class RandomGenerator {
 		return values;
 	}
 
-	/** A random permutation of 0 … n−1 (`pace` as in {@link shuffle}). */
-	permutation(n: number, pace?: () => void): Array<number> {
+	/**
+	 * A random permutation of 0 … n−1 (`pace` as in {@link shuffle}), written into `into` when given
+	 * (a buffer of n entries reused between calls: the same draws, no new array).
+	 */
+	permutation(n: number, pace?: () => void, into?: Array<number>): Array<number> {
 		if (!typeIs(n, "number") || n !== math.floor(n) || n < 0)
 			error(`[Hivemind] RandomGenerator.permutation: n must be an integer ≥ 0, got ${n}`, 2);
-		const out = table.create<number>(n);
+		if (into !== undefined && (!typeIs(into, "table") || into.size() !== n))
+			error(
+				`[Hivemind] RandomGenerator.permutation: into must be an array of ${n} entries, got ${typeIs(into, "table") ? `${into.size()} entries` : typeOf(into)}`,
+				2,
+			);
+		const out = into ?? table.create<number>(n);
 		for (const i of $range(0, n - 1)) {
 			out[i] = i;
 			if (pace !== undefined && i % 8192 === 8191) pace();

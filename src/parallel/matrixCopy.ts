@@ -5,15 +5,16 @@
  */
 import { Matrix } from "../matrix/types";
 import { isDenseArray } from "../matrix/validate";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "./FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "./FrameBudget";
 
 /**
  * Rows per block when validating or copying rows of `p` entries: an entry costs about 4
  * multiply-adds (type, NaN and infinity checks, the store), a row's new table as much as one more
- * entry. From the shape only, so the blocks never depend on time.
+ * entry; a block holds at most `ALLOCATING_BLOCK_ROWS` rows (each a new table). From the shape only,
+ * so the blocks never depend on time.
  */
 export function copyBlockRows(p: number): number {
-	return rowsPerBlock(4 * (p + 1));
+	return allocatingRowsPerBlock(4 * (p + 1));
 }
 
 /** `isDenseArray` of a long table within `budget`: its keys are counted 4096 at a time (a resumable `next`). */
@@ -33,9 +34,10 @@ function isDenseWithinBudget(values: Array<unknown>, budget: FrameBudget): boole
 
 /**
  * A copy of `X` when it is a valid matrix (dense, rectangular, finite, non-empty: `assertMatrix`'s
- * conditions), in fixed row blocks within the frame budget; undefined otherwise.
+ * conditions), in fixed row blocks within the frame budget; undefined otherwise. With `withOnes`,
+ * each copied row starts with a 1 (the bias input) before X's entries: one copy instead of two.
  */
-export function copyMatrixWithinBudget(X: unknown): Matrix | undefined {
+export function copyMatrixWithinBudget(X: unknown, withOnes = false): Matrix | undefined {
 	if (!typeIs(X, "table")) return undefined;
 	const rows = X as Array<unknown>;
 	const n = rows.size();
@@ -46,6 +48,7 @@ export function copyMatrixWithinBudget(X: unknown): Matrix | undefined {
 	const budget = new FrameBudget();
 	if (!isDenseWithinBudget(rows, budget)) return undefined;
 	const out = table.create<Array<number>>(n);
+	const offset = withOnes ? 1 : 0;
 	let valid = true;
 	forEachBlock(n, copyBlockRows(p), budget, (firstRow, lastRow) => {
 		if (!valid) return;
@@ -56,14 +59,14 @@ export function copyMatrixWithinBudget(X: unknown): Matrix | undefined {
 				return;
 			}
 			const values = row as Array<unknown>;
-			const copied = table.create<number>(p, 0);
+			const copied = table.create<number>(p + offset, 1);
 			for (const j of $range(1, p)) {
 				const v = values[j - 1];
 				if (!typeIs(v, "number") || v !== v || v === math.huge || v === -math.huge) {
 					valid = false;
 					return;
 				}
-				copied[j - 1] = v;
+				copied[j - 1 + offset] = v;
 			}
 			out[i] = copied;
 		}

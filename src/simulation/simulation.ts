@@ -113,7 +113,7 @@ export function splitRows(n: number, children: number, seed: number, groups?: Ar
 		values.forEach((value, g) => childOf.set(value, g % children));
 		for (const i of $range(0, n - 1)) shards[childOf.get(groups[i])!].push(i);
 	}
-	for (const shard of shards) shard.sort((a, b) => a < b);
+	for (const shard of shards) shard.sort();
 	return shards;
 }
 

@@ -78,8 +78,13 @@ function measure(fn: () => void, trace = false): Measured {
 	const start = last;
 	let lastPlace = "(start)";
 	const groups = new Map<string, Array<number>>();
+	let longestKey = "";
+	let longestSeen = -1;
+	// os.clock() at the longest stretch's start and end (CLOCK_MONOTONIC on Linux: lines up with `perf record -k CLOCK_MONOTONIC`)
+	let longestSpan = [0, 0];
 	const record = (ms: number, place: string) => {
 		const key = `${lastPlace}\n      ⇒ ${place}`;
+		if (ms > longestSeen) [longestSeen, longestKey, longestSpan] = [ms, key, [last, last + ms / 1000]];
 		const list = groups.get(key) ?? [];
 		list.push(ms);
 		groups.set(key, list);
@@ -108,6 +113,7 @@ function measure(fn: () => void, trace = false): Measured {
 			rows.push([list[math.floor(list.size() / 2)], list[list.size() - 1], list.size(), key]);
 		});
 		rows.sort((a, b) => a[0] > b[0]);
+		warn(string.format("longest stretch %.2f ms (clock %.6f to %.6f): %s", longestSeen, longestSpan[0], longestSpan[1], longestKey));
 		for (const i of $range(0, math.min(rows.size(), 6) - 1)) {
 			const [median, longest, count, key] = rows[i];
 			warn(string.format("median %.2f ms, longest %.2f ms, %d times: %s", median, longest, count, key));
@@ -391,6 +397,7 @@ export = (...args: Array<string>) => {
 		const [name, count, run, prepare] = cases.shift()!;
 		if (filters.size() > 0 && !filters.some((f) => name.find(f, 1, true)[0] !== undefined)) continue;
 		if (prepare !== undefined) prepare();
+		if (trace) warn(`== ${name}`);
 		rows.push({ name, rows: count, ...measure(run, trace) });
 	}
 	print(HttpService.JSONEncode({ budgetMs: getDefaultFrameBudget(), rows }));

@@ -76,6 +76,21 @@ describe("RandomGenerator", () => {
 		expect(new RandomGenerator(1).permutation(1)).toEqual([0]);
 	});
 
+	it("writes a permutation into a reused buffer with the same draws, and rejects a buffer of another size", () => {
+		const stream = new RandomGenerator(42);
+		const buffer = [9, 9, 9, 9, 9, 9, 9, 9];
+		expect(stream.permutation(8, undefined, buffer)).toBe(buffer);
+		expect(buffer).toEqual([1, 2, 3, 7, 4, 6, 0, 5]);
+		// the second call refills the same buffer: what a second fresh permutation of the same stream gives
+		const reference = new RandomGenerator(42);
+		reference.permutation(8);
+		stream.permutation(8, undefined, buffer);
+		expect(buffer).toEqual(reference.permutation(8));
+		expect(() => stream.permutation(8, undefined, [0, 1, 2])).toThrow(
+			"[Hivemind] RandomGenerator.permutation: into must be an array of 8 entries, got 3 entries",
+		);
+	});
+
 	it("forks children from the seed and id, independent of draws already made", () => {
 		const parent = new RandomGenerator(42);
 		expect(parent.fork(1).nextUInt32()).toBe(1146306083);

@@ -10,7 +10,15 @@ import {
 	NeuralNetwork,
 	RidgeRegression,
 } from "../../src/models";
-import { FrameBudget, forEachBlock, getDefaultFrameBudget, setDefaultFrameBudget } from "../../src/parallel/FrameBudget";
+import {
+	allocatingRowsPerBlock,
+	FrameBudget,
+	forEachBlock,
+	getDefaultFrameBudget,
+	rowsPerBlock,
+	setDefaultFrameBudget,
+} from "../../src/parallel/FrameBudget";
+import { mapInBlocks, modelInputs } from "../../src/models/base/data";
 import { countingYields, regressionData, relativeDifference, withDefaultBudget } from "./helpers";
 
 describe("FrameBudget", () => {
@@ -20,6 +28,29 @@ describe("FrameBudget", () => {
 		forEachBlock(10, 4, new FrameBudget(0, (done, total) => progress.push(`${done}/${total}`)), (first, last) => blocks.push(`${first}-${last}`));
 		expect(blocks).toEqual(["0-3", "4-7", "8-9"]);
 		expect(progress).toEqual(["4/10", "8/10", "10/10"]);
+	});
+	it("caps a block of allocating rows at 64 tables: rowsPerBlock's size or 64 / allocations a row", () => {
+		// by hand: 32768 / 13 = 2520 rows of compute, capped at 64; 32768 / 1000 = 32 under the cap
+		expect(rowsPerBlock(13)).toBe(2520);
+		expect(allocatingRowsPerBlock(13)).toBe(64);
+		expect(allocatingRowsPerBlock(1000)).toBe(32);
+		expect(allocatingRowsPerBlock(13, 4)).toBe(16);
+		expect(allocatingRowsPerBlock(1e6, 4)).toBe(1);
+	});
+	it("maps rows in blocks of at most 64 new rows; the bias column is made in the validating copy", () => {
+		const x = new Array<Array<number>>();
+		for (const i of $range(1, 200)) x.push([i, -i]);
+		const progress = new Array<number>();
+		const doubled = mapInBlocks(200, 1, (i) => [2 * x[i][0]], new FrameBudget(0, (done) => progress.push(done)));
+		expect(progress).toEqual([64, 128, 192, 200]);
+		expect(doubled[199]).toEqual([400]);
+		const withBias = modelInputs(x, "spec", true, 2);
+		expect([withBias[0], withBias[199]]).toEqual([
+			[1, 1, -1],
+			[1, 200, -200],
+		]);
+		expect(modelInputs(x, "spec", false)[199]).toEqual([200, -200]);
+		expectError(() => modelInputs(x, "spec", true, 3), "[Hivemind] spec: X must have 3 columns (features) like the training data, got 200×2");
 	});
 	it("never yields with a budget of 0, and yields once the slice has used a tiny budget", () => {
 		const never = new FrameBudget(0);

@@ -5,23 +5,24 @@ import { assertMatrix, describeShape } from "../../matrix/validate";
 import { matmul } from "../../matrix/product";
 import { rowsBetween } from "../../parallel/shards";
 import { isFiniteNumber } from "../../core/describe";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { copyBlockRows, copyMatrixWithinBudget } from "../../parallel/matrixCopy";
 
 /**
  * A validated copy of the feature matrix `X` (rectangular, finite, non-empty); when
  * `expectedWidth` is given, `X` must have that many columns. Errors name `where` and `X`.
+ * `withOnes`: each row of the copy starts with a 1 (the bias input), made in the same pass.
  */
-export function featureMatrix(X: unknown, where: string, expectedWidth?: number, argName = "X"): Matrix {
+export function featureMatrix(X: unknown, where: string, expectedWidth?: number, argName = "X", withOnes = false): Matrix {
 	if (typeIs(X, "table") && typeIs((X as Array<unknown>)[0], "number")) {
 		error(
 			`[Hivemind] ${where}: ${argName} must be a matrix (array of rows, one per sample), got a vector of ${(X as Array<unknown>).size()} numbers; wrap one sample as {{...}}`,
 			3,
 		);
 	}
-	const copied = copyMatrixWithinBudget(X);
+	const copied = copyMatrixWithinBudget(X, withOnes);
 	if (copied === undefined) assertMatrix(X, argName, where);
-	if (expectedWidth !== undefined && copied![0].size() !== expectedWidth) {
+	if (expectedWidth !== undefined && copied![0].size() - (withOnes ? 1 : 0) !== expectedWidth) {
 		error(`[Hivemind] ${where}: ${argName} must have ${expectedWidth} columns (features) like the training data, got ${describeShape(X)}`, 3);
 	}
 	return copied!;
@@ -29,11 +30,12 @@ export function featureMatrix(X: unknown, where: string, expectedWidth?: number,
 
 /**
  * `[fn(0), …, fn(count − 1)]`, computed in fixed blocks within the frame budget (`workPerRow`:
- * about the multiply-adds one call's work costs; the call itself counts as 8 more).
+ * about the multiply-adds one call's work costs; the call itself counts as 8 more; each call may
+ * allocate, so a block holds at most `ALLOCATING_BLOCK_ROWS` calls).
  */
 export function mapInBlocks<T extends defined>(count: number, workPerRow: number, fn: (i: number) => T, budget = new FrameBudget()): Array<T> {
 	const out = table.create<T>(count);
-	forEachBlock(count, rowsPerBlock(workPerRow + 8), budget, (first, last) => {
+	forEachBlock(count, allocatingRowsPerBlock(workPerRow + 8), budget, (first, last) => {
 		for (const i of $range(first, last)) out[i] = fn(i);
 	});
 	return out;
@@ -46,7 +48,7 @@ export function mapInBlocks<T extends defined>(count: number, workPerRow: number
 export function productInBlocks(x: Matrix, w: Matrix, budget = new FrameBudget()): Matrix {
 	const n = x.size();
 	const out = table.create<Array<number>>(n);
-	const block = 2 * math.ceil(rowsPerBlock(w.size() * w[0].size() + 2) / 2);
+	const block = 2 * math.ceil(allocatingRowsPerBlock(w.size() * w[0].size() + 2) / 2);
 	forEachBlock(n, block, budget, (first, last) => {
 		const part = matmul(rowsBetween(x, first, last), w);
 		for (const i of $range(first, last)) out[i] = part[i - first];
@@ -72,8 +74,8 @@ export function withBiasColumn(x: Matrix): Matrix {
 
 /** The model's input matrix: validated `X`, with the bias column when `fitIntercept`. */
 export function modelInputs(X: unknown, where: string, fitIntercept: boolean, expectedWidth?: number): Matrix {
-	const x = featureMatrix(X, where, expectedWidth);
-	return fitIntercept ? withBiasColumn(x) : x;
+	// the bias column made in the validating copy itself: one new table a row, not two
+	return featureMatrix(X, where, expectedWidth, "X", fitIntercept);
 }
 
 /** Throws unless `y` describes `rows` samples; the message names both shapes. */

@@ -93,7 +93,7 @@ export class AffinityPropagation extends ClusteringModel<AffinityPropagationOpti
 			exemplars = [best];
 		}
 		const chosen = refineExemplars(s, exemplars, budget);
-		chosen.sort((p, q) => p < q);
+		chosen.sort();
 		this.parameters = chosen.map((i) => table.clone(rows[i]));
 		return history;
 	}

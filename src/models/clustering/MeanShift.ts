@@ -45,10 +45,11 @@ export function estimateBandwidth(x: Matrix, quantile: number, budget = new Fram
 	const k = math.max(1, math.floor(n * quantile));
 	const every = rowsPerBlock(n * (x[0].size() + 12));
 	let total = 0;
+	const d = table.create<number>(n, 0);
 	for (const i of $range(0, n - 1)) {
 		const row = x[i];
-		const d = x.map((other) => distanceBetween(row, other, "euclidean"));
-		d.sort((a, b) => a < b);
+		for (const j of $range(0, n - 1)) d[j] = distanceBetween(row, x[j], "euclidean");
+		d.sort(); // Luau's own comparison: no call from C per comparison (see opticsOrdering)
 		total += d[k - 1];
 		if (i % every === every - 1) budget.check();
 	}

@@ -183,7 +183,7 @@ export function similarityStatistic(s: Matrix, which: "median" | "minimum", budg
 		(i) => {
 			const row = table.create<number>(n - 1);
 			for (const k of $range(0, n - 1)) if (k !== i) row[k < i ? k : k - 1] = s[i][k];
-			row.sort((a, b) => a < b);
+			row.sort();
 			return row;
 		},
 		budget,

@@ -23,7 +23,7 @@ export function neighbourhoods(x: Matrix, radius: number, distance: DistanceName
 		}
 		budget.check();
 	}
-	for (const list of out) list.sort((a, b) => a < b);
+	// each list is in index order as built: row j hears of every i < j in turn, then itself, then every later row
 	return out;
 }
 

@@ -58,7 +58,7 @@ export function inertiaOf(x: Matrix, centres: Matrix, distance: DistanceName, bu
 }
 
 function median(values: Array<number>): number {
-	values.sort((a, b) => a < b);
+	values.sort();
 	const n = values.size();
 	return n % 2 === 1 ? values[(n - 1) / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }

@@ -8,6 +8,7 @@
 import { Matrix } from "../../matrix/types";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { mapInBlocks } from "../base/data";
+import { DistanceName, distanceBetween } from "../neighbours/search";
 
 /** An OPTICS run: indices and values follow the rows given. */
 export interface OpticsResult {
@@ -20,23 +21,39 @@ export interface OpticsResult {
 }
 
 /**
- * OPTICS on a pairwise distance matrix `d`: the core distances in row blocks within `budget`, then
- * `step` after each processed row (pacing).
+ * Fills `into` with the `distance` from row `i` of `x` to every row (0 for itself, as a distance
+ * matrix's diagonal); distances are symmetric bit for bit, so this is row i of that matrix.
+ */
+function distancesFrom(x: Matrix, i: number, distance: DistanceName, into: Array<number>) {
+	const xi = x[i];
+	for (const j of $range(0, x.size() - 1)) into[j] = distanceBetween(xi, x[j], distance);
+	into[i] = 0;
+}
+
+/**
+ * OPTICS on the rows of `x`: the core distances in row blocks within `budget`, then `step` after
+ * each processed row (pacing). Each row's distances are computed when needed into one scratch row
+ * (n entries) instead of keeping the n×n matrix: twice the distance evaluations, but no n² heap for
+ * the collector to mark in one go (2,000 rows: 64 MB).
  */
 export function opticsOrdering(
-	d: Matrix,
+	x: Matrix,
+	distance: DistanceName,
 	minimumPoints: number,
 	maximumEpsilon: number,
 	budget: FrameBudget,
 	step: (count: number) => void,
 ): OpticsResult {
-	const n = d.size();
+	const n = x.size();
+	// sorted with Luau's own comparison: a Luau comparator is a call from C per comparison, and each
+	// such call lets the collector take a step (tens of ms on a large heap)
+	const sorted = table.create<number>(n, 0);
 	const coreDistances = mapInBlocks(
 		n,
-		12 * n,
+		n * (x[0].size() + 12),
 		(i) => {
-			const sorted = table.clone(d[i]);
-			sorted.sort((a, b) => a < b);
+			distancesFrom(x, i, distance, sorted);
+			sorted.sort();
 			const c = minimumPoints <= n ? sorted[minimumPoints - 1] : math.huge;
 			return c <= maximumEpsilon ? c : math.huge;
 		},
@@ -45,6 +62,7 @@ export function opticsOrdering(
 	const reachability = table.create<number>(n, math.huge);
 	const processed = table.create<boolean>(n, false);
 	const ordering = new Array<number>();
+	const row = table.create<number>(n, 0);
 	for (const count of $range(1, n)) {
 		let point = -1;
 		for (const i of $range(0, n - 1)) {
@@ -54,7 +72,7 @@ export function opticsOrdering(
 		ordering.push(point);
 		const core = coreDistances[point];
 		if (core < math.huge) {
-			const row = d[point];
+			distancesFrom(x, point, distance, row);
 			for (const j of $range(0, n - 1)) {
 				if (processed[j] || row[j] > maximumEpsilon) continue;
 				const r = math.max(row[j], core);

@@ -7,7 +7,7 @@ import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
 
 /**
@@ -99,7 +99,7 @@ export function assignToCentres(
 	const n = x.size();
 	const labels = table.create<number>(n, 0);
 	const distances = table.create<Array<number>>(n);
-	forEachBlock(n, rowsPerBlock(centres.size() * (x[0].size() + 8)), budget, (first, last) => {
+	forEachBlock(n, allocatingRowsPerBlock(centres.size() * (x[0].size() + 8)), budget, (first, last) => {
 		for (const i of $range(first, last)) {
 			const row = x[i];
 			const d = centres.map((c) => distanceBetween(row, c, distance));

@@ -6,7 +6,7 @@
  * the joint log-likelihood log P(k) + log P(x | k).
  */
 import { Matrix } from "../../matrix/types";
-import { FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { describeShape } from "../../matrix/validate";
 import { argmax } from "../../matrix/reductions";
@@ -15,7 +15,7 @@ import { copyParameters, ModelParameters, ParameterRecord } from "../../paramete
 import { Label } from "../../utilities/labels";
 import { assertClasses } from "../../sufficientStatistics/validate";
 import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
+import { featureMatrix, mapInBlocks } from "../base/data";
 import { ClassLabels } from "../base/ClassLabels";
 import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
 import { logSumExpRows, probabilitiesFromLogLikelihoods } from "./likelihoods";
@@ -37,10 +37,16 @@ export interface ClassCountsPartial {
 /** Parameters of a naive Bayes model: a record of the statistics' matrices (`counts` k×1 first). */
 export type NaiveBayesRecord = ParameterRecord;
 
-/** Rows `first` … `last` (0-based) of the class indices as a column (one block's worth: never all n rows at once). */
-function blockIndexColumn(indices: Array<number>, first: number, last: number): Matrix {
-	const out = table.create<Array<number>>(last - first + 1);
-	for (const i of $range(first, last)) out[i - first] = [indices[i]];
+/**
+ * Rows `first` … `last` (0-based) of the class indices as a column (one block's worth: never all n
+ * rows at once), written into `reuse` when it has that many rows (a block's rows are only read),
+ * so a pass allocates its column rows once instead of once a block.
+ */
+function blockIndexColumn(indices: Array<number>, first: number, last: number, reuse?: Matrix): Matrix {
+	const size = last - first + 1;
+	const out = reuse !== undefined && reuse.size() === size ? reuse : table.create<Array<number>>(size);
+	if (out === reuse) for (const i of $range(first, last)) out[i - first][0] = indices[i];
+	else for (const i of $range(first, last)) out[i - first] = [indices[i]];
 	return out;
 }
 
@@ -68,18 +74,24 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	private statisticsInBlocks(x: Matrix, indices: Array<number>): P {
 		const classes = classRange(this.labels.count()!);
 		const rows = rowsPerBlock(2 * x[0].size() + classes.size());
+		// one block's index column, made before the pass in allocating blocks and refilled by each block
+		let column = mapInBlocks(math.min(rows, x.size()), 1, () => [0]);
 		return reduceInBlocks(
 			x.size(),
 			rows,
 			new FrameBudget(),
-			(first, last) => this.computeStatistics(rowsBetween(x, first, last), blockIndexColumn(indices, first, last), classes),
+			(first, last) => {
+				column = blockIndexColumn(indices, first, last, column);
+				return this.computeStatistics(rowsBetween(x, first, last), column, classes);
+			},
 			(a, b) => this.mergeStatistics(a, b),
 		);
 	}
 
-	/** Rows per block of the joint log-likelihoods (about 3 multiply-adds per feature and class). */
+	/** Rows per block of the joint log-likelihoods (about 3 multiply-adds per feature and class; a few new rows each). */
 	private likelihoodBlock(x: Matrix, record: NaiveBayesRecord): number {
-		return rowsPerBlock(3 * x[0].size() * record.counts.size());
+		// each row makes its log-likelihood, probability and normalizer rows: an allocating block
+		return allocatingRowsPerBlock(3 * x[0].size() * record.counts.size(), 4);
 	}
 
 	/** Throws unless `partial` is a well-formed partial of this variant (errors name `where`). */

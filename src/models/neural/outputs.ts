@@ -1,7 +1,7 @@
 //!native
 /** A network's output for many rows: the forward pass in fixed, even-sized row blocks within the frame budget. */
 import { Matrix } from "../../matrix/types";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { createWorkspace, DenseLayer, forwardPass, NetworkWorkspace } from "./network";
 
 /**
@@ -13,7 +13,7 @@ export function predictOutput(weights: Array<Matrix>, layers: Array<DenseLayer>,
 	const n = x.size();
 	let work = 0;
 	for (const w of weights) work += w.size() * w[0].size();
-	const block = 2 * math.ceil(rowsPerBlock(work + 8) / 2);
+	const block = 2 * math.ceil(allocatingRowsPerBlock(work + 8) / 2);
 	const out = table.create<Array<number>>(n);
 	let workspace: NetworkWorkspace | undefined;
 	forEachBlock(n, block, budget, (first, last) => {

@@ -65,9 +65,11 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 		const nodes = new Array<Array<number>>();
 		const roots = new Array<Array<number>>();
 		const pause = this.options.yieldInterval;
+		// one buffer for every tree's permutation: n entries a tree would otherwise leave the collector to catch up with
+		const shuffled = table.create<number>(n, 0);
 		for (const t of $range(1, this.options.numberOfTrees)) {
 			// the whole permutation (the draws stay those of the first psi positions of a full shuffle), paced by the budget
-			const shuffled = rng.permutation(n, () => budget.check());
+			rng.permutation(n, () => budget.check(), shuffled);
 			const sample = table.create<number>(psi, 0);
 			for (const i of $range(0, psi - 1)) sample[i] = shuffled[i];
 			roots.push([growTree(rows, sample, 0, maxDepth, rng, nodes)]);
