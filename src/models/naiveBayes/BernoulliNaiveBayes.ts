@@ -54,13 +54,10 @@ export class BernoulliNaiveBayes extends CountNaiveBayesModel<BernoulliNaiveBaye
 		});
 	}
 
-	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
+	protected likelihoodScorer(record: NaiveBayesRecord): (x: Matrix) => Matrix {
 		const derived = finalizeBernoulliNaiveBayes(this.statisticsOf(record), this.options.alpha);
-		return bernoulliLogLikelihood(
-			x,
-			logVector(derived.priors.map((row) => row[0])),
-			derived.featureProbabilities,
-			this.options.binarizeThreshold,
-		);
+		const logPriors = logVector(derived.priors.map((row) => row[0]));
+		const threshold = this.options.binarizeThreshold;
+		return (x) => bernoulliLogLikelihood(x, logPriors, derived.featureProbabilities, threshold);
 	}
 }

@@ -98,8 +98,9 @@ export class CategoricalNaiveBayes extends NaiveBayesModel<CategoricalNaiveBayes
 		}
 	}
 
-	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
+	protected likelihoodScorer(record: NaiveBayesRecord): (x: Matrix) => Matrix {
 		const derived = finalizeCategoricalNaiveBayes(this.statisticsOf(record), this.options.alpha);
-		return categoricalLogLikelihood(x, logVector(derived.priors.map((row) => row[0])), derived.categoryProbabilities);
+		const logPriors = logVector(derived.priors.map((row) => row[0]));
+		return (x) => categoricalLogLikelihood(x, logPriors, derived.categoryProbabilities);
 	}
 }

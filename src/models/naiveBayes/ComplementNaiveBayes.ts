@@ -31,12 +31,9 @@ export class ComplementNaiveBayes extends CountNaiveBayesModel<ComplementNaiveBa
 		super("ComplementNaiveBayes", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
+	protected likelihoodScorer(record: NaiveBayesRecord): (x: Matrix) => Matrix {
 		const derived = finalizeComplementNaiveBayes(this.statisticsOf(record), this.options.alpha, this.options.normalize);
-		return linearLogLikelihood(
-			x,
-			record.counts.map(() => 0),
-			derived.featureWeights,
-		);
+		const zeros = record.counts.map(() => 0);
+		return (x) => linearLogLikelihood(x, zeros, derived.featureWeights);
 	}
 }

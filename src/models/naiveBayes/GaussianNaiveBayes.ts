@@ -74,9 +74,10 @@ export class GaussianNaiveBayes extends NaiveBayesModel<GaussianNaiveBayesOption
 		expectShape(record.m2, "m2", undefined, record.means[0].size(), where);
 	}
 
-	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
+	protected likelihoodScorer(record: NaiveBayesRecord): (x: Matrix) => Matrix {
 		const derived = finalizeGaussianNaiveBayes(this.statisticsOf(record), this.options.varianceSmoothing);
 		const variances = derived.variances.map((row) => row.map((v) => (v > 0 ? v : VARIANCE_FLOOR)));
-		return gaussianLogLikelihood(x, logVector(derived.priors.map((row) => row[0])), derived.means, variances);
+		const logPriors = logVector(derived.priors.map((row) => row[0]));
+		return (x) => gaussianLogLikelihood(x, logPriors, derived.means, variances);
 	}
 }

@@ -28,8 +28,10 @@ export class MultinomialNaiveBayes extends CountNaiveBayesModel<MultinomialNaive
 		super("MultinomialNaiveBayes", DEFAULTS, CONSTRAINTS, options);
 	}
 
-	protected jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix {
+	protected likelihoodScorer(record: NaiveBayesRecord): (x: Matrix) => Matrix {
 		const derived = finalizeMultinomialNaiveBayes(this.statisticsOf(record), this.options.alpha);
-		return linearLogLikelihood(x, logVector(derived.priors.map((row) => row[0])), derived.featureProbabilities.map(logVector));
+		const logPriors = logVector(derived.priors.map((row) => row[0]));
+		const logProbabilities = derived.featureProbabilities.map(logVector);
+		return (x) => linearLogLikelihood(x, logPriors, logProbabilities);
 	}
 }

@@ -91,7 +91,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	/** Rows per block of the joint log-likelihoods (about 3 multiply-adds per feature and class; a few new rows each). */
 	private likelihoodBlock(x: Matrix, record: NaiveBayesRecord): number {
 		// each row makes its log-likelihood, probability and normalizer rows: an allocating block
-		return allocatingRowsPerBlock(3 * x[0].size() * record.counts.size(), 4);
+		return allocatingRowsPerBlock(3 * x[0].size() * record.counts.size());
 	}
 
 	/** Throws unless `partial` is a well-formed partial of this variant (errors name `where`). */
@@ -118,8 +118,12 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	/** Checks the record's feature widths agree (beyond k rows each); errors name `where`. */
 	protected abstract validateWidths(record: NaiveBayesRecord, where: string): void;
 
-	/** The joint log-likelihoods log P(k) + log P(x | k) (n×k) of validated inputs. */
-	protected abstract jointLogLikelihood(x: Matrix, record: NaiveBayesRecord): Matrix;
+	/**
+	 * The joint log-likelihoods log P(k) + log P(x | k) (n×k) of validated inputs, as a function of
+	 * the rows: the parameters' derived values (priors, probabilities, variances) are computed once
+	 * per call and the function is applied to each row block.
+	 */
+	protected abstract likelihoodScorer(record: NaiveBayesRecord): (x: Matrix) => Matrix;
 
 	/** Variant-specific checks of the values of rows `first` … `last` (counts ≥ 0, integer categories); default none. Errors name `where`. */
 	protected checkRows(_x: Matrix, _first: number, _last: number, _where: string) {}
@@ -197,8 +201,9 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const record = this.recordOf(merged);
 		this.parameters = record;
 		let loss = 0;
+		const jointLogLikelihood = this.likelihoodScorer(record);
 		forEachBlock(x.size(), this.likelihoodBlock(x, record), new FrameBudget(), (first, last) => {
-			const jll = this.jointLogLikelihood(rowsBetween(x, first, last), record);
+			const jll = jointLogLikelihood(rowsBetween(x, first, last));
 			const normalizers = logSumExpRows(jll);
 			for (const i of $range(first, last)) loss += normalizers[i - first] - jll[i - first][indices[i]];
 		});
@@ -217,8 +222,9 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const n = x.size();
 		const probabilities = table.create<Array<number>>(n);
 		const winners = table.create<number>(n, 0);
+		const jointLogLikelihood = this.likelihoodScorer(record);
 		forEachBlock(n, this.likelihoodBlock(x, record), new FrameBudget(), (first, last) => {
-			const part = probabilitiesFromLogLikelihoods(this.jointLogLikelihood(rowsBetween(x, first, last), record));
+			const part = probabilitiesFromLogLikelihoods(jointLogLikelihood(rowsBetween(x, first, last)));
 			const best = argmax(part, 1);
 			for (const i of $range(first, last)) {
 				probabilities[i] = part[i - first];
