@@ -4,7 +4,10 @@
 // Prints one JSON line { budgetMs, rows: [{ name, rows, longestMs, p99Ms, yields, totalMs }] }.
 // To find an unsliced pass: `--trace --budget=0.001` yields at every check, so each stretch is the
 // work between two checks, printed with the stack at both ends (on a loaded machine judge by the
-// median of a recurring gap, not by one long stretch).
+// median of a recurring gap, not by one long stretch). `--trace` also prints, per row, its longest
+// stretch with its `os.clock()` span (CLOCK_MONOTONIC): run the bench under
+// `perf record -k CLOCK_MONOTONIC -F 2000 -- node scripts/lune.js harness/run.luau ...` and the samples
+// inside that span say whether it was the library's code or the collector (BENCHMARKS.md).
 import { HttpService } from "@rbxts/services";
 import { PCA } from "../../src/transformers/PCA";
 import { RandomGenerator } from "../../src/matrix/random";
