@@ -126,14 +126,6 @@ export class FrameBudget {
 		return true;
 	}
 
-	/**
-	 * After `done` steps of a loop: checks the budget every `every` steps (a fixed cadence from the
-	 * step count, never from time, so it cannot change a result); true when it yielded.
-	 */
-	checkEvery(done: number, every: number): boolean {
-		return done % every === 0 && this.check();
-	}
-
 	/** Reports progress (`done` of `total`), then checks the budget. */
 	step(done: number, total: number): boolean {
 		if (this.onProgress !== undefined) this.onProgress(done, total);

@@ -18,7 +18,7 @@ export function largestColumnMeanSquare(x: Matrix, budget = new FrameBudget()): 
 		for (const i of $range(0, x.size() - 1)) {
 			const v = x[i][j];
 			total += v * v;
-			budget.checkEvery(i + 1, every);
+			if (i % every === every - 1) budget.check();
 		}
 		if (total > worst) [worst, worstColumn] = [total, j];
 	}

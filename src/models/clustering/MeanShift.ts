@@ -51,7 +51,7 @@ export function estimateBandwidth(x: Matrix, quantile: number, budget = new Fram
 		for (const j of $range(0, n - 1)) d[j] = distanceBetween(row, x[j], "euclidean");
 		d.sort(); // Luau's own comparison: no call from C per comparison (see opticsOrdering)
 		total += d[k - 1];
-		budget.checkEvery(i + 1, every);
+		if (i % every === every - 1) budget.check();
 	}
 	return total / n;
 }

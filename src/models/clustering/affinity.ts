@@ -63,7 +63,7 @@ export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping
 			const value = si[k] - (k === firstIndex ? second : first);
 			ri[k] = damping * ri[k] + (1 - damping) * value;
 		}
-		budget.checkEvery(i + 1, every);
+		if (i % every === every - 1) budget.check();
 	}
 	for (const k of $range(0, n - 1)) {
 		let positive = 0;
@@ -73,7 +73,7 @@ export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping
 			const value = i === k ? positive : math.min(0, own + positive - math.max(0, r[i][k]));
 			a[i][k] = damping * a[i][k] + (1 - damping) * value;
 		}
-		budget.checkEvery(k + 1, every);
+		if (k % every === every - 1) budget.check();
 	}
 }
 
@@ -99,7 +99,7 @@ export function refineExemplars(s: Matrix, exemplars: Array<number>, budget: Fra
 		});
 		if (!exemplars.includes(i)) for (const c of $range(1, exemplars.size() - 1)) if (s[i][exemplars[c]] > s[i][exemplars[best]]) best = c;
 		members[best].push(i);
-		budget.checkEvery(i + 1, every);
+		if (i % every === every - 1) budget.check();
 	}
 	return members.map((list) => {
 		let bestIndex = list[0];
@@ -156,7 +156,7 @@ function mergedPositions(rows: Array<Array<number>>, wanted: Array<number>, budg
 			heap.pop();
 		}
 		siftDown(0);
-		budget.checkEvery(position, 4096);
+		if (position % 4096 === 0) budget.check();
 	}
 	return out;
 }

@@ -52,7 +52,7 @@ export function inertiaOf(x: Matrix, centres: Matrix, distance: DistanceName, bu
 	let total = 0;
 	x.forEach((row, i) => {
 		total += nearestCentre(row, centres, distance)[1];
-		budget.checkEvery(i + 1, block);
+		if ((i + 1) % block === 0) budget.check();
 	});
 	return total;
 }
@@ -169,7 +169,7 @@ export function lloydStep(
 		const [m, loss] = nearestCentre(row, centres, distance);
 		members[m].push(row);
 		inertia += loss;
-		budget.checkEvery(i + 1, block);
+		if ((i + 1) % block === 0) budget.check();
 	});
 	const updated = centres.map((centre, m) => {
 		const rows = members[m];
@@ -201,7 +201,7 @@ export function miniBatchStep(
 		const [m, loss] = nearestCentre(x[i], centres, distance);
 		assigned.push(m);
 		inertia += loss;
-		budget.checkEvery(assigned.size(), block);
+		if (assigned.size() % block === 0) budget.check();
 	}
 	const sums = new Array<Array<number>>();
 	const sizes = table.create<number>(k, 0);
@@ -250,7 +250,7 @@ export function sequentialPass(
 		const rate = 1 / counts[m];
 		for (const j of $range(0, p - 1)) c[j] += rate * (row[j] - c[j]);
 		if (distance === "cosine") centres[m] = unitVector(c);
-		budget.checkEvery(visited + 1, block);
+		if ((visited + 1) % block === 0) budget.check();
 	});
 	return inertia;
 }

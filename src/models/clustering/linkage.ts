@@ -39,7 +39,7 @@ export function agglomerate(d: Matrix, linkage: Linkage, budget: FrameBudget, st
 					bj = j;
 				}
 			}
-			budget.checkEvery(i + 1, every);
+			if (i % every === every - 1) budget.check();
 		}
 		const ni = sizes[bi];
 		const nj = sizes[bj];

@@ -36,7 +36,7 @@ export function pamBuild(d: Matrix, k: number, budget: FrameBudget): Array<numbe
 				bestCost = cost;
 				best = c;
 			}
-			budget.checkEvery(c + 1, every);
+			if (c % every === every - 1) budget.check();
 		}
 		medoids.push(best);
 		chosen[best] = true;
@@ -97,7 +97,7 @@ export function bestSwap(d: Matrix, medoids: Array<number>, budget: FrameBudget)
 				bestPosition = position;
 				bestCandidate = h;
 			}
-			budget.checkEvery(h + 1, every);
+			if (h % every === every - 1) budget.check();
 		}
 	}
 	return $tuple(bestPosition, bestCandidate, bestDelta);

@@ -37,7 +37,7 @@ export class PoissonRegression extends LinearRegressor<PoissonRegressionOptions>
 		const t = super.prepareTargets(y, rows, where, xShape);
 		const budget = new FrameBudget();
 		for (const i of $range(0, t.size() - 1)) {
-			budget.checkEvery(i + 1, 4096);
+			if (i % 4096 === 4095) budget.check();
 			for (const j of $range(0, t[i].size() - 1)) {
 				if (t[i][j] < 0) error(`[Hivemind] ${where}: y must hold counts ≥ 0, got ${t[i][j]} at row ${i + 1} (y is ${describeShape(t)})`, 3);
 			}

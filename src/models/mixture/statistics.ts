@@ -82,7 +82,7 @@ export function computeGaussianMixturePartial(
 		componentLogDensities(row, components, kind, values);
 		partial.logLikelihood += normalizeLogProbabilities(values);
 		accumulate(partial, row, values, parameters.means, kind);
-		budget.checkEvery(i + 1, block);
+		if ((i + 1) % block === 0) budget.check();
 	});
 	return partial;
 }

@@ -57,7 +57,7 @@ export function nearestNeighbours(points: Matrix, query: Vector, k: number, dist
 	const indices = new Array<number>();
 	const distances = new Array<number>();
 	for (const i of $range(0, points.size() - 1)) {
-		budget?.checkEvery(i + 1, 4096);
+		if (budget !== undefined && i % 4096 === 4095) budget.check();
 		const d = distanceBetween(points[i], query, distance);
 		const count = indices.size();
 		// Strictly nearer than the current k-th (an equal distance keeps the earlier, lower index).
