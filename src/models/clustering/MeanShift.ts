@@ -11,7 +11,7 @@ import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
 import { sortWithinBudget } from "../../parallel/sort";
 import { ClusteringModel } from "./ClusteringModel";
 import { distanceBetween } from "../neighbours/search";
-import { assertCentreMatrix } from "./shared";
+import { assertCentreMatrix, distancesFrom } from "./shared";
 
 /** Options of `MeanShift`. */
 export interface MeanShiftOptions {
@@ -47,8 +47,7 @@ export function estimateBandwidth(x: Matrix, quantile: number, budget = new Fram
 	let total = 0;
 	const d = table.create<number>(n, 0);
 	for (const i of $range(0, n - 1)) {
-		const row = x[i];
-		for (const j of $range(0, n - 1)) d[j] = distanceBetween(row, x[j], "euclidean");
+		distancesFrom(x, i, "euclidean", d);
 		d.sort(); // Luau's own comparison: no call from C per comparison (see opticsOrdering)
 		total += d[k - 1];
 		if (i % every === every - 1) budget.check();

@@ -8,7 +8,8 @@
 import { Matrix } from "../../matrix/types";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { mapInBlocks } from "../base/data";
-import { DistanceName, distanceBetween } from "../neighbours/search";
+import { DistanceName } from "../neighbours/search";
+import { distancesFrom } from "./shared";
 
 /** An OPTICS run: indices and values follow the rows given. */
 export interface OpticsResult {
@@ -18,16 +19,6 @@ export interface OpticsResult {
 	reachability: Array<number>;
 	/** Each row's core distance (inf: not a core point within the maximum radius). */
 	coreDistances: Array<number>;
-}
-
-/**
- * Fills `into` with the `distance` from row `i` of `x` to every row (0 for itself, as a distance
- * matrix's diagonal); distances are symmetric bit for bit, so this is row i of that matrix.
- */
-function distancesFrom(x: Matrix, i: number, distance: DistanceName, into: Array<number>) {
-	const xi = x[i];
-	for (const j of $range(0, x.size() - 1)) into[j] = distanceBetween(xi, x[j], distance);
-	into[i] = 0;
 }
 
 /**

@@ -66,6 +66,16 @@ export function kMeansPlusPlus(
 	return seeds;
 }
 
+/**
+ * Fills `into` with the `distance` from row `i` of `x` to every row (0 for itself, as a distance
+ * matrix's diagonal); distances are symmetric bit for bit, so this is row i of that matrix.
+ */
+export function distancesFrom(x: Matrix, i: number, distance: DistanceName, into: Array<number>) {
+	const xi = x[i];
+	for (const j of $range(0, x.size() - 1)) into[j] = distanceBetween(xi, x[j], distance);
+	into[i] = 0;
+}
+
 /** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal), made in row blocks and checking `budget` after each row. */
 export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
 	const n = x.size();
