@@ -9,7 +9,8 @@ import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "./ClusteringModel";
 import { mapInBlocks } from "../base/data";
-import { affinityPropagationStep, exemplarsOf, refineExemplars, similarities, similarityStatistic } from "./affinity";
+import { zeroRow } from "../../matrix/rowBuffers";
+import { affinityPropagationStep, exemplarsOf, refineExemplars, selfEvidence, similarities, similarityStatistic } from "./affinity";
 import { assertCentreMatrix } from "./shared";
 
 /** Options of `AffinityPropagation`. */
@@ -48,7 +49,8 @@ const CONSTRAINTS: ConstraintTable<AffinityPropagationOptions> = {
  * Affinity propagation (similarity: negative squared euclidean distance). Parameters: the
  * exemplars (ONE m×p matrix of training rows). `predict` gives each row its most similar exemplar.
  * When no row qualifies as an exemplar (no convergence), the row with the largest R(k,k) + A(k,k)
- * is taken. `train` returns the number of exemplars after each iteration. Memory: three n×n matrices.
+ * is taken. `train` returns the number of exemplars after each iteration. Memory: three n×n matrices
+ * of doubles (24·n² bytes, kept as buffers the collector does not scan).
  * @example
  * const ap = new AffinityPropagation({ preference: "minimum" });
  * ap.train(X);
@@ -70,9 +72,9 @@ export class AffinityPropagation extends ClusteringModel<AffinityPropagationOpti
 		}
 		const s = similarities(rows, 0, budget);
 		const preference = typeIs(o.preference, "number") ? o.preference : similarityStatistic(s, o.preference, budget);
-		for (const i of $range(0, n - 1)) s[i][i] = preference;
-		const r = mapInBlocks(n, n, () => table.create<number>(n, 0), budget);
-		const a = mapInBlocks(n, n, () => table.create<number>(n, 0), budget);
+		for (const i of $range(0, n - 1)) buffer.writef64(s[i], i * 8, preference);
+		const r = mapInBlocks(n, n, () => zeroRow(n), budget);
+		const a = mapInBlocks(n, n, () => zeroRow(n), budget);
 		const history = new Array<number>();
 		let previous = "";
 		let unchanged = 0;
@@ -89,7 +91,7 @@ export class AffinityPropagation extends ClusteringModel<AffinityPropagationOpti
 		let exemplars = exemplarsOf(r, a);
 		if (exemplars.size() === 0) {
 			let best = 0;
-			for (const k of $range(1, n - 1)) if (r[k][k] + a[k][k] > r[best][best] + a[best][best]) best = k;
+			for (const k of $range(1, n - 1)) if (selfEvidence(r, a, k) > selfEvidence(r, a, best)) best = k;
 			exemplars = [best];
 		}
 		const chosen = refineExemplars(s, exemplars, budget);

@@ -1,24 +1,27 @@
 //!native
 /**
  * Affinity propagation's message passing (Frey & Dueck 2007): responsibilities R and availabilities
- * A between every pair of rows, damped; rows whose R(k,k) + A(k,k) > 0 are exemplars.
+ * A between every pair of rows, damped; rows whose R(k,k) + A(k,k) > 0 are exemplars. The three
+ * n×n matrices S, R, A are buffer rows (`matrix/rowBuffers.ts`): the collector never scans them.
  */
 import { Matrix } from "../../matrix/types";
+import { BufferRows, zeroRow } from "../../matrix/rowBuffers";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { mapInBlocks } from "../base/data";
+import { offDiagonalOrderStatistic } from "./orderStatistic";
 
 /** The similarity matrix: −‖xᵢ − x_k‖², with `preference` on the diagonal; in row blocks within `budget`. */
-export function similarities(x: Matrix, preference: number, budget = new FrameBudget()): Matrix {
+export function similarities(x: Matrix, preference: number, budget = new FrameBudget()): BufferRows {
 	const n = x.size();
 	return mapInBlocks(
 		n,
 		n * (x[0].size() + 2),
 		(i) => {
 			const xi = x[i];
-			const row = table.create<number>(n);
+			const row = zeroRow(n);
 			for (const k of $range(0, n - 1)) {
 				if (i === k) {
-					row[k] = preference;
+					buffer.writef64(row, k * 8, preference);
 					continue;
 				}
 				const xk = x[k];
@@ -27,7 +30,7 @@ export function similarities(x: Matrix, preference: number, budget = new FrameBu
 					const d = xi[j] - xk[j];
 					s += d * d;
 				}
-				row[k] = -s;
+				buffer.writef64(row, k * 8, -s);
 			}
 			return row;
 		},
@@ -38,10 +41,10 @@ export function similarities(x: Matrix, preference: number, budget = new FrameBu
 /**
  * One damped update in place: R(i,k) ← S(i,k) − max_{k'≠k}(A(i,k') + S(i,k')); then, from the new
  * R, A(i,k) ← min(0, R(k,k) + Σ_{i'∉{i,k}} max(0, R(i',k))) and A(k,k) ← Σ_{i'≠k} max(0, R(i',k));
- * each new value is mixed as damping·old + (1 − damping)·new. Checks `budget` after each fixed
- * block of rows of R and of columns of A.
+ * each new value is mixed as damping·old + (1 − damping)·new. Every pass runs along rows (the
+ * column sums accumulate row by row, in the same order); checks `budget` after each fixed block of rows.
  */
-export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping: number, budget = new FrameBudget()) {
+export function affinityPropagationStep(s: BufferRows, r: BufferRows, a: BufferRows, damping: number, budget = new FrameBudget()) {
 	const n = s.size();
 	const every = rowsPerBlock(2 * n);
 	for (const i of $range(0, n - 1)) {
@@ -52,7 +55,7 @@ export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping
 		let second = -math.huge;
 		let firstIndex = -1;
 		for (const k of $range(0, n - 1)) {
-			const v = ai[k] + si[k];
+			const v = buffer.readf64(ai, k * 8) + buffer.readf64(si, k * 8);
 			if (v > first) {
 				second = first;
 				first = v;
@@ -60,27 +63,43 @@ export function affinityPropagationStep(s: Matrix, r: Matrix, a: Matrix, damping
 			} else if (v > second) second = v;
 		}
 		for (const k of $range(0, n - 1)) {
-			const value = si[k] - (k === firstIndex ? second : first);
-			ri[k] = damping * ri[k] + (1 - damping) * value;
+			const value = buffer.readf64(si, k * 8) - (k === firstIndex ? second : first);
+			buffer.writef64(ri, k * 8, damping * buffer.readf64(ri, k * 8) + (1 - damping) * value);
 		}
 		if (i % every === every - 1) budget.check();
 	}
-	for (const k of $range(0, n - 1)) {
-		let positive = 0;
-		for (const i of $range(0, n - 1)) if (i !== k) positive += math.max(0, r[i][k]);
-		const own = r[k][k];
-		for (const i of $range(0, n - 1)) {
-			const value = i === k ? positive : math.min(0, own + positive - math.max(0, r[i][k]));
-			a[i][k] = damping * a[i][k] + (1 - damping) * value;
+	// positive[k] = Σ_{i≠k} max(0, R(i,k)) summed over i in order; own[k] = R(k,k)
+	const positive = table.create<number>(n, 0);
+	const own = table.create<number>(n, 0);
+	for (const i of $range(0, n - 1)) {
+		const ri = r[i];
+		for (const k of $range(0, n - 1)) {
+			const v = buffer.readf64(ri, k * 8);
+			if (k === i) own[k] = v;
+			else positive[k] += math.max(0, v);
 		}
-		if (k % every === every - 1) budget.check();
+		if (i % every === every - 1) budget.check();
+	}
+	for (const i of $range(0, n - 1)) {
+		const ri = r[i];
+		const ai = a[i];
+		for (const k of $range(0, n - 1)) {
+			const value = i === k ? positive[k] : math.min(0, own[k] + positive[k] - math.max(0, buffer.readf64(ri, k * 8)));
+			buffer.writef64(ai, k * 8, damping * buffer.readf64(ai, k * 8) + (1 - damping) * value);
+		}
+		if (i % every === every - 1) budget.check();
 	}
 }
 
+/** R(k,k) + A(k,k), the evidence that row k is an exemplar. */
+export function selfEvidence(r: BufferRows, a: BufferRows, k: number): number {
+	return buffer.readf64(r[k], k * 8) + buffer.readf64(a[k], k * 8);
+}
+
 /** The exemplar indices: rows k with R(k,k) + A(k,k) > 0, ascending. */
-export function exemplarsOf(r: Matrix, a: Matrix): Array<number> {
+export function exemplarsOf(r: BufferRows, a: BufferRows): Array<number> {
 	const out = new Array<number>();
-	for (const k of $range(0, r.size() - 1)) if (r[k][k] + a[k][k] > 0) out.push(k);
+	for (const k of $range(0, r.size() - 1)) if (selfEvidence(r, a, k) > 0) out.push(k);
 	return out;
 }
 
@@ -89,7 +108,7 @@ export function exemplarsOf(r: Matrix, a: Matrix): Array<number> {
  * each cluster's exemplar becomes the member with the largest summed similarity to the others.
  * Checks `budget` after each fixed block of rows and after each candidate.
  */
-export function refineExemplars(s: Matrix, exemplars: Array<number>, budget: FrameBudget): Array<number> {
+export function refineExemplars(s: BufferRows, exemplars: Array<number>, budget: FrameBudget): Array<number> {
 	const every = rowsPerBlock(4 * exemplars.size());
 	const members = exemplars.map(() => new Array<number>());
 	for (const i of $range(0, s.size() - 1)) {
@@ -97,7 +116,10 @@ export function refineExemplars(s: Matrix, exemplars: Array<number>, budget: Fra
 		exemplars.forEach((e, c) => {
 			if (e === i) best = c;
 		});
-		if (!exemplars.includes(i)) for (const c of $range(1, exemplars.size() - 1)) if (s[i][exemplars[c]] > s[i][exemplars[best]]) best = c;
+		const si = s[i];
+		if (!exemplars.includes(i))
+			for (const c of $range(1, exemplars.size() - 1))
+				if (buffer.readf64(si, exemplars[c] * 8) > buffer.readf64(si, exemplars[best] * 8)) best = c;
 		members[best].push(i);
 		if (i % every === every - 1) budget.check();
 	}
@@ -106,7 +128,7 @@ export function refineExemplars(s: Matrix, exemplars: Array<number>, budget: Fra
 		let bestSum = -math.huge;
 		for (const candidate of list) {
 			let sum = 0;
-			for (const other of list) sum += s[other][candidate];
+			for (const other of list) sum += buffer.readf64(s[other], candidate * 8);
 			if (sum > bestSum) {
 				bestSum = sum;
 				bestIndex = candidate;
@@ -118,78 +140,25 @@ export function refineExemplars(s: Matrix, exemplars: Array<number>, budget: Fra
 }
 
 /**
- * The values at the 0-based positions `wanted` (ascending) of the merged order of the ascending
- * lists `rows`: a heap over the lists' heads, checking `budget` every 4096 values passed.
+ * The median (or minimum) of the off-diagonal similarities: the usual preferences. The median is the
+ * mean of the two middle order statistics (`orderStatistic.ts`), within `budget`.
  */
-function mergedPositions(rows: Array<Array<number>>, wanted: Array<number>, budget: FrameBudget): Array<number> {
-	const heads = table.create<number>(rows.size(), 0);
-	const heap = new Array<number>();
-	const key = (r: number) => rows[r][heads[r]];
-	const swap = (i: number, j: number) => {
-		const t = heap[i];
-		heap[i] = heap[j];
-		heap[j] = t;
-	};
-	const siftDown = (start: number) => {
-		let i = start;
-		for (;;) {
-			const left = 2 * i + 1;
-			let least = i;
-			if (left < heap.size() && key(heap[left]) < key(heap[least])) least = left;
-			if (left + 1 < heap.size() && key(heap[left + 1]) < key(heap[least])) least = left + 1;
-			if (least === i) return;
-			swap(i, least);
-			i = least;
-		}
-	};
-	for (const r of $range(0, rows.size() - 1)) if (rows[r].size() > 0) heap.push(r);
-	for (const i of $range(math.floor(heap.size() / 2) - 1, 0, -1)) siftDown(i);
-	const out = new Array<number>();
-	let position = 0;
-	while (out.size() < wanted.size()) {
-		const r = heap[0];
-		if (position === wanted[out.size()]) out.push(key(r));
-		position += 1;
-		heads[r] += 1;
-		if (heads[r] >= rows[r].size()) {
-			heap[0] = heap[heap.size() - 1];
-			heap.pop();
-		}
-		siftDown(0);
-		if (position % 4096 === 0) budget.check();
-	}
-	return out;
-}
-
-/**
- * The median (or minimum) of the off-diagonal similarities: the usual preferences. The median:
- * each row's off-diagonal values sorted (in row blocks), then merged up to the middle, all within `budget`.
- */
-export function similarityStatistic(s: Matrix, which: "median" | "minimum", budget: FrameBudget): number {
+export function similarityStatistic(s: BufferRows, which: "median" | "minimum", budget: FrameBudget): number {
 	const n = s.size();
 	if (which === "minimum") {
 		let least = math.huge;
 		forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
 			for (const i of $range(first, last)) {
 				const row = s[i];
-				for (const k of $range(0, n - 1)) if (k !== i && row[k] < least) least = row[k];
+				for (const k of $range(0, n - 1)) {
+					const v = buffer.readf64(row, k * 8);
+					if (k !== i && v < least) least = v;
+				}
 			}
 		});
 		return least;
 	}
-	const rows = mapInBlocks(
-		n,
-		12 * n,
-		(i) => {
-			const row = table.create<number>(n - 1);
-			for (const k of $range(0, n - 1)) if (k !== i) row[k < i ? k : k - 1] = s[i][k];
-			row.sort();
-			return row;
-		},
-		budget,
-	);
 	// n(n − 1) values, always an even count: the mean of the middle two
 	const m = n * (n - 1);
-	const [low, high] = mergedPositions(rows, [m / 2 - 1, m / 2], budget);
-	return (low + high) / 2;
+	return (offDiagonalOrderStatistic(s, m / 2 - 1, budget) + offDiagonalOrderStatistic(s, m / 2, budget)) / 2;
 }

@@ -5,6 +5,7 @@
  * cuts by cluster count or merge distance.
  */
 import { Matrix } from "../../matrix/types";
+import { BufferRows } from "../../matrix/rowBuffers";
 import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** The linkages: the distance between two clusters. */
@@ -17,7 +18,7 @@ export type Linkage = "single" | "complete" | "average" | "ward";
  * pair of current slots), checking `budget` after each fixed block of rows of the search; `step` after each merge
  * (pacing). Ward expects euclidean distances.
  */
-export function agglomerate(d: Matrix, linkage: Linkage, budget: FrameBudget, step: (count: number) => void): Matrix {
+export function agglomerate(d: BufferRows, linkage: Linkage, budget: FrameBudget, step: (count: number) => void): Matrix {
 	const n = d.size();
 	const dist = d;
 	const every = rowsPerBlock(n);
@@ -33,8 +34,10 @@ export function agglomerate(d: Matrix, linkage: Linkage, budget: FrameBudget, st
 			if (!active[i]) continue;
 			const row = dist[i];
 			for (const j of $range(i + 1, n - 1)) {
-				if (active[j] && (bi < 0 || row[j] < best)) {
-					best = row[j];
+				if (!active[j]) continue;
+				const v = buffer.readf64(row, j * 8);
+				if (bi < 0 || v < best) {
+					best = v;
 					bi = i;
 					bj = j;
 				}
@@ -43,10 +46,12 @@ export function agglomerate(d: Matrix, linkage: Linkage, budget: FrameBudget, st
 		}
 		const ni = sizes[bi];
 		const nj = sizes[bj];
+		const rowI = dist[bi];
+		const rowJ = dist[bj];
 		for (const k of $range(0, n - 1)) {
 			if (!active[k] || k === bi || k === bj) continue;
-			const dik = dist[bi][k];
-			const djk = dist[bj][k];
+			const dik = buffer.readf64(rowI, k * 8);
+			const djk = buffer.readf64(rowJ, k * 8);
 			let value: number;
 			if (linkage === "single") value = math.min(dik, djk);
 			else if (linkage === "complete") value = math.max(dik, djk);
@@ -55,8 +60,8 @@ export function agglomerate(d: Matrix, linkage: Linkage, budget: FrameBudget, st
 				const nk = sizes[k];
 				value = math.sqrt(math.max(0, ((ni + nk) * dik * dik + (nj + nk) * djk * djk - nk * best * best) / (ni + nj + nk)));
 			}
-			dist[bi][k] = value;
-			dist[k][bi] = value;
+			buffer.writef64(rowI, k * 8, value);
+			buffer.writef64(dist[k], bi * 8, value);
 		}
 		merges.push([math.min(ids[bi], ids[bj]), math.max(ids[bi], ids[bj]), best, ni + nj]);
 		active[bj] = false;

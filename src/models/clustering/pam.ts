@@ -2,24 +2,25 @@
 /**
  * Partitioning Around Medoids (Kaufman & Rousseeuw 1990) on a precomputed distance matrix: BUILD
  * (greedy: each next medoid lowers the total distance most) then SWAP (the single medoid/non-medoid
- * exchange lowering the cost most, repeated until none does). Ties go to the lower index.
+ * exchange lowering the cost most, repeated until none does). Ties go to the lower index. The
+ * distance matrix is buffer rows and symmetric, so every pass reads along rows: d(j, c) as d(c, j).
  */
-import { Matrix } from "../../matrix/types";
+import { BufferRows } from "../../matrix/rowBuffers";
 import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** Σ over points of the distance to the nearest medoid. */
-export function medoidCost(d: Matrix, medoids: Array<number>): number {
+export function medoidCost(d: BufferRows, medoids: Array<number>): number {
 	let total = 0;
 	for (const row of d) {
 		let best = math.huge;
-		for (const m of medoids) best = math.min(best, row[m]);
+		for (const m of medoids) best = math.min(best, buffer.readf64(row, m * 8));
 		total += best;
 	}
 	return total;
 }
 
 /** The BUILD phase: k medoid indices chosen greedily, checking `budget` after each fixed block of candidates (n additions each). */
-export function pamBuild(d: Matrix, k: number, budget: FrameBudget): Array<number> {
+export function pamBuild(d: BufferRows, k: number, budget: FrameBudget): Array<number> {
 	const n = d.size();
 	const every = rowsPerBlock(n);
 	const nearest = table.create<number>(n, math.huge);
@@ -30,8 +31,9 @@ export function pamBuild(d: Matrix, k: number, budget: FrameBudget): Array<numbe
 		let bestCost = math.huge;
 		for (const c of $range(0, n - 1)) {
 			if (chosen[c]) continue;
+			const dc = d[c];
 			let cost = 0;
-			for (const j of $range(0, n - 1)) cost += math.min(nearest[j], d[j][c]);
+			for (const j of $range(0, n - 1)) cost += math.min(nearest[j], buffer.readf64(dc, j * 8));
 			if (cost < bestCost) {
 				bestCost = cost;
 				best = c;
@@ -40,14 +42,15 @@ export function pamBuild(d: Matrix, k: number, budget: FrameBudget): Array<numbe
 		}
 		medoids.push(best);
 		chosen[best] = true;
-		for (const j of $range(0, n - 1)) nearest[j] = math.min(nearest[j], d[j][best]);
+		const chosenRow = d[best];
+		for (const j of $range(0, n - 1)) nearest[j] = math.min(nearest[j], buffer.readf64(chosenRow, j * 8));
 		budget.check();
 	}
 	return medoids;
 }
 
 /** The nearest and second-nearest medoid distances of every point, and the position of the nearest in `medoids`. */
-function nearestTwo(d: Matrix, medoids: Array<number>): LuaTuple<[Array<number>, Array<number>, Array<number>]> {
+function nearestTwo(d: BufferRows, medoids: Array<number>): LuaTuple<[Array<number>, Array<number>, Array<number>]> {
 	const first = new Array<number>();
 	const second = new Array<number>();
 	const owner = new Array<number>();
@@ -56,7 +59,7 @@ function nearestTwo(d: Matrix, medoids: Array<number>): LuaTuple<[Array<number>,
 		let b = math.huge;
 		let o = 0;
 		medoids.forEach((m, position) => {
-			const v = row[m];
+			const v = buffer.readf64(row, m * 8);
 			if (v < a) {
 				b = a;
 				a = v;
@@ -74,7 +77,7 @@ function nearestTwo(d: Matrix, medoids: Array<number>): LuaTuple<[Array<number>,
  * The best single swap: [position in `medoids`, replacement index, change of cost]; the change is
  * ≥ 0 when no swap improves the cost. Checks `budget` after each fixed block of candidates (n additions each).
  */
-export function bestSwap(d: Matrix, medoids: Array<number>, budget: FrameBudget): LuaTuple<[number, number, number]> {
+export function bestSwap(d: BufferRows, medoids: Array<number>, budget: FrameBudget): LuaTuple<[number, number, number]> {
 	const n = d.size();
 	const every = rowsPerBlock(n);
 	const [first, second, owner] = nearestTwo(d, medoids);
@@ -87,9 +90,10 @@ export function bestSwap(d: Matrix, medoids: Array<number>, budget: FrameBudget)
 	for (const position of $range(0, medoids.size() - 1)) {
 		for (const h of $range(0, n - 1)) {
 			if (isMedoid[h]) continue;
+			const rowH = d[h];
 			let delta = 0;
 			for (const j of $range(0, n - 1)) {
-				const dh = d[j][h];
+				const dh = buffer.readf64(rowH, j * 8);
 				delta += owner[j] === position ? math.min(second[j], dh) - first[j] : math.min(first[j], dh) - first[j];
 			}
 			if (delta < bestDelta) {

@@ -4,6 +4,7 @@
  * seeding, pairwise distance matrices, nearest-centre assignment and parameter checks.
  */
 import { Matrix, Vector } from "../../matrix/types";
+import { BufferRows, zeroRow } from "../../matrix/rowBuffers";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
@@ -76,20 +77,23 @@ export function distancesFrom(x: Matrix, i: number, distance: DistanceName, into
 	into[i] = 0;
 }
 
-/** The n×n matrix of `distance` between the rows of `x` (symmetric, zero diagonal), made in row blocks and checking `budget` after each row. */
-export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): Matrix {
+/**
+ * The n×n matrix of `distance` between the rows of `x` as buffer rows (symmetric bit for bit, zero
+ * diagonal; `matrix/rowBuffers.ts`), made in row blocks and checking `budget` after each row.
+ */
+export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): BufferRows {
 	const n = x.size();
-	const out = table.create<Array<number>>(n);
-	forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
-		for (const i of $range(first, last)) out[i] = table.create<number>(n, 0);
+	const out = table.create<buffer>(n);
+	forEachBlock(n, allocatingRowsPerBlock(n / 8), budget, (first, last) => {
+		for (const i of $range(first, last)) out[i] = zeroRow(n);
 	});
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		const oi = out[i];
 		for (const j of $range(i + 1, n - 1)) {
 			const d = distanceBetween(xi, x[j], distance);
-			oi[j] = d;
-			out[j][i] = d;
+			buffer.writef64(oi, j * 8, d);
+			buffer.writef64(out[j], i * 8, d);
 		}
 		budget.check();
 	}

@@ -96,7 +96,7 @@ export class OneClassSupportVectorMachine extends OutlierDetector<OneClassSuppor
 			for (const i of $range(first, last)) {
 				let s = 0;
 				const ki = k[i];
-				for (const j of $range(0, n - 1)) s += result.alpha[j] * ki[j];
+				for (const j of $range(0, n - 1)) s += result.alpha[j] * buffer.readf64(ki, j * 8);
 				trainingScores[i] = s;
 				const a = result.alpha[i];
 				if (a <= 0) continue;

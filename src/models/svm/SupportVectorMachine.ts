@@ -11,7 +11,7 @@ import { TWO_CLASSES } from "../linear/BinaryClassifier";
 import { ClassLabels } from "../base/ClassLabels";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
-import { KERNEL_NAMES, KernelName, KernelSettings, kernelGram, kernelMatrix, resolveGamma } from "./kernels";
+import { KERNEL_NAMES, KernelName, KernelSettings, kernelExpansion, kernelGram, resolveGamma } from "./kernels";
 import { solveSmo } from "./smo";
 import { Classifier } from "../base/capabilities";
 
@@ -117,7 +117,8 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions,
 				supportVectors.push(table.clone(rows[i]));
 				coefficients.push([a * signs[i]]);
 				let s = 0;
-				for (const j of $range(0, rows.size() - 1)) s += result.alpha[j] * signs[j] * k[i][j];
+				const ki = k[i];
+				for (const j of $range(0, rows.size() - 1)) s += result.alpha[j] * signs[j] * buffer.readf64(ki, j * 8);
 				objective += a * (0.5 * signs[i] * s - 1);
 			}
 		});
@@ -135,15 +136,9 @@ export class SupportVectorMachine extends BaseModel<SupportVectorMachineOptions,
 		const p = this.requireParameters(where);
 		const vectors = p.supportVectors;
 		const x = featureMatrix(X, where, vectors[0].size());
-		const k = kernelMatrix(x, vectors, this.kernelSettings(p.gamma[0][0]));
-		const coefficients = p.dualCoefficients;
-		const bias = p.bias[0][0];
-		return mapInBlocks(k.size(), vectors.size(), (i) => {
-			const row = k[i];
-			let s = bias;
-			for (const j of $range(0, row.size() - 1)) s += row[j] * coefficients[j][0];
-			return [s];
-		});
+		// b + Σⱼ cⱼ·k(x, vⱼ) a row at a time: never the n×m kernel matrix
+		const values = kernelExpansion(x, vectors, p.dualCoefficients, this.kernelSettings(p.gamma[0][0]), p.bias[0][0]);
+		return mapInBlocks(values.size(), 1, (i) => [values[i]]);
 	}
 
 	/**

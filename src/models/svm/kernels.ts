@@ -5,7 +5,8 @@
  * sigmoid `tanh(γ a·b + coef0)`.
  */
 import { Matrix, Vector } from "../../matrix/types";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { BufferRows, zeroRow } from "../../matrix/rowBuffers";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 
 /** The kernel names an SVM accepts. */
 export type KernelName = "linear" | "polynomial" | "rbf" | "sigmoid";
@@ -53,28 +54,15 @@ function kernelCost(p: number): number {
 	return p + 8;
 }
 
-/** The n×m matrix K[i][j] = k(a_i, b_j) of the rows of `a` (n×p) against the rows of `b` (m×p), in fixed row blocks within `budget`. */
-export function kernelMatrix(a: Matrix, b: Matrix, settings: KernelSettings, budget = new FrameBudget()): Matrix {
-	const n = a.size();
-	const m = b.size();
-	const out = table.create<Array<number>>(n);
-	forEachBlock(n, rowsPerBlock(m * kernelCost(a[0].size())), budget, (first, last) => {
-		for (const i of $range(first, last)) {
-			const ai = a[i];
-			const row = table.create<number>(m, 0);
-			for (const j of $range(0, m - 1)) row[j] = kernelValue(ai, b[j], settings);
-			out[i] = row;
-		}
-	});
-	return out;
-}
-
-/** The symmetric n×n Gram matrix K[i][j] = k(x_i, x_j), each pair computed once, in fixed row blocks within `budget`. */
-export function kernelGram(x: Matrix, settings: KernelSettings, budget = new FrameBudget()): Matrix {
+/**
+ * The symmetric n×n Gram matrix K[i][j] = k(x_i, x_j) as buffer rows (`matrix/rowBuffers.ts`; the
+ * collector never scans them), each pair computed once, in fixed row blocks within `budget`.
+ */
+export function kernelGram(x: Matrix, settings: KernelSettings, budget = new FrameBudget()): BufferRows {
 	const n = x.size();
-	const out = table.create<Array<number>>(n);
-	forEachBlock(n, rowsPerBlock(n), budget, (first, last) => {
-		for (const i of $range(first, last)) out[i] = table.create<number>(n, 0);
+	const out = table.create<buffer>(n);
+	forEachBlock(n, allocatingRowsPerBlock(n / 8), budget, (first, last) => {
+		for (const i of $range(first, last)) out[i] = zeroRow(n);
 	});
 	// row i computes n − i values: blocks of about half a full row's cost
 	forEachBlock(n, rowsPerBlock((n * kernelCost(x[0].size())) / 2), budget, (first, last) => {
@@ -83,8 +71,8 @@ export function kernelGram(x: Matrix, settings: KernelSettings, budget = new Fra
 			const row = out[i];
 			for (const j of $range(i, n - 1)) {
 				const v = kernelValue(xi, x[j], settings);
-				row[j] = v;
-				out[j][i] = v;
+				buffer.writef64(row, j * 8, v);
+				buffer.writef64(out[j], i * 8, v);
 			}
 		}
 	});

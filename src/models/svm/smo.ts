@@ -20,7 +20,8 @@
  * the free αᵢ (0 < αᵢ < C, where yᵢ f(xᵢ) = 1 exactly), else the midpoint of the interval the
  * KKT conditions of the bounded αᵢ allow.
  */
-import { Matrix, Vector } from "../../matrix/types";
+import { Vector } from "../../matrix/types";
+import { BufferRows } from "../../matrix/rowBuffers";
 import { FrameBudget } from "../../parallel/FrameBudget";
 
 const TAU = 1e-12;
@@ -78,7 +79,7 @@ function biasOf(alpha: Vector, y: Vector, gradient: Vector, c: number): number {
  * Checks `budget` after each pair update (each O(n); the path never depends on it).
  */
 export function solveSmo(
-	k: Matrix,
+	k: BufferRows,
 	y: Vector,
 	c: number,
 	tolerance: number,
@@ -95,10 +96,12 @@ export function solveSmo(
 			const a = alpha[j];
 			if (a === 0) continue;
 			const kj = k[j];
-			for (const t of $range(0, n - 1)) gradient[t] += y[t] * y[j] * a * kj[t];
+			for (const t of $range(0, n - 1)) gradient[t] += y[t] * y[j] * a * buffer.readf64(kj, t * 8);
 			budget.check();
 		}
 	}
+	const diagonal = table.create<number>(n, 0);
+	for (const t of $range(0, n - 1)) diagonal[t] = buffer.readf64(k[t], t * 8);
 	let iterations = 0;
 	let converged = false;
 	while (iterations < maxIterations) {
@@ -126,7 +129,7 @@ export function solveSmo(
 			if (ki !== undefined) {
 				const b = gmax - v;
 				if (b > 0) {
-					let a = ki[i] + k[t][t] - 2 * ki[t];
+					let a = diagonal[i] + diagonal[t] - 2 * buffer.readf64(ki, t * 8);
 					if (a <= 0) a = TAU;
 					const score = -(b * b) / a;
 					if (score < best) {
@@ -140,7 +143,7 @@ export function solveSmo(
 			converged = true;
 			break;
 		}
-		let a = ki![i] + k[j][j] - 2 * ki![j];
+		let a = diagonal[i] + diagonal[j] - 2 * buffer.readf64(ki!, j * 8);
 		if (a <= 0) a = TAU;
 		const boundI = y[i] > 0 ? c - alpha[i] : alpha[i];
 		const boundJ = y[j] > 0 ? alpha[j] : c - alpha[j];
@@ -149,7 +152,7 @@ export function solveSmo(
 		alpha[i] = step === boundI ? (y[i] > 0 ? c : 0) : alpha[i] + y[i] * step;
 		alpha[j] = step === boundJ ? (y[j] > 0 ? 0 : c) : alpha[j] - y[j] * step;
 		const kj = k[j];
-		for (const t of $range(0, n - 1)) gradient[t] += y[t] * step * (ki![t] - kj[t]);
+		for (const t of $range(0, n - 1)) gradient[t] += y[t] * step * (buffer.readf64(ki!, t * 8) - buffer.readf64(kj, t * 8));
 		iterations += 1;
 		// each pair update is O(n): the budget is checked after every one
 		budget.check();

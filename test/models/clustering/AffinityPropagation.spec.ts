@@ -2,6 +2,7 @@ import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectError, expectMatrixClose } from "../../support/numeric";
 import { AffinityPropagation } from "../../../src/models/clustering/AffinityPropagation";
 import { affinityPropagationStep, similarities } from "../../../src/models/clustering/affinity";
+import { fromBufferRows, toBufferRows } from "../../../src/matrix/rowBuffers";
 
 describe("AffinityPropagation", () => {
 	it("makes the hand-computed first message update on three rows", () => {
@@ -10,23 +11,23 @@ describe("AffinityPropagation", () => {
 		// row 1: −1 − (−4) = 3, −5 − (−1) = −4, −4 − (−1) = −3; row 2: −9 − (−4) = −5, −4 − (−5) = 1, −5 − (−4) = −1. Halved.
 		// A(k,k) = Σ_{i≠k} max(0, R(i,k)); A(i,k) = min(0, R(k,k) + Σ_{i'∉{i,k}} max(0, R(i',k))). Halved.
 		const s = similarities([[0], [1], [3]], -5);
-		const r = [
+		const r = toBufferRows([
 			[0, 0, 0],
 			[0, 0, 0],
 			[0, 0, 0],
-		];
-		const a = [
+		]);
+		const a = toBufferRows([
 			[0, 0, 0],
 			[0, 0, 0],
 			[0, 0, 0],
-		];
+		]);
 		affinityPropagationStep(s, r, a, 0.5);
-		expectMatrixClose(r, [
+		expectMatrixClose(fromBufferRows(r), [
 			[-2, 2, -4],
 			[1.5, -2, -1.5],
 			[-2.5, 0.5, -0.5],
 		]);
-		expectMatrixClose(a, [
+		expectMatrixClose(fromBufferRows(a), [
 			[0.75, -0.75, -0.25],
 			[-1, 1.25, -0.25],
 			[-0.25, 0, 0],

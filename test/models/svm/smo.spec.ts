@@ -1,6 +1,7 @@
 import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose, expectMatrixClose } from "../../support/numeric";
-import { kernelGram, kernelMatrix, kernelValue, KernelSettings } from "../../../src/models/svm/kernels";
+import { kernelExpansion, kernelGram, kernelValue, KernelSettings } from "../../../src/models/svm/kernels";
+import { fromBufferRows } from "../../../src/matrix/rowBuffers";
 import { solveSmo } from "../../../src/models/svm/smo";
 
 const linear: KernelSettings = { kernel: "linear", degree: 3, gamma: 1, coef0: 0 };
@@ -15,16 +16,28 @@ describe("SVM kernels", () => {
 		expectClose(kernelValue(a, b, { kernel: "rbf", degree: 3, gamma: 0.1, coef0: 0 }), math.exp(-1.3));
 		expectClose(kernelValue(a, b, { kernel: "sigmoid", degree: 3, gamma: 2, coef0: -1 }), math.tanh(1));
 	});
-	it("builds the cross and Gram matrices", () => {
+	it("builds the Gram matrix and the kernel expansion", () => {
 		const x = [
 			[1, 0],
 			[0, 2],
 		];
-		expectMatrixClose(kernelGram(x, linear), [
+		expectMatrixClose(fromBufferRows(kernelGram(x, linear)), [
 			[1, 0],
 			[0, 4],
 		]);
-		expectMatrixClose(kernelMatrix(x, [[1, 1]], linear), [[1], [2]]);
+		// offset 0.5 + 3·k(x, (1, 1)) − 1·k(x, (2, 0)): row (1, 0): 0.5 + 3 − 2 = 1.5; row (0, 2): 0.5 + 6 − 0 = 6.5
+		const values = kernelExpansion(
+			x,
+			[
+				[1, 1],
+				[2, 0],
+			],
+			[[3], [-1]],
+			linear,
+			0.5,
+		);
+		expectClose(values[0], 1.5);
+		expectClose(values[1], 6.5);
 	});
 });
 
