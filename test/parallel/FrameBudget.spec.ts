@@ -63,6 +63,23 @@ describe("FrameBudget", () => {
 		expect(tiny.check()).toBe(true);
 		expect(tiny.yields).toBe(1);
 	});
+	it("yields before a block that would take the slice past its budget: the last block predicts the next", () => {
+		const budget = new FrameBudget(10);
+		budget.restart();
+		let blocks = 0;
+		for (;;) {
+			const started = os.clock();
+			while (os.clock() - started < 0.004) {
+				// a 4 ms block
+			}
+			blocks += 1;
+			if (budget.check()) break;
+		}
+		// after two 4 ms blocks: 8 ms used + 4 ms predicted ≥ 10 ms, so it yields there (one block when the
+		// machine stretched the first to 5 ms or more); checking the time used alone would run a third (12 ms)
+		expect(blocks <= 2).toBe(true);
+		expect(budget.yields).toBe(1);
+	});
 	it("defaults to 0 (never yield) in a headless host such as this harness, and validates a new default", () => {
 		expect(getDefaultFrameBudget()).toBe(0);
 		const previous = setDefaultFrameBudget(2);
