@@ -8,7 +8,7 @@ import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
 import { anyFinite, ConstraintTable, frameBudgetMs, integerAtLeast, numberAbove } from "../../options";
 import { ModelParameters } from "../../parameters";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { mapInBlocks } from "../base/data";
 import { ClusteringModel } from "./ClusteringModel";
 import { distanceBetween } from "../neighbours/search";
@@ -96,7 +96,7 @@ export class FuzzyCMeans extends ClusteringModel<FuzzyCMeansOptions> {
 			const weights = table.create<number>(k, 0);
 			let objective = 0;
 			// rows in order, in fixed blocks within the budget (the same sums as one loop)
-			forEachBlock(rows.size(), rowsPerBlock(k * (3 * p + 16)), budget, (first, last) => {
+			forEachBlock(rows.size(), allocatingRowsPerBlock(k * (3 * p + 16), 2), budget, (first, last) => {
 				for (const i of $range(first, last)) {
 					const row = rows[i];
 					const u = fuzzyMemberships(row, centres, o.fuzziness);

@@ -1,7 +1,7 @@
 /** Base of the gradient-trained linear classifiers: labels, classes, probabilities. */
 import { Matrix } from "../../matrix/types";
 import { argmax } from "../../matrix/reductions";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { Label } from "../../utilities/labels";
 import { ClassLabels } from "../base/ClassLabels";
@@ -68,7 +68,7 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 		const probabilities = table.create<Array<number>>(n);
 		const labels = table.create<Label>(n);
 		// row by row (each row's probabilities depend on its scores only; a few new tables a row), in fixed blocks within the frame budget
-		forEachBlock(n, rowsPerBlock(8 * (z[0].size() + 4)), new FrameBudget(), (first, last) => {
+		forEachBlock(n, allocatingRowsPerBlock(8 * (z[0].size() + 4)), new FrameBudget(), (first, last) => {
 			const part = this.probabilitiesFromScores(rowsBetween(z, first, last));
 			const best = argmax(part, 1);
 			for (const i of $range(first, last)) {

@@ -4,7 +4,7 @@
  * (`src/sufficientStatistics/linear.ts`).
  */
 import { Matrix } from "../../matrix/types";
-import { FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { matmul } from "../../matrix/product";
 import { ConstraintTable } from "../../options";
@@ -132,7 +132,7 @@ export abstract class StatisticsLinearModel<O extends StatisticsLinearOptions, P
 		this.parameters = parameters;
 		const weights = this.weightsOf(parameters);
 		let squaredError = 0;
-		forEachBlock(x.size(), rowsPerBlock(weights.size() * weights[0].size()), new FrameBudget(), (first, last) => {
+		forEachBlock(x.size(), allocatingRowsPerBlock(weights.size() * weights[0].size()), new FrameBudget(), (first, last) => {
 			const predictions = matmul(rowsBetween(x, first, last), weights);
 			for (const i of $range(first, last)) {
 				for (const j of $range(0, t[i].size() - 1)) {

@@ -26,7 +26,7 @@ import { ActivationName } from "./activations";
 import { BlockBuffers, DenseLayer, zerosLike, backwardPassWithInput, forwardPass, pacedCostAndGradients } from "./network";
 import { predictOutput } from "./outputs";
 import { RowPacer } from "../../matrix/fused";
-import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { warnIfSaturating } from "../base/scaleCheck";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
@@ -171,7 +171,7 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		const single = output[0].size() === 1;
 		const probabilities = single ? table.create<Array<number>>(n) : output;
 		const indices = table.create<number>(n);
-		forEachBlock(n, rowsPerBlock(8 * (output[0].size() + 4)), budget, (first, last) => {
+		forEachBlock(n, allocatingRowsPerBlock(8 * (output[0].size() + 4)), budget, (first, last) => {
 			if (single) for (const i of $range(first, last)) probabilities[i] = [1 - output[i][0], output[i][0]];
 			const best = argmax(rowsBetween(probabilities, first, last), 1);
 			for (const i of $range(first, last)) indices[i] = best[i - first];

@@ -72,7 +72,7 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 			rng.permutation(n, () => budget.check(), shuffled);
 			const sample = table.create<number>(psi, 0);
 			for (const i of $range(0, psi - 1)) sample[i] = shuffled[i];
-			roots.push([growTree(rows, sample, 0, maxDepth, rng, nodes)]);
+			roots.push([growTree(rows, sample, 0, maxDepth, rng, nodes, budget)]);
 			budget.pace(t, pause);
 		}
 		const normalizer = psi > 1 ? averagePathLength(psi) : 1;

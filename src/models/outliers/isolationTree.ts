@@ -8,6 +8,7 @@
  */
 import { Matrix, Vector } from "../../matrix/types";
 import { RandomGenerator } from "../../matrix/random";
+import { FrameBudget } from "../../parallel/FrameBudget";
 
 const EULER_GAMMA = 0.5772156649015329;
 
@@ -21,9 +22,23 @@ export function averagePathLength(m: number): number {
 	return 2 * (math.log(m - 1) + EULER_GAMMA) - (2 * (m - 1)) / m;
 }
 
-/** Grows one tree over `rows` (indices into `x`) from `depth`, appending its nodes to `nodes`; returns the node's index. */
-export function growTree(x: Matrix, rows: Array<number>, depth: number, maxDepth: number, rng: RandomGenerator, nodes: Matrix): number {
+/**
+ * Grows one tree over `rows` (indices into `x`) from `depth`, appending its nodes to `nodes`; returns
+ * the node's index. Checks `budget` every 16 nodes: a node makes a handful of tables, and while the
+ * collector is behind each new table pays for a step of it, so a whole tree between two checks can
+ * run several milliseconds.
+ */
+export function growTree(
+	x: Matrix,
+	rows: Array<number>,
+	depth: number,
+	maxDepth: number,
+	rng: RandomGenerator,
+	nodes: Matrix,
+	budget: FrameBudget,
+): number {
 	const index = nodes.size();
+	if (index % 16 === 15) budget.check();
 	const node = [-1, 0, -1, -1, rows.size()];
 	nodes.push(node);
 	if (depth >= maxDepth || rows.size() <= 1) return index;
@@ -51,8 +66,8 @@ export function growTree(x: Matrix, rows: Array<number>, depth: number, maxDepth
 	const right = rows.filter((r) => x[r][feature] >= threshold);
 	node[0] = feature;
 	node[1] = threshold;
-	node[2] = growTree(x, left, depth + 1, maxDepth, rng, nodes);
-	node[3] = growTree(x, right, depth + 1, maxDepth, rng, nodes);
+	node[2] = growTree(x, left, depth + 1, maxDepth, rng, nodes, budget);
+	node[3] = growTree(x, right, depth + 1, maxDepth, rng, nodes, budget);
 	return index;
 }
 

@@ -4,6 +4,7 @@ import { ConstraintTable } from "../../options";
 import { Label } from "../../utilities/labels";
 import { TWO_CLASSES } from "../linear/BinaryClassifier";
 import { ClassLabels } from "../base/ClassLabels";
+import { mapInBlocks } from "../base/data";
 import {
 	PASSIVE_AGGRESSIVE_CONSTRAINTS,
 	PASSIVE_AGGRESSIVE_DEFAULTS,
@@ -47,7 +48,8 @@ export class PassiveAggressiveClassifier extends PassiveAggressiveModel<PassiveA
 	}
 
 	protected targetsOf(y: unknown, rows: number, where: string, xShape: string): Array<number> {
-		return this.labels.encode(y, rows, where, xShape).map((k) => (k === 1 ? 1 : -1));
+		const indices = this.labels.encode(y, rows, where, xShape);
+		return mapInBlocks(indices.size(), 1, (i) => (indices[i] === 1 ? 1 : -1));
 	}
 
 	protected lossAndDirection(score: number, target: number): LuaTuple<[number, number]> {
