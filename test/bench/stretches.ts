@@ -134,14 +134,16 @@ function measure(fn: () => void, trace = false): Measured {
 }
 
 /**
- * Args: name filters (a case runs when its name contains one of them; none = all), `--trace` (see
- * `measure`) and `--budget=<ms>` (another budget: a tiny one yields at every check, so each stretch
- * is the work between two checks).
+ * Args: name filters (a case runs when its name contains one of them, or with `--exact` equals one;
+ * none = all; `--exact` runs a row alone whose name is part of another's), `--trace` (see `measure`)
+ * and `--budget=<ms>` (another budget: a tiny one yields at every check, so each stretch is the work
+ * between two checks).
  */
 export = (...args: Array<string>) => {
 	const trace = args.includes("--trace");
+	const exact = args.includes("--exact");
 	const budgetArg = args.find((a) => a.sub(1, 9) === "--budget=");
-	const filters = args.filter((a) => a !== "--trace" && a !== budgetArg);
+	const filters = args.filter((a) => a !== "--trace" && a !== "--exact" && a !== budgetArg);
 	// Roblox's default (the headless runtime's own default is 0)
 	setDefaultFrameBudget(budgetArg !== undefined ? tonumber(budgetArg.sub(10))! : DEFAULT_FRAME_BUDGET_MS);
 	const rng = new RandomGenerator(5);
@@ -398,7 +400,8 @@ export = (...args: Array<string>) => {
 	const rows = new Array<{ name: string; rows: number } & Measured>();
 	while (cases.size() > 0) {
 		const [name, count, run, prepare] = cases.shift()!;
-		if (filters.size() > 0 && !filters.some((f) => name.find(f, 1, true)[0] !== undefined)) continue;
+		const wanted = (f: string) => (exact ? name === f : name.find(f, 1, true)[0] !== undefined);
+		if (filters.size() > 0 && !filters.some(wanted)) continue;
 		if (prepare !== undefined) prepare();
 		if (trace) warn(`== ${name}`);
 		rows.push({ name, rows: count, ...measure(run, trace) });
