@@ -165,10 +165,13 @@ export class FrameBudget {
 /**
  * Runs `work(first, last)` over the 0-based rows 0 … count − 1 in consecutive blocks of
  * `blockSize` rows (the last one shorter), checking the budget and reporting progress after each.
- * The blocks depend only on `count` and `blockSize`, never on time.
+ * The blocks depend only on `count` and `blockSize`, never on time. The budget is also checked
+ * before the first block: what ran since the last check (the caller's set-up, such as allocating
+ * the outputs, which makes the collector take a step in proportion) counts before the loop starts.
  */
 export function forEachBlock(count: number, blockSize: number, budget: FrameBudget | undefined, work: (first: number, last: number) => void) {
 	const size = math.max(1, math.floor(blockSize));
+	if (budget !== undefined && count > 0) budget.check();
 	let first = 0;
 	while (first < count) {
 		const last = math.min(count - 1, first + size - 1);

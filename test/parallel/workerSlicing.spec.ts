@@ -83,18 +83,18 @@ describe("kernels on a worker run in slices of the pool's frame budget", () => {
 			expect(b.map((answer) => answer.result)).toEqual(expected);
 		});
 	}
-	it("gram: one yield per fixed row block (2000 rows a shard in blocks of rowsPerBlock(24·25/2 + 24) = 101)", () => {
+	it("gram: one yield before the first block and one per fixed row block (2000 rows a shard in blocks of rowsPerBlock(24·25/2 + 24) = 101)", () => {
 		const data = slicing.loadData(X, Y);
 		const answers = runCounted(slicing, "gram", data, {});
 		slicing.releaseData(data);
 		const blocks = math.ceil(2000 / rowsPerBlock((24 * 25) / 2 + 24));
 		expect(blocks).toBe(20);
-		expect(answers.map((answer) => answer.yields)).toEqual([blocks, blocks]);
+		expect(answers.map((answer) => answer.yields)).toEqual([1 + blocks, 1 + blocks]);
 	});
 });
 
 describe("loading a shard on a worker", () => {
-	it("turns the buffers into rows in slices too: one yield per fixed block (inputs 2 blocks of 1365 rows, targets 1)", () => {
+	it("turns the buffers into rows in slices too: one yield before each pass and one per fixed block (inputs 2 blocks of 1365 rows, targets 1)", () => {
 		const counts = (pool: ActorPool) => {
 			const small = pool.loadData([[1], [2]]);
 			pool.runKernel("specs.startCountingYields", small, {});
@@ -106,7 +106,8 @@ describe("loading a shard on a worker", () => {
 		};
 		const blocks = math.ceil(2000 / rowsPerBlock(24)) + math.ceil(2000 / rowsPerBlock(1));
 		expect(blocks).toBe(3);
-		expect(counts(slicing)).toEqual([blocks, blocks]);
+		// two passes (inputs, targets), each checking before its first block
+		expect(counts(slicing)).toEqual([2 + blocks, 2 + blocks]);
 		expect(counts(whole)).toEqual([0, 0]);
 	});
 });
