@@ -182,13 +182,14 @@ export class GaussianMixture extends ClusteringModel<GaussianMixtureOptions, Mix
 		let total = 0;
 		const k = parameters.means.size();
 		const p = x[0].size();
+		const scratch = table.create<number>(p, 0);
 		// row by row in order (the same sum), in fixed blocks within the frame budget
 		const probabilities = mapInBlocks(
 			x.size(),
 			k * (p * p + 8),
 			(i) => {
 				const values = table.create<number>(k, 0);
-				componentLogDensities(x[i], components, this.options.covarianceType, values);
+				componentLogDensities(x[i], components, this.options.covarianceType, values, scratch);
 				total += normalizeLogProbabilities(values);
 				return values;
 			},

@@ -67,8 +67,8 @@ export function prepareComponents(parameters: MixtureParameters, kind: Covarianc
 	return out;
 }
 
-/** log(w_m) + log N(row | μ_m, Σ_m) for every component, into `out`. */
-export function componentLogDensities(row: Vector, components: Array<Prepared>, kind: CovarianceType, out: Array<number>) {
+/** log(w_m) + log N(row | μ_m, Σ_m) for every component, into `out`; `scratch` holds p entries (the full kind's whitened row, no table made per row). */
+export function componentLogDensities(row: Vector, components: Array<Prepared>, kind: CovarianceType, out: Array<number>, scratch: Array<number>) {
 	const p = row.size();
 	for (const m of $range(0, components.size() - 1)) {
 		const c = components[m];
@@ -76,7 +76,7 @@ export function componentLogDensities(row: Vector, components: Array<Prepared>, 
 		let quad = 0;
 		if (kind === "full") {
 			const l = c.factor;
-			const z = table.create<number>(p, 0);
+			const z = scratch;
 			for (const i of $range(0, p - 1)) {
 				const li = l[i];
 				let s = row[i] - mean[i];

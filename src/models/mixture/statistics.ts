@@ -35,9 +35,9 @@ function emptyPartial(k: number, p: number, kind: CovarianceType): GaussianMixtu
 	return { n: 0, logLikelihood: 0, totals, sums: rows(k), squares: rows(kind === "full" ? k * p : k) };
 }
 
-function accumulate(partial: GaussianMixturePartial, row: Vector, resp: Array<number>, means: Matrix, kind: CovarianceType) {
+/** Adds one row, weighted by `resp`, to `partial`; `d` is a scratch row of p entries (no table made per row). */
+function accumulate(partial: GaussianMixturePartial, row: Vector, resp: Array<number>, means: Matrix, kind: CovarianceType, d: Array<number>) {
 	const p = row.size();
-	const d = table.create<number>(p, 0);
 	for (const m of $range(0, resp.size() - 1)) {
 		const r = resp[m];
 		if (r === 0) continue;
@@ -77,11 +77,12 @@ export function computeGaussianMixturePartial(
 	const partial = emptyPartial(k, x[0].size(), kind);
 	const values = table.create<number>(k, 0);
 	const p = x[0].size();
+	const scratch = table.create<number>(p, 0);
 	const block = rowsPerBlock(k * p * (kind === "full" ? p : 1));
 	x.forEach((row, i) => {
-		componentLogDensities(row, components, kind, values);
+		componentLogDensities(row, components, kind, values, scratch);
 		partial.logLikelihood += normalizeLogProbabilities(values);
-		accumulate(partial, row, values, parameters.means, kind);
+		accumulate(partial, row, values, parameters.means, kind, scratch);
 		if ((i + 1) % block === 0) budget.check();
 	});
 	return partial;
@@ -99,11 +100,12 @@ export function hardAssignmentPartial(
 	const p = x[0].size();
 	const partial = emptyPartial(k, p, kind);
 	const resp = table.create<number>(k, 0);
+	const scratch = table.create<number>(p, 0);
 	// rows in order, in fixed blocks within `budget` (the same additions as one loop)
 	forEachBlock(x.size(), rowsPerBlock(p * (p + 2)), budget, (first, last) => {
 		for (const i of $range(first, last)) {
 			resp[labels[i]] = 1;
-			accumulate(partial, x[i], resp, means, kind);
+			accumulate(partial, x[i], resp, means, kind, scratch);
 			resp[labels[i]] = 0;
 		}
 	});
