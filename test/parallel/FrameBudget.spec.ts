@@ -15,10 +15,12 @@ import {
 	FrameBudget,
 	forEachBlock,
 	getDefaultFrameBudget,
+	rowsPerAllocatedBytes,
 	rowsPerBlock,
 	setDefaultFrameBudget,
 } from "../../src/parallel/FrameBudget";
-import { mapInBlocks, modelInputs } from "../../src/models/base/data";
+import { mapInBlocks, modelInputs, zeroRowsInBlocks } from "../../src/models/base/data";
+import { fromBufferRows } from "../../src/matrix/rowBuffers";
 import { countingYields, regressionData, relativeDifference, withDefaultBudget } from "./helpers";
 
 describe("FrameBudget", () => {
@@ -36,6 +38,16 @@ describe("FrameBudget", () => {
 		expect(allocatingRowsPerBlock(1000)).toBe(32);
 		expect(allocatingRowsPerBlock(13, 4)).toBe(16);
 		expect(allocatingRowsPerBlock(1e6, 4)).toBe(1);
+	});
+	it("makes buffer rows at most 8 KB a block: one 2,000-wide row (16 KB) a block, ten 100-wide ones", () => {
+		// by hand: 8192 / (2000 · 8) < 1 → 1 row; 8192 / (100 · 8) = 10.24 → 10 rows
+		expect(rowsPerAllocatedBytes(2000 * 8)).toBe(1);
+		expect(rowsPerAllocatedBytes(100 * 8)).toBe(10);
+		const progress = new Array<number>();
+		const rows = zeroRowsInBlocks(25, 100, new FrameBudget(0, (done) => progress.push(done)));
+		expect(progress).toEqual([10, 20, 25]);
+		expect(rows.size()).toBe(25);
+		expect(fromBufferRows([rows[24]])).toEqual([table.create<number>(100, 0)]);
 	});
 	it("maps rows in blocks of at most 64 new rows; the bias column is made in the validating copy", () => {
 		const x = new Array<Array<number>>();

@@ -5,7 +5,8 @@ import { assertMatrix, describeShape } from "../../matrix/validate";
 import { matmul } from "../../matrix/product";
 import { rowsBetween } from "../../parallel/shards";
 import { isFiniteNumber } from "../../core/describe";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerAllocatedBytes } from "../../parallel/FrameBudget";
+import { BufferRows, F64_BYTES, zeroRow } from "../../matrix/rowBuffers";
 import { copyBlockRows, copyMatrixWithinBudget } from "../../parallel/matrixCopy";
 
 /**
@@ -37,6 +38,15 @@ export function mapInBlocks<T extends defined>(count: number, workPerRow: number
 	const out = table.create<T>(count);
 	forEachBlock(count, allocatingRowsPerBlock(workPerRow + 8), budget, (first, last) => {
 		for (const i of $range(first, last)) out[i] = fn(i);
+	});
+	return out;
+}
+
+/** `count` rows of `width` zeros as f64 buffers (`matrix/rowBuffers.ts`), made within `budget` at most `ALLOCATING_BLOCK_BYTES` a block. */
+export function zeroRowsInBlocks(count: number, width: number, budget = new FrameBudget()): BufferRows {
+	const out = table.create<buffer>(count);
+	forEachBlock(count, rowsPerAllocatedBytes(width * F64_BYTES), budget, (first, last) => {
+		for (const i of $range(first, last)) out[i] = zeroRow(width);
 	});
 	return out;
 }

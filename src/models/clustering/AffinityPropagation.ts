@@ -8,8 +8,7 @@ import { anyFinite, anyOf, constraint, ConstraintTable, frameBudgetMs, integerAt
 import { ModelParameters } from "../../parameters";
 import { FrameBudget } from "../../parallel/FrameBudget";
 import { ClusteringModel } from "./ClusteringModel";
-import { mapInBlocks } from "../base/data";
-import { zeroRow } from "../../matrix/rowBuffers";
+import { zeroRowsInBlocks } from "../base/data";
 import { affinityPropagationStep, exemplarsOf, refineExemplars, selfEvidence, similarities, similarityStatistic } from "./affinity";
 import { assertCentreMatrix } from "./shared";
 
@@ -73,8 +72,8 @@ export class AffinityPropagation extends ClusteringModel<AffinityPropagationOpti
 		const s = similarities(rows, 0, budget);
 		const preference = typeIs(o.preference, "number") ? o.preference : similarityStatistic(s, o.preference, budget);
 		for (const i of $range(0, n - 1)) buffer.writef64(s[i], i * 8, preference);
-		const r = mapInBlocks(n, n, () => zeroRow(n), budget);
-		const a = mapInBlocks(n, n, () => zeroRow(n), budget);
+		const r = zeroRowsInBlocks(n, n, budget);
+		const a = zeroRowsInBlocks(n, n, budget);
 		const history = new Array<number>();
 		let previous = "";
 		let unchanged = 0;

@@ -4,12 +4,13 @@
  * seeding, pairwise distance matrices, nearest-centre assignment and parameter checks.
  */
 import { Matrix, Vector } from "../../matrix/types";
-import { BufferRows, zeroRow } from "../../matrix/rowBuffers";
+import { BufferRows } from "../../matrix/rowBuffers";
 import { RandomGenerator } from "../../matrix/random";
 import { describeShape } from "../../matrix/validate";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
+import { zeroRowsInBlocks } from "../base/data";
 
 /**
  * The k-means++ seeds among `rows`: the first uniformly, each next one with probability
@@ -83,10 +84,7 @@ export function distancesFrom(x: Matrix, i: number, distance: DistanceName, into
  */
 export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): BufferRows {
 	const n = x.size();
-	const out = table.create<buffer>(n);
-	forEachBlock(n, allocatingRowsPerBlock(n / 8), budget, (first, last) => {
-		for (const i of $range(first, last)) out[i] = zeroRow(n);
-	});
+	const out = zeroRowsInBlocks(n, n, budget);
 	for (const i of $range(0, n - 1)) {
 		const xi = x[i];
 		const oi = out[i];

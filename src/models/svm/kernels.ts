@@ -5,8 +5,9 @@
  * sigmoid `tanh(γ a·b + coef0)`.
  */
 import { Matrix, Vector } from "../../matrix/types";
-import { BufferRows, zeroRow } from "../../matrix/rowBuffers";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { BufferRows } from "../../matrix/rowBuffers";
+import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { zeroRowsInBlocks } from "../base/data";
 
 /** The kernel names an SVM accepts. */
 export type KernelName = "linear" | "polynomial" | "rbf" | "sigmoid";
@@ -60,10 +61,7 @@ function kernelCost(p: number): number {
  */
 export function kernelGram(x: Matrix, settings: KernelSettings, budget = new FrameBudget()): BufferRows {
 	const n = x.size();
-	const out = table.create<buffer>(n);
-	forEachBlock(n, allocatingRowsPerBlock(n / 8), budget, (first, last) => {
-		for (const i of $range(first, last)) out[i] = zeroRow(n);
-	});
+	const out = zeroRowsInBlocks(n, n, budget);
 	// row i computes n − i values: blocks of about half a full row's cost
 	forEachBlock(n, rowsPerBlock((n * kernelCost(x[0].size())) / 2), budget, (first, last) => {
 		for (const i of $range(first, last)) {
