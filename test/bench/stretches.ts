@@ -7,7 +7,8 @@
 // median of a recurring gap, not by one long stretch). `--trace` also prints, per row, its longest
 // stretch with its `os.clock()` span (CLOCK_MONOTONIC): run the bench under
 // `perf record -k CLOCK_MONOTONIC -F 2000 -- node scripts/lune.js harness/run.luau ...` and the samples
-// inside that span say whether it was the library's code or the collector (BENCHMARKS.md).
+// inside that span say whether it was the library's code or the collector (BENCHMARKS.md);
+// `npm run bench:attribute -- [filters]` (scripts/attribute-stretches.js) does all of that per row.
 import { HttpService } from "@rbxts/services";
 import { PCA } from "../../src/transformers/PCA";
 import { RandomGenerator } from "../../src/matrix/random";
