@@ -28,15 +28,12 @@ export function toBufferRows(rows: Matrix): BufferRows {
 	});
 }
 
-/** One buffer row as a plain array. */
-export function bufferRowToArray(row: buffer): Array<number> {
-	const width = buffer.len(row) / F64_BYTES;
-	const out = table.create<number>(width, 0);
-	for (const k of $range(0, width - 1)) out[k] = buffer.readf64(row, k * F64_BYTES);
-	return out;
-}
-
 /** Buffer rows as a plain matrix (for tests and small outputs). */
 export function fromBufferRows(rows: BufferRows): Matrix {
-	return rows.map(bufferRowToArray);
+	return rows.map((row) => {
+		const width = buffer.len(row) / F64_BYTES;
+		const out = table.create<number>(width, 0);
+		for (const k of $range(0, width - 1)) out[k] = buffer.readf64(row, k * F64_BYTES);
+		return out;
+	});
 }

@@ -19,7 +19,7 @@ import {
 	rowsPerBlock,
 	setDefaultFrameBudget,
 } from "../../src/parallel/FrameBudget";
-import { mapInBlocks, modelInputs, zeroRowsInBlocks } from "../../src/models/base/data";
+import { mapInBlocks, modelInputs, symmetricBufferRows, zeroRowsInBlocks } from "../../src/models/base/data";
 import { fromBufferRows } from "../../src/matrix/rowBuffers";
 import { countingYields, regressionData, relativeDifference, withDefaultBudget } from "./helpers";
 
@@ -48,6 +48,20 @@ describe("FrameBudget", () => {
 		expect(progress).toEqual([10, 20, 25]);
 		expect(rows.size()).toBe(25);
 		expect(fromBufferRows([rows[24]])).toEqual([table.create<number>(100, 0)]);
+	});
+	it("makes a symmetric buffer matrix computing each pair once and mirroring it", () => {
+		const calls = new Array<string>();
+		const m = symmetricBufferRows(3, (i, j) => {
+			calls.push(`${i}${j}`);
+			return 10 * i + j;
+		});
+		// by hand: M[i][j] = 10i + j for i ≤ j, mirrored below the diagonal
+		expect(fromBufferRows(m)).toEqual([
+			[0, 1, 2],
+			[1, 11, 12],
+			[2, 12, 22],
+		]);
+		expect(calls).toEqual(["00", "01", "02", "11", "12", "22"]);
 	});
 	it("maps rows in blocks of at most 64 new rows; the bias column is made in the validating copy", () => {
 		const x = new Array<Array<number>>();

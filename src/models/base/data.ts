@@ -52,6 +52,23 @@ export function zeroRowsInBlocks(count: number, width: number, budget = new Fram
 }
 
 /**
+ * The symmetric n×n matrix M[i][j] = M[j][i] = value(i, j) as buffer rows, each pair i ≤ j computed
+ * once and mirrored (the diagonal too: value(i, i)), checking `budget` after each row i (at most n values).
+ */
+export function symmetricBufferRows(n: number, value: (i: number, j: number) => number, budget = new FrameBudget()): BufferRows {
+	const out = zeroRowsInBlocks(n, n, budget);
+	forEachBlock(n, 1, budget, (i) => {
+		const row = out[i];
+		for (const j of $range(i, n - 1)) {
+			const v = value(i, j);
+			buffer.writef64(row, j * F64_BYTES, v);
+			buffer.writef64(out[j], i * F64_BYTES, v);
+		}
+	});
+	return out;
+}
+
+/**
  * x·w (n × outputs) in fixed, even-sized row blocks within the frame budget (each block one
  * `matmul`, rows paired as in one product of all rows, so the same numbers).
  */

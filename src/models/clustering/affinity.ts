@@ -5,34 +5,29 @@
  * n×n matrices S, R, A are buffer rows (`matrix/rowBuffers.ts`): the collector never scans them.
  */
 import { Matrix } from "../../matrix/types";
-import { BufferRows, zeroRow } from "../../matrix/rowBuffers";
+import { BufferRows } from "../../matrix/rowBuffers";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
-import { mapInBlocks } from "../base/data";
+import { symmetricBufferRows } from "../base/data";
 import { offDiagonalOrderStatistic } from "./orderStatistic";
 
-/** The similarity matrix: −‖xᵢ − x_k‖², with `preference` on the diagonal; in row blocks within `budget`. */
+/**
+ * The similarity matrix: −‖xᵢ − x_k‖², with `preference` on the diagonal; each pair computed once
+ * ((a − b)² = (b − a)² exactly, so mirroring changes no bit), checking `budget` after each row.
+ */
 export function similarities(x: Matrix, preference: number, budget = new FrameBudget()): BufferRows {
-	const n = x.size();
-	return mapInBlocks(
-		n,
-		n * (x[0].size() + 2),
-		(i) => {
+	const p = x[0].size();
+	return symmetricBufferRows(
+		x.size(),
+		(i, k) => {
+			if (i === k) return preference;
 			const xi = x[i];
-			const row = zeroRow(n);
-			for (const k of $range(0, n - 1)) {
-				if (i === k) {
-					buffer.writef64(row, k * 8, preference);
-					continue;
-				}
-				const xk = x[k];
-				let s = 0;
-				for (const j of $range(0, xi.size() - 1)) {
-					const d = xi[j] - xk[j];
-					s += d * d;
-				}
-				buffer.writef64(row, k * 8, -s);
+			const xk = x[k];
+			let s = 0;
+			for (const j of $range(0, p - 1)) {
+				const d = xi[j] - xk[j];
+				s += d * d;
 			}
-			return row;
+			return -s;
 		},
 		budget,
 	);

@@ -10,7 +10,7 @@ import { describeShape } from "../../matrix/validate";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
-import { zeroRowsInBlocks } from "../base/data";
+import { symmetricBufferRows } from "../base/data";
 
 /**
  * The k-means++ seeds among `rows`: the first uniformly, each next one with probability
@@ -80,22 +80,10 @@ export function distancesFrom(x: Matrix, i: number, distance: DistanceName, into
 
 /**
  * The n×n matrix of `distance` between the rows of `x` as buffer rows (symmetric bit for bit, zero
- * diagonal; `matrix/rowBuffers.ts`), made in row blocks and checking `budget` after each row.
+ * diagonal; `matrix/rowBuffers.ts`): each pair computed once, checking `budget` after each row.
  */
 export function pairwiseDistances(x: Matrix, distance: DistanceName = "euclidean", budget = new FrameBudget()): BufferRows {
-	const n = x.size();
-	const out = zeroRowsInBlocks(n, n, budget);
-	for (const i of $range(0, n - 1)) {
-		const xi = x[i];
-		const oi = out[i];
-		for (const j of $range(i + 1, n - 1)) {
-			const d = distanceBetween(xi, x[j], distance);
-			buffer.writef64(oi, j * 8, d);
-			buffer.writef64(out[j], i * 8, d);
-		}
-		budget.check();
-	}
-	return out;
+	return symmetricBufferRows(x.size(), (i, j) => (i === j ? 0 : distanceBetween(x[i], x[j], distance)), budget);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { Matrix, Vector } from "../../matrix/types";
 import { BufferRows } from "../../matrix/rowBuffers";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
-import { zeroRowsInBlocks } from "../base/data";
+import { symmetricBufferRows } from "../base/data";
 
 /** The kernel names an SVM accepts. */
 export type KernelName = "linear" | "polynomial" | "rbf" | "sigmoid";
@@ -57,24 +57,10 @@ function kernelCost(p: number): number {
 
 /**
  * The symmetric n×n Gram matrix K[i][j] = k(x_i, x_j) as buffer rows (`matrix/rowBuffers.ts`; the
- * collector never scans them), each pair computed once, in fixed row blocks within `budget`.
+ * collector never scans them), each pair computed once, checking `budget` after each row.
  */
 export function kernelGram(x: Matrix, settings: KernelSettings, budget = new FrameBudget()): BufferRows {
-	const n = x.size();
-	const out = zeroRowsInBlocks(n, n, budget);
-	// row i computes n − i values: blocks of about half a full row's cost
-	forEachBlock(n, rowsPerBlock((n * kernelCost(x[0].size())) / 2), budget, (first, last) => {
-		for (const i of $range(first, last)) {
-			const xi = x[i];
-			const row = out[i];
-			for (const j of $range(i, n - 1)) {
-				const v = kernelValue(xi, x[j], settings);
-				buffer.writef64(row, j * 8, v);
-				buffer.writef64(out[j], i * 8, v);
-			}
-		}
-	});
-	return out;
+	return symmetricBufferRows(x.size(), (i, j) => kernelValue(x[i], x[j], settings), budget);
 }
 
 /** γ for "scale" (1 / (p · variance of all entries of X), 1 when X is constant) or "auto" (1 / p); the passes over X in fixed row blocks within `budget`. */
