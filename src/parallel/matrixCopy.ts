@@ -6,6 +6,7 @@
 import { Matrix } from "../matrix/types";
 import { isDenseArray } from "../matrix/validate";
 import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "./FrameBudget";
+import { holdWhileFilling, releaseHold } from "./collectorHold";
 
 /**
  * Rows per block when validating or copying rows of `p` entries: an entry costs about 4
@@ -47,7 +48,8 @@ export function copyMatrixWithinBudget(X: unknown, withOnes = false): Matrix | u
 	if (p === 0) return undefined;
 	const budget = new FrameBudget();
 	if (!isDenseWithinBudget(rows, budget)) return undefined;
-	const out = table.create<Array<number>>(n);
+	// held while its rows are made (collectorHold.ts): marked incrementally, not in the collector's atomic step
+	const out = holdWhileFilling(table.create<Array<number>>(n));
 	const offset = withOnes ? 1 : 0;
 	let valid = true;
 	forEachBlock(n, copyBlockRows(p), budget, (firstRow, lastRow) => {
@@ -71,5 +73,6 @@ export function copyMatrixWithinBudget(X: unknown, withOnes = false): Matrix | u
 			out[i] = copied;
 		}
 	});
+	releaseHold(out);
 	return valid ? out : undefined;
 }

@@ -202,7 +202,7 @@ describe("statistics, online and kernel models within the frame budget", () => {
 });
 
 describe("the merge sort within a frame budget", () => {
-	it("sorts as table.sort does and checks the budget every 4096 moves, also inside the long last merges", () => {
+	it("sorts as table.sort does and checks the budget every 1024 moves, also inside the long last merges", () => {
 		const rng = new RandomGenerator(4);
 		const values = new Array<number>();
 		for (const _ of $range(1, 5000)) values.push(rng.integer(0, 1000));
@@ -211,8 +211,8 @@ describe("the merge sort within a frame budget", () => {
 		const expected = table.clone(values);
 		expected.sort((a, b) => a < b);
 		expect(sorted).toEqual(expected);
-		// 13 passes of 5000 moves: ⌊65000 / 4096⌋ = 15 checks, each yielding at a tiny budget
-		expect(yields).toBe(15);
+		// 13 passes of 5000 moves: ⌊65000 / 1024⌋ = 63 checks, each yielding at a tiny budget
+		expect(yields).toBe(63);
 		expect(values.size()).toBe(5000);
 	});
 });

@@ -6,7 +6,7 @@ import { countingYields, regressionData } from "./helpers";
 import { sortWithinBudget } from "../../src/parallel/sort";
 
 describe("sortWithinBudget", () => {
-	it("checks the budget inside one long merge: at most 4096 comparisons between yields; the same order as unsliced", () => {
+	it("checks the budget inside one long merge: at most 1024 comparisons between yields; the same order as unsliced", () => {
 		// 8193 values: the last level merges 8192 + 1 elements at once
 		const rng = new RandomGenerator(9);
 		const values = new Array<number>();
@@ -27,7 +27,7 @@ describe("sortWithinBudget", () => {
 		expect(sliced).toEqual(unsliced);
 		let widest = atYields[0];
 		for (const i of $range(1, atYields.size() - 1)) widest = math.max(widest, atYields[i] - atYields[i - 1]);
-		expect(widest <= 4096).toBe(true);
+		expect(widest <= 1024).toBe(true);
 		// stable and sorted: equal values keep their input order
 		let ordered = true;
 		for (const i of $range(1, 8192)) {

@@ -8,6 +8,7 @@ import { isFiniteNumber } from "../../core/describe";
 import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerAllocatedBytes } from "../../parallel/FrameBudget";
 import { BufferRows, F64_BYTES, zeroRow } from "../../matrix/rowBuffers";
 import { copyBlockRows, copyMatrixWithinBudget } from "../../parallel/matrixCopy";
+import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
 
 /**
  * A validated copy of the feature matrix `X` (rectangular, finite, non-empty); when
@@ -35,19 +36,21 @@ export function featureMatrix(X: unknown, where: string, expectedWidth?: number,
  * allocate, so a block holds at most `ALLOCATING_BLOCK_ROWS` calls).
  */
 export function mapInBlocks<T extends defined>(count: number, workPerRow: number, fn: (i: number) => T, budget = new FrameBudget()): Array<T> {
-	const out = table.create<T>(count);
+	const out = holdWhileFilling(table.create<T>(count));
 	forEachBlock(count, allocatingRowsPerBlock(workPerRow + 8), budget, (first, last) => {
 		for (const i of $range(first, last)) out[i] = fn(i);
 	});
+	releaseHold(out);
 	return out;
 }
 
 /** `count` rows of `width` zeros as f64 buffers (`matrix/rowBuffers.ts`), made within `budget` at most `ALLOCATING_BLOCK_BYTES` a block. */
 export function zeroRowsInBlocks(count: number, width: number, budget = new FrameBudget()): BufferRows {
-	const out = table.create<buffer>(count);
+	const out = holdWhileFilling(table.create<buffer>(count));
 	forEachBlock(count, rowsPerAllocatedBytes(width * F64_BYTES), budget, (first, last) => {
 		for (const i of $range(first, last)) out[i] = zeroRow(width);
 	});
+	releaseHold(out);
 	return out;
 }
 
@@ -74,12 +77,13 @@ export function symmetricBufferRows(n: number, value: (i: number, j: number) => 
  */
 export function productInBlocks(x: Matrix, w: Matrix, budget = new FrameBudget()): Matrix {
 	const n = x.size();
-	const out = table.create<Array<number>>(n);
+	const out = holdWhileFilling(table.create<Array<number>>(n));
 	const block = 2 * math.ceil(allocatingRowsPerBlock(w.size() * w[0].size() + 2) / 2);
 	forEachBlock(n, block, budget, (first, last) => {
 		const part = matmul(rowsBetween(x, first, last), w);
 		for (const i of $range(first, last)) out[i] = part[i - first];
 	});
+	releaseHold(out);
 	return out;
 }
 
@@ -87,7 +91,7 @@ export function productInBlocks(x: Matrix, w: Matrix, budget = new FrameBudget()
 export function withBiasColumn(x: Matrix): Matrix {
 	const n = x.size();
 	const p = x[0].size();
-	const out = table.create<Array<number>>(n);
+	const out = holdWhileFilling(table.create<Array<number>>(n));
 	forEachBlock(n, copyBlockRows(p + 1), new FrameBudget(), (first, last) => {
 		for (const i of $range(first, last)) {
 			const xi = x[i];
@@ -96,6 +100,7 @@ export function withBiasColumn(x: Matrix): Matrix {
 			out[i] = row;
 		}
 	});
+	releaseHold(out);
 	return out;
 }
 
@@ -123,16 +128,19 @@ export function targetMatrix(y: unknown, rows: number, where: string, xShape: st
 	let m: Matrix;
 	if (typeIs(list[0], "number")) {
 		const n = list.size();
-		m = table.create<Array<number>>(n);
+		const column = holdWhileFilling(table.create<Array<number>>(n));
 		forEachBlock(n, copyBlockRows(1), new FrameBudget(), (first, last) => {
 			for (const i of $range(first, last)) {
 				const v = list[i];
 				if (!isFiniteNumber(v)) {
+					releaseHold(column);
 					error(`[Hivemind] ${where}: y[${i + 1}] must be a finite number, got ${tostring(v)}`, 5);
 				}
-				m[i] = [v];
+				column[i] = [v];
 			}
 		});
+		releaseHold(column);
+		m = column;
 	} else {
 		m = featureMatrix(y, where, undefined, "y");
 	}

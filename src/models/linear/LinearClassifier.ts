@@ -2,6 +2,7 @@
 import { Matrix } from "../../matrix/types";
 import { argmax } from "../../matrix/reductions";
 import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
+import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
 import { rowsBetween } from "../../parallel/shards";
 import { Label } from "../../utilities/labels";
 import { ClassLabels } from "../base/ClassLabels";
@@ -65,7 +66,7 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 		const z = this.scores(X, where);
 		const classes = this.labels.require(where);
 		const n = z.size();
-		const probabilities = table.create<Array<number>>(n);
+		const probabilities = holdWhileFilling(table.create<Array<number>>(n));
 		const labels = table.create<Label>(n);
 		// row by row (each row's probabilities depend on its scores only; a few new tables a row), in fixed blocks within the frame budget
 		forEachBlock(n, allocatingRowsPerBlock(8 * (z[0].size() + 4)), new FrameBudget(), (first, last) => {
@@ -76,6 +77,7 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 				labels[i] = classes[best[i - first]];
 			}
 		});
+		releaseHold(probabilities);
 		return $tuple(labels, probabilities);
 	}
 

@@ -7,6 +7,7 @@
  */
 import { Matrix } from "../../matrix/types";
 import { allocatingRowsPerBlock, FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
+import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
 import { rowsBetween } from "../../parallel/shards";
 import { describeShape } from "../../matrix/validate";
 import { argmax } from "../../matrix/reductions";
@@ -91,7 +92,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	/** Rows per block of the joint log-likelihoods (about 3 multiply-adds per feature and class; a few new rows each). */
 	private likelihoodBlock(x: Matrix, record: NaiveBayesRecord): number {
 		// each row makes its log-likelihood, probability and normalizer rows: an allocating block
-		return allocatingRowsPerBlock(3 * x[0].size() * record.counts.size());
+		return allocatingRowsPerBlock(3 * x[0].size() * record.counts.size(), 3);
 	}
 
 	/** Throws unless `partial` is a well-formed partial of this variant (errors name `where`). */
@@ -220,7 +221,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const record = this.requireParameters(where);
 		const x = this.inputs(X, where);
 		const n = x.size();
-		const probabilities = table.create<Array<number>>(n);
+		const probabilities = holdWhileFilling(table.create<Array<number>>(n));
 		const winners = table.create<number>(n, 0);
 		const jointLogLikelihood = this.likelihoodScorer(record);
 		forEachBlock(n, this.likelihoodBlock(x, record), new FrameBudget(), (first, last) => {
@@ -231,6 +232,7 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 				winners[i] = best[i - first];
 			}
 		});
+		releaseHold(probabilities);
 		return $tuple(this.labels.decode(winners, where), probabilities);
 	}
 

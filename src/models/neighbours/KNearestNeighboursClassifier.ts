@@ -6,7 +6,7 @@ import { Label } from "../../utilities/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { NEIGHBOURS_CONSTRAINTS, NEIGHBOURS_DEFAULTS, NeighboursModel, NeighboursOptions } from "./NeighboursModel";
 import { Classifier } from "../base/capabilities";
-import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 
 /** Options of `KNearestNeighboursClassifier`. */
 export interface KNearestNeighboursClassifierOptions extends NeighboursOptions {
@@ -45,7 +45,7 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 	protected targetsOf(y: unknown, rows: number, where: string, xShape: string, budget: FrameBudget): Matrix {
 		const codes = this.labels.encode(y, rows, where, xShape);
 		const out = table.create<Array<number>>(rows);
-		forEachBlock(rows, 2048, budget, (first, last) => {
+		forEachBlock(rows, allocatingRowsPerBlock(1), budget, (first, last) => {
 			for (const i of $range(first, last)) out[i] = [codes[i]];
 		});
 		return out;

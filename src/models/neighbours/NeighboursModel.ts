@@ -11,7 +11,8 @@ import { BaseModel } from "../base/BaseModel";
 import { featureMatrix } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
-import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
+import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
 import { ShardedData, WorkerPool } from "../../parallel/types";
 import { DISTANCE_NAMES, DistanceName, mergeNeighbourLists, NeighbourLists, nearestNeighbours, Neighbours } from "./search";
 
@@ -69,19 +70,23 @@ export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseM
 		const x = featureMatrix(X, where);
 		const budget = new FrameBudget();
 		const targets = this.targetsOf(y, x.size(), where, describeShape(x), budget);
-		const joined = new Array<Array<number>>();
-		forEachBlock(x.size(), 2048, budget, (first, last) => {
+		// one new table a row: blocks sized for the collector (allocatingRowsPerBlock), the outer tables made at full size
+		const block = allocatingRowsPerBlock(x[0].size() + targets[0].size());
+		const joined = holdWhileFilling(table.create<Array<number>>(x.size()));
+		forEachBlock(x.size(), block, budget, (first, last) => {
 			for (const i of $range(first, last)) joined[i] = [...x[i], ...targets[i]];
 		});
+		releaseHold(joined);
 		const order = canonicalRowOrder(joined, undefined, budget);
-		const inputs = new Array<Array<number>>();
-		const stored = new Array<Array<number>>();
-		forEachBlock(order.size(), 2048, budget, (first, last) => {
+		const inputs = table.create<Array<number>>(order.size());
+		const stored = holdWhileFilling(table.create<Array<number>>(order.size()));
+		forEachBlock(order.size(), block, budget, (first, last) => {
 			for (const k of $range(first, last)) {
 				inputs[k] = x[order[k]];
 				stored[k] = table.clone(targets[order[k]]);
 			}
 		});
+		releaseHold(stored);
 		this.releaseResidentRows();
 		this.parameters = { inputs, targets: stored };
 		return [];

@@ -27,6 +27,7 @@ import { BlockBuffers, DenseLayer, zerosLike, backwardPassWithInput, forwardPass
 import { predictOutput } from "./outputs";
 import { RowPacer } from "../../matrix/fused";
 import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
+import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
 import { rowsBetween } from "../../parallel/shards";
 import { warnIfSaturating } from "../base/scaleCheck";
 import { assertTrainableLayers, assertWeightsFitLayers, initializeNetwork, LayerSpec, makeLayer, makeLayers } from "./layers";
@@ -169,13 +170,14 @@ export class NeuralNetwork extends GradientModel<NeuralNetworkOptions, Array<Mat
 		if (returnOriginalOutput || this.options.mode === "Regression") return $tuple(output, undefined);
 		const n = output.size();
 		const single = output[0].size() === 1;
-		const probabilities = single ? table.create<Array<number>>(n) : output;
+		const probabilities = single ? holdWhileFilling(table.create<Array<number>>(n)) : output;
 		const indices = table.create<number>(n);
 		forEachBlock(n, allocatingRowsPerBlock(8 * (output[0].size() + 4)), budget, (first, last) => {
 			if (single) for (const i of $range(first, last)) probabilities[i] = [1 - output[i][0], output[i][0]];
 			const best = argmax(rowsBetween(probabilities, first, last), 1);
 			for (const i of $range(first, last)) indices[i] = best[i - first];
 		});
+		releaseHold(probabilities);
 		return $tuple(this.labels.decode(indices, where), probabilities);
 	}
 
