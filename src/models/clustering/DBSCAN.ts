@@ -78,9 +78,9 @@ export class DBSCAN extends DensityModel<DBSCANOptions> {
 			clusters += 1;
 			budget.pace(i + 1, o.yieldInterval);
 		}
-		const record: DensityRecord = { points: rows, labels: column(labels), core: column(core) };
+		const record: DensityRecord = { points: rows, labels: column(labels, budget), core: column(core, budget) };
 		const [final] = labelByNearestCore(rows, rows, record.labels, record.core, o.epsilon, o.distance, budget);
-		record.labels = column(final);
+		record.labels = column(final, budget);
 		this.parameters = record;
 		return [];
 	}

@@ -60,12 +60,12 @@ export class KMedoids extends ClusteringModel<KMedoidsOptions> {
 		const rows = this.canonicalRows(x, budget);
 		const d = pairwiseDistances(rows, this.options.distance, budget);
 		const medoids = pamBuild(d, k, budget);
-		const history = [medoidCost(d, medoids)];
+		const history = [medoidCost(d, medoids, budget)];
 		for (const step of $range(1, this.options.maximumNumberOfIterations)) {
 			const [position, candidate] = bestSwap(d, medoids, budget);
 			if (candidate < 0) break;
 			medoids[position] = candidate;
-			history.push(medoidCost(d, medoids));
+			history.push(medoidCost(d, medoids, budget));
 			budget.pace(step, this.options.yieldInterval);
 		}
 		this.parameters = medoids.map((i) => table.clone(rows[i]));

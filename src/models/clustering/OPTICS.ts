@@ -12,6 +12,7 @@ import { DistanceName } from "../neighbours/search";
 import { labelByNearestCore } from "./density";
 import { extractClusters, OpticsResult, opticsOrdering } from "./opticsOrdering";
 import { column } from "./shared";
+import { mapInBlocks } from "../base/data";
 
 /** Options of `OPTICS`. */
 export interface OPTICSOptions {
@@ -68,9 +69,9 @@ export class OPTICS extends DensityModel<OPTICSOptions> {
 		const rows = order.map((i) => x[i]);
 		const run = opticsOrdering(rows, o.distance, o.minimumPoints, o.maximumEpsilon, budget, (count) => budget.pace(count, o.yieldInterval));
 		const extracted = extractClusters(run, o.extractionEpsilon);
-		const core = column(run.coreDistances.map((c) => (c <= o.extractionEpsilon ? 1 : 0)));
-		const [labels] = labelByNearestCore(rows, rows, column(extracted), core, o.extractionEpsilon, o.distance, budget);
-		this.parameters = { points: rows, labels: column(labels), core };
+		const core = mapInBlocks(run.coreDistances.size(), 1, (i) => [run.coreDistances[i] <= o.extractionEpsilon ? 1 : 0], budget);
+		const [labels] = labelByNearestCore(rows, rows, column(extracted, budget), core, o.extractionEpsilon, o.distance, budget);
+		this.parameters = { points: rows, labels: column(labels, budget), core };
 		const inputIndex = (i: number) => order[i];
 		const reachability = table.create<number>(x.size(), 0);
 		const coreDistances = table.create<number>(x.size(), 0);

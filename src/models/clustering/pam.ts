@@ -8,13 +8,16 @@
 import { BufferRows } from "../../matrix/rowBuffers";
 import { FrameBudget, rowsPerBlock } from "../../parallel/FrameBudget";
 
-/** Σ over points of the distance to the nearest medoid. */
-export function medoidCost(d: BufferRows, medoids: Array<number>): number {
+/** Σ over points of the distance to the nearest medoid (in point order, checking `budget` every block of points). */
+export function medoidCost(d: BufferRows, medoids: Array<number>, budget: FrameBudget): number {
+	const every = rowsPerBlock(medoids.size() + 8);
 	let total = 0;
-	for (const row of d) {
+	for (const j of $range(0, d.size() - 1)) {
+		const row = d[j];
 		let best = math.huge;
 		for (const m of medoids) best = math.min(best, buffer.readf64(row, m * 8));
 		total += best;
+		if (j % every === every - 1) budget.check();
 	}
 	return total;
 }
@@ -49,26 +52,34 @@ export function pamBuild(d: BufferRows, k: number, budget: FrameBudget): Array<n
 	return medoids;
 }
 
-/** The nearest and second-nearest medoid distances of every point, and the position of the nearest in `medoids`. */
-function nearestTwo(d: BufferRows, medoids: Array<number>): LuaTuple<[Array<number>, Array<number>, Array<number>]> {
-	const first = new Array<number>();
-	const second = new Array<number>();
-	const owner = new Array<number>();
-	for (const row of d) {
+/**
+ * The nearest and second-nearest medoid distances of every point, and the position of the nearest in
+ * `medoids`; three arrays made at full size, no table per point, `budget` checked every block of points.
+ */
+function nearestTwo(d: BufferRows, medoids: Array<number>, budget: FrameBudget): LuaTuple<[Array<number>, Array<number>, Array<number>]> {
+	const n = d.size();
+	const k = medoids.size();
+	const first = table.create<number>(n, 0);
+	const second = table.create<number>(n, 0);
+	const owner = table.create<number>(n, 0);
+	const every = rowsPerBlock(k + 8);
+	for (const j of $range(0, n - 1)) {
+		const row = d[j];
 		let a = math.huge;
 		let b = math.huge;
 		let o = 0;
-		medoids.forEach((m, position) => {
-			const v = buffer.readf64(row, m * 8);
+		for (const position of $range(0, k - 1)) {
+			const v = buffer.readf64(row, medoids[position] * 8);
 			if (v < a) {
 				b = a;
 				a = v;
 				o = position;
 			} else if (v < b) b = v;
-		});
-		first.push(a);
-		second.push(b);
-		owner.push(o);
+		}
+		first[j] = a;
+		second[j] = b;
+		owner[j] = o;
+		if (j % every === every - 1) budget.check();
 	}
 	return $tuple(first, second, owner);
 }
@@ -80,7 +91,7 @@ function nearestTwo(d: BufferRows, medoids: Array<number>): LuaTuple<[Array<numb
 export function bestSwap(d: BufferRows, medoids: Array<number>, budget: FrameBudget): LuaTuple<[number, number, number]> {
 	const n = d.size();
 	const every = rowsPerBlock(n);
-	const [first, second, owner] = nearestTwo(d, medoids);
+	const [first, second, owner] = nearestTwo(d, medoids, budget);
 	budget.check();
 	const isMedoid = table.create<boolean>(n, false);
 	for (const m of medoids) isMedoid[m] = true;

@@ -10,7 +10,7 @@ import { describeShape } from "../../matrix/validate";
 import { describeParameters, ModelParameters, parameterKind } from "../../parameters";
 import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { DistanceName, distanceBetween } from "../neighbours/search";
-import { symmetricBufferRows } from "../base/data";
+import { mapInBlocks, symmetricBufferRows } from "../base/data";
 
 /**
  * The k-means++ seeds among `rows`: the first uniformly, each next one with probability
@@ -138,9 +138,9 @@ export function assertPointRecord(parameters: ModelParameters, names: Array<stri
 	if (!ok) error(`[Hivemind] ${where}: parameters must be ${expected}, got ${describeParameters(parameters)}`, 4);
 }
 
-/** An n×1 column from a list. */
-export function column(values: Array<number>): Matrix {
-	return values.map((v) => [v]);
+/** An n×1 column from a list, made in allocating blocks within `budget` (a new table a row). */
+export function column(values: Array<number>, budget = new FrameBudget()): Matrix {
+	return mapInBlocks(values.size(), 1, (i) => [values[i]], budget);
 }
 
 /** "k×p" for messages. */
