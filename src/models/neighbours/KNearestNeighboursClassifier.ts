@@ -6,7 +6,8 @@ import { Label } from "../../utilities/labels";
 import { ClassLabels } from "../base/ClassLabels";
 import { NEIGHBOURS_CONSTRAINTS, NEIGHBOURS_DEFAULTS, NeighboursModel, NeighboursOptions } from "./NeighboursModel";
 import { Classifier } from "../base/capabilities";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
+import { FrameBudget } from "../../parallel/FrameBudget";
+import { mapInBlocks } from "../base/data";
 
 /** Options of `KNearestNeighboursClassifier`. */
 export interface KNearestNeighboursClassifierOptions extends NeighboursOptions {
@@ -44,11 +45,7 @@ export class KNearestNeighboursClassifier extends NeighboursModel<KNearestNeighb
 
 	protected targetsOf(y: unknown, rows: number, where: string, xShape: string, budget: FrameBudget): Matrix {
 		const codes = this.labels.encode(y, rows, where, xShape);
-		const out = table.create<Array<number>>(rows);
-		forEachBlock(rows, allocatingRowsPerBlock(1), budget, (first, last) => {
-			for (const i of $range(first, last)) out[i] = [codes[i]];
-		});
-		return out;
+		return mapInBlocks(rows, 1, (i) => [codes[i]], budget);
 	}
 
 	protected validateTargets(targets: Matrix, where: string) {

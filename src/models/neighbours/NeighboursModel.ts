@@ -8,11 +8,10 @@ import { describeShape } from "../../matrix/validate";
 import { ConstraintTable, integerAtLeast, objectWith, oneOf } from "../../options";
 import { ModelParameters, ParameterRecord } from "../../parameters";
 import { BaseModel } from "../base/BaseModel";
-import { featureMatrix } from "../base/data";
+import { featureMatrix, mapInBlocks } from "../base/data";
 import { canonicalRowOrder } from "../base/rowOrder";
 import { expectRecord, expectShape } from "../base/recordParameters";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
-import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
+import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
 import { ShardedData, WorkerPool } from "../../parallel/types";
 import { DISTANCE_NAMES, DistanceName, mergeNeighbourLists, NeighbourLists, nearestNeighbours, Neighbours } from "./search";
 
@@ -70,23 +69,10 @@ export abstract class NeighboursModel<O extends NeighboursOptions> extends BaseM
 		const x = featureMatrix(X, where);
 		const budget = new FrameBudget();
 		const targets = this.targetsOf(y, x.size(), where, describeShape(x), budget);
-		// one new table a row: blocks sized for the collector (allocatingRowsPerBlock), the outer tables made at full size
-		const block = allocatingRowsPerBlock(x[0].size() + targets[0].size());
-		const joined = holdWhileFilling(table.create<Array<number>>(x.size()));
-		forEachBlock(x.size(), block, budget, (first, last) => {
-			for (const i of $range(first, last)) joined[i] = [...x[i], ...targets[i]];
-		});
-		releaseHold(joined);
+		const joined = mapInBlocks(x.size(), x[0].size() + targets[0].size(), (i) => [...x[i], ...targets[i]], budget);
 		const order = canonicalRowOrder(joined, undefined, budget);
-		const inputs = table.create<Array<number>>(order.size());
-		const stored = holdWhileFilling(table.create<Array<number>>(order.size()));
-		forEachBlock(order.size(), block, budget, (first, last) => {
-			for (const k of $range(first, last)) {
-				inputs[k] = x[order[k]];
-				stored[k] = table.clone(targets[order[k]]);
-			}
-		});
-		releaseHold(stored);
+		const inputs = mapInBlocks(order.size(), 1, (k) => x[order[k]], budget);
+		const stored = mapInBlocks(order.size(), targets[0].size(), (k) => table.clone(targets[order[k]]), budget);
 		this.releaseResidentRows();
 		this.parameters = { inputs, targets: stored };
 		return [];
