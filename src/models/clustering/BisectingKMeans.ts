@@ -65,7 +65,8 @@ export class BisectingKMeans extends ClusteringModel<BisectingKMeansOptions> {
 		const p = rows[0].size();
 		const mean = table.create<number>(p, 0);
 		const n = rows.size();
-		forEachBlock(n, rowsPerBlock(2 * p), budget, (first, last) => {
+		// ≈ 1.5 µs a row at p = 10 in the headless interpreter (the time of 5p multiply-adds; 2p made 2.4 ms blocks)
+		forEachBlock(n, rowsPerBlock(5 * p + 8), budget, (first, last) => {
 			for (const i of $range(first, last)) {
 				const row = rows[i];
 				for (const j of $range(0, p - 1)) mean[j] += row[j] / n;
@@ -89,7 +90,8 @@ export class BisectingKMeans extends ClusteringModel<BisectingKMeansOptions> {
 			const centres = halves.getModelParameters(true) as Matrix;
 			const [labels] = assignToCentres(members, centres, "euclidean", budget);
 			const halvesRows: [Matrix, Matrix] = [[], []];
-			forEachBlock(members.size(), rowsPerBlock(8), budget, (first, last) => {
+			// a push into a growing array ≈ 0.7 µs (rowsPerBlock(8) made 2.8 ms blocks)
+			forEachBlock(members.size(), rowsPerBlock(24), budget, (first, last) => {
 				for (const i of $range(first, last)) halvesRows[labels[i]].push(members[i]);
 			});
 			const parts = centres.map((centre, h): [Matrix, Array<number>, number] => [

@@ -74,7 +74,8 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 	/** `computeStatistics` of x and the class `indices` in fixed row blocks merged in block order, within the frame budget. */
 	private statisticsInBlocks(x: Matrix, indices: Array<number>): P {
 		const classes = classRange(this.labels.count()!);
-		const rows = rowsPerBlock(2 * x[0].size() + classes.size());
+		// ≈ 2.2 µs a row at p = 10, k = 3 in the headless interpreter (the time of 7p + 2k multiply-adds; 2p + k gave 3.2 ms blocks)
+		const rows = rowsPerBlock(7 * x[0].size() + 2 * classes.size());
 		// one block's index column, made before the pass in allocating blocks and refilled by each block
 		let column = mapInBlocks(math.min(rows, x.size()), 1, () => [0]);
 		return reduceInBlocks(

@@ -75,7 +75,7 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions, Parameter
 		}
 		// rows in order, in fixed blocks within the frame budget (the same sums as one loop)
 		const budget = new FrameBudget();
-		forEachBlock(x.size(), rowsPerBlock(p + 2), budget, (first, last) => {
+		forEachBlock(x.size(), rowsPerBlock(2 * p + 8), budget, (first, last) => {
 			for (const i of $range(first, last)) {
 				const row = x[i];
 				const c = indices[i];
@@ -87,7 +87,8 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions, Parameter
 		const centroids = sums.map((row, c) => row.map((v) => (counts[c][0] > 0 ? v / counts[c][0] : 0)));
 		this.parameters = { centroids, counts };
 		let spread = 0;
-		forEachBlock(x.size(), rowsPerBlock(p + 8), budget, (first, last) => {
+		// a distance call costs ≈ 3p + 8 multiply-adds' time (p + 8 gave 1,820-row blocks of 2–2.7 ms)
+		forEachBlock(x.size(), rowsPerBlock(3 * p + 8), budget, (first, last) => {
 			for (const i of $range(first, last)) {
 				const d = distanceBetween(x[i], centroids[indices[i]], "euclidean");
 				spread += d * d;

@@ -84,10 +84,11 @@ export class IsolationForest extends OutlierDetector<IsolationForestOptions> {
 		const nodes = parameters.nodes;
 		const roots = parameters.roots;
 		const scale = roots.size() * parameters.normalizer[0][0];
-		// a row walks one path per tree (about 16 steps each): a few rows per block
+		// a row walks one path per tree: a call, up to 8–16 steps of table reads and a logarithm, ≈ 1.9 µs a
+		// tree in the headless interpreter, the time of ≈ 64 multiply-adds (at 16, 20 rows of 100 trees took 3.7 ms a block)
 		return mapInBlocks(
 			x.size(),
-			16 * roots.size(),
+			64 * roots.size(),
 			(i) => {
 				const row = x[i];
 				let total = 0;

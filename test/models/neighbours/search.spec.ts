@@ -1,6 +1,7 @@
 import { describe, expect, it } from "../../support/jest-globals.d";
 import { expectClose } from "../../support/numeric";
 import { distanceBetween, nearestNeighbours, nearestRow } from "../../../src/models/neighbours/search";
+import { FrameBudget } from "../../../src/parallel/FrameBudget";
 
 describe("neighbour search", () => {
 	it("computes each distance by hand", () => {
@@ -27,5 +28,18 @@ describe("neighbour search", () => {
 		const [index, distance] = nearestRow([[2], [0], [-2]], [1], "euclidean");
 		expect(index).toBe(0);
 		expectClose(distance, 1);
+	});
+	it("checks the budget every ⌊32768 / (3p + 8)⌋ rows (862 at p = 10: 2 yields in 2000 rows at a tiny budget), with the same neighbours as unsliced", () => {
+		// deterministic points: row i = (i mod 7, i mod 11, …), the query near row 1000
+		const points = new Array<Array<number>>();
+		for (const i of $range(0, 1999)) points.push([i % 7, i % 11, i % 13, i % 3, i % 5, i % 17, i % 19, i % 2, i % 23, i % 29]);
+		const query = points[1000].map((v) => v + 0.25);
+		const sliced = new FrameBudget(1e-9);
+		const a = nearestNeighbours(points, query, 5, "euclidean", sliced);
+		const b = nearestNeighbours(points, query, 5, "euclidean", new FrameBudget(0));
+		expect(sliced.yields).toBe(2);
+		expect(a.indices).toEqual(b.indices);
+		expect(a.distances).toEqual(b.distances);
+		expect(a.indices[0]).toBe(1000);
 	});
 });
