@@ -5,6 +5,7 @@
  * results; the budget only decides where, between blocks, the thread yields.
  */
 import { RowPacer } from "../matrix/fused";
+import { dropKept } from "./collectorHold";
 
 /** Called as `onProgress(done, total)` after each block of a long operation (units: rows, iterations). */
 export type ProgressCallback = (done: number, total: number) => void;
@@ -132,6 +133,7 @@ export class FrameBudget {
 		if (now - sliceStart + sinceLastCheck < this.budgetSeconds) return false;
 		this.yields += 1;
 		waitForNextSlice();
+		dropKept();
 		startSlice();
 		if (observer !== undefined) observer(now, sliceStart);
 		return true;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "../support/jest-globals.d";
-import { HOLD_SLOTS, heldCount, holdWhileFilling, releaseHold } from "../../src/parallel/collectorHold";
+import { dropKept, HOLD_SLOTS, heldCount, holdWhileFilling, keptCount, releaseHold } from "../../src/parallel/collectorHold";
 import { copyMatrixWithinBudget } from "../../src/parallel/matrixCopy";
 import { mapInBlocks, targetMatrix } from "../../src/models/base/data";
 import { expectError } from "../support/numeric";
 
 describe("holding a table while it is filled", () => {
 	it("holds until released; a hold past the ring's 8 slots drops the oldest one", () => {
+		dropKept(true);
 		expect(heldCount()).toBe(0);
 		const values = new Array<object>();
 		for (const _ of $range(1, HOLD_SLOTS + 1)) values.push(holdWhileFilling({}));
@@ -16,6 +17,42 @@ describe("holding a table while it is filled", () => {
 		releaseHold(values[1]);
 		expect(heldCount()).toBe(HOLD_SLOTS - 1);
 		for (const value of values) releaseHold(value);
+		expect(heldCount()).toBe(0);
+	});
+
+	it("keeps a released table until the collector has finished the cycle it was held in, then drops it", () => {
+		dropKept(true);
+		const value = holdWhileFilling({});
+		releaseHold(value);
+		// the cycle cannot have ended between two statements that allocate almost nothing
+		expect(keptCount()).toBe(1);
+		expect(heldCount()).toBe(0);
+		// allocate until the collector has run a whole cycle (its sentinel collected): bounded, ≈ 10 MB a round
+		let rounds = 0;
+		while (keptCount() > 0 && rounds < 400) {
+			const garbage = table.create<Array<number>>(10000);
+			for (const i of $range(0, 9999)) garbage[i] = table.create<number>(8, i);
+			rounds += 1;
+			dropKept();
+		}
+		expect(keptCount()).toBe(0);
+		expect(rounds >= 1).toBe(true);
+	});
+
+	it("a new hold reuses a kept slot before dropping a table still being filled", () => {
+		dropKept(true);
+		const filling = new Array<object>();
+		for (const _ of $range(1, HOLD_SLOTS - 1)) filling.push(holdWhileFilling({}));
+		const done = holdWhileFilling({});
+		releaseHold(done);
+		expect(heldCount()).toBe(HOLD_SLOTS - 1);
+		expect(keptCount()).toBe(1);
+		// the ring is full; the next hold takes the kept slot, and every table being filled stays held
+		filling.push(holdWhileFilling({}));
+		expect(heldCount()).toBe(HOLD_SLOTS);
+		expect(keptCount()).toBe(0);
+		for (const value of filling) releaseHold(value);
+		dropKept(true);
 		expect(heldCount()).toBe(0);
 	});
 
