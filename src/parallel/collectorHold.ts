@@ -79,12 +79,14 @@ export function holdWhileFilling<T extends object>(value: T): T {
 
 /**
  * Ends the fill of `value` (nothing when it is not held, or no longer: its slot was reused): it stays
- * kept until the collector's cycle it was made in has ended, or {@link KEEP_SECONDS} at most.
+ * kept until the collector's cycle it was made in has ended, or {@link KEEP_SECONDS} at most (where
+ * Roblox's `task` library exists; elsewhere until the next hold, release or budget yield after that cycle).
  */
 export function releaseHold(value: object) {
 	for (const i of $range(0, HOLD_SLOTS - 1)) if (held[i] === value) released[i] = true;
 	dropKept();
-	if (!sweepScheduled && keptCount() > 0) {
+	// `task` is absent in a plain Lune process (the bench's loader): kept tables then wait for the next hold, release or budget yield
+	if (!sweepScheduled && keptCount() > 0 && typeIs(task as unknown, "table")) {
 		sweepScheduled = true;
 		task.delay(KEEP_SECONDS, () => {
 			sweepScheduled = false;
