@@ -12,7 +12,9 @@
  * fill, it would again be only on the stack until that cycle's atomic step (a result made during a
  * cycle and then kept in locals: 5.9–10.1 ms steps in 2 of 4 probe runs), so a released table stays
  * kept until a sentinel made when the hold began has been collected (the cycle is over; in the next
- * one the stack is scanned incrementally), or at most {@link KEEP_SECONDS} after its release.
+ * one the stack is scanned incrementally), or at most {@link KEEP_SECONDS} after its release where
+ * Roblox's `task` library exists (in Roblox, Actors and the test harness; a plain Lune process drops it
+ * at the next hold, release or budget yield after that cycle).
  *
  * A hint only: holds live in a ring of {@link HOLD_SLOTS} slots, so a ninth hold (many passes
  * filling at once, or one that threw before its release) takes a free or kept slot first, then drops
