@@ -5,7 +5,7 @@
  * results; the budget only decides where, between blocks, the thread yields.
  */
 import { RowPacer } from "../matrix/fused";
-import { dropKept } from "./collectorHold";
+import { dropKept, holdWhileFilling, releaseHold } from "./collectorHold";
 
 /** Called as `onProgress(done, total)` after each block of a long operation (units: rows, iterations). */
 export type ProgressCallback = (done: number, total: number) => void;
@@ -181,6 +181,24 @@ export function forEachBlock(count: number, blockSize: number, budget: FrameBudg
 		first = last + 1;
 		if (budget !== undefined) budget.step(first, count);
 	}
+}
+
+/**
+ * A new array of `count` entries filled by `fill(out, first, last)` over `forEachBlock`'s blocks, held
+ * (`collectorHold.ts`) while it is filled so the collector marks it and its new rows incrementally.
+ * `fill` may stop writing (leaving the rest unset) but must not throw, or the hold outlives the call
+ * until its slot is reused.
+ */
+export function fillInBlocks<T extends defined>(
+	count: number,
+	blockSize: number,
+	budget: FrameBudget | undefined,
+	fill: (out: Array<T>, first: number, last: number) => void,
+): Array<T> {
+	const out = holdWhileFilling(table.create<T>(count));
+	forEachBlock(count, blockSize, budget, (first, last) => fill(out, first, last));
+	releaseHold(out);
+	return out;
 }
 
 /**

@@ -97,16 +97,18 @@ export function releaseHold(value: object) {
 	}
 }
 
+function countSlots(isReleased: boolean): number {
+	let count = 0;
+	for (const i of $range(0, HOLD_SLOTS - 1)) if (held[i] !== false && released[i] === isReleased) count += 1;
+	return count;
+}
+
 /** How many values are held and still being filled (for specs). */
 export function heldCount(): number {
-	let count = 0;
-	for (const i of $range(0, HOLD_SLOTS - 1)) if (held[i] !== false && !released[i]) count += 1;
-	return count;
+	return countSlots(false);
 }
 
 /** How many released values are kept until their collector cycle ends (for specs). */
 export function keptCount(): number {
-	let count = 0;
-	for (const i of $range(0, HOLD_SLOTS - 1)) if (held[i] !== false && released[i]) count += 1;
-	return count;
+	return countSlots(true);
 }

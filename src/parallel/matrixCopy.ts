@@ -5,8 +5,7 @@
  */
 import { Matrix } from "../matrix/types";
 import { isDenseArray } from "../matrix/validate";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "./FrameBudget";
-import { holdWhileFilling, releaseHold } from "./collectorHold";
+import { allocatingRowsPerBlock, fillInBlocks, FrameBudget } from "./FrameBudget";
 
 /**
  * Rows per block when validating or copying rows of `p` entries: an entry costs about 4
@@ -48,11 +47,10 @@ export function copyMatrixWithinBudget(X: unknown, withOnes = false): Matrix | u
 	if (p === 0) return undefined;
 	const budget = new FrameBudget();
 	if (!isDenseWithinBudget(rows, budget)) return undefined;
-	// held while its rows are made (collectorHold.ts): marked incrementally, not in the collector's atomic step
-	const out = holdWhileFilling(table.create<Array<number>>(n));
 	const offset = withOnes ? 1 : 0;
 	let valid = true;
-	forEachBlock(n, copyBlockRows(p), budget, (firstRow, lastRow) => {
+	// held while its rows are made (fillInBlocks): marked incrementally, not in the collector's atomic step
+	const out = fillInBlocks<Array<number>>(n, copyBlockRows(p), budget, (copy, firstRow, lastRow) => {
 		if (!valid) return;
 		for (const i of $range(firstRow, lastRow)) {
 			const row = rows[i];
@@ -70,9 +68,8 @@ export function copyMatrixWithinBudget(X: unknown, withOnes = false): Matrix | u
 				}
 				copied[j - 1 + offset] = v;
 			}
-			out[i] = copied;
+			copy[i] = copied;
 		}
 	});
-	releaseHold(out);
 	return valid ? out : undefined;
 }

@@ -5,7 +5,7 @@ import { assertMatrix, describeShape } from "../../matrix/validate";
 import { matmul } from "../../matrix/product";
 import { rowsBetween } from "../../parallel/shards";
 import { isFiniteNumber } from "../../core/describe";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock, rowsPerAllocatedBytes } from "../../parallel/FrameBudget";
+import { allocatingRowsPerBlock, fillInBlocks, forEachBlock, FrameBudget, rowsPerAllocatedBytes } from "../../parallel/FrameBudget";
 import { BufferRows, F64_BYTES, zeroRow } from "../../matrix/rowBuffers";
 import { copyBlockRows, copyMatrixWithinBudget } from "../../parallel/matrixCopy";
 import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
@@ -36,22 +36,16 @@ export function featureMatrix(X: unknown, where: string, expectedWidth?: number,
  * allocate, so a block holds at most `ALLOCATING_BLOCK_ROWS` calls).
  */
 export function mapInBlocks<T extends defined>(count: number, workPerRow: number, fn: (i: number) => T, budget = new FrameBudget()): Array<T> {
-	const out = holdWhileFilling(table.create<T>(count));
-	forEachBlock(count, allocatingRowsPerBlock(workPerRow + 8), budget, (first, last) => {
+	return fillInBlocks<T>(count, allocatingRowsPerBlock(workPerRow + 8), budget, (out, first, last) => {
 		for (const i of $range(first, last)) out[i] = fn(i);
 	});
-	releaseHold(out);
-	return out;
 }
 
 /** `count` rows of `width` zeros as f64 buffers (`matrix/rowBuffers.ts`), made within `budget` at most `ALLOCATING_BLOCK_BYTES` a block. */
 export function zeroRowsInBlocks(count: number, width: number, budget = new FrameBudget()): BufferRows {
-	const out = holdWhileFilling(table.create<buffer>(count));
-	forEachBlock(count, rowsPerAllocatedBytes(width * F64_BYTES), budget, (first, last) => {
+	return fillInBlocks<buffer>(count, rowsPerAllocatedBytes(width * F64_BYTES), budget, (out, first, last) => {
 		for (const i of $range(first, last)) out[i] = zeroRow(width);
 	});
-	releaseHold(out);
-	return out;
 }
 
 /**
@@ -77,22 +71,18 @@ export function symmetricBufferRows(n: number, value: (i: number, j: number) => 
  */
 export function productInBlocks(x: Matrix, w: Matrix, budget = new FrameBudget()): Matrix {
 	const n = x.size();
-	const out = holdWhileFilling(table.create<Array<number>>(n));
 	const block = 2 * math.ceil(allocatingRowsPerBlock(w.size() * w[0].size() + 2) / 2);
-	forEachBlock(n, block, budget, (first, last) => {
+	return fillInBlocks<Array<number>>(n, block, budget, (out, first, last) => {
 		const part = matmul(rowsBetween(x, first, last), w);
 		for (const i of $range(first, last)) out[i] = part[i - first];
 	});
-	releaseHold(out);
-	return out;
 }
 
 /** `x` with a column of ones prepended (the bias input), as a new matrix (in fixed row blocks within the frame budget). */
 export function withBiasColumn(x: Matrix): Matrix {
 	const n = x.size();
 	const p = x[0].size();
-	const out = holdWhileFilling(table.create<Array<number>>(n));
-	forEachBlock(n, copyBlockRows(p + 1), new FrameBudget(), (first, last) => {
+	return fillInBlocks<Array<number>>(n, copyBlockRows(p + 1), new FrameBudget(), (out, first, last) => {
 		for (const i of $range(first, last)) {
 			const xi = x[i];
 			const row = table.create<number>(p + 1, 1);
@@ -100,8 +90,6 @@ export function withBiasColumn(x: Matrix): Matrix {
 			out[i] = row;
 		}
 	});
-	releaseHold(out);
-	return out;
 }
 
 /** The model's input matrix: validated `X`, with the bias column when `fitIntercept`. */

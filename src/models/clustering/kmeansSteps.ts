@@ -9,7 +9,7 @@ import { Matrix, Vector } from "../../matrix/types";
 import { addKMeansAssignment, finalizeKMeans, KMeansPartial } from "../../sufficientStatistics/kmeans";
 import { zeros } from "../../matrix/creation";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
-import { DistanceName, distanceBetween } from "../neighbours/search";
+import { distanceCallWork, DistanceName, distanceBetween } from "../neighbours/search";
 
 /** `v` scaled to unit length in place (a zero vector stays zero); returns `v`. */
 function normalizeInPlace(v: Vector): Vector {
@@ -87,11 +87,11 @@ function centresInto(out: Matrix, partial: KMeansPartial, centres: Matrix, dista
 
 /**
  * Rows between budget checks of a pass that walks rows one by one to their nearest centre (no block
- * sums, so any interval gives the same numbers): a call per centre costs about 3p + 8 multiply-adds'
- * time (`assignmentBlock`'s k·p made 1,638-row stretches of 2.3–4.5 ms at k = 2, p = 10).
+ * sums, so any interval gives the same numbers): a distance call per centre (`assignmentBlock`'s k·p
+ * made 1,638-row stretches of 2.3–4.5 ms at k = 2, p = 10).
  */
 function nearestCentreCheckRows(x: Matrix, centres: Matrix): number {
-	return rowsPerBlock(centres.size() * (3 * x[0].size() + 8));
+	return rowsPerBlock(centres.size() * distanceCallWork(x[0].size()));
 }
 
 /** Rows per block of the assignment step (about 2^15 multiply-adds; from the shape only, never from time). */

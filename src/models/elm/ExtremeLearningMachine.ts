@@ -23,8 +23,7 @@ import { Label } from "../../utilities/labels";
 import { featureMatrix, targetMatrix } from "../base/data";
 import { oneHot } from "../base/labels";
 import { ClassLabels } from "../base/ClassLabels";
-import { FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
-import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
+import { fillInBlocks, FrameBudget } from "../../parallel/FrameBudget";
 import { rowsBetween, withResidentRows } from "../../parallel/shards";
 import { WorkerPool } from "../../parallel/types";
 import { ELM_NEURON_TYPES, ElmNeuronType, hiddenOutput, initializeHiddenLayer, layoutFingerprint } from "./hidden";
@@ -167,13 +166,11 @@ export class ExtremeLearningMachine extends LinearPartialModel<ExtremeLearningMa
 		const where = `${this.modelName}.predict`;
 		const p = this.requireParameters(where);
 		const x = featureMatrix(X, where, p.hidden.size() - 1);
-		const scores = holdWhileFilling(table.create<Array<number>>(x.size()));
-		forEachBlock(x.size(), hiddenRowsPerBlock(p.hidden), new FrameBudget(), (first, last) => {
+		const scores = fillInBlocks<Array<number>>(x.size(), hiddenRowsPerBlock(p.hidden), new FrameBudget(), (out, first, last) => {
 			matmul(hiddenOutput(this.options.neuronType, p.hidden, rowsBetween(x, first, last)), p.output).forEach(
-				(row, i) => (scores[first + i] = row),
+				(row, i) => (out[first + i] = row),
 			);
 		});
-		releaseHold(scores);
 		if (this.options.mode === "Regression") return $tuple(scores, undefined);
 		return $tuple(this.labels.decode(argmax(scores, 1), where), scores);
 	}

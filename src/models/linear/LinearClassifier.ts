@@ -1,8 +1,7 @@
 /** Base of the gradient-trained linear classifiers: labels, classes, probabilities. */
 import { Matrix } from "../../matrix/types";
 import { argmax } from "../../matrix/reductions";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
-import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
+import { allocatingRowsPerBlock, fillInBlocks, FrameBudget } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { Label } from "../../utilities/labels";
 import { ClassLabels } from "../base/ClassLabels";
@@ -66,18 +65,16 @@ export abstract class LinearClassifier<O extends LinearClassifierOptions> extend
 		const z = this.scores(X, where);
 		const classes = this.labels.require(where);
 		const n = z.size();
-		const probabilities = holdWhileFilling(table.create<Array<number>>(n));
 		const labels = table.create<Label>(n);
 		// row by row (each row's probabilities depend on its scores only; a few new tables a row), in fixed blocks within the frame budget
-		forEachBlock(n, allocatingRowsPerBlock(8 * (z[0].size() + 4)), new FrameBudget(), (first, last) => {
+		const probabilities = fillInBlocks<Array<number>>(n, allocatingRowsPerBlock(8 * (z[0].size() + 4)), new FrameBudget(), (out, first, last) => {
 			const part = this.probabilitiesFromScores(rowsBetween(z, first, last));
 			const best = argmax(part, 1);
 			for (const i of $range(first, last)) {
-				probabilities[i] = part[i - first];
+				out[i] = part[i - first];
 				labels[i] = classes[best[i - first]];
 			}
 		});
-		releaseHold(probabilities);
 		return $tuple(labels, probabilities);
 	}
 

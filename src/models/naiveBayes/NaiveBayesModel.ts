@@ -6,8 +6,7 @@
  * the joint log-likelihood log P(k) + log P(x | k).
  */
 import { Matrix } from "../../matrix/types";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
-import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
+import { allocatingRowsPerBlock, fillInBlocks, forEachBlock, FrameBudget, reduceInBlocks, rowsPerBlock } from "../../parallel/FrameBudget";
 import { rowsBetween } from "../../parallel/shards";
 import { describeShape } from "../../matrix/validate";
 import { argmax } from "../../matrix/reductions";
@@ -222,18 +221,16 @@ export abstract class NaiveBayesModel<O extends NaiveBayesOptions, P extends Cla
 		const record = this.requireParameters(where);
 		const x = this.inputs(X, where);
 		const n = x.size();
-		const probabilities = holdWhileFilling(table.create<Array<number>>(n));
 		const winners = table.create<number>(n, 0);
 		const jointLogLikelihood = this.likelihoodScorer(record);
-		forEachBlock(n, this.likelihoodBlock(x, record), new FrameBudget(), (first, last) => {
+		const probabilities = fillInBlocks<Array<number>>(n, this.likelihoodBlock(x, record), new FrameBudget(), (out, first, last) => {
 			const part = probabilitiesFromLogLikelihoods(jointLogLikelihood(rowsBetween(x, first, last)));
 			const best = argmax(part, 1);
 			for (const i of $range(first, last)) {
-				probabilities[i] = part[i - first];
+				out[i] = part[i - first];
 				winners[i] = best[i - first];
 			}
 		});
-		releaseHold(probabilities);
 		return $tuple(this.labels.decode(winners, where), probabilities);
 	}
 

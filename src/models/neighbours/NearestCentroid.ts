@@ -10,7 +10,7 @@ import { featureMatrix, mapInBlocks } from "../base/data";
 import { FrameBudget, forEachBlock, rowsPerBlock } from "../../parallel/FrameBudget";
 import { ClassLabels } from "../base/ClassLabels";
 import { expectClassCounts, expectRecord, expectShape } from "../base/recordParameters";
-import { DISTANCE_NAMES, DistanceName, distanceBetween } from "./search";
+import { DISTANCE_NAMES, distanceCallWork, DistanceName, distanceBetween } from "./search";
 import { Classifier } from "../base/capabilities";
 
 /** Options of `NearestCentroid`. */
@@ -87,8 +87,8 @@ export class NearestCentroid extends BaseModel<NearestCentroidOptions, Parameter
 		const centroids = sums.map((row, c) => row.map((v) => (counts[c][0] > 0 ? v / counts[c][0] : 0)));
 		this.parameters = { centroids, counts };
 		let spread = 0;
-		// a distance call costs ≈ 3p + 8 multiply-adds' time (p + 8 gave 1,820-row blocks of 2–2.7 ms)
-		forEachBlock(x.size(), rowsPerBlock(3 * p + 8), budget, (first, last) => {
+		// a distance call a row (p + 8 gave 1,820-row blocks of 2–2.7 ms)
+		forEachBlock(x.size(), rowsPerBlock(distanceCallWork(p)), budget, (first, last) => {
 			for (const i of $range(first, last)) {
 				const d = distanceBetween(x[i], centroids[indices[i]], "euclidean");
 				spread += d * d;

@@ -1,8 +1,7 @@
 //!native
 /** A network's output for many rows: the forward pass in fixed, even-sized row blocks within the frame budget. */
 import { Matrix } from "../../matrix/types";
-import { allocatingRowsPerBlock, FrameBudget, forEachBlock } from "../../parallel/FrameBudget";
-import { holdWhileFilling, releaseHold } from "../../parallel/collectorHold";
+import { allocatingRowsPerBlock, fillInBlocks, FrameBudget } from "../../parallel/FrameBudget";
 import { createWorkspace, DenseLayer, forwardPass, NetworkWorkspace } from "./network";
 
 /**
@@ -15,15 +14,12 @@ export function predictOutput(weights: Array<Matrix>, layers: Array<DenseLayer>,
 	let work = 0;
 	for (const w of weights) work += w.size() * w[0].size();
 	const block = 2 * math.ceil(allocatingRowsPerBlock(work + 8) / 2);
-	const out = holdWhileFilling(table.create<Array<number>>(n));
 	let workspace: NetworkWorkspace | undefined;
-	forEachBlock(n, block, budget, (first, last) => {
+	return fillInBlocks<Array<number>>(n, block, budget, (out, first, last) => {
 		const rows = last - first + 1;
 		if (workspace === undefined || workspace.rows !== rows) workspace = createWorkspace(layers, rows);
 		const activations = forwardPass(weights, layers, x, undefined, workspace, first).activations;
 		const output = activations[activations.size() - 1];
 		for (const i of $range(0, rows - 1)) out[first + i] = table.clone(output[i]);
 	});
-	releaseHold(out);
-	return out;
 }
