@@ -11,9 +11,18 @@ const { buildGame } = require("./build");
 
 function lune(args, env) {
 	const { command, args: prefix } = luneCommand();
-	const r = spawnSync(command, [...prefix, ...args], { cwd: ROOT, env, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
+	const r = spawnSync(command, [...prefix, ...args], {
+		cwd: ROOT,
+		env,
+		encoding: "utf8",
+		maxBuffer: 16 * 1024 * 1024,
+		stdio: ["ignore", "pipe", "inherit"],
+	});
 	if (r.error) throw r.error;
-	const line = (r.stdout || "").split("\n").filter((l) => l.startsWith("{")).pop();
+	const line = (r.stdout || "")
+		.split("\n")
+		.filter((l) => l.startsWith("{"))
+		.pop();
 	if (r.status !== 0 || !line) {
 		process.stdout.write(r.stdout || "");
 		throw new Error(`[Hivemind] lune ${args.join(" ")} failed (exit ${r.status})`);
@@ -21,7 +30,7 @@ function lune(args, env) {
 	return JSON.parse(line);
 }
 
-/** `parallel ...` rows: serialMs, parallelMs, workers, speedup, loadMs, movingShare, relativeDifference. */
+/** `parallel ...` rows: serialMs, parallelMs, workers, speedup, loadMs, movingShare, relativeDifference (and serialPackedMs: the serial kernel on one f64 buffer, where a case has it). */
 function parallelRows(filters) {
 	const env = { ...process.env };
 	delete env.LUNE_LUAU_JIT;
@@ -34,7 +43,17 @@ function budgetRows() {
 	const build = buildGame();
 	if (!build.ok) throw new Error(`[Hivemind] the game build failed:\n${build.output}`);
 	const report = lune(["run", "harness/run.luau", "default.project.json", "ReplicatedStorage.HivemindTests.bench.stretches"], process.env);
-	return report.rows.map((r) => ({ name: `budget ${r.name}`, size: `${r.rows} rows`, budgetMs: report.budgetMs, longestMs: r.longestMs, p99Ms: r.p99Ms, yields: r.yields, totalMs: r.totalMs, longestHeapFellKb: r.longestHeapFellKb, withinTwiceBudget: r.longestMs < 2 * report.budgetMs }));
+	return report.rows.map((r) => ({
+		name: `budget ${r.name}`,
+		size: `${r.rows} rows`,
+		budgetMs: report.budgetMs,
+		longestMs: r.longestMs,
+		p99Ms: r.p99Ms,
+		yields: r.yields,
+		totalMs: r.totalMs,
+		longestHeapFellKb: r.longestHeapFellKb,
+		withinTwiceBudget: r.longestMs < 2 * report.budgetMs,
+	}));
 }
 
 const f1 = (x) => x.toFixed(1);
@@ -54,7 +73,10 @@ function run(filters, log) {
 			[
 				"| operation | size | workers | serial ms | parallel ms | speedup | one-time load ms | share not computing | relative difference |",
 				"|---|---|---|---|---|---|---|---|---|",
-				...parallel.map((r) => `| ${r.name} | ${r.size} | ${r.workers} | ${f1(r.serialMs)} | ${f1(r.parallelMs)} | ${r.speedup.toFixed(2)}× | ${f1(r.loadMs)} | ${(100 * r.movingShare).toFixed(0)} % | ${r.relativeDifference.toExponential(1)} |`),
+				...parallel.map(
+					(r) =>
+						`| ${r.name} | ${r.size} | ${r.workers} | ${f1(r.serialMs)}${r.serialPackedMs === undefined ? "" : ` (one f64 buffer: ${f1(r.serialPackedMs)})`} | ${f1(r.parallelMs)} | ${r.speedup.toFixed(2)}× | ${f1(r.loadMs)} | ${(100 * r.movingShare).toFixed(0)} % | ${r.relativeDifference.toExponential(1)} |`,
+				),
 			].join("\n"),
 		);
 	}
@@ -66,7 +88,10 @@ function run(filters, log) {
 			[
 				"| operation | size | budget ms | longest stretch ms | < 2× budget | 99th percentile ms | yields | total ms |",
 				"|---|---|---|---|---|---|---|---|",
-				...budget.map((r) => `| ${r.name} | ${r.size} | ${r.budgetMs} | ${f1(r.longestMs)} | ${r.withinTwiceBudget ? "yes" : "no"} | ${f1(r.p99Ms)} | ${r.yields} | ${r.totalMs.toFixed(0)} |`),
+				...budget.map(
+					(r) =>
+						`| ${r.name} | ${r.size} | ${r.budgetMs} | ${f1(r.longestMs)} | ${r.withinTwiceBudget ? "yes" : "no"} | ${f1(r.p99Ms)} | ${r.yields} | ${r.totalMs.toFixed(0)} |`,
+				),
 			].join("\n"),
 		);
 	}

@@ -2,6 +2,7 @@
 /** Fused kernels for training hot paths: several products in one pass, nothing allocated per row. */
 import { Matrix } from "./types";
 import { assertMatrixShape, describeShape } from "./validate";
+import { giveBackScratch, takeScratch } from "./scratch";
 
 /**
  * Pacing inside a long kernel: `between(rowsDone)` is called each time another `blockRows` rows
@@ -14,11 +15,6 @@ export interface RowPacer {
 	/** Called with the count of rows done so far (may yield). */
 	between: (rowsDone: number) => void;
 }
-
-/** Flat vectors of the kernels (w and the gradient as vectors, a row's residuals), reused by every call: kernels never yield or nest. */
-const flatWeights: Array<number> = [];
-const flatGradient: Array<number> = [];
-const residuals: Array<number> = [];
 
 /**
  * out = xᵀ(x·w − y), the gradient of ½‖x·w − y‖² (summed over the rows, before any 1/n), in one
@@ -49,8 +45,9 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 	if (k === 1) {
 		// One output: w and the gradient as flat vectors; four rows per pass share each load of w
 		// and each read-modify-write of the gradient.
-		const wv = flatWeights;
-		const g = flatGradient;
+		// this call's own vectors (a pacer may yield, and another call run meanwhile)
+		const wv = takeScratch();
+		const g = takeScratch();
 		for (const j of $range(1, p)) {
 			wv[j - 1] = w[j - 1][0];
 			g[j - 1] = 0;
@@ -92,13 +89,15 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 			}
 		}
 		for (const j of $range(1, p)) out[j - 1][0] = g[j - 1];
+		giveBackScratch(wv);
+		giveBackScratch(g);
 		return sse;
 	}
 	for (const j of $range(1, p)) {
 		const oj = out[j - 1];
 		for (const m of $range(1, k)) oj[m - 1] = 0;
 	}
-	const r = residuals;
+	const r = takeScratch();
 	for (const i of $range(1, n)) {
 		const xi = x[i - 1];
 		const yi = y[i - 1];
@@ -119,5 +118,6 @@ export function residualGradientInto(out: Matrix, x: Matrix, w: Matrix, y: Matri
 			(pacer as RowPacer).between(i);
 		}
 	}
+	giveBackScratch(r);
 	return sse;
 }

@@ -51,7 +51,7 @@ function targetsOf(shard: Shard, kernel: string): Matrix {
 
 registerKernel("modelGradient", (shard: Shard, args: unknown) => {
 	const a = args as GradientArgs;
-	const data = { inputs: shard.inputs, targets: targetsOf(shard, "modelGradient"), sampleCount: shard.inputs.size() };
+	const data = { inputs: shard.inputs, targets: targetsOf(shard, "modelGradient"), sampleCount: shard.inputs.size(), packed: shard.packed };
 	const model = modelFor(a);
 	const budget = new FrameBudget();
 	// the model's own (protected) gradient of prepared rows, as the training loop calls it: one paced

@@ -8,10 +8,11 @@
 import { Matrix } from "../matrix/types";
 import { zeros } from "../matrix/creation";
 import { addUpperGram, mirrorUpperTriangle } from "../matrix/product";
-import { residualGradientInto } from "../matrix/fused";
+import { residualGradientInto, RowPacer } from "../matrix/fused";
+import { giveBackScratch, takeScratch } from "../matrix/scratch";
 import { budgetPacer, forEachBlock, FrameBudget, rowsPerBlock } from "./FrameBudget";
 import { registerKernel } from "./kernels";
-import { Shard } from "./types";
+import { PackedRows, Shard } from "./types";
 
 /** A shard's XᵀX (and Xᵀy when it has targets). */
 export interface GramPartial {
@@ -51,13 +52,95 @@ export function gramKernel(shard: Shard): GramPartial {
 	return { xtx, xty };
 }
 
+/**
+ * `residualGradientInto` (matrix/fused.ts) for one output, reading x and y from f64 buffers (row-major, as a
+ * pool worker holds its shard: `rowsToBuffer`) instead of row tables: the same arithmetic in the
+ * same order, so the same bits. x: n×p in `xb`, y: n×1 in `yb`, w: p×1, out: p×1 (overwritten).
+ * Returns Σ (x·w − y)². Internal: the caller has checked the shapes (the buffers hold the rows the
+ * worker was sent).
+ */
+export function packedResidualGradientInto(out: Matrix, xb: buffer, yb: buffer, n: number, w: Matrix, pacer?: RowPacer): number {
+	const p = w.size();
+	const stride = p * 8;
+	// this call's own vectors (a pacer may yield, and another call run meanwhile)
+	const wv = takeScratch();
+	const g = takeScratch();
+	for (const j of $range(1, p)) {
+		wv[j - 1] = w[j - 1][0];
+		g[j - 1] = 0;
+	}
+	let sse = 0;
+	const every = pacer === undefined ? math.huge : math.max(1, math.floor(pacer.blockRows));
+	let nextCheck = every;
+	const n4 = n - (n % 4);
+	for (const i of $range(1, n4, 4)) {
+		// Luau rows i … i+3 start at byte offsets o0 … o0 + 3·stride
+		const o0 = (i - 1) * stride;
+		const o1 = o0 + stride;
+		const o2 = o1 + stride;
+		const o3 = o2 + stride;
+		let r0 = -buffer.readf64(yb, (i - 1) * 8);
+		let r1 = -buffer.readf64(yb, i * 8);
+		let r2 = -buffer.readf64(yb, (i + 1) * 8);
+		let r3 = -buffer.readf64(yb, (i + 2) * 8);
+		for (const j of $range(1, p)) {
+			const wj = wv[j - 1];
+			const at = (j - 1) * 8;
+			r0 += buffer.readf64(xb, o0 + at) * wj;
+			r1 += buffer.readf64(xb, o1 + at) * wj;
+			r2 += buffer.readf64(xb, o2 + at) * wj;
+			r3 += buffer.readf64(xb, o3 + at) * wj;
+		}
+		sse += r0 * r0 + r1 * r1 + r2 * r2 + r3 * r3;
+		for (const j of $range(1, p)) {
+			const at = (j - 1) * 8;
+			g[j - 1] +=
+				r0 * buffer.readf64(xb, o0 + at) +
+				r1 * buffer.readf64(xb, o1 + at) +
+				r2 * buffer.readf64(xb, o2 + at) +
+				r3 * buffer.readf64(xb, o3 + at);
+		}
+		if (i + 3 >= nextCheck) {
+			nextCheck += every;
+			(pacer as RowPacer).between(i + 3);
+		}
+	}
+	for (const i of $range(n4 + 1, n)) {
+		const o = (i - 1) * stride;
+		let r = -buffer.readf64(yb, (i - 1) * 8);
+		for (const j of $range(1, p)) r += buffer.readf64(xb, o + (j - 1) * 8) * wv[j - 1];
+		sse += r * r;
+		for (const j of $range(1, p)) g[j - 1] += r * buffer.readf64(xb, o + (j - 1) * 8);
+		if (i >= nextCheck) {
+			nextCheck += every;
+			(pacer as RowPacer).between(i);
+		}
+	}
+	for (const j of $range(1, p)) out[j - 1][0] = g[j - 1];
+	giveBackScratch(wv);
+	giveBackScratch(g);
+	return sse;
+}
+
+/**
+ * out = Xᵀ(Xw − y), returning Σ(Xw − y)², for rows given as tables; when `packed` holds the same
+ * rows (and targets) as f64 buffers (a worker's shard) and w has one column, reads the buffers
+ * instead (`packedResidualGradientInto`: 1.2× faster a row here, the same bits).
+ */
+export function residualGradientOfRows(out: Matrix, x: Matrix, w: Matrix, y: Matrix, packed: PackedRows | undefined, pacer?: RowPacer): number {
+	if (packed !== undefined && packed.targets !== undefined && w[0].size() === 1 && out !== w) {
+		return packedResidualGradientInto(out, packed.inputs, packed.targets, x.size(), w, pacer);
+	}
+	return residualGradientInto(out, x, w, y, pacer);
+}
+
 /** The `"linearGradient"` kernel: `{ gradient = Xᵀ(Xw − y), loss = Σ(Xw − y)² }` of the shard at `args.weights`, in one paced pass. */
 export function linearGradientKernel(shard: Shard, args: unknown): { gradient: Matrix; loss: number } {
 	const w = (args as { weights: Matrix }).weights;
 	const n = shard.inputs.size();
 	const gradient = zeros(w.size(), w[0].size());
 	const pacer = budgetPacer(new FrameBudget(), rowsPerBlock(2 * w.size() * w[0].size()), n);
-	const loss = residualGradientInto(gradient, shard.inputs, w, shard.targets as Matrix, pacer);
+	const loss = residualGradientOfRows(gradient, shard.inputs, w, shard.targets as Matrix, shard.packed, pacer);
 	return { gradient, loss };
 }
 

@@ -11,6 +11,18 @@ export interface ShardedData {
 	readonly ranges: ReadonlyArray<[number, number]>;
 }
 
+/**
+ * A shard's rows as the pool sent them: f64 buffers, row-major (`rowsToBuffer`), kept on the worker
+ * beside the row tables so a kernel that reads buffers (the least-squares gradient) walks 8 bytes a
+ * value in one block of memory instead of a table per row. Same values, same bits.
+ */
+export interface PackedRows {
+	/** The inputs, n×p. */
+	readonly inputs: buffer;
+	/** The targets, n×k, when the data set has targets. */
+	readonly targets: buffer | undefined;
+}
+
 /** One shard as a kernel sees it on its worker. */
 export interface Shard {
 	/** The shard's rows of the inputs. */
@@ -19,6 +31,8 @@ export interface Shard {
 	readonly targets: Matrix | undefined;
 	/** The 0-based index, in the whole data set, of the shard's first row. */
 	readonly firstRow: number;
+	/** The same rows as the f64 buffers they arrived in (on a pool worker; absent where the rows were never sent). */
+	readonly packed?: PackedRows;
 }
 
 /**

@@ -57,6 +57,29 @@ function here(): string {
 		.join(" < ");
 }
 
+/**
+ * Drives Luau's collector through whole cycles before a row is measured, so the row pays for the
+ * garbage its own call makes and not for what the rows before it (or its own `prepare`) left. Roblox
+ * and the harness allow `collectgarbage("count")` only, so the cycles are driven the way a script can:
+ * allocating small garbage (each allocated byte makes the collector do about two bytes of work) until
+ * a weakly held sentinel made at the start is gone. Three sentinels in turn: the first goes at the end
+ * of the cycle under way, the second at the end of a cycle that began after it (so it marked what was
+ * already garbage), the third after that cycle's sweep has freed that garbage. Returns the milliseconds spent.
+ */
+function settleCollector(): number {
+	const started = os.clock();
+	for (const _ of $range(1, 3)) {
+		const mark = setmetatable<{ sentinel?: object }>({}, { __mode: "v" });
+		mark.sentinel = {};
+		while (mark.sentinel !== undefined) {
+			let garbage: Array<number> | undefined;
+			for (const i of $range(1, 256)) garbage = [i, i, i, i];
+			if (garbage === undefined) break;
+		}
+	}
+	return (os.clock() - started) * 1000;
+}
+
 /** One row's figures; `longestHeapFellKb` > 0 when the heap shrank during the longest stretch (the collector freed memory in it). */
 interface Measured {
 	longestMs: number;
@@ -138,13 +161,15 @@ function measure(fn: () => void, trace = false): Measured {
  * Args: name filters (a case runs when its name contains one of them, or with `--exact` equals one;
  * none = all; `--exact` runs a row alone whose name is part of another's), `--trace` (see `measure`)
  * and `--budget=<ms>` (another budget: a tiny one yields at every check, so each stretch is the work
- * between two checks).
+ * between two checks), `--no-settle` (measure each row without first settling the collector: the
+ * garbage earlier rows left is then paid inside whichever row allocates next).
  */
 export = (...args: Array<string>) => {
 	const trace = args.includes("--trace");
 	const exact = args.includes("--exact");
+	const settle = !args.includes("--no-settle");
 	const budgetArg = args.find((a) => a.sub(1, 9) === "--budget=");
-	const filters = args.filter((a) => a !== "--trace" && a !== "--exact" && a !== budgetArg);
+	const filters = args.filter((a) => a !== "--trace" && a !== "--exact" && a !== "--no-settle" && a !== budgetArg);
 	// Roblox's default (the headless runtime's own default is 0)
 	setDefaultFrameBudget(budgetArg !== undefined ? tonumber(budgetArg.sub(10))! : DEFAULT_FRAME_BUDGET_MS);
 	const rng = new RandomGenerator(5);
@@ -404,7 +429,8 @@ export = (...args: Array<string>) => {
 		const wanted = (f: string) => (exact ? name === f : name.find(f, 1, true)[0] !== undefined);
 		if (filters.size() > 0 && !filters.some(wanted)) continue;
 		if (prepare !== undefined) prepare();
-		if (trace) warn(`== ${name}`);
+		const settledMs = settle ? settleCollector() : 0;
+		if (trace) warn(`== ${name}` + (settle ? string.format(" (collector settled in %.0f ms)", settledMs) : ""));
 		rows.push({ name, rows: count, ...measure(run, trace) });
 	}
 	print(HttpService.JSONEncode({ budgetMs: getDefaultFrameBudget(), rows }));

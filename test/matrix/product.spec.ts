@@ -210,6 +210,35 @@ describe("Matrix fused residual gradient", () => {
 		expectMatrixClose(out, Matrix.matmul(Matrix.transpose(x), r), 1e-12);
 		expectClose(sse, Matrix.sum(Matrix.multiply(r, r)), 1e-12);
 	});
+	it("keeps each call's sums its own when two calls interleave (pacers that yield between blocks, as a frame budget does)", () => {
+		const rng = new RandomGenerator(4);
+		const [x1, w1, y1] = [Matrix.randomNormal(30, 4, rng), Matrix.randomNormal(4, 1, rng), Matrix.randomNormal(30, 1, rng)];
+		const [x2, w2, y2] = [Matrix.randomNormal(21, 6, rng), Matrix.randomNormal(6, 1, rng), Matrix.randomNormal(21, 1, rng)];
+		const alone1 = Matrix.zeros(4, 1);
+		const alone2 = Matrix.zeros(6, 1);
+		const losses = [Matrix.residualGradientInto(alone1, x1, w1, y1), Matrix.residualGradientInto(alone2, x2, w2, y2)];
+		const yielding = { blockRows: 4, between: () => coroutine.yield() };
+		const out1 = Matrix.zeros(4, 1);
+		const out2 = Matrix.zeros(6, 1);
+		const together = [0, 0];
+		const threads = [
+			coroutine.create(() => {
+				together[0] = Matrix.residualGradientInto(out1, x1, w1, y1, yielding);
+			}),
+			coroutine.create(() => {
+				together[1] = Matrix.residualGradientInto(out2, x2, w2, y2, yielding);
+			}),
+		];
+		let rounds = 0;
+		while (threads.some((t) => coroutine.status(t) !== "dead")) {
+			for (const t of threads) if (coroutine.status(t) !== "dead") coroutine.resume(t);
+			rounds += 1;
+		}
+		expect(rounds > 5).toBe(true);
+		expect(together).toEqual(losses);
+		expect(out1).toEqual(alone1);
+		expect(out2).toEqual(alone2);
+	});
 	it("rejects mismatched shapes and an aliased output", () => {
 		expectError(
 			() => Matrix.residualGradientInto(Matrix.zeros(2, 1), X, [[1], [1]], [[1], [3]]),

@@ -2,6 +2,7 @@
 // Some break Roblox's rules on purpose: the stand-in must fail them as Studio would.
 import { getKernel, registerKernel } from "../../src/parallel/kernels";
 import { FrameBudget, setYieldObserver } from "../../src/parallel/FrameBudget";
+import { rowsToBuffer } from "../../src/parallel/shards";
 
 let calls = 0;
 
@@ -23,6 +24,14 @@ registerKernel("specs.countCalls", () => {
 	return calls;
 });
 registerKernel("specs.firstRow", (shard) => [shard.firstRow, shard.inputs.size()]);
+// Whether the worker kept the buffers its shard came in, byte for byte the shard's rows (and targets).
+registerKernel("specs.packedAsRows", (shard) => {
+	const packed = shard.packed;
+	if (packed === undefined) return "no packed rows";
+	const same = (b: buffer | undefined, rows: Array<Array<number>> | undefined) =>
+		b === undefined ? rows === undefined : rows !== undefined && buffer.tostring(b) === buffer.tostring(rowsToBuffer(rows, 0, rows.size() - 1));
+	return [same(packed.inputs, shard.inputs), same(packed.targets, shard.targets)];
+});
 // The ELM's statistics kernel written wrongly: its module required inside the kernel (in the parallel phase).
 registerKernel("specs.elmStatisticsRequiringLazily", () =>
 	require(

@@ -112,6 +112,23 @@ describe("loading a shard on a worker", () => {
 	});
 });
 
+describe("a worker's resident shard", () => {
+	it("keeps the f64 buffers it arrived in beside its rows, byte for byte the same values (inputs and targets; no targets when none were sent)", () => {
+		const data = whole.loadData(X, Y);
+		expect(whole.runKernel("specs.packedAsRows", data, {})).toEqual([
+			[true, true],
+			[true, true],
+		]);
+		whole.releaseData(data);
+		const inputsOnly = whole.loadData(X);
+		expect(whole.runKernel("specs.packedAsRows", inputsOnly, {})).toEqual([
+			[true, true],
+			[true, true],
+		]);
+		whole.releaseData(inputsOnly);
+	});
+});
+
 describe("training with a slicing pool", () => {
 	it("LinearRegression and a two-layer NeuralNetwork: parameters and costs bit-identical to a pool with budget 0", () => {
 		const linear = (pool: ActorPool) => {

@@ -1,6 +1,7 @@
 /** Types shared by every model: prepared training data, capability tags. */
 import { Matrix } from "../../matrix/types";
 import { ModelParameters } from "../../parameters";
+import { PackedRows } from "../../parallel/types";
 
 /** Validated training data as the shared loop uses it. */
 export interface TrainingData {
@@ -10,6 +11,8 @@ export interface TrainingData {
 	readonly targets: Matrix;
 	/** n, the number of samples. */
 	readonly sampleCount: number;
+	/** The same rows as f64 buffers, on a pool worker (a kernel may read them instead: same bits). */
+	readonly packed?: PackedRows;
 }
 
 /**

@@ -197,7 +197,17 @@ export abstract class LinearModel<O extends LinearModelOptions> extends Gradient
 		const cost = this.currentCost();
 		if (out !== undefined && cost.entry !== undefined) {
 			return $tuple(
-				linearLossGradientInto(out as Matrix, data.inputs, parameters as Matrix, data.targets, link, cost.costName, cost.entry, pacer),
+				linearLossGradientInto(
+					out as Matrix,
+					data.inputs,
+					parameters as Matrix,
+					data.targets,
+					link,
+					cost.costName,
+					cost.entry,
+					pacer,
+					data.packed,
+				),
 				out,
 			);
 		}

@@ -5,7 +5,9 @@
  * once, so no n×k intermediate (Z, the outputs, dZ) is built.
  */
 import { Matrix } from "../../matrix/types";
-import { residualGradientInto, RowPacer } from "../../matrix/fused";
+import { RowPacer } from "../../matrix/fused";
+import { residualGradientOfRows } from "../../parallel/matrixKernels";
+import { PackedRows } from "../../parallel/types";
 import { EntryLoss } from "../../costs/types";
 import { identityLink, OutputLink } from "./links";
 
@@ -25,8 +27,8 @@ function rowScratch(k: number): [Array<number>, Array<number>, Array<number>] {
  * out = Xᵀ·dZ for the summed cost of link(X·W) against Y, in one pass; returns the summed loss.
  * The same arithmetic as forming Z = X·W, A = link(Z), the cost and dZ as matrices, row by row
  * (the squared error on the identity link with one output goes through `residualGradientInto`,
- * equal to within rounding). `out` (p×k) is overwritten; `pacer` (optional) is called between
- * fixed blocks of rows.
+ * equal to within rounding, or its buffer twin when `packed` holds the rows as a worker's f64 buffers).
+ * `out` (p×k) is overwritten; `pacer` (optional) is called between fixed blocks of rows.
  */
 export function linearLossGradientInto(
 	out: Matrix,
@@ -37,12 +39,13 @@ export function linearLossGradientInto(
 	costName: string,
 	entry: EntryLoss,
 	pacer?: RowPacer,
+	packed?: PackedRows,
 ): number {
 	const n = x.size();
 	const p = w.size();
 	const k = w[0].size();
 	if (k === 1 && link === identityLink && costName === "MeanSquaredError") {
-		const sse = residualGradientInto(out, x, w, y, pacer);
+		const sse = residualGradientOfRows(out, x, w, y, packed, pacer);
 		for (const j of $range(0, p - 1)) out[j][0] *= 2;
 		return sse;
 	}
