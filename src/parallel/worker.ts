@@ -1,10 +1,10 @@
 /**
  * The code each Actor runs (started by the HivemindWorker Script): binds the pool's messages,
- * keeps its row shards resident (as rows, and as the f64 buffers they arrived in), runs kernels in the parallel phase and answers in the serial
- * phase. Everything it needs is required before the first message: `require` is forbidden while
- * desynchronized. Kernels (and turning a loaded shard into rows) run in slices of the pool's frame
- * budget: when a slice is used up the worker yields and resumes in the next parallel phase, so no
- * parallel phase is held for long.
+ * keeps its row shards resident (as rows, and as the f64 buffers they arrived in), runs kernels in
+ * the parallel phase and answers in the serial phase. Everything it needs is required before the
+ * first message: `require` is forbidden while desynchronized. Kernels (and turning a loaded shard
+ * into rows) run in slices of the pool's frame budget: when a slice is used up the worker yields
+ * and resumes in the next parallel phase, so no parallel phase is held for long.
  */
 import { FrameBudget, startSlice, withFrameBudget, withFrameYield } from "./FrameBudget";
 import { getKernel } from "./kernels";

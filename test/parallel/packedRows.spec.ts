@@ -94,5 +94,11 @@ describe("residualGradientOfRows", () => {
 			residualGradientOfRows(zeros(7, 1), X, W, Y, undefined),
 		);
 		expect(noTargets).toEqual(viaTables);
+		// buffers that do not fit the rows (targets of two columns against one output): the tables, whose check names the shapes
+		const [ok, message] = pcall(() => residualGradientOfRows(zeros(7, 1), X, W, Y2, { inputs: packedX, targets: rowsToBuffer(Y2, 0, 102) }));
+		expect(ok).toBe(false);
+		expect(
+			tostring(message).find("shapes must be x n×p, w p×k, y n×k, out p×k, got x 103×7, w 7×1, y 103×2, out 7×1", 1, true)[0] !== undefined,
+		).toBe(true);
 	});
 });
