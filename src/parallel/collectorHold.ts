@@ -28,7 +28,7 @@ export const HOLD_SLOTS = 8;
 export const KEEP_SECONDS = 5;
 
 /** A weak reference to a sentinel: empty once the collector has finished the cycle the sentinel was made in. */
-type CycleMark = { sentinel?: object };
+export type CycleMark = { sentinel?: object };
 
 const held = new Array<object | false>();
 const marks = new Array<CycleMark | false>();
@@ -41,10 +41,16 @@ for (const _ of $range(1, HOLD_SLOTS)) {
 let nextSlot = 0;
 let sweepScheduled = false;
 
-function cycleMark(): CycleMark {
+/** A mark of the collector's cycle under way now (see {@link cycleHasEnded}). */
+export function cycleMark(): CycleMark {
 	const mark = setmetatable<CycleMark>({}, { __mode: "v" });
 	mark.sentinel = {};
 	return mark;
+}
+
+/** Whether the collector has finished the cycle `mark` was made in (its sentinel was collected). */
+export function cycleHasEnded(mark: CycleMark): boolean {
+	return mark.sentinel === undefined;
 }
 
 function clear(slot: number) {
@@ -57,7 +63,7 @@ function clear(slot: number) {
 export function dropKept(force = false) {
 	for (const i of $range(0, HOLD_SLOTS - 1)) {
 		const mark = marks[i];
-		if (released[i] && (force || (mark !== false && mark.sentinel === undefined))) clear(i);
+		if (released[i] && (force || (mark !== false && cycleHasEnded(mark)))) clear(i);
 	}
 }
 
